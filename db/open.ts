@@ -1,0 +1,56 @@
+/**
+ * Opens the store: WAL, synchronous=FULL, foreign_keys=ON (ARCHITECTURE "Nothing lost"), then applies the
+ * committed drizzle-kit migrations. Refuses to run if a pragma did not take.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsDir: string;
+  readonly?: boolean;
+}
+
+function pragmaValue(sqlite: Database.Database, name: string): unknown {
+  return sqlite.pragma(name, { simple: true });
+}
+
+export function openStore(file: string, options: OpenOptions): Store {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const checks: [string, unknown][] = [
+      ['journal_mode', 'wal'],
+      ['synchronous', 2],
+      ['foreign_keys', 1],
+    ];
+    for (const [name, expected] of checks) {
+      const actual = pragmaValue(sqlite, name);
+      if (actual !== expected) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(expected)}`);
+    }
+    const db = drizzle(sqlite, { schema });
+    if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir });
+    return {
+      sqlite,
+      db,
+      close: () => {
+        sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * The store (ARCHITECTURE "Nothing lost"). Money columns end in `_fen` (integer fen); volume columns end
+ * in `_centi` (integer 0.01 m³). Ledger tables (payments, payment_items, check_slips, slip_prints,
+ * audit_log) are append-only: triggers in the custom migration refuse UPDATE and DELETE.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const halls = sqliteTable('halls', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const counters = sqliteTable('counters', {
+  id: text('id').primaryKey(),
+  hallId: text('hall_id').notNull().references(() => halls.id),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const STAFF_ROLES = ['clerk', 'reviewer', 'manager', 'technician', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
+  hallId: text('hall_id').notNull().references(() => halls.id),
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const CUSTOMER_TYPES = ['IC卡', '抄表'] as const;
+export const PAYMENT_METHODS = ['充值', '现金', '银行代缴', '银行托收'] as const;
+export const APPLICATION_NATURES = ['集体', '散户'] as const;
+export const AREA_TYPES = ['老', '新'] as const;
+export const BUILDING_TYPES = ['多层', '高层', '别墅'] as const;
+export const CUSTOMER_CATEGORIES = ['普通用户', '公建用户'] as const;
+
+/** 普通用户登记 / 普通用户详细信息, DOMAIN §3.1 (every field of the registration form). */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountNo: text('account_no').notNull().unique(), // 用户编号
+    name: text('name').notNull(), // 用户姓名 (R-VAL-02)
+    address: text('address').notNull(), // 用户地址 incl. 单元
+    community: text('community').notNull(), // 小区
+    customerType: text('customer_type', { enum: CUSTOMER_TYPES }).notNull(), // 用户类型
+    paymentMethod: text('payment_method', { enum: PAYMENT_METHODS }).notNull(), // 缴费方式
+    bankCardNo: text('bank_card_no'), // 银行卡号
+    bankName: text('bank_name'), // 银行名称
+    cardHolder: text('card_holder'), // 持卡人
+    smsNumber: text('sms_number'), // 短信号码
+    smsCompany: text('sms_company'), // 短信公司
+    applicationNature: text('application_nature', { enum: APPLICATION_NATURES }).notNull(), // 报装性质
+    applicationDate: text('application_date').notNull(), // 报装日期
+    invoiceDate: text('invoice_date').notNull(), // 开票日期
+    installRequirements: text('install_requirements').notNull().default(''), // 用户对安装要求
+    seqBook: text('seq_book').notNull(), // 抄表册号 (4 digits)
+    seqBuilding: text('seq_building').notNull(), // 幢
+    seqUnit: text('seq_unit').notNull(), // 单元
+    seqRoom: text('seq_room').notNull(), // 房号
+    seqNo: text('seq_no').notNull(), // 抄表序号 (R-SEQ-01..05)
+    areaType: text('area_type', { enum: AREA_TYPES }).notNull(), // R-SEQ-07: stored, never inferred
+    buildingType: text('building_type', { enum: BUILDING_TYPES }).notNull(),
+    connectionFeeFen: integer('connection_fee_fen').notNull(), // 报装费
+    area: text('area').notNull(), // 区域
+    meterReader: text('meter_reader').notNull(), // 抄表员
+    homeHallId: text('home_hall_id').notNull().references(() => halls.id), // 归属营业厅
+    category: text('category', { enum: CUSTOMER_CATEGORIES }).notNull().default('普通用户'),
+    hoseInfo: text('hose_info').notNull().default(''), // 波纹管情况
+    settledReadingCenti: integer('settled_reading_centi').notNull().default(0), // 已结算至方数
+    prepaidVolumeCenti: integer('prepaid_volume_centi').notNull().default(0), // 预存
+    createdAt: createdAt(),
+  },
+  (t) => [index('accounts_seq_no').on(t.seqNo), index('accounts_reader').on(t.meterReader)],
+);
+
+/** R-ACC-02: new numbers are added, old ones kept. */
+export const accountPhones = sqliteTable(
+  'account_phones',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    phone: text('phone').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('account_phones_unique').on(t.accountId, t.phone)],
+);
+
+export const METER_KINDS = ['普通表', 'IC卡表'] as const;
+export const METER_STATUSES = ['未用', '报装', '装表', '通气', '封表', '拆表'] as const;
+
+/** DOMAIN §3.2. */
+export const meters = sqliteTable(
+  'meters',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    kind: text('kind', { enum: METER_KINDS }).notNull(),
+    model: text('model').notNull(),
+    meterNo: text('meter_no').notNull(),
+    direction: text('direction', { enum: ['左进', '右进'] }).notNull(),
+    baseReadingCenti: integer('base_reading_centi').notNull(),
+    latestReadingCenti: integer('latest_reading_centi').notNull(),
+    installedOn: text('installed_on').notNull(),
+    status: text('status', { enum: METER_STATUSES }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('meters_account').on(t.accountId)],
+);
+
+/** A-11: one unit price per customer category, versioned by effective date. */
+export const tariffs = sqliteTable(
+  'tariffs',
+  {
+    id: text('id').primaryKey(),
+    category: text('category', { enum: CUSTOMER_CATEGORIES }).notNull(),
+    priceFenPerM3: integer('price_fen_per_m3').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+  },
+  (t) => [uniqueIndex('tariffs_category_from').on(t.category, t.effectiveFrom)],
+);
+
+export const BILL_STATUSES = ['未缴', '收讫'] as const;
+export const READING_SOURCES = ['handheld', 'notice', 'reader_phone', 'self_reported', 'estimated'] as const;
+export type ReadingSource = (typeof READING_SOURCES)[number];
+
+/** Reading / bill records (已抄表信息, shown in 未缴费用清单), DOMAIN §3.4. */
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    meterId: text('meter_id').notNull().references(() => meters.id),
+    readingDate: text('reading_date').notNull(),
+    previousReadingCenti: integer('previous_reading_centi').notNull(),
+    thisReadingCenti: integer('this_reading_centi').notNull(), // 本次立方数 (A-04: a meter reading)
+    consumptionCenti: integer('consumption_centi').notNull(),
+    priceFenPerM3: integer('price_fen_per_m3').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    dueDate: text('due_date').notNull(), // A-27
+    source: text('source', { enum: READING_SOURCES }).notNull(), // A-05
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false), // 估抄
+    reader: text('reader').notNull(),
+    status: text('status', { enum: BILL_STATUSES }).notNull().default('未缴'),
+    paidPaymentId: text('paid_payment_id'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('bills_account_status').on(t.accountId, t.status, t.readingDate)],
+);
+
+/** Gap-free per-counter number sequences (check slips now; work orders later). */
+export const counterSequences = sqliteTable(
+  'counter_sequences',
+  {
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    kind: text('kind').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.kind] })],
+);
+
+/** Check slips (核对单), R-INV-06. Append-only. */
+export const checkSlips = sqliteTable(
+  'check_slips',
+  {
+    slipNo: text('slip_no').primaryKey(),
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    seq: integer('seq').notNull(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    businessDate: text('business_date').notNull(),
+    handwritten: integer('handwritten', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('check_slips_counter_seq').on(t.counterId, t.seq)],
+);
+
+export const PAYMENT_METHOD_CASH = '现金';
+
+/** Payments (append-only). R-PAY-09: method, 收讫人 (clerk), 收讫日期 (business date), hall. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    slipNo: text('slip_no').notNull().unique().references(() => checkSlips.slipNo),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    clerkId: text('clerk_id').notNull().references(() => staff.id),
+    businessDate: text('business_date').notNull(),
+    method: text('method').notNull(),
+    gasFen: integer('gas_fen').notNull(),
+    lateFeeFen: integer('late_fee_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    tenderedFen: integer('tendered_fen').notNull(),
+    changeFen: integer('change_fen').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('payments_day').on(t.hallId, t.businessDate),
+    index('payments_account').on(t.accountId),
+  ],
+);
+
+export const paymentItems = sqliteTable(
+  'payment_items',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id').notNull().references(() => payments.id),
+    billId: text('bill_id').notNull().references(() => bills.id),
+    gasFen: integer('gas_fen').notNull(),
+    lateFeeFen: integer('late_fee_fen').notNull(),
+    overdueDays: integer('overdue_days').notNull(),
+  },
+  (t) => [index('payment_items_payment').on(t.paymentId), index('payment_items_bill').on(t.billId)],
+);
+
+/** Every print of a slip: the original and each 副本. Append-only. */
+export const slipPrints = sqliteTable(
+  'slip_prints',
+  {
+    id: text('id').primaryKey(),
+    slipNo: text('slip_no').notNull().references(() => checkSlips.slipNo),
+    copy: integer('copy', { mode: 'boolean' }).notNull(),
+    clerkId: text('clerk_id').notNull().references(() => staff.id),
+    outcome: text('outcome', { enum: ['printed', 'failed'] }).notNull(),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('slip_prints_slip').on(t.slipNo)],
+);
+
+/** A closed business day refuses new payments (trigger in the custom migration). */
+export const businessDays = sqliteTable(
+  'business_days',
+  {
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    businessDate: text('business_date').notNull(),
+    closedAt: text('closed_at'),
+    closedBy: text('closed_by'),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.businessDate] })],
+);
+
+/** Hash-chained audit log (ARCHITECTURE "An audit log is hash-chained"). Append-only. */
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: text('at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  detail: text('detail').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,99 @@
+/**
+ * Layout of the gas-fee check slip (气费核对单, R-INV-06, A-47; R-SEC-25 wants start/end readings, volume,
+ * unit price and amount). Pure: turns slip data into printable lines of exact display width. The
+ * printer driver turns lines into bytes.
+ */
+import { formatYuan, type Fen } from './money.js';
+import { formatVolume, type CentiM3 } from './volume.js';
+import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
+
+export interface CheckSlipBill {
+  readingDate: string;
+  previousReading: CentiM3;
+  thisReading: CentiM3;
+  consumption: CentiM3;
+  priceFenPerM3: Fen;
+  gasFen: Fen;
+  lateFeeFen: Fen;
+  overdueDays: number;
+}
+
+export interface CheckSlipData {
+  receiptNo: string;
+  hallName: string;
+  counterName: string;
+  clerkName: string;
+  printedAt: string; // 'YYYY-MM-DD HH:mm:ss'
+  businessDate: string;
+  accountNo: string;
+  customerName: string;
+  address: string;
+  method: string;
+  bills: CheckSlipBill[];
+  gasFen: Fen;
+  lateFeeFen: Fen;
+  totalFen: Fen;
+  tenderedFen: Fen;
+  changeFen: Fen;
+  copy: boolean; // a reprint is marked 副本 (R-INV-03, A-14)
+}
+
+export type SlipLine =
+  | { kind: 'title'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'rule' }
+  | { kind: 'feed'; lines: number };
+
+/** ￥ is U+FFE5 (full width), never ¥ (ARCHITECTURE "Chinese receipts"). */
+export const YUAN_SIGN = '￥';
+
+export function yuan(fen: Fen): string {
+  return `${YUAN_SIGN}${formatYuan(fen)}`;
+}
+
+export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[] {
+  const lines: SlipLine[] = [];
+  const text = (t: string): void => {
+    lines.push({ kind: 'text', text: t });
+  };
+  lines.push({ kind: 'title', text: '管道燃气费核对单' });
+  text(data.copy ? '(客户联)  副本' : '(客户联)');
+  lines.push({ kind: 'rule' });
+  text(leftRight('核对单号:', data.receiptNo, columns));
+  text(leftRight('营业厅:', `${data.hallName} ${data.counterName}`, columns));
+  text(leftRight('收费员:', data.clerkName, columns));
+  text(leftRight('收费时间:', data.printedAt, columns));
+  lines.push({ kind: 'rule' });
+  text(leftRight('用户编号:', data.accountNo, columns));
+  text(leftRight('用户姓名:', data.customerName, columns));
+  for (const part of wrapToWidth(`地址:${data.address}`, columns)) text(part);
+  lines.push({ kind: 'rule' });
+  const dateCol = 11;
+  const volCol = Math.floor((columns - dateCol) / 2);
+  const amtCol = columns - dateCol - volCol;
+  text(padEndToWidth('抄表日期', dateCol) + padStartToWidth('用气量(方)', volCol) + padStartToWidth('气费', amtCol));
+  for (const bill of data.bills) {
+    text(
+      padEndToWidth(bill.readingDate, dateCol) +
+        padStartToWidth(formatVolume(bill.consumption), volCol) +
+        padStartToWidth(formatYuan(bill.gasFen), amtCol),
+    );
+    text(`  读数 ${formatVolume(bill.previousReading)} → ${formatVolume(bill.thisReading)}`);
+    text(`  单价 ${formatYuan(bill.priceFenPerM3)} 元/方`);
+    if (bill.lateFeeFen > 0) {
+      text(leftRight(`  滞纳金(逾期${bill.overdueDays}天)`, formatYuan(bill.lateFeeFen), columns));
+    }
+  }
+  lines.push({ kind: 'rule' });
+  text(leftRight('气费合计:', yuan(data.gasFen), columns));
+  text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
+  text(leftRight('应收金额:', yuan(data.totalFen), columns));
+  text(leftRight('缴费方式:', data.method, columns));
+  text(leftRight('实收:', yuan(data.tenderedFen), columns));
+  text(leftRight('找零:', yuan(data.changeFen), columns));
+  lines.push({ kind: 'rule' });
+  text('请核对收好，凭此单可换取发票。');
+  text('客服电话 88511111  抢修 88386119');
+  lines.push({ kind: 'feed', lines: 3 });
+  return lines;
+}

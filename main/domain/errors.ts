@@ -1,0 +1,32 @@
+/**
+ * Typed failures. `code` is stable for programs and tests; `message` is the zh-CN text shown to the clerk;
+ * `field` names the input field the message belongs next to.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_VOLUME'
+  | 'INSUFFICIENT_TENDER'
+  | 'BILL_NOT_PAYABLE'
+  | 'AMOUNT_CHANGED'
+  | 'READING_BELOW_PREVIOUS'
+  | 'NO_TARIFF'
+  | 'DAY_CLOSED'
+  | 'BAD_CREDENTIALS'
+  | 'PRINTER_FAILED'
+  | 'INTERNAL';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = field;
+  }
+}

@@ -1,0 +1,59 @@
+/** Staff log-in at a counter (R-SEC-27). Every attempt is audited; a failure says nothing about which part was wrong. */
+import { eq } from 'drizzle-orm';
+import { counters, halls, staff } from '../../db/schema.js';
+import { DomainError } from '../domain/errors.js';
+import { verifyPassword } from '../security/password.js';
+import { appendAudit } from './audit.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+export interface CounterChoice {
+  id: string;
+  code: string;
+  name: string;
+  hallName: string;
+}
+
+export function listCounters({ db }: ServiceDeps): CounterChoice[] {
+  return db
+    .select({ id: counters.id, code: counters.code, name: counters.name, hallName: halls.name })
+    .from(counters)
+    .innerJoin(halls, eq(halls.id, counters.hallId))
+    .orderBy(counters.code)
+    .all();
+}
+
+export function login(deps: ServiceDeps, input: { login: string; password: string; counterId: string }): Actor {
+  const { db, clock } = deps;
+  const person = db.select().from(staff).where(eq(staff.login, input.login)).get();
+  const ok = person !== undefined && person.active && verifyPassword(input.password, person.passwordHash);
+  if (!ok || person === undefined) {
+    db.transaction((tx) => {
+      appendAudit(tx, { actorId: null, action: 'auth.login_failed', entity: 'staff', entityId: input.login, detail: {} }, clock.now());
+    });
+    throw new DomainError('BAD_CREDENTIALS', '工号或密码错误', 'password');
+  }
+  const counter = db
+    .select({ id: counters.id, code: counters.code, name: counters.name, hallId: counters.hallId, hallName: halls.name })
+    .from(counters)
+    .innerJoin(halls, eq(halls.id, counters.hallId))
+    .where(eq(counters.id, input.counterId))
+    .get();
+  if (!counter) throw new DomainError('NOT_FOUND', '所选柜台不存在', 'counterId');
+  if (counter.hallId !== person.hallId) {
+    throw new DomainError('FORBIDDEN', `您不属于${counter.hallName}，不能在该柜台登录`, 'counterId');
+  }
+  const actor: Actor = {
+    staffId: person.id,
+    staffName: person.name,
+    role: person.role,
+    hallId: counter.hallId,
+    hallName: counter.hallName,
+    counterId: counter.id,
+    counterCode: counter.code,
+    counterName: counter.name,
+  };
+  db.transaction((tx) => {
+    appendAudit(tx, { actorId: person.id, action: 'auth.login', entity: 'counter', entityId: counter.id, detail: {} }, clock.now());
+  });
+  return actor;
+}

@@ -1,0 +1,212 @@
+/**
+ * The customer's unpaid list (未缴费用清单) and bills created at the counter from a reading on the notice
+ * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
+ */
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { accounts, bills, meters, tariffs, type ReadingSource } from '../../db/schema.js';
+import { addDays, businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
+import { sumFen } from '../domain/money.js';
+import { consumption, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+export interface UnpaidBill {
+  id: string;
+  readingDate: string;
+  previousReading: CentiM3;
+  thisReading: CentiM3;
+  consumption: CentiM3;
+  priceFenPerM3: number;
+  gasFen: number;
+  dueDate: string;
+  overdueDays: number;
+  lateFeeFen: number;
+  totalFen: number;
+  source: ReadingSource;
+  estimated: boolean;
+}
+
+export interface AccountSummary {
+  id: string;
+  accountNo: string;
+  name: string;
+  address: string;
+  customerType: string;
+  paymentMethod: string;
+  category: string;
+  meterStatus: string | null;
+  latestReading: CentiM3 | null;
+}
+
+export interface UnpaidList {
+  account: AccountSummary;
+  businessDate: string;
+  bills: UnpaidBill[];
+  gasFen: number;
+  lateFeeFen: number;
+  totalFen: number;
+}
+
+export function loadAccount(tx: Tx, accountId: string): AccountSummary {
+  const row = tx
+    .select({
+      id: accounts.id,
+      accountNo: accounts.accountNo,
+      name: accounts.name,
+      address: accounts.address,
+      customerType: accounts.customerType,
+      paymentMethod: accounts.paymentMethod,
+      category: accounts.category,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .get();
+  if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
+  const meter = activeMeter(tx, accountId);
+  return { ...row, meterStatus: meter?.status ?? null, latestReading: meter?.latestReadingCenti ?? null };
+}
+
+function activeMeter(tx: Tx, accountId: string) {
+  return tx
+    .select()
+    .from(meters)
+    .where(and(eq(meters.accountId, accountId), eq(meters.active, true)))
+    .get();
+}
+
+/** Prices one unpaid bill as of the payment date. */
+export function priceBill(bill: typeof bills.$inferSelect, businessDate: string): UnpaidBill {
+  const days = overdueDays(bill.dueDate, businessDate);
+  const late = lateFeeFen(bill.amountFen, days);
+  return {
+    id: bill.id,
+    readingDate: bill.readingDate,
+    previousReading: bill.previousReadingCenti,
+    thisReading: bill.thisReadingCenti,
+    consumption: bill.consumptionCenti,
+    priceFenPerM3: bill.priceFenPerM3,
+    gasFen: bill.amountFen,
+    dueDate: bill.dueDate,
+    overdueDays: days,
+    lateFeeFen: late,
+    totalFen: bill.amountFen + late,
+    source: bill.source,
+    estimated: bill.estimated,
+  };
+}
+
+export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[]) {
+  const filters = [eq(bills.accountId, accountId), eq(bills.status, '未缴' as const)];
+  if (ids) filters.push(inArray(bills.id, [...ids]));
+  return tx
+    .select()
+    .from(bills)
+    .where(and(...filters))
+    .orderBy(asc(bills.readingDate), asc(bills.createdAt))
+    .all();
+}
+
+export function unpaidList({ db, clock }: ServiceDeps, accountId: string): UnpaidList {
+  const businessDate = businessDateOf(clock.now());
+  return db.transaction((tx) => {
+    const account = loadAccount(tx, accountId);
+    const priced = unpaidBillRows(tx, accountId).map((b) => priceBill(b, businessDate));
+    return {
+      account,
+      businessDate,
+      bills: priced,
+      gasFen: sumFen(priced.map((b) => b.gasFen)),
+      lateFeeFen: sumFen(priced.map((b) => b.lateFeeFen)),
+      totalFen: sumFen(priced.map((b) => b.totalFen)),
+    };
+  });
+}
+
+export type CounterReadingSource = Extract<ReadingSource, 'notice' | 'reader_phone' | 'self_reported'>;
+
+/**
+ * R-PAY-03/04: the reading on the notice (or phoned in by the reader, or stated by the customer) is typed
+ * into 本次立方数; the system creates the reading record and its charge (A-11, A-12 pricing).
+ */
+export function enterCounterReading(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { accountId: string; reading: CentiM3; source: CounterReadingSource },
+): UnpaidBill {
+  const { db, clock, settings } = deps;
+  const now = clock.now();
+  const readingDate = businessDateOf(now);
+  return db.transaction(
+    (tx) => {
+      const account = loadAccount(tx, input.accountId);
+      if (account.customerType !== '抄表') {
+        throw new DomainError('VALIDATION', 'IC卡用户不抄表，请到卡务窗口读卡充值', 'reading');
+      }
+      const meter = activeMeter(tx, input.accountId);
+      if (!meter || meter.kind !== '普通表') throw new DomainError('VALIDATION', '该用户没有在用的普通表', 'reading');
+      if (meter.status !== '通气') {
+        throw new DomainError('VALIDATION', `表状态为「${meter.status}」，不能录入读数收费`, 'reading');
+      }
+      const lastBill = tx
+        .select({ thisReading: bills.thisReadingCenti })
+        .from(bills)
+        .where(eq(bills.meterId, meter.id))
+        .orderBy(desc(bills.readingDate), desc(bills.createdAt))
+        .limit(1)
+        .get();
+      const previous = Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
+      const used = consumption(previous, input.reading);
+      if (used === 0) {
+        throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费`, 'reading');
+      }
+      const tariff = tx
+        .select()
+        .from(tariffs)
+        .where(and(eq(tariffs.category, account.category as '普通用户' | '公建用户'), lte(tariffs.effectiveFrom, readingDate)))
+        .orderBy(desc(tariffs.effectiveFrom))
+        .limit(1)
+        .get();
+      if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${readingDate} 适用的${account.category}气价，请联系管理员`);
+      const row = {
+        id: uuidv7(now.getTime()),
+        accountId: input.accountId,
+        meterId: meter.id,
+        readingDate,
+        previousReadingCenti: previous,
+        thisReadingCenti: input.reading,
+        consumptionCenti: used,
+        priceFenPerM3: tariff.priceFenPerM3,
+        amountFen: gasAmountFen(used, tariff.priceFenPerM3),
+        dueDate: addDays(readingDate, settings.billDueDays),
+        source: input.source,
+        estimated: false,
+        reader: actor.staffName,
+        status: '未缴' as const,
+        createdBy: actor.staffId,
+      };
+      tx.insert(bills).values(row).run();
+      tx.update(meters).set({ latestReadingCenti: input.reading }).where(eq(meters.id, meter.id)).run();
+      appendAudit(
+        tx,
+        {
+          actorId: actor.staffId,
+          action: 'bill.counter_reading',
+          entity: 'bill',
+          entityId: row.id,
+          detail: { accountId: input.accountId, previous, reading: input.reading, source: input.source, amountFen: row.amountFen },
+        },
+        now,
+      );
+      const created = tx.select().from(bills).where(eq(bills.id, row.id)).get();
+      if (!created) throw new DomainError('INTERNAL', '读数保存失败');
+      return priceBill(created, readingDate);
+    },
+    { behavior: 'immediate' },
+  );
+}

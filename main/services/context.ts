@@ -1,0 +1,35 @@
+/** What every use case receives: the store, the clock and the signed-in clerk at a counter. */
+import type { Db } from '../../db/open.js';
+import type { StaffRole } from '../../db/schema.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Actor {
+  staffId: string;
+  staffName: string;
+  role: StaffRole;
+  hallId: string;
+  hallName: string;
+  counterId: string;
+  counterCode: string;
+  counterName: string;
+}
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  settings: Settings;
+}
+
+export interface Settings {
+  /** a bill is due this many days after its reading is committed. */
+  billDueDays: number;
+  /** Receipt paper width in display columns (80 mm paper: 48; 58 mm: 32). */
+  receiptColumns: number;
+}
+
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48 };

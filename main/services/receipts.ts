@@ -1,0 +1,158 @@
+/**
+ * Printing check slips (核对单). The first successful print of a slip is the original; every later print
+ * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { accounts, bills, checkSlips, counters, halls, paymentItems, payments, slipPrints, staff } from '../../db/schema.js';
+import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
+import { localDateTime } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
+import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
+import { uuidv7 } from '../ids.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+export interface PrintOutcome {
+  slipNo: string;
+  copy: boolean;
+  printed: boolean;
+  message: string | null;
+  lines: string[];
+}
+
+export interface RecentSlip {
+  slipNo: string;
+  accountNo: string;
+  name: string;
+  totalFen: number;
+  createdAt: string;
+}
+
+export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): CheckSlipData {
+  const { db, clock } = deps;
+  const head = db
+    .select({
+      payment: payments,
+      hallName: halls.name,
+      counterName: counters.name,
+      clerkName: staff.name,
+      accountNo: accounts.accountNo,
+      customerName: accounts.name,
+      address: accounts.address,
+    })
+    .from(payments)
+    .innerJoin(checkSlips, eq(checkSlips.slipNo, payments.slipNo))
+    .innerJoin(halls, eq(halls.id, payments.hallId))
+    .innerJoin(counters, eq(counters.id, payments.counterId))
+    .innerJoin(staff, eq(staff.id, payments.clerkId))
+    .innerJoin(accounts, eq(accounts.id, payments.accountId))
+    .where(eq(payments.slipNo, slipNo))
+    .get();
+  if (!head) throw new DomainError('NOT_FOUND', `核对单 ${slipNo} 不存在`, 'slipNo');
+  const items = db
+    .select({ item: paymentItems, bill: bills })
+    .from(paymentItems)
+    .innerJoin(bills, eq(bills.id, paymentItems.billId))
+    .where(eq(paymentItems.paymentId, head.payment.id))
+    .orderBy(asc(bills.readingDate))
+    .all();
+  const p = head.payment;
+  return {
+    receiptNo: slipNo,
+    hallName: head.hallName,
+    counterName: head.counterName,
+    clerkName: head.clerkName,
+    printedAt: localDateTime(clock.now()),
+    businessDate: p.businessDate,
+    accountNo: head.accountNo,
+    customerName: head.customerName,
+    address: head.address,
+    method: p.method,
+    bills: items.map(({ item, bill }) => ({
+      readingDate: bill.readingDate,
+      previousReading: bill.previousReadingCenti,
+      thisReading: bill.thisReadingCenti,
+      consumption: bill.consumptionCenti,
+      priceFenPerM3: bill.priceFenPerM3,
+      gasFen: item.gasFen,
+      lateFeeFen: item.lateFeeFen,
+      overdueDays: item.overdueDays,
+    })),
+    gasFen: p.gasFen,
+    lateFeeFen: p.lateFeeFen,
+    totalFen: p.totalFen,
+    tenderedFen: p.tenderedFen,
+    changeFen: p.changeFen,
+    copy,
+  };
+}
+
+function lineText(line: SlipLine): string {
+  if (line.kind === 'rule') return '-';
+  if (line.kind === 'feed') return '';
+  return line.text;
+}
+
+export class ReceiptService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly printer: ReceiptPrinter,
+  ) {}
+
+  /** Prints the slip; serialised so two prints of one slip can never both be the original. */
+  print(actor: Actor, slipNo: string): Promise<PrintOutcome> {
+    const job = this.queue.then(() => this.printNow(actor, slipNo));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async printNow(actor: Actor, slipNo: string): Promise<PrintOutcome> {
+    const { db, settings } = this.deps;
+    const earlier = db
+      .select({ id: slipPrints.id })
+      .from(slipPrints)
+      .where(and(eq(slipPrints.slipNo, slipNo), eq(slipPrints.outcome, 'printed')))
+      .limit(1)
+      .get();
+    const copy = earlier !== undefined;
+    const layout = layoutCheckSlip(slipData(this.deps, slipNo, copy), settings.receiptColumns);
+    const lines = layout.filter((l) => l.kind !== 'feed').map(lineText);
+    let message: string | null = null;
+    try {
+      await this.printer.write(encodeSlip(layout, { columns: settings.receiptColumns }));
+    } catch (error) {
+      message = `核对单未打印：${error instanceof Error ? error.message : String(error)}。收费已入账，请检查打印机后补打。`;
+    }
+    db.insert(slipPrints)
+      .values({
+        id: uuidv7(),
+        slipNo,
+        copy,
+        clerkId: actor.staffId,
+        outcome: message === null ? 'printed' : 'failed',
+        error: message,
+      })
+      .run();
+    return { slipNo, copy, printed: message === null, message, lines };
+  }
+
+  /** Today's slips at this counter, newest first, for 补打. */
+  recent(actor: Actor, limit = 20): RecentSlip[] {
+    return this.deps.db
+      .select({
+        slipNo: payments.slipNo,
+        accountNo: accounts.accountNo,
+        name: accounts.name,
+        totalFen: payments.totalFen,
+        createdAt: payments.createdAt,
+      })
+      .from(payments)
+      .innerJoin(accounts, eq(accounts.id, payments.accountId))
+      .where(eq(payments.counterId, actor.counterId))
+      .orderBy(desc(payments.createdAt))
+      .limit(limit)
+      .all();
+  }
+}
