@@ -13,6 +13,8 @@ import type { SlipLine } from '../../main/domain/check-slip.js';
 
 export const FS_CHINESE_ON = Buffer.from([0x1c, 0x26]); // FS &
 export const FS_CHINESE_OFF = Buffer.from([0x1c, 0x2e]); // FS .
+/** ESC @ (its d.ts does not declare initHardware, so the reset at the start is sent as bytes). */
+export const ESC_INIT = Buffer.from([0x1b, 0x40]);
 
 export function gbk(text: string): Buffer {
   return iconv.encode(text, 'gbk');
@@ -24,7 +26,7 @@ export interface EncodeOptions {
 
 export function encodeSlip(lines: readonly SlipLine[], options: EncodeOptions): Buffer {
   const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '', width: options.columns });
-  printer.initHardware();
+  printer.add(ESC_INIT);
   printer.add(FS_CHINESE_ON);
   for (const line of lines) {
     switch (line.kind) {

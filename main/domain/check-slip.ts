@@ -78,7 +78,7 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
         padStartToWidth(formatVolume(bill.consumption), volCol) +
         padStartToWidth(formatYuan(bill.gasFen), amtCol),
     );
-    text(`  读数 ${formatVolume(bill.previousReading)} → ${formatVolume(bill.thisReading)}`);
+    text(`  读数 ${formatVolume(bill.previousReading)} 至 ${formatVolume(bill.thisReading)}`);
     text(`  单价 ${formatYuan(bill.priceFenPerM3)} 元/方`);
     if (bill.lateFeeFen > 0) {
       text(leftRight(`  滞纳金(逾期${bill.overdueDays}天)`, formatYuan(bill.lateFeeFen), columns));

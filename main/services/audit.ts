@@ -43,7 +43,13 @@ export function verifyAuditChain(db: Db): ChainCheck {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let rows = 0;
-  for (const row of db.select().from(auditLog).orderBy(auditLog.seq).iterator()) {
+  const auditRows = db.$client
+    .prepare(
+      `SELECT seq, at, actor_id AS actorId, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
+       FROM audit_log ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<typeof auditLog.$inferSelect>;
+  for (const row of auditRows) {
     rows++;
     if (row.seq !== expectedSeq || row.prevHash !== prevHash || auditHash(prevHash, row) !== row.hash) {
       return { ok: false, rows, brokenAtSeq: row.seq };

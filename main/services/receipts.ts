@@ -87,8 +87,8 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
   };
 }
 
-function lineText(line: SlipLine): string {
-  if (line.kind === 'rule') return '-';
+function lineText(line: SlipLine, columns: number): string {
+  if (line.kind === 'rule') return '-'.repeat(columns);
   if (line.kind === 'feed') return '';
   return line.text;
 }
@@ -118,7 +118,7 @@ export class ReceiptService {
       .get();
     const copy = earlier !== undefined;
     const layout = layoutCheckSlip(slipData(this.deps, slipNo, copy), settings.receiptColumns);
-    const lines = layout.filter((l) => l.kind !== 'feed').map(lineText);
+    const lines = layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns));
     let message: string | null = null;
     try {
       await this.printer.write(encodeSlip(layout, { columns: settings.receiptColumns }));

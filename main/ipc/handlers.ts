@@ -1,0 +1,67 @@
+/** Binds each contract method to its use case. Handlers receive parsed input and a signed-in actor. */
+import type { Method } from '../../preload/contract.js';
+import { businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { parseYuan } from '../domain/money.js';
+import { parseVolume } from '../domain/volume.js';
+import { AccountSearch } from '../services/accounts.js';
+import { listCounters, login } from '../services/auth.js';
+import { enterCounterReading, unpaidList } from '../services/billing.js';
+import type { Actor, ServiceDeps } from '../services/context.js';
+import { payCash } from '../services/payments.js';
+import type { ReceiptService } from '../services/receipts.js';
+import type { CallContext, Handlers } from './router.js';
+import type { SessionStore } from './sessions.js';
+
+function signedIn(ctx: CallContext): Actor {
+  if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return ctx.actor;
+}
+
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService): Handlers {
+  const search = new AccountSearch(deps);
+  const sessionView = (actor: Actor) => ({
+    staffName: actor.staffName,
+    role: actor.role,
+    hallName: actor.hallName,
+    counterName: actor.counterName,
+    counterCode: actor.counterCode,
+    businessDate: businessDateOf(deps.clock.now()),
+  });
+  const handlers: Handlers = {
+    'auth.counters': () => listCounters(deps),
+    'auth.login': (ctx, input) => {
+      const actor = login(deps, input);
+      sessions.set(ctx.connection, actor);
+      return sessionView(actor);
+    },
+    'auth.session': (ctx) => (ctx.actor ? sessionView(ctx.actor) : null),
+    'auth.logout': (ctx) => {
+      sessions.end(ctx.connection);
+      return { ok: true as const };
+    },
+    'accounts.search': (_ctx, input) => search.search(input.query),
+    'bills.unpaid': (_ctx, input) => unpaidList(deps, input.accountId),
+    'bills.enterReading': (ctx, input) =>
+      enterCounterReading(deps, signedIn(ctx), {
+        accountId: input.accountId,
+        reading: parseVolume(input.reading, 'reading'),
+        source: input.source,
+      }),
+    'payments.payCash': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const posted = payCash(deps, actor, {
+        accountId: input.accountId,
+        billIds: input.billIds,
+        tenderedFen: parseYuan(input.tendered, 'tendered'),
+        expectedTotalFen: input.expectedTotalFen,
+      });
+      const print = await receipts.print(actor, posted.slipNo);
+      const { paymentId: _paymentId, ...shown } = posted;
+      return { ...shown, print };
+    },
+    'receipts.reprint': (ctx, input) => receipts.print(signedIn(ctx), input.slipNo),
+    'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
+  };
+  return handlers satisfies Record<Method, unknown>;
+}

@@ -1,0 +1,85 @@
+/**
+ * The IPC router: parses every input with the contract's schema, checks the caller's session and role,
+ * runs the handler and returns `{ok, value} | {ok: false, error: {code, message, field}}`. Nothing a
+ * renderer sends can reach a service unparsed, and no exception crosses the boundary.
+ */
+import type { z } from 'zod';
+import { contract, type Access, type Method, type Output, type ParsedInput, type Result } from '../../preload/contract.js';
+import { DomainError } from '../domain/errors.js';
+import type { Actor } from '../services/context.js';
+import type { SessionStore } from './sessions.js';
+
+export interface CallContext {
+  connection: string;
+  actor: Actor | null;
+}
+
+export type Handlers = {
+  [M in Method]: (ctx: CallContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+};
+
+export interface Router {
+  call(connection: string, method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function validationError(error: z.ZodError): Result<never> {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const message = issue?.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `输入不正确${field ? `: ${field}` : ''}`;
+  return { ok: false, error: { code: 'VALIDATION', message, ...(field ? { field } : {}) } };
+}
+
+function allowed(access: Access, actor: Actor | null): Result<never> | null {
+  if (access === 'public') return null;
+  if (!actor) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+  if (access === 'signedIn') return null;
+  if (!access.includes(actor.role as (typeof access)[number])) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: '您的岗位没有此项操作权限' } };
+  }
+  return null;
+}
+
+export function createRouter(
+  handlers: Handlers,
+  sessions: SessionStore,
+  log: (message: string, error: unknown) => void = (m, e) => {
+    console.error(m, e);
+  },
+): Router {
+  return {
+    async call(connection, method, input) {
+      if (typeof method !== 'string' || !isMethod(method)) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } };
+      }
+      const spec = contract[method];
+      const actor = sessions.get(connection);
+      const denied = allowed(spec.access, actor);
+      if (denied) return denied;
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) return validationError(parsed.error);
+      try {
+        const handler = handlers[method] as (ctx: CallContext, input: unknown) => unknown;
+        const value: unknown = await handler({ connection, actor }, parsed.data);
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          log(`output of ${method} does not match the contract`, checked.error);
+          return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } };
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return {
+            ok: false,
+            error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+          };
+        }
+        log(`handler ${method} failed`, error);
+        return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } };
+      }
+    },
+  };
+}

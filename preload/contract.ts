@@ -1,0 +1,179 @@
+/**
+ * The one API between a counter window and the main process (ARCHITECTURE "One contract"). Every method
+ * has a zod input and output schema and an access rule; main parses every input before a handler runs.
+ * Channel names are `gas:<area>.<method>`.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1, '缺少编号').max(64, '编号过长');
+const fen = z.number().int().safe();
+const centi = z.number().int().safe();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
+export type Access = 'public' | 'signedIn' | readonly (typeof COUNTER_ROLES)[number][];
+
+const sessionOut = z.object({
+  staffName: z.string(),
+  role: z.string(),
+  hallName: z.string(),
+  counterName: z.string(),
+  counterCode: z.string(),
+  businessDate: date,
+});
+
+const accountHit = z.object({
+  id,
+  accountNo: z.string(),
+  name: z.string(),
+  address: z.string(),
+  customerType: z.string(),
+  paymentMethod: z.string(),
+  unpaidCount: z.number().int(),
+  unpaidFen: fen,
+});
+
+const unpaidBill = z.object({
+  id,
+  readingDate: date,
+  previousReading: centi,
+  thisReading: centi,
+  consumption: centi,
+  priceFenPerM3: fen,
+  gasFen: fen,
+  dueDate: date,
+  overdueDays: z.number().int(),
+  lateFeeFen: fen,
+  totalFen: fen,
+  source: z.string(),
+  estimated: z.boolean(),
+});
+
+const printOut = z.object({
+  slipNo: z.string(),
+  copy: z.boolean(),
+  printed: z.boolean(),
+  message: z.string().nullable(),
+  lines: z.array(z.string()),
+});
+
+const noInput = z.object({}).strict();
+
+export const READING_SOURCES_AT_COUNTER = ['notice', 'reader_phone', 'self_reported'] as const;
+
+export const contract = {
+  'auth.counters': {
+    access: 'public',
+    input: noInput,
+    output: z.array(z.object({ id, code: z.string(), name: z.string(), hallName: z.string() })),
+  },
+  'auth.login': {
+    access: 'public',
+    input: z
+      .object({
+        login: z.string().trim().min(1, '请输入工号').max(32, '工号过长'),
+        password: z.string().min(1, '请输入密码').max(128, '密码过长'),
+        counterId: id,
+      })
+      .strict(),
+    output: sessionOut,
+  },
+  'auth.session': { access: 'public', input: noInput, output: sessionOut.nullable() },
+  'auth.logout': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
+  'accounts.search': {
+    access: COUNTER_ROLES,
+    input: z.object({ query: z.string().trim().min(1, '请输入用户编号、姓名或地址').max(64, '检索内容过长') }).strict(),
+    output: z.object({ rows: z.array(accountHit), truncated: z.boolean() }),
+  },
+  'bills.unpaid': {
+    access: COUNTER_ROLES,
+    input: z.object({ accountId: id }).strict(),
+    output: z.object({
+      account: z.object({
+        id,
+        accountNo: z.string(),
+        name: z.string(),
+        address: z.string(),
+        customerType: z.string(),
+        paymentMethod: z.string(),
+        category: z.string(),
+        meterStatus: z.string().nullable(),
+        latestReading: centi.nullable(),
+      }),
+      businessDate: date,
+      bills: z.array(unpaidBill),
+      gasFen: fen,
+      lateFeeFen: fen,
+      totalFen: fen,
+    }),
+  },
+  'bills.enterReading': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        reading: z.string().trim().min(1, '请输入本次立方数').max(16, '立方数过长'),
+        source: z.enum(READING_SOURCES_AT_COUNTER),
+      })
+      .strict(),
+    output: unpaidBill,
+  },
+  'payments.payCash': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        billIds: z
+          .array(id)
+          .min(1, '请选择要缴的费用')
+          .max(36, '一次最多缴36笔')
+          .refine((ids) => new Set(ids).size === ids.length, '费用重复选择'),
+        tendered: z.string().trim().min(1, '请输入实收金额').max(16, '金额过长'),
+        expectedTotalFen: fen.nonnegative(),
+      })
+      .strict(),
+    output: z.object({
+      slipNo: z.string(),
+      businessDate: date,
+      gasFen: fen,
+      lateFeeFen: fen,
+      totalFen: fen,
+      tenderedFen: fen,
+      changeFen: fen,
+      print: printOut,
+    }),
+  },
+  'receipts.reprint': {
+    access: COUNTER_ROLES,
+    input: z.object({ slipNo: z.string().trim().regex(/^[A-Z0-9]{2,8}-\d{8}$/, '核对单号格式不正确') }).strict(),
+    output: printOut,
+  },
+  'receipts.recent': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(
+      z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), totalFen: fen, createdAt: z.string() }),
+    ),
+  },
+} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export const METHODS = Object.keys(contract) as Method[];
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function channelOf(method: Method): string {
+  return `gas:${method}`;
+}
+
+/** What preload exposes as `window.gas` and what the harness client implements. */
+export type GasApi = { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> };

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FieldError } from '../components/FieldError';
+import { t } from '../i18n/zh-CN';
+import { useSession } from '../stores/session';
+
+export function Login() {
+  const { counters, loadCounters, login, error, busy } = useSession();
+  const [counterId, setCounterId] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const userRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void loadCounters();
+    userRef.current?.focus();
+  }, [loadCounters]);
+  useEffect(() => {
+    if (!counterId && counters[0]) setCounterId(counters[0].id);
+  }, [counters, counterId]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void login(user, password, counterId);
+  };
+  const fieldError = (field: string) => (error && (error.field ?? 'password') === field ? error.message : null);
+
+  return (
+    <form className="login" onSubmit={submit} aria-label={t.login.title}>
+      <h1>{t.appTitle}</h1>
+      <h2>{t.login.title}</h2>
+      <label>
+        {t.login.counter}
+        <select value={counterId} onChange={(e) => setCounterId(e.target.value)} name="counter">
+          {counters.length === 0 && <option value="">{t.login.loadingCounters}</option>}
+          {counters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.hallName} {c.name} ({c.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <FieldError message={fieldError('counterId')} id="counter-error" />
+      <label>
+        {t.login.login}
+        <input ref={userRef} name="login" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+      </label>
+      <FieldError message={fieldError('login')} id="login-error" />
+      <label>
+        {t.login.password}
+        <input
+          name="password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+        />
+      </label>
+      <FieldError message={fieldError('password')} id="password-error" />
+      <button type="submit" disabled={busy}>
+        {t.login.submit}
+      </button>
+    </form>
+  );
+}

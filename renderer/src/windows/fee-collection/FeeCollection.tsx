@@ -1,0 +1,74 @@
+/**
+ * 前台收费 (fee collection) window, keyboard-first: F2 search, ↑/↓ + Enter pick, F3 reading entry,
+ * F4 tendered, Enter pay, F8 reprint, Esc next customer.
+ */
+import { useEffect, useRef } from 'react';
+import { useFeeCollection } from '../../stores/fee-collection';
+import { PaymentPanel } from './PaymentPanel';
+import { ReceiptPanel } from './ReceiptPanel';
+import { SearchPanel } from './SearchPanel';
+import { UnpaidPanel } from './UnpaidPanel';
+
+export interface FocusTargets {
+  search: React.RefObject<HTMLInputElement | null>;
+  reading: React.RefObject<HTMLInputElement | null>;
+  tendered: React.RefObject<HTMLInputElement | null>;
+}
+
+export function FeeCollection() {
+  const search = useRef<HTMLInputElement>(null);
+  const reading = useRef<HTMLInputElement>(null);
+  const tendered = useRef<HTMLInputElement>(null);
+  const refs: FocusTargets = { search, reading, tendered };
+
+  useEffect(() => {
+    search.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      const state = useFeeCollection.getState();
+      switch (e.key) {
+        case 'F2':
+          e.preventDefault();
+          search.current?.select();
+          search.current?.focus();
+          break;
+        case 'F3':
+          e.preventDefault();
+          reading.current?.focus();
+          break;
+        case 'F4':
+          e.preventDefault();
+          tendered.current?.select();
+          tendered.current?.focus();
+          break;
+        case 'F8':
+          e.preventDefault();
+          void state.reprint();
+          break;
+        case 'Escape':
+          e.preventDefault();
+          state.reset();
+          search.current?.focus();
+          break;
+        default:
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="fee-collection">
+      <section className="column left">
+        <SearchPanel refs={refs} />
+      </section>
+      <section className="column middle">
+        <UnpaidPanel refs={refs} />
+        <PaymentPanel refs={refs} />
+      </section>
+      <section className="column right">
+        <ReceiptPanel />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+import { FieldError } from '../../components/FieldError';
+import { formatYuan, parseYuan } from '../../../../main/domain/money';
+import { t } from '../../i18n/zh-CN';
+import { dueOf, useFeeCollection } from '../../stores/fee-collection';
+import type { FocusTargets } from './FeeCollection';
+
+/** Change preview for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
+function previewChange(tendered: string, due: number): number | null {
+  try {
+    const fen = parseYuan(tendered);
+    return fen >= due ? fen - due : null;
+  } catch {
+    return null;
+  }
+}
+
+export function PaymentPanel({ refs }: { refs: FocusTargets }) {
+  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy } = useFeeCollection();
+  if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
+  const due = dueOf(unpaid, selectedBills);
+  const change = previewChange(tendered, due);
+  const disabled = busy || selectedBills.length === 0;
+
+  const submit = async () => {
+    if (disabled) return;
+    const ok = await pay();
+    if (ok) refs.search.current?.focus();
+  };
+
+  return (
+    <div className="panel payment">
+      <h2>{t.pay.title}</h2>
+      {paid ? (
+        <div className="paid" role="status">
+          <div className="big">
+            {t.pay.done} {paid.slipNo}
+          </div>
+          <div className="call-out">{t.pay.callOut(formatYuan(paid.tenderedFen), formatYuan(paid.changeFen))}</div>
+        </div>
+      ) : (
+        <>
+          <div className="due">
+            {t.pay.due}: <b data-testid="due">￥{formatYuan(due)}</b>
+          </div>
+          <label>
+            {t.pay.tendered}
+            <input
+              ref={refs.tendered}
+              name="tendered"
+              inputMode="decimal"
+              value={tendered}
+              onChange={(e) => setTendered(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void submit();
+                }
+              }}
+              aria-invalid={error?.field === 'tendered'}
+              aria-describedby="tendered-error"
+            />
+          </label>
+          <FieldError message={error?.field === 'tendered' || error?.field === 'billIds' ? error.message : null} id="tendered-error" />
+          <div className="change">
+            {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>
+          </div>
+          {change !== null && <div className="call-out">{t.pay.callOut(formatYuan(due + change), formatYuan(change))}</div>}
+          <button type="button" className="primary" onClick={() => void submit()} disabled={disabled}>
+            {t.pay.submit}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { FieldError } from '../../components/FieldError';
+import { formatYuan } from '../../../../main/domain/money';
+import { formatVolume } from '../../../../main/domain/volume';
+import { t } from '../../i18n/zh-CN';
+import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
+import type { FocusTargets } from './FeeCollection';
+
+const SOURCES: ReadingSource[] = ['notice', 'reader_phone', 'self_reported'];
+
+export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
+  const { unpaid, selectedBills, toggleBill, reading, setReading, readingSource, setReadingSource, enterReading, error, busy } =
+    useFeeCollection();
+  if (!unpaid) return <div className="panel muted">{t.unpaid.title}</div>;
+  const { account } = unpaid;
+
+  const submitReading = async () => {
+    await enterReading();
+    if (!useFeeCollection.getState().error) refs.tendered.current?.focus();
+  };
+
+  return (
+    <div className="panel">
+      <h2>{t.unpaid.title}</h2>
+      <div className="account-card" aria-label="用户信息">
+        <div>
+          <b>{account.name}</b> <span className="muted">{account.accountNo}</span>
+        </div>
+        <div className="address">{account.address}</div>
+        <div className="muted">
+          {account.customerType} · {account.paymentMethod} · 表状态 {account.meterStatus ?? '—'} · 最新读数{' '}
+          {account.latestReading === null ? '—' : formatVolume(account.latestReading)}
+        </div>
+        <div className="hint">{t.unpaid.confirmHint}</div>
+      </div>
+      {unpaid.bills.length === 0 ? (
+        <p className="muted">{t.unpaid.none}</p>
+      ) : (
+        <table className="bills" aria-label={t.unpaid.title}>
+          <thead>
+            <tr>
+              <th>{t.unpaid.selected}</th>
+              <th>{t.unpaid.readingDate}</th>
+              <th>{t.unpaid.readings}</th>
+              <th>{t.unpaid.volume}</th>
+              <th>{t.unpaid.price}</th>
+              <th>{t.unpaid.gas}</th>
+              <th>{t.unpaid.lateFee}</th>
+              <th>{t.unpaid.total}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unpaid.bills.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={selectedBills.includes(b.id)}
+                    onChange={() => toggleBill(b.id)}
+                    aria-label={`选择 ${b.readingDate}`}
+                  />
+                </td>
+                <td>
+                  {b.readingDate}
+                  {b.estimated ? ' (估抄)' : ''}
+                </td>
+                <td className="num">
+                  {formatVolume(b.previousReading)} / {formatVolume(b.thisReading)}
+                </td>
+                <td className="num">{formatVolume(b.consumption)}</td>
+                <td className="num">{formatYuan(b.priceFenPerM3)}</td>
+                <td className="num">{formatYuan(b.gasFen)}</td>
+                <td className="num" title={b.overdueDays > 0 ? `逾期 ${b.overdueDays} 天 × 0.3%，按0.5元取整` : '未逾期'}>
+                  {formatYuan(b.lateFeeFen)}
+                </td>
+                <td className="num">{formatYuan(b.totalFen)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {account.customerType === '抄表' && (
+        <div className="reading-entry">
+          <label>
+            {t.reading.label} (F3)
+            <input
+              ref={refs.reading}
+              name="reading"
+              inputMode="decimal"
+              value={reading}
+              onChange={(e) => setReading(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void submitReading();
+                }
+              }}
+              aria-invalid={error?.field === 'reading'}
+              aria-describedby="reading-error"
+            />
+          </label>
+          <label>
+            {t.reading.source}
+            <select value={readingSource} onChange={(e) => setReadingSource(e.target.value as ReadingSource)} name="source">
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t.reading[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void submitReading()} disabled={busy || reading.trim() === ''}>
+            {t.reading.submit}
+          </button>
+          <FieldError message={error?.field === 'reading' ? error.message : null} id="reading-error" />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs the headless host and the loopback browser harness: the real counter UI in any Chromium, where
+ * Electron cannot run. Seeds a demo store on first start.
+ *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../db/seed/generate.js';
+import { SimulatedPrinter } from '../hardware/printer/simulator.js';
+import { businessDateOf } from '../main/domain/dates.js';
+import { startHarness } from '../main/harness/server.js';
+import { createHost } from '../main/host.js';
+import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: join(repoRoot, '.data', 'gas-hall.db') },
+    port: { type: 'string', default: '0' },
+    accounts: { type: 'string', default: '2000' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+if (!existsSync(join(rendererDistDir, 'index.html'))) {
+  console.error('界面尚未构建，请先运行 npm run build');
+  process.exit(2);
+}
+const fresh = !existsSync(values.db);
+const printer = new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
+const host = createHost({ dbFile: values.db, migrationsDir, printer });
+if (fresh) {
+  seedReferenceData(host.store.sqlite);
+  seedAccounts(host.store.sqlite, { accounts: Number(values.accounts), today: businessDateOf(new Date()) });
+}
+const harness = await startHarness(host.router, rendererDistDir, Number(values.port));
+console.log(`柜台界面 (浏览器): ${harness.url}`);
+console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
+console.log(`打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`);
+
+if (values.open && existsSync('/usr/bin/chromium')) {
+  const profile = mkdtempSync(join(tmpdir(), 'gas-hall-chromium-'));
+  spawn(
+    '/usr/bin/chromium',
+    [
+      `--app=${harness.url}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+    { stdio: 'ignore', detached: true },
+  ).unref();
+}
+
+const stop = () => {
+  void harness.close().then(() => {
+    host.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,119 @@
+/**
+ * End to end in Debian Chromium against the loopback harness: log in, find a customer by a fragment of
+ * the address, pay cash, see the receipt (R-GEN-03, R-PAY-02, R-PAY-07, R-INV-06). Screenshots go to
+ * tests/e2e/artifacts (ignored by git).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { startHarness, type Harness } from '../../main/harness/server.js';
+import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { launchChromium } from './browser.js';
+
+const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
+let host: TestHost;
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  host = makeTestHost({ accounts: 500 });
+  const ids = addAccount(host, { accountNo: '30000001', name: '张三', address: '温州市鹿城区人民路88号幸福小区5幢2单元301室', reading: 19348 });
+  addBill(host, ids, { id: 'e2e-bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
+  addBill(host, ids, { id: 'e2e-bill-2', readingDate: '2026-10-21', previous: 15000, current: 19348, amountFen: 15000, dueDate: '2026-11-19' });
+  addAccount(host, { accountNo: '30000002', name: '李四', address: '温州市鹿城区人民路90号幸福小区6幢1单元502室', reading: 12000 });
+  harness = await startHarness(host.router, rendererDistDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  host?.dispose();
+});
+
+describe('前台收费 in Chromium', () => {
+  it('logs in with the keyboard', async () => {
+    await page.goto(harness.url);
+    await page.locator('select[name=counter] option[value="counter-lc01"]').waitFor({ state: 'attached' });
+    await page.selectOption('select[name=counter]', 'counter-lc01');
+    await page.fill('input[name=login]', 'clerk01');
+    await page.fill('input[name=password]', 'wrong');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#password-error').textContent()).toBe('工号或密码错误');
+    await page.fill('input[name=password]', '123456');
+    await page.keyboard.press('Enter');
+    await page.locator('.app-header').waitFor();
+    expect(await page.locator('.app-header').textContent()).toContain('王丽');
+  });
+
+  it('finds the customer by a fragment of the address and shows the unpaid list with late fees', async () => {
+    const search = page.locator('input[name=query]');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('幸福小区5幢');
+    await page.keyboard.press('Enter');
+    await page.locator('table.hits tbody tr').first().waitFor();
+    expect(await page.locator('table.hits tbody tr').count()).toBe(1);
+    expect(await page.locator('table.hits tbody tr').first().textContent()).toContain('张三');
+    await page.keyboard.press('Enter');
+    await page.locator('table.bills tbody tr').nth(1).waitFor();
+    expect(await page.locator('[data-testid=due]').textContent()).toBe('￥272.50');
+  });
+
+  it('shows a short tender next to the field and posts nothing', async () => {
+    await expect.poll(() => page.locator('input[name=tendered]').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#tendered-error').textContent()).toBe('实收 100.00 元不足应收 272.50 元');
+    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM payments').pluck().get())).toBe(0);
+  });
+
+  it('pays cash, calls out the change and shows the printed check slip', async () => {
+    await page.fill('input[name=tendered]', '300');
+    expect(await page.locator('[data-testid=change]').textContent()).toBe('￥27.50');
+    expect(await page.locator('.payment .call-out').textContent()).toBe('收你 300.00 元，找你 27.50 元，请清点。');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    expect(await page.locator('.paid .big').textContent()).toBe('收费成功 LC01-00000001');
+    const receipt = await page.locator('pre.receipt').textContent();
+    expect(receipt).toContain('管道燃气费核对单');
+    expect(receipt).toContain('￥272.50');
+    await page.screenshot({ path: join(artifacts, 'fee-collection-paid.png'), fullPage: true });
+    const printed = decodeEscPos(host.sim.jobs[0] ?? Buffer.alloc(0));
+    expect(printed.some((l) => l.includes('张三'))).toBe(true);
+    expect(printed.some((l) => l.startsWith('找零:') && l.endsWith('￥27.50'))).toBe(true);
+  });
+
+  it('reprints with F8 as 副本', async () => {
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.locator('.receipt-panel h2').textContent()).toContain('副本');
+    expect(host.sim.jobs).toHaveLength(2);
+  });
+
+  it('settles a customer with no imported bill from the reading typed at the counter (R-PAY-03)', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('李四');
+    await page.keyboard.press('Enter');
+    await page.locator('table.hits tbody tr').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('input[name=reading]').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('110');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#reading-error').textContent()).toBe('本次立方数 110 小于上次读数 120，请核对缴费通知单');
+    await page.fill('input[name=reading]', '130.5');
+    await page.locator('input[name=reading]').press('Enter');
+    // 10.5 m³ × 3.45 = 36.225 → 36.23 (A-12 half up)
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥36.23');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await page.locator('.paid').waitFor();
+    expect(await page.locator('.paid .call-out').textContent()).toBe('收你 50.00 元，找你 13.77 元，请清点。');
+    await page.screenshot({ path: join(artifacts, 'fee-collection-counter-reading.png'), fullPage: true });
+  });
+});

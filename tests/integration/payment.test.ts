@@ -1,0 +1,147 @@
+/** Cash payment end to end through the router against a real SQLite file (R-PAY-02..09, R-LATE-*, R-INV-03). */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { verifyAuditChain } from '../../main/services/audit.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+let ids: { accountId: string; meterId: string };
+
+beforeEach(() => {
+  host = makeTestHost();
+  ids = addAccount(host, { accountNo: '20240001', name: '张三', address: '温州市鹿城区人民路88号幸福小区5幢2单元301室', reading: 15000 });
+  // 120.00 yuan due 2026-11-19 → 4 days overdue on 2026-11-23 → raw 1.44 → late fee 1.00 (R-LATE-03)
+  addBill(host, ids, { id: 'bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
+  // 150.00 yuan due 2026-11-19 → raw 1.80 → 1.50
+  addBill(host, ids, { id: 'bill-2', readingDate: '2026-10-21', previous: 15000, current: 19348, amountFen: 15000, dueDate: '2026-11-19' });
+});
+afterEach(() => host.dispose());
+
+function count(sql: string): number {
+  return Number(host.store.sqlite.prepare(sql).pluck().get());
+}
+
+describe('unpaid list (未缴费用清单)', () => {
+  it('prices each overdue bill with its own late fee, rounded down to 0.5 yuan (R-LATE-02/03)', async () => {
+    const clerk = await signIn(host);
+    const res = await clerk.call('bills.unpaid', { accountId: ids.accountId });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const value = res.value as { bills: { id: string; lateFeeFen: number; overdueDays: number }[]; gasFen: number; lateFeeFen: number; totalFen: number };
+    expect(value.bills.map((b) => [b.id, b.overdueDays, b.lateFeeFen])).toEqual([
+      ['bill-1', 4, 100],
+      ['bill-2', 4, 150],
+    ]);
+    expect([value.gasFen, value.lateFeeFen, value.totalFen]).toEqual([27000, 250, 27250]);
+  });
+});
+
+describe('cash payment', () => {
+  it('posts bills, payment, items, slip number and audit row together, and gives exact change', async () => {
+    const clerk = await signIn(host);
+    const res = await clerk.call('payments.payCash', {
+      accountId: ids.accountId,
+      billIds: ['bill-1', 'bill-2'],
+      tendered: '300',
+      expectedTotalFen: 27250,
+    });
+    expect(res).toMatchObject({
+      ok: true,
+      value: { slipNo: 'LC01-00000001', gasFen: 27000, lateFeeFen: 250, totalFen: 27250, tenderedFen: 30000, changeFen: 2750 },
+    });
+    const payment = host.store.sqlite.prepare('SELECT * FROM payments').get() as Record<string, unknown>;
+    expect(payment).toMatchObject({
+      clerk_id: 'staff-clerk01',
+      counter_id: 'counter-lc01',
+      hall_id: 'hall-lc',
+      business_date: '2026-11-23',
+      method: '现金',
+    });
+    expect(host.store.sqlite.prepare("SELECT id, status, paid_payment_id IS NOT NULL AS linked FROM bills ORDER BY id").all()).toEqual([
+      { id: 'bill-1', status: '收讫', linked: 1 },
+      { id: 'bill-2', status: '收讫', linked: 1 },
+    ]);
+    expect(count('SELECT sum(gas_fen + late_fee_fen) FROM payment_items')).toBe(27250);
+    expect(count('SELECT settled_reading_centi FROM accounts')).toBe(19348);
+    expect(verifyAuditChain(host.store.db)).toMatchObject({ ok: true });
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'payment.cash'")).toBe(1);
+  });
+
+  it('prints the check slip in GBK Chinese, and a reprint says 副本', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    expect(host.sim.jobs).toHaveLength(1);
+    const original = decodeEscPos(host.sim.jobs[0] ?? Buffer.alloc(0));
+    expect(original).toContain('管道燃气费核对单');
+    expect(original).toContain('(客户联)');
+    expect(original.some((l) => l.includes('张三'))).toBe(true);
+    expect(original.some((l) => l.startsWith('应收金额:') && l.endsWith('￥121.00'))).toBe(true);
+    const reprint = await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' });
+    expect(reprint).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    expect(decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0))).toContain('(客户联)  副本');
+  });
+
+  it('keeps the payment when the printer is offline; the first successful print is then the original', async () => {
+    const clerk = await signIn(host);
+    host.sim.online = false;
+    const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '121', expectedTotalFen: 12100 });
+    expect(res).toMatchObject({ ok: true, value: { changeFen: 0, print: { printed: false, copy: false } } });
+    expect(count('SELECT count(*) FROM payments')).toBe(1);
+    host.sim.online = true;
+    const again = await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' });
+    expect(again).toMatchObject({ ok: true, value: { printed: true, copy: false } });
+    expect(count("SELECT count(*) FROM slip_prints WHERE outcome = 'failed'")).toBe(1);
+  });
+
+  it('refuses short tender, a changed total and an already paid bill, changing nothing', async () => {
+    const clerk = await signIn(host);
+    const short = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '121.99', expectedTotalFen: 12100 });
+    expect(short).toMatchObject({ ok: true });
+    const before = count('SELECT count(*) FROM payments');
+    const cases = [
+      [{ billIds: ['bill-2'], tendered: '100', expectedTotalFen: 15150 }, 'INSUFFICIENT_TENDER'],
+      [{ billIds: ['bill-2'], tendered: '200', expectedTotalFen: 15000 }, 'AMOUNT_CHANGED'],
+      [{ billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 }, 'BILL_NOT_PAYABLE'],
+      [{ billIds: ['bill-2'], tendered: '1.234', expectedTotalFen: 15150 }, 'INVALID_AMOUNT'],
+    ] as const;
+    for (const [input, code] of cases) {
+      const res = await clerk.call('payments.payCash', { accountId: ids.accountId, ...input });
+      expect(res).toMatchObject({ ok: false, error: { code } });
+    }
+    expect(count('SELECT count(*) FROM payments')).toBe(before);
+    expect(count("SELECT count(*) FROM bills WHERE status = '未缴'")).toBe(1);
+    expect(count("SELECT last_value FROM counter_sequences")).toBe(1);
+  });
+
+  it('numbers slips per counter without gaps, also across failed attempts', async () => {
+    const a = await signIn(host, 'clerk01', 'counter-lc01');
+    const b = await signIn(host, 'clerk02', 'counter-lc02');
+    await a.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '1', expectedTotalFen: 12100 });
+    const r1 = await b.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
+    const r2 = await a.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-2'], tendered: '200', expectedTotalFen: 15150 });
+    expect(r1).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001' } });
+    expect(r2).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001' } });
+  });
+
+  it('refuses a payment on a closed business day (database trigger and service)', async () => {
+    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', 'x', 'staff-manager01')").run();
+    const clerk = await signIn(host);
+    const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+  });
+});
+
+describe('ledger guards', () => {
+  it('refuses UPDATE and DELETE on payments and audit rows, and refuses marking a bill paid without a payment', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
+    const db = host.store.sqlite;
+    expect(() => db.prepare('UPDATE payments SET total_fen = 1').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM payments').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE bills SET status = '收讫' WHERE id = 'bill-2'").run()).toThrow(/payment item/);
+    expect(() => db.prepare("UPDATE bills SET status = '未缴' WHERE id = 'bill-1'").run()).toThrow(/payment item/);
+    expect(() => db.prepare("UPDATE bills SET amount_fen = 1 WHERE id = 'bill-2'").run()).toThrow(/frozen/);
+  });
+});
