@@ -4,6 +4,9 @@
  * Channel names are `gas:<area>.<method>`.
  */
 import { z } from 'zod';
+import { METHOD_NAMES, type MethodName } from './channels.js';
+
+export { channelOf } from './channels.js';
 
 const id = z.string().min(1, '缺少编号').max(64, '编号过长');
 const fen = z.number().int().safe();
@@ -155,11 +158,11 @@ export const contract = {
       z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), totalFen: fen, createdAt: z.string() }),
     ),
   },
-} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
-export const METHODS = Object.keys(contract) as Method[];
+export const METHODS: readonly Method[] = METHOD_NAMES;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
@@ -171,9 +174,6 @@ export interface ApiError {
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export function channelOf(method: Method): string {
-  return `gas:${method}`;
-}
 
 /** What preload exposes as `window.gas` and what the harness client implements. */
 export type GasApi = { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> };

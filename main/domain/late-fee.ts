@@ -10,12 +10,20 @@ import { daysBetween } from './dates.js';
 const STEP_FEN = 50; // 0.5 yuan
 const RATE_PER_MILLE_PER_DAY = 3; // 0.3 % = 3 ‰
 
-/** Exact integer arithmetic: raw fee in fen = arrears × 3 × days / 1000; floor to a multiple of 50 fen. */
+/**
+ * R-LATE-02: a raw fee, given in thousandths of a fen so it stays an integer, counted in whole 0.5-yuan
+ * steps rounding down (1.4 → 1.0, 1.9 → 1.5, anything below 0.5 → 0).
+ */
+export function roundLateFee(rawMilliFen: number): Fen {
+  if (!Number.isSafeInteger(rawMilliFen) || rawMilliFen <= 0) return 0;
+  return Math.floor(rawMilliFen / (1000 * STEP_FEN)) * STEP_FEN;
+}
+
+/** R-LATE-01: raw fee = arrears × 0.3 % × days, exact: arrears (fen) × 3 × days is in thousandths of a fen. */
 export function lateFeeFen(arrearsFen: Fen, overdueDays: number): Fen {
   assertFen(arrearsFen, 'arrears');
   if (!Number.isSafeInteger(overdueDays) || overdueDays <= 0 || arrearsFen <= 0) return 0;
-  const rawTimes1000 = arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays;
-  return Math.floor(rawTimes1000 / (1000 * STEP_FEN)) * STEP_FEN;
+  return roundLateFee(arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays);
 }
 
 /** calendar days after the due date up to the payment date; 0 when not overdue. */

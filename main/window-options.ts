@@ -1,0 +1,79 @@
+/**
+ * Electron hardening (ARCHITECTURE "Electron hardening"), kept free of the electron import so it can be
+ * tested headless: the BrowserWindow options of every counter window, the CSP, and the navigation guards.
+ */
+import { pathToFileURL } from 'node:url';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function counterWindowOptions(preloadPath: string, title: string) {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#eef2f6',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: process.env.GAS_DEVTOOLS === '1',
+    },
+  } as const;
+}
+
+/** True only for files inside the built renderer folder. */
+export function isAppUrl(url: string, rendererDir: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'file:') return false;
+  const root = pathToFileURL(rendererDir.endsWith('/') ? rendererDir : `${rendererDir}/`).href;
+  return parsed.href.startsWith(root) && !decodeURIComponent(parsed.pathname).includes('/../');
+}
+
+export interface Preventable {
+  preventDefault(): void;
+}
+
+export interface GuardableContents {
+  on(event: 'will-navigate', listener: (event: Preventable, url: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: Preventable, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** Blocks every navigation away from the app, every redirect, every webview and every window.open. */
+export function installNavigationGuards(contents: GuardableContents, rendererDir: string): void {
+  const guard = (event: Preventable, url: string) => {
+    if (!isAppUrl(url, rendererDir)) event.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -1,0 +1,22 @@
+/**
+ * The names of the contract's methods and their IPC channels, without zod, so the preload bundle stays
+ * small. `contract.ts` is checked at compile time to have exactly these keys.
+ */
+export const METHOD_NAMES = [
+  'auth.counters',
+  'auth.login',
+  'auth.session',
+  'auth.logout',
+  'accounts.search',
+  'bills.unpaid',
+  'bills.enterReading',
+  'payments.payCash',
+  'receipts.reprint',
+  'receipts.recent',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function channelOf(method: MethodName): string {
+  return `gas:${method}`;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../main/domain/errors.js';
+import { lateFeeFen, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
+import { changeFor, formatYuan, parseYuan, sumFen } from '../../main/domain/money.js';
+import { consumption, formatVolume, gasAmountFen, parseVolume } from '../../main/domain/volume.js';
+
+const yuanMilli = (yuan: string) => parseYuan(yuan) * 1000;
+
+describe('money in fen', () => {
+  it('parses what a clerk types, exactly', () => {
+    expect(parseYuan('100')).toBe(10000);
+    expect(parseYuan('99.5')).toBe(9950);
+    expect(parseYuan(' 12.34 ')).toBe(1234);
+    expect(parseYuan('0.01')).toBe(1);
+  });
+  it.each(['', '-1', '1.234', '1,000', '12 3', '1e3', '0x10', '１００', 'NaN'])('refuses %j with a typed error', (text) => {
+    expect(() => parseYuan(text)).toThrow(DomainError);
+    try {
+      parseYuan(text);
+    } catch (e) {
+      expect((e as DomainError).code).toBe('INVALID_AMOUNT');
+    }
+  });
+  it('formats fen as yuan with two decimals', () => {
+    expect([formatYuan(0), formatYuan(5), formatYuan(1250), formatYuan(-1250), formatYuan(123456789)]).toEqual([
+      '0.00', '0.05', '12.50', '-12.50', '1234567.89',
+    ]);
+  });
+  it('gives exact change and refuses a short tender (R-PAY-07)', () => {
+    expect(changeFor(30000, 27250)).toBe(2750);
+    expect(changeFor(12100, 12100)).toBe(0);
+    expect(() => changeFor(12099, 12100)).toThrow('实收 120.99 元不足应收 121.00 元');
+    expect(() => changeFor(1.5, 1)).toThrow(DomainError);
+  });
+  it('sums integer fen only', () => {
+    expect(sumFen([1, 2, 3])).toBe(6);
+    expect(() => sumFen([0.1, 0.2])).toThrow(DomainError);
+  });
+});
+
+describe('late fee (滞纳金) R-LATE-01..03', () => {
+  it('rounds down to 0.5 yuan steps with the seed examples (R-LATE-02)', () => {
+    expect(roundLateFee(yuanMilli('1.4'))).toBe(100);
+    expect(roundLateFee(yuanMilli('1.9'))).toBe(150);
+    expect(roundLateFee(yuanMilli('0.49'))).toBe(0);
+    expect(roundLateFee(yuanMilli('0.50'))).toBe(50);
+    expect(roundLateFee(yuanMilli('2.00'))).toBe(200);
+    expect(roundLateFee(yuanMilli('2.74'))).toBe(250);
+    expect(roundLateFee(49_999)).toBe(0);
+    expect(roundLateFee(50_000)).toBe(50);
+  });
+  it('computes the worked examples of R-LATE-03', () => {
+    expect(lateFeeFen(12000, 4)).toBe(100); // 120.00 × 0.3% × 4 = 1.44 → 1.0
+    expect(lateFeeFen(15000, 4)).toBe(150); // 1.80 → 1.5
+    expect(lateFeeFen(3500, 3)).toBe(0); // 0.315 → 0
+    expect(lateFeeFen(20000, 10)).toBe(600); // 6.00 → 6.0
+  });
+  it('charges nothing when not overdue', () => {
+    expect(lateFeeFen(20000, 0)).toBe(0);
+    expect(lateFeeFen(0, 100)).toBe(0);
+  });
+  it('counts calendar days after the due date (A-27)', () => {
+    expect(overdueDays('2026-11-19', '2026-11-23')).toBe(4);
+    expect(overdueDays('2026-11-23', '2026-11-23')).toBe(0);
+    expect(overdueDays('2026-11-30', '2026-11-23')).toBe(0);
+    expect(overdueDays('2024-02-28', '2024-03-01')).toBe(2);
+  });
+});
+
+describe('volume in 0.01 m³ and bill amounts (A-04, A-12)', () => {
+  it('parses and formats readings', () => {
+    expect([parseVolume('1234'), parseVolume('1234.5'), parseVolume('0.07')]).toEqual([123400, 123450, 7]);
+    expect([formatVolume(123400), formatVolume(123450), formatVolume(7)]).toEqual(['1234', '1234.50', '0.07']);
+    expect(() => parseVolume('12.345')).toThrow(DomainError);
+    expect(() => parseVolume('-3')).toThrow(DomainError);
+  });
+  it('refuses a reading below the previous one', () => {
+    expect(consumption(12000, 13050)).toBe(1050);
+    expect(() => consumption(12000, 11000)).toThrow('本次立方数 110 小于上次读数 120，请核对缴费通知单');
+  });
+  it('prices volume half up to the fen', () => {
+    expect(gasAmountFen(1050, 345)).toBe(3623); // 10.5 m³ × 3.45 = 36.225 → 36.23
+    expect(gasAmountFen(1000, 345)).toBe(3450);
+    expect(gasAmountFen(1, 345)).toBe(3); // 0.0345 → 0.03
+    expect(gasAmountFen(2, 345)).toBe(7); // 0.069 → 0.07
+    expect(gasAmountFen(0, 345)).toBe(0);
+  });
+});
