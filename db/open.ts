@@ -20,6 +20,11 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/** Every character as its own token, for the one- and two-character search index (migration 0002). */
+export function spacedChars(text: unknown): string | null {
+  return typeof text === 'string' ? [...text].join(' ') : null;
+}
+
 function pragmaValue(sqlite: Database.Database, name: string): unknown {
   return sqlite.pragma(name, { simple: true });
 }
@@ -31,6 +36,7 @@ export function openStore(file: string, options: OpenOptions): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    sqlite.function('gas_spaced_chars', { deterministic: true }, spacedChars);
     const checks: [string, unknown][] = [
       ['journal_mode', 'wal'],
       ['synchronous', 2],

@@ -1,7 +1,7 @@
 /**
  * Finding the customer at the front desk (R-GEN-03, R-PAY-01): by customer number, sequence number, name
- * or any fragment of the address (模糊地址). Fragments of 3+ characters use the FTS5 trigram index, so any
- * substring of a Chinese address is found; shorter fragments fall back to a bounded scan.
+ * or any fragment of the address (模糊地址). Fragments of 3+ characters use the FTS5 trigram index, 1–2
+ * character fragments a per-character FTS5 index, so any substring of a Chinese address is found by index.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
@@ -39,13 +39,23 @@ function phrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** Splits the query into whitespace-separated terms and sorts them into index terms and short terms. */
-export function planSearch(query: string): { indexTerms: string[]; shortTerms: string[] } {
+/**
+ * Sorts the whitespace-separated terms by the index that can answer them: 3+ characters → trigram index;
+ * 1–2 letters or digits → the per-character index; anything else (punctuation such as % or _) → LIKE.
+ */
+export function planSearch(query: string): { trigramTerms: string[]; charTerms: string[]; likeTerms: string[] } {
   const terms = query.trim().split(/\s+/u).filter((t) => t !== '');
+  const short = terms.filter((t) => [...t].length < TRIGRAM);
   return {
-    indexTerms: terms.filter((t) => [...t].length >= TRIGRAM),
-    shortTerms: terms.filter((t) => [...t].length < TRIGRAM),
+    trigramTerms: terms.filter((t) => [...t].length >= TRIGRAM),
+    charTerms: short.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)),
+    likeTerms: short.filter((t) => !/^[\p{L}\p{N}]+$/u.test(t)),
   };
+}
+
+/** A phrase of single-character tokens: adjacent characters, i.e. a substring, in any one column. */
+function charPhrase(term: string): string {
+  return `"${[...term].join(' ')}"`;
 }
 
 export class AccountSearch {
@@ -66,27 +76,35 @@ export class AccountSearch {
   }
 
   search(query: string, limit = SEARCH_LIMIT): SearchResult {
-    const { indexTerms, shortTerms } = planSearch(query);
-    if (indexTerms.length === 0 && shortTerms.length === 0) {
+    const { trigramTerms, charTerms, likeTerms } = planSearch(query);
+    if (trigramTerms.length + charTerms.length + likeTerms.length === 0) {
       throw new DomainError('VALIDATION', '请输入用户编号、姓名或地址', 'query');
     }
-    const shortFilter = shortTerms
-      .map(() => `(a.name LIKE ? ESCAPE '\\' OR a.address LIKE ? ESCAPE '\\' OR a.account_no LIKE ? ESCAPE '\\')`)
-      .join(' AND ');
-    const shortParams = shortTerms.flatMap((t) => [escapeLike(t), escapeLike(t), escapeLike(t)]);
-    let rows: AccountHit[];
-    if (indexTerms.length > 0) {
-      const where = shortFilter === '' ? '' : `AND ${shortFilter}`;
-      const stmt = this.prepare(
-        `fts:${shortTerms.length}`,
-        `SELECT ${COLUMNS} FROM accounts_fts f JOIN accounts a ON a.rowid = f.rowid
-         WHERE accounts_fts MATCH ? ${where} LIMIT ?`,
-      );
-      rows = stmt.all(indexTerms.map(phrase).join(' AND '), ...shortParams, limit + 1) as AccountHit[];
-    } else {
-      const stmt = this.prepare(`scan:${shortTerms.length}`, `SELECT ${COLUMNS} FROM accounts a WHERE ${shortFilter} LIMIT ?`);
-      rows = stmt.all(...shortParams, limit + 1) as AccountHit[];
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    let from = 'accounts a';
+    if (trigramTerms.length > 0) {
+      from = 'accounts_fts f JOIN accounts a ON a.rowid = f.rowid';
+      filters.push('accounts_fts MATCH ?');
+      params.push(trigramTerms.map(phrase).join(' AND '));
     }
+    if (charTerms.length > 0) {
+      const match = charTerms.map(charPhrase).join(' AND ');
+      if (trigramTerms.length === 0) {
+        from = 'accounts_chars c JOIN accounts a ON a.rowid = c.rowid';
+        filters.push('accounts_chars MATCH ?');
+      } else {
+        filters.push('a.rowid IN (SELECT rowid FROM accounts_chars WHERE accounts_chars MATCH ?)');
+      }
+      params.push(match);
+    }
+    for (const term of likeTerms) {
+      filters.push(`(a.name LIKE ? ESCAPE '\\' OR a.address LIKE ? ESCAPE '\\' OR a.account_no LIKE ? ESCAPE '\\')`);
+      params.push(escapeLike(term), escapeLike(term), escapeLike(term));
+    }
+    const key = `${trigramTerms.length > 0}:${charTerms.length > 0}:${likeTerms.length}`;
+    const stmt = this.prepare(key, `SELECT ${COLUMNS} FROM ${from} WHERE ${filters.join(' AND ')} LIMIT ?`);
+    let rows = stmt.all(...params, limit + 1) as AccountHit[];
     const exact = this.prepare('exact', `SELECT ${COLUMNS} FROM accounts a WHERE a.account_no = ?`).get(query.trim()) as
       | AccountHit
       | undefined;
