@@ -3,6 +3,8 @@ import { FieldError } from '../components/FieldError';
 import { t } from '../i18n/zh-CN';
 import { useSession } from '../stores/session';
 
+const LAST_COUNTER_KEY = 'gas-hall.lastCounter';
+
 export function Login() {
   const { counters, loadCounters, login, error, busy } = useSession();
   const [counterId, setCounterId] = useState('');
@@ -15,11 +17,15 @@ export function Login() {
     userRef.current?.focus();
   }, [loadCounters]);
   useEffect(() => {
-    if (!counterId && counters[0]) setCounterId(counters[0].id);
+    if (counterId || counters.length === 0) return;
+    // A counter PC usually stays at one window: default to the counter last used here.
+    const remembered = window.localStorage.getItem(LAST_COUNTER_KEY);
+    setCounterId(counters.find((c) => c.id === remembered)?.id ?? counters[0]?.id ?? '');
   }, [counters, counterId]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    window.localStorage.setItem(LAST_COUNTER_KEY, counterId);
     void login(user, password, counterId);
   };
   const fieldError = (field: string) => (error && (error.field ?? 'password') === field ? error.message : null);
