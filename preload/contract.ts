@@ -25,16 +25,17 @@ const sessionOut = z.object({
   businessDate: date,
 });
 
-const accountHit = z.object({
+/** Who the customer is, as every counter list shows it. */
+const accountIdentity = z.object({
   id,
   accountNo: z.string(),
   name: z.string(),
   address: z.string(),
   customerType: z.string(),
   paymentMethod: z.string(),
-  unpaidCount: z.number().int(),
-  unpaidFen: fen,
 });
+
+const accountHit = accountIdentity.extend({ unpaidCount: z.number().int(), unpaidFen: fen });
 
 const unpaidBill = z.object({
   id,
@@ -92,13 +93,7 @@ export const contract = {
     access: COUNTER_ROLES,
     input: z.object({ accountId: id }).strict(),
     output: z.object({
-      account: z.object({
-        id,
-        accountNo: z.string(),
-        name: z.string(),
-        address: z.string(),
-        customerType: z.string(),
-        paymentMethod: z.string(),
+      account: accountIdentity.extend({
         category: z.string(),
         meterStatus: z.string().nullable(),
         latestReading: centi.nullable(),

@@ -7,13 +7,17 @@ import type { Database, Statement } from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
 import type { ServiceDeps } from './context.js';
 
-export interface AccountHit {
+/** Who the customer is, as every counter list shows it. */
+export interface AccountIdentity {
   id: string;
   accountNo: string;
   name: string;
   address: string;
   customerType: string;
   paymentMethod: string;
+}
+
+export interface AccountHit extends AccountIdentity {
   unpaidCount: number;
   unpaidFen: number;
 }

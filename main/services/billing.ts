@@ -11,6 +11,7 @@ import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
 import { sumFen } from '../domain/money.js';
 import { consumption, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
+import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -32,13 +33,7 @@ export interface UnpaidBill {
   estimated: boolean;
 }
 
-export interface AccountSummary {
-  id: string;
-  accountNo: string;
-  name: string;
-  address: string;
-  customerType: string;
-  paymentMethod: string;
+export interface AccountSummary extends AccountIdentity {
   category: string;
   meterStatus: string | null;
   latestReading: CentiM3 | null;
