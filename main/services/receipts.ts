@@ -5,7 +5,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { accounts, bills, checkSlips, counters, halls, paymentItems, payments, slipPrints, staff } from '../../db/schema.js';
 import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
-import { localDateTime } from '../domain/dates.js';
+import { businessDateOf, localDateTime } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
@@ -150,7 +150,7 @@ export class ReceiptService {
       })
       .from(payments)
       .innerJoin(accounts, eq(accounts.id, payments.accountId))
-      .where(eq(payments.counterId, actor.counterId))
+      .where(and(eq(payments.counterId, actor.counterId), eq(payments.businessDate, businessDateOf(this.deps.clock.now()))))
       .orderBy(desc(payments.createdAt))
       .limit(limit)
       .all();

@@ -121,6 +121,9 @@ describe('cash payment', () => {
     const r2 = await a.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-2'], tendered: '200', expectedTotalFen: 15150 });
     expect(r1).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001' } });
     expect(r2).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001' } });
+    expect(await a.call('receipts.recent', {})).toMatchObject({ ok: true, value: [{ slipNo: 'LC01-00000001', name: '张三', totalFen: 15150 }] });
+    host.clock.current = new Date('2026-11-24T02:00:00.000Z');
+    expect(await a.call('receipts.recent', {})).toEqual({ ok: true, value: [] });
   });
 
   it('refuses a payment on a closed business day (database trigger and service)', async () => {
