@@ -1,0 +1,103 @@
+/**
+ * Businesses and work orders, DOMAIN §8: priorities (R-WO-02), lead times (§4.18, R-LT-01), allowed
+ * receipt results per type (R-RCPT-03), the site-remark rule (R-RCPT-04) and the state model of §8.6
+ * (state names are A-43).
+ */
+import { DomainError } from './errors.js';
+
+export const BUSINESS_TYPES = ['安装', '改装', '点火', '二次点火', '封表', '拆表', '启封', '校表', '换表', '其它'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+
+/** R-WO-02; A-40: the default is ① 等待安排. */
+export const PRIORITIES = ['等待安排', '按照约定', '尽快安排', '加急安排'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const DEFAULT_PRIORITY: Priority = '等待安排';
+
+/** Promised working days from the next day (§4.18). 拆表 follows 封表; 换表 and 其它 follow the 5-day jobs. */
+export const LEAD_TIME_WORKING_DAYS: Readonly<Record<BusinessType, number>> = {
+  安装: 5,
+  改装: 5,
+  点火: 3,
+  二次点火: 3,
+  封表: 3,
+  拆表: 3,
+  启封: 3,
+  校表: 5,
+  换表: 5,
+  其它: 5,
+};
+
+/** 派工单类型 (§8.1; A-39 for 点火 and 其它). */
+export const WORK_ORDER_KIND: Readonly<Record<BusinessType, string>> = {
+  安装: '安改装',
+  改装: '安改装',
+  点火: '点火',
+  二次点火: '点火',
+  封表: '换拆启封校',
+  拆表: '换拆启封校',
+  启封: '换拆启封校',
+  校表: '换拆启封校',
+  换表: '换拆启封校',
+  其它: '其它',
+};
+
+export type ReceiptResult = '合格' | '未完成' | '无法实施' | '不合格' | '取消该业务';
+
+/** R-RCPT-03: the non-default results each type allows (合格 and 取消该业务 are always allowed). */
+const ALLOWED_RESULTS: Readonly<Record<BusinessType, readonly ReceiptResult[]>> = {
+  安装: ['未完成', '不合格'],
+  改装: ['未完成', '不合格'],
+  换表: ['未完成'],
+  封表: ['未完成'],
+  拆表: ['未完成'],
+  启封: ['未完成'],
+  校表: ['未完成'],
+  点火: ['未完成', '无法实施', '不合格'],
+  二次点火: ['未完成', '无法实施', '不合格'],
+  其它: ['未完成', '无法实施', '不合格'],
+};
+
+export function allowedResults(type: BusinessType): ReceiptResult[] {
+  return ['合格', ...ALLOWED_RESULTS[type], '取消该业务'];
+}
+
+export type WorkOrderState = '已受理' | '已派工' | '已完成' | '已归档' | '顺延' | '待重新派工' | '已取消' | '已作废';
+
+export interface ReceiptEntry {
+  result: ReceiptResult;
+  businessValid: boolean;
+  siteRemark: string;
+}
+
+/** Validates a receipt against its type and says which state it leads to (§8.6). */
+export function stateAfterReceipt(type: BusinessType, state: WorkOrderState, receipt: ReceiptEntry): WorkOrderState {
+  if (state !== '已派工') {
+    throw new DomainError('VALIDATION', `业务状态为「${state}」，只有已派工的业务可以录入回执`, 'result');
+  }
+  if (!allowedResults(type).includes(receipt.result)) {
+    throw new DomainError('VALIDATION', `${type}业务的实施结果不能是「${receipt.result}」 (R-RCPT-03)`, 'result');
+  }
+  const completed = receipt.result === '合格' && receipt.businessValid;
+  if (!completed && receipt.siteRemark.trim() === '') {
+    throw new DomainError('VALIDATION', '业务未完成时必须填写现场备注，说明原因 (R-RCPT-04)', 'siteRemark');
+  }
+  if (receipt.result === '取消该业务' || !receipt.businessValid) return '已取消';
+  if (receipt.result === '合格') return '已完成';
+  return '待重新派工'; // R-CANC-09: 未完成 / 无法实施 / 不合格 → dispatched again
+}
+
+export function canDispatch(state: WorkOrderState): boolean {
+  return state === '已受理' || state === '待重新派工' || state === '顺延';
+}
+
+/** R-CANC-08 / A-42: only a hall director or the call-centre lead voids, and only before completion. */
+export function canVoid(state: WorkOrderState): boolean {
+  return state === '已受理' || state === '已派工' || state === '顺延' || state === '待重新派工';
+}
+
+/** §8.6: overdue when not finished, cancelled, void or deferred by its promised date (A-41). */
+export function isOverdue(state: WorkOrderState, promisedOn: string, deferredTo: string | null, today: string): boolean {
+  if (state === '已完成' || state === '已归档' || state === '已取消' || state === '已作废') return false;
+  const due = state === '顺延' && deferredTo ? deferredTo : promisedOn;
+  return today > due;
+}

@@ -1,0 +1,72 @@
+/** R-LT-01 promised dates, §3.2 meter states, R-RCPT-03/04 receipts, §8.6 states, R-VAL-11 fees. */
+import { describe, expect, it } from 'vitest';
+import { checkConnectionFee } from '../../main/domain/connection-fee.js';
+import { nextMeterStatus } from '../../main/domain/meter-status.js';
+import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
+import { isWorkingDay, promisedDate } from '../../main/domain/working-days.js';
+
+describe('promised date (R-LT-01, A-21)', () => {
+  it('counts working days from the next day', () => {
+    expect(promisedDate('2024-05-06', 3)).toBe('2024-05-09'); // Monday + 3 → Thursday
+    expect(promisedDate('2024-05-10', 5)).toBe('2024-05-17'); // Friday + 5 → next Friday
+    expect(promisedDate('2024-05-11', 1)).toBe('2024-05-13'); // accepted on Saturday → Monday
+  });
+  it('skips holidays and counts make-up working days', () => {
+    const calendar = { holidays: new Set(['2024-05-01', '2024-05-02', '2024-05-03']), makeUpWorkdays: new Set(['2024-05-11']) };
+    expect(promisedDate('2024-04-30', 3, calendar)).toBe('2024-05-08');
+    expect(isWorkingDay('2024-05-11', calendar)).toBe(true);
+    expect(promisedDate('2024-05-10', 1, calendar)).toBe('2024-05-11');
+  });
+  it('uses the seed lead times', () => {
+    expect([LEAD_TIME_WORKING_DAYS.安装, LEAD_TIME_WORKING_DAYS.点火, LEAD_TIME_WORKING_DAYS.封表, LEAD_TIME_WORKING_DAYS.校表]).toEqual([5, 3, 3, 5]);
+  });
+});
+
+describe('meter status transitions (§3.2)', () => {
+  it('follows 未用 → 报装 → 装表 → 通气 ⇄ 封表', () => {
+    expect(nextMeterStatus('未用', 'manual_apply')).toBe('报装');
+    expect(nextMeterStatus('报装', 'install_saved')).toBe('装表');
+    expect(nextMeterStatus('装表', 'ignition_saved')).toBe('通气');
+    expect(nextMeterStatus('通气', 'seal_saved')).toBe('封表');
+    expect(nextMeterStatus('封表', 'unseal_saved')).toBe('通气');
+    expect(nextMeterStatus('通气', 'remove_saved')).toBe('拆表');
+  });
+  it('refuses an illegal transition (R-MTR-01: ignition only from 装表)', () => {
+    expect(() => nextMeterStatus('报装', 'ignition_saved')).toThrow('表状态为「报装」，不能点火通气（须为「装表」）');
+    expect(() => nextMeterStatus('拆表', 'unseal_saved')).toThrow('须为「封表」');
+  });
+});
+
+describe('receipts (R-RCPT-03/04) and states (§8.6)', () => {
+  it('allows only the results of each type', () => {
+    expect(allowedResults('安装')).toEqual(['合格', '未完成', '不合格', '取消该业务']);
+    expect(allowedResults('点火')).toEqual(['合格', '未完成', '无法实施', '不合格', '取消该业务']);
+    expect(() => stateAfterReceipt('换表', '已派工', { result: '无法实施', businessValid: true, siteRemark: 'x' })).toThrow('R-RCPT-03');
+  });
+  it('requires a site remark unless completed', () => {
+    expect(() => stateAfterReceipt('点火', '已派工', { result: '未完成', businessValid: true, siteRemark: ' ' })).toThrow('R-RCPT-04');
+    expect(stateAfterReceipt('点火', '已派工', { result: '合格', businessValid: true, siteRemark: '' })).toBe('已完成');
+  });
+  it('moves to redispatch, cancel or done', () => {
+    const remark = '该业务原施工人员休息,无法实施业务需重新派工';
+    expect(stateAfterReceipt('点火', '已派工', { result: '无法实施', businessValid: true, siteRemark: remark })).toBe('待重新派工');
+    expect(stateAfterReceipt('安装', '已派工', { result: '取消该业务', businessValid: true, siteRemark: '该用户需进行进户管改装' })).toBe('已取消');
+    expect(stateAfterReceipt('点火', '已派工', { result: '合格', businessValid: false, siteRemark: '用户出差,等用户电话' })).toBe('已取消');
+    expect(() => stateAfterReceipt('点火', '已受理', { result: '合格', businessValid: true, siteRemark: '' })).toThrow('已派工');
+  });
+  it('is overdue only after the promised or agreed date (A-41)', () => {
+    expect(isOverdue('已派工', '2024-05-09', null, '2024-05-10')).toBe(true);
+    expect(isOverdue('已派工', '2024-05-09', null, '2024-05-09')).toBe(false);
+    expect(isOverdue('顺延', '2024-05-09', '2024-05-20', '2024-05-10')).toBe(false);
+    expect(isOverdue('已完成', '2024-05-09', null, '2024-06-01')).toBe(false);
+  });
+});
+
+describe('connection fee (R-REG-06, R-VAL-11)', () => {
+  it('matches the building type', () => {
+    expect(() => checkConnectionFee('多层', 240_000)).not.toThrow();
+    expect(() => checkConnectionFee('高层', 285_000)).not.toThrow();
+    expect(() => checkConnectionFee('别墅', 400_000)).not.toThrow();
+    expect(() => checkConnectionFee('高层', 240_000)).toThrow('高层的报装费应为 2850.00 元，填写的是 2400.00 元 (R-VAL-11)');
+  });
+});
