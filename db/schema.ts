@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../main/domain/work-order.js';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
@@ -32,6 +33,8 @@ export const staff = sqliteTable('staff', {
   hallId: text('hall_id').notNull().references(() => halls.id),
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** R-WO-05: only clerks with dispatch permission (有派工权限) may dispatch. */
+  canDispatch: integer('can_dispatch', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -261,4 +264,98 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** A-21: the working-day calendar: holidays and make-up working days (调休). */
+export const calendarDays = sqliteTable('calendar_days', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  note: text('note').notNull().default(''),
+});
+
+
+/** Businesses (业务) accepted at the counter, DOMAIN §3.8, §8.2. State changes are audited. */
+export const businesses = sqliteTable(
+  'businesses',
+  {
+    id: text('id').primaryKey(),
+    businessNo: text('business_no').notNull().unique(),
+    type: text('type', { enum: BUSINESS_TYPES }).notNull(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    requirement: text('requirement').notNull().default(''), // 用户对…要求
+    contactPhone: text('contact_phone').notNull(),
+    priority: text('priority', { enum: PRIORITIES }).notNull(),
+    acceptedOn: text('accepted_on').notNull(),
+    promisedOn: text('promised_on').notNull(), // R-WO-03
+    deferredTo: text('deferred_to'), // R-CANC-06 业务顺延
+    deferralRemark: text('deferral_remark'),
+    state: text('state', { enum: BUSINESS_STATES }).notNull(),
+    channel: text('channel', { enum: ['营业员', '接听组'] }).notNull(),
+    acceptedBy: text('accepted_by').notNull().references(() => staff.id),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    voidReason: text('void_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('businesses_account').on(t.accountId), index('businesses_hall_state').on(t.hallId, t.state)],
+);
+
+/** Work orders (派工单): one per dispatch; a re-dispatch makes a new one. Append-only. */
+export const workOrders = sqliteTable(
+  'work_orders',
+  {
+    id: text('id').primaryKey(),
+    workOrderNo: text('work_order_no').notNull().unique(),
+    businessId: text('business_id').notNull().references(() => businesses.id),
+    kind: text('kind').notNull(), // 派工单类型
+    technician: text('technician').notNull(), // 施工人员
+    remark: text('remark').notNull().default(''), // 派工备注
+    dispatchedBy: text('dispatched_by').notNull().references(() => staff.id),
+    dispatchedOn: text('dispatched_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('work_orders_business').on(t.businessId)],
+);
+
+/** Receipts (回执 / 业务实施情况), one per work order. Append-only. */
+export const workOrderReceipts = sqliteTable('work_order_receipts', {
+  id: text('id').primaryKey(),
+  workOrderId: text('work_order_id').notNull().unique().references(() => workOrders.id),
+  arrivedAt: text('arrived_at'), // 到场时间
+  implementedAt: text('implemented_at'), // 实施(结束)时间
+  leftAt: text('left_at'), // 离开时间
+  result: text('result', { enum: RECEIPT_RESULTS }).notNull(),
+  businessValid: integer('business_valid', { mode: 'boolean' }).notNull(),
+  siteRemark: text('site_remark').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Ignition registration (点火登记), DOMAIN §3.12. */
+export const ignitionRecords = sqliteTable('ignition_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  latestReadingCenti: integer('latest_reading_centi').notNull(),
+  cookerBrand: text('cooker_brand').notNull().default(''),
+  flameFailureDevice: integer('flame_failure_device', { mode: 'boolean' }).notNull(),
+  cookerYear: text('cooker_year').notNull().default(''),
+  heaterBrand: text('heater_brand').notNull().default(''),
+  heaterOutput: text('heater_output').notNull().default(''),
+  heaterYear: text('heater_year').notNull().default(''),
+  heatingBrand: text('heating_brand').notNull().default(''),
+  heatingPower: text('heating_power').notNull().default(''),
+  heatingYear: text('heating_year').notNull().default(''),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Remove / seal / unseal form (气表拆、封、启), DOMAIN §3.10. */
+export const sealRecords = sqliteTable('seal_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  settledReadingCenti: integer('settled_reading_centi').notNull(), // 结算方数
+  resultingStatus: text('resulting_status', { enum: METER_STATUSES }).notNull(),
+  reason: text('reason').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
 });

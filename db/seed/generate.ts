@@ -36,10 +36,10 @@ export const DEMO_COUNTERS = [
 ] as const;
 
 export const DEMO_STAFF = [
-  { id: 'staff-clerk01', login: 'clerk01', name: '王丽', role: 'clerk', hallId: 'hall-lc' },
-  { id: 'staff-clerk02', login: 'clerk02', name: '陈晓敏', role: 'clerk', hallId: 'hall-lc' },
-  { id: 'staff-clerk03', login: 'clerk03', name: '林静', role: 'clerk', hallId: 'hall-hl' },
-  { id: 'staff-manager01', login: 'manager01', name: '郑建华', role: 'manager', hallId: 'hall-lc' },
+  { id: 'staff-clerk01', login: 'clerk01', name: '王丽', role: 'clerk', hallId: 'hall-lc', canDispatch: false },
+  { id: 'staff-clerk02', login: 'clerk02', name: '陈晓敏', role: 'clerk', hallId: 'hall-lc', canDispatch: true },
+  { id: 'staff-clerk03', login: 'clerk03', name: '林静', role: 'clerk', hallId: 'hall-hl', canDispatch: false },
+  { id: 'staff-manager01', login: 'manager01', name: '郑建华', role: 'manager', hallId: 'hall-lc', canDispatch: true },
 ] as const;
 
 interface Community {
@@ -82,9 +82,9 @@ export function seedReferenceData(sqlite: Database.Database): void {
     const counter = sqlite.prepare('INSERT OR IGNORE INTO counters (id, hall_id, code, name) VALUES (?, ?, ?, ?)');
     for (const c of DEMO_COUNTERS) counter.run(c.id, c.hallId, c.code, c.name);
     const person = sqlite.prepare(
-      'INSERT OR IGNORE INTO staff (id, login, name, role, hall_id, password_hash) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO staff (id, login, name, role, hall_id, password_hash, can_dispatch) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const s of DEMO_STAFF) person.run(s.id, s.login, s.name, s.role, s.hallId, hash);
+    for (const s of DEMO_STAFF) person.run(s.id, s.login, s.name, s.role, s.hallId, hash, s.canDispatch ? 1 : 0);
     sqlite
       .prepare('INSERT OR IGNORE INTO tariffs (id, category, price_fen_per_m3, effective_from) VALUES (?, ?, ?, ?)')
       .run('tariff-res-2020', '普通用户', DEMO_PRICE_FEN_PER_M3, '2020-01-01');

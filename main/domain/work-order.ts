@@ -41,7 +41,8 @@ export const WORK_ORDER_KIND: Readonly<Record<BusinessType, string>> = {
   其它: '其它',
 };
 
-export type ReceiptResult = '合格' | '未完成' | '无法实施' | '不合格' | '取消该业务';
+export const RECEIPT_RESULTS = ['合格', '未完成', '无法实施', '不合格', '取消该业务'] as const;
+export type ReceiptResult = (typeof RECEIPT_RESULTS)[number];
 
 /** R-RCPT-03: the non-default results each type allows (合格 and 取消该业务 are always allowed). */
 const ALLOWED_RESULTS: Readonly<Record<BusinessType, readonly ReceiptResult[]>> = {
@@ -61,7 +62,8 @@ export function allowedResults(type: BusinessType): ReceiptResult[] {
   return ['合格', ...ALLOWED_RESULTS[type], '取消该业务'];
 }
 
-export type WorkOrderState = '已受理' | '已派工' | '已完成' | '已归档' | '顺延' | '待重新派工' | '已取消' | '已作废';
+export const BUSINESS_STATES = ['已受理', '已派工', '已完成', '已归档', '顺延', '待重新派工', '已取消', '已作废'] as const;
+export type WorkOrderState = (typeof BUSINESS_STATES)[number];
 
 export interface ReceiptEntry {
   result: ReceiptResult;

@@ -10,7 +10,6 @@ import {
   bills,
   businessDays,
   checkSlips,
-  counterSequences,
   PAYMENT_METHOD_CASH,
   paymentItems,
   payments,
@@ -20,6 +19,7 @@ import { DomainError } from '../domain/errors.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
+import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -45,24 +45,6 @@ export interface PostedPayment {
 }
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
-
-/** Next number of a per-counter sequence, inside the caller's transaction: gap-free by construction. */
-export function nextCounterNumber(tx: Tx, counterId: string, kind: string): number {
-  const row = tx
-    .insert(counterSequences)
-    .values({ counterId, kind, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [counterSequences.counterId, counterSequences.kind],
-      set: { lastValue: sql`${counterSequences.lastValue} + 1` },
-    })
-    .returning({ value: counterSequences.lastValue })
-    .get();
-  return row.value;
-}
-
-export function formatSlipNo(counterCode: string, seq: number): string {
-  return `${counterCode}-${String(seq).padStart(8, '0')}`;
-}
 
 export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): void {
   const day = tx
@@ -98,7 +80,7 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
       }
       const changeFen = changeFor(input.tenderedFen, totalFen);
       const seq = nextCounterNumber(tx, actor.counterId, CHECK_SLIP_SEQUENCE);
-      const slipNo = formatSlipNo(actor.counterCode, seq);
+      const slipNo = formatCounterNo(actor.counterCode, seq);
       const paymentId = uuidv7(now.getTime());
       tx.insert(checkSlips)
         .values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate })

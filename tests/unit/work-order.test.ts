@@ -1,5 +1,6 @@
 /** R-LT-01 promised dates, §3.2 meter states, R-RCPT-03/04 receipts, §8.6 states, R-VAL-11 fees. */
 import { describe, expect, it } from 'vitest';
+import { checkAcceptance } from '../../main/domain/acceptance.js';
 import { checkConnectionFee } from '../../main/domain/connection-fee.js';
 import { nextMeterStatus } from '../../main/domain/meter-status.js';
 import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
@@ -68,5 +69,40 @@ describe('connection fee (R-REG-06, R-VAL-11)', () => {
     expect(() => checkConnectionFee('高层', 285_000)).not.toThrow();
     expect(() => checkConnectionFee('别墅', 400_000)).not.toThrow();
     expect(() => checkConnectionFee('高层', 240_000)).toThrow('高层的报装费应为 2850.00 元，填写的是 2400.00 元 (R-VAL-11)');
+  });
+});
+
+describe('acceptance preconditions (§4)', () => {
+  const facts = {
+    type: '封表' as const,
+    meterStatus: '通气' as const,
+    unpaid: [] as { readingDate: string; amountFen: number }[],
+    openSameType: null,
+    recentModification: false,
+    noGasForThreeMonths: false,
+  };
+  it('blocks seal and unseal while arrears exist, naming the bill (R-SEAL-02, R-UNSEAL-02, R-GEN-10)', () => {
+    const unpaid = [
+      { readingDate: '2026-10-20', amountFen: 12000 },
+      { readingDate: '2026-11-20', amountFen: 3450 },
+    ];
+    expect(() => checkAcceptance({ ...facts, unpaid })).toThrow(
+      '你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)：未缴 2 笔共 154.50 元，最早为 2026-10-20 抄表 120.00 元',
+    );
+    expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '封表', unpaid })).toThrow('R-UNSEAL-02');
+    expect(() => checkAcceptance(facts)).not.toThrow();
+  });
+  it('requires the meter status of each business (R-MTR-01, R-MTR-02)', () => {
+    expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '报装' })).toThrow('R-MTR-01');
+    expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '装表' })).not.toThrow();
+    expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '通气' })).toThrow('「封表」');
+  });
+  it('allows a second ignition only after a recent modification or 3 months without gas (R-IGN2-01)', () => {
+    expect(() => checkAcceptance({ ...facts, type: '二次点火' })).toThrow('R-IGN2-01');
+    expect(() => checkAcceptance({ ...facts, type: '二次点火', recentModification: true })).not.toThrow();
+    expect(() => checkAcceptance({ ...facts, type: '二次点火', noGasForThreeMonths: true })).not.toThrow();
+  });
+  it('refuses a duplicate open business', () => {
+    expect(() => checkAcceptance({ ...facts, openSameType: 'LC01-B00000003' })).toThrow('已有未完成的封表业务 LC01-B00000003');
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Preconditions of accepting a field business (业务受理), DOMAIN §4. Each refusal names its rule and, for
+ * arrears, the blocking bill (R-GEN-10 gives the phrase).
+ */
+import { DomainError } from './errors.js';
+import type { MeterStatus } from './meter-status.js';
+import { formatYuan, type Fen } from './money.js';
+import type { BusinessType } from './work-order.js';
+
+export interface AcceptanceFacts {
+  type: BusinessType;
+  meterStatus: MeterStatus | null;
+  unpaid: readonly { readingDate: string; amountFen: Fen }[];
+  /** Number of an open business of the same type, if any. */
+  openSameType: string | null;
+  /** A-15: an 改装 completed within the last 3 months. */
+  recentModification: boolean;
+  /** A-15: zero consumption on every reading of the last 3 calendar months. */
+  noGasForThreeMonths: boolean;
+}
+
+const REQUIRED_STATUS: Partial<Record<BusinessType, { status: MeterStatus; rule: string }>> = {
+  安装: { status: '报装', rule: 'A-03' },
+  点火: { status: '装表', rule: 'R-MTR-01' },
+  二次点火: { status: '通气', rule: 'R-MTR-02' },
+  封表: { status: '通气', rule: 'R-SEAL-01' },
+  拆表: { status: '通气', rule: 'R-SEAL-01' },
+  启封: { status: '封表', rule: 'R-UNSEAL-02' },
+};
+
+const ARREARS_BLOCK: Partial<Record<BusinessType, string>> = {
+  封表: 'R-SEAL-02',
+  拆表: 'R-SEAL-02',
+  启封: 'R-UNSEAL-02',
+};
+
+export function checkAcceptance(facts: AcceptanceFacts): void {
+  const { type } = facts;
+  if (facts.meterStatus === null) throw new DomainError('VALIDATION', '该用户没有在用的气表，不能受理施工业务', 'type');
+  const required = REQUIRED_STATUS[type];
+  if (required && facts.meterStatus !== required.status) {
+    throw new DomainError(
+      'VALIDATION',
+      `表状态为「${facts.meterStatus}」，${type}业务须在表状态为「${required.status}」时受理 (${required.rule})`,
+      'type',
+    );
+  }
+  const arrearsRule = ARREARS_BLOCK[type];
+  const first = facts.unpaid[0];
+  if (arrearsRule && first) {
+    const total = facts.unpaid.reduce((sum, b) => sum + b.amountFen, 0);
+    throw new DomainError(
+      'VALIDATION',
+      `你还有欠费未缴,须先缴清欠费方可给予受理${type}业务 (${arrearsRule})：未缴 ${facts.unpaid.length} 笔共 ${formatYuan(total)} 元，最早为 ${first.readingDate} 抄表 ${formatYuan(first.amountFen)} 元`,
+      'type',
+    );
+  }
+  if (type === '二次点火' && !facts.recentModification && !facts.noGasForThreeMonths) {
+    throw new DomainError('VALIDATION', '二次点火须有近期改装记录，或已超过3个月未用气 (R-IGN2-01)', 'type');
+  }
+  if (facts.openSameType) {
+    throw new DomainError('VALIDATION', `该用户已有未完成的${type}业务 ${facts.openSameType}，请勿重复受理`, 'type');
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Business acceptance (业务受理), deferral and void, DOMAIN §4 and §8.2/§8.5. Each use case is one
+ * transaction with its audit row.
+ */
+import { and, asc, desc, eq, gte, notInArray } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { accountPhones, bills, businesses, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
+import { checkAcceptance } from '../domain/acceptance.js';
+import { addDays, businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type WorkOrderState } from '../domain/work-order.js';
+import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { loadAccount } from './billing.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { formatCounterNo, nextCounterNumber } from './sequences.js';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+export type Business = typeof businesses.$inferSelect;
+
+const CLOSED_STATES: WorkOrderState[] = ['已完成', '已归档', '已取消', '已作废'];
+
+export function loadCalendar(tx: Pick<Db, 'select'>): WorkCalendar {
+  const rows = tx.select().from(calendarDays).all();
+  return {
+    holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.date)),
+    makeUpWorkdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
+  };
+}
+
+export function loadBusiness(tx: Pick<Db, 'select'>, businessId: string): Business {
+  const row = tx.select().from(businesses).where(eq(businesses.id, businessId)).get();
+  if (!row) throw new DomainError('NOT_FOUND', '未找到该业务', 'businessId');
+  return row;
+}
+
+/** R-ACC-02: a phone that differs from the ones on file is added; the old ones are kept. */
+function rememberPhone(tx: Tx, accountId: string, phone: string): void {
+  tx.insert(accountPhones).values({ id: uuidv7(), accountId, phone }).onConflictDoNothing().run();
+}
+
+export interface AcceptInput {
+  accountId: string;
+  type: BusinessType;
+  requirement: string;
+  contactPhone: string;
+  priority: Priority;
+}
+
+export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInput): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const today = businessDateOf(now);
+  return db.transaction(
+    (tx) => {
+      loadAccount(tx, input.accountId);
+      const meter = tx
+        .select({ status: meters.status })
+        .from(meters)
+        .where(and(eq(meters.accountId, input.accountId), eq(meters.active, true)))
+        .get();
+      const unpaid = tx
+        .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
+        .from(bills)
+        .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
+        .orderBy(asc(bills.readingDate))
+        .all();
+      const open = tx
+        .select({ businessNo: businesses.businessNo })
+        .from(businesses)
+        .where(and(eq(businesses.accountId, input.accountId), eq(businesses.type, input.type), notInArray(businesses.state, CLOSED_STATES)))
+        .get();
+      const threeMonthsAgo = addDays(today, -92);
+      const recentModification =
+        tx
+          .select({ id: businesses.id })
+          .from(businesses)
+          .innerJoin(workOrders, eq(workOrders.businessId, businesses.id))
+          .innerJoin(workOrderReceipts, eq(workOrderReceipts.workOrderId, workOrders.id))
+          .where(
+            and(
+              eq(businesses.accountId, input.accountId),
+              eq(businesses.type, '改装'),
+              eq(workOrderReceipts.result, '合格'),
+              gte(workOrderReceipts.createdAt, threeMonthsAgo),
+            ),
+          )
+          .get() !== undefined;
+      const recentReadings = tx
+        .select({ consumption: bills.consumptionCenti })
+        .from(bills)
+        .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo)))
+        .all();
+      checkAcceptance({
+        type: input.type,
+        meterStatus: meter?.status ?? null,
+        unpaid,
+        openSameType: open?.businessNo ?? null,
+        recentModification,
+        noGasForThreeMonths: recentReadings.every((r) => r.consumption === 0),
+      });
+      const seq = nextCounterNumber(tx, actor.counterId, 'business');
+      const row = {
+        id: uuidv7(now.getTime()),
+        businessNo: formatCounterNo(actor.counterCode, seq, 'B'),
+        type: input.type,
+        accountId: input.accountId,
+        requirement: input.requirement,
+        contactPhone: input.contactPhone,
+        priority: input.priority,
+        acceptedOn: today,
+        promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
+        state: '已受理' as const,
+        channel: '营业员' as const,
+        acceptedBy: actor.staffId,
+        hallId: actor.hallId,
+        counterId: actor.counterId,
+      };
+      tx.insert(businesses).values(row).run();
+      rememberPhone(tx, input.accountId, input.contactPhone);
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'business.accept', entity: 'business', entityId: row.id, detail: { ...row } },
+        now,
+      );
+      return loadBusiness(tx, row.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** 业务流程查询: the account's businesses, newest first. */
+export function businessesForAccount({ db }: ServiceDeps, accountId: string): Business[] {
+  return db.select().from(businesses).where(eq(businesses.accountId, accountId)).orderBy(desc(businesses.createdAt)).all();
+}
+
+/** R-CANC-06: the team leader records the customer's agreed date; not overdue before it (A-41). */
+export function deferBusiness(deps: ServiceDeps, actor: Actor, input: { businessId: string; agreedDate: string; remark: string }): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const b = loadBusiness(tx, input.businessId);
+      if (CLOSED_STATES.includes(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能顺延`, 'businessId');
+      if (input.agreedDate <= b.promisedOn) {
+        throw new DomainError('VALIDATION', `约定日期须晚于承诺日期 ${b.promisedOn}；承诺期内无需顺延 (R-CANC-06)`, 'agreedDate');
+      }
+      tx.update(businesses)
+        .set({ state: '顺延', deferredTo: input.agreedDate, deferralRemark: input.remark })
+        .where(eq(businesses.id, b.id))
+        .run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'business.defer', entity: 'business', entityId: b.id, detail: input }, now);
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** R-CANC-08 / A-42: only the hall director voids (the call-centre lead has no counter login yet). */
+export function voidBusiness(deps: ServiceDeps, actor: Actor, input: { businessId: string; reason: string }): Business {
+  const { db, clock } = deps;
+  if (actor.role !== 'manager') throw new DomainError('FORBIDDEN', '只有营业厅主任可以作废业务 (R-CANC-08)', 'businessId');
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const b = loadBusiness(tx, input.businessId);
+      if (!canVoid(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能作废`, 'businessId');
+      tx.update(businesses).set({ state: '已作废', voidReason: input.reason }).where(eq(businesses.id, b.id)).run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'business.void', entity: 'business', entityId: b.id, detail: input }, now);
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+

@@ -1,0 +1,131 @@
+/**
+ * Follow-up forms entered after a completed receipt (R-RCPT-05): the ignition registration (点火登记,
+ * R-RCPT-09, §3.12) and the seal / remove / unseal form (R-RCPT-11, §3.10). Saving a form moves the meter
+ * status (§3.2) and archives the business.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { businesses, ignitionRecords, meters, sealRecords } from '../../db/schema.js';
+import { DomainError } from '../domain/errors.js';
+import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
+import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import type { BusinessType } from '../domain/work-order.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { loadBusiness, type Business } from './businesses.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+function completedBusiness(tx: Tx, businessId: string, types: readonly BusinessType[]): Business {
+  const b = loadBusiness(tx, businessId);
+  if (!types.includes(b.type)) throw new DomainError('VALIDATION', `${b.type}业务没有此后续登记`, 'businessId');
+  if (b.state !== '已完成') {
+    throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
+  }
+  return b;
+}
+
+function activeMeter(tx: Tx, accountId: string) {
+  const meter = tx.select().from(meters).where(and(eq(meters.accountId, accountId), eq(meters.active, true))).get();
+  if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表', 'businessId');
+  return meter;
+}
+
+export interface IgnitionInput {
+  businessId: string;
+  latestReading: CentiM3;
+  flameFailureDevice: boolean;
+  cookerBrand: string;
+  cookerYear: string;
+  heaterBrand: string;
+  heaterOutput: string;
+  heaterYear: string;
+  heatingBrand: string;
+  heatingPower: string;
+  heatingYear: string;
+}
+
+/** 点火登记: status → 通气 with the ignition reading (R-VOL-06: the rounded value for ordinary meters). */
+export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInput): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const b = completedBusiness(tx, input.businessId, ['点火', '二次点火']);
+      const meter = activeMeter(tx, b.accountId);
+      if (input.latestReading < meter.baseReadingCenti) {
+        throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)}`, 'latestReading');
+      }
+      const status = b.type === '点火' ? nextMeterStatus(meter.status, 'ignition_saved') : meter.status;
+      const { businessId: _b, latestReading, ...appliances } = input;
+      tx.insert(ignitionRecords)
+        .values({ id: uuidv7(now.getTime()), businessId: b.id, latestReadingCenti: latestReading, ...appliances, enteredBy: actor.staffId })
+        .run();
+      // A first ignition sets the billing start; a second one must not skip gas that is still unbilled.
+      if (b.type === '点火') {
+        tx.update(meters).set({ status, latestReadingCenti: latestReading }).where(eq(meters.id, meter.id)).run();
+      }
+      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'followup.ignition', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
+        now,
+      );
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const SEAL_EVENTS: Partial<Record<BusinessType, MeterEvent>> = {
+  封表: 'seal_saved',
+  拆表: 'remove_saved',
+  启封: 'unseal_saved',
+};
+
+/** 拆、封表单 / 启封表单: settled reading, resulting status, reason (R-RCPT-11). */
+export function saveSealForm(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { businessId: string; settledReading: CentiM3; reason: string },
+): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const b = completedBusiness(tx, input.businessId, ['封表', '拆表', '启封']);
+      const event = SEAL_EVENTS[b.type];
+      if (!event) throw new DomainError('VALIDATION', `${b.type}业务没有拆封启登记`, 'businessId');
+      const meter = activeMeter(tx, b.accountId);
+      if (input.settledReading < meter.latestReadingCenti) {
+        throw new DomainError(
+          'VALIDATION',
+          `结算方数 ${formatVolume(input.settledReading)} 不能小于最新读数 ${formatVolume(meter.latestReadingCenti)}`,
+          'settledReading',
+        );
+      }
+      const status = nextMeterStatus(meter.status, event);
+      tx.insert(sealRecords)
+        .values({
+          id: uuidv7(now.getTime()),
+          businessId: b.id,
+          settledReadingCenti: input.settledReading,
+          resultingStatus: status,
+          reason: input.reason,
+          enteredBy: actor.staffId,
+        })
+        .run();
+      // The latest reading is left alone: gas between the last bill and the settled reading is still billed.
+      tx.update(meters).set({ status }).where(eq(meters.id, meter.id)).run();
+      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'followup.seal', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
+        now,
+      );
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
