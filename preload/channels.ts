@@ -13,6 +13,15 @@ export const METHOD_NAMES = [
   'payments.payCash',
   'receipts.reprint',
   'receipts.recent',
+  'businesses.accept',
+  'businesses.forAccount',
+  'businesses.queue',
+  'businesses.dispatch',
+  'businesses.receipt',
+  'businesses.defer',
+  'businesses.void',
+  'followUps.ignition',
+  'followUps.seal',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -4,6 +4,7 @@
  * Channel names are `gas:<area>.<method>`.
  */
 import { z } from 'zod';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../main/domain/work-order.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
 
 export { channelOf } from './channels.js';
@@ -62,6 +63,37 @@ const printOut = z.object({
 });
 
 const noInput = z.object({}).strict();
+
+const text = (max: number, message: string) => z.string().trim().max(max, message);
+const phone = z.string().trim().regex(/^[0-9-]{7,20}$/, '联系电话格式不正确');
+const dateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').nullable();
+
+const business = z.object({
+  id,
+  businessNo: z.string(),
+  type: z.enum(BUSINESS_TYPES),
+  accountId: id,
+  requirement: z.string(),
+  contactPhone: z.string(),
+  priority: z.enum(PRIORITIES),
+  acceptedOn: date,
+  promisedOn: date,
+  deferredTo: date.nullable(),
+  deferralRemark: z.string().nullable(),
+  state: z.enum(BUSINESS_STATES),
+  channel: z.string(),
+  voidReason: z.string().nullable(),
+});
+
+const workOrder = z.object({
+  id,
+  workOrderNo: z.string(),
+  businessId: id,
+  kind: z.string(),
+  technician: z.string(),
+  remark: z.string(),
+  dispatchedOn: date,
+});
 
 export const READING_SOURCES_AT_COUNTER = ['notice', 'reader_phone', 'self_reported'] as const;
 
@@ -152,6 +184,92 @@ export const contract = {
     output: z.array(
       z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), totalFen: fen, createdAt: z.string() }),
     ),
+  },
+  'businesses.accept': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        type: z.enum(BUSINESS_TYPES, '请选择业务类型'),
+        requirement: text(500, '要求不能超过500字'),
+        contactPhone: phone,
+        priority: z.enum(PRIORITIES, '请选择业务级别'),
+      })
+      .strict(),
+    output: business,
+  },
+  'businesses.forAccount': { access: COUNTER_ROLES, input: z.object({ accountId: id }).strict(), output: z.array(business) },
+  'businesses.queue': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(
+      business.pick({ id: true, businessNo: true, type: true, state: true, priority: true, promisedOn: true, deferredTo: true, requirement: true, contactPhone: true }).extend({
+        accountNo: z.string(),
+        name: z.string(),
+        address: z.string(),
+        workOrderNo: z.string().nullable(),
+      }),
+    ),
+  },
+  'businesses.dispatch': {
+    access: COUNTER_ROLES,
+    input: z.object({ businessId: id, technician: text(32, '施工人员姓名过长').min(1, '请填写施工人员'), remark: text(200, '派工备注过长') }).strict(),
+    output: workOrder,
+  },
+  'businesses.receipt': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        workOrderNo: z.string().trim().regex(/^[A-Z0-9]{2,8}-P\d{8}$/, '派工单号格式不正确'),
+        arrivedAt: dateTime,
+        implementedAt: dateTime,
+        leftAt: dateTime,
+        result: z.enum(RECEIPT_RESULTS, '请选择实施结果'),
+        businessValid: z.boolean(),
+        siteRemark: text(500, '现场备注过长'),
+      })
+      .strict(),
+    output: business,
+  },
+  'businesses.defer': {
+    access: COUNTER_ROLES,
+    input: z.object({ businessId: id, agreedDate: date, remark: text(200, '顺延备注过长').min(1, '请填写顺延备注') }).strict(),
+    output: business,
+  },
+  'businesses.void': {
+    access: ['manager'],
+    input: z.object({ businessId: id, reason: text(200, '作废原因过长').min(1, '请填写作废原因') }).strict(),
+    output: business,
+  },
+  'followUps.ignition': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        latestReading: z.string().trim().min(1, '请输入最新方数').max(16),
+        flameFailureDevice: z.boolean(),
+        cookerBrand: text(32, '品牌过长'),
+        cookerYear: text(8, '年度过长'),
+        heaterBrand: text(32, '品牌过长'),
+        heaterOutput: text(16, '额定出水量过长'),
+        heaterYear: text(8, '年度过长'),
+        heatingBrand: text(32, '品牌过长'),
+        heatingPower: text(16, '额定功率过长'),
+        heatingYear: text(8, '年度过长'),
+      })
+      .strict(),
+    output: business,
+  },
+  'followUps.seal': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        settledReading: z.string().trim().min(1, '请输入结算方数').max(16),
+        reason: text(200, '原因过长').min(1, '请填写原因'),
+      })
+      .strict(),
+    output: business,
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

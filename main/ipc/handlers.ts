@@ -9,6 +9,9 @@ import { listCounters, login } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash } from '../services/payments.js';
+import { acceptBusiness, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
+import { saveIgnition, saveSealForm } from '../services/follow-ups.js';
+import { dispatch, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
 import type { SessionStore } from './sessions.js';
@@ -62,6 +65,21 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'receipts.reprint': (ctx, input) => receipts.print(signedIn(ctx), input.slipNo),
     'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
+    'businesses.accept': (ctx, input) => acceptBusiness(deps, signedIn(ctx), input),
+    'businesses.forAccount': (_ctx, input) => businessesForAccount(deps, input.accountId),
+    'businesses.queue': (ctx) => workQueue(deps, signedIn(ctx)),
+    'businesses.dispatch': (ctx, input) => dispatch(deps, signedIn(ctx), input),
+    'businesses.receipt': (ctx, input) => enterReceipt(deps, signedIn(ctx), input),
+    'businesses.defer': (ctx, input) => deferBusiness(deps, signedIn(ctx), input),
+    'businesses.void': (ctx, input) => voidBusiness(deps, signedIn(ctx), input),
+    'followUps.ignition': (ctx, input) =>
+      saveIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
+    'followUps.seal': (ctx, input) =>
+      saveSealForm(deps, signedIn(ctx), {
+        businessId: input.businessId,
+        settledReading: parseVolume(input.settledReading, 'settledReading'),
+        reason: input.reason,
+      }),
   };
   return handlers satisfies Record<Method, unknown>;
 }

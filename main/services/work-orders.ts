@@ -2,7 +2,7 @@
  * Dispatch (派工, R-WO-04/05) and receipt entry (回执录入, R-RCPT-01..04, R-CANC-09). A dispatch creates a
  * numbered work order; a receipt moves the business along the state model of §8.6.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, businesses, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
@@ -21,8 +21,14 @@ function assertMayDispatch(tx: Pick<Db, 'select'>, actor: Actor): void {
   if (!person?.canDispatch) throw new DomainError('FORBIDDEN', '您没有派工权限 (R-WO-05)', 'technician');
 }
 
-/** The dispatch list: this hall's businesses waiting for a technician. */
-export function dispatchList({ db }: ServiceDeps, actor: Actor) {
+/**
+ * This hall's open work: businesses waiting for a technician (已受理 / 待重新派工 / 顺延), dispatched ones
+ * waiting for their receipt (已派工, with the current work-order number) and completed ones waiting for
+ * their follow-up form (已完成). Soonest promise first.
+ */
+export function workQueue({ db }: ServiceDeps, actor: Actor) {
+  const latestWorkOrder = sql<string | null>`(SELECT w.work_order_no FROM work_orders w WHERE w.business_id = ${businesses.id}
+    ORDER BY w.created_at DESC, w.work_order_no DESC LIMIT 1)`;
   return db
     .select({
       id: businesses.id,
@@ -37,11 +43,12 @@ export function dispatchList({ db }: ServiceDeps, actor: Actor) {
       accountNo: accounts.accountNo,
       name: accounts.name,
       address: accounts.address,
+      workOrderNo: latestWorkOrder,
     })
     .from(businesses)
     .innerJoin(accounts, eq(accounts.id, businesses.accountId))
-    .where(and(eq(businesses.hallId, actor.hallId), inArray(businesses.state, ['已受理', '待重新派工', '顺延'])))
-    .orderBy(businesses.promisedOn)
+    .where(and(eq(businesses.hallId, actor.hallId), inArray(businesses.state, ['已受理', '待重新派工', '顺延', '已派工', '已完成'])))
+    .orderBy(businesses.promisedOn, businesses.businessNo)
     .all();
 }
 

@@ -8,7 +8,7 @@ import { acceptBusiness, deferBusiness, voidBusiness } from '../../main/services
 import type { Actor } from '../../main/services/context.js';
 import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { payCash } from '../../main/services/payments.js';
-import { dispatch, dispatchList, enterReceipt } from '../../main/services/work-orders.js';
+import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
@@ -37,11 +37,12 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
     const b = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '周末上午', contactPhone: '13900000001', priority: '尽快安排' });
     expect(b).toMatchObject({ businessNo: 'LC01-B00000001', state: '已受理', acceptedOn: '2026-11-23', promisedOn: '2026-11-26', priority: '尽快安排' });
     expect(host.store.sqlite.prepare('SELECT phone FROM account_phones WHERE account_id = ?').pluck().all(ids.accountId)).toEqual(['13900000001']);
-    expect(dispatchList(host.deps, clerk).map((r) => r.businessNo)).toEqual(['LC01-B00000001']);
+    expect(workQueue(host.deps, clerk).map((r) => [r.businessNo, r.state, r.workOrderNo])).toEqual([['LC01-B00000001', '已受理', null]]);
 
     expect(() => dispatch(host.deps, clerk, { businessId: b.id, technician: '李师傅', remark: '' })).toThrow('R-WO-05');
     const wo = dispatch(host.deps, dispatcher, { businessId: b.id, technician: '李师傅', remark: '带波纹管' });
     expect(wo).toMatchObject({ workOrderNo: 'LC01-P00000001', kind: '点火', technician: '李师傅' });
+    expect(workQueue(host.deps, clerk).map((r) => [r.state, r.workOrderNo])).toEqual([['已派工', 'LC01-P00000001']]);
 
     expect(() => enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '无法实施'))).toThrow('R-RCPT-04');
     const redo = enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '无法实施', '该业务原施工人员休息,无法实施业务需重新派工'));
