@@ -1,20 +1,58 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
 import { useSession } from './stores/session';
-import { Login } from './windows/Login';
+import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
+import { Login } from './windows/Login';
+import { WorkQueue } from './windows/work-queue/WorkQueue';
+
+/** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
+const WINDOWS = [
+  { hash: '#/fee', key: '1', title: t.windows.fee, view: () => <FeeCollection /> },
+  { hash: '#/business', key: '2', title: t.windows.business, view: () => <BusinessAcceptance /> },
+  { hash: '#/queue', key: '3', title: t.windows.workQueue, view: () => <WorkQueue /> },
+] as const;
+
+function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash || '#/fee');
+  useEffect(() => {
+    const onHash = () => setHash(window.location.hash || '#/fee');
+    const onKey = (e: KeyboardEvent) => {
+      const target = WINDOWS.find((w) => e.altKey && e.key === w.key);
+      if (target) {
+        e.preventDefault();
+        window.location.hash = target.hash;
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+  return hash;
+}
 
 export function App() {
   const session = useSession((s) => s.session);
   const logout = useSession((s) => s.logout);
+  const hash = useHash();
   useEffect(() => {
     document.title = t.appTitle;
   }, []);
   if (!session) return <Login />;
+  const current = WINDOWS.find((w) => w.hash === hash) ?? WINDOWS[0];
   return (
     <div className="app">
       <header className="app-header">
-        <strong>{t.header.window}</strong>
+        <nav className="tabs" aria-label="窗口">
+          {WINDOWS.map((w) => (
+            <a key={w.hash} href={w.hash} className={w === current ? 'active' : undefined} title={`Alt+${w.key}`}>
+              {w.title}
+            </a>
+          ))}
+        </nav>
         <span>
           {t.header.hall}: {session.hallName} {session.counterName}
         </span>
@@ -28,8 +66,10 @@ export function App() {
           {t.header.logout}
         </button>
       </header>
-      <FeeCollection />
-      <footer className="app-keys">{t.keys}</footer>
+      {current.view()}
+      <footer className="app-keys">
+        {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+      </footer>
     </div>
   );
 }

@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
 import { call } from '../api/client';
+import { useCustomerSearch } from './customer-search';
 
-type Hit = Output<'accounts.search'>['rows'][number];
 type Unpaid = Output<'bills.unpaid'>;
 type Paid = Output<'payments.payCash'>;
 type Printed = Output<'receipts.reprint'>;
@@ -19,12 +19,6 @@ export interface FieldError {
 }
 
 interface FeeState {
-  query: string;
-  lastQuery: string;
-  hits: Hit[];
-  truncated: boolean;
-  searched: boolean;
-  cursor: number;
   unpaid: Unpaid | null;
   selectedBills: string[];
   reading: string;
@@ -34,14 +28,11 @@ interface FeeState {
   error: FieldError | null;
   paid: Paid | null;
   receipt: Printed | null;
-  setQuery(q: string): void;
   setReading(v: string): void;
   setReadingSource(v: ReadingSource): void;
   setTendered(v: string): void;
-  moveCursor(delta: number): void;
   toggleBill(id: string): void;
-  search(): Promise<void>;
-  choose(index: number): Promise<void>;
+  choose(accountId: string): Promise<void>;
   refreshUnpaid(): Promise<void>;
   enterReading(): Promise<void>;
   pay(): Promise<boolean>;
@@ -50,12 +41,6 @@ interface FeeState {
 }
 
 const blank = {
-  query: '',
-  lastQuery: '',
-  hits: [],
-  truncated: false,
-  searched: false,
-  cursor: 0,
   unpaid: null,
   selectedBills: [],
   reading: '',
@@ -69,39 +54,16 @@ const blank = {
 
 export const useFeeCollection = create<FeeState>((set, get) => ({
   ...blank,
-  setQuery: (query) => set({ query, error: null }),
   setReading: (reading) => set({ reading, error: null }),
   setReadingSource: (readingSource) => set({ readingSource }),
   setTendered: (tendered) => set({ tendered, error: null }),
-  moveCursor(delta) {
-    const { hits, cursor } = get();
-    if (hits.length === 0) return;
-    set({ cursor: Math.min(hits.length - 1, Math.max(0, cursor + delta)) });
-  },
   toggleBill(id) {
     const selected = get().selectedBills;
     set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id] });
   },
-  async search() {
-    const query = get().query.trim();
-    if (query === '') {
-      set({ error: { field: 'query', message: '请输入用户编号、姓名或地址' } });
-      return;
-    }
-    set({ busy: true, error: null });
-    const res = await call('accounts.search', { query });
-    if (res.ok) {
-      set({ hits: res.value.rows, truncated: res.value.truncated, searched: true, lastQuery: query, cursor: 0, busy: false });
-    }
-    else {
-      set({ busy: false, error: { field: res.error.field ?? 'query', message: res.error.message } });
-    }
-  },
-  async choose(index) {
-    const hit = get().hits[index];
-    if (!hit) return;
-    set({ cursor: index, paid: null, receipt: null, tendered: '', reading: '' });
-    await loadUnpaid(hit.id, set);
+  async choose(accountId) {
+    set({ paid: null, receipt: null, tendered: '', reading: '', error: null });
+    await loadUnpaid(accountId, set);
   },
   async refreshUnpaid() {
     const account = get().unpaid?.account;
@@ -139,12 +101,9 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     // Keep the search results honest: the paid customer's unpaid figures change at once.
     const after = get().unpaid;
     if (after) {
-      set({
-        hits: get().hits.map((h) =>
-          h.id === after.account.id
-            ? { ...h, unpaidCount: after.bills.length, unpaidFen: after.bills.reduce((s, b) => s + b.gasFen, 0) }
-            : h,
-        ),
+      useCustomerSearch.getState().updateHit(after.account.id, {
+        unpaidCount: after.bills.length,
+        unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
       });
     }
     return true;
@@ -178,6 +137,6 @@ async function loadUnpaid(
       ...(clearPaid ? { paid: null } : {}),
     });
   } else {
-    set({ busy: false, error: { field: res.error.field ?? 'query', message: res.error.message } });
+    set({ busy: false, error: { field: 'account', message: res.error.message } });
   }
 }

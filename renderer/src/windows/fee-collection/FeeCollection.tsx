@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'react';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
-import { SearchPanel } from './SearchPanel';
+import { SearchPanel } from '../../components/SearchPanel';
+import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { UnpaidPanel } from './UnpaidPanel';
 
 export interface FocusTargets {
@@ -23,6 +24,9 @@ export function FeeCollection() {
 
   useEffect(() => {
     search.current?.focus();
+    // The customer may have been picked in another window at this counter.
+    const selected = useCustomerSearch.getState().selectedId;
+    if (selected && useFeeCollection.getState().unpaid?.account.id !== selected) void useFeeCollection.getState().choose(selected);
     const onKey = (e: KeyboardEvent) => {
       const state = useFeeCollection.getState();
       switch (e.key) {
@@ -47,6 +51,7 @@ export function FeeCollection() {
         case 'Escape':
           e.preventDefault();
           state.reset();
+          useCustomerSearch.getState().reset();
           search.current?.focus();
           break;
         default:
@@ -57,10 +62,17 @@ export function FeeCollection() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const pick = async (hit: Hit) => {
+    await useFeeCollection.getState().choose(hit.id);
+    const state = useFeeCollection.getState();
+    if (state.unpaid && state.unpaid.bills.length === 0) reading.current?.focus();
+    else tendered.current?.focus();
+  };
+
   return (
     <main className="fee-collection">
       <section className="column left">
-        <SearchPanel refs={refs} />
+        <SearchPanel inputRef={search} onPick={pick} />
       </section>
       <section className="column middle">
         <UnpaidPanel refs={refs} />

@@ -1,3 +1,4 @@
+import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
@@ -10,7 +11,14 @@ const SOURCES: ReadingSource[] = ['notice', 'reader_phone', 'self_reported'];
 export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
   const { unpaid, selectedBills, toggleBill, reading, setReading, readingSource, setReadingSource, enterReading, error, busy } =
     useFeeCollection();
-  if (!unpaid) return <div className="panel muted">{t.unpaid.title}</div>;
+  if (!unpaid) {
+    return (
+      <div className="panel muted">
+        {t.unpaid.title}
+        <FieldError message={error?.field === 'account' ? error.message : null} id="account-error" />
+      </div>
+    );
+  }
   const { account } = unpaid;
 
   const submitReading = async () => {
@@ -21,17 +29,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
   return (
     <div className="panel">
       <h2>{t.unpaid.title}</h2>
-      <div className="account-card" aria-label="用户信息">
-        <div>
-          <b>{account.name}</b> <span className="muted">{account.accountNo}</span>
-        </div>
-        <div className="address">{account.address}</div>
-        <div className="muted">
-          {account.customerType} · {account.paymentMethod} · 表状态 {account.meterStatus ?? '—'} · 最新读数{' '}
-          {account.latestReading === null ? '—' : formatVolume(account.latestReading)}
-        </div>
-        <div className="hint">{t.unpaid.confirmHint}</div>
-      </div>
+      <AccountCard account={account} />
       {unpaid.bills.length === 0 ? (
         <p className="muted">{t.unpaid.none}</p>
       ) : (

@@ -1,17 +1,19 @@
-import { FieldError } from '../../components/FieldError';
-import { formatYuan } from '../../../../main/domain/money';
-import { t } from '../../i18n/zh-CN';
-import { useFeeCollection } from '../../stores/fee-collection';
-import type { FocusTargets } from './FeeCollection';
+/**
+ * 检索区: customer number / name / fuzzy address → 筛选 → pick (R-GEN-03). Enter searches; a second Enter
+ * on unchanged results picks the highlighted row; ↑/↓ move the highlight.
+ */
+import type { RefObject } from 'react';
+import { formatYuan } from '../../../main/domain/money';
+import { t } from '../i18n/zh-CN';
+import { useCustomerSearch, type Hit } from '../stores/customer-search';
+import { FieldError } from './FieldError';
 
-export function SearchPanel({ refs }: { refs: FocusTargets }) {
-  const { query, hits, truncated, searched, cursor, error, busy, setQuery, search, moveCursor, choose } = useFeeCollection();
+export function SearchPanel({ inputRef, onPick }: { inputRef: RefObject<HTMLInputElement | null>; onPick: (hit: Hit) => Promise<void> }) {
+  const { query, hits, truncated, searched, cursor, error, busy, setQuery, search, moveCursor } = useCustomerSearch();
 
-  const pick = async (index: number) => {
-    await choose(index);
-    const state = useFeeCollection.getState();
-    if (state.unpaid && state.unpaid.bills.length === 0) refs.reading.current?.focus();
-    else refs.tendered.current?.focus();
+  const pick = (index: number) => {
+    const hit = useCustomerSearch.getState().select(index);
+    if (hit) void onPick(hit);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -23,9 +25,8 @@ export function SearchPanel({ refs }: { refs: FocusTargets }) {
       moveCursor(-1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      const state = useFeeCollection.getState();
-      // A second Enter on unchanged results picks the highlighted customer.
-      if (state.searched && state.hits.length > 0 && state.lastQuery === state.query.trim()) void pick(state.cursor);
+      const state = useCustomerSearch.getState();
+      if (state.searched && state.hits.length > 0 && state.lastQuery === state.query.trim()) pick(state.cursor);
       else void search();
     }
   };
@@ -35,20 +36,20 @@ export function SearchPanel({ refs }: { refs: FocusTargets }) {
       <h2>{t.search.title}</h2>
       <div className="search-row">
         <input
-          ref={refs.search}
+          ref={inputRef}
           name="query"
           value={query}
           placeholder={t.search.placeholder}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
-          aria-invalid={error?.field === 'query'}
+          aria-invalid={error !== null}
           aria-describedby="query-error"
         />
         <button type="button" onClick={() => void search()} disabled={busy}>
           {t.search.submit}
         </button>
       </div>
-      <FieldError message={error?.field === 'query' ? error.message : null} id="query-error" />
+      <FieldError message={error} id="query-error" />
       {searched && hits.length === 0 && <p className="muted">{t.search.empty}</p>}
       {truncated && <p className="warn">{t.search.truncated}</p>}
       {hits.length > 0 && (
@@ -63,12 +64,7 @@ export function SearchPanel({ refs }: { refs: FocusTargets }) {
           </thead>
           <tbody>
             {hits.map((h, i) => (
-              <tr
-                key={h.id}
-                className={i === cursor ? 'cursor' : undefined}
-                onClick={() => void pick(i)}
-                aria-selected={i === cursor}
-              >
+              <tr key={h.id} className={i === cursor ? 'cursor' : undefined} onClick={() => pick(i)} aria-selected={i === cursor}>
                 <td>{h.accountNo}</td>
                 <td>{h.name}</td>
                 <td>{h.address}</td>

@@ -1,0 +1,130 @@
+/** State of the 派工/回执 window: the hall's open businesses and the form for the selected one. */
+import { create } from 'zustand';
+import type { Output } from '../../../preload/contract';
+import type { ReceiptResult } from '../../../main/domain/work-order';
+import { call } from '../api/client';
+
+export type QueueRow = Output<'businesses.queue'>[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface FormValues {
+  technician: string;
+  remark: string;
+  arrivedAt: string;
+  implementedAt: string;
+  leftAt: string;
+  result: ReceiptResult;
+  businessValid: boolean;
+  siteRemark: string;
+  latestReading: string;
+  flameFailureDevice: boolean;
+  cookerBrand: string;
+  cookerYear: string;
+  settledReading: string;
+  reason: string;
+}
+
+export const emptyForm: FormValues = {
+  technician: '',
+  remark: '',
+  arrivedAt: '',
+  implementedAt: '',
+  leftAt: '',
+  result: '合格',
+  businessValid: true,
+  siteRemark: '',
+  latestReading: '',
+  flameFailureDevice: true,
+  cookerBrand: '',
+  cookerYear: '',
+  settledReading: '',
+  reason: '',
+};
+
+interface QueueState {
+  rows: QueueRow[];
+  cursor: number;
+  form: FormValues;
+  busy: boolean;
+  error: FieldError | null;
+  notice: string | null;
+  refresh(): Promise<void>;
+  moveCursor(delta: number): void;
+  setCursor(index: number): void;
+  setForm(patch: Partial<FormValues>): void;
+  save(): Promise<void>;
+}
+
+const nullable = (v: string) => (v.trim() === '' ? null : v.trim());
+
+export const useWorkQueue = create<QueueState>((set, get) => ({
+  rows: [],
+  cursor: 0,
+  form: emptyForm,
+  busy: false,
+  error: null,
+  notice: null,
+  async refresh() {
+    const res = await call('businesses.queue', {});
+    if (res.ok) set({ rows: res.value, cursor: Math.min(get().cursor, Math.max(0, res.value.length - 1)) });
+    else set({ error: { field: 'queue', message: res.error.message } });
+  },
+  moveCursor(delta) {
+    const { rows, cursor } = get();
+    if (rows.length > 0) get().setCursor(Math.min(rows.length - 1, Math.max(0, cursor + delta)));
+  },
+  setCursor: (cursor) => set({ cursor, form: emptyForm, error: null }),
+  setForm: (patch) => set({ form: { ...get().form, ...patch }, error: null }),
+  async save() {
+    const { rows, cursor, form } = get();
+    const row = rows[cursor];
+    if (!row) return;
+    set({ busy: true, error: null, notice: null });
+    let res;
+    let what: string;
+    if (row.state === '已派工' && row.workOrderNo) {
+      what = `${row.workOrderNo} 回执`;
+      res = await call('businesses.receipt', {
+        workOrderNo: row.workOrderNo,
+        arrivedAt: nullable(form.arrivedAt),
+        implementedAt: nullable(form.implementedAt),
+        leftAt: nullable(form.leftAt),
+        result: form.result,
+        businessValid: form.businessValid,
+        siteRemark: form.siteRemark,
+      });
+    } else if (row.state === '已完成' && (row.type === '点火' || row.type === '二次点火')) {
+      what = `${row.businessNo} 点火登记`;
+      res = await call('followUps.ignition', {
+        businessId: row.id,
+        latestReading: form.latestReading,
+        flameFailureDevice: form.flameFailureDevice,
+        cookerBrand: form.cookerBrand,
+        cookerYear: form.cookerYear,
+        heaterBrand: '',
+        heaterOutput: '',
+        heaterYear: '',
+        heatingBrand: '',
+        heatingPower: '',
+        heatingYear: '',
+      });
+    } else if (row.state === '已完成') {
+      what = `${row.businessNo} ${row.type}登记`;
+      res = await call('followUps.seal', { businessId: row.id, settledReading: form.settledReading, reason: form.reason });
+    } else {
+      what = `派工单 (${row.businessNo})`;
+      res = await call('businesses.dispatch', { businessId: row.id, technician: form.technician, remark: form.remark });
+    }
+    if (!res.ok) {
+      set({ busy: false, error: { field: res.error.field ?? 'form', message: res.error.message } });
+      return;
+    }
+    const saved = 'workOrderNo' in res.value ? `${what} ${res.value.workOrderNo}` : what;
+    set({ busy: false, form: emptyForm, notice: saved });
+    await get().refresh();
+  },
+}));

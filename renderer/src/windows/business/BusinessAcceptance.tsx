@@ -1,0 +1,147 @@
+/**
+ * 业务受理: pick the customer, choose the business, record the customer's requirement, phone and priority,
+ * submit (F9). Refusals (status, arrears, duplicates) appear at the field with their rule ID.
+ */
+import { useEffect, useRef } from 'react';
+import { formatYuan } from '../../../../main/domain/money';
+import { BUSINESS_TYPES, PRIORITIES, type BusinessType, type Priority } from '../../../../main/domain/work-order';
+import { AccountCard } from '../../components/AccountCard';
+import { FieldError } from '../../components/FieldError';
+import { SearchPanel } from '../../components/SearchPanel';
+import { t } from '../../i18n/zh-CN';
+import { useBusinessAcceptance } from '../../stores/business-acceptance';
+import { useCustomerSearch, type Hit } from '../../stores/customer-search';
+
+const COOKER_NOTICE: readonly BusinessType[] = ['点火', '二次点火', '启封'];
+
+export function BusinessAcceptance() {
+  const search = useRef<HTMLInputElement>(null);
+  const typeRef = useRef<HTMLSelectElement>(null);
+  const state = useBusinessAcceptance();
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy } = state;
+
+  useEffect(() => {
+    search.current?.focus();
+    const selected = useCustomerSearch.getState().selectedId;
+    if (selected && useBusinessAcceptance.getState().customer?.account.id !== selected) {
+      void useBusinessAcceptance.getState().load(selected);
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F9') {
+        e.preventDefault();
+        void useBusinessAcceptance.getState().submit();
+      } else if (e.key === 'F2') {
+        e.preventDefault();
+        search.current?.select();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const pick = async (hit: Hit) => {
+    await useBusinessAcceptance.getState().load(hit.id);
+    typeRef.current?.focus();
+  };
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.gasFen, 0) : 0;
+
+  return (
+    <main className="fee-collection">
+      <section className="column left">
+        <SearchPanel inputRef={search} onPick={pick} />
+      </section>
+      <section className="column middle">
+        <div className="panel">
+          <h2>{t.business.title}</h2>
+          {!customer ? (
+            <p className="muted">{t.business.pickCustomer}</p>
+          ) : (
+            <form
+              className="business-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void state.submit();
+              }}
+            >
+              <AccountCard account={customer.account} />
+              {customer.bills.length > 0 && <div className="warn">{t.business.arrears(customer.bills.length, formatYuan(unpaidTotal))}</div>}
+              <label>
+                {t.business.type}
+                <select ref={typeRef} name="type" value={type} onChange={(e) => state.set({ type: e.target.value as BusinessType })}>
+                  {BUSINESS_TYPES.map((bt) => (
+                    <option key={bt} value={bt}>
+                      {bt}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <FieldError message={fieldError('type')} id="type-error" />
+              {COOKER_NOTICE.includes(type) && <div className="hint">{t.business.cookerNotice}</div>}
+              {COOKER_NOTICE.includes(type) && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
+              <label>
+                {t.business.requirement(type)}
+                <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
+              </label>
+              <FieldError message={fieldError('requirement')} id="requirement-error" />
+              <label>
+                {t.business.phone}
+                <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
+              </label>
+              <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
+              <label>
+                {t.business.priority}
+                <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
+                  {PRIORITIES.map((p, i) => (
+                    <option key={p} value={p}>
+                      {'①②③④'[i]} {p}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="primary" disabled={busy}>
+                {t.business.submit}
+              </button>
+              {accepted && (
+                <div className="paid big" role="status">
+                  {t.business.accepted(accepted.businessNo, accepted.promisedOn)}
+                </div>
+              )}
+            </form>
+          )}
+          <FieldError message={fieldError('account')} id="account-error" />
+        </div>
+      </section>
+      <section className="column right">
+        <div className="panel">
+          <h2>{t.business.history}</h2>
+          {history.length === 0 ? (
+            <p className="muted">{t.business.none}</p>
+          ) : (
+            <table className="history" aria-label={t.business.history}>
+              <thead>
+                <tr>
+                  <th>{t.business.no}</th>
+                  <th>{t.business.type}</th>
+                  <th>{t.business.state}</th>
+                  <th>{t.business.promisedOn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.businessNo}</td>
+                    <td>{b.type}</td>
+                    <td>{b.state}</td>
+                    <td>{b.deferredTo ?? b.promisedOn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}

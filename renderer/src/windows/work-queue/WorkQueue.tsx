@@ -1,0 +1,196 @@
+/**
+ * 派工/回执: the hall's open businesses. For the highlighted one the window shows what comes next:
+ * dispatch (R-WO-04), receipt (R-RCPT-01..04) or the follow-up form (R-RCPT-09, R-RCPT-11).
+ * ↑/↓ choose, F5 refresh, Enter in a field saves.
+ */
+import { useEffect } from 'react';
+import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
+import { FieldError } from '../../components/FieldError';
+import { t } from '../../i18n/zh-CN';
+import { emptyForm, useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
+
+function Field({ name, label, value, error }: { name: keyof FormValues; label: string; value: string; error: string | null }) {
+  const setForm = useWorkQueue((s) => s.setForm);
+  return (
+    <>
+      <label>
+        {label}
+        <input name={name} value={value} onChange={(e) => setForm({ [name]: e.target.value })} aria-invalid={error !== null} />
+      </label>
+      <FieldError message={error} id={`${name}-error`} />
+    </>
+  );
+}
+
+function NextStep({ row }: { row: QueueRow }) {
+  const { form, setForm, error } = useWorkQueue();
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  if (row.state === '已派工') {
+    return (
+      <>
+        <h3>
+          {t.queue.receipt} {row.workOrderNo}
+        </h3>
+        <Field name="arrivedAt" label={`${t.queue.arrivedAt} (YYYY-MM-DD HH:mm)`} value={form.arrivedAt} error={err('arrivedAt')} />
+        <Field name="implementedAt" label={t.queue.implementedAt} value={form.implementedAt} error={err('implementedAt')} />
+        <Field name="leftAt" label={t.queue.leftAt} value={form.leftAt} error={err('leftAt')} />
+        <label>
+          {t.queue.result}
+          <select name="result" value={form.result} onChange={(e) => setForm({ result: e.target.value as ReceiptResult })}>
+            {allowedResults(row.type).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FieldError message={err('result')} id="result-error" />
+        <label className="inline">
+          <input type="checkbox" name="businessValid" checked={form.businessValid} onChange={(e) => setForm({ businessValid: e.target.checked })} />
+          {t.queue.businessValid}
+        </label>
+        <Field name="siteRemark" label={t.queue.siteRemark} value={form.siteRemark} error={err('siteRemark')} />
+        <button type="submit" className="primary">
+          {t.queue.saveReceipt}
+        </button>
+      </>
+    );
+  }
+  if (row.state === '已完成' && (row.type === '点火' || row.type === '二次点火')) {
+    return (
+      <>
+        <h3>{t.queue.ignition}</h3>
+        <Field name="latestReading" label={t.queue.latestReading} value={form.latestReading} error={err('latestReading')} />
+        <label className="inline">
+          <input type="checkbox" name="flameFailureDevice" checked={form.flameFailureDevice} onChange={(e) => setForm({ flameFailureDevice: e.target.checked })} />
+          {t.queue.flameFailure}
+        </label>
+        <Field name="cookerBrand" label={t.queue.cookerBrand} value={form.cookerBrand} error={err('cookerBrand')} />
+        <Field name="cookerYear" label={t.queue.cookerYear} value={form.cookerYear} error={err('cookerYear')} />
+        <button type="submit" className="primary">
+          {t.queue.saveIgnition}
+        </button>
+      </>
+    );
+  }
+  if (row.state === '已完成' && (row.type === '封表' || row.type === '拆表' || row.type === '启封')) {
+    return (
+      <>
+        <h3>
+          {t.queue.seal} ({row.type})
+        </h3>
+        <Field name="settledReading" label={t.queue.settledReading} value={form.settledReading} error={err('settledReading')} />
+        <Field name="reason" label={t.queue.reason} value={form.reason} error={err('reason')} />
+        <button type="submit" className="primary">
+          {t.queue.saveSeal}
+        </button>
+      </>
+    );
+  }
+  if (row.state === '已完成') return <p className="muted">{t.queue.noFollowUp}</p>;
+  return (
+    <>
+      <h3>{t.queue.dispatch}</h3>
+      <Field name="technician" label={t.queue.technician} value={form.technician} error={err('technician')} />
+      <Field name="remark" label={t.queue.remark} value={form.remark} error={err('remark')} />
+      <button type="submit" className="primary">
+        {t.queue.saveDispatch}
+      </button>
+    </>
+  );
+}
+
+export function WorkQueue() {
+  const { rows, cursor, setCursor, refresh, save, error, notice, busy } = useWorkQueue();
+  const row = rows[cursor];
+
+  useEffect(() => {
+    void useWorkQueue.getState().refresh();
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const inField = target?.tagName === 'INPUT' || target?.tagName === 'SELECT' || target?.tagName === 'TEXTAREA';
+      if (e.key === 'F5') {
+        e.preventDefault();
+        void useWorkQueue.getState().refresh();
+      } else if (!inField && e.key === 'ArrowDown') {
+        e.preventDefault();
+        useWorkQueue.getState().moveCursor(1);
+      } else if (!inField && e.key === 'ArrowUp') {
+        e.preventDefault();
+        useWorkQueue.getState().moveCursor(-1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="work-queue">
+      <section className="panel">
+        <h2>
+          {t.queue.title}{' '}
+          <button type="button" onClick={() => void refresh()}>
+            {t.queue.refresh}
+          </button>
+        </h2>
+        {rows.length === 0 ? (
+          <p className="muted">{t.queue.empty}</p>
+        ) : (
+          <table className="hits queue" aria-label={t.queue.title}>
+            <thead>
+              <tr>
+                <th>{t.business.no}</th>
+                <th>{t.business.type}</th>
+                <th>{t.queue.customer}</th>
+                <th>{t.search.address}</th>
+                <th>{t.business.state}</th>
+                <th>{t.business.priority}</th>
+                <th>{t.business.promisedOn}</th>
+                <th>{t.queue.workOrder}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={r.id} className={i === cursor ? 'cursor' : undefined} onClick={() => setCursor(i)} aria-selected={i === cursor}>
+                  <td>{r.businessNo}</td>
+                  <td>{r.type}</td>
+                  <td>{r.name}</td>
+                  <td>{r.address}</td>
+                  <td>{r.state}</td>
+                  <td>{r.priority}</td>
+                  <td>{r.deferredTo ?? r.promisedOn}</td>
+                  <td>{r.workOrderNo ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <FieldError message={error?.field === 'queue' ? error.message : null} id="queue-error" />
+        {notice && (
+          <div className="paid" role="status">
+            {t.queue.done(notice)}
+          </div>
+        )}
+      </section>
+      {row && (
+        <form
+          className="panel next-step"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void save();
+          }}
+        >
+          <div className="muted">
+            {row.businessNo} · {row.name} · {row.address} · {row.contactPhone}
+            {row.requirement ? ` · 要求：${row.requirement}` : ''}
+          </div>
+          <NextStep row={row} />
+          <FieldError
+            message={error && !(error.field in emptyForm) && error.field !== 'queue' ? error.message : null}
+            id="form-error"
+          />
+        </form>
+      )}
+    </main>
+  );
+}

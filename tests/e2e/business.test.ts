@@ -1,0 +1,133 @@
+/**
+ * 业务受理 → 派工 → 回执 → 后续登记 in Chromium (R-WO-01..05, R-LT-01, R-RCPT-01..05/09/11), and 封表
+ * refused for arrears (R-SEAL-02) until they are paid at 前台收费, then 启封 (R-UNSEAL-02).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../../main/harness/server.js';
+import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { launchChromium } from './browser.js';
+
+const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
+let host: TestHost;
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+let ignitionMeter: string;
+let sealMeter: string;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  host = makeTestHost({ accounts: 200 });
+  ignitionMeter = addAccount(host, { accountNo: '80000001', name: '孙八', address: '温州市鹿城区学院路9号翠微小区7幢1单元101室', meterStatus: '装表' }).meterId;
+  const sealIds = addAccount(host, { accountNo: '80000002', name: '吴十', address: '温州市鹿城区学院路9号翠微小区8幢2单元302室', reading: 15000 });
+  sealMeter = sealIds.meterId;
+  addBill(host, sealIds, { id: 'e2e-seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: 10350, dueDate: '2026-12-01' });
+  harness = await startHarness(host.router, rendererDistDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  await page.goto(harness.url);
+  await page.locator('select[name=counter] option[value="counter-lc02"]').waitFor({ state: 'attached' });
+  await page.selectOption('select[name=counter]', 'counter-lc02');
+  await page.fill('input[name=login]', 'clerk02');
+  await page.fill('input[name=password]', '123456');
+  await page.keyboard.press('Enter');
+  await page.locator('.app-header').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  host?.dispose();
+});
+
+const meterStatus = (id: string) => host.store.sqlite.prepare('SELECT status FROM meters WHERE id = ?').pluck().get(id);
+const status = () => page.locator('.work-queue [role=status]').textContent();
+
+async function findCustomer(fragment: string): Promise<void> {
+  await page.locator('input[name=query]').fill(fragment);
+  await page.locator('input[name=query]').press('Enter');
+  await page.locator('table.hits tbody tr').first().waitFor();
+  await page.locator('input[name=query]').press('Enter');
+  await page.locator('.account-card').filter({ hasText: fragment.slice(0, 4) }).waitFor();
+}
+
+async function accept(type: string, phone: string): Promise<void> {
+  await page.selectOption('select[name=type]', type);
+  await page.fill('textarea[name=requirement]', `${type}，上午`);
+  await page.fill('input[name=contactPhone]', phone);
+  await page.keyboard.press('F9');
+}
+
+/** In 派工/回执: dispatch the first row, enter a 合格 receipt, then fill the follow-up form. */
+async function runThroughQueue(followUp: Record<string, string>): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  await page.locator('table.queue tbody tr').first().waitFor();
+  await page.fill('input[name=technician]', '李师傅');
+  await page.locator('input[name=technician]').press('Enter');
+  await expect.poll(status).toMatch(/^已保存：派工单 .* LC02-P\d{8}$/);
+  await page.fill('input[name=arrivedAt]', '2026-11-24 09:00');
+  await page.fill('input[name=leftAt]', '2026-11-24 09:45');
+  await page.locator('input[name=leftAt]').press('Enter');
+  await expect.poll(status).toMatch(/回执$/);
+  for (const [name, value] of Object.entries(followUp)) await page.fill(`input[name=${name}]`, value);
+  await page.locator(`input[name=${Object.keys(followUp)[0] ?? ''}]`).press('Enter');
+  await expect.poll(status).toMatch(/登记$/);
+}
+
+describe('业务受理 → 派工 → 回执 → 点火登记', () => {
+  it('accepts an ignition with its promised date', async () => {
+    await page.keyboard.press('Alt+2');
+    await findCustomer('翠微小区7幢');
+    await accept('点火', '13900000001');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toBe('已受理 LC02-B00000001，承诺 2026-11-26 前完成');
+    expect(await page.locator('table.history tbody tr').first().textContent()).toContain('已受理');
+    await page.screenshot({ path: join(artifacts, 'business-accepted.png'), fullPage: true });
+  });
+
+  it('dispatches, enters the receipt and the ignition registration; the meter is then 通气', async () => {
+    await runThroughQueue({ latestReading: '0', cookerBrand: '方太' });
+    expect(meterStatus(ignitionMeter)).toBe('通气');
+    expect(await page.locator('table.queue').count()).toBe(0);
+  });
+});
+
+describe('封表 blocked by arrears, then 启封', () => {
+  it('refuses the seal at the field, naming the unpaid bill', async () => {
+    await page.keyboard.press('Alt+2');
+    await findCustomer('翠微小区8幢');
+    await accept('封表', '13900000002');
+    await expect.poll(() => page.locator('#type-error').textContent()).toContain('你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)');
+    expect(await page.locator('#type-error').textContent()).toContain('最早为 2026-11-01 抄表 103.50 元');
+    await page.screenshot({ path: join(artifacts, 'business-seal-refused.png'), fullPage: true });
+  });
+
+  it('accepts it after the arrears are paid at 前台收费, and seals then unseals the meter', async () => {
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥103.50');
+    await page.fill('input[name=tendered]', '110');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+
+    await page.keyboard.press('Alt+2');
+    await page.locator('.account-card').waitFor();
+    await accept('封表', '13900000002');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已受理 LC02-B00000002/);
+    await runThroughQueue({ settledReading: '150', reason: '长期外出' });
+    expect(meterStatus(sealMeter)).toBe('封表');
+
+    await page.keyboard.press('Alt+2');
+    await page.locator('.account-card').waitFor();
+    await accept('启封', '13900000002');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已受理 LC02-B00000003/);
+    await runThroughQueue({ settledReading: '150', reason: '回家居住' });
+    expect(meterStatus(sealMeter)).toBe('通气');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.locator('table.history tbody tr').count()).toBe(2);
+    await page.screenshot({ path: join(artifacts, 'business-history.png'), fullPage: true });
+  });
+});
