@@ -78,6 +78,7 @@ export const accounts = sqliteTable(
     homeHallId: text('home_hall_id').notNull().references(() => halls.id), // 归属营业厅
     category: text('category', { enum: CUSTOMER_CATEGORIES }).notNull().default('普通用户'),
     hoseInfo: text('hose_info').notNull().default(''), // 波纹管情况
+    connectionInvoiceNo: text('connection_invoice_no'), // R-REG-15 / A-08: warn when reused
     settledReadingCenti: integer('settled_reading_centi').notNull().default(0), // 已结算至方数
     prepaidVolumeCenti: integer('prepaid_volume_centi').notNull().default(0), // 预存
     createdAt: createdAt(),
@@ -109,7 +110,8 @@ export const meters = sqliteTable(
     kind: text('kind', { enum: METER_KINDS }).notNull(),
     model: text('model').notNull(),
     meterNo: text('meter_no').notNull(),
-    direction: text('direction', { enum: ['左进', '右进'] }).notNull(),
+    /** '' until the install form records it (a registered 报装 household has no physical meter yet). */
+    direction: text('direction', { enum: ['左进', '右进', ''] }).notNull(),
     baseReadingCenti: integer('base_reading_centi').notNull(),
     latestReadingCenti: integer('latest_reading_centi').notNull(),
     installedOn: text('installed_on').notNull(),
@@ -188,6 +190,12 @@ export const checkSlips = sqliteTable(
 
 export const PAYMENT_METHOD_CASH = '现金';
 
+/** 收款项目 (§3.5) and invoice categories (§6.4). */
+export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金'] as const;
+export type ChargeType = (typeof CHARGE_TYPES)[number];
+export const INVOICE_CATEGORIES = ['核对单', '地税', '国税', '定额', '收据'] as const;
+export type InvoiceCategory = (typeof INVOICE_CATEGORIES)[number];
+
 /** Payments (append-only). R-PAY-09: method, 收讫人 (clerk), 收讫日期 (business date), hall. */
 export const payments = sqliteTable(
   'payments',
@@ -200,6 +208,11 @@ export const payments = sqliteTable(
     clerkId: text('clerk_id').notNull().references(() => staff.id),
     businessDate: text('business_date').notNull(),
     method: text('method').notNull(),
+    chargeType: text('charge_type', { enum: CHARGE_TYPES }).notNull().default('燃气费'),
+    invoiceCategory: text('invoice_category', { enum: INVOICE_CATEGORIES }).notNull().default('核对单'),
+    /** The business or account change a fee belongs to (报装, 过户, …); null for gas payments. */
+    businessRef: text('business_ref'),
+    feeFen: integer('fee_fen').notNull().default(0),
     gasFen: integer('gas_fen').notNull(),
     lateFeeFen: integer('late_fee_fen').notNull(),
     totalFen: integer('total_fen').notNull(),
@@ -356,6 +369,19 @@ export const sealRecords = sqliteTable('seal_records', {
   settledReadingCenti: integer('settled_reading_centi').notNull(), // 结算方数
   resultingStatus: text('resulting_status', { enum: METER_STATUSES }).notNull(),
   reason: text('reason').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** Install / modify / replace form (气表装、改、换), DOMAIN §3.9, with its consumables list. */
+export const installRecords = sqliteTable('install_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  model: text('model').notNull(),
+  meterNo: text('meter_no').notNull(),
+  direction: text('direction', { enum: ['左进', '右进'] }).notNull(),
+  baseReadingCenti: integer('base_reading_centi').notNull(),
+  consumables: text('consumables').notNull(), // JSON [{name, unit, quantity}]
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });

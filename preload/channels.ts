@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'businesses.void',
   'followUps.ignition',
   'followUps.seal',
+  'followUps.install',
+  'accounts.register',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -271,6 +271,76 @@ export const contract = {
       .strict(),
     output: business,
   },
+  'followUps.install': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
+        meterNo: text(32, '表号过长').min(1, '请填写表号'),
+        direction: z.enum(['左进', '右进'], '请选择表方向'),
+        baseReading: z.string().trim().min(1, '请输入表底数').max(16),
+        consumables: z
+          .array(z.object({ name: text(32, '耗材名称过长').min(1, '请填写耗材名称'), unit: text(8, '单位过长'), quantity: z.number().positive().max(10000) }).strict())
+          .max(50, '耗材最多50项'),
+      })
+      .strict(),
+    output: business,
+  },
+  'accounts.register': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        name: z.string().max(32, '姓名过长'),
+        address: text(120, '地址过长'),
+        community: text(40, '小区名称过长'),
+        area: text(20, '区域过长'),
+        meterReader: text(16, '抄表员姓名过长'),
+        customerType: z.enum(['IC卡', '抄表'], '请选择用户类型'),
+        paymentMethod: z.enum(['充值', '现金', '银行代缴', '银行托收'], '请选择缴费方式'),
+        bankCardNo: text(32, '银行卡号过长'),
+        bankName: text(20, '银行名称过长'),
+        cardHolder: text(32, '持卡人过长'),
+        smsNumber: text(20, '短信号码过长'),
+        smsCompany: text(20, '短信公司过长'),
+        applicationNature: z.enum(['集体', '散户'], '请选择报装性质'),
+        applicationDate: z.string().max(10),
+        invoiceDate: z.string().max(10),
+        installRequirements: text(500, '安装要求过长'),
+        seq: z.object({ book: z.string().max(8), building: z.string().max(4), unit: z.string().max(4), room: z.string().max(6) }).strict(),
+        areaType: z.enum(['老', '新'], '请选择区域类型'),
+        buildingType: z.enum(['多层', '高层', '别墅'], '请选择楼型'),
+        connectionFee: z.string().trim().max(12),
+        contactPhone: phone,
+        priority: z.enum(PRIORITIES),
+        feePath: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('invoice'), invoiceNo: text(32, '发票号码过长') }).strict(),
+          z.object({ kind: z.literal('lost_before_2006'), ledgerRecordFound: z.boolean(), lossDeclaration: z.boolean() }).strict(),
+          z
+            .object({
+              kind: z.literal('lost_after_2006'),
+              feeClass: z.enum(['A', 'B']),
+              developerCertificate: z.boolean(),
+              propertyCertificate: z.boolean(),
+              lossDeclaration: z.boolean(),
+            })
+            .strict(),
+          z.object({ kind: z.literal('unpaid') }).strict(),
+        ]),
+        tendered: z.string().trim().max(16).nullable(),
+      })
+      .strict(),
+    output: z.object({
+      accountId: id,
+      accountNo: z.string(),
+      seqNo: z.string(),
+      business,
+      slipNo: z.string().nullable(),
+      changeFen: fen.nullable(),
+      warnings: z.array(z.string()),
+      print: printOut.nullable(),
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

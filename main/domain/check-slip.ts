@@ -29,6 +29,9 @@ export interface CheckSlipData {
   customerName: string;
   address: string;
   method: string;
+  /** 收款项目: 燃气费 prints the bill table; any other fee prints its item and invoice category. */
+  chargeType: string;
+  invoiceCategory: string;
   bills: CheckSlipBill[];
   gasFen: Fen;
   lateFeeFen: Fen;
@@ -56,7 +59,8 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   const text = (t: string): void => {
     lines.push({ kind: 'text', text: t });
   };
-  lines.push({ kind: 'title', text: '管道燃气费核对单' });
+  const gas = data.chargeType === '燃气费';
+  lines.push({ kind: 'title', text: gas ? '管道燃气费核对单' : '营业收费凭证' });
   text(data.copy ? '(客户联)  副本' : '(客户联)');
   lines.push({ kind: 'rule' });
   text(leftRight('核对单号:', data.receiptNo, columns));
@@ -68,6 +72,28 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   text(leftRight('用户姓名:', data.customerName, columns));
   for (const part of wrapToWidth(`地址:${data.address}`, columns)) text(part);
   lines.push({ kind: 'rule' });
+  if (gas) layoutBills(data, columns, text);
+  else {
+    text(leftRight('收款项目:', data.chargeType, columns));
+    text(leftRight('发票类别:', `${data.invoiceCategory}发票`, columns));
+  }
+  lines.push({ kind: 'rule' });
+  if (gas) {
+    text(leftRight('气费合计:', yuan(data.gasFen), columns));
+    text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
+  }
+  text(leftRight('应收金额:', yuan(data.totalFen), columns));
+  text(leftRight('缴费方式:', data.method, columns));
+  text(leftRight('实收:', yuan(data.tenderedFen), columns));
+  text(leftRight('找零:', yuan(data.changeFen), columns));
+  lines.push({ kind: 'rule' });
+  text(gas ? '请核对收好，凭此单可换取发票。' : '请核对收好，凭此凭证领取发票。');
+  text('客服电话 88511111  抢修 88386119');
+  lines.push({ kind: 'feed', lines: 3 });
+  return lines;
+}
+
+function layoutBills(data: CheckSlipData, columns: number, text: (t: string) => void): void {
   const dateCol = 11;
   const volCol = Math.floor((columns - dateCol) / 2);
   const amtCol = columns - dateCol - volCol;
@@ -84,16 +110,4 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
       text(leftRight(`  滞纳金(逾期${bill.overdueDays}天)`, formatYuan(bill.lateFeeFen), columns));
     }
   }
-  lines.push({ kind: 'rule' });
-  text(leftRight('气费合计:', yuan(data.gasFen), columns));
-  text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
-  text(leftRight('应收金额:', yuan(data.totalFen), columns));
-  text(leftRight('缴费方式:', data.method, columns));
-  text(leftRight('实收:', yuan(data.tenderedFen), columns));
-  text(leftRight('找零:', yuan(data.changeFen), columns));
-  lines.push({ kind: 'rule' });
-  text('请核对收好，凭此单可换取发票。');
-  text('客服电话 88511111  抢修 88386119');
-  lines.push({ kind: 'feed', lines: 3 });
-  return lines;
 }

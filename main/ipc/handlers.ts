@@ -10,7 +10,8 @@ import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash } from '../services/payments.js';
 import { acceptBusiness, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
-import { saveIgnition, saveSealForm } from '../services/follow-ups.js';
+import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
+import { registerAccount } from '../services/registration.js';
 import { dispatch, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
@@ -80,6 +81,28 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         settledReading: parseVolume(input.settledReading, 'settledReading'),
         reason: input.reason,
       }),
+    'followUps.install': (ctx, input) =>
+      saveInstallForm(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
+    'accounts.register': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const { connectionFee, tendered, ...rest } = input;
+      const done = registerAccount(deps, actor, {
+        ...rest,
+        connectionFeeFen: parseYuan(connectionFee, 'connectionFee'),
+        tenderedFen: tendered === null || tendered === '' ? null : parseYuan(tendered, 'tendered'),
+      });
+      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
+      return {
+        accountId: done.accountId,
+        accountNo: done.accountNo,
+        seqNo: done.seqNo,
+        business: done.business,
+        slipNo: done.payment?.slipNo ?? null,
+        changeFen: done.payment?.changeFen ?? null,
+        warnings: done.warnings,
+        print,
+      };
+    },
   };
   return handlers satisfies Record<Method, unknown>;
 }

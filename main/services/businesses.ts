@@ -49,85 +49,84 @@ export interface AcceptInput {
 }
 
 export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInput): Business {
-  const { db, clock } = deps;
-  const now = clock.now();
+  const now = deps.clock.now();
+  return deps.db.transaction((tx) => acceptBusinessIn(tx, actor, now, input), { behavior: 'immediate' });
+}
+
+/** Accepts a business inside the caller's transaction (报装 creates its 安装 business this way). */
+export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptInput): Business {
   const today = businessDateOf(now);
-  return db.transaction(
-    (tx) => {
-      loadAccount(tx, input.accountId);
-      const meter = tx
-        .select({ status: meters.status })
-        .from(meters)
-        .where(and(eq(meters.accountId, input.accountId), eq(meters.active, true)))
-        .get();
-      const unpaid = tx
-        .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
-        .from(bills)
-        .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
-        .orderBy(asc(bills.readingDate))
-        .all();
-      const open = tx
-        .select({ businessNo: businesses.businessNo })
-        .from(businesses)
-        .where(and(eq(businesses.accountId, input.accountId), eq(businesses.type, input.type), notInArray(businesses.state, CLOSED_STATES)))
-        .get();
-      const threeMonthsAgo = addDays(today, -92);
-      const recentModification =
-        tx
-          .select({ id: businesses.id })
-          .from(businesses)
-          .innerJoin(workOrders, eq(workOrders.businessId, businesses.id))
-          .innerJoin(workOrderReceipts, eq(workOrderReceipts.workOrderId, workOrders.id))
-          .where(
-            and(
-              eq(businesses.accountId, input.accountId),
-              eq(businesses.type, '改装'),
-              eq(workOrderReceipts.result, '合格'),
-              gte(workOrderReceipts.createdAt, threeMonthsAgo),
-            ),
-          )
-          .get() !== undefined;
-      const recentReadings = tx
-        .select({ consumption: bills.consumptionCenti })
-        .from(bills)
-        .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo)))
-        .all();
-      checkAcceptance({
-        type: input.type,
-        meterStatus: meter?.status ?? null,
-        unpaid,
-        openSameType: open?.businessNo ?? null,
-        recentModification,
-        noGasForThreeMonths: recentReadings.every((r) => r.consumption === 0),
-      });
-      const seq = nextCounterNumber(tx, actor.counterId, 'business');
-      const row = {
-        id: uuidv7(now.getTime()),
-        businessNo: formatCounterNo(actor.counterCode, seq, 'B'),
-        type: input.type,
-        accountId: input.accountId,
-        requirement: input.requirement,
-        contactPhone: input.contactPhone,
-        priority: input.priority,
-        acceptedOn: today,
-        promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
-        state: '已受理' as const,
-        channel: '营业员' as const,
-        acceptedBy: actor.staffId,
-        hallId: actor.hallId,
-        counterId: actor.counterId,
-      };
-      tx.insert(businesses).values(row).run();
-      rememberPhone(tx, input.accountId, input.contactPhone);
-      appendAudit(
-        tx,
-        { actorId: actor.staffId, action: 'business.accept', entity: 'business', entityId: row.id, detail: { ...row } },
-        now,
-      );
-      return loadBusiness(tx, row.id);
-    },
-    { behavior: 'immediate' },
+  loadAccount(tx, input.accountId);
+  const meter = tx
+    .select({ status: meters.status })
+    .from(meters)
+    .where(and(eq(meters.accountId, input.accountId), eq(meters.active, true)))
+    .get();
+  const unpaid = tx
+    .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
+    .from(bills)
+    .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
+    .orderBy(asc(bills.readingDate))
+    .all();
+  const open = tx
+    .select({ businessNo: businesses.businessNo })
+    .from(businesses)
+    .where(and(eq(businesses.accountId, input.accountId), eq(businesses.type, input.type), notInArray(businesses.state, CLOSED_STATES)))
+    .get();
+  const threeMonthsAgo = addDays(today, -92);
+  const recentModification =
+    tx
+      .select({ id: businesses.id })
+      .from(businesses)
+      .innerJoin(workOrders, eq(workOrders.businessId, businesses.id))
+      .innerJoin(workOrderReceipts, eq(workOrderReceipts.workOrderId, workOrders.id))
+      .where(
+        and(
+          eq(businesses.accountId, input.accountId),
+          eq(businesses.type, '改装'),
+          eq(workOrderReceipts.result, '合格'),
+          gte(workOrderReceipts.createdAt, threeMonthsAgo),
+        ),
+      )
+      .get() !== undefined;
+  const recentReadings = tx
+    .select({ consumption: bills.consumptionCenti })
+    .from(bills)
+    .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo)))
+    .all();
+  checkAcceptance({
+    type: input.type,
+    meterStatus: meter?.status ?? null,
+    unpaid,
+    openSameType: open?.businessNo ?? null,
+    recentModification,
+    noGasForThreeMonths: recentReadings.every((r) => r.consumption === 0),
+  });
+  const seq = nextCounterNumber(tx, actor.counterId, 'business');
+  const row = {
+    id: uuidv7(now.getTime()),
+    businessNo: formatCounterNo(actor.counterCode, seq, 'B'),
+    type: input.type,
+    accountId: input.accountId,
+    requirement: input.requirement,
+    contactPhone: input.contactPhone,
+    priority: input.priority,
+    acceptedOn: today,
+    promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
+    state: '已受理' as const,
+    channel: '营业员' as const,
+    acceptedBy: actor.staffId,
+    hallId: actor.hallId,
+    counterId: actor.counterId,
+  };
+  tx.insert(businesses).values(row).run();
+  rememberPhone(tx, input.accountId, input.contactPhone);
+  appendAudit(
+    tx,
+    { actorId: actor.staffId, action: 'business.accept', entity: 'business', entityId: row.id, detail: { ...row } },
+    now,
   );
+  return loadBusiness(tx, row.id);
 }
 
 /** 业务流程查询: the account's businesses, newest first. */

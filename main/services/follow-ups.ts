@@ -5,7 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { businesses, ignitionRecords, meters, sealRecords } from '../../db/schema.js';
+import { businesses, ignitionRecords, installRecords, meters, sealRecords } from '../../db/schema.js';
+import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
 import { formatVolume, type CentiM3 } from '../domain/volume.js';
@@ -122,6 +123,61 @@ export function saveSealForm(
       appendAudit(
         tx,
         { actorId: actor.staffId, action: 'followup.seal', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
+        now,
+      );
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export interface ConsumableLine {
+  name: string;
+  unit: string;
+  quantity: number;
+}
+
+/** 安(改)装单 for an 安装 (R-RCPT-06): meter model, number, direction, base reading, consumables; 报装 → 装表. */
+export function saveInstallForm(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { businessId: string; model: string; meterNo: string; direction: '左进' | '右进'; baseReading: CentiM3; consumables: ConsumableLine[] },
+): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  return db.transaction(
+    (tx) => {
+      const b = completedBusiness(tx, input.businessId, ['安装']);
+      const meter = activeMeter(tx, b.accountId);
+      const status = nextMeterStatus(meter.status, 'install_saved');
+      tx.insert(installRecords)
+        .values({
+          id: uuidv7(now.getTime()),
+          businessId: b.id,
+          model: input.model,
+          meterNo: input.meterNo,
+          direction: input.direction,
+          baseReadingCenti: input.baseReading,
+          consumables: JSON.stringify(input.consumables),
+          enteredBy: actor.staffId,
+        })
+        .run();
+      tx.update(meters)
+        .set({
+          status,
+          model: input.model,
+          meterNo: input.meterNo,
+          direction: input.direction,
+          baseReadingCenti: input.baseReading,
+          latestReadingCenti: input.baseReading,
+          installedOn: businessDateOf(now),
+        })
+        .where(eq(meters.id, meter.id))
+        .run();
+      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'followup.install', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
         now,
       );
       return loadBusiness(tx, b.id);

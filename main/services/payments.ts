@@ -11,6 +11,8 @@ import {
   businessDays,
   checkSlips,
   PAYMENT_METHOD_CASH,
+  type ChargeType,
+  type InvoiceCategory,
   paymentItems,
   payments,
 } from '../../db/schema.js';
@@ -55,13 +57,65 @@ export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): voi
   if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
 }
 
+type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'counterId' | 'clerkId' | 'businessDate' | 'createdAt'>;
+
+/**
+ * Appends one row to the payment ledger with the counter's next gap-free slip number, inside the
+ * caller's transaction (R-PAY-09: method, 收讫人, 收讫日期, hall). Returns the slip number.
+ */
+export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row: LedgerRow): string {
+  assertDayOpen(tx, actor.hallId, businessDate);
+  const seq = nextCounterNumber(tx, actor.counterId, CHECK_SLIP_SEQUENCE);
+  const slipNo = formatCounterNo(actor.counterCode, seq);
+  tx.insert(checkSlips).values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate }).run();
+  tx.insert(payments)
+    .values({ ...row, slipNo, hallId: actor.hallId, counterId: actor.counterId, clerkId: actor.staffId, businessDate })
+    .run();
+  return slipNo;
+}
+
+export interface FeeInput {
+  accountId: string;
+  chargeType: ChargeType;
+  invoiceCategory: InvoiceCategory;
+  feeFen: Fen;
+  tenderedFen: Fen;
+  businessRef: string | null;
+}
+
+/** A counter fee (报装费, 过户费, …) in cash on the same ledger as gas payments (§6.4, R-INV-04/07). */
+export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): PostedPayment {
+  const businessDate = businessDateOf(now);
+  const changeFen = changeFor(input.tenderedFen, input.feeFen);
+  const paymentId = uuidv7(now.getTime());
+  const slipNo = insertLedgerRow(tx, actor, businessDate, {
+    id: paymentId,
+    accountId: input.accountId,
+    method: PAYMENT_METHOD_CASH,
+    chargeType: input.chargeType,
+    invoiceCategory: input.invoiceCategory,
+    businessRef: input.businessRef,
+    feeFen: input.feeFen,
+    gasFen: 0,
+    lateFeeFen: 0,
+    totalFen: input.feeFen,
+    tenderedFen: input.tenderedFen,
+    changeFen,
+  });
+  appendAudit(
+    tx,
+    { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen } },
+    now,
+  );
+  return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen };
+}
+
 export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
   const { db, clock } = deps;
   const now = clock.now();
   const businessDate = businessDateOf(now);
   return db.transaction(
     (tx) => {
-      assertDayOpen(tx, actor.hallId, businessDate);
       loadAccount(tx, input.accountId);
       const rows = unpaidBillRows(tx, input.accountId, input.billIds);
       if (rows.length !== input.billIds.length) {
@@ -79,29 +133,21 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
         );
       }
       const changeFen = changeFor(input.tenderedFen, totalFen);
-      const seq = nextCounterNumber(tx, actor.counterId, CHECK_SLIP_SEQUENCE);
-      const slipNo = formatCounterNo(actor.counterCode, seq);
       const paymentId = uuidv7(now.getTime());
-      tx.insert(checkSlips)
-        .values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate })
-        .run();
-      tx.insert(payments)
-        .values({
-          id: paymentId,
-          slipNo,
-          accountId: input.accountId,
-          hallId: actor.hallId,
-          counterId: actor.counterId,
-          clerkId: actor.staffId,
-          businessDate,
-          method: PAYMENT_METHOD_CASH,
-          gasFen,
-          lateFeeFen,
-          totalFen,
-          tenderedFen: input.tenderedFen,
-          changeFen,
-        })
-        .run();
+      const slipNo = insertLedgerRow(tx, actor, businessDate, {
+        id: paymentId,
+        accountId: input.accountId,
+        method: PAYMENT_METHOD_CASH,
+        chargeType: '燃气费',
+        invoiceCategory: '核对单',
+        businessRef: null,
+        feeFen: 0,
+        gasFen,
+        lateFeeFen,
+        totalFen,
+        tenderedFen: input.tenderedFen,
+        changeFen,
+      });
       let settled = 0;
       for (const bill of priced) {
         tx.insert(paymentItems)

@@ -68,6 +68,8 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     customerName: head.customerName,
     address: head.address,
     method: p.method,
+    chargeType: p.chargeType,
+    invoiceCategory: p.invoiceCategory,
     bills: items.map(({ item, bill }) => ({
       readingDate: bill.readingDate,
       previousReading: bill.previousReadingCenti,

@@ -20,6 +20,8 @@ const slip: CheckSlipData = {
   customerName: '张三',
   address: '温州市鹿城区人民路88号幸福小区5幢2单元301室',
   method: '现金',
+  chargeType: '燃气费',
+  invoiceCategory: '核对单',
   bills: [
     { readingDate: '2026-10-20', previousReading: 11522, thisReading: 15000, consumption: 3478, priceFenPerM3: 345, gasFen: 12000, lateFeeFen: 100, overdueDays: 4 },
   ],
@@ -54,6 +56,17 @@ describe('check slip layout (A-47, R-SEC-25)', () => {
     for (const line of layoutCheckSlip(slip, columns)) {
       if (line.kind === 'text' || line.kind === 'title') expect(displayWidth(line.text)).toBeLessThanOrEqual(columns);
     }
+  });
+  it('prints a counter fee as 营业收费凭证 with its item and invoice category (R-INV-04)', () => {
+    const texts = layoutCheckSlip({ ...slip, chargeType: '报装费', invoiceCategory: '地税', bills: [], gasFen: 0, lateFeeFen: 0, totalFen: 240000, tenderedFen: 240000, changeFen: 0 }, 48)
+      .flatMap((l) => (l.kind === 'text' || l.kind === 'title' ? [l.text] : []));
+    expect(texts[0]).toBe('营业收费凭证');
+    const line = (label: string) => texts.find((t) => t.startsWith(label)) ?? '';
+    expect(line('收款项目:').endsWith(' 报装费')).toBe(true);
+    expect(line('发票类别:').endsWith(' 地税发票')).toBe(true);
+    expect(line('应收金额:').endsWith(' ￥2400.00')).toBe(true);
+    for (const label of ['收款项目:', '发票类别:', '应收金额:']) expect(displayWidth(line(label))).toBe(48);
+    expect(texts.some((t) => t.startsWith('气费合计'))).toBe(false);
   });
   it('marks a reprint 副本 (R-INV-03)', () => {
     const texts = layoutCheckSlip({ ...slip, copy: true }, 48).flatMap((l) => (l.kind === 'text' ? [l.text] : []));

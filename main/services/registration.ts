@@ -1,0 +1,159 @@
+/**
+ * 报装 (installation application), P-REG: 普通用户登记 with the validation of DOMAIN §5, the sequence
+ * number (R-SEQ) and its connection fee (R-VAL-11), the fee path (R-REG-01..06; path C collects the fee on
+ * the ledger as 报装费 / 地税, R-INV-04) and the 安装 business (R-REG-11). One transaction.
+ */
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { accountPhones, accounts, meters } from '../../db/schema.js';
+import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
+import { businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { registrationWarnings, validateRegistration, type RegistrationForm } from '../domain/registration.js';
+import { formatSeqNo, type AreaType, type SeqParts } from '../domain/sequence-number.js';
+import type { Priority } from '../domain/work-order.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { acceptBusinessIn, type Business } from './businesses.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { postFee, type PostedPayment } from './payments.js';
+
+export interface RegistrationInput extends RegistrationForm {
+  address: string;
+  community: string;
+  area: string;
+  meterReader: string;
+  installRequirements: string;
+  seq: SeqParts;
+  areaType: AreaType;
+  buildingType: BuildingType;
+  connectionFeeFen: number;
+  contactPhone: string;
+  priority: Priority;
+  feePath: FeePath;
+  /** Cash handed over for the connection fee (path C only). */
+  tenderedFen: number | null;
+}
+
+export interface Registered {
+  accountId: string;
+  accountNo: string;
+  seqNo: string;
+  business: Business;
+  payment: PostedPayment | null;
+  warnings: string[];
+}
+
+export function registerAccount(deps: ServiceDeps, actor: Actor, input: RegistrationInput): Registered {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const today = businessDateOf(now);
+  const failures = validateRegistration(input, today);
+  const first = failures[0];
+  if (first) throw new DomainError('VALIDATION', `信息输入错误：${first.message} (${first.rule})`, first.field);
+  if (input.address.trim() === '') throw new DomainError('VALIDATION', '请填写用户地址（含单元）', 'address');
+  checkConnectionFee(input.buildingType, input.connectionFeeFen);
+  // A-25: a villa has no sequence-number format of its own and uses the multi-storey one.
+  const seqNo = formatSeqNo(input.areaType, input.buildingType === '高层' ? '高层' : '多层', input.seq);
+  const { collectFee } = checkFeePath(input.feePath);
+  if (collectFee && input.tenderedFen === null) throw new DomainError('VALIDATION', '请输入实收报装费', 'tendered');
+  const invoiceNo = input.feePath.kind === 'invoice' ? input.feePath.invoiceNo.trim() : null;
+  const warnings = registrationWarnings(input, today);
+
+  return db.transaction(
+    (tx) => {
+      if (invoiceNo) {
+        const reused = tx
+          .select({ accountNo: accounts.accountNo })
+          .from(accounts)
+          .where(and(eq(accounts.connectionInvoiceNo, invoiceNo), ne(accounts.address, input.address)))
+          .get();
+        if (reused) warnings.push(`报装费发票 ${invoiceNo} 已用于用户 ${reused.accountNo}，请核实 (R-REG-15)`);
+      }
+      const next = tx
+        .select({ n: sql<number>`coalesce(max(cast(${accounts.accountNo} AS INTEGER)), 10000000) + 1` })
+        .from(accounts)
+        .get();
+      const accountNo = String(next?.n ?? 10_000_001);
+      const accountId = uuidv7(now.getTime());
+      const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
+      tx.insert(accounts)
+        .values({
+          id: accountId,
+          accountNo,
+          name: input.name,
+          address: input.address.trim(),
+          community: input.community.trim(),
+          customerType: input.customerType,
+          paymentMethod: input.paymentMethod,
+          bankCardNo: blankToNull(input.bankCardNo),
+          bankName: blankToNull(input.bankName),
+          cardHolder: blankToNull(input.cardHolder),
+          smsNumber: blankToNull(input.smsNumber),
+          smsCompany: blankToNull(input.smsCompany),
+          applicationNature: input.applicationNature,
+          applicationDate: input.applicationDate,
+          invoiceDate: input.invoiceDate,
+          installRequirements: input.installRequirements,
+          seqBook: input.seq.book.trim(),
+          seqBuilding: input.seq.building.trim(),
+          seqUnit: input.seq.unit.trim(),
+          seqRoom: input.seq.room.trim(),
+          seqNo,
+          areaType: input.areaType,
+          buildingType: input.buildingType,
+          connectionFeeFen: input.connectionFeeFen,
+          area: input.area.trim(),
+          meterReader: input.meterReader.trim(),
+          homeHallId: actor.hallId,
+          connectionInvoiceNo: invoiceNo,
+        })
+        .run();
+      tx.insert(accountPhones).values({ id: uuidv7(), accountId, phone: input.contactPhone }).run();
+      // A-03: the household's meter record is 报装 until the install form is saved.
+      tx.insert(meters)
+        .values({
+          id: uuidv7(now.getTime()),
+          accountId,
+          kind: input.customerType === 'IC卡' ? 'IC卡表' : '普通表',
+          model: '',
+          meterNo: '',
+          direction: '',
+          baseReadingCenti: 0,
+          latestReadingCenti: 0,
+          installedOn: '',
+          status: '报装',
+        })
+        .run();
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'account.register', entity: 'account', entityId: accountId, detail: { accountNo, seqNo, feePath: input.feePath.kind } },
+        now,
+      );
+      const business = acceptBusinessIn(tx, actor, now, {
+        accountId,
+        type: '安装',
+        requirement: input.installRequirements,
+        contactPhone: input.contactPhone,
+        priority: input.priority,
+      });
+      const payment =
+        collectFee && input.tenderedFen !== null
+          ? postFee(
+              tx,
+              actor,
+              {
+                accountId,
+                chargeType: '报装费',
+                invoiceCategory: '地税',
+                feeFen: input.connectionFeeFen,
+                tenderedFen: input.tenderedFen,
+                businessRef: business.id,
+              },
+              now,
+            )
+          : null;
+      return { accountId, accountNo, seqNo, business, payment, warnings };
+    },
+    { behavior: 'immediate' },
+  );
+}
