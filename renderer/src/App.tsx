@@ -4,6 +4,7 @@ import { useSession } from './stores/session';
 import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
 import { Login } from './windows/Login';
+import { Registration } from './windows/registration/Registration';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -11,6 +12,7 @@ const WINDOWS = [
   { hash: '#/fee', key: '1', title: t.windows.fee, view: () => <FeeCollection /> },
   { hash: '#/business', key: '2', title: t.windows.business, view: () => <BusinessAcceptance /> },
   { hash: '#/queue', key: '3', title: t.windows.workQueue, view: () => <WorkQueue /> },
+  { hash: '#/register', key: '4', title: t.windows.register, view: () => <Registration /> },
 ] as const;
 
 function useHash(): string {

@@ -10,6 +10,11 @@ import { startHarness, type Harness } from '../../main/harness/server.js';
 import { rendererDistDir, repoRoot } from '../../main/paths.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { launchChromium } from './browser.js';
+import { accept as acceptOn, findCustomer as findOn, logIn, runThroughQueue as runOn } from './counter-page.js';
+
+const findCustomer = (fragment: string) => findOn(page, fragment);
+const accept = (type: string, phone: string) => acceptOn(page, type, phone);
+const runThroughQueue = (followUp: Record<string, string>) => runOn(page, followUp);
 
 const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
 let host: TestHost;
@@ -29,14 +34,7 @@ beforeAll(async () => {
   harness = await startHarness(host.router, rendererDistDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(harness.url);
-  await page.locator('select[name=counter] option[value="counter-lc02"]').waitFor({ state: 'attached' });
-  await page.selectOption('select[name=counter]', 'counter-lc02');
-  await page.fill('input[name=login]', 'clerk02');
-  await page.fill('input[name=password]', '123456');
-  await page.keyboard.press('Enter');
-  await page.locator('.app-header').waitFor();
+  await logIn(page, harness.url, 'clerk02', 'counter-lc02');
 });
 
 afterAll(async () => {
@@ -46,39 +44,6 @@ afterAll(async () => {
 });
 
 const meterStatus = (id: string) => host.store.sqlite.prepare('SELECT status FROM meters WHERE id = ?').pluck().get(id);
-const status = () => page.locator('.work-queue [role=status]').textContent();
-
-async function findCustomer(fragment: string): Promise<void> {
-  await page.locator('input[name=query]').fill(fragment);
-  await page.locator('input[name=query]').press('Enter');
-  await page.locator('table.hits tbody tr').first().waitFor();
-  await page.locator('input[name=query]').press('Enter');
-  await page.locator('.account-card').filter({ hasText: fragment.slice(0, 4) }).waitFor();
-}
-
-async function accept(type: string, phone: string): Promise<void> {
-  await page.selectOption('select[name=type]', type);
-  await page.fill('textarea[name=requirement]', `${type}，上午`);
-  await page.fill('input[name=contactPhone]', phone);
-  await page.keyboard.press('F9');
-}
-
-/** In 派工/回执: dispatch the first row, enter a 合格 receipt, then fill the follow-up form. */
-async function runThroughQueue(followUp: Record<string, string>): Promise<void> {
-  await page.keyboard.press('Alt+3');
-  await page.locator('table.queue tbody tr').first().waitFor();
-  await page.fill('input[name=technician]', '李师傅');
-  await page.locator('input[name=technician]').press('Enter');
-  await expect.poll(status).toMatch(/^已保存：派工单 .* LC02-P\d{8}$/);
-  await page.fill('input[name=arrivedAt]', '2026-11-24 09:00');
-  await page.fill('input[name=leftAt]', '2026-11-24 09:45');
-  await page.locator('input[name=leftAt]').press('Enter');
-  await expect.poll(status).toMatch(/回执$/);
-  for (const [name, value] of Object.entries(followUp)) await page.fill(`input[name=${name}]`, value);
-  await page.locator(`input[name=${Object.keys(followUp)[0] ?? ''}]`).press('Enter');
-  await expect.poll(status).toMatch(/登记$/);
-}
-
 describe('业务受理 → 派工 → 回执 → 点火登记', () => {
   it('accepts an ignition with its promised date', async () => {
     await page.keyboard.press('Alt+2');

@@ -26,6 +26,13 @@ export interface FormValues {
   cookerYear: string;
   settledReading: string;
   reason: string;
+  model: string;
+  meterNo: string;
+  direction: '左进' | '右进';
+  baseReading: string;
+  consumableName: string;
+  consumableUnit: string;
+  consumableQty: string;
 }
 
 export const emptyForm: FormValues = {
@@ -43,6 +50,13 @@ export const emptyForm: FormValues = {
   cookerYear: '',
   settledReading: '',
   reason: '',
+  model: '',
+  meterNo: '',
+  direction: '左进',
+  baseReading: '',
+  consumableName: '',
+  consumableUnit: '米',
+  consumableQty: '',
 };
 
 interface QueueState {
@@ -111,6 +125,17 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         heatingBrand: '',
         heatingPower: '',
         heatingYear: '',
+      });
+    } else if (row.state === '已完成' && row.type === '安装') {
+      what = `${row.businessNo} 安装单登记`;
+      const qty = Number(form.consumableQty);
+      res = await call('followUps.install', {
+        businessId: row.id,
+        model: form.model,
+        meterNo: form.meterNo,
+        direction: form.direction,
+        baseReading: form.baseReading,
+        consumables: form.consumableName.trim() === '' ? [] : [{ name: form.consumableName, unit: form.consumableUnit, quantity: qty }],
       });
     } else if (row.state === '已完成') {
       what = `${row.businessNo} ${row.type}登记`;

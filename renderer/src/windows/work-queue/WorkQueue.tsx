@@ -87,6 +87,28 @@ function NextStep({ row }: { row: QueueRow }) {
       </>
     );
   }
+  if (row.state === '已完成' && row.type === '安装') {
+    return (
+      <>
+        <h3>{t.queue.install}</h3>
+        <Field name="model" label={t.queue.model} value={form.model} error={err('model')} />
+        <Field name="meterNo" label={t.queue.meterNo} value={form.meterNo} error={err('meterNo')} />
+        <label>
+          {t.queue.direction}
+          <select name="direction" value={form.direction} onChange={(e) => setForm({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
+            <option value="左进">左进</option>
+            <option value="右进">右进</option>
+          </select>
+        </label>
+        <Field name="baseReading" label={t.queue.baseReading} value={form.baseReading} error={err('baseReading')} />
+        <Field name="consumableName" label={t.queue.consumable} value={form.consumableName} error={err('consumables')} />
+        <Field name="consumableQty" label={t.queue.consumableQty} value={form.consumableQty} error={null} />
+        <button type="submit" className="primary">
+          {t.queue.saveInstall}
+        </button>
+      </>
+    );
+  }
   if (row.state === '已完成') return <p className="muted">{t.queue.noFollowUp}</p>;
   return (
     <>

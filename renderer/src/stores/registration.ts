@@ -1,0 +1,160 @@
+/** State of the 用户报装 (普通用户登记) window. Values are kept as typed; main validates (DOMAIN §5). */
+import { create } from 'zustand';
+import type { Input, Output } from '../../../preload/contract';
+import { call } from '../api/client';
+
+type RegisterInput = Input<'accounts.register'>;
+type Registered = Output<'accounts.register'>;
+export type FeePathKind = RegisterInput['feePath']['kind'];
+
+export interface RegistrationValues {
+  name: string;
+  address: string;
+  community: string;
+  area: string;
+  meterReader: string;
+  customerType: RegisterInput['customerType'];
+  paymentMethod: RegisterInput['paymentMethod'];
+  bankCardNo: string;
+  bankName: string;
+  cardHolder: string;
+  smsNumber: string;
+  smsCompany: string;
+  applicationNature: RegisterInput['applicationNature'];
+  applicationDate: string;
+  invoiceDate: string;
+  installRequirements: string;
+  book: string;
+  building: string;
+  unit: string;
+  room: string;
+  areaType: RegisterInput['areaType'];
+  buildingType: RegisterInput['buildingType'];
+  connectionFee: string;
+  contactPhone: string;
+  priority: RegisterInput['priority'];
+  feePathKind: FeePathKind;
+  invoiceNo: string;
+  ledgerRecordFound: boolean;
+  lossDeclaration: boolean;
+  feeClass: 'A' | 'B';
+  developerCertificate: boolean;
+  propertyCertificate: boolean;
+  tendered: string;
+}
+
+export function initialValues(today: string): RegistrationValues {
+  return {
+    name: '',
+    address: '',
+    community: '',
+    area: '',
+    meterReader: '',
+    customerType: '抄表',
+    paymentMethod: '现金',
+    bankCardNo: '',
+    bankName: '',
+    cardHolder: '',
+    smsNumber: '',
+    smsCompany: '',
+    applicationNature: '散户',
+    applicationDate: today,
+    invoiceDate: today,
+    installRequirements: '',
+    book: '',
+    building: '',
+    unit: '',
+    room: '',
+    areaType: '老',
+    buildingType: '多层',
+    connectionFee: '2400.00',
+    contactPhone: '',
+    priority: '等待安排',
+    feePathKind: 'unpaid',
+    invoiceNo: '',
+    ledgerRecordFound: false,
+    lossDeclaration: false,
+    feeClass: 'A',
+    developerCertificate: false,
+    propertyCertificate: false,
+    tendered: '',
+  };
+}
+
+function feePath(v: RegistrationValues): RegisterInput['feePath'] {
+  switch (v.feePathKind) {
+    case 'invoice':
+      return { kind: 'invoice', invoiceNo: v.invoiceNo };
+    case 'lost_before_2006':
+      return { kind: 'lost_before_2006', ledgerRecordFound: v.ledgerRecordFound, lossDeclaration: v.lossDeclaration };
+    case 'lost_after_2006':
+      return {
+        kind: 'lost_after_2006',
+        feeClass: v.feeClass,
+        developerCertificate: v.developerCertificate,
+        propertyCertificate: v.propertyCertificate,
+        lossDeclaration: v.lossDeclaration,
+      };
+    case 'unpaid':
+      return { kind: 'unpaid' };
+  }
+}
+
+interface RegistrationState {
+  values: RegistrationValues | null;
+  busy: boolean;
+  error: { field: string; message: string } | null;
+  done: Registered | null;
+  start(today: string): void;
+  set(patch: Partial<RegistrationValues>): void;
+  submit(): Promise<boolean>;
+}
+
+export const useRegistration = create<RegistrationState>((set, get) => ({
+  values: null,
+  busy: false,
+  error: null,
+  done: null,
+  start: (today) => set({ values: initialValues(today), error: null, done: null }),
+  set(patch) {
+    const values = get().values;
+    if (values) set({ values: { ...values, ...patch }, error: null });
+  },
+  async submit() {
+    const v = get().values;
+    if (!v) return false;
+    set({ busy: true, error: null, done: null });
+    const res = await call('accounts.register', {
+      name: v.name,
+      address: v.address,
+      community: v.community,
+      area: v.area,
+      meterReader: v.meterReader,
+      customerType: v.customerType,
+      paymentMethod: v.paymentMethod,
+      bankCardNo: v.bankCardNo,
+      bankName: v.bankName,
+      cardHolder: v.cardHolder,
+      smsNumber: v.smsNumber,
+      smsCompany: v.smsCompany,
+      applicationNature: v.applicationNature,
+      applicationDate: v.applicationDate,
+      invoiceDate: v.invoiceDate,
+      installRequirements: v.installRequirements,
+      seq: { book: v.book, building: v.building, unit: v.unit, room: v.room },
+      areaType: v.areaType,
+      buildingType: v.buildingType,
+      connectionFee: v.connectionFee,
+      contactPhone: v.contactPhone,
+      priority: v.priority,
+      feePath: feePath(v),
+      tendered: v.feePathKind === 'unpaid' ? v.tendered : null,
+    });
+    if (!res.ok) {
+      set({ busy: false, error: { field: res.error.field ?? 'name', message: res.error.message } });
+      return false;
+    }
+    set({ busy: false, done: res.value });
+    return true;
+  },
+}));

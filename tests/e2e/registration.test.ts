@@ -1,0 +1,90 @@
+/**
+ * 报装 → 派工 → 回执 → 安装单 → 点火 → 派工 → 回执 → 点火登记 in Chromium (P-REG, R-REG-11, §8, §3.2), with a
+ * validation failure shown at its field first (DOMAIN §5 case 3).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../../main/harness/server.js';
+import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import { makeTestHost, type TestHost } from '../fixtures/host.js';
+import { launchChromium } from './browser.js';
+import { accept, findCustomer, logIn, runThroughQueue } from './counter-page.js';
+
+const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
+let host: TestHost;
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  host = makeTestHost({ accounts: 100 });
+  harness = await startHarness(host.router, rendererDistDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await logIn(page, harness.url, 'clerk02', 'counter-lc02');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  host?.dispose();
+});
+
+const meter = () => host.store.sqlite.prepare("SELECT m.status FROM meters m JOIN accounts a ON a.id = m.account_id WHERE a.name = '钱多多'").pluck().get();
+
+describe('报装 through ignition', () => {
+  it('refuses a name with a space at the field, with the text selected', async () => {
+    await page.keyboard.press('Alt+4');
+    await page.fill('.registration input[name=name]', '钱 多多');
+    await page.fill('.registration input[name=contactPhone]', '13900001111');
+    await page.fill('.registration input[name=address]', '温州市鹿城区人民路88号幸福小区5幢2单元301室');
+    await page.fill('.registration input[name=community]', '幸福小区');
+    await page.fill('.registration input[name=book]', '0123');
+    await page.fill('.registration input[name=building]', '05');
+    await page.fill('.registration input[name=unit]', '02');
+    await page.fill('.registration input[name=room]', '301');
+    expect(await page.locator('[data-testid=seq-preview]').textContent()).toBe('0123052301');
+    await page.fill('.registration input[name=tendered]', '2500');
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('#name-error').textContent()).toContain('R-VAL-02');
+    const selected = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return el ? [el.name, el.selectionStart, el.selectionEnd] : null;
+    });
+    expect(selected).toEqual(['name', 0, 4]);
+  });
+
+  it('registers the household, takes the connection fee and opens the 安装 business', async () => {
+    await page.fill('.registration input[name=name]', '钱多多');
+    await page.keyboard.press('F9');
+    await page.locator('[aria-label=报装结果]').waitFor();
+    const result = await page.locator('[aria-label=报装结果]').textContent();
+    expect(result).toContain('抄表序号 0123052301');
+    expect(result).toContain('承诺 2026-11-30 前安装');
+    expect(result).toContain('找零 100.00 元');
+    expect(result).toContain('营业收费凭证');
+    await page.screenshot({ path: join(artifacts, 'registration-done.png'), fullPage: true });
+    expect(meter()).toBe('报装');
+  });
+
+  it('dispatches the installation, enters the receipt and the 安装单: the meter is 装表', async () => {
+    await runThroughQueue(page, { model: 'G2.5', meterNo: 'M2026001', baseReading: '0' });
+    expect(meter()).toBe('装表');
+  });
+
+  it('accepts the ignition and completes it with the 点火登记: the meter is 通气', async () => {
+    await page.keyboard.press('Alt+2');
+    await findCustomer(page, '幸福小区5幢');
+    await accept(page, '点火', '13900001111');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已受理 LC02-B00000002，承诺 2026-11-26 前完成$/);
+    await runThroughQueue(page, { latestReading: '0', cookerBrand: '老板' });
+    expect(meter()).toBe('通气');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.locator('table.history tbody tr').count()).toBe(2);
+    expect(await page.locator('table.history').textContent()).toContain('已归档');
+    await page.screenshot({ path: join(artifacts, 'registration-history.png'), fullPage: true });
+  });
+});
