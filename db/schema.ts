@@ -385,3 +385,19 @@ export const installRecords = sqliteTable('install_records', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/** Ownership history: every 过户 with the settled reading and the fee or its waiver (R-TRF-04/07). Append-only. */
+export const ownershipTransfers = sqliteTable('ownership_transfers', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  previousName: text('previous_name').notNull(),
+  newName: text('new_name').notNull(),
+  transferDate: text('transfer_date').notNull(),
+  settledReadingCenti: integer('settled_reading_centi').notNull(),
+  feeFen: integer('fee_fen').notNull(),
+  waiverProof: text('waiver_proof'), // kind of direct-relative proof when the fee is waived
+  invoiceLost: integer('invoice_lost', { mode: 'boolean' }).notNull(),
+  paymentId: text('payment_id').references(() => payments.id),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

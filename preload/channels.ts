@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'followUps.seal',
   'followUps.install',
   'accounts.register',
+  'accounts.transfer',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../main/domain/work-order.js';
+import { DIRECT_RELATIVES } from '../main/domain/transfer.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
 
 export { channelOf } from './channels.js';
@@ -338,6 +339,29 @@ export const contract = {
       slipNo: z.string().nullable(),
       changeFen: fen.nullable(),
       warnings: z.array(z.string()),
+      print: printOut.nullable(),
+    }),
+  },
+  'accounts.transfer': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        newName: z.string().max(32, '姓名过长'),
+        contactPhone: phone,
+        relative: z.enum(DIRECT_RELATIVES).nullable(),
+        proofShown: z.boolean(),
+        invoiceLost: z.boolean(),
+        lossDeclaration: z.boolean(),
+        tendered: z.string().trim().max(16).nullable(),
+      })
+      .strict(),
+    output: z.object({
+      previousName: z.string(),
+      settledReading: centi,
+      feeFen: fen,
+      slipNo: z.string().nullable(),
+      changeFen: fen.nullable(),
       print: printOut.nullable(),
     }),
   },

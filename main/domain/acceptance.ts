@@ -4,13 +4,13 @@
  */
 import { DomainError } from './errors.js';
 import type { MeterStatus } from './meter-status.js';
-import { formatYuan, type Fen } from './money.js';
+import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
 import type { BusinessType } from './work-order.js';
 
 export interface AcceptanceFacts {
   type: BusinessType;
   meterStatus: MeterStatus | null;
-  unpaid: readonly { readingDate: string; amountFen: Fen }[];
+  unpaid: readonly UnpaidLine[];
   /** Number of an open business of the same type, if any. */
   openSameType: string | null;
   /** A-15: an 改装 completed within the last 3 months. */
@@ -46,15 +46,7 @@ export function checkAcceptance(facts: AcceptanceFacts): void {
     );
   }
   const arrearsRule = ARREARS_BLOCK[type];
-  const first = facts.unpaid[0];
-  if (arrearsRule && first) {
-    const total = facts.unpaid.reduce((sum, b) => sum + b.amountFen, 0);
-    throw new DomainError(
-      'VALIDATION',
-      `你还有欠费未缴,须先缴清欠费方可给予受理${type}业务 (${arrearsRule})：未缴 ${facts.unpaid.length} 笔共 ${formatYuan(total)} 元，最早为 ${first.readingDate} 抄表 ${formatYuan(first.amountFen)} 元`,
-      'type',
-    );
-  }
+  if (arrearsRule) refuseWhileArrears(facts.unpaid, `给予受理${type}业务`, arrearsRule, 'type');
   if (type === '二次点火' && !facts.recentModification && !facts.noGasForThreeMonths) {
     throw new DomainError('VALIDATION', '二次点火须有近期改装记录，或已超过3个月未用气 (R-IGN2-01)', 'type');
   }

@@ -33,6 +33,13 @@ const blank = (v: string) => v.trim() === '';
 /** any Unicode whitespace, including the full-width space U+3000. */
 const WHITESPACE = /[\s\u3000]/u;
 
+/** R-VAL-02: the message when a customer name breaks the rule, or null. Also used by 过户. */
+export function customerNameProblem(name: string): string | null {
+  if (name === '') return '用户姓名不能为空；不知道姓名时填"用户"';
+  if (WHITESPACE.test(name)) return '用户姓名中不能有空格，如"张 三"应输入"张三"';
+  return null;
+}
+
 export function validateRegistration(form: RegistrationForm, today: string): RuleFailure[] {
   const out: RuleFailure[] = [];
   const fail = (rule: string, field: keyof RegistrationForm, message: string) => out.push({ rule, field, message });
@@ -44,9 +51,8 @@ export function validateRegistration(form: RegistrationForm, today: string): Rul
   if (form.customerType === '抄表' && form.paymentMethod === '充值') {
     fail('R-VAL-01', 'paymentMethod', '抄表用户的缴费方式不能是"充值"');
   }
-  // R-VAL-02
-  if (form.name === '') fail('R-VAL-02', 'name', '用户姓名不能为空；不知道姓名时填"用户"');
-  else if (WHITESPACE.test(form.name)) fail('R-VAL-02', 'name', '用户姓名中不能有空格，如"张 三"应输入"张三"');
+  const nameProblem = customerNameProblem(form.name);
+  if (nameProblem) fail('R-VAL-02', 'name', nameProblem);
   // R-VAL-04: all three bank fields or none
   const bank = [form.bankCardNo, form.bankName, form.cardHolder];
   const filled = bank.filter((v) => !blank(v)).length;

@@ -12,6 +12,7 @@ import { payCash } from '../services/payments.js';
 import { acceptBusiness, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
 import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
+import { transferOwnership } from '../services/transfer.js';
 import { dispatch, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
@@ -100,6 +101,23 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         slipNo: done.payment?.slipNo ?? null,
         changeFen: done.payment?.changeFen ?? null,
         warnings: done.warnings,
+        print,
+      };
+    },
+    'accounts.transfer': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const { tendered, ...rest } = input;
+      const done = transferOwnership(deps, actor, {
+        ...rest,
+        tenderedFen: tendered === null || tendered === '' ? null : parseYuan(tendered, 'tendered'),
+      });
+      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
+      return {
+        previousName: done.previousName,
+        settledReading: done.settledReading,
+        feeFen: done.feeFen,
+        slipNo: done.payment?.slipNo ?? null,
+        changeFen: done.payment?.changeFen ?? null,
         print,
       };
     },

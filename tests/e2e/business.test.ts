@@ -23,6 +23,7 @@ let browser: Browser;
 let page: Page;
 let ignitionMeter: string;
 let sealMeter: string;
+let transferAccount: string;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -31,6 +32,9 @@ beforeAll(async () => {
   const sealIds = addAccount(host, { accountNo: '80000002', name: '吴十', address: '温州市鹿城区学院路9号翠微小区8幢2单元302室', reading: 15000 });
   sealMeter = sealIds.meterId;
   addBill(host, sealIds, { id: 'e2e-seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: 10350, dueDate: '2026-12-01' });
+  const transferIds = addAccount(host, { accountNo: '80000003', name: '周老', address: '温州市鹿城区学院路9号翠微小区9幢1单元501室', reading: 15000 });
+  transferAccount = transferIds.accountId;
+  addBill(host, transferIds, { id: 'e2e-trf-bill', readingDate: '2026-11-02', previous: 14000, current: 15000, amountFen: 3450, dueDate: '2026-12-02' });
   harness = await startHarness(host.router, rendererDistDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -94,5 +98,31 @@ describe('封表 blocked by arrears, then 启封', () => {
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.locator('table.history tbody tr').count()).toBe(2);
     await page.screenshot({ path: join(artifacts, 'business-history.png'), fullPage: true });
+  });
+});
+
+describe('过户 blocked by arrears, then allowed after payment', () => {
+  it('refuses the transfer at the field, then transfers with the 5-yuan fee once the bill is paid', async () => {
+    await page.keyboard.press('Alt+2');
+    await findCustomer('翠微小区9幢');
+    await page.selectOption('select[name=type]', '过户');
+    await page.fill('input[name=newName]', '周小');
+    await page.fill('input[name=contactPhone]', '13700000001');
+    await page.fill('input[name=transferTendered]', '10');
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('#type-error').textContent()).toBe(
+      '你还有欠费未缴,须先缴清欠费方可办理过户 (R-TRF-04)：未缴 1 笔共 34.50 元，最早为 2026-11-02 抄表 34.50 元',
+    );
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥34.50');
+    await page.fill('input[name=tendered]', '50');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    await page.keyboard.press('Alt+2');
+    await page.locator('input[name=newName]').waitFor();
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已过户：原户主 周老，结算方数 150，过户费凭证 LC02-\d{8}$/);
+    expect(host.store.sqlite.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(transferAccount)).toBe('周小');
+    await page.screenshot({ path: join(artifacts, 'business-transfer.png'), fullPage: true });
   });
 });

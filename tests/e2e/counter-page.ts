@@ -18,7 +18,7 @@ export async function findCustomer(page: Page, fragment: string): Promise<void> 
   await page.locator('input[name=query]').press('Enter');
   await page.locator('table.hits tbody tr').first().waitFor();
   await page.locator('input[name=query]').press('Enter');
-  await page.locator('.account-card').filter({ hasText: fragment.slice(0, 4) }).waitFor();
+  await page.locator('.account-card').filter({ hasText: fragment }).waitFor();
 }
 
 export async function accept(page: Page, type: string, phone: string): Promise<void> {

@@ -6,6 +6,20 @@ import { call } from '../api/client';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Business = Output<'businesses.accept'>;
+type Transferred = Output<'accounts.transfer'>;
+export type AcceptType = BusinessType | '过户';
+export type Relative = '' | '配偶' | '父母' | '子女' | '祖父母' | '孙子女';
+
+export interface TransferValues {
+  newName: string;
+  relative: Relative;
+  proofShown: boolean;
+  invoiceLost: boolean;
+  lossDeclaration: boolean;
+  tendered: string;
+}
+
+const emptyTransfer: TransferValues = { newName: '', relative: '', proofShown: false, invoiceLost: false, lossDeclaration: false, tendered: '' };
 
 export interface FieldError {
   field: string;
@@ -15,7 +29,9 @@ export interface FieldError {
 interface AcceptanceState {
   customer: Unpaid | null;
   history: Business[];
-  type: BusinessType;
+  type: AcceptType;
+  transfer: TransferValues;
+  transferred: Transferred | null;
   requirement: string;
   contactPhone: string;
   priority: Priority;
@@ -23,6 +39,7 @@ interface AcceptanceState {
   error: FieldError | null;
   accepted: Business | null;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
+  setTransfer(patch: Partial<TransferValues>): void;
   load(accountId: string): Promise<void>;
   submit(): Promise<boolean>;
 }
@@ -31,6 +48,8 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   customer: null,
   history: [],
   type: '点火',
+  transfer: emptyTransfer,
+  transferred: null,
   requirement: '',
   contactPhone: '',
   priority: DEFAULT_PRIORITY,
@@ -38,6 +57,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   error: null,
   accepted: null,
   set: (patch) => set({ ...patch, error: null }),
+  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null }),
   async load(accountId) {
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
@@ -50,7 +70,8 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null });
+    set({ busy: true, error: null, accepted: null, transferred: null });
+    if (type === '过户') return submitTransfer(customer.account.id);
     const res = await call('businesses.accept', { accountId: customer.account.id, type, requirement, contactPhone, priority });
     if (!res.ok) {
       set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message } });
@@ -62,3 +83,27 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
     return true;
   },
 }));
+
+/** 过户登记 (P-TRF) from the same window: the account changes owner; the history keeps the old one. */
+async function submitTransfer(accountId: string): Promise<boolean> {
+  const { transfer, contactPhone, load } = useBusinessAcceptance.getState();
+  const res = await call('accounts.transfer', {
+    accountId,
+    newName: transfer.newName,
+    contactPhone,
+    relative: transfer.relative === '' ? null : transfer.relative,
+    proofShown: transfer.proofShown,
+    invoiceLost: transfer.invoiceLost,
+    lossDeclaration: transfer.lossDeclaration,
+    tendered: transfer.tendered.trim() === '' ? null : transfer.tendered,
+  });
+  if (!res.ok) {
+    // An arrears refusal names the account; show it at the business type like the other refusals.
+    const field = !res.error.field || res.error.field === 'accountId' ? 'type' : res.error.field;
+    useBusinessAcceptance.setState({ busy: false, error: { field, message: res.error.message } });
+    return false;
+  }
+  await load(accountId);
+  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false });
+  return true;
+}

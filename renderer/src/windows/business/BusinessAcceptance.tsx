@@ -4,21 +4,24 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatYuan } from '../../../../main/domain/money';
-import { BUSINESS_TYPES, PRIORITIES, type BusinessType, type Priority } from '../../../../main/domain/work-order';
+import { formatVolume } from '../../../../main/domain/volume';
+import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../main/domain/work-order';
 import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
 import { SearchPanel } from '../../components/SearchPanel';
 import { t } from '../../i18n/zh-CN';
-import { useBusinessAcceptance } from '../../stores/business-acceptance';
+import { useBusinessAcceptance, type AcceptType, type Relative } from '../../stores/business-acceptance';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 
-const COOKER_NOTICE: readonly BusinessType[] = ['点火', '二次点火', '启封'];
+const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
+const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户'];
+const RELATIVES: readonly Relative[] = ['', '配偶', '父母', '子女', '祖父母', '孙子女'];
 
 export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transfer, transferred } = state;
 
   useEffect(() => {
     search.current?.focus();
@@ -69,8 +72,8 @@ export function BusinessAcceptance() {
               {customer.bills.length > 0 && <div className="warn">{t.business.arrears(customer.bills.length, formatYuan(unpaidTotal))}</div>}
               <label>
                 {t.business.type}
-                <select ref={typeRef} name="type" value={type} onChange={(e) => state.set({ type: e.target.value as BusinessType })}>
-                  {BUSINESS_TYPES.map((bt) => (
+                <select ref={typeRef} name="type" value={type} onChange={(e) => state.set({ type: e.target.value as AcceptType })}>
+                  {TYPES.map((bt) => (
                     <option key={bt} value={bt}>
                       {bt}
                     </option>
@@ -80,17 +83,60 @@ export function BusinessAcceptance() {
               <FieldError message={fieldError('type')} id="type-error" />
               {COOKER_NOTICE.includes(type) && <div className="hint">{t.business.cookerNotice}</div>}
               {COOKER_NOTICE.includes(type) && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
-              <label>
-                {t.business.requirement(type)}
-                <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
-              </label>
-              <FieldError message={fieldError('requirement')} id="requirement-error" />
+              {type === '过户' ? (
+                <>
+                  <label>
+                    新户主姓名
+                    <input name="newName" value={transfer.newName} onChange={(e) => state.setTransfer({ newName: e.target.value })} />
+                  </label>
+                  <FieldError message={fieldError('newName')} id="newName-error" />
+                  <label>
+                    直系亲属（免收过户费）
+                    <select name="relative" value={transfer.relative} onChange={(e) => state.setTransfer({ relative: e.target.value as Relative })}>
+                      {RELATIVES.map((r) => (
+                        <option key={r} value={r}>
+                          {r === '' ? '否（收过户费 5 元，定额发票）' : r}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="inline">
+                    <input type="checkbox" name="proofShown" checked={transfer.proofShown} onChange={(e) => state.setTransfer({ proofShown: e.target.checked })} />
+                    已出示有效亲属证明
+                  </label>
+                  <FieldError message={fieldError('proofShown')} id="proofShown-error" />
+                  <label className="inline">
+                    <input type="checkbox" name="invoiceLost" checked={transfer.invoiceLost} onChange={(e) => state.setTransfer({ invoiceLost: e.target.checked })} />
+                    报装费发票遗失
+                  </label>
+                  <label className="inline">
+                    <input type="checkbox" name="lossDeclaration" checked={transfer.lossDeclaration} onChange={(e) => state.setTransfer({ lossDeclaration: e.target.checked })} />
+                    已填《报装费发票遗失声明》
+                  </label>
+                  <FieldError message={fieldError('lossDeclaration')} id="lossDeclaration-error" />
+                  {transfer.relative === '' && (
+                    <label>
+                      实收过户费（元）
+                      <input name="transferTendered" value={transfer.tendered} onChange={(e) => state.setTransfer({ tendered: e.target.value })} />
+                    </label>
+                  )}
+                  <FieldError message={fieldError('tendered')} id="tendered-error" />
+                </>
+              ) : (
+                <>
+                  <label>
+                    {t.business.requirement(type)}
+                    <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
+                  </label>
+                  <FieldError message={fieldError('requirement')} id="requirement-error" />
+                </>
+              )}
               <label>
                 {t.business.phone}
                 <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
               </label>
               <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
-              <label>
+              {type !== '过户' && <label>
                 {t.business.priority}
                 <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
                   {PRIORITIES.map((p, i) => (
@@ -99,10 +145,16 @@ export function BusinessAcceptance() {
                     </option>
                   ))}
                 </select>
-              </label>
+              </label>}
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
+              {transferred && (
+                <div className="paid big" role="status">
+                  已过户：原户主 {transferred.previousName}，结算方数 {formatVolume(transferred.settledReading)}
+                  {transferred.slipNo ? `，过户费凭证 ${transferred.slipNo}` : '，免收过户费'}
+                </div>
+              )}
               {accepted && (
                 <div className="paid big" role="status">
                   {t.business.accepted(accepted.businessNo, accepted.promisedOn)}
