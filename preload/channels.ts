@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'followUps.install',
   'accounts.register',
   'accounts.transfer',
+  'accounts.changePaymentMethod',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

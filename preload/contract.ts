@@ -195,9 +195,13 @@ export const contract = {
         requirement: text(500, '要求不能超过500字'),
         contactPhone: phone,
         priority: z.enum(PRIORITIES, '请选择业务级别'),
+        icToOrdinary: z.boolean().default(false),
+        icTermsAcknowledged: z.boolean().default(false),
+        hoseLength: z.string().trim().max(8).default(''),
+        depositTendered: z.string().trim().max(16).nullable().default(null),
       })
       .strict(),
-    output: business,
+    output: business.extend({ depositSlipNo: z.string().nullable(), depositChangeFen: fen.nullable(), print: printOut.nullable() }),
   },
   'businesses.forAccount': { access: COUNTER_ROLES, input: z.object({ accountId: id }).strict(), output: z.array(business) },
   'businesses.queue': {
@@ -364,6 +368,19 @@ export const contract = {
       changeFen: fen.nullable(),
       print: printOut.nullable(),
     }),
+  },
+  'accounts.changePaymentMethod': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        toMethod: z.enum(['现金', '银行代缴', '银行托收'], '请选择新的缴费方式'),
+        bankName: text(20, '银行名称过长'),
+        bankCardNo: text(32, '银行卡号过长'),
+        cardHolder: text(32, '持卡人过长'),
+      })
+      .strict(),
+    output: z.object({ paymentMethod: z.string(), bankName: z.string().nullable(), bankCardNo: z.string().nullable(), cardHolder: z.string().nullable() }),
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

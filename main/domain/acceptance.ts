@@ -54,3 +54,37 @@ export function checkAcceptance(facts: AcceptanceFacts): void {
     throw new DomainError('VALIDATION', `该用户已有未完成的${type}业务 ${facts.openSameType}，请勿重复受理`, 'type');
   }
 }
+
+/** R-TEST-02: a meter test is accepted against a refundable 300-yuan deposit (押金收款收据, R-TEST-05). */
+export const TEST_DEPOSIT_FEN = 30_000;
+
+export interface AcceptanceExtras {
+  /** 换表 of an IC-card meter to an ordinary one (R-ICM-01). */
+  icToOrdinary: boolean;
+  icTermsAcknowledged: boolean;
+  /** 换波纹管 as 其它业务: the length in metres (R-HOSE-01). */
+  hoseLength: string;
+}
+
+/**
+ * The requirement text as the seed wants it written, and the checks that depend on the type:
+ * R-HOSE-01 "换波纹管,长度***米"; R-ICM-01 the acknowledged IC → ordinary terms (A-20).
+ */
+export function requirementText(type: BusinessType, meterKind: string | null, requirement: string, extras: AcceptanceExtras): string {
+  const parts: string[] = [];
+  if (type === '其它' && extras.hoseLength.trim() !== '') {
+    if (!/^\d{1,2}(\.\d)?$/.test(extras.hoseLength.trim())) {
+      throw new DomainError('VALIDATION', '波纹管长度应为米数，如 1.5', 'hoseLength');
+    }
+    parts.push(`换波纹管,长度${extras.hoseLength.trim()}米`);
+  }
+  if (type === '换表' && extras.icToOrdinary) {
+    if (meterKind !== 'IC卡表') throw new DomainError('VALIDATION', '该用户不是IC卡表，无需IC卡表换普通表', 'icToOrdinary');
+    if (!extras.icTermsAcknowledged) {
+      throw new DomainError('VALIDATION', '须告知用户：表价差200元不退，且以后不能再换回IC卡表，并勾选已告知 (R-ICM-01)', 'icTermsAcknowledged');
+    }
+    parts.push('IC卡表故障换普通表：已告知差价200元不退、不能换回IC卡表');
+  }
+  if (requirement.trim() !== '') parts.push(requirement.trim());
+  return parts.join('；');
+}

@@ -9,7 +9,8 @@ import { listCounters, login } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash } from '../services/payments.js';
-import { acceptBusiness, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
+import { acceptAtCounter, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
+import { changePaymentMethod } from '../services/payment-method.js';
 import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
@@ -67,7 +68,17 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'receipts.reprint': (ctx, input) => receipts.print(signedIn(ctx), input.slipNo),
     'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
-    'businesses.accept': (ctx, input) => acceptBusiness(deps, signedIn(ctx), input),
+    'businesses.accept': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const { icToOrdinary, icTermsAcknowledged, hoseLength, depositTendered, ...rest } = input;
+      const { business, deposit } = acceptAtCounter(deps, actor, {
+        ...rest,
+        extras: { icToOrdinary, icTermsAcknowledged, hoseLength },
+        depositTenderedFen: depositTendered === null || depositTendered === '' ? null : parseYuan(depositTendered, 'depositTendered'),
+      });
+      const print = deposit ? await receipts.print(actor, deposit.slipNo) : null;
+      return { ...business, depositSlipNo: deposit?.slipNo ?? null, depositChangeFen: deposit?.changeFen ?? null, print };
+    },
     'businesses.forAccount': (_ctx, input) => businessesForAccount(deps, input.accountId),
     'businesses.queue': (ctx) => workQueue(deps, signedIn(ctx)),
     'businesses.dispatch': (ctx, input) => dispatch(deps, signedIn(ctx), input),
@@ -104,6 +115,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         print,
       };
     },
+    'accounts.changePaymentMethod': (ctx, input) => changePaymentMethod(deps, signedIn(ctx), input),
     'accounts.transfer': async (ctx, input) => {
       const actor = signedIn(ctx);
       const { tendered, ...rest } = input;

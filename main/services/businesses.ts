@@ -5,7 +5,8 @@
 import { and, asc, desc, eq, gte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accountPhones, bills, businesses, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
-import { checkAcceptance } from '../domain/acceptance.js';
+import { checkAcceptance, requirementText, TEST_DEPOSIT_FEN, type AcceptanceExtras } from '../domain/acceptance.js';
+import { formatYuan } from '../domain/money.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type WorkOrderState } from '../domain/work-order.js';
@@ -14,6 +15,7 @@ import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { postFee, type PostedPayment } from './payments.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -46,11 +48,52 @@ export interface AcceptInput {
   requirement: string;
   contactPhone: string;
   priority: Priority;
+  extras?: AcceptanceExtras;
 }
+
+const NO_EXTRAS: AcceptanceExtras = { icToOrdinary: false, icTermsAcknowledged: false, hoseLength: '' };
 
 export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInput): Business {
   const now = deps.clock.now();
   return deps.db.transaction((tx) => acceptBusinessIn(tx, actor, now, input), { behavior: 'immediate' });
+}
+
+/**
+ * The counter's 提交: the business and, for a meter test, the 300-yuan deposit on the ledger as 检测押金
+ * against a receipt (R-TEST-02, R-TEST-05), in one transaction.
+ */
+export function acceptAtCounter(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: AcceptInput & { depositTenderedFen: number | null },
+): { business: Business; deposit: PostedPayment | null } {
+  const now = deps.clock.now();
+  if (input.type === '校表' && input.depositTenderedFen === null) {
+    throw new DomainError('VALIDATION', `校表须收取检测押金 ${formatYuan(TEST_DEPOSIT_FEN)} 元，请输入实收押金 (R-TEST-02)`, 'depositTendered');
+  }
+  return deps.db.transaction(
+    (tx) => {
+      const business = acceptBusinessIn(tx, actor, now, input);
+      const deposit =
+        input.type === '校表' && input.depositTenderedFen !== null
+          ? postFee(
+              tx,
+              actor,
+              {
+                accountId: input.accountId,
+                chargeType: '检测押金',
+                invoiceCategory: '收据',
+                feeFen: TEST_DEPOSIT_FEN,
+                tenderedFen: input.depositTenderedFen,
+                businessRef: business.id,
+              },
+              now,
+            )
+          : null;
+      return { business, deposit };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Accepts a business inside the caller's transaction (报装 creates its 安装 business this way). */
@@ -58,10 +101,12 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
   const today = businessDateOf(now);
   loadAccount(tx, input.accountId);
   const meter = tx
-    .select({ status: meters.status })
+    .select({ status: meters.status, kind: meters.kind })
     .from(meters)
     .where(and(eq(meters.accountId, input.accountId), eq(meters.active, true)))
     .get();
+  // What the clerk typed is checked before the account's situation.
+  const requirement = requirementText(input.type, meter?.kind ?? null, input.requirement, input.extras ?? NO_EXTRAS);
   const unpaid = tx
     .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
     .from(bills)
@@ -108,7 +153,7 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     businessNo: formatCounterNo(actor.counterCode, seq, 'B'),
     type: input.type,
     accountId: input.accountId,
-    requirement: input.requirement,
+    requirement,
     contactPhone: input.contactPhone,
     priority: input.priority,
     acceptedOn: today,

@@ -1,6 +1,7 @@
 /** R-LT-01 promised dates, §3.2 meter states, R-RCPT-03/04 receipts, §8.6 states, R-VAL-11 fees. */
 import { describe, expect, it } from 'vitest';
 import { checkAcceptance } from '../../main/domain/acceptance.js';
+import { planPaymentMethodChange } from '../../main/domain/payment-method.js';
 import { checkConnectionFee } from '../../main/domain/connection-fee.js';
 import { nextMeterStatus } from '../../main/domain/meter-status.js';
 import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
@@ -104,5 +105,25 @@ describe('acceptance preconditions (§4)', () => {
   });
   it('refuses a duplicate open business', () => {
     expect(() => checkAcceptance({ ...facts, openSameType: 'LC01-B00000003' })).toThrow('已有未完成的封表业务 LC01-B00000003');
+  });
+});
+
+describe('缴费方式变更 (P-PMC)', () => {
+  const change = {
+    customerType: '抄表' as const, fromMethod: '现金', fromBank: null, toMethod: '银行代缴' as const,
+    bankName: '农行', bankCardNo: '6228480000000000001', cardHolder: '张三',
+  };
+  it('sets the bank for cash → bank and clears it for bank → cash (R-PMC-04/05)', () => {
+    expect(planPaymentMethodChange(change)).toEqual({ bankName: '农行', bankCardNo: '6228480000000000001', cardHolder: '张三' });
+    expect(planPaymentMethodChange({ ...change, fromMethod: '银行代缴', fromBank: '农行', toMethod: '现金' })).toEqual({
+      bankName: null, bankCardNo: null, cardHolder: null,
+    });
+  });
+  it('refuses 温州银行 at the counter (R-PMC-01), bad card numbers and IC-card customers', () => {
+    expect(() => planPaymentMethodChange({ ...change, bankName: '温州银行' })).toThrow('R-PMC-01');
+    expect(() => planPaymentMethodChange({ ...change, fromMethod: '银行代缴', fromBank: '温州银行', toMethod: '现金' })).toThrow('R-PMC-01');
+    expect(() => planPaymentMethodChange({ ...change, bankCardNo: '1234' })).toThrow('R-PMC-05');
+    expect(() => planPaymentMethodChange({ ...change, cardHolder: ' ' })).toThrow('R-VAL-05');
+    expect(() => planPaymentMethodChange({ ...change, customerType: 'IC卡' })).toThrow('R-VAL-01');
   });
 });

@@ -5,9 +5,34 @@ import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../mai
 import { call } from '../api/client';
 
 type Unpaid = Output<'bills.unpaid'>;
-type Business = Output<'businesses.accept'>;
+type Business = Output<'businesses.forAccount'>[number];
+type Accepted = Output<'businesses.accept'>;
+type MethodChanged = Output<'accounts.changePaymentMethod'>;
 type Transferred = Output<'accounts.transfer'>;
-export type AcceptType = BusinessType | '过户';
+export type AcceptType = BusinessType | '过户' | '缴费方式变更';
+
+/** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC). */
+export interface ExtraValues {
+  depositTendered: string;
+  hoseLength: string;
+  icToOrdinary: boolean;
+  icTermsAcknowledged: boolean;
+  toMethod: '现金' | '银行代缴' | '银行托收';
+  bankName: string;
+  bankCardNo: string;
+  cardHolder: string;
+}
+
+const emptyExtras: ExtraValues = {
+  depositTendered: '',
+  hoseLength: '',
+  icToOrdinary: false,
+  icTermsAcknowledged: false,
+  toMethod: '银行代缴',
+  bankName: '农行',
+  bankCardNo: '',
+  cardHolder: '',
+};
 export type Relative = '' | '配偶' | '父母' | '子女' | '祖父母' | '孙子女';
 
 export interface TransferValues {
@@ -37,7 +62,10 @@ interface AcceptanceState {
   priority: Priority;
   busy: boolean;
   error: FieldError | null;
-  accepted: Business | null;
+  accepted: Accepted | null;
+  extras: ExtraValues;
+  methodChanged: MethodChanged | null;
+  setExtras(patch: Partial<ExtraValues>): void;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
   setTransfer(patch: Partial<TransferValues>): void;
   load(accountId: string): Promise<void>;
@@ -50,6 +78,9 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   type: '点火',
   transfer: emptyTransfer,
   transferred: null,
+  extras: emptyExtras,
+  methodChanged: null,
+  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null }),
   requirement: '',
   contactPhone: '',
   priority: DEFAULT_PRIORITY,
@@ -70,14 +101,41 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null, transferred: null });
+    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null });
     if (type === '过户') return submitTransfer(customer.account.id);
-    const res = await call('businesses.accept', { accountId: customer.account.id, type, requirement, contactPhone, priority });
+    const { extras } = get();
+    if (type === '缴费方式变更') {
+      const changed = await call('accounts.changePaymentMethod', {
+        accountId: customer.account.id,
+        toMethod: extras.toMethod,
+        bankName: extras.toMethod === '现金' ? '' : extras.bankName,
+        bankCardNo: extras.toMethod === '现金' ? '' : extras.bankCardNo,
+        cardHolder: extras.toMethod === '现金' ? '' : extras.cardHolder,
+      });
+      if (!changed.ok) {
+        set({ busy: false, error: { field: changed.error.field === 'accountId' ? 'type' : (changed.error.field ?? 'type'), message: changed.error.message } });
+        return false;
+      }
+      await get().load(customer.account.id);
+      set({ methodChanged: changed.value, extras: emptyExtras, busy: false });
+      return true;
+    }
+    const res = await call('businesses.accept', {
+      accountId: customer.account.id,
+      type,
+      requirement,
+      contactPhone,
+      priority,
+      icToOrdinary: extras.icToOrdinary,
+      icTermsAcknowledged: extras.icTermsAcknowledged,
+      hoseLength: extras.hoseLength,
+      depositTendered: type === '校表' ? extras.depositTendered : null,
+    });
     if (!res.ok) {
       set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message } });
       return false;
     }
-    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY });
+    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras });
     const history = await call('businesses.forAccount', { accountId: customer.account.id });
     if (history.ok) set({ history: history.value });
     return true;

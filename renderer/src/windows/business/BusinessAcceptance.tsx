@@ -14,14 +14,15 @@ import { useBusinessAcceptance, type AcceptType, type Relative } from '../../sto
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 
 const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
-const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户'];
+const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更'];
+const COUNTER_BANK_NAMES = ['建行', '工行', '鹿城农村合作银行', '农行', '华夏', '广发'];
 const RELATIVES: readonly Relative[] = ['', '配偶', '父母', '子女', '祖父母', '孙子女'];
 
 export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transfer, transferred } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transfer, transferred, extras, methodChanged } = state;
 
   useEffect(() => {
     search.current?.focus();
@@ -122,8 +123,87 @@ export function BusinessAcceptance() {
                   )}
                   <FieldError message={fieldError('tendered')} id="tendered-error" />
                 </>
+              ) : type === '缴费方式变更' ? (
+                <>
+                  <div className="hint">须先缴清欠费 (R-PMC-03)；温州银行代扣只能在温州银行柜台办理 (R-PMC-01)</div>
+                  <label>
+                    新缴费方式
+                    <select name="toMethod" value={extras.toMethod} onChange={(e) => state.setExtras({ toMethod: e.target.value as '现金' | '银行代缴' | '银行托收' })}>
+                      <option value="银行代缴">银行代缴</option>
+                      <option value="银行托收">银行托收</option>
+                      <option value="现金">现金</option>
+                    </select>
+                  </label>
+                  <FieldError message={fieldError('toMethod')} id="toMethod-error" />
+                  {extras.toMethod !== '现金' && (
+                    <>
+                      <label>
+                        银行名称
+                        <select name="bankName" value={extras.bankName} onChange={(e) => state.setExtras({ bankName: e.target.value })}>
+                          {COUNTER_BANK_NAMES.map((b) => (
+                            <option key={b} value={b}>
+                              {b}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <FieldError message={fieldError('bankName')} id="bankName-error" />
+                      <label>
+                        银行卡号（请向用户复述确认）
+                        <input name="bankCardNo" value={extras.bankCardNo} onChange={(e) => state.setExtras({ bankCardNo: e.target.value })} />
+                      </label>
+                      <FieldError message={fieldError('bankCardNo')} id="bankCardNo-error" />
+                      <label>
+                        持卡人
+                        <input name="cardHolder" value={extras.cardHolder} onChange={(e) => state.setExtras({ cardHolder: e.target.value })} />
+                      </label>
+                      <FieldError message={fieldError('cardHolder')} id="cardHolder-error" />
+                    </>
+                  )}
+                </>
               ) : (
                 <>
+                  {type === '校表' && (
+                    <>
+                      <div className="hint">检测押金 300 元；表合格收拆装费 20 元及检验费，不合格免费换新表并退补最近2次气费 (R-TEST-02..04)</div>
+                      <label>
+                        实收检测押金（元）
+                        <input name="depositTendered" value={extras.depositTendered} onChange={(e) => state.setExtras({ depositTendered: e.target.value })} />
+                      </label>
+                      <FieldError message={fieldError('depositTendered')} id="depositTendered-error" />
+                    </>
+                  )}
+                  {type === '其它' && (
+                    <>
+                      <label>
+                        换波纹管长度（米，不换可空）
+                        <input name="hoseLength" value={extras.hoseLength} onChange={(e) => state.setExtras({ hoseLength: e.target.value })} />
+                      </label>
+                      <FieldError message={fieldError('hoseLength')} id="hoseLength-error" />
+                      <div className="hint">不锈钢波纹管只用于固定灶具；灶具须有熄火保护，热水器须为强排式且未超8年；软管不得与抽屉摩擦 (R-HOSE-03)</div>
+                    </>
+                  )}
+                  {type === '换表' && customer.account.customerType === 'IC卡' && (
+                    <>
+                      <label className="inline">
+                        <input type="checkbox" name="icToOrdinary" checked={extras.icToOrdinary} onChange={(e) => state.setExtras({ icToOrdinary: e.target.checked })} />
+                        IC卡表故障换普通表
+                      </label>
+                      <FieldError message={fieldError('icToOrdinary')} id="icToOrdinary-error" />
+                      {extras.icToOrdinary && (
+                        <label className="inline">
+                          <input
+                            type="checkbox"
+                            name="icTermsAcknowledged"
+                            checked={extras.icTermsAcknowledged}
+                            onChange={(e) => state.setExtras({ icTermsAcknowledged: e.target.checked })}
+                          />
+                          已告知：表价差200元不退，以后不能再换回IC卡表 (R-ICM-01)
+                        </label>
+                      )}
+                      <FieldError message={fieldError('icTermsAcknowledged')} id="icTermsAcknowledged-error" />
+                    </>
+                  )}
                   <label>
                     {t.business.requirement(type)}
                     <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
@@ -131,12 +211,14 @@ export function BusinessAcceptance() {
                   <FieldError message={fieldError('requirement')} id="requirement-error" />
                 </>
               )}
-              <label>
-                {t.business.phone}
-                <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
-              </label>
+              {type !== '缴费方式变更' && (
+                <label>
+                  {t.business.phone}
+                  <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
+                </label>
+              )}
               <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
-              {type !== '过户' && <label>
+              {type !== '过户' && type !== '缴费方式变更' && <label>
                 {t.business.priority}
                 <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
                   {PRIORITIES.map((p, i) => (
@@ -149,6 +231,12 @@ export function BusinessAcceptance() {
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
+              {methodChanged && (
+                <div className="paid big" role="status">
+                  缴费方式已变更为 {methodChanged.paymentMethod}
+                  {methodChanged.bankName ? `（${methodChanged.bankName} ${methodChanged.bankCardNo ?? ''}）` : ''}
+                </div>
+              )}
               {transferred && (
                 <div className="paid big" role="status">
                   已过户：原户主 {transferred.previousName}，结算方数 {formatVolume(transferred.settledReading)}
@@ -158,6 +246,7 @@ export function BusinessAcceptance() {
               {accepted && (
                 <div className="paid big" role="status">
                   {t.business.accepted(accepted.businessNo, accepted.promisedOn)}
+                  {accepted.depositSlipNo ? `；押金收据 ${accepted.depositSlipNo}` : ''}
                 </div>
               )}
             </form>
