@@ -130,6 +130,7 @@ export const contract = {
         category: z.string(),
         meterStatus: z.string().nullable(),
         latestReading: centi.nullable(),
+        settledReading: centi,
       }),
       businessDate: date,
       bills: z.array(unpaidBill),

@@ -37,6 +37,8 @@ export interface AccountSummary extends AccountIdentity {
   category: string;
   meterStatus: string | null;
   latestReading: CentiM3 | null;
+  /** 已结算至方数 (R-QRY-01): the reading up to which gas has been paid. */
+  settledReading: CentiM3;
 }
 
 export interface UnpaidList {
@@ -58,6 +60,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
       customerType: accounts.customerType,
       paymentMethod: accounts.paymentMethod,
       category: accounts.category,
+      settledReading: accounts.settledReadingCenti,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId))

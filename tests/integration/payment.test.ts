@@ -63,6 +63,11 @@ describe('cash payment', () => {
     ]);
     expect(count('SELECT sum(gas_fen + late_fee_fen) FROM payment_items')).toBe(27250);
     expect(count('SELECT settled_reading_centi FROM accounts')).toBe(19348);
+    // R-QRY-01: the enquiry shows the paid-up reading and no arrears.
+    expect(await clerk.call('bills.unpaid', { accountId: ids.accountId })).toMatchObject({
+      ok: true,
+      value: { account: { settledReading: 19348 }, bills: [], totalFen: 0 },
+    });
     expect(verifyAuditChain(host.store.db)).toMatchObject({ ok: true });
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'payment.cash'")).toBe(1);
   });

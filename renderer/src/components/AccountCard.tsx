@@ -12,7 +12,7 @@ export function AccountCard({ account }: { account: Output<'bills.unpaid'>['acco
       <div className="address">{account.address}</div>
       <div className="muted">
         {account.customerType} · {account.paymentMethod} · 表状态 {account.meterStatus ?? '—'} · 最新读数{' '}
-        {account.latestReading === null ? '—' : formatVolume(account.latestReading)}
+        {account.latestReading === null ? '—' : formatVolume(account.latestReading)} · 已结算至 {formatVolume(account.settledReading)} 方
       </div>
       <div className="hint">{t.unpaid.confirmHint}</div>
     </div>
