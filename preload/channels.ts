@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'accounts.register',
   'accounts.transfer',
   'accounts.changePaymentMethod',
+  'stats.meterBusiness',
+  'stats.ignitionsByCommunity',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -383,6 +383,21 @@ export const contract = {
       .strict(),
     output: z.object({ paymentMethod: z.string(), bankName: z.string().nullable(), bankCardNo: z.string().nullable(), cardHolder: z.string().nullable() }),
   },
+  'stats.meterBusiness': {
+    access: COUNTER_ROLES,
+    input: z.object({ from: date, to: date, allHalls: z.boolean() }).strict(),
+    output: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  },
+  'stats.ignitionsByCommunity': {
+    access: COUNTER_ROLES,
+    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM'), allHalls: z.boolean() }).strict(),
+    output: z.object({
+      from: date,
+      to: date,
+      rows: z.array(z.object({ community: z.string(), count: z.number().int() })),
+      total: z.number().int(),
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

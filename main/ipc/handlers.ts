@@ -14,6 +14,7 @@ import { changePaymentMethod } from '../services/payment-method.js';
 import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
+import { ignitionsByCommunity, meterBusinessCounts } from '../services/statistics.js';
 import { dispatch, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
@@ -116,6 +117,12 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       };
     },
     'accounts.changePaymentMethod': (ctx, input) => changePaymentMethod(deps, signedIn(ctx), input),
+    'stats.meterBusiness': (ctx, input) => {
+      if (input.from > input.to) throw new DomainError('VALIDATION', '开始日期不能晚于结束日期', 'from');
+      return meterBusinessCounts(deps, { from: input.from, to: input.to, hallId: input.allHalls ? null : signedIn(ctx).hallId });
+    },
+    'stats.ignitionsByCommunity': (ctx, input) =>
+      ignitionsByCommunity(deps, { month: input.month, hallId: input.allHalls ? null : signedIn(ctx).hallId }),
     'accounts.transfer': async (ctx, input) => {
       const actor = signedIn(ctx);
       const { tendered, ...rest } = input;

@@ -163,6 +163,7 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     acceptedBy: actor.staffId,
     hallId: actor.hallId,
     counterId: actor.counterId,
+    createdAt: now.toISOString(),
   };
   tx.insert(businesses).values(row).run();
   rememberPhone(tx, input.accountId, input.contactPhone);

@@ -61,7 +61,7 @@ export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInp
       const status = b.type === '点火' ? nextMeterStatus(meter.status, 'ignition_saved') : meter.status;
       const { businessId: _b, latestReading, ...appliances } = input;
       tx.insert(ignitionRecords)
-        .values({ id: uuidv7(now.getTime()), businessId: b.id, latestReadingCenti: latestReading, ...appliances, enteredBy: actor.staffId })
+        .values({ id: uuidv7(now.getTime()), businessId: b.id, latestReadingCenti: latestReading, ...appliances, enteredBy: actor.staffId, createdAt: now.toISOString() })
         .run();
       // A first ignition sets the billing start; a second one must not skip gas that is still unbilled.
       if (b.type === '点火') {
@@ -115,6 +115,7 @@ export function saveSealForm(
           resultingStatus: status,
           reason: input.reason,
           enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
         })
         .run();
       // The latest reading is left alone: gas between the last bill and the settled reading is still billed.
@@ -160,6 +161,7 @@ export function saveInstallForm(
           baseReadingCenti: input.baseReading,
           consumables: JSON.stringify(input.consumables),
           enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
         })
         .run();
       tx.update(meters)

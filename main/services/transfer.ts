@@ -81,6 +81,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
           invoiceLost: input.invoiceLost,
           paymentId: payment?.paymentId ?? null,
           enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
         })
         .run();
       tx.update(accounts).set({ name: input.newName }).where(eq(accounts.id, input.accountId)).run();

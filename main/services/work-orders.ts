@@ -74,6 +74,7 @@ export function dispatch(
         remark: input.remark,
         dispatchedBy: actor.staffId,
         dispatchedOn: businessDateOf(now),
+        createdAt: now.toISOString(),
       };
       tx.insert(workOrders).values(row).run();
       tx.update(businesses).set({ state: '已派工' }).where(eq(businesses.id, b.id)).run();
@@ -133,6 +134,7 @@ export function enterReceipt(deps: ServiceDeps, actor: Actor, input: ReceiptInpu
           businessValid: input.businessValid,
           siteRemark: input.siteRemark,
           enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
         })
         .run();
       tx.update(businesses).set({ state: next }).where(eq(businesses.id, b.id)).run();

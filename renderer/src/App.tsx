@@ -5,6 +5,7 @@ import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
 import { Login } from './windows/Login';
 import { Registration } from './windows/registration/Registration';
+import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -13,6 +14,7 @@ const WINDOWS = [
   { hash: '#/business', key: '2', title: t.windows.business, view: () => <BusinessAcceptance /> },
   { hash: '#/queue', key: '3', title: t.windows.workQueue, view: () => <WorkQueue /> },
   { hash: '#/register', key: '4', title: t.windows.register, view: () => <Registration /> },
+  { hash: '#/stats', key: '5', title: t.windows.stats, view: () => <Statistics /> },
 ] as const;
 
 function useHash(): string {

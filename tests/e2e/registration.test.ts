@@ -87,4 +87,16 @@ describe('报装 through ignition', () => {
     expect(await page.locator('table.history').textContent()).toContain('已归档');
     await page.screenshot({ path: join(artifacts, 'registration-history.png'), fullPage: true });
   });
+
+  it('counts the registration, the installation and the ignition in 气表业务综合查询 (R-STAT-04, R-STAT-01)', async () => {
+    await page.keyboard.press('Alt+5');
+    await page.locator('input[name=from]').waitFor();
+    await page.locator('input[name=to]').press('Enter');
+    await page.locator('table.stats').waitFor();
+    const cells = await page.locator('table.stats tbody td').allTextContents();
+    const heads = await page.locator('table.stats thead th').allTextContents();
+    expect(Object.fromEntries(heads.map((h, i) => [h, cells[i]]))).toMatchObject({ 报装: '1', 装表: '1', 点火: '1' });
+    expect(await page.locator('table[aria-label=点火用户统计]').textContent()).toContain('幸福小区1');
+    await page.screenshot({ path: join(artifacts, 'statistics.png'), fullPage: true });
+  });
 });

@@ -69,7 +69,8 @@ export const zhCN = {
     business: '业务受理',
     workQueue: '派工/回执',
     register: '用户报装',
-    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装',
+    stats: '查询及报表',
+    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表',
   },
   business: {
     title: '业务受理',
