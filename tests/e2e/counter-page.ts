@@ -16,7 +16,8 @@ export async function logIn(page: Page, url: string, login: string, counterId: s
 export async function findCustomer(page: Page, fragment: string): Promise<void> {
   await page.locator('input[name=query]').fill(fragment);
   await page.locator('input[name=query]').press('Enter');
-  await page.locator('table.hits tbody tr').first().waitFor();
+  // Wait for this search's rows, not the previous search's, before Enter picks the highlighted one.
+  await page.locator('table.hits tbody tr').filter({ hasText: fragment }).first().waitFor();
   await page.locator('input[name=query]').press('Enter');
   await page.locator('.account-card').filter({ hasText: fragment }).waitFor();
 }
