@@ -401,3 +401,20 @@ export const ownershipTransfers = sqliteTable('ownership_transfers', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/**
+ * A-09: households without a paid connection fee are not customers (R-ACC-01); a request to seal their
+ * service pipe or riser is kept in this log (address, phone, request) for the survey (R-PIPE-03).
+ */
+export const unregisteredPremises = sqliteTable('unregistered_premises', {
+  id: text('id').primaryKey(),
+  address: text('address').notNull(),
+  householder: text('householder').notNull(),
+  phone: text('phone').notNull(),
+  request: text('request').notNull(),
+  recordedOn: text('recorded_on').notNull(),
+  contactBy: text('contact_by').notNull(), // 5 working days from the next day (R-PIPE-03)
+  hallId: text('hall_id').notNull().references(() => halls.id),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

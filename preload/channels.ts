@@ -28,6 +28,9 @@ export const METHOD_NAMES = [
   'accounts.changePaymentMethod',
   'stats.meterBusiness',
   'stats.ignitionsByCommunity',
+  'businesses.dispatchSheets',
+  'meters.unifiedInstall',
+  'premises.logPipeSeal',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -398,6 +398,56 @@ export const contract = {
       total: z.number().int(),
     }),
   },
+  'businesses.dispatchSheets': {
+    access: COUNTER_ROLES,
+    input: z.object({ date }).strict(),
+    output: z.array(
+      z.object({
+        workOrderNo: z.string(),
+        kind: z.string(),
+        technician: z.string(),
+        remark: z.string(),
+        dispatchedOn: date,
+        businessNo: z.string(),
+        type: z.string(),
+        priority: z.string(),
+        promisedOn: date,
+        requirement: z.string(),
+        contactPhone: z.string(),
+        accountNo: z.string(),
+        name: z.string(),
+        address: z.string(),
+        seqNo: z.string(),
+      }),
+    ),
+  },
+  'meters.unifiedInstall': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
+        meterNo: text(32, '表号过长').min(1, '请填写表号'),
+        direction: z.enum(['左进', '右进'], '请选择表方向'),
+        baseReading: z.string().trim().min(1, '请输入表底数').max(16),
+        installedOn: z.string().trim().max(10),
+        switchUnusedToApplied: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ meterStatus: z.string(), installedOn: date }),
+  },
+  'premises.logPipeSeal': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        address: text(120, '地址过长'),
+        householder: text(32, '姓名过长'),
+        phone,
+        request: text(200, '要求过长'),
+      })
+      .strict(),
+    output: z.object({ id, recordedOn: date, contactBy: date }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

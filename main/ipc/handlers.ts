@@ -14,8 +14,10 @@ import { changePaymentMethod } from '../services/payment-method.js';
 import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
+import { saveUnifiedInstall } from '../services/unified-install.js';
+import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { ignitionsByCommunity, meterBusinessCounts } from '../services/statistics.js';
-import { dispatch, enterReceipt, workQueue } from '../services/work-orders.js';
+import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
 import type { SessionStore } from './sessions.js';
@@ -82,6 +84,10 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'businesses.forAccount': (_ctx, input) => businessesForAccount(deps, input.accountId),
     'businesses.queue': (ctx) => workQueue(deps, signedIn(ctx)),
+    'businesses.dispatchSheets': (ctx, input) => dispatchSheets(deps, signedIn(ctx), input.date),
+    'meters.unifiedInstall': (ctx, input) =>
+      saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
+    'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
     'businesses.dispatch': (ctx, input) => dispatch(deps, signedIn(ctx), input),
     'businesses.receipt': (ctx, input) => enterReceipt(deps, signedIn(ctx), input),
     'businesses.defer': (ctx, input) => deferBusiness(deps, signedIn(ctx), input),

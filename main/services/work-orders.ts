@@ -144,3 +144,31 @@ export function enterReceipt(deps: ServiceDeps, actor: Actor, input: ReceiptInpu
     { behavior: 'immediate' },
   );
 }
+
+/** R-WO-06 / R-PRT-03 / A-37: the day's dispatch sheets of this hall, printed from the application. */
+export function dispatchSheets({ db }: ServiceDeps, actor: Actor, date: string) {
+  return db
+    .select({
+      workOrderNo: workOrders.workOrderNo,
+      kind: workOrders.kind,
+      technician: workOrders.technician,
+      remark: workOrders.remark,
+      dispatchedOn: workOrders.dispatchedOn,
+      businessNo: businesses.businessNo,
+      type: businesses.type,
+      priority: businesses.priority,
+      promisedOn: businesses.promisedOn,
+      requirement: businesses.requirement,
+      contactPhone: businesses.contactPhone,
+      accountNo: accounts.accountNo,
+      name: accounts.name,
+      address: accounts.address,
+      seqNo: accounts.seqNo,
+    })
+    .from(workOrders)
+    .innerJoin(businesses, eq(businesses.id, workOrders.businessId))
+    .innerJoin(accounts, eq(accounts.id, businesses.accountId))
+    .where(and(eq(businesses.hallId, actor.hallId), eq(workOrders.dispatchedOn, date)))
+    .orderBy(workOrders.technician, workOrders.workOrderNo)
+    .all();
+}

@@ -5,6 +5,7 @@ import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
 import { Login } from './windows/Login';
 import { Registration } from './windows/registration/Registration';
+import { DispatchSheets } from './windows/dispatch-sheets/DispatchSheets';
 import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
 
@@ -15,6 +16,7 @@ const WINDOWS = [
   { hash: '#/queue', key: '3', title: t.windows.workQueue, view: () => <WorkQueue /> },
   { hash: '#/register', key: '4', title: t.windows.register, view: () => <Registration /> },
   { hash: '#/stats', key: '5', title: t.windows.stats, view: () => <Statistics /> },
+  { hash: '#/sheets', key: '6', title: t.windows.sheets, view: () => <DispatchSheets /> },
 ] as const;
 
 function useHash(): string {

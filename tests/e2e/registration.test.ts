@@ -2,7 +2,7 @@
  * 报装 → 派工 → 回执 → 安装单 → 点火 → 派工 → 回执 → 点火登记 in Chromium (P-REG, R-REG-11, §8, §3.2), with a
  * validation failure shown at its field first (DOMAIN §5 case 3).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,5 +98,20 @@ describe('报装 through ignition', () => {
     expect(Object.fromEntries(heads.map((h, i) => [h, cells[i]]))).toMatchObject({ 报装: '1', 装表: '1', 点火: '1' });
     expect(await page.locator('table[aria-label=点火用户统计]').textContent()).toContain('幸福小区1');
     await page.screenshot({ path: join(artifacts, 'statistics.png'), fullPage: true });
+  });
+
+  it('prints the day\'s dispatch sheets as A4 pages (R-WO-06, R-PRT-03), one per work order', async () => {
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.locator('article.sheet').count()).toBe(2);
+    const text = await page.locator('.dispatch-sheets').textContent();
+    expect(text).toContain('LC02-P00000001');
+    expect(text).toContain('LC02-P00000002');
+    expect(text).toContain('0123052301');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    writeFileSync(join(artifacts, 'dispatch-sheets.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(2);
   });
 });

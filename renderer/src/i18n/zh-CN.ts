@@ -70,7 +70,8 @@ export const zhCN = {
     workQueue: '派工/回执',
     register: '用户报装',
     stats: '查询及报表',
-    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表',
+    sheets: '派工单打印',
+    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表  Alt+6 派工单打印',
   },
   business: {
     title: '业务受理',

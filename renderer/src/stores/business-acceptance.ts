@@ -8,8 +8,9 @@ type Unpaid = Output<'bills.unpaid'>;
 type Business = Output<'businesses.forAccount'>[number];
 type Accepted = Output<'businesses.accept'>;
 type MethodChanged = Output<'accounts.changePaymentMethod'>;
+type UnifiedSaved = Output<'meters.unifiedInstall'>;
 type Transferred = Output<'accounts.transfer'>;
-export type AcceptType = BusinessType | '过户' | '缴费方式变更';
+export type AcceptType = BusinessType | '过户' | '缴费方式变更' | '统一装表';
 
 /** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC). */
 export interface ExtraValues {
@@ -21,9 +22,21 @@ export interface ExtraValues {
   bankName: string;
   bankCardNo: string;
   cardHolder: string;
+  model: string;
+  meterNo: string;
+  direction: '左进' | '右进';
+  baseReading: string;
+  installedOn: string;
+  switchUnusedToApplied: boolean;
 }
 
 const emptyExtras: ExtraValues = {
+  model: '',
+  meterNo: '',
+  direction: '左进',
+  baseReading: '',
+  installedOn: '',
+  switchUnusedToApplied: false,
   depositTendered: '',
   hoseLength: '',
   icToOrdinary: false,
@@ -65,6 +78,7 @@ interface AcceptanceState {
   accepted: Accepted | null;
   extras: ExtraValues;
   methodChanged: MethodChanged | null;
+  unifiedSaved: UnifiedSaved | null;
   setExtras(patch: Partial<ExtraValues>): void;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
   setTransfer(patch: Partial<TransferValues>): void;
@@ -80,6 +94,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   transferred: null,
   extras: emptyExtras,
   methodChanged: null,
+  unifiedSaved: null,
   setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null }),
   requirement: '',
   contactPhone: '',
@@ -101,9 +116,27 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null });
+    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null });
     if (type === '过户') return submitTransfer(customer.account.id);
     const { extras } = get();
+    if (type === '统一装表') {
+      const saved = await call('meters.unifiedInstall', {
+        accountId: customer.account.id,
+        model: extras.model,
+        meterNo: extras.meterNo,
+        direction: extras.direction,
+        baseReading: extras.baseReading,
+        installedOn: extras.installedOn,
+        switchUnusedToApplied: extras.switchUnusedToApplied,
+      });
+      if (!saved.ok) {
+        set({ busy: false, error: { field: saved.error.field === 'accountId' ? 'type' : (saved.error.field ?? 'type'), message: saved.error.message } });
+        return false;
+      }
+      await get().load(customer.account.id);
+      set({ unifiedSaved: saved.value, extras: emptyExtras, busy: false, type: '点火' });
+      return true;
+    }
     if (type === '缴费方式变更') {
       const changed = await call('accounts.changePaymentMethod', {
         accountId: customer.account.id,

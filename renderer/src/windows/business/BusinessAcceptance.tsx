@@ -12,9 +12,10 @@ import { SearchPanel } from '../../components/SearchPanel';
 import { t } from '../../i18n/zh-CN';
 import { useBusinessAcceptance, type AcceptType, type Relative } from '../../stores/business-acceptance';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
+import { PipeSealLog } from './PipeSealLog';
 
 const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
-const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更'];
+const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更', '统一装表'];
 const COUNTER_BANK_NAMES = ['建行', '工行', '鹿城农村合作银行', '农行', '华夏', '广发'];
 const RELATIVES: readonly Relative[] = ['', '配偶', '父母', '子女', '祖父母', '孙子女'];
 
@@ -22,7 +23,17 @@ export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transfer, transferred, extras, methodChanged } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transfer, transferred, extras, methodChanged, unifiedSaved } =
+    state;
+  const extraInput = (name: 'model' | 'meterNo' | 'baseReading' | 'installedOn', label: string) => (
+    <>
+      <label>
+        {label}
+        <input name={name} value={extras[name]} onChange={(e) => state.setExtras({ [name]: e.target.value })} />
+      </label>
+      <FieldError message={error?.field === name ? error.message : null} id={`${name}-error`} />
+    </>
+  );
 
   useEffect(() => {
     search.current?.focus();
@@ -55,6 +66,7 @@ export function BusinessAcceptance() {
     <main className="fee-collection">
       <section className="column left">
         <SearchPanel inputRef={search} onPick={pick} />
+        <PipeSealLog />
       </section>
       <section className="column middle">
         <div className="panel">
@@ -122,6 +134,33 @@ export function BusinessAcceptance() {
                     </label>
                   )}
                   <FieldError message={fieldError('tendered')} id="tendered-error" />
+                </>
+              ) : type === '统一装表' ? (
+                <>
+                  <div className="hint">统一装表数据保存：表状态须为「报装」；保存后受理点火或改装 (R-UNI-02/03)</div>
+                  {customer.account.meterStatus === '未用' && (
+                    <label className="inline">
+                      <input
+                        type="checkbox"
+                        name="switchUnusedToApplied"
+                        checked={extras.switchUnusedToApplied}
+                        onChange={(e) => state.setExtras({ switchUnusedToApplied: e.target.checked })}
+                      />
+                      先将表状态「未用」改为「报装」 (R-MTR-03)
+                    </label>
+                  )}
+                  <FieldError message={fieldError('switchUnusedToApplied')} id="switchUnusedToApplied-error" />
+                  {extraInput('model', '燃气表型号')}
+                  {extraInput('meterNo', '表号')}
+                  <label>
+                    表方向
+                    <select name="direction" value={extras.direction} onChange={(e) => state.setExtras({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
+                      <option value="左进">左进</option>
+                      <option value="右进">右进</option>
+                    </select>
+                  </label>
+                  {extraInput('baseReading', '表底数')}
+                  {extraInput('installedOn', '实施日期（原安装日期；不知道留空 = 2002-01-01）')}
                 </>
               ) : type === '缴费方式变更' ? (
                 <>
@@ -211,14 +250,14 @@ export function BusinessAcceptance() {
                   <FieldError message={fieldError('requirement')} id="requirement-error" />
                 </>
               )}
-              {type !== '缴费方式变更' && (
+              {type !== '缴费方式变更' && type !== '统一装表' && (
                 <label>
                   {t.business.phone}
                   <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
                 </label>
               )}
               <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
-              {type !== '过户' && type !== '缴费方式变更' && <label>
+              {type !== '过户' && type !== '缴费方式变更' && type !== '统一装表' && <label>
                 {t.business.priority}
                 <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
                   {PRIORITIES.map((p, i) => (
@@ -231,6 +270,11 @@ export function BusinessAcceptance() {
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
+              {unifiedSaved && (
+                <div className="paid big" role="status">
+                  统一装表数据已保存：表状态 {unifiedSaved.meterStatus}，实施日期 {unifiedSaved.installedOn}；请受理点火或改装
+                </div>
+              )}
               {methodChanged && (
                 <div className="paid big" role="status">
                   缴费方式已变更为 {methodChanged.paymentMethod}
