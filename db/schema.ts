@@ -134,7 +134,7 @@ export const tariffs = sqliteTable(
 );
 
 export const BILL_STATUSES = ['未缴', '收讫'] as const;
-export const READING_SOURCES = ['handheld', 'notice', 'reader_phone', 'self_reported', 'estimated'] as const;
+export const READING_SOURCES = ['handheld', 'notice', 'reader_phone', 'self_reported', 'estimated', 'meter_change'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
 /** Reading / bill records (已抄表信息, shown in 未缴费用清单), DOMAIN §3.4. */
@@ -415,6 +415,32 @@ export const unregisteredPremises = sqliteTable('unregistered_premises', {
   recordedOn: text('recorded_on').notNull(),
   contactBy: text('contact_by').notNull(), // 5 working days from the next day (R-PIPE-03)
   hallId: text('hall_id').notNull().references(() => halls.id),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** 换表单 (附件6), DOMAIN §3.9 / R-VOL-01: old meter's actual reading, the new meter, the difference billed. */
+export const meterChangeRecords = sqliteTable('meter_change_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  oldMeterId: text('old_meter_id').notNull().references(() => meters.id),
+  newMeterId: text('new_meter_id').notNull().references(() => meters.id),
+  oldActualReadingCenti: integer('old_actual_reading_centi').notNull(), // 表实际读数
+  systemReadingCenti: integer('system_reading_centi').notNull(), // 最新方数 before the change
+  differenceBillId: text('difference_bill_id').references(() => bills.id),
+  consumables: text('consumables').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** 改装单 (附件7) with its fee (R-RCPT-06, R-INV-08) and consumables. */
+export const modificationRecords = sqliteTable('modification_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  feeFen: integer('fee_fen').notNull(),
+  paymentId: text('payment_id').references(() => payments.id),
+  invoiceNo: text('invoice_no'),
+  consumables: text('consumables').notNull(),
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });

@@ -31,6 +31,8 @@ export const METHOD_NAMES = [
   'businesses.dispatchSheets',
   'meters.unifiedInstall',
   'premises.logPipeSeal',
+  'followUps.meterChange',
+  'followUps.modification',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

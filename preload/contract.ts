@@ -86,6 +86,10 @@ const business = z.object({
   voidReason: z.string().nullable(),
 });
 
+const consumables = z
+  .array(z.object({ name: text(32, '耗材名称过长').min(1, '请填写耗材名称'), unit: text(8, '单位过长'), quantity: z.number().positive().max(10000) }).strict())
+  .max(50, '耗材最多50项');
+
 const workOrder = z.object({
   id,
   workOrderNo: z.string(),
@@ -286,9 +290,7 @@ export const contract = {
         meterNo: text(32, '表号过长').min(1, '请填写表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
         baseReading: z.string().trim().min(1, '请输入表底数').max(16),
-        consumables: z
-          .array(z.object({ name: text(32, '耗材名称过长').min(1, '请填写耗材名称'), unit: text(8, '单位过长'), quantity: z.number().positive().max(10000) }).strict())
-          .max(50, '耗材最多50项'),
+        consumables,
       })
       .strict(),
     output: business,
@@ -447,6 +449,34 @@ export const contract = {
       })
       .strict(),
     output: z.object({ id, recordedOn: date, contactBy: date }),
+  },
+  'followUps.meterChange': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        oldActualReading: z.string().trim().min(1, '请输入旧表实际读数').max(16),
+        model: text(32, '表型号过长').min(1, '请填写新表型号'),
+        meterNo: text(32, '表号过长').min(1, '请填写新表表号'),
+        direction: z.enum(['左进', '右进'], '请选择表方向'),
+        newReading: z.string().trim().min(1, '请输入新表读数').max(16),
+        consumables,
+      })
+      .strict(),
+    output: z.object({ business, differenceBillId: id.nullable() }),
+  },
+  'followUps.modification': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        fee: z.string().trim().max(12),
+        tendered: z.string().trim().max(16).nullable(),
+        invoiceNo: text(32, '发票号码过长'),
+        consumables,
+      })
+      .strict(),
+    output: z.object({ business, slipNo: z.string().nullable(), changeFen: fen.nullable(), print: printOut.nullable() }),
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

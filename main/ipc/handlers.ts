@@ -15,6 +15,8 @@ import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
 import { saveUnifiedInstall } from '../services/unified-install.js';
+import { saveMeterChange } from '../services/meter-change.js';
+import { saveModificationForm } from '../services/modification.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { ignitionsByCommunity, meterBusinessCounts } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
@@ -88,6 +90,24 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'meters.unifiedInstall': (ctx, input) =>
       saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
+    'followUps.meterChange': (ctx, input) =>
+      saveMeterChange(deps, signedIn(ctx), {
+        ...input,
+        oldActualReading: parseVolume(input.oldActualReading, 'oldActualReading'),
+        newReading: parseVolume(input.newReading, 'newReading'),
+      }),
+    'followUps.modification': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const done = saveModificationForm(deps, actor, {
+        businessId: input.businessId,
+        feeFen: input.fee === '' ? 0 : parseYuan(input.fee, 'fee'),
+        tenderedFen: input.tendered === null || input.tendered === '' ? null : parseYuan(input.tendered, 'tendered'),
+        invoiceNo: input.invoiceNo,
+        consumables: input.consumables,
+      });
+      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
+      return { business: done.business, slipNo: done.payment?.slipNo ?? null, changeFen: done.payment?.changeFen ?? null, print };
+    },
     'businesses.dispatch': (ctx, input) => dispatch(deps, signedIn(ctx), input),
     'businesses.receipt': (ctx, input) => enterReceipt(deps, signedIn(ctx), input),
     'businesses.defer': (ctx, input) => deferBusiness(deps, signedIn(ctx), input),

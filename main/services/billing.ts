@@ -78,6 +78,67 @@ function activeMeter(tx: Tx, accountId: string) {
     .get();
 }
 
+type MeterRow = typeof meters.$inferSelect;
+
+/** The reading a new bill continues from: the meter's latest, or the last bill's on it. */
+export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
+  const lastBill = tx
+    .select({ thisReading: bills.thisReadingCenti })
+    .from(bills)
+    .where(eq(bills.meterId, meter.id))
+    .orderBy(desc(bills.readingDate), desc(bills.createdAt))
+    .limit(1)
+    .get();
+  return Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
+}
+
+/**
+ * Creates an unpaid bill from `billingStart` to `reading`, priced at the tariff of the reading date
+ * (A-11, A-12), due after the configured days (A-27), and moves the meter's latest reading.
+ */
+export function insertBill(
+  tx: Tx,
+  { settings }: ServiceDeps,
+  actor: Actor,
+  now: Date,
+  input: { accountId: string; category: string; meter: MeterRow; reading: CentiM3; source: ReadingSource },
+) {
+  const readingDate = businessDateOf(now);
+  const previous = billingStart(tx, input.meter);
+  const used = consumption(previous, input.reading);
+  if (used === 0) {
+    throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费`, 'reading');
+  }
+  const tariff = tx
+    .select()
+    .from(tariffs)
+    .where(and(eq(tariffs.category, input.category as '普通用户' | '公建用户'), lte(tariffs.effectiveFrom, readingDate)))
+    .orderBy(desc(tariffs.effectiveFrom))
+    .limit(1)
+    .get();
+  if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${readingDate} 适用的${input.category}气价，请联系管理员`);
+  const row = {
+    id: uuidv7(now.getTime()),
+    accountId: input.accountId,
+    meterId: input.meter.id,
+    readingDate,
+    previousReadingCenti: previous,
+    thisReadingCenti: input.reading,
+    consumptionCenti: used,
+    priceFenPerM3: tariff.priceFenPerM3,
+    amountFen: gasAmountFen(used, tariff.priceFenPerM3),
+    dueDate: addDays(readingDate, settings.billDueDays),
+    source: input.source,
+    estimated: false,
+    reader: actor.staffName,
+    status: '未缴' as const,
+    createdBy: actor.staffId,
+  };
+  tx.insert(bills).values(row).run();
+  tx.update(meters).set({ latestReadingCenti: input.reading }).where(eq(meters.id, input.meter.id)).run();
+  return { row, previous };
+}
+
 /** Prices one unpaid bill as of the payment date. */
 export function priceBill(bill: typeof bills.$inferSelect, businessDate: string): UnpaidBill {
   const days = overdueDays(bill.dueDate, businessDate);
@@ -137,7 +198,7 @@ export function enterCounterReading(
   actor: Actor,
   input: { accountId: string; reading: CentiM3; source: CounterReadingSource },
 ): UnpaidBill {
-  const { db, clock, settings } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   const readingDate = businessDateOf(now);
   return db.transaction(
@@ -151,45 +212,13 @@ export function enterCounterReading(
       if (meter.status !== '通气') {
         throw new DomainError('VALIDATION', `表状态为「${meter.status}」，不能录入读数收费`, 'reading');
       }
-      const lastBill = tx
-        .select({ thisReading: bills.thisReadingCenti })
-        .from(bills)
-        .where(eq(bills.meterId, meter.id))
-        .orderBy(desc(bills.readingDate), desc(bills.createdAt))
-        .limit(1)
-        .get();
-      const previous = Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
-      const used = consumption(previous, input.reading);
-      if (used === 0) {
-        throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费`, 'reading');
-      }
-      const tariff = tx
-        .select()
-        .from(tariffs)
-        .where(and(eq(tariffs.category, account.category as '普通用户' | '公建用户'), lte(tariffs.effectiveFrom, readingDate)))
-        .orderBy(desc(tariffs.effectiveFrom))
-        .limit(1)
-        .get();
-      if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${readingDate} 适用的${account.category}气价，请联系管理员`);
-      const row = {
-        id: uuidv7(now.getTime()),
+      const { row, previous } = insertBill(tx, deps, actor, now, {
         accountId: input.accountId,
-        meterId: meter.id,
-        readingDate,
-        previousReadingCenti: previous,
-        thisReadingCenti: input.reading,
-        consumptionCenti: used,
-        priceFenPerM3: tariff.priceFenPerM3,
-        amountFen: gasAmountFen(used, tariff.priceFenPerM3),
-        dueDate: addDays(readingDate, settings.billDueDays),
+        category: account.category,
+        meter,
+        reading: input.reading,
         source: input.source,
-        estimated: false,
-        reader: actor.staffName,
-        status: '未缴' as const,
-        createdBy: actor.staffId,
-      };
-      tx.insert(bills).values(row).run();
-      tx.update(meters).set({ latestReadingCenti: input.reading }).where(eq(meters.id, meter.id)).run();
+      });
       appendAudit(
         tx,
         {

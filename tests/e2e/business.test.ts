@@ -126,3 +126,28 @@ describe('过户 blocked by arrears, then allowed after payment', () => {
     await page.screenshot({ path: join(artifacts, 'business-transfer.png'), fullPage: true });
   });
 });
+
+describe('顺延 and 作废 in 派工/回执 (R-CANC-06, R-CANC-08)', () => {
+  it('defers to the agreed date, and refuses a void by a clerk', async () => {
+    const ids = addAccount(host, { accountNo: '80000004', name: '郑一', address: '温州市鹿城区学院路9号翠微小区10幢1单元101室', meterStatus: '装表' });
+    await page.keyboard.press('Alt+2');
+    await findCustomer('翠微小区10幢');
+    await accept('点火', '13900000004');
+    await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已受理/);
+    await page.keyboard.press('Alt+3');
+    await page.locator('table.queue tbody tr').filter({ hasText: '郑一' }).click();
+    await page.locator('.defer-void summary').click();
+    await page.fill('input[name=agreedDate]', '2026-11-25');
+    await page.fill('input[name=deferRemark]', '用户出差');
+    await page.getByRole('button', { name: '保存顺延' }).click();
+    await expect.poll(() => page.locator('#agreedDate-error').textContent()).toContain('R-CANC-06');
+    await page.fill('input[name=agreedDate]', '2026-12-10');
+    await page.getByRole('button', { name: '保存顺延' }).click();
+    await expect.poll(() => page.locator('.work-queue [role=status]').textContent()).toBe('已保存：LC02-B00000004 已顺延至 2026-12-10');
+    expect(await page.locator('table.queue tbody tr').filter({ hasText: '郑一' }).textContent()).toContain('顺延');
+    await page.fill('input[name=voidReason]', '楼栋未通气');
+    await page.getByRole('button', { name: '作废业务' }).click();
+    await expect.poll(() => page.locator('#voidReason-error').textContent()).toBe('您的岗位没有此项操作权限');
+    expect(host.store.sqlite.prepare("SELECT state FROM businesses WHERE account_id = ?").pluck().get(ids.accountId)).toBe('顺延');
+  });
+});

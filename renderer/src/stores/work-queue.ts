@@ -33,6 +33,11 @@ export interface FormValues {
   consumableName: string;
   consumableUnit: string;
   consumableQty: string;
+  oldActualReading: string;
+  newReading: string;
+  fee: string;
+  feeTendered: string;
+  invoiceNo: string;
 }
 
 export const emptyForm: FormValues = {
@@ -57,7 +62,16 @@ export const emptyForm: FormValues = {
   consumableName: '',
   consumableUnit: '米',
   consumableQty: '',
+  oldActualReading: '',
+  newReading: '',
+  fee: '',
+  feeTendered: '',
+  invoiceNo: '',
 };
+
+function consumablesOf(form: FormValues) {
+  return form.consumableName.trim() === '' ? [] : [{ name: form.consumableName, unit: form.consumableUnit, quantity: Number(form.consumableQty) }];
+}
 
 interface QueueState {
   rows: QueueRow[];
@@ -71,11 +85,37 @@ interface QueueState {
   setCursor(index: number): void;
   setForm(patch: Partial<FormValues>): void;
   save(): Promise<void>;
+  defer(agreedDate: string, remark: string): Promise<void>;
+  voidIt(reason: string): Promise<void>;
 }
 
 const nullable = (v: string) => (v.trim() === '' ? null : v.trim());
 
 export const useWorkQueue = create<QueueState>((set, get) => ({
+  /** R-CANC-06: the customer's agreed date beyond the promise (team leader's 业务顺延备注). */
+  async defer(agreedDate, remark) {
+    const row = get().rows[get().cursor];
+    if (!row) return;
+    const res = await call('businesses.defer', { businessId: row.id, agreedDate, remark });
+    if (!res.ok) {
+      set({ error: { field: res.error.field === 'remark' ? 'deferRemark' : (res.error.field ?? 'agreedDate'), message: res.error.message } });
+      return;
+    }
+    set({ notice: `${row.businessNo} 已顺延至 ${agreedDate}`, error: null });
+    await get().refresh();
+  },
+  /** R-CANC-08: only the hall director voids. */
+  async voidIt(reason) {
+    const row = get().rows[get().cursor];
+    if (!row) return;
+    const res = await call('businesses.void', { businessId: row.id, reason });
+    if (!res.ok) {
+      set({ error: { field: res.error.field === 'reason' || res.error.code === 'FORBIDDEN' ? 'voidReason' : (res.error.field ?? 'voidReason'), message: res.error.message } });
+      return;
+    }
+    set({ notice: `${row.businessNo} 已作废`, error: null });
+    await get().refresh();
+  },
   rows: [],
   cursor: 0,
   form: emptyForm,
@@ -128,14 +168,33 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
       });
     } else if (row.state === '已完成' && row.type === '安装') {
       what = `${row.businessNo} 安装单登记`;
-      const qty = Number(form.consumableQty);
       res = await call('followUps.install', {
         businessId: row.id,
         model: form.model,
         meterNo: form.meterNo,
         direction: form.direction,
         baseReading: form.baseReading,
-        consumables: form.consumableName.trim() === '' ? [] : [{ name: form.consumableName, unit: form.consumableUnit, quantity: qty }],
+        consumables: consumablesOf(form),
+      });
+    } else if (row.state === '已完成' && row.type === '换表') {
+      what = `${row.businessNo} 换表单登记`;
+      res = await call('followUps.meterChange', {
+        businessId: row.id,
+        oldActualReading: form.oldActualReading,
+        model: form.model,
+        meterNo: form.meterNo,
+        direction: form.direction,
+        newReading: form.newReading,
+        consumables: consumablesOf(form),
+      });
+    } else if (row.state === '已完成' && row.type === '改装') {
+      what = `${row.businessNo} 改装单登记`;
+      res = await call('followUps.modification', {
+        businessId: row.id,
+        fee: form.fee,
+        tendered: form.fee.trim() === '' ? null : form.feeTendered,
+        invoiceNo: form.invoiceNo,
+        consumables: consumablesOf(form),
       });
     } else if (row.state === '已完成') {
       what = `${row.businessNo} ${row.type}登记`;

@@ -3,11 +3,14 @@
  * dispatch (R-WO-04), receipt (R-RCPT-01..04) or the follow-up form (R-RCPT-09, R-RCPT-11).
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { emptyForm, useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
+
+/** Server fields whose messages already appear next to an input of another name. */
+const SHOWN_ELSEWHERE = ['queue', 'tendered', 'consumables', 'agreedDate', 'reason'];
 
 function Field({ name, label, value, error }: { name: keyof FormValues; label: string; value: string; error: string | null }) {
   const setForm = useWorkQueue((s) => s.setForm);
@@ -109,6 +112,49 @@ function NextStep({ row }: { row: QueueRow }) {
       </>
     );
   }
+  const consumableFields = (
+    <>
+      <Field name="consumableName" label={t.queue.consumable} value={form.consumableName} error={err('consumables')} />
+      <Field name="consumableQty" label={t.queue.consumableQty} value={form.consumableQty} error={null} />
+    </>
+  );
+  if (row.state === '已完成' && row.type === '换表') {
+    return (
+      <>
+        <h3>换表单</h3>
+        <div className="hint">旧表实际读数大于系统最新读数时，差额气费先生成未缴记录，请到前台收费收取 (R-VOL-01)</div>
+        <Field name="oldActualReading" label="旧表实际读数" value={form.oldActualReading} error={err('oldActualReading')} />
+        <Field name="model" label={`新表${t.queue.model}`} value={form.model} error={err('model')} />
+        <Field name="meterNo" label={`新表${t.queue.meterNo}`} value={form.meterNo} error={err('meterNo')} />
+        <label>
+          {t.queue.direction}
+          <select name="direction" value={form.direction} onChange={(e) => setForm({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
+            <option value="左进">左进</option>
+            <option value="右进">右进</option>
+          </select>
+        </label>
+        <Field name="newReading" label="新表读数" value={form.newReading} error={err('newReading')} />
+        {consumableFields}
+        <button type="submit" className="primary">
+          保存换表单
+        </button>
+      </>
+    );
+  }
+  if (row.state === '已完成' && row.type === '改装') {
+    return (
+      <>
+        <h3>改装单</h3>
+        <Field name="fee" label="改装费（元，未收留空）" value={form.fee} error={err('fee')} />
+        <Field name="feeTendered" label="实收（元）" value={form.feeTendered} error={err('tendered')} />
+        <Field name="invoiceNo" label="地税发票号码（备注）" value={form.invoiceNo} error={err('invoiceNo')} />
+        {consumableFields}
+        <button type="submit" className="primary">
+          保存改装单
+        </button>
+      </>
+    );
+  }
   if (row.state === '已完成') return <p className="muted">{t.queue.noFollowUp}</p>;
   return (
     <>
@@ -119,6 +165,42 @@ function NextStep({ row }: { row: QueueRow }) {
         {t.queue.saveDispatch}
       </button>
     </>
+  );
+}
+
+/** 顺延 and 作废 for a business that is not finished (R-CANC-06, R-CANC-08). */
+function DeferOrVoid({ row }: { row: QueueRow }) {
+  const { defer, voidIt, error } = useWorkQueue();
+  const [agreedDate, setAgreedDate] = useState('');
+  const [remark, setRemark] = useState('');
+  const [reason, setReason] = useState('');
+  if (row.state === '已完成') return null;
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <details className="panel defer-void">
+      <summary>顺延 / 作废</summary>
+      <label>
+        用户约定日期
+        <input name="agreedDate" value={agreedDate} onChange={(e) => setAgreedDate(e.target.value)} placeholder="YYYY-MM-DD" />
+      </label>
+      <FieldError message={err('agreedDate')} id="agreedDate-error" />
+      <label>
+        业务顺延备注
+        <input name="deferRemark" value={remark} onChange={(e) => setRemark(e.target.value)} />
+      </label>
+      <FieldError message={err('deferRemark')} id="deferRemark-error" />
+      <button type="button" onClick={() => void defer(agreedDate, remark)}>
+        保存顺延
+      </button>
+      <label>
+        作废原因（营业厅主任）
+        <input name="voidReason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：楼栋未经验收/未通气" />
+      </label>
+      <FieldError message={err('voidReason')} id="voidReason-error" />
+      <button type="button" onClick={() => void voidIt(reason)}>
+        作废业务
+      </button>
+    </details>
   );
 }
 
@@ -195,6 +277,7 @@ export function WorkQueue() {
         )}
       </section>
       {row && (
+        <div className="column">
         <form
           className="panel next-step"
           onSubmit={(e) => {
@@ -208,10 +291,13 @@ export function WorkQueue() {
           </div>
           <NextStep row={row} />
           <FieldError
-            message={error && !(error.field in emptyForm) && error.field !== 'queue' ? error.message : null}
+            message={error && !(error.field in emptyForm) && !SHOWN_ELSEWHERE.includes(error.field) ? error.message : null}
             id="form-error"
           />
         </form>
+        {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}
+        <DeferOrVoid key={row.id} row={row} />
+        </div>
       )}
     </main>
   );
