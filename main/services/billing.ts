@@ -160,6 +160,16 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
   };
 }
 
+/** The account's unpaid bills as arrears lines, oldest first: what every arrears check looks at (R-SEC-08). */
+export function unpaidLines(tx: Pick<Db, 'select'>, accountId: string): { readingDate: string; amountFen: number }[] {
+  return tx
+    .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.status, '未缴')))
+    .orderBy(asc(bills.readingDate))
+    .all();
+}
+
 export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[]) {
   const filters = [eq(bills.accountId, accountId), eq(bills.status, '未缴' as const)];
   if (ids) filters.push(inArray(bills.id, [...ids]));

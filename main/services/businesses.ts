@@ -2,7 +2,7 @@
  * Business acceptance (业务受理), deferral and void, DOMAIN §4 and §8.2/§8.5. Each use case is one
  * transaction with its audit row.
  */
-import { and, asc, desc, eq, gte, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accountPhones, bills, businesses, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
 import { checkAcceptance, requirementText, TEST_DEPOSIT_FEN, type AcceptanceExtras } from '../domain/acceptance.js';
@@ -13,7 +13,7 @@ import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type
 import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount } from './billing.js';
+import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { postFee, type PostedPayment } from './payments.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
@@ -107,12 +107,7 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     .get();
   // What the clerk typed is checked before the account's situation.
   const requirement = requirementText(input.type, meter?.kind ?? null, input.requirement, input.extras ?? NO_EXTRAS);
-  const unpaid = tx
-    .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
-    .from(bills)
-    .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
-    .orderBy(asc(bills.readingDate))
-    .all();
+  const unpaid = unpaidLines(tx, input.accountId);
   const open = tx
     .select({ businessNo: businesses.businessNo })
     .from(businesses)

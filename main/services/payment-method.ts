@@ -1,10 +1,11 @@
 /** 缴费方式变更 (P-PMC) on the account, arrears first (R-PMC-03), audited with the old and new values. */
-import { and, asc, eq } from 'drizzle-orm';
-import { accounts, bills } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../db/schema.js';
 import { refuseWhileArrears } from '../domain/arrears.js';
 import { DomainError } from '../domain/errors.js';
 import { planPaymentMethodChange } from '../domain/payment-method.js';
 import { appendAudit } from './audit.js';
+import { unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export function changePaymentMethod(
@@ -18,12 +19,7 @@ export function changePaymentMethod(
     (tx) => {
       const account = tx.select().from(accounts).where(eq(accounts.id, input.accountId)).get();
       if (!account) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
-      const unpaid = tx
-        .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
-        .from(bills)
-        .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
-        .orderBy(asc(bills.readingDate))
-        .all();
+      const unpaid = unpaidLines(tx, input.accountId);
       refuseWhileArrears(unpaid, '变更缴费方式', 'R-PMC-03', 'toMethod');
       const bank = planPaymentMethodChange({
         customerType: account.customerType,

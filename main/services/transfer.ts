@@ -3,15 +3,15 @@
  * history with the settled reading (R-TRF-04, R-TRF-05, A-10); the 5-yuan fee goes on the ledger as
  * 过户费 on a quota invoice (R-TRF-07, R-INV-07) unless waived for a direct relative with proof.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { accountPhones, accounts, bills, meters, ownershipTransfers } from '../../db/schema.js';
+import { and, eq } from 'drizzle-orm';
+import { accountPhones, accounts, meters, ownershipTransfers } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
 import { checkTransferArrears, transferFee, type DirectRelative } from '../domain/transfer.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount } from './billing.js';
+import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { postFee, type PostedPayment } from './payments.js';
 
@@ -50,12 +50,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
     (tx) => {
       const account = loadAccount(tx, input.accountId);
       if (account.name === input.newName) throw new DomainError('VALIDATION', '新户主与原户主相同', 'newName');
-      const unpaid = tx
-        .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
-        .from(bills)
-        .where(and(eq(bills.accountId, input.accountId), eq(bills.status, '未缴')))
-        .orderBy(asc(bills.readingDate))
-        .all();
+      const unpaid = unpaidLines(tx, input.accountId);
       checkTransferArrears(unpaid);
       const meter = tx
         .select({ latest: meters.latestReadingCenti })

@@ -2,31 +2,27 @@
  * 业务受理 → 派工 → 回执 → 后续登记 in Chromium (R-WO-01..05, R-LT-01, R-RCPT-01..05/09/11), and 封表
  * refused for arrears (R-SEAL-02) until they are paid at 前台收费, then 启封 (R-UNSEAL-02).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../main/harness/server.js';
-import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
-import { launchChromium } from './browser.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { accept as acceptOn, findCustomer as findOn, logIn, runThroughQueue as runOn } from './counter-page.js';
 
 const findCustomer = (fragment: string) => findOn(page, fragment);
 const accept = (type: string, phone: string) => acceptOn(page, type, phone);
 const runThroughQueue = (followUp: Record<string, string>) => runOn(page, followUp);
 
-const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
 let host: TestHost;
-let harness: Harness;
-let browser: Browser;
+let counter: CounterPage;
 let page: Page;
+let harness: Harness;
 let ignitionMeter: string;
 let sealMeter: string;
 let transferAccount: string;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   host = makeTestHost({ accounts: 200 });
   ignitionMeter = addAccount(host, { accountNo: '80000001', name: '孙八', address: '温州市鹿城区学院路9号翠微小区7幢1单元101室', meterStatus: '装表' }).meterId;
   const sealIds = addAccount(host, { accountNo: '80000002', name: '吴十', address: '温州市鹿城区学院路9号翠微小区8幢2单元302室', reading: 15000 });
@@ -35,16 +31,13 @@ beforeAll(async () => {
   const transferIds = addAccount(host, { accountNo: '80000003', name: '周老', address: '温州市鹿城区学院路9号翠微小区9幢1单元501室', reading: 15000 });
   transferAccount = transferIds.accountId;
   addBill(host, transferIds, { id: 'e2e-trf-bill', readingDate: '2026-11-02', previous: 14000, current: 15000, amountFen: 3450, dueDate: '2026-12-02' });
-  harness = await startHarness(host.router, rendererDistDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  counter = await openCounterPage(host, { width: 1440, height: 900 });
+  ({ page, harness } = counter);
   await logIn(page, harness.url, 'clerk02', 'counter-lc02');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  host?.dispose();
+  await counter?.close();
 });
 
 const meterStatus = (id: string) => host.store.sqlite.prepare('SELECT status FROM meters WHERE id = ?').pluck().get(id);

@@ -3,39 +3,31 @@
  * the address, pay cash, see the receipt (R-GEN-03, R-PAY-02, R-PAY-07, R-INV-06). Screenshots go to
  * tests/e2e/artifacts (ignored by git).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
-import { startHarness, type Harness } from '../../main/harness/server.js';
-import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
-import { launchChromium } from './browser.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 
-const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
 let host: TestHost;
-let harness: Harness;
-let browser: Browser;
+let counter: CounterPage;
 let page: Page;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   host = makeTestHost({ accounts: 500 });
   const ids = addAccount(host, { accountNo: '30000001', name: '张三', address: '温州市鹿城区人民路88号幸福小区5幢2单元301室', reading: 19348 });
   addBill(host, ids, { id: 'e2e-bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
   addBill(host, ids, { id: 'e2e-bill-2', readingDate: '2026-10-21', previous: 15000, current: 19348, amountFen: 15000, dueDate: '2026-11-19' });
   addAccount(host, { accountNo: '30000002', name: '李四', address: '温州市鹿城区人民路90号幸福小区6幢1单元502室', reading: 12000 });
-  harness = await startHarness(host.router, rendererDistDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(10_000);
+  counter = await openCounterPage(host, { width: 1440, height: 900 });
+  ({ page, harness } = counter);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  host?.dispose();
+  await counter?.close();
 });
 
 describe('前台收费 in Chromium', () => {

@@ -2,35 +2,29 @@
  * 报装 → 派工 → 回执 → 安装单 → 点火 → 派工 → 回执 → 点火登记 in Chromium (P-REG, R-REG-11, §8, §3.2), with a
  * validation failure shown at its field first (DOMAIN §5 case 3).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../main/harness/server.js';
-import { rendererDistDir, repoRoot } from '../../main/paths.js';
+import type { Harness } from '../../main/harness/server.js';
 import { makeTestHost, type TestHost } from '../fixtures/host.js';
-import { launchChromium } from './browser.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { accept, findCustomer, logIn, runThroughQueue } from './counter-page.js';
 
-const artifacts = join(repoRoot, 'tests', 'e2e', 'artifacts');
 let host: TestHost;
-let harness: Harness;
-let browser: Browser;
+let counter: CounterPage;
 let page: Page;
+let harness: Harness;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   host = makeTestHost({ accounts: 100 });
-  harness = await startHarness(host.router, rendererDistDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  counter = await openCounterPage(host, { width: 1440, height: 1000 });
+  ({ page, harness } = counter);
   await logIn(page, harness.url, 'clerk02', 'counter-lc02');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  host?.dispose();
+  await counter?.close();
 });
 
 const meter = () => host.store.sqlite.prepare("SELECT m.status FROM meters m JOIN accounts a ON a.id = m.account_id WHERE a.name = '钱多多'").pluck().get();

@@ -9,6 +9,20 @@ import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { emptyForm, useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
 
+/** 表方向 (左进/右进) for the install and meter-change forms. */
+function DirectionSelect() {
+  const { form, setForm } = useWorkQueue();
+  return (
+    <label>
+      {t.queue.direction}
+      <select name="direction" value={form.direction} onChange={(e) => setForm({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
+        <option value="左进">左进</option>
+        <option value="右进">右进</option>
+      </select>
+    </label>
+  );
+}
+
 /** Server fields whose messages already appear next to an input of another name. */
 const SHOWN_ELSEWHERE = ['queue', 'tendered', 'consumables', 'agreedDate', 'reason'];
 
@@ -96,13 +110,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <h3>{t.queue.install}</h3>
         <Field name="model" label={t.queue.model} value={form.model} error={err('model')} />
         <Field name="meterNo" label={t.queue.meterNo} value={form.meterNo} error={err('meterNo')} />
-        <label>
-          {t.queue.direction}
-          <select name="direction" value={form.direction} onChange={(e) => setForm({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
-            <option value="左进">左进</option>
-            <option value="右进">右进</option>
-          </select>
-        </label>
+        <DirectionSelect />
         <Field name="baseReading" label={t.queue.baseReading} value={form.baseReading} error={err('baseReading')} />
         <Field name="consumableName" label={t.queue.consumable} value={form.consumableName} error={err('consumables')} />
         <Field name="consumableQty" label={t.queue.consumableQty} value={form.consumableQty} error={null} />
@@ -126,13 +134,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <Field name="oldActualReading" label="旧表实际读数" value={form.oldActualReading} error={err('oldActualReading')} />
         <Field name="model" label={`新表${t.queue.model}`} value={form.model} error={err('model')} />
         <Field name="meterNo" label={`新表${t.queue.meterNo}`} value={form.meterNo} error={err('meterNo')} />
-        <label>
-          {t.queue.direction}
-          <select name="direction" value={form.direction} onChange={(e) => setForm({ direction: e.target.value === '右进' ? '右进' : '左进' })}>
-            <option value="左进">左进</option>
-            <option value="右进">右进</option>
-          </select>
-        </label>
+        <DirectionSelect />
         <Field name="newReading" label="新表读数" value={form.newReading} error={err('newReading')} />
         {consumableFields}
         <button type="submit" className="primary">
