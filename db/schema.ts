@@ -444,3 +444,17 @@ export const modificationRecords = sqliteTable('modification_records', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/**
+ * 虚增点火记录 (R-PRIV-03, A-16): gas found in use without a supply contract; the meter is put to 通气 at
+ * once so the gas fee can be collected. A record is flagged provisional until the 点火登记 of its business
+ * (from the re-signed contract) exists. Append-only.
+ */
+export const provisionalIgnitions = sqliteTable('provisional_ignitions', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  latestReadingCenti: integer('latest_reading_centi').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

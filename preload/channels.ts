@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'premises.logPipeSeal',
   'followUps.meterChange',
   'followUps.modification',
+  'businesses.privateIgnition',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -478,6 +478,18 @@ export const contract = {
       .strict(),
     output: z.object({ business, slipNo: z.string().nullable(), changeFen: fen.nullable(), print: printOut.nullable() }),
   },
+  'businesses.privateIgnition': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        latestReading: z.string().trim().min(1, '请输入抄表员发现时的读数').max(16),
+        contactPhone: phone,
+        requirement: text(500, '要求不能超过500字'),
+      })
+      .strict(),
+    output: business,
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { transferOwnership } from '../services/transfer.js';
 import { saveUnifiedInstall } from '../services/unified-install.js';
 import { saveMeterChange } from '../services/meter-change.js';
 import { saveModificationForm } from '../services/modification.js';
+import { recordPrivateIgnition } from '../services/private-ignition.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { ignitionsByCommunity, meterBusinessCounts } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
@@ -90,6 +91,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'meters.unifiedInstall': (ctx, input) =>
       saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
+    'businesses.privateIgnition': (ctx, input) =>
+      recordPrivateIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
     'followUps.meterChange': (ctx, input) =>
       saveMeterChange(deps, signedIn(ctx), {
         ...input,

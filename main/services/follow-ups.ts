@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { businesses, ignitionRecords, installRecords, meters, sealRecords } from '../../db/schema.js';
+import { businesses, ignitionRecords, installRecords, meters, provisionalIgnitions, sealRecords } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
@@ -58,13 +58,15 @@ export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInp
       if (input.latestReading < meter.baseReadingCenti) {
         throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)}`, 'latestReading');
       }
-      const status = b.type === '点火' ? nextMeterStatus(meter.status, 'ignition_saved') : meter.status;
+      // R-PRIV-03: a provisional ignition already put the meter to 通气; this registration corrects it.
+      const provisional = tx.select({ id: provisionalIgnitions.id }).from(provisionalIgnitions).where(eq(provisionalIgnitions.businessId, b.id)).get();
+      const status = b.type === '点火' && !provisional ? nextMeterStatus(meter.status, 'ignition_saved') : meter.status;
       const { businessId: _b, latestReading, ...appliances } = input;
       tx.insert(ignitionRecords)
         .values({ id: uuidv7(now.getTime()), businessId: b.id, latestReadingCenti: latestReading, ...appliances, enteredBy: actor.staffId, createdAt: now.toISOString() })
         .run();
       // A first ignition sets the billing start; a second one must not skip gas that is still unbilled.
-      if (b.type === '点火') {
+      if (b.type === '点火' && !provisional) {
         tx.update(meters).set({ status, latestReadingCenti: latestReading }).where(eq(meters.id, meter.id)).run();
       }
       tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();

@@ -28,9 +28,13 @@ export interface ExtraValues {
   baseReading: string;
   installedOn: string;
   switchUnusedToApplied: boolean;
+  privateIgnition: boolean;
+  privateReading: string;
 }
 
 const emptyExtras: ExtraValues = {
+  privateIgnition: false,
+  privateReading: '',
   model: '',
   meterNo: '',
   direction: '左进',
@@ -151,6 +155,17 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       }
       await get().load(customer.account.id);
       set({ methodChanged: changed.value, extras: emptyExtras, busy: false });
+      return true;
+    }
+    if (extras.privateIgnition && type === '点火') {
+      // R-PRIV-03: provisional ignition; the gas already used is billed for 前台收费.
+      const priv = await call('businesses.privateIgnition', { accountId: customer.account.id, latestReading: extras.privateReading, contactPhone, requirement });
+      if (!priv.ok) {
+        set({ busy: false, error: { field: priv.error.field === 'latestReading' ? 'privateReading' : (priv.error.field ?? 'type'), message: priv.error.message } });
+        return false;
+      }
+      set({ accepted: { ...priv.value, depositSlipNo: null, depositChangeFen: null, print: null }, requirement: '', busy: false, extras: emptyExtras });
+      await get().load(customer.account.id);
       return true;
     }
     const res = await call('businesses.accept', {

@@ -212,6 +212,26 @@ export function BusinessAcceptance() {
                       <FieldError message={fieldError('depositTendered')} id="depositTendered-error" />
                     </>
                   )}
+                  {type === '点火' && (
+                    <>
+                      <label className="inline">
+                        <input
+                          type="checkbox"
+                          name="privateIgnition"
+                          checked={extras.privateIgnition}
+                          onChange={(e) => state.setExtras({ privateIgnition: e.target.checked })}
+                        />
+                        私自点火（无供气合同）：先虚增点火记录并收取气费 (R-PRIV-03)
+                      </label>
+                      {extras.privateIgnition && (
+                        <label>
+                          抄表员发现时的读数
+                          <input name="privateReading" value={extras.privateReading} onChange={(e) => state.setExtras({ privateReading: e.target.value })} />
+                        </label>
+                      )}
+                      <FieldError message={fieldError('privateReading')} id="privateReading-error" />
+                    </>
+                  )}
                   {type === '其它' && (
                     <>
                       <label>
