@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'followUps.meterChange',
   'followUps.modification',
   'businesses.privateIgnition',
+  'followUps.hose',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -490,6 +490,11 @@ export const contract = {
       .strict(),
     output: business,
   },
+  'followUps.hose': {
+    access: COUNTER_ROLES,
+    input: z.object({ businessId: id, hoseInfo: text(200, '波纹管情况过长') }).strict(),
+    output: business,
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,7 +11,7 @@ import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash } from '../services/payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
-import { saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
+import { saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
 import { saveUnifiedInstall } from '../services/unified-install.js';
@@ -91,6 +91,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'meters.unifiedInstall': (ctx, input) =>
       saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
+    'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
     'businesses.privateIgnition': (ctx, input) =>
       recordPrivateIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
     'followUps.meterChange': (ctx, input) =>

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { businesses, ignitionRecords, installRecords, meters, provisionalIgnitions, sealRecords } from '../../db/schema.js';
+import { accounts, businesses, ignitionRecords, installRecords, meters, provisionalIgnitions, sealRecords } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
@@ -151,6 +151,15 @@ export function saveInstallForm(
   return db.transaction(
     (tx) => {
       const b = completedBusiness(tx, input.businessId, ['安装']);
+      // R-RCPT-07: a service-pipe modification done during the installation is entered first.
+      const pendingModification = tx
+        .select({ businessNo: businesses.businessNo })
+        .from(businesses)
+        .where(and(eq(businesses.accountId, b.accountId), eq(businesses.type, '改装'), eq(businesses.state, '已完成')))
+        .get();
+      if (pendingModification) {
+        throw new DomainError('VALIDATION', `请先录入改装单 ${pendingModification.businessNo}，再录入安装单 (R-RCPT-07)`, 'businessId');
+      }
       const meter = activeMeter(tx, b.accountId);
       const status = nextMeterStatus(meter.status, 'install_saved');
       tx.insert(installRecords)
@@ -184,6 +193,26 @@ export function saveInstallForm(
         { actorId: actor.staffId, action: 'followup.install', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
         now,
       );
+      return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * 波纹管 / 其它 (R-RCPT-14, R-HOSE-01): after the receipt, the hose record (波纹管情况) of the account is
+ * updated; the unseal form may update it too (R-RCPT-11).
+ */
+export function saveHoseRecord(deps: ServiceDeps, actor: Actor, input: { businessId: string; hoseInfo: string }): Business {
+  const { db, clock } = deps;
+  const now = clock.now();
+  if (input.hoseInfo.trim() === '') throw new DomainError('VALIDATION', '请填写波纹管情况（规格、长度、更换日期）', 'hoseInfo');
+  return db.transaction(
+    (tx) => {
+      const b = completedBusiness(tx, input.businessId, ['其它']);
+      tx.update(accounts).set({ hoseInfo: input.hoseInfo.trim() }).where(eq(accounts.id, b.accountId)).run();
+      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'followup.hose', entity: 'business', entityId: b.id, detail: input }, now);
       return loadBusiness(tx, b.id);
     },
     { behavior: 'immediate' },

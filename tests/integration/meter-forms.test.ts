@@ -59,3 +59,27 @@ describe('改装单 (R-RCPT-06, R-INV-08)', () => {
     expect(host.store.sqlite.prepare('SELECT invoice_no, consumables FROM modification_records').get()).toEqual({ invoice_no: 'DS-8801', consumables: '[{"name":"镀锌管","unit":"米","quantity":2}]' });
   });
 });
+
+describe('R-RCPT-07 and the hose record (R-RCPT-14)', () => {
+  it('wants the modification form before the installation form, and updates the hose record after a hose job', async () => {
+    const reg = addAccount(host, { accountNo: '94000002', name: '新装户', address: '温州市鹿城区车站大道5号时代大厦3幢1单元1204室', meterStatus: '报装' });
+    const finish = (type: '安装' | '改装' | '其它', accountId: string) => {
+      const b = acceptBusiness(host.deps, actor, { accountId, type, requirement: type === '改装' ? '该户进户管改装' : '', contactPhone: '13100000000', priority: '加急安排' });
+      const wo = dispatch(host.deps, actor, { businessId: b.id, technician: '李师傅', remark: '' });
+      enterReceipt(host.deps, actor, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+      return b.id;
+    };
+    const installId = finish('安装', reg.accountId);
+    const modId = finish('改装', reg.accountId);
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    const installForm = { businessId: installId, model: 'G2.5', meterNo: 'R7', direction: '左进', baseReading: '0', consumables: [] };
+    expect(await clerk.call('followUps.install', installForm)).toMatchObject({ ok: false, error: { message: expect.stringContaining('R-RCPT-07') } });
+    await clerk.call('followUps.modification', { businessId: modId, fee: '', tendered: null, invoiceNo: '', consumables: [] });
+    expect(await clerk.call('followUps.install', installForm)).toMatchObject({ ok: true, value: { state: '已归档' } });
+
+    const hoseId = finish('其它', ids.accountId);
+    expect(await clerk.call('followUps.hose', { businessId: hoseId, hoseInfo: ' ' })).toMatchObject({ ok: false, error: { field: 'hoseInfo' } });
+    expect(await clerk.call('followUps.hose', { businessId: hoseId, hoseInfo: '不锈钢波纹管1.5米，2026-11-24更换' })).toMatchObject({ ok: true, value: { state: '已归档' } });
+    expect(host.store.sqlite.prepare('SELECT hose_info FROM accounts WHERE id = ?').pluck().get(ids.accountId)).toBe('不锈钢波纹管1.5米，2026-11-24更换');
+  });
+});

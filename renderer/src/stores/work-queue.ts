@@ -38,6 +38,7 @@ export interface FormValues {
   fee: string;
   feeTendered: string;
   invoiceNo: string;
+  hoseInfo: string;
 }
 
 export const emptyForm: FormValues = {
@@ -67,6 +68,7 @@ export const emptyForm: FormValues = {
   fee: '',
   feeTendered: '',
   invoiceNo: '',
+  hoseInfo: '',
 };
 
 function consumablesOf(form: FormValues) {
@@ -196,6 +198,9 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         invoiceNo: form.invoiceNo,
         consumables: consumablesOf(form),
       });
+    } else if (row.state === '已完成' && row.type === '其它') {
+      what = `${row.businessNo} 波纹管情况登记`;
+      res = await call('followUps.hose', { businessId: row.id, hoseInfo: form.hoseInfo });
     } else if (row.state === '已完成') {
       what = `${row.businessNo} ${row.type}登记`;
       res = await call('followUps.seal', { businessId: row.id, settledReading: form.settledReading, reason: form.reason });

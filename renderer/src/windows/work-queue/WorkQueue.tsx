@@ -157,6 +157,17 @@ function NextStep({ row }: { row: QueueRow }) {
       </>
     );
   }
+  if (row.state === '已完成' && row.type === '其它') {
+    return (
+      <>
+        <h3>波纹管情况（普通用户信息）</h3>
+        <Field name="hoseInfo" label="波纹管情况（规格、长度、更换日期）" value={form.hoseInfo} error={err('hoseInfo')} />
+        <button type="submit" className="primary">
+          保存
+        </button>
+      </>
+    );
+  }
   if (row.state === '已完成') return <p className="muted">{t.queue.noFollowUp}</p>;
   return (
     <>
