@@ -54,7 +54,7 @@ describe('业务受理 → 派工 → 回执 → 点火登记', () => {
   it('dispatches, enters the receipt and the ignition registration; the meter is then 通气', async () => {
     await runThroughQueue({ latestReading: '0', cookerBrand: '方太' });
     expect(meterStatus(ignitionMeter)).toBe('通气');
-    expect(await page.locator('table.queue').count()).toBe(0);
+    await expect.poll(() => page.locator('table.queue').count()).toBe(0);
   });
 });
 
