@@ -47,7 +47,7 @@ describe('业务受理 → 派工 → 回执 → 点火登记', () => {
     await findCustomer('翠微小区7幢');
     await accept('点火', '13900000001');
     await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toBe('已受理 LC02-B00000001，承诺 2026-11-26 前完成');
-    expect(await page.locator('table.history tbody tr').first().textContent()).toContain('已受理');
+    await expect.poll(() => page.locator('table.history tbody tr').first().textContent()).toContain('已受理');
     await page.screenshot({ path: join(artifacts, 'business-accepted.png'), fullPage: true });
   });
 
@@ -137,7 +137,7 @@ describe('顺延 and 作废 in 派工/回执 (R-CANC-06, R-CANC-08)', () => {
     await page.fill('input[name=agreedDate]', '2026-12-10');
     await page.getByRole('button', { name: '保存顺延' }).click();
     await expect.poll(() => page.locator('.work-queue [role=status]').textContent()).toBe('已保存：LC02-B00000004 已顺延至 2026-12-10');
-    expect(await page.locator('table.queue tbody tr').filter({ hasText: '郑一' }).textContent()).toContain('顺延');
+    await expect.poll(() => page.locator('table.queue tbody tr').filter({ hasText: '郑一' }).textContent()).toContain('顺延');
     await page.fill('input[name=voidReason]', '楼栋未通气');
     await page.getByRole('button', { name: '作废业务' }).click();
     await expect.poll(() => page.locator('#voidReason-error').textContent()).toBe('您的岗位没有此项操作权限');

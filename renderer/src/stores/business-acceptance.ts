@@ -164,8 +164,8 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         set({ busy: false, error: { field: priv.error.field === 'latestReading' ? 'privateReading' : (priv.error.field ?? 'type'), message: priv.error.message } });
         return false;
       }
-      set({ accepted: { ...priv.value, depositSlipNo: null, depositChangeFen: null, print: null }, requirement: '', busy: false, extras: emptyExtras });
       await get().load(customer.account.id);
+      set({ accepted: { ...priv.value, depositSlipNo: null, depositChangeFen: null, print: null }, requirement: '', busy: false, extras: emptyExtras });
       return true;
     }
     const res = await call('businesses.accept', {
@@ -183,9 +183,9 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message } });
       return false;
     }
-    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras });
     const history = await call('businesses.forAccount', { accountId: customer.account.id });
     if (history.ok) set({ history: history.value });
+    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras });
     return true;
   },
 }));

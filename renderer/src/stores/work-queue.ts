@@ -103,8 +103,8 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
       set({ error: { field: res.error.field === 'remark' ? 'deferRemark' : (res.error.field ?? 'agreedDate'), message: res.error.message } });
       return;
     }
-    set({ notice: `${row.businessNo} 已顺延至 ${agreedDate}`, error: null });
     await get().refresh();
+    set({ notice: `${row.businessNo} 已顺延至 ${agreedDate}`, error: null });
   },
   /** R-CANC-08: only the hall director voids. */
   async voidIt(reason) {
@@ -115,8 +115,8 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
       set({ error: { field: res.error.field === 'reason' || res.error.code === 'FORBIDDEN' ? 'voidReason' : (res.error.field ?? 'voidReason'), message: res.error.message } });
       return;
     }
-    set({ notice: `${row.businessNo} 已作废`, error: null });
     await get().refresh();
+    set({ notice: `${row.businessNo} 已作废`, error: null });
   },
   rows: [],
   cursor: 0,
@@ -213,7 +213,8 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
       return;
     }
     const saved = 'workOrderNo' in res.value ? `${what} ${res.value.workOrderNo}` : what;
-    set({ busy: false, form: emptyForm, notice: saved });
+    // Refresh first, so the confirmation appears together with the queue it describes.
     await get().refresh();
+    set({ busy: false, form: emptyForm, notice: saved });
   },
 }));
