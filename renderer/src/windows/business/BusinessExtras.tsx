@@ -1,0 +1,75 @@
+import { FieldError } from '../../components/FieldError';
+import { useBusinessAcceptance } from '../../stores/business-acceptance';
+
+/** Fields some businesses add: 校表 deposit (R-TEST-02), 私自点火 (R-PRIV-03), 换波纹管 (R-HOSE-01/03), IC → ordinary (R-ICM-01). */
+export function BusinessExtras() {
+  const state = useBusinessAcceptance();
+  const { error, extras, customer, type } = state;
+  if (!customer) return null;
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <>
+      {type === '校表' && (
+        <>
+          <div className="hint">检测押金 300 元；表合格收拆装费 20 元及检验费，不合格免费换新表并退补最近2次气费 (R-TEST-02..04)</div>
+          <label>
+            实收检测押金（元）
+            <input name="depositTendered" value={extras.depositTendered} onChange={(e) => state.setExtras({ depositTendered: e.target.value })} />
+          </label>
+          <FieldError message={fieldError('depositTendered')} id="depositTendered-error" />
+        </>
+      )}
+      {type === '点火' && (
+        <>
+          <label className="inline">
+            <input
+              type="checkbox"
+              name="privateIgnition"
+              checked={extras.privateIgnition}
+              onChange={(e) => state.setExtras({ privateIgnition: e.target.checked })}
+            />
+            私自点火（无供气合同）：先虚增点火记录并收取气费 (R-PRIV-03)
+          </label>
+          {extras.privateIgnition && (
+            <label>
+              抄表员发现时的读数
+              <input name="privateReading" value={extras.privateReading} onChange={(e) => state.setExtras({ privateReading: e.target.value })} />
+            </label>
+          )}
+          <FieldError message={fieldError('privateReading')} id="privateReading-error" />
+        </>
+      )}
+      {type === '其它' && (
+        <>
+          <label>
+            换波纹管长度（米，不换可空）
+            <input name="hoseLength" value={extras.hoseLength} onChange={(e) => state.setExtras({ hoseLength: e.target.value })} />
+          </label>
+          <FieldError message={fieldError('hoseLength')} id="hoseLength-error" />
+          <div className="hint">不锈钢波纹管只用于固定灶具；灶具须有熄火保护，热水器须为强排式且未超8年；软管不得与抽屉摩擦 (R-HOSE-03)</div>
+        </>
+      )}
+      {type === '换表' && customer.account.customerType === 'IC卡' && (
+        <>
+          <label className="inline">
+            <input type="checkbox" name="icToOrdinary" checked={extras.icToOrdinary} onChange={(e) => state.setExtras({ icToOrdinary: e.target.checked })} />
+            IC卡表故障换普通表
+          </label>
+          <FieldError message={fieldError('icToOrdinary')} id="icToOrdinary-error" />
+          {extras.icToOrdinary && (
+            <label className="inline">
+              <input
+                type="checkbox"
+                name="icTermsAcknowledged"
+                checked={extras.icTermsAcknowledged}
+                onChange={(e) => state.setExtras({ icTermsAcknowledged: e.target.checked })}
+              />
+              已告知：表价差200元不退，以后不能再换回IC卡表 (R-ICM-01)
+            </label>
+          )}
+          <FieldError message={fieldError('icTermsAcknowledged')} id="icTermsAcknowledged-error" />
+        </>
+      )}
+    </>
+  );
+}
