@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'followUps.modification',
   'businesses.privateIgnition',
   'followUps.hose',
+  'stats.meterBusinessList',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

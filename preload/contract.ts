@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../main/domain/work-order.js';
 import { DIRECT_RELATIVES } from '../main/domain/transfer.js';
+import { STAT_KINDS } from '../main/domain/statistics.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
 
 export { channelOf } from './channels.js';
@@ -494,6 +495,11 @@ export const contract = {
     access: COUNTER_ROLES,
     input: z.object({ businessId: id, hoseInfo: text(200, '波纹管情况过长') }).strict(),
     output: business,
+  },
+  'stats.meterBusinessList': {
+    access: COUNTER_ROLES,
+    input: z.object({ from: date, to: date, allHalls: z.boolean(), kind: z.enum(STAT_KINDS) }).strict(),
+    output: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), community: z.string(), occurredOn: date })),
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

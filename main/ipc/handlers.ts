@@ -19,7 +19,7 @@ import { saveMeterChange } from '../services/meter-change.js';
 import { saveModificationForm } from '../services/modification.js';
 import { recordPrivateIgnition } from '../services/private-ignition.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
-import { ignitionsByCommunity, meterBusinessCounts } from '../services/statistics.js';
+import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
@@ -150,6 +150,10 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'stats.meterBusiness': (ctx, input) => {
       if (input.from > input.to) throw new DomainError('VALIDATION', '开始日期不能晚于结束日期', 'from');
       return meterBusinessCounts(deps, { from: input.from, to: input.to, hallId: input.allHalls ? null : signedIn(ctx).hallId });
+    },
+    'stats.meterBusinessList': (ctx, input) => {
+      if (input.from > input.to) throw new DomainError('VALIDATION', '开始日期不能晚于结束日期', 'from');
+      return meterBusinessList(deps, { from: input.from, to: input.to, kind: input.kind, hallId: input.allHalls ? null : signedIn(ctx).hallId });
     },
     'stats.ignitionsByCommunity': (ctx, input) =>
       ignitionsByCommunity(deps, { month: input.month, hallId: input.allHalls ? null : signedIn(ctx).hallId }),

@@ -91,6 +91,9 @@ describe('报装 through ignition', () => {
     const heads = await page.locator('table.stats thead th').allTextContents();
     expect(Object.fromEntries(heads.map((h, i) => [h, cells[i]]))).toMatchObject({ 报装: '1', 装表: '1', 点火: '1' });
     expect(await page.locator('table[aria-label=点火用户统计]').textContent()).toContain('幸福小区1');
+    await page.locator('table.stats tbody td').nth(heads.indexOf('点火')).locator('button').click();
+    await expect.poll(() => page.locator('table[aria-label=点火用户清单] tbody tr').count()).toBe(1);
+    expect(await page.locator('table[aria-label=点火用户清单]').textContent()).toContain('钱多多');
     await page.screenshot({ path: join(artifacts, 'statistics.png'), fullPage: true });
   });
 

@@ -50,6 +50,13 @@ describe('气表业务综合查询', () => {
         ok: true,
         value: expect.arrayContaining([{ kind: '点火', count: 0 }]),
       });
+      expect(await clerk.call('stats.meterBusinessList', { from: '2026-11-01', to: '2026-11-30', allHalls: false, kind: '点火' })).toEqual({
+        ok: true,
+        value: [
+          { accountNo: '92000001', name: '甲', address: '幸福小区1幢101', community: '幸福小区', occurredOn: '2026-11-23' },
+          { accountNo: '92000002', name: '乙', address: '幸福小区1幢102', community: '幸福小区', occurredOn: '2026-11-23' },
+        ],
+      });
       expect(await clerk.call('stats.ignitionsByCommunity', { month: '2026-11', allHalls: true })).toEqual({
         ok: true,
         value: { from: '2026-10-26', to: '2026-11-25', rows: [{ community: '幸福小区', count: 2 }], total: 2 },

@@ -1,12 +1,14 @@
 /** 查询及报表: 气表业务综合查询 (R-STAT-04) and 点火用户统计 by community, 26th–25th (R-STAT-01..03). */
 import { useState } from 'react';
-import type { Output } from '../../../../preload/contract';
+import type { Input, Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 
 type Counts = Output<'stats.meterBusiness'>;
 type Ignitions = Output<'stats.ignitionsByCommunity'>;
+type Occurrences = Output<'stats.meterBusinessList'>;
+type Kind = Input<'stats.meterBusinessList'>['kind'];
 
 export function Statistics() {
   const today = useSession((s) => s.session?.businessDate ?? '');
@@ -17,6 +19,13 @@ export function Statistics() {
   const [counts, setCounts] = useState<Counts | null>(null);
   const [ignitions, setIgnitions] = useState<Ignitions | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [list, setList] = useState<{ kind: string; rows: Occurrences } | null>(null);
+
+  const showList = async (kind: Kind) => {
+    const res = await call('stats.meterBusinessList', { from, to, allHalls, kind });
+    if (res.ok) setList({ kind, rows: res.value });
+    else setError({ field: res.error.field ?? 'from', message: res.error.message });
+  };
 
   const query = async () => {
     setError(null);
@@ -72,12 +81,41 @@ export function Statistics() {
               <tr>
                 {counts.map((r) => (
                   <td key={r.kind} className="num">
-                    {r.count}
+                    <button type="button" className="link" onClick={() => void showList(r.kind as Kind)} title="查看用户清单">
+                      {r.count}
+                    </button>
                   </td>
                 ))}
               </tr>
             </tbody>
           </table>
+        )}
+        {list && (
+          <>
+            <h3>
+              {list.kind}用户信息查询报表（{list.rows.length} 户）
+            </h3>
+            <table aria-label={`${list.kind}用户清单`}>
+              <thead>
+                <tr>
+                  <th>发生日期</th>
+                  <th>用户编号</th>
+                  <th>用户姓名</th>
+                  <th>用户地址</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => (
+                  <tr key={`${r.accountNo}-${r.occurredOn}`}>
+                    <td>{r.occurredOn}</td>
+                    <td>{r.accountNo}</td>
+                    <td>{r.name}</td>
+                    <td>{r.address}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </form>
       {ignitions && (
