@@ -458,3 +458,13 @@ export const provisionalIgnitions = sqliteTable('provisional_ignitions', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/** 业务回访 (R-CANC-05): a follow-up with the customer after a job. Append-only. */
+export const businessVisits = sqliteTable('business_visits', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().references(() => businesses.id),
+  note: text('note').notNull(),
+  visitedOn: text('visited_on').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

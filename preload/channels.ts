@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'businesses.privateIgnition',
   'followUps.hose',
   'stats.meterBusinessList',
+  'businesses.visit',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

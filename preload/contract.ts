@@ -501,6 +501,11 @@ export const contract = {
     input: z.object({ from: date, to: date, allHalls: z.boolean(), kind: z.enum(STAT_KINDS) }).strict(),
     output: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), community: z.string(), occurredOn: date })),
   },
+  'businesses.visit': {
+    access: COUNTER_ROLES,
+    input: z.object({ businessId: id, note: text(300, '回访记录过长') }).strict(),
+    output: z.object({ visitedOn: date }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export interface AcceptanceFacts {
   recentModification: boolean;
   /** A-15: zero consumption on every reading of the last 3 calendar months. */
   noGasForThreeMonths: boolean;
+  /** R-CANC-05: a 15C modification done without the follow-up visit recorded yet (its business number). */
+  visitPendingAfter: string | null;
 }
 
 const REQUIRED_STATUS: Partial<Record<BusinessType, { status: MeterStatus; rule: string }>> = {
@@ -49,6 +51,9 @@ export function checkAcceptance(facts: AcceptanceFacts): void {
   if (arrearsRule) refuseWhileArrears(facts.unpaid, `给予受理${type}业务`, arrearsRule, 'type');
   if (type === '二次点火' && !facts.recentModification && !facts.noGasForThreeMonths) {
     throw new DomainError('VALIDATION', '二次点火须有近期改装记录，或已超过3个月未用气 (R-IGN2-01)', 'type');
+  }
+  if ((type === '点火' || type === '二次点火') && facts.visitPendingAfter) {
+    throw new DomainError('VALIDATION', `改装 ${facts.visitPendingAfter}（消毒柜挡住15C）完成后须先做业务回访，再受理点火 (R-CANC-05)`, 'type');
   }
   if (facts.openSameType) {
     throw new DomainError('VALIDATION', `该用户已有未完成的${type}业务 ${facts.openSameType}，请勿重复受理`, 'type');

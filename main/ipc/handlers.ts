@@ -9,7 +9,7 @@ import { listCounters, login } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash } from '../services/payments.js';
-import { acceptAtCounter, businessesForAccount, deferBusiness, voidBusiness } from '../services/businesses.js';
+import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
 import { saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
@@ -92,6 +92,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
     'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
+    'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
     'businesses.privateIgnition': (ctx, input) =>
       recordPrivateIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
     'followUps.meterChange': (ctx, input) =>

@@ -2,9 +2,9 @@
  * Business acceptance (业务受理), deferral and void, DOMAIN §4 and §8.2/§8.5. Each use case is one
  * transaction with its audit row.
  */
-import { and, desc, eq, gte, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, notExists, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accountPhones, bills, businesses, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
+import { accountPhones, bills, businesses, businessVisits, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
 import { checkAcceptance, requirementText, TEST_DEPOSIT_FEN, type AcceptanceExtras } from '../domain/acceptance.js';
 import { formatYuan } from '../domain/money.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
@@ -134,7 +134,21 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     .from(bills)
     .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo)))
     .all();
+  const visitPending = tx
+    .select({ businessNo: businesses.businessNo })
+    .from(businesses)
+    .where(
+      and(
+        eq(businesses.accountId, input.accountId),
+        eq(businesses.type, '改装'),
+        inArray(businesses.state, ['已完成', '已归档']),
+        like(businesses.requirement, '%15C%'),
+        notExists(tx.select({ id: businessVisits.id }).from(businessVisits).where(eq(businessVisits.businessId, businesses.id))),
+      ),
+    )
+    .get();
   checkAcceptance({
+    visitPendingAfter: visitPending?.businessNo ?? null,
     type: input.type,
     meterStatus: meter?.status ?? null,
     unpaid,
@@ -214,3 +228,25 @@ export function voidBusiness(deps: ServiceDeps, actor: Actor, input: { businessI
   );
 }
 
+
+/** 业务回访 (R-CANC-05): recorded after a finished job. */
+export function recordVisit(deps: ServiceDeps, actor: Actor, input: { businessId: string; note: string }): { visitedOn: string } {
+  const { db, clock } = deps;
+  const now = clock.now();
+  if (input.note.trim() === '') throw new DomainError('VALIDATION', '请填写回访情况', 'visitNote');
+  return db.transaction(
+    (tx) => {
+      const b = loadBusiness(tx, input.businessId);
+      if (b.state !== '已完成' && b.state !== '已归档') {
+        throw new DomainError('VALIDATION', `业务状态为「${b.state}」，完成后才能回访`, 'visitNote');
+      }
+      const visitedOn = businessDateOf(now);
+      tx.insert(businessVisits)
+        .values({ id: uuidv7(now.getTime()), businessId: b.id, note: input.note.trim(), visitedOn, enteredBy: actor.staffId, createdAt: now.toISOString() })
+        .run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'business.visit', entity: 'business', entityId: b.id, detail: input }, now);
+      return { visitedOn };
+    },
+    { behavior: 'immediate' },
+  );
+}

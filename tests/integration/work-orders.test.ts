@@ -9,7 +9,7 @@ import type { Actor } from '../../main/services/context.js';
 import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { payCash } from '../../main/services/payments.js';
 import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
-import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 const counter = { hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
@@ -109,5 +109,20 @@ describe('deferral and void (R-CANC-06, R-CANC-08)', () => {
     dispatch(host.deps, dispatcher, { businessId: b.id, technician: '李师傅', remark: '' });
     expect(() => host.store.sqlite.prepare("UPDATE work_orders SET technician = 'x'").run()).toThrow(/append-only/);
     expect(() => host.store.sqlite.prepare('DELETE FROM businesses').run()).toThrow(/void them/);
+  });
+});
+
+describe('业务回访 (R-CANC-05)', () => {
+  it('refuses the ignition after a 15C modification until the visit is recorded', async () => {
+    const ids = addAccount(host, { accountNo: '70000006', name: '李三', address: '温州市鹿城区学院路9号翠微小区1幢1单元106室', meterStatus: '装表' });
+    const mod = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '改装', requirement: '该用户消毒柜挡住15C,需改装', contactPhone: '13900000006', priority: '等待安排' });
+    const wo = dispatch(host.deps, dispatcher, { businessId: mod.id, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
+    const ignite = { accountId: ids.accountId, type: '点火' as const, requirement: '', contactPhone: '13900000006', priority: '等待安排' as const };
+    expect(() => acceptBusiness(host.deps, clerk, ignite)).toThrow('R-CANC-05');
+    const session = await signIn(host);
+    expect(await session.call('businesses.visit', { businessId: mod.id, note: ' ' })).toMatchObject({ ok: false, error: { field: 'visitNote' } });
+    expect(await session.call('businesses.visit', { businessId: mod.id, note: '用户满意，消毒柜已移位' })).toEqual({ ok: true, value: { visitedOn: '2026-11-23' } });
+    expect(acceptBusiness(host.deps, clerk, ignite).type).toBe('点火');
   });
 });

@@ -81,6 +81,7 @@ describe('acceptance preconditions (§4)', () => {
     openSameType: null,
     recentModification: false,
     noGasForThreeMonths: false,
+    visitPendingAfter: null,
   };
   it('blocks seal and unseal while arrears exist, naming the bill (R-SEAL-02, R-UNSEAL-02, R-GEN-10)', () => {
     const unpaid = [
@@ -102,6 +103,10 @@ describe('acceptance preconditions (§4)', () => {
     expect(() => checkAcceptance({ ...facts, type: '二次点火' })).toThrow('R-IGN2-01');
     expect(() => checkAcceptance({ ...facts, type: '二次点火', recentModification: true })).not.toThrow();
     expect(() => checkAcceptance({ ...facts, type: '二次点火', noGasForThreeMonths: true })).not.toThrow();
+  });
+  it('wants the follow-up visit after a 15C modification before the ignition (R-CANC-05)', () => {
+    expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '装表', visitPendingAfter: 'LC01-B00000002' })).toThrow('R-CANC-05');
+    expect(() => checkAcceptance({ ...facts, type: '封表', visitPendingAfter: 'LC01-B00000002' })).not.toThrow();
   });
   it('refuses a duplicate open business', () => {
     expect(() => checkAcceptance({ ...facts, openSameType: 'LC01-B00000003' })).toThrow('已有未完成的封表业务 LC01-B00000003');

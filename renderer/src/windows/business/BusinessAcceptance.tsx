@@ -17,6 +17,7 @@ import { PaymentMethodFields } from './PaymentMethodFields';
 import { PipeSealLog } from './PipeSealLog';
 import { TransferFields } from './TransferFields';
 import { UnifiedInstallFields } from './UnifiedInstallFields';
+import { VisitForm } from './VisitForm';
 
 const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
 const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更', '统一装表'];
@@ -179,6 +180,7 @@ export function BusinessAcceptance() {
               </tbody>
             </table>
           )}
+          <VisitForm />
         </div>
       </section>
     </main>
