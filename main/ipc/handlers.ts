@@ -8,7 +8,7 @@ import { AccountSearch } from '../services/accounts.js';
 import { listCounters, login } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { payCash } from '../services/payments.js';
+import { payCash, type PostedPayment } from '../services/payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
 import { saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
@@ -30,8 +30,19 @@ function signedIn(ctx: CallContext): Actor {
   return ctx.actor;
 }
 
+/** A cash amount the clerk may leave empty (no fee collected). */
+function optionalYuan(text: string | null, field: string): number | null {
+  return text === null || text.trim() === '' ? null : parseYuan(text, field);
+}
+
 export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService): Handlers {
   const search = new AccountSearch(deps);
+  /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
+  const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
+    slipNo: payment?.slipNo ?? null,
+    changeFen: payment?.changeFen ?? null,
+    print: payment ? await receipts.print(actor, payment.slipNo) : null,
+  });
   const sessionView = (actor: Actor) => ({
     staffName: actor.staffName,
     role: actor.role,
@@ -80,10 +91,10 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const { business, deposit } = acceptAtCounter(deps, actor, {
         ...rest,
         extras: { icToOrdinary, icTermsAcknowledged, hoseLength },
-        depositTenderedFen: depositTendered === null || depositTendered === '' ? null : parseYuan(depositTendered, 'depositTendered'),
+        depositTenderedFen: optionalYuan(depositTendered, 'depositTendered'),
       });
-      const print = deposit ? await receipts.print(actor, deposit.slipNo) : null;
-      return { ...business, depositSlipNo: deposit?.slipNo ?? null, depositChangeFen: deposit?.changeFen ?? null, print };
+      const receipt = await feeReceipt(actor, deposit);
+      return { ...business, depositSlipNo: receipt.slipNo, depositChangeFen: receipt.changeFen, print: receipt.print };
     },
     'businesses.forAccount': (_ctx, input) => businessesForAccount(deps, input.accountId),
     'businesses.queue': (ctx) => workQueue(deps, signedIn(ctx)),
@@ -105,13 +116,12 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const actor = signedIn(ctx);
       const done = saveModificationForm(deps, actor, {
         businessId: input.businessId,
-        feeFen: input.fee === '' ? 0 : parseYuan(input.fee, 'fee'),
-        tenderedFen: input.tendered === null || input.tendered === '' ? null : parseYuan(input.tendered, 'tendered'),
+        feeFen: optionalYuan(input.fee, 'fee') ?? 0,
+        tenderedFen: optionalYuan(input.tendered, 'tendered'),
         invoiceNo: input.invoiceNo,
         consumables: input.consumables,
       });
-      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
-      return { business: done.business, slipNo: done.payment?.slipNo ?? null, changeFen: done.payment?.changeFen ?? null, print };
+      return { business: done.business, ...(await feeReceipt(actor, done.payment)) };
     },
     'businesses.dispatch': (ctx, input) => dispatch(deps, signedIn(ctx), input),
     'businesses.receipt': (ctx, input) => enterReceipt(deps, signedIn(ctx), input),
@@ -133,18 +143,15 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const done = registerAccount(deps, actor, {
         ...rest,
         connectionFeeFen: parseYuan(connectionFee, 'connectionFee'),
-        tenderedFen: tendered === null || tendered === '' ? null : parseYuan(tendered, 'tendered'),
+        tenderedFen: optionalYuan(tendered, 'tendered'),
       });
-      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
       return {
         accountId: done.accountId,
         accountNo: done.accountNo,
         seqNo: done.seqNo,
         business: done.business,
-        slipNo: done.payment?.slipNo ?? null,
-        changeFen: done.payment?.changeFen ?? null,
         warnings: done.warnings,
-        print,
+        ...(await feeReceipt(actor, done.payment)),
       };
     },
     'accounts.changePaymentMethod': (ctx, input) => changePaymentMethod(deps, signedIn(ctx), input),
@@ -163,16 +170,13 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const { tendered, ...rest } = input;
       const done = transferOwnership(deps, actor, {
         ...rest,
-        tenderedFen: tendered === null || tendered === '' ? null : parseYuan(tendered, 'tendered'),
+        tenderedFen: optionalYuan(tendered, 'tendered'),
       });
-      const print = done.payment ? await receipts.print(actor, done.payment.slipNo) : null;
       return {
         previousName: done.previousName,
         settledReading: done.settledReading,
         feeFen: done.feeFen,
-        slipNo: done.payment?.slipNo ?? null,
-        changeFen: done.payment?.changeFen ?? null,
-        print,
+        ...(await feeReceipt(actor, done.payment)),
       };
     },
   };
