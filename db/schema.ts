@@ -468,3 +468,22 @@ export const businessVisits = sqliteTable('business_visits', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/**
+ * 安检异常录入 → 整改情况回执记录 and the 整改单 (R-RCPT-13, §3.13): a hazard found by a safety inspection,
+ * rectified and passed. Append-only.
+ */
+export const hazardRectifications = sqliteTable('hazard_rectifications', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  inspectionYear: text('inspection_year').notNull(), // 安检年度
+  arrivalDate: text('arrival_date').notNull(), // 到场日期
+  rectificationType: text('rectification_type').notNull(), // 整改类型 = 整改完成
+  rectificationDate: text('rectification_date').notNull(),
+  result: text('result').notNull(), // 整改结果
+  conclusion: text('conclusion').notNull(), // 安检结论 = 通过
+  rectifier: text('rectifier').notNull(), // 整改人员
+  consumables: text('consumables').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

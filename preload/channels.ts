@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'followUps.hose',
   'stats.meterBusinessList',
   'businesses.visit',
+  'followUps.hazard',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

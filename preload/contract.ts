@@ -506,6 +506,21 @@ export const contract = {
     input: z.object({ businessId: id, note: text(300, '回访记录过长') }).strict(),
     output: z.object({ visitedOn: date }),
   },
+  'followUps.hazard': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        inspectionYear: z.string().trim().max(4),
+        arrivalDate: z.string().trim().max(10),
+        rectificationDate: z.string().trim().max(10),
+        result: text(300, '整改结果过长'),
+        rectifier: text(32, '整改人员过长'),
+        consumables,
+      })
+      .strict(),
+    output: z.object({ id, conclusion: z.string() }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

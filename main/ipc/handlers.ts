@@ -19,6 +19,7 @@ import { saveMeterChange } from '../services/meter-change.js';
 import { saveModificationForm } from '../services/modification.js';
 import { recordPrivateIgnition } from '../services/private-ignition.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
+import { saveHazardRectification } from '../services/hazard.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -104,6 +105,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
     'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
     'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
+    'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'businesses.privateIgnition': (ctx, input) =>
       recordPrivateIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
     'followUps.meterChange': (ctx, input) =>

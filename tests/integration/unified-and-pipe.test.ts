@@ -44,3 +44,17 @@ describe('封管 without a connection fee', () => {
     expect(await clerk.call('premises.logPipeSeal', { address: ' ', householder: '', phone: '13300000000', request: '封立管' })).toMatchObject({ ok: false, error: { field: 'pipeAddress' } });
   });
 });
+
+describe('隐患整改 (R-RCPT-13)', () => {
+  it('records the rectification receipt with 整改完成 and 安检结论 通过, refusing bad dates', async () => {
+    const ids = addAccount(host, { accountNo: '93000009', name: '安检户', address: '温州市瓯海区学院路1号水心公寓1幢1单元109室' });
+    const clerk = await signIn(host);
+    const form = { accountId: ids.accountId, inspectionYear: '2026', arrivalDate: '2026-11-20', rectificationDate: '2026-11-21', result: '更换胶管，检漏合格', rectifier: '王师傅', consumables: [] };
+    expect(await clerk.call('followUps.hazard', { ...form, rectificationDate: '2026-11-19' })).toMatchObject({ ok: false, error: { field: 'rectificationDate' } });
+    expect(await clerk.call('followUps.hazard', { ...form, inspectionYear: '26' })).toMatchObject({ ok: false, error: { field: 'inspectionYear' } });
+    expect(await clerk.call('followUps.hazard', form)).toMatchObject({ ok: true, value: { conclusion: '通过' } });
+    expect(host.store.sqlite.prepare('SELECT rectification_type, conclusion, rectifier FROM hazard_rectifications').get()).toEqual({
+      rectification_type: '整改完成', conclusion: '通过', rectifier: '王师傅',
+    });
+  });
+});

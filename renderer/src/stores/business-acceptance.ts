@@ -10,7 +10,7 @@ type Accepted = Output<'businesses.accept'>;
 type MethodChanged = Output<'accounts.changePaymentMethod'>;
 type UnifiedSaved = Output<'meters.unifiedInstall'>;
 type Transferred = Output<'accounts.transfer'>;
-export type AcceptType = BusinessType | '过户' | '缴费方式变更' | '统一装表';
+export type AcceptType = BusinessType | '过户' | '缴费方式变更' | '统一装表' | '隐患整改';
 
 /** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC). */
 export interface ExtraValues {
@@ -30,9 +30,19 @@ export interface ExtraValues {
   switchUnusedToApplied: boolean;
   privateIgnition: boolean;
   privateReading: string;
+  inspectionYear: string;
+  arrivalDate: string;
+  rectificationDate: string;
+  hazardResult: string;
+  rectifier: string;
 }
 
 const emptyExtras: ExtraValues = {
+  inspectionYear: '',
+  arrivalDate: '',
+  rectificationDate: '',
+  hazardResult: '',
+  rectifier: '',
   privateIgnition: false,
   privateReading: '',
   model: '',
@@ -83,6 +93,7 @@ interface AcceptanceState {
   extras: ExtraValues;
   methodChanged: MethodChanged | null;
   unifiedSaved: UnifiedSaved | null;
+  hazardSaved: string | null;
   setExtras(patch: Partial<ExtraValues>): void;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
   setTransfer(patch: Partial<TransferValues>): void;
@@ -99,6 +110,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   extras: emptyExtras,
   methodChanged: null,
   unifiedSaved: null,
+  hazardSaved: null,
   setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null }),
   requirement: '',
   contactPhone: '',
@@ -120,9 +132,27 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null });
+    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null, hazardSaved: null });
     if (type === '过户') return submitTransfer(customer.account.id);
     const { extras } = get();
+    if (type === '隐患整改') {
+      const saved = await call('followUps.hazard', {
+        accountId: customer.account.id,
+        inspectionYear: extras.inspectionYear,
+        arrivalDate: extras.arrivalDate,
+        rectificationDate: extras.rectificationDate,
+        result: extras.hazardResult,
+        rectifier: extras.rectifier,
+        consumables: [],
+      });
+      if (!saved.ok) {
+        const field = saved.error.field === 'result' ? 'hazardResult' : (saved.error.field ?? 'type');
+        set({ busy: false, error: { field, message: saved.error.message } });
+        return false;
+      }
+      set({ busy: false, extras: emptyExtras, hazardSaved: `整改情况回执已保存，安检结论：${saved.value.conclusion}` });
+      return true;
+    }
     if (type === '统一装表') {
       const saved = await call('meters.unifiedInstall', {
         accountId: customer.account.id,

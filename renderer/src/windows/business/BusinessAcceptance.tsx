@@ -13,6 +13,7 @@ import { t } from '../../i18n/zh-CN';
 import { useBusinessAcceptance, type AcceptType } from '../../stores/business-acceptance';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { BusinessExtras } from './BusinessExtras';
+import { HazardFields } from './HazardFields';
 import { PaymentMethodFields } from './PaymentMethodFields';
 import { PipeSealLog } from './PipeSealLog';
 import { TransferFields } from './TransferFields';
@@ -20,7 +21,9 @@ import { UnifiedInstallFields } from './UnifiedInstallFields';
 import { VisitForm } from './VisitForm';
 
 const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
-const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更', '统一装表'];
+const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更', '统一装表', '隐患整改'];
+/** Account changes and records that are not field businesses: no phone, requirement or priority. */
+const ACCOUNT_ACTIONS: readonly AcceptType[] = ['过户', '缴费方式变更', '统一装表', '隐患整改'];
 
 export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
@@ -93,6 +96,8 @@ export function BusinessAcceptance() {
                 <TransferFields />
               ) : type === '统一装表' ? (
                 <UnifiedInstallFields />
+              ) : type === '隐患整改' ? (
+                <HazardFields />
               ) : type === '缴费方式变更' ? (
                 <PaymentMethodFields />
               ) : (
@@ -105,14 +110,14 @@ export function BusinessAcceptance() {
                   <FieldError message={fieldError('requirement')} id="requirement-error" />
                 </>
               )}
-              {type !== '缴费方式变更' && type !== '统一装表' && (
+              {type !== '缴费方式变更' && type !== '统一装表' && type !== '隐患整改' && (
                 <label>
                   {t.business.phone}
                   <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
                 </label>
               )}
               <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
-              {type !== '过户' && type !== '缴费方式变更' && type !== '统一装表' && <label>
+              {!ACCOUNT_ACTIONS.includes(type) && <label>
                 {t.business.priority}
                 <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
                   {PRIORITIES.map((p, i) => (
@@ -125,6 +130,11 @@ export function BusinessAcceptance() {
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
+              {state.hazardSaved && (
+                <div className="paid big" role="status">
+                  {state.hazardSaved}
+                </div>
+              )}
               {unifiedSaved && (
                 <div className="paid big" role="status">
                   统一装表数据已保存：表状态 {unifiedSaved.meterStatus}，实施日期 {unifiedSaved.installedOn}；请受理点火或改装
