@@ -191,7 +191,7 @@ export const checkSlips = sqliteTable(
 export const PAYMENT_METHOD_CASH = '现金';
 
 /** 收款项目 (§3.5) and invoice categories (§6.4). */
-export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金'] as const;
+export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金', '校表费'] as const;
 export type ChargeType = (typeof CHARGE_TYPES)[number];
 export const INVOICE_CATEGORIES = ['核对单', '地税', '国税', '定额', '收据'] as const;
 export type InvoiceCategory = (typeof INVOICE_CATEGORIES)[number];
@@ -484,6 +484,27 @@ export const hazardRectifications = sqliteTable('hazard_rectifications', {
   conclusion: text('conclusion').notNull(), // 安检结论 = 通过
   rectifier: text('rectifier').notNull(), // 整改人员
   consumables: text('consumables').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** 校表信息登记 (R-RCPT-12, §3.11) with the test outcome and how the deposit was settled (R-TEST-03/04). */
+export const meterTestRecords = sqliteTable('meter_test_records', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().unique().references(() => businesses.id),
+  readingBeforeTestCenti: integer('reading_before_test_centi').notNull(), // 校表前度数
+  settledReadingCenti: integer('settled_reading_centi').notNull(), // 已结算至方数
+  signedOn: text('signed_on').notNull(), // 签约日期
+  sentOn: text('sent_on').notNull(), // 送检日期
+  installer: text('installer').notNull(), // 安装人
+  tempMeterModel: text('temp_meter_model').notNull(), // 临时表型号
+  tempMeterNo: text('temp_meter_no').notNull(), // 临时表号
+  result: text('result', { enum: ['合格', '偏快', '偏慢'] }).notNull(),
+  errorPercent: text('error_percent').notNull(),
+  handling: text('handling').notNull(), // 检测结果处理记录
+  chargePaymentId: text('charge_payment_id').references(() => payments.id),
+  refundPaymentId: text('refund_payment_id').notNull().references(() => payments.id),
+  confirmedBy: text('confirmed_by').references(() => staff.id), // R-VOL-05: the hall director for a failed meter
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });

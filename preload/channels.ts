@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'stats.meterBusinessList',
   'businesses.visit',
   'followUps.hazard',
+  'followUps.meterTest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -521,6 +521,34 @@ export const contract = {
       .strict(),
     output: z.object({ id, conclusion: z.string() }),
   },
+  'followUps.meterTest': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        businessId: id,
+        readingBeforeTest: z.string().trim().min(1, '请输入校表前度数').max(16),
+        settledReading: z.string().trim().min(1, '请输入已结算至方数').max(16),
+        signedOn: z.string().trim().max(10),
+        sentOn: z.string().trim().max(10),
+        installer: text(32, '安装人过长'),
+        tempMeterModel: text(32, '临时表型号过长'),
+        tempMeterNo: text(32, '临时表号过长'),
+        result: z.enum(['合格', '偏快', '偏慢'], '请选择检测结果'),
+        errorPercent: z.string().trim().max(6),
+        handling: text(300, '处理记录过长'),
+        tendered: z.string().trim().max(16).nullable(),
+      })
+      .strict(),
+    output: z.object({
+      business,
+      slipNo: z.string().nullable(),
+      changeFen: fen.nullable(),
+      print: printOut.nullable(),
+      refundSlipNo: z.string(),
+      refundFen: fen,
+      refundPrint: printOut,
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

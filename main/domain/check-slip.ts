@@ -60,7 +60,8 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     lines.push({ kind: 'text', text: t });
   };
   const gas = data.chargeType === '燃气费';
-  lines.push({ kind: 'title', text: gas ? '管道燃气费核对单' : '营业收费凭证' });
+  const refund = data.totalFen < 0; // a deposit handed back (R-TEST-05)
+  lines.push({ kind: 'title', text: gas ? '管道燃气费核对单' : refund ? '押金退还凭证' : '营业收费凭证' });
   text(data.copy ? '(客户联)  副本' : '(客户联)');
   lines.push({ kind: 'rule' });
   text(leftRight('核对单号:', data.receiptNo, columns));
@@ -82,10 +83,14 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     text(leftRight('气费合计:', yuan(data.gasFen), columns));
     text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
   }
-  text(leftRight('应收金额:', yuan(data.totalFen), columns));
-  text(leftRight('缴费方式:', data.method, columns));
-  text(leftRight('实收:', yuan(data.tenderedFen), columns));
-  text(leftRight('找零:', yuan(data.changeFen), columns));
+  if (refund) {
+    text(leftRight('退还金额:', yuan(data.changeFen), columns));
+  } else {
+    text(leftRight('应收金额:', yuan(data.totalFen), columns));
+    text(leftRight('缴费方式:', data.method, columns));
+    text(leftRight('实收:', yuan(data.tenderedFen), columns));
+    text(leftRight('找零:', yuan(data.changeFen), columns));
+  }
   lines.push({ kind: 'rule' });
   text(gas ? '请核对收好，凭此单可换取发票。' : '请核对收好，凭此凭证领取发票。');
   text('客服电话 88511111  抢修 88386119');

@@ -20,6 +20,7 @@ import { saveModificationForm } from '../services/modification.js';
 import { recordPrivateIgnition } from '../services/private-ignition.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { saveHazardRectification } from '../services/hazard.js';
+import { saveMeterTest } from '../services/meter-test.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -106,6 +107,23 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
     'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
+    'followUps.meterTest': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const { tendered, readingBeforeTest, settledReading, ...rest } = input;
+      const done = saveMeterTest(deps, actor, {
+        ...rest,
+        readingBeforeTest: parseVolume(readingBeforeTest, 'readingBeforeTest'),
+        settledReading: parseVolume(settledReading, 'settledReading'),
+        tenderedFen: optionalYuan(tendered, 'tendered'),
+      });
+      return {
+        business: done.business,
+        ...(await feeReceipt(actor, done.charge)),
+        refundSlipNo: done.refund.slipNo,
+        refundFen: done.refund.refundFen,
+        refundPrint: await receipts.print(actor, done.refund.slipNo),
+      };
+    },
     'businesses.privateIgnition': (ctx, input) =>
       recordPrivateIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
     'followUps.meterChange': (ctx, input) =>

@@ -30,6 +30,8 @@ export interface Settings {
   billDueDays: number;
   /** Receipt paper width in display columns (80 mm paper: 48; 58 mm: 32). */
   receiptColumns: number;
+  /** A-18 ASSUMPTION: the prescribed meter-test fee (规定的检验费) is not in the seeds; 0 until finance sets it. */
+  meterTestFeeFen: number;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48 };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0 };

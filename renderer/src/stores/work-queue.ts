@@ -39,6 +39,15 @@ export interface FormValues {
   feeTendered: string;
   invoiceNo: string;
   hoseInfo: string;
+  readingBeforeTest: string;
+  signedOn: string;
+  sentOn: string;
+  installer: string;
+  tempMeterModel: string;
+  tempMeterNo: string;
+  testResult: '合格' | '偏快' | '偏慢';
+  errorPercent: string;
+  handling: string;
 }
 
 export const emptyForm: FormValues = {
@@ -69,6 +78,15 @@ export const emptyForm: FormValues = {
   feeTendered: '',
   invoiceNo: '',
   hoseInfo: '',
+  readingBeforeTest: '',
+  signedOn: '',
+  sentOn: '',
+  installer: '',
+  tempMeterModel: '',
+  tempMeterNo: '',
+  testResult: '合格',
+  errorPercent: '',
+  handling: '',
 };
 
 function consumablesOf(form: FormValues) {
@@ -197,6 +215,22 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         tendered: form.fee.trim() === '' ? null : form.feeTendered,
         invoiceNo: form.invoiceNo,
         consumables: consumablesOf(form),
+      });
+    } else if (row.state === '已完成' && row.type === '校表') {
+      what = `${row.businessNo} 校表登记，押金已退`;
+      res = await call('followUps.meterTest', {
+        businessId: row.id,
+        readingBeforeTest: form.readingBeforeTest,
+        settledReading: form.settledReading,
+        signedOn: form.signedOn,
+        sentOn: form.sentOn,
+        installer: form.installer,
+        tempMeterModel: form.tempMeterModel,
+        tempMeterNo: form.tempMeterNo,
+        result: form.testResult,
+        errorPercent: form.errorPercent,
+        handling: form.handling,
+        tendered: form.feeTendered.trim() === '' ? null : form.feeTendered,
       });
     } else if (row.state === '已完成' && row.type === '其它') {
       what = `${row.businessNo} 波纹管情况登记`;

@@ -1,0 +1,117 @@
+/**
+ * 校表信息登记 (R-RCPT-12) and the deposit settlement (R-TEST-03/04/05): the test fields of §3.11, the
+ * fee for a meter that passed, and the deposit handed back as a negative 检测押金 row on the ledger.
+ * A failed meter needs the hall director (R-VOL-05). The gas-fee correction of the last two readings for
+ * a failed meter (A-19) is not done here.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { businesses, meterTestRecords, payments } from '../../db/schema.js';
+import { businessDateOf, isValidDate } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { meterTestCharge, type TestResult } from '../domain/meter-test.js';
+import type { CentiM3 } from '../domain/volume.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { loadBusiness, type Business } from './businesses.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
+
+export interface MeterTestInput {
+  businessId: string;
+  readingBeforeTest: CentiM3;
+  settledReading: CentiM3;
+  signedOn: string;
+  sentOn: string;
+  installer: string;
+  tempMeterModel: string;
+  tempMeterNo: string;
+  result: TestResult;
+  errorPercent: string;
+  handling: string;
+  /** Cash the customer hands over for the fee when the meter passed (the deposit is refunded in full). */
+  tenderedFen: number | null;
+}
+
+export function saveMeterTest(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: MeterTestInput,
+): { business: Business; charge: PostedPayment | null; refund: { slipNo: string; refundFen: number } } {
+  const { db, clock, settings } = deps;
+  const now = clock.now();
+  for (const field of ['signedOn', 'sentOn'] as const) {
+    if (!isValidDate(input[field])) throw new DomainError('VALIDATION', '日期格式不正确 (YYYY-MM-DD)', field);
+  }
+  if (input.result !== '合格' && actor.role !== 'manager') {
+    throw new DomainError('FORBIDDEN', '表检测不合格须由营业厅主任确认 (R-VOL-05)', 'result');
+  }
+  if (input.result !== '合格' && !/^\d{1,2}(\.\d{1,2})?$/.test(input.errorPercent.trim())) {
+    throw new DomainError('VALIDATION', '请填写误差百分比，如 4.5', 'errorPercent');
+  }
+  const chargeFen = meterTestCharge(input.result, settings.meterTestFeeFen);
+  if (chargeFen > 0 && input.tenderedFen === null) throw new DomainError('VALIDATION', '请输入实收拆装费及检验费', 'tendered');
+  return db.transaction(
+    (tx) => {
+      const b = loadBusiness(tx, input.businessId);
+      if (b.type !== '校表') throw new DomainError('VALIDATION', `${b.type}业务没有校表登记`, 'businessId');
+      if (b.state !== '已完成') throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
+      const deposit = tx
+        .select({ totalFen: sql<number>`coalesce(sum(${payments.feeFen}), 0)` })
+        .from(payments)
+        .where(and(eq(payments.businessRef, b.id), eq(payments.chargeType, '检测押金')))
+        .get();
+      const held = deposit?.totalFen ?? 0;
+      if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金', 'businessId');
+      const charge =
+        chargeFen > 0 && input.tenderedFen !== null
+          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now)
+          : null;
+      // R-TEST-05: the deposit goes back as a negative 检测押金 row; the cash handed out is its "change".
+      const refundId = uuidv7(now.getTime());
+      const refundSlip = insertLedgerRow(tx, actor, businessDateOf(now), {
+        id: refundId,
+        accountId: b.accountId,
+        method: '现金',
+        chargeType: '检测押金',
+        invoiceCategory: '收据',
+        businessRef: b.id,
+        feeFen: -held,
+        gasFen: 0,
+        lateFeeFen: 0,
+        totalFen: -held,
+        tenderedFen: 0,
+        changeFen: held,
+      });
+      tx.insert(meterTestRecords)
+        .values({
+          id: uuidv7(now.getTime()),
+          businessId: b.id,
+          readingBeforeTestCenti: input.readingBeforeTest,
+          settledReadingCenti: input.settledReading,
+          signedOn: input.signedOn,
+          sentOn: input.sentOn,
+          installer: input.installer,
+          tempMeterModel: input.tempMeterModel,
+          tempMeterNo: input.tempMeterNo,
+          result: input.result,
+          errorPercent: input.errorPercent.trim(),
+          handling: input.handling,
+          chargePaymentId: charge?.paymentId ?? null,
+          refundPaymentId: refundId,
+          confirmedBy: input.result === '合格' ? null : actor.staffId,
+          enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
+        })
+        .run();
+      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+      appendAudit(
+        tx,
+        { actorId: actor.staffId, action: 'followup.meter_test', entity: 'business', entityId: b.id, detail: { ...input, chargeFen, refundFen: held, refundSlip } },
+        now,
+      );
+      return { business: loadBusiness(tx, b.id), charge, refund: { slipNo: refundSlip, refundFen: held } };
+    },
+    { behavior: 'immediate' },
+  );
+}
+

@@ -1,0 +1,81 @@
+/** 校表 settlement (R-RCPT-12, R-TEST-03/04/05, R-VOL-05): fee when the meter passes, the deposit always back. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { acceptAtCounter } from '../../main/services/businesses.js';
+import type { Actor } from '../../main/services/context.js';
+import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
+import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+let businessId: string;
+const actor: Actor = {
+  staffId: 'staff-clerk02', staffName: '陈晓敏', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅',
+  counterId: 'counter-lc02', counterCode: 'LC02', counterName: '2号窗口',
+};
+
+beforeEach(() => {
+  host = makeTestHost();
+  const ids = addAccount(host, { accountNo: '96000001', name: '校表户', address: '温州市鹿城区汤家桥路8号米兰花园2幢2单元202室', reading: 15000 });
+  const { business } = acceptAtCounter(host.deps, actor, {
+    accountId: ids.accountId, type: '校表', requirement: '', contactPhone: '13000000001', priority: '等待安排', depositTenderedFen: 30000,
+  });
+  businessId = business.id;
+  const wo = dispatch(host.deps, actor, { businessId, technician: '李师傅', remark: '' });
+  enterReceipt(host.deps, actor, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+});
+afterEach(() => host.dispose());
+
+const form = () => ({
+  businessId, readingBeforeTest: '150', settledReading: '150', signedOn: '2026-11-23', sentOn: '2026-11-24', installer: '李师傅',
+  tempMeterModel: 'G2.5', tempMeterNo: 'T-01', result: '合格', errorPercent: '', handling: '原表合格，已装回', tendered: '20',
+});
+const ledger = () =>
+  host.store.sqlite.prepare('SELECT charge_type AS t, fee_fen AS fee, tendered_fen AS tendered, change_fen AS change FROM payments ORDER BY slip_no').all();
+
+describe('校表 settlement', () => {
+  it('charges the 20-yuan refit fee when the meter passes and hands the 300-yuan deposit back', async () => {
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    const res = await clerk.call('followUps.meterTest', form());
+    expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档' }, slipNo: 'LC02-00000002', changeFen: 0, refundSlipNo: 'LC02-00000003', refundFen: 30000 } });
+    expect(ledger()).toEqual([
+      { t: '检测押金', fee: 30000, tendered: 30000, change: 0 },
+      { t: '校表费', fee: 2000, tendered: 2000, change: 0 },
+      { t: '检测押金', fee: -30000, tendered: 0, change: 30000 },
+    ]);
+    const refund = decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0));
+    expect(refund[0]).toBe('押金退还凭证');
+    expect(refund.some((l) => l.startsWith('退还金额:') && l.endsWith('￥300.00'))).toBe(true);
+    expect(await clerk.call('followUps.meterTest', form())).toMatchObject({ ok: false, error: { message: expect.stringContaining('已归档') } });
+  });
+
+  it('needs the hall director for a failed meter, which costs nothing (R-TEST-04, R-VOL-05)', async () => {
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    expect(await clerk.call('followUps.meterTest', failed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'result' } });
+    const director = await signIn(host, 'manager01', 'counter-lc02');
+    expect(await director.call('followUps.meterTest', { ...failed, errorPercent: '' })).toMatchObject({ ok: false, error: { field: 'errorPercent' } });
+    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true, value: { slipNo: null, refundFen: 30000 } });
+    expect(ledger()).toEqual([
+      { t: '检测押金', fee: 30000, tendered: 30000, change: 0 },
+      { t: '检测押金', fee: -30000, tendered: 0, change: 30000 },
+    ]);
+    expect(host.store.sqlite.prepare('SELECT confirmed_by FROM meter_test_records').pluck().get()).toBe('staff-manager01');
+  });
+
+  it('refuses a negative fee row that is not a deposit refund', () => {
+    expect(() =>
+      host.store.sqlite
+        .prepare(`INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('X-1', 'counter-lc01', 999, 'hall-lc', '2026-11-23')`)
+        .run(),
+    ).not.toThrow();
+    expect(() =>
+      host.store.sqlite
+        .prepare(
+          `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category,
+           fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+           VALUES ('p', 'X-1', 'acc-96000001', 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '现金', '过户费', '定额', -500, 0, 0, -500, 0, 500)`,
+        )
+        .run(),
+    ).toThrow(/does not balance/);
+  });
+});
