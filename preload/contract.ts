@@ -204,6 +204,7 @@ export const contract = {
         icToOrdinary: z.boolean().default(false),
         icTermsAcknowledged: z.boolean().default(false),
         hoseLength: z.string().trim().max(8).default(''),
+        ownershipChanged: z.boolean().default(false),
         depositTendered: z.string().trim().max(16).nullable().default(null),
       })
       .strict(),
@@ -337,6 +338,7 @@ export const contract = {
           z.object({ kind: z.literal('unpaid') }).strict(),
         ]),
         tendered: z.string().trim().max(16).nullable(),
+        transferWithRegistration: z.boolean().default(false),
       })
       .strict(),
     output: z.object({

@@ -19,6 +19,8 @@ export interface AcceptanceFacts {
   noGasForThreeMonths: boolean;
   /** R-CANC-05: a 15C modification done without the follow-up visit recorded yet (its business number). */
   visitPendingAfter: string | null;
+  /** R-UNSEAL-03: the clerk found the ownership changed and no transfer was recorded since the seal. */
+  transferPendingForUnseal: boolean;
 }
 
 const REQUIRED_STATUS: Partial<Record<BusinessType, { status: MeterStatus; rule: string }>> = {
@@ -52,6 +54,9 @@ export function checkAcceptance(facts: AcceptanceFacts): void {
   if (type === '二次点火' && !facts.recentModification && !facts.noGasForThreeMonths) {
     throw new DomainError('VALIDATION', '二次点火须有近期改装记录，或已超过3个月未用气 (R-IGN2-01)', 'type');
   }
+  if (type === '启封' && facts.transferPendingForUnseal) {
+    throw new DomainError('VALIDATION', '产权已变更（存在过户的），须先办理过户再受理启封 (R-UNSEAL-03)', 'ownershipChanged');
+  }
   if ((type === '点火' || type === '二次点火') && facts.visitPendingAfter) {
     throw new DomainError('VALIDATION', `改装 ${facts.visitPendingAfter}（消毒柜挡住15C）完成后须先做业务回访，再受理点火 (R-CANC-05)`, 'type');
   }
@@ -69,6 +74,8 @@ export interface AcceptanceExtras {
   icTermsAcknowledged: boolean;
   /** 换波纹管 as 其它业务: the length in metres (R-HOSE-01). */
   hoseLength: string;
+  /** 启封: the premises changed owner (R-UNSEAL-03). */
+  ownershipChanged?: boolean;
 }
 
 /**

@@ -89,10 +89,10 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
     'businesses.accept': async (ctx, input) => {
       const actor = signedIn(ctx);
-      const { icToOrdinary, icTermsAcknowledged, hoseLength, depositTendered, ...rest } = input;
+      const { icToOrdinary, icTermsAcknowledged, hoseLength, ownershipChanged, depositTendered, ...rest } = input;
       const { business, deposit } = acceptAtCounter(deps, actor, {
         ...rest,
-        extras: { icToOrdinary, icTermsAcknowledged, hoseLength },
+        extras: { icToOrdinary, icTermsAcknowledged, hoseLength, ownershipChanged },
         depositTenderedFen: optionalYuan(depositTendered, 'depositTendered'),
       });
       const receipt = await feeReceipt(actor, deposit);

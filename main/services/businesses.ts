@@ -4,7 +4,18 @@
  */
 import { and, desc, eq, gte, inArray, like, notExists, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accountPhones, bills, businesses, businessVisits, calendarDays, meters, workOrderReceipts, workOrders } from '../../db/schema.js';
+import {
+  accountPhones,
+  bills,
+  businesses,
+  businessVisits,
+  calendarDays,
+  meters,
+  ownershipTransfers,
+  sealRecords,
+  workOrderReceipts,
+  workOrders,
+} from '../../db/schema.js';
 import { checkAcceptance, requirementText, TEST_DEPOSIT_FEN, type AcceptanceExtras } from '../domain/acceptance.js';
 import { formatYuan } from '../domain/money.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
@@ -147,8 +158,11 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
       ),
     )
     .get();
+  const transferPendingForUnseal =
+    input.type === '启封' && (input.extras?.ownershipChanged ?? false) && !transferSinceLastSeal(tx, input.accountId);
   checkAcceptance({
     visitPendingAfter: visitPending?.businessNo ?? null,
+    transferPendingForUnseal,
     type: input.type,
     meterStatus: meter?.status ?? null,
     unpaid,
@@ -182,6 +196,25 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     now,
   );
   return loadBusiness(tx, row.id);
+}
+
+/** R-UNSEAL-03: has a 过户 been recorded since the account's last seal form? */
+function transferSinceLastSeal(tx: Pick<Db, 'select'>, accountId: string): boolean {
+  const lastSeal = tx
+    .select({ at: sealRecords.createdAt })
+    .from(sealRecords)
+    .innerJoin(businesses, eq(businesses.id, sealRecords.businessId))
+    .where(and(eq(businesses.accountId, accountId), eq(sealRecords.resultingStatus, '封表')))
+    .orderBy(desc(sealRecords.createdAt))
+    .limit(1)
+    .get();
+  const transfer = tx
+    .select({ id: ownershipTransfers.id })
+    .from(ownershipTransfers)
+    .where(and(eq(ownershipTransfers.accountId, accountId), gte(ownershipTransfers.createdAt, lastSeal?.at ?? '')))
+    .limit(1)
+    .get();
+  return transfer !== undefined;
 }
 
 /** 业务流程查询: the account's businesses, newest first. */

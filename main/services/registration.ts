@@ -8,7 +8,7 @@ import { accountPhones, accounts, meters } from '../../db/schema.js';
 import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { registrationWarnings, validateRegistration, type RegistrationForm } from '../domain/registration.js';
+import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type RegistrationForm } from '../domain/registration.js';
 import { formatSeqNo, type AreaType, type SeqParts } from '../domain/sequence-number.js';
 import type { Priority } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
@@ -32,6 +32,8 @@ export interface RegistrationInput extends RegistrationForm {
   feePath: FeePath;
   /** Cash handed over for the connection fee (path C only). */
   tenderedFen: number | null;
+  /** R-TRF-03: a new owner's transfer done together with the 报装. */
+  transferWithRegistration: boolean;
 }
 
 export interface Registered {
@@ -55,6 +57,9 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
   // A-25: a villa has no sequence-number format of its own and uses the multi-storey one.
   const seqNo = formatSeqNo(input.areaType, input.buildingType === '高层' ? '高层' : '多层', input.seq);
   const { collectFee } = checkFeePath(input.feePath);
+  if (input.transferWithRegistration && input.feePath.kind.startsWith('lost') && input.applicationDate !== LOST_INVOICE_DATE) {
+    throw new DomainError('VALIDATION', `过户且发票遗失时，报装日期应为 ${LOST_INVOICE_DATE} (R-TRF-03, R-VAL-15)`, 'applicationDate');
+  }
   if (collectFee && input.tenderedFen === null) throw new DomainError('VALIDATION', '请输入实收报装费', 'tendered');
   const invoiceNo = input.feePath.kind === 'invoice' ? input.feePath.invoiceNo.trim() : null;
   const warnings = registrationWarnings(input, today);
@@ -126,7 +131,13 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
         .run();
       appendAudit(
         tx,
-        { actorId: actor.staffId, action: 'account.register', entity: 'account', entityId: accountId, detail: { accountNo, seqNo, feePath: input.feePath.kind } },
+        {
+          actorId: actor.staffId,
+          action: 'account.register',
+          entity: 'account',
+          entityId: accountId,
+          detail: { accountNo, seqNo, feePath: input.feePath.kind, transferWithRegistration: input.transferWithRegistration },
+        },
         now,
       );
       const business = acceptBusinessIn(tx, actor, now, {

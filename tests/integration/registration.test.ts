@@ -79,6 +79,11 @@ describe('报装', () => {
       [{ feePath: { kind: 'lost_after_2006', feeClass: 'B', developerCertificate: false, propertyCertificate: false, lossDeclaration: true } }, 'developerCertificate', 'R-REG-04'],
       [{ feePath: { kind: 'lost_after_2006', feeClass: 'A', developerCertificate: false, propertyCertificate: false, lossDeclaration: false } }, 'lossDeclaration', 'R-REG-05'],
       [{ tendered: '2399.99' }, 'tendered', '不足'],
+      [
+        { transferWithRegistration: true, feePath: { kind: 'lost_after_2006', feeClass: 'A', developerCertificate: false, propertyCertificate: false, lossDeclaration: true } },
+        'applicationDate',
+        'R-TRF-03',
+      ],
     ] as const;
     for (const [patch, field, rule] of cases) {
       const res = await clerk.call('accounts.register', { ...form, ...patch });

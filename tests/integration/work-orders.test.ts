@@ -126,3 +126,19 @@ describe('业务回访 (R-CANC-05)', () => {
     expect(acceptBusiness(host.deps, clerk, ignite).type).toBe('点火');
   });
 });
+
+describe('启封 after a change of ownership (R-UNSEAL-03)', () => {
+  it('waits for the transfer when the clerk finds the ownership changed', async () => {
+    const ids = addAccount(host, { accountNo: '70000007', name: '原主', address: '温州市鹿城区学院路9号翠微小区1幢1单元107室', reading: 15000 });
+    const seal = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '封表', requirement: '', contactPhone: '13900000007', priority: '等待安排' });
+    const wo = dispatch(host.deps, dispatcher, { businessId: seal.id, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
+    saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: 15000, reason: '房屋出售' });
+    const unseal = { accountId: ids.accountId, type: '启封' as const, requirement: '', contactPhone: '13900000007', priority: '等待安排' as const };
+    const changed = { icToOrdinary: false, icTermsAcknowledged: false, hoseLength: '', ownershipChanged: true };
+    expect(() => acceptBusiness(host.deps, clerk, { ...unseal, extras: changed })).toThrow('R-UNSEAL-03');
+    const session = await signIn(host);
+    expect(await session.call('accounts.transfer', { accountId: ids.accountId, newName: '新主', contactPhone: '13900000008', relative: null, proofShown: false, invoiceLost: false, lossDeclaration: false, tendered: '5' })).toMatchObject({ ok: true });
+    expect(acceptBusiness(host.deps, clerk, { ...unseal, extras: changed }).type).toBe('启封');
+  });
+});

@@ -82,6 +82,7 @@ describe('acceptance preconditions (§4)', () => {
     recentModification: false,
     noGasForThreeMonths: false,
     visitPendingAfter: null,
+    transferPendingForUnseal: false,
   };
   it('blocks seal and unseal while arrears exist, naming the bill (R-SEAL-02, R-UNSEAL-02, R-GEN-10)', () => {
     const unpaid = [
@@ -107,6 +108,10 @@ describe('acceptance preconditions (§4)', () => {
   it('wants the follow-up visit after a 15C modification before the ignition (R-CANC-05)', () => {
     expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '装表', visitPendingAfter: 'LC01-B00000002' })).toThrow('R-CANC-05');
     expect(() => checkAcceptance({ ...facts, type: '封表', visitPendingAfter: 'LC01-B00000002' })).not.toThrow();
+  });
+  it('wants the transfer before an unseal when the ownership changed (R-UNSEAL-03)', () => {
+    expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '封表', transferPendingForUnseal: true })).toThrow('R-UNSEAL-03');
+    expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '封表' })).not.toThrow();
   });
   it('refuses a duplicate open business', () => {
     expect(() => checkAcceptance({ ...facts, openSameType: 'LC01-B00000003' })).toThrow('已有未完成的封表业务 LC01-B00000003');

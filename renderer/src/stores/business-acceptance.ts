@@ -30,6 +30,7 @@ export interface ExtraValues {
   switchUnusedToApplied: boolean;
   privateIgnition: boolean;
   privateReading: string;
+  ownershipChanged: boolean;
   inspectionYear: string;
   arrivalDate: string;
   rectificationDate: string;
@@ -38,6 +39,7 @@ export interface ExtraValues {
 }
 
 const emptyExtras: ExtraValues = {
+  ownershipChanged: false,
   inspectionYear: '',
   arrivalDate: '',
   rectificationDate: '',
@@ -207,6 +209,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       icToOrdinary: extras.icToOrdinary,
       icTermsAcknowledged: extras.icTermsAcknowledged,
       hoseLength: extras.hoseLength,
+      ownershipChanged: type === '启封' && extras.ownershipChanged,
       depositTendered: type === '校表' ? extras.depositTendered : null,
     });
     if (!res.ok) {

@@ -41,6 +41,7 @@ export interface RegistrationValues {
   developerCertificate: boolean;
   propertyCertificate: boolean;
   tendered: string;
+  transferWithRegistration: boolean;
 }
 
 export function initialValues(today: string): RegistrationValues {
@@ -78,6 +79,7 @@ export function initialValues(today: string): RegistrationValues {
     developerCertificate: false,
     propertyCertificate: false,
     tendered: '',
+    transferWithRegistration: false,
   };
 }
 
@@ -149,6 +151,7 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
       priority: v.priority,
       feePath: feePath(v),
       tendered: v.feePathKind === 'unpaid' ? v.tendered : null,
+      transferWithRegistration: v.transferWithRegistration,
     });
     if (!res.ok) {
       set({ busy: false, error: { field: res.error.field ?? 'name', message: res.error.message } });

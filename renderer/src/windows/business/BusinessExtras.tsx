@@ -19,6 +19,16 @@ export function BusinessExtras() {
           <FieldError message={fieldError('depositTendered')} id="depositTendered-error" />
         </>
       )}
+      {type === '启封' && (
+        <>
+          <div className="hint">启封须户主身份证，他人代办须带身份证复印件，并填写启封申请表 (R-UNSEAL-01/04)</div>
+          <label className="inline">
+            <input type="checkbox" name="ownershipChanged" checked={extras.ownershipChanged} onChange={(e) => state.setExtras({ ownershipChanged: e.target.checked })} />
+            房屋产权已变更（须先过户）
+          </label>
+          <FieldError message={fieldError('ownershipChanged')} id="ownershipChanged-error" />
+        </>
+      )}
       {type === '点火' && (
         <>
           <label className="inline">

@@ -176,6 +176,7 @@ export function Registration() {
           {values.feePathKind === 'lost_after_2006' && check('developerCertificate', '房开报装费已缴证明')}
           {values.feePathKind === 'lost_after_2006' && check('propertyCertificate', '房产证')}
           {values.feePathKind.startsWith('lost') && check('lossDeclaration', '已填《报装费发票遗失声明》')}
+          {check('transferWithRegistration', '新户过户，与报装同时办理（发票遗失时报装日期为 2002-01-01）')}
         </fieldset>
         <fieldset>
           <legend>安装业务</legend>
