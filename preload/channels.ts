@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'businesses.visit',
   'followUps.hazard',
   'followUps.meterTest',
+  'accounts.statement',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

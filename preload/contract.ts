@@ -551,6 +551,29 @@ export const contract = {
       refundPrint: printOut,
     }),
   },
+  'accounts.statement': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({ accountId: id, status: z.enum(['收讫', '未缴']), dateKind: z.enum(['reading', 'paid']), from: date, to: date })
+      .strict(),
+    output: z.object({
+      lines: z.array(
+        z.object({
+          readingDate: date,
+          previousReading: centi,
+          thisReading: centi,
+          consumption: centi,
+          amountFen: fen,
+          status: z.string(),
+          paidOn: date.nullable(),
+          slipNo: z.string().nullable(),
+          method: z.string().nullable(),
+        }),
+      ),
+      totalFen: fen,
+      totalConsumption: centi,
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import { recordPrivateIgnition } from '../services/private-ignition.js';
 import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { saveHazardRectification } from '../services/hazard.js';
 import { saveMeterTest } from '../services/meter-test.js';
+import { accountStatement } from '../services/statement.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -107,6 +108,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
     'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
+    'accounts.statement': (_ctx, input) => accountStatement(deps, input),
     'followUps.meterTest': async (ctx, input) => {
       const actor = signedIn(ctx);
       const { tendered, readingBeforeTest, settledReading, ...rest } = input;

@@ -153,3 +153,18 @@ describe('ledger guards', () => {
     expect(() => db.prepare("UPDATE bills SET amount_fen = 1 WHERE id = 'bill-2'").run()).toThrow(/frozen/);
   });
 });
+
+describe('气费查询 statement (R-QRY-02)', () => {
+  it('lists paid readings by paid date and unpaid ones by reading date, with totals', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
+    const paid = await clerk.call('accounts.statement', { accountId: ids.accountId, status: '收讫', dateKind: 'paid', from: '2026-11-01', to: '2026-11-30' });
+    expect(paid).toMatchObject({ ok: true, value: { totalFen: 12000, totalConsumption: 3478, lines: [{ readingDate: '2026-10-20', paidOn: '2026-11-23', slipNo: 'LC01-00000001', method: '现金' }] } });
+    const unpaid = await clerk.call('accounts.statement', { accountId: ids.accountId, status: '未缴', dateKind: 'reading', from: '2026-10-01', to: '2026-10-31' });
+    expect(unpaid).toMatchObject({ ok: true, value: { totalFen: 15000, lines: [{ readingDate: '2026-10-21', paidOn: null }] } });
+    expect(await clerk.call('accounts.statement', { accountId: ids.accountId, status: '未缴', dateKind: 'paid', from: '2026-10-01', to: '2026-10-31' })).toMatchObject({
+      ok: false,
+      error: { field: 'dateKind' },
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
+import { StatementPanel } from './StatementPanel';
 import { SearchPanel } from '../../components/SearchPanel';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { UnpaidPanel } from './UnpaidPanel';
@@ -80,6 +81,7 @@ export function FeeCollection() {
       </section>
       <section className="column right">
         <ReceiptPanel />
+        <StatementPanel />
       </section>
     </main>
   );
