@@ -11,17 +11,21 @@ type Statement = Output<'accounts.statement'>;
 
 export function StatementPanel() {
   const unpaid = useFeeCollection((s) => s.unpaid);
-  const today = unpaid?.businessDate ?? '';
+  if (!unpaid) return null;
+  // Keyed by customer, so the period starts afresh for each one.
+  return <StatementForm key={unpaid.account.id} accountId={unpaid.account.id} today={unpaid.businessDate} />;
+}
+
+function StatementForm({ accountId, today }: { accountId: string; today: string }) {
   const [status, setStatus] = useState<'收讫' | '未缴'>('收讫');
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [statement, setStatement] = useState<Statement | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!unpaid) return null;
   const query = async () => {
     setError(null);
     const res = await call('accounts.statement', {
-      accountId: unpaid.account.id,
+      accountId,
       status,
       dateKind: status === '收讫' ? 'paid' : 'reading',
       from,
