@@ -40,6 +40,8 @@ export const METHOD_NAMES = [
   'followUps.hazard',
   'followUps.meterTest',
   'accounts.statement',
+  'calendar.year',
+  'calendar.set',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -574,6 +574,16 @@ export const contract = {
       totalConsumption: centi,
     }),
   },
+  'calendar.year': {
+    access: COUNTER_ROLES,
+    input: z.object({ year: z.string().regex(/^\d{4}$/, '年份应为4位数字') }).strict(),
+    output: z.array(z.object({ date, kind: z.enum(['holiday', 'workday']), note: z.string() })),
+  },
+  'calendar.set': {
+    access: ['manager', 'admin'],
+    input: z.object({ date: z.string().trim().max(10), kind: z.enum(['holiday', 'workday', 'normal']), note: text(40, '备注过长') }).strict(),
+    output: z.object({ date, kind: z.string() }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import { logUnregisteredPremises } from '../services/unregistered-premises.js';
 import { saveHazardRectification } from '../services/hazard.js';
 import { saveMeterTest } from '../services/meter-test.js';
 import { accountStatement } from '../services/statement.js';
+import { calendarForYear, setCalendarDay } from '../services/calendar.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -109,6 +110,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'accounts.statement': (_ctx, input) => accountStatement(deps, input),
+    'calendar.year': (_ctx, input) => calendarForYear(deps, input.year),
+    'calendar.set': (ctx, input) => setCalendarDay(deps, signedIn(ctx), input),
     'followUps.meterTest': async (ctx, input) => {
       const actor = signedIn(ctx);
       const { tendered, readingBeforeTest, settledReading, ...rest } = input;

@@ -142,3 +142,19 @@ describe('启封 after a change of ownership (R-UNSEAL-03)', () => {
     expect(acceptBusiness(host.deps, clerk, { ...unseal, extras: changed }).type).toBe('启封');
   });
 });
+
+describe('working-day calendar (A-21, R-LT-01)', () => {
+  it('lets the director mark holidays that promised dates then skip, and refuses clerks', async () => {
+    const director = await signIn(host, 'manager01', 'counter-lc01');
+    const session = await signIn(host);
+    expect(await session.call('calendar.set', { date: '2026-11-24', kind: 'holiday', note: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await director.call('calendar.set', { date: '2026-11-24', kind: 'holiday', note: '调休' })).toEqual({ ok: true, value: { date: '2026-11-24', kind: 'holiday' } });
+    expect(await director.call('calendar.set', { date: '2026-02-30', kind: 'holiday', note: '' })).toMatchObject({ ok: false, error: { field: 'date' } });
+    expect(await session.call('calendar.year', { year: '2026' })).toEqual({ ok: true, value: [{ date: '2026-11-24', kind: 'holiday', note: '调休' }] });
+    const ids = addAccount(host, { accountNo: '70000008', name: '假日', address: '温州市鹿城区学院路9号翠微小区1幢1单元108室', meterStatus: '装表' });
+    // Monday 2026-11-23 + 3 working days, Tuesday a holiday → Friday
+    expect(acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000009', priority: '等待安排' }).promisedOn).toBe('2026-11-27');
+    expect(await director.call('calendar.set', { date: '2026-11-24', kind: 'normal', note: '' })).toMatchObject({ ok: true });
+    expect(await session.call('calendar.year', { year: '2026' })).toEqual({ ok: true, value: [] });
+  });
+});

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Input, Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { CalendarPanel } from './CalendarPanel';
 import { useSession } from '../../stores/session';
 
 type Counts = Output<'stats.meterBusiness'>;
@@ -118,6 +119,7 @@ export function Statistics() {
           </>
         )}
       </form>
+      <CalendarPanel year={to.slice(0, 4) || today.slice(0, 4)} />
       {ignitions && (
         <section className="panel">
           <h2>
