@@ -22,7 +22,8 @@ export const counters = sqliteTable('counters', {
   name: text('name').notNull(),
 });
 
-export const STAFF_ROLES = ['clerk', 'reviewer', 'manager', 'technician', 'admin'] as const;
+/** 接听组 (call centre) staff take businesses by phone; their lead voids them (R-CANC-08, A-42). */
+export const STAFF_ROLES = ['clerk', 'reviewer', 'manager', 'technician', 'admin', 'callcenter', 'callcenter_lead'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const staff = sqliteTable('staff', {

@@ -17,7 +17,10 @@ const centi = z.number().int().safe();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
-export type Access = 'public' | 'signedIn' | readonly (typeof COUNTER_ROLES)[number][];
+/** The call centre (接听组) finds customers and accepts businesses by phone; it takes no money. */
+export const PHONE_ROLES = [...COUNTER_ROLES, 'callcenter', 'callcenter_lead'] as const;
+export type Role = (typeof PHONE_ROLES)[number];
+export type Access = 'public' | 'signedIn' | readonly Role[];
 
 const sessionOut = z.object({
   staffName: z.string(),
@@ -123,12 +126,12 @@ export const contract = {
   'auth.session': { access: 'public', input: noInput, output: sessionOut.nullable() },
   'auth.logout': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
   'accounts.search': {
-    access: COUNTER_ROLES,
+    access: PHONE_ROLES,
     input: z.object({ query: z.string().trim().min(1, '请输入用户编号、姓名或地址').max(64, '检索内容过长') }).strict(),
     output: z.object({ rows: z.array(accountHit), truncated: z.boolean() }),
   },
   'bills.unpaid': {
-    access: COUNTER_ROLES,
+    access: PHONE_ROLES,
     input: z.object({ accountId: id }).strict(),
     output: z.object({
       account: accountIdentity.extend({
@@ -193,7 +196,7 @@ export const contract = {
     ),
   },
   'businesses.accept': {
-    access: COUNTER_ROLES,
+    access: PHONE_ROLES,
     input: z
       .object({
         accountId: id,
@@ -210,7 +213,7 @@ export const contract = {
       .strict(),
     output: business.extend({ depositSlipNo: z.string().nullable(), depositChangeFen: fen.nullable(), print: printOut.nullable() }),
   },
-  'businesses.forAccount': { access: COUNTER_ROLES, input: z.object({ accountId: id }).strict(), output: z.array(business) },
+  'businesses.forAccount': { access: PHONE_ROLES, input: z.object({ accountId: id }).strict(), output: z.array(business) },
   'businesses.queue': {
     access: COUNTER_ROLES,
     input: noInput,
@@ -249,7 +252,7 @@ export const contract = {
     output: business,
   },
   'businesses.void': {
-    access: ['manager'],
+    access: ['manager', 'callcenter_lead'],
     input: z.object({ businessId: id, reason: text(200, '作废原因过长').min(1, '请填写作废原因') }).strict(),
     output: business,
   },

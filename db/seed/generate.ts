@@ -27,12 +27,14 @@ export const DEMO_PRICE_FEN_PER_M3 = 345;
 export const DEMO_HALLS = [
   { id: 'hall-lc', code: 'LC', name: '鹿城营业厅' },
   { id: 'hall-hl', code: 'HL', name: '黄龙营业厅' },
+  { id: 'hall-cc', code: 'CC', name: '客服中心接听组' },
 ] as const;
 
 export const DEMO_COUNTERS = [
   { id: 'counter-lc01', hallId: 'hall-lc', code: 'LC01', name: '1号窗口' },
   { id: 'counter-lc02', hallId: 'hall-lc', code: 'LC02', name: '2号窗口' },
   { id: 'counter-hl01', hallId: 'hall-hl', code: 'HL01', name: '1号窗口' },
+  { id: 'counter-cc01', hallId: 'hall-cc', code: 'CC01', name: '接听席1' },
 ] as const;
 
 export const DEMO_STAFF = [
@@ -40,6 +42,8 @@ export const DEMO_STAFF = [
   { id: 'staff-clerk02', login: 'clerk02', name: '陈晓敏', role: 'clerk', hallId: 'hall-lc', canDispatch: true },
   { id: 'staff-clerk03', login: 'clerk03', name: '林静', role: 'clerk', hallId: 'hall-hl', canDispatch: false },
   { id: 'staff-manager01', login: 'manager01', name: '郑建华', role: 'manager', hallId: 'hall-lc', canDispatch: true },
+  { id: 'staff-cc01', login: 'callcenter01', name: '周婷', role: 'callcenter', hallId: 'hall-cc', canDispatch: false },
+  { id: 'staff-cclead01', login: 'cclead01', name: '叶红', role: 'callcenter_lead', hallId: 'hall-cc', canDispatch: false },
 ] as const;
 
 interface Community {

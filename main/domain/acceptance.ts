@@ -100,3 +100,22 @@ export function requirementText(type: BusinessType, meterKind: string | null, re
   if (requirement.trim() !== '') parts.push(requirement.trim());
   return parts.join('；');
 }
+
+export type Channel = '营业员' | '接听组';
+
+/** Who took the business: a counter clerk or the call centre (接听组). */
+export function channelOf(role: string): Channel {
+  return role === 'callcenter' || role === 'callcenter_lead' ? '接听组' : '营业员';
+}
+
+/** R-ICM-02: an IC-card meter is replaced by an ordinary one only at a hall, never by phone. */
+export function checkChannel(channel: Channel, type: BusinessType, extras: AcceptanceExtras): void {
+  if (channel === '接听组' && type === '换表' && extras.icToOrdinary) {
+    throw new DomainError('VALIDATION', 'IC卡表换普通表须户主持身份证到营业厅办理，接听组不能受理 (R-ICM-02)', 'icToOrdinary');
+  }
+}
+
+/** R-CANC-08 / A-42: the hall director voids what clerks accepted; the call-centre lead what the call centre accepted. */
+export function mayVoid(role: string, channel: Channel): boolean {
+  return channel === '营业员' ? role === 'manager' : role === 'callcenter_lead';
+}

@@ -39,6 +39,7 @@ export interface AccountSummary extends AccountIdentity {
   latestReading: CentiM3 | null;
   /** 已结算至方数 (R-QRY-01): the reading up to which gas has been paid. */
   settledReading: CentiM3;
+  homeHallId: string;
 }
 
 export interface UnpaidList {
@@ -61,6 +62,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
       paymentMethod: accounts.paymentMethod,
       category: accounts.category,
       settledReading: accounts.settledReadingCenti,
+      homeHallId: accounts.homeHallId,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId))

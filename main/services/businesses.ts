@@ -16,7 +16,15 @@ import {
   workOrderReceipts,
   workOrders,
 } from '../../db/schema.js';
-import { checkAcceptance, requirementText, TEST_DEPOSIT_FEN, type AcceptanceExtras } from '../domain/acceptance.js';
+import {
+  channelOf,
+  checkAcceptance,
+  checkChannel,
+  mayVoid,
+  requirementText,
+  TEST_DEPOSIT_FEN,
+  type AcceptanceExtras,
+} from '../domain/acceptance.js';
 import { formatYuan } from '../domain/money.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -110,13 +118,15 @@ export function acceptAtCounter(
 /** Accepts a business inside the caller's transaction (报装 creates its 安装 business this way). */
 export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptInput): Business {
   const today = businessDateOf(now);
-  loadAccount(tx, input.accountId);
+  const account = loadAccount(tx, input.accountId);
   const meter = tx
     .select({ status: meters.status, kind: meters.kind })
     .from(meters)
     .where(and(eq(meters.accountId, input.accountId), eq(meters.active, true)))
     .get();
   // What the clerk typed is checked before the account's situation.
+  const channel = channelOf(actor.role);
+  checkChannel(channel, input.type, input.extras ?? NO_EXTRAS);
   const requirement = requirementText(input.type, meter?.kind ?? null, input.requirement, input.extras ?? NO_EXTRAS);
   const unpaid = unpaidLines(tx, input.accountId);
   const open = tx
@@ -182,9 +192,10 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     acceptedOn: today,
     promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
     state: '已受理' as const,
-    channel: '营业员' as const,
+    channel,
     acceptedBy: actor.staffId,
-    hallId: actor.hallId,
+    // A phone business belongs to the customer's home hall, which dispatches it.
+    hallId: channel === '接听组' ? account.homeHallId : actor.hallId,
     counterId: actor.counterId,
     createdAt: now.toISOString(),
   };
@@ -244,14 +255,17 @@ export function deferBusiness(deps: ServiceDeps, actor: Actor, input: { business
   );
 }
 
-/** R-CANC-08 / A-42: only the hall director voids (the call-centre lead has no counter login yet). */
+/** R-CANC-08 / A-42: the hall director voids clerks' businesses, the call-centre lead the call centre's. */
 export function voidBusiness(deps: ServiceDeps, actor: Actor, input: { businessId: string; reason: string }): Business {
   const { db, clock } = deps;
-  if (actor.role !== 'manager') throw new DomainError('FORBIDDEN', '只有营业厅主任可以作废业务 (R-CANC-08)', 'businessId');
   const now = clock.now();
   return db.transaction(
     (tx) => {
       const b = loadBusiness(tx, input.businessId);
+      if (!mayVoid(actor.role, b.channel)) {
+        const who = b.channel === '营业员' ? '营业厅主任' : '接听组组长';
+        throw new DomainError('FORBIDDEN', `${b.channel}受理的业务只能由${who}作废 (R-CANC-08)`, 'businessId');
+      }
       if (!canVoid(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能作废`, 'businessId');
       tx.update(businesses).set({ state: '已作废', voidReason: input.reason }).where(eq(businesses.id, b.id)).run();
       appendAudit(tx, { actorId: actor.staffId, action: 'business.void', entity: 'business', entityId: b.id, detail: input }, now);

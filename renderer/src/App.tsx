@@ -12,7 +12,7 @@ import { WorkQueue } from './windows/work-queue/WorkQueue';
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
   { hash: '#/fee', key: '1', title: t.windows.fee, view: () => <FeeCollection /> },
-  { hash: '#/business', key: '2', title: t.windows.business, view: () => <BusinessAcceptance /> },
+  { hash: '#/business', key: '2', title: t.windows.business, view: () => <BusinessAcceptance />, phone: true },
   { hash: '#/queue', key: '3', title: t.windows.workQueue, view: () => <WorkQueue /> },
   { hash: '#/register', key: '4', title: t.windows.register, view: () => <Registration /> },
   { hash: '#/stats', key: '5', title: t.windows.stats, view: () => <Statistics /> },
@@ -48,12 +48,15 @@ export function App() {
     document.title = t.appTitle;
   }, []);
   if (!session) return <Login />;
-  const current = WINDOWS.find((w) => w.hash === hash) ?? WINDOWS[0];
+  // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
+  const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
+  const windows = WINDOWS.filter((w) => !phoneOnly || ('phone' in w && w.phone));
+  const current = windows.find((w) => w.hash === hash) ?? windows[0] ?? WINDOWS[1];
   return (
     <div className="app">
       <header className="app-header">
         <nav className="tabs" aria-label="窗口">
-          {WINDOWS.map((w) => (
+          {windows.map((w) => (
             <a key={w.hash} href={w.hash} className={w === current ? 'active' : undefined} title={`Alt+${w.key}`}>
               {w.title}
             </a>

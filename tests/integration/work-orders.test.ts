@@ -158,3 +158,25 @@ describe('working-day calendar (A-21, R-LT-01)', () => {
     expect(await session.call('calendar.year', { year: '2026' })).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('call centre (接听组): R-CANC-08, A-42, R-ICM-02', () => {
+  it('takes businesses by phone for the home hall, cannot take IC → ordinary, and only its lead voids them', async () => {
+    const ids = addAccount(host, { accountNo: '70000010', name: '电话户', address: '温州市鹿城区学院路9号翠微小区1幢1单元110室', meterStatus: '装表' });
+    const phone = await signIn(host, 'callcenter01', 'counter-cc01');
+    const res = await phone.call('businesses.accept', { accountId: ids.accountId, type: '点火', requirement: '来电', contactPhone: '13900000010', priority: '等待安排' });
+    expect(res).toMatchObject({ ok: true, value: { businessNo: 'CC01-B00000001', channel: '接听组' } });
+    if (!res.ok) return;
+    const businessId = (res.value as { id: string }).id;
+    expect(host.store.sqlite.prepare('SELECT hall_id FROM businesses WHERE id = ?').pluck().get(businessId)).toBe('hall-lc');
+    expect(await phone.call('payments.payCash', { accountId: ids.accountId, billIds: ['x'], tendered: '1', expectedTotalFen: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const ic = addAccount(host, { accountNo: '70000011', name: 'IC户', address: '温州市鹿城区学院路9号翠微小区1幢1单元111室', customerType: 'IC卡' });
+    expect(await phone.call('businesses.accept', { accountId: ic.accountId, type: '换表', requirement: '', contactPhone: '13900000011', priority: '等待安排', icToOrdinary: true, icTermsAcknowledged: true })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('R-ICM-02') },
+    });
+    const director = await signIn(host, 'manager01', 'counter-lc01');
+    expect(await director.call('businesses.void', { businessId, reason: '楼栋未通气' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('接听组组长') } });
+    const lead = await signIn(host, 'cclead01', 'counter-cc01');
+    expect(await lead.call('businesses.void', { businessId, reason: '楼栋未通气' })).toMatchObject({ ok: true, value: { state: '已作废' } });
+  });
+});
