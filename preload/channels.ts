@@ -42,6 +42,8 @@ export const METHOD_NAMES = [
   'accounts.statement',
   'calendar.year',
   'calendar.set',
+  'counter.status',
+  'counter.open',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

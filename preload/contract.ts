@@ -587,6 +587,12 @@ export const contract = {
     input: z.object({ date: z.string().trim().max(10), kind: z.enum(['holiday', 'workday', 'normal']), note: text(40, '备注过长') }).strict(),
     output: z.object({ date, kind: z.string() }),
   },
+  'counter.status': { access: COUNTER_ROLES, input: noInput, output: z.object({ opened: z.boolean(), floatFen: fen.nullable() }) },
+  'counter.open': {
+    access: COUNTER_ROLES,
+    input: z.object({ checked: z.array(z.string().max(80)).max(20), float: z.string().trim().min(1, '请输入清点的备用金').max(12) }).strict(),
+    output: z.object({ opened: z.boolean(), floatFen: fen.nullable() }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { saveHazardRectification } from '../services/hazard.js';
 import { saveMeterTest } from '../services/meter-test.js';
 import { accountStatement } from '../services/statement.js';
 import { calendarForYear, setCalendarDay } from '../services/calendar.js';
+import { counterOpenedToday, openCounter } from '../services/counter-day.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -111,6 +112,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'accounts.statement': (_ctx, input) => accountStatement(deps, input),
     'calendar.year': (_ctx, input) => calendarForYear(deps, input.year),
+    'counter.status': (ctx) => counterOpenedToday(deps, signedIn(ctx)),
+    'counter.open': (ctx, input) => openCounter(deps, signedIn(ctx), { checked: input.checked, floatFen: parseYuan(input.float, 'float') }),
     'calendar.set': (ctx, input) => setCalendarDay(deps, signedIn(ctx), input),
     'followUps.meterTest': async (ctx, input) => {
       const actor = signedIn(ctx);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
+import { OpeningChecklist } from './components/OpeningChecklist';
 import { useSession } from './stores/session';
 import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
@@ -75,6 +76,7 @@ export function App() {
           {t.header.logout}
         </button>
       </header>
+      {!phoneOnly && <OpeningChecklist />}
       {current.view()}
       <footer className="app-keys">
         {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
