@@ -62,6 +62,13 @@ describe('报装 through ignition', () => {
     expect(result).toContain('营业收费凭证');
     await page.screenshot({ path: join(artifacts, 'registration-done.png'), fullPage: true });
     expect(meter()).toBe('报装');
+    // R-REG-09: the 报装单 prints as 用户联 and 存根联 on A4.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.application-slip h1').allTextContents()).toEqual(['管道燃气用气申请表（用户联）', '管道燃气用气申请表（存根联）']);
+    const pdf = await page.pdf({ format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    writeFileSync(join(artifacts, 'application-slip.pdf'), pdf);
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(2);
   });
 
   it('dispatches the installation, enters the receipt and the 安装单: the meter is 装表', async () => {

@@ -19,7 +19,7 @@ export function OpeningChecklist() {
     else setError(res.error.message);
   };
   return (
-    <details className="opening-checklist">
+    <details className="opening-checklist no-print">
       <summary>今日尚未开始营业：请完成开业检查并清点备用金 (R-GEN-01)</summary>
       <form
         onSubmit={(e) => {

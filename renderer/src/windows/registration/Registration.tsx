@@ -10,6 +10,7 @@ import { PRIORITIES } from '../../../../main/domain/work-order';
 import { FieldError } from '../../components/FieldError';
 import { useRegistration, type RegistrationValues } from '../../stores/registration';
 import { useSession } from '../../stores/session';
+import { ApplicationSlip } from './ApplicationSlip';
 
 const BANKS = ['', '建行', '工行', '温州银行', '华夏', '农行', '广发', '鹿城农村合作银行'];
 
@@ -48,6 +49,7 @@ function seqPreview(v: RegistrationValues): string {
 
 export function Registration() {
   const today = useSession((s) => s.session?.businessDate ?? '');
+  const hallName = useSession((s) => s.session?.hallName ?? '');
   const { values, error, done, busy, start, set, submit } = useRegistration();
 
   useEffect(() => {
@@ -122,7 +124,7 @@ export function Registration() {
   return (
     <main className="registration">
       <form
-        className="panel"
+        className="panel no-print"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -189,7 +191,7 @@ export function Registration() {
         <FieldError message={error && !document.querySelector(`.registration [name="${fieldOf(error.field)}"]`) ? error.message : null} id="form-error" />
       </form>
       {done && (
-        <section className="panel" role="status" aria-label="报装结果">
+        <section className="panel no-print" role="status" aria-label="报装结果">
           <div className="paid big">
             已登记用户 {done.accountNo}，抄表序号 {done.seqNo}
           </div>
@@ -207,11 +209,15 @@ export function Registration() {
             </div>
           ))}
           {done.print && <pre className="receipt">{done.print.lines.join('\n')}</pre>}
+          <button type="button" className="primary" onClick={() => window.print()}>
+            打印报装单 (Ctrl+P)
+          </button>
           <button type="button" onClick={() => start(today)}>
             登记下一户
           </button>
         </section>
       )}
+      {done && <ApplicationSlip done={done} values={values} hallName={hallName} />}
     </main>
   );
 }
