@@ -509,3 +509,13 @@ export const meterTestRecords = sqliteTable('meter_test_records', {
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/** R-RCPT-10: consumables of a rectification after a failed ignition, entered on the install/modify form. Append-only. */
+export const consumableAdditions = sqliteTable('consumable_additions', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().references(() => businesses.id), // the 安装 / 改装 whose form gets them
+  relatedBusinessId: text('related_business_id').notNull().references(() => businesses.id), // the failed 点火
+  consumables: text('consumables').notNull(),
+  enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});

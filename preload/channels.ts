@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'calendar.set',
   'counter.status',
   'counter.open',
+  'followUps.rectificationConsumables',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -271,6 +271,10 @@ export const contract = {
         heatingBrand: text(32, '品牌过长'),
         heatingPower: text(16, '额定功率过长'),
         heatingYear: text(8, '年度过长'),
+        agreementModel: text(32, '表型号过长').default(''),
+        agreementDirection: z.enum(['', '左进', '右进']).default(''),
+        agreementPhone: z.string().trim().max(20).default(''),
+        correctMeterData: z.boolean().default(false),
       })
       .strict(),
     output: business,
@@ -592,6 +596,11 @@ export const contract = {
     access: COUNTER_ROLES,
     input: z.object({ checked: z.array(z.string().max(80)).max(20), float: z.string().trim().min(1, '请输入清点的备用金').max(12) }).strict(),
     output: z.object({ opened: z.boolean(), floatFen: fen.nullable() }),
+  },
+  'followUps.rectificationConsumables': {
+    access: COUNTER_ROLES,
+    input: z.object({ ignitionBusinessId: id, consumables }).strict(),
+    output: z.object({ formBusinessNo: z.string() }),
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

@@ -11,7 +11,13 @@ import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash, type PostedPayment } from '../services/payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
-import { saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../services/follow-ups.js';
+import {
+  addRectificationConsumables,
+  saveHoseRecord,
+  saveIgnition,
+  saveInstallForm,
+  saveSealForm,
+} from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
 import { transferOwnership } from '../services/transfer.js';
 import { saveUnifiedInstall } from '../services/unified-install.js';
@@ -108,6 +114,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       saveUnifiedInstall(deps, signedIn(ctx), { ...input, baseReading: parseVolume(input.baseReading, 'baseReading') }),
     'premises.logPipeSeal': (ctx, input) => logUnregisteredPremises(deps, signedIn(ctx), input),
     'followUps.hose': (ctx, input) => saveHoseRecord(deps, signedIn(ctx), input),
+    'followUps.rectificationConsumables': (ctx, input) => addRectificationConsumables(deps, signedIn(ctx), input),
     'businesses.visit': (ctx, input) => recordVisit(deps, signedIn(ctx), input),
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'accounts.statement': (_ctx, input) => accountStatement(deps, input),
@@ -155,8 +162,14 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'businesses.receipt': (ctx, input) => enterReceipt(deps, signedIn(ctx), input),
     'businesses.defer': (ctx, input) => deferBusiness(deps, signedIn(ctx), input),
     'businesses.void': (ctx, input) => voidBusiness(deps, signedIn(ctx), input),
-    'followUps.ignition': (ctx, input) =>
-      saveIgnition(deps, signedIn(ctx), { ...input, latestReading: parseVolume(input.latestReading, 'latestReading') }),
+    'followUps.ignition': (ctx, input) => {
+      const { agreementModel, agreementDirection, agreementPhone, correctMeterData, latestReading, ...rest } = input;
+      return saveIgnition(deps, signedIn(ctx), {
+        ...rest,
+        latestReading: parseVolume(latestReading, 'latestReading'),
+        agreement: { meterModel: agreementModel, direction: agreementDirection, contactPhone: agreementPhone, correctMeterData },
+      });
+    },
     'followUps.seal': (ctx, input) =>
       saveSealForm(deps, signedIn(ctx), {
         businessId: input.businessId,

@@ -3,9 +3,21 @@
  * R-RCPT-09, §3.12) and the seal / remove / unseal form (R-RCPT-11, §3.10). Saving a form moves the meter
  * status (§3.2) and archives the business.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accounts, businesses, ignitionRecords, installRecords, meters, provisionalIgnitions, sealRecords } from '../../db/schema.js';
+import {
+  accountPhones,
+  accounts,
+  businesses,
+  consumableAdditions,
+  ignitionRecords,
+  installRecords,
+  meters,
+  provisionalIgnitions,
+  sealRecords,
+  workOrderReceipts,
+  workOrders,
+} from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
@@ -45,6 +57,19 @@ export interface IgnitionInput {
   heatingBrand: string;
   heatingPower: string;
   heatingYear: string;
+  /** R-RCPT-09: what the ignition agreement says, checked against the install form; '' = not stated. */
+  agreement?: { meterModel: string; direction: '' | '左进' | '右进'; contactPhone: string; correctMeterData: boolean };
+}
+
+/** R-RCPT-09: fields where the ignition agreement and the meter record (install form) disagree. */
+export function meterDataMismatch(
+  meter: { model: string; direction: string },
+  agreement: { meterModel: string; direction: string },
+): string[] {
+  const out: string[] = [];
+  if (agreement.meterModel.trim() !== '' && agreement.meterModel.trim() !== meter.model) out.push(`表型号 ${meter.model || '—'} / ${agreement.meterModel.trim()}`);
+  if (agreement.direction !== '' && agreement.direction !== meter.direction) out.push(`表方向 ${meter.direction || '—'} / ${agreement.direction}`);
+  return out;
 }
 
 /** 点火登记: status → 通气 with the ignition reading (R-VOL-06: the rounded value for ordinary meters). */
@@ -61,7 +86,29 @@ export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInp
       // R-PRIV-03: a provisional ignition already put the meter to 通气; this registration corrects it.
       const provisional = tx.select({ id: provisionalIgnitions.id }).from(provisionalIgnitions).where(eq(provisionalIgnitions.businessId, b.id)).get();
       const status = b.type === '点火' && !provisional ? nextMeterStatus(meter.status, 'ignition_saved') : meter.status;
-      const { businessId: _b, latestReading, ...appliances } = input;
+      const agreement = input.agreement;
+      const mismatch = agreement ? meterDataMismatch(meter, agreement) : [];
+      if (mismatch.length > 0 && !agreement?.correctMeterData) {
+        throw new DomainError(
+          'VALIDATION',
+          `点火单与安装单不一致（安装单/点火单）：${mismatch.join('；')}。请核对安装日期和照片，更正错误的一方 (R-RCPT-09)`,
+          'agreementModel',
+        );
+      }
+      if (agreement && mismatch.length > 0) {
+        // The install form was wrong: the original data are corrected from the ignition agreement.
+        tx.update(meters)
+          .set({
+            ...(agreement.meterModel.trim() !== '' ? { model: agreement.meterModel.trim() } : {}),
+            ...(agreement.direction !== '' ? { direction: agreement.direction } : {}),
+          })
+          .where(eq(meters.id, meter.id))
+          .run();
+      }
+      if (agreement && agreement.contactPhone.trim() !== '') {
+        tx.insert(accountPhones).values({ id: uuidv7(), accountId: b.accountId, phone: agreement.contactPhone.trim() }).onConflictDoNothing().run(); // R-ACC-02
+      }
+      const { businessId: _b, latestReading, agreement: _a, ...appliances } = input;
       tx.insert(ignitionRecords)
         .values({ id: uuidv7(now.getTime()), businessId: b.id, latestReadingCenti: latestReading, ...appliances, enteredBy: actor.staffId, createdAt: now.toISOString() })
         .run();
@@ -214,6 +261,54 @@ export function saveHoseRecord(deps: ServiceDeps, actor: Actor, input: { busines
       tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
       appendAudit(tx, { actorId: actor.staffId, action: 'followup.hose', entity: 'business', entityId: b.id, detail: input }, now);
       return loadBusiness(tx, b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * R-RCPT-10: when an ignition failed and the pipes were rectified, only the consumables are entered, on the
+ * account's install or modification form.
+ */
+export function addRectificationConsumables(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { ignitionBusinessId: string; consumables: ConsumableLine[] },
+): { formBusinessNo: string } {
+  const { db, clock } = deps;
+  const now = clock.now();
+  if (input.consumables.length === 0) throw new DomainError('VALIDATION', '请填写整改所用耗材', 'consumables');
+  return db.transaction(
+    (tx) => {
+      const ignition = loadBusiness(tx, input.ignitionBusinessId);
+      if (ignition.type !== '点火' && ignition.type !== '二次点火') throw new DomainError('VALIDATION', '只有点火业务的整改耗材记入安装单', 'businessId');
+      const failed = tx
+        .select({ result: workOrderReceipts.result })
+        .from(workOrderReceipts)
+        .innerJoin(workOrders, eq(workOrders.id, workOrderReceipts.workOrderId))
+        .where(and(eq(workOrders.businessId, ignition.id), ne(workOrderReceipts.result, '合格')))
+        .get();
+      if (!failed) throw new DomainError('VALIDATION', '该点火业务没有未成功的回执，无需记整改耗材 (R-RCPT-10)', 'businessId');
+      const form = tx
+        .select({ id: businesses.id, businessNo: businesses.businessNo })
+        .from(businesses)
+        .where(and(eq(businesses.accountId, ignition.accountId), inArray(businesses.type, ['安装', '改装']), eq(businesses.state, '已归档')))
+        .orderBy(desc(businesses.createdAt))
+        .limit(1)
+        .get();
+      if (!form) throw new DomainError('VALIDATION', '该用户没有已登记的安装单或改装单', 'businessId');
+      tx.insert(consumableAdditions)
+        .values({
+          id: uuidv7(now.getTime()),
+          businessId: form.id,
+          relatedBusinessId: ignition.id,
+          consumables: JSON.stringify(input.consumables),
+          enteredBy: actor.staffId,
+          createdAt: now.toISOString(),
+        })
+        .run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'followup.consumables', entity: 'business', entityId: form.id, detail: input }, now);
+      return { formBusinessNo: form.businessNo };
     },
     { behavior: 'immediate' },
   );

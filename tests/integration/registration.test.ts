@@ -125,6 +125,38 @@ describe('报装', () => {
     expect(host.store.sqlite.prepare('SELECT status, model, meter_no, direction, base_reading_centi FROM meters').get()).toEqual({
       status: '装表', model: 'G2.5', meter_no: 'M2026001', direction: '左进', base_reading_centi: 50,
     });
-    expect(await clerk.call('businesses.accept', { accountId, type: '点火', requirement: '', contactPhone: '13900001111', priority: '等待安排' })).toMatchObject({ ok: true, value: { type: '点火' } });
+    const ignition = await clerk.call('businesses.accept', { accountId, type: '点火', requirement: '', contactPhone: '13900001111', priority: '等待安排' });
+    expect(ignition).toMatchObject({ ok: true, value: { type: '点火' } });
+    if (!ignition.ok) return;
+    const ignitionId = (ignition.value as { id: string }).id;
+
+    // R-RCPT-10: a failed ignition; the rectification's consumables go on the install form.
+    const receiptOf = async (result: string, siteRemark: string) => {
+      const wo = await clerk.call('businesses.dispatch', { businessId: ignitionId, technician: '点火员', remark: '' });
+      if (!wo.ok) throw new Error(wo.error.message);
+      return clerk.call('businesses.receipt', {
+        workOrderNo: (wo.value as { workOrderNo: string }).workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result, businessValid: true, siteRemark,
+      });
+    };
+    expect(await clerk.call('followUps.rectificationConsumables', { ignitionBusinessId: ignitionId, consumables: [{ name: '管卡', unit: '个', quantity: 2 }] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('R-RCPT-10') },
+    });
+    expect(await receiptOf('不合格', '进户管漏气，需整改')).toMatchObject({ ok: true, value: { state: '待重新派工' } });
+    expect(await clerk.call('followUps.rectificationConsumables', { ignitionBusinessId: ignitionId, consumables: [{ name: '管卡', unit: '个', quantity: 2 }] })).toEqual({
+      ok: true,
+      value: { formBusinessNo: 'LC02-B00000001' },
+    });
+    expect(await receiptOf('合格', '')).toMatchObject({ ok: true, value: { state: '已完成' } });
+
+    // R-RCPT-09: the ignition agreement disagrees with the install form until the clerk corrects the original.
+    const ignitionForm = {
+      businessId: ignitionId, latestReading: '0.5', flameFailureDevice: true, cookerBrand: '', cookerYear: '', heaterBrand: '', heaterOutput: '',
+      heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '', agreementModel: 'G4', agreementDirection: '左进', agreementPhone: '13900002222',
+    };
+    expect(await clerk.call('followUps.ignition', ignitionForm)).toMatchObject({ ok: false, error: { message: expect.stringContaining('表型号 G2.5 / G4') } });
+    expect(await clerk.call('followUps.ignition', { ...ignitionForm, correctMeterData: true })).toMatchObject({ ok: true, value: { state: '已归档' } });
+    expect(host.store.sqlite.prepare('SELECT status, model FROM meters').get()).toEqual({ status: '通气', model: 'G4' });
+    expect(host.store.sqlite.prepare('SELECT phone FROM account_phones ORDER BY phone').pluck().all()).toEqual(['13900001111', '13900002222']);
   });
 });

@@ -48,6 +48,10 @@ export interface FormValues {
   testResult: '合格' | '偏快' | '偏慢';
   errorPercent: string;
   handling: string;
+  agreementModel: string;
+  agreementDirection: '' | '左进' | '右进';
+  agreementPhone: string;
+  correctMeterData: boolean;
 }
 
 export const emptyForm: FormValues = {
@@ -87,6 +91,10 @@ export const emptyForm: FormValues = {
   testResult: '合格',
   errorPercent: '',
   handling: '',
+  agreementModel: '',
+  agreementDirection: '',
+  agreementPhone: '',
+  correctMeterData: false,
 };
 
 function consumablesOf(form: FormValues) {
@@ -185,6 +193,10 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         heatingBrand: '',
         heatingPower: '',
         heatingYear: '',
+        agreementModel: form.agreementModel,
+        agreementDirection: form.agreementDirection,
+        agreementPhone: form.agreementPhone,
+        correctMeterData: form.correctMeterData,
       });
     } else if (row.state === '已完成' && row.type === '安装') {
       what = `${row.businessNo} 安装单登记`;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
+import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { emptyForm, useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
@@ -84,6 +85,24 @@ function NextStep({ row }: { row: QueueRow }) {
         </label>
         <Field name="cookerBrand" label={t.queue.cookerBrand} value={form.cookerBrand} error={err('cookerBrand')} />
         <Field name="cookerYear" label={t.queue.cookerYear} value={form.cookerYear} error={err('cookerYear')} />
+        <Field name="agreementModel" label="点火单上的表型号（与安装单核对）" value={form.agreementModel} error={err('agreementModel')} />
+        <label>
+          点火单上的表方向
+          <select
+            name="agreementDirection"
+            value={form.agreementDirection}
+            onChange={(e) => setForm({ agreementDirection: e.target.value === '左进' || e.target.value === '右进' ? e.target.value : '' })}
+          >
+            <option value="">（未注明）</option>
+            <option value="左进">左进</option>
+            <option value="右进">右进</option>
+          </select>
+        </label>
+        <Field name="agreementPhone" label="点火单上的联系电话（不同则新增）" value={form.agreementPhone} error={null} />
+        <label className="inline">
+          <input type="checkbox" name="correctMeterData" checked={form.correctMeterData} onChange={(e) => setForm({ correctMeterData: e.target.checked })} />
+          已核对安装日期和照片，安装单有误，按点火单更正 (R-RCPT-09)
+        </label>
         <button type="submit" className="primary">
           {t.queue.saveIgnition}
         </button>
@@ -208,6 +227,38 @@ function NextStep({ row }: { row: QueueRow }) {
         {t.queue.saveDispatch}
       </button>
     </>
+  );
+}
+
+/** R-RCPT-10: after a failed ignition, the rectification's consumables go on the install/modify form. */
+function RectificationConsumables({ row }: { row: QueueRow }) {
+  const [name, setName] = useState('');
+  const [qty, setQty] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (row.state !== '待重新派工' || (row.type !== '点火' && row.type !== '二次点火')) return null;
+  const save = async () => {
+    const res = await call('followUps.rectificationConsumables', {
+      ignitionBusinessId: row.id,
+      consumables: name.trim() === '' ? [] : [{ name, unit: '个', quantity: Number(qty) }],
+    });
+    setMessage(res.ok ? { ok: true, text: `已记入安装/改装单 ${res.value.formBusinessNo}` } : { ok: false, text: res.error.message });
+  };
+  return (
+    <details className="panel">
+      <summary>点火未成功：整改耗材（记入安装单）</summary>
+      <label>
+        耗材名称
+        <input name="rectConsumable" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        数量
+        <input name="rectQty" value={qty} onChange={(e) => setQty(e.target.value)} />
+      </label>
+      {message && (message.ok ? <div className="paid">{message.text}</div> : <FieldError message={message.text} id="rect-error" />)}
+      <button type="button" onClick={() => void save()}>
+        保存耗材
+      </button>
+    </details>
   );
 }
 
@@ -339,6 +390,7 @@ export function WorkQueue() {
           />
         </form>
         {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}
+        <RectificationConsumables key={`rect-${row.id}`} row={row} />
         <DeferOrVoid key={row.id} row={row} />
         </div>
       )}
