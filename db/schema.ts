@@ -192,7 +192,7 @@ export const checkSlips = sqliteTable(
 export const PAYMENT_METHOD_CASH = '现金';
 
 /** 收款项目 (§3.5) and invoice categories (§6.4). */
-export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金', '校表费'] as const;
+export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金', '校表费', '气费退补'] as const;
 export type ChargeType = (typeof CHARGE_TYPES)[number];
 export const INVOICE_CATEGORIES = ['核对单', '地税', '国税', '定额', '收据'] as const;
 export type InvoiceCategory = (typeof INVOICE_CATEGORIES)[number];
@@ -517,5 +517,18 @@ export const consumableAdditions = sqliteTable('consumable_additions', {
   relatedBusinessId: text('related_business_id').notNull().references(() => businesses.id), // the failed 点火
   consumables: text('consumables').notNull(),
   enteredBy: text('entered_by').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** the per-reading gas-fee correction after a failed meter test (signed: + credited, − charged). Append-only. */
+export const meterTestCorrections = sqliteTable('meter_test_corrections', {
+  id: text('id').primaryKey(),
+  businessId: text('business_id').notNull().references(() => businesses.id),
+  billId: text('bill_id').notNull().references(() => bills.id),
+  consumptionCenti: integer('consumption_centi').notNull(),
+  priceFenPerM3: integer('price_fen_per_m3').notNull(),
+  errorBasisPoints: integer('error_basis_points').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  paymentId: text('payment_id').references(() => payments.id),
   createdAt: createdAt(),
 });

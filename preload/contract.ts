@@ -556,6 +556,8 @@ export const contract = {
       refundSlipNo: z.string(),
       refundFen: fen,
       refundPrint: printOut,
+      /** + credited to the customer (meter fast), − collected (meter slow). */
+      correctionFen: fen,
     }),
   },
   'accounts.statement': {

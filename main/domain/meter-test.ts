@@ -12,3 +12,21 @@ export type TestResult = '合格' | '偏快' | '偏慢';
 export function meterTestCharge(result: TestResult, testFeeFen: Fen): Fen {
   return result === '合格' ? REFIT_FEE_FEN + testFeeFen : 0;
 }
+
+/** "4.5" (%) → 450 basis points; refuses anything but a plain percentage with up to two decimals. */
+export function errorBasisPoints(percent: string): number {
+  const m = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(percent.trim());
+  if (!m) return Number.NaN;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/**
+ * A-19: the gas-fee correction of one reading after a failed test: consumption × error × unit price,
+ * half up to the fen. Positive = the customer was over-charged (meter fast) and is credited; negative =
+ * under-charged (meter slow) and pays the difference.
+ */
+export function testCorrectionFen(consumptionCenti: number, priceFenPerM3: number, errorBp: number, result: Exclude<TestResult, '合格'>): Fen {
+  // centi-m³ × fen/m³ × bp / (100 × 10 000) = fen
+  const magnitude = Math.floor((consumptionCenti * priceFenPerM3 * errorBp + 500_000) / 1_000_000);
+  return result === '偏快' ? magnitude : -magnitude;
+}

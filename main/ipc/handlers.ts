@@ -137,6 +137,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         refundSlipNo: done.refund.slipNo,
         refundFen: done.refund.refundFen,
         refundPrint: await receipts.print(actor, done.refund.slipNo),
+        correctionFen: done.correctionFen,
       };
     },
     'businesses.privateIgnition': (ctx, input) =>

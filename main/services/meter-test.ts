@@ -1,14 +1,17 @@
 /**
  * 校表信息登记 (R-RCPT-12) and the deposit settlement (R-TEST-03/04/05): the test fields of §3.11, the
  * fee for a meter that passed, and the deposit handed back as a negative 检测押金 row on the ledger.
- * A failed meter needs the hall director (R-VOL-05). The gas-fee correction of the last two readings for
- * a failed meter (A-19) is not done here.
+ * A failed meter needs the hall director (R-VOL-05) and corrects the gas fee of the last two readings, or of
+ * every reading since an ignition less than 3 months ago (R-TEST-04, A-19): credited in cash when the meter
+ * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { businesses, meterTestRecords, payments } from '../../db/schema.js';
-import { businessDateOf, isValidDate } from '../domain/dates.js';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestRecords, payments } from '../../db/schema.js';
+import { addDays, businessDateOf, isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { meterTestCharge, type TestResult } from '../domain/meter-test.js';
+import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult } from '../domain/meter-test.js';
+import { formatYuan } from '../domain/money.js';
 import type { CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -28,15 +31,35 @@ export interface MeterTestInput {
   result: TestResult;
   errorPercent: string;
   handling: string;
-  /** Cash the customer hands over for the fee when the meter passed (the deposit is refunded in full). */
+  /** Cash the customer hands over: the fee when the meter passed, the correction when it ran slow. */
   tenderedFen: number | null;
+}
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+/** A-19: the readings to correct — the last two, or all since an ignition less than 3 months ago. */
+function readingsToCorrect(tx: Tx, accountId: string, today: string) {
+  const ignition = tx
+    .select({ at: sql<string | null>`min(${ignitionRecords.createdAt})` })
+    .from(ignitionRecords)
+    .innerJoin(businesses, eq(businesses.id, ignitionRecords.businessId))
+    .where(eq(businesses.accountId, accountId))
+    .get();
+  const ignitedOn = ignition?.at ? ignition.at.slice(0, 10) : null;
+  const recent = ignitedOn !== null && ignitedOn > addDays(today, -92);
+  const query = tx
+    .select({ id: bills.id, consumption: bills.consumptionCenti, price: bills.priceFenPerM3 })
+    .from(bills)
+    .where(recent && ignitedOn ? and(eq(bills.accountId, accountId), gte(bills.readingDate, ignitedOn)) : eq(bills.accountId, accountId))
+    .orderBy(desc(bills.readingDate), desc(bills.createdAt));
+  return recent ? query.all() : query.limit(2).all();
 }
 
 export function saveMeterTest(
   deps: ServiceDeps,
   actor: Actor,
   input: MeterTestInput,
-): { business: Business; charge: PostedPayment | null; refund: { slipNo: string; refundFen: number } } {
+): { business: Business; charge: PostedPayment | null; refund: { slipNo: string; refundFen: number }; correctionFen: number } {
   const { db, clock, settings } = deps;
   const now = clock.now();
   for (const field of ['signedOn', 'sentOn'] as const) {
@@ -45,11 +68,12 @@ export function saveMeterTest(
   if (input.result !== '合格' && actor.role !== 'manager') {
     throw new DomainError('FORBIDDEN', '表检测不合格须由营业厅主任确认 (R-VOL-05)', 'result');
   }
-  if (input.result !== '合格' && !/^\d{1,2}(\.\d{1,2})?$/.test(input.errorPercent.trim())) {
+  if (input.result !== '合格' && !(errorBasisPoints(input.errorPercent) > 0)) {
     throw new DomainError('VALIDATION', '请填写误差百分比，如 4.5', 'errorPercent');
   }
   const chargeFen = meterTestCharge(input.result, settings.meterTestFeeFen);
   if (chargeFen > 0 && input.tenderedFen === null) throw new DomainError('VALIDATION', '请输入实收拆装费及检验费', 'tendered');
+  const errorBp = input.result === '合格' ? 0 : errorBasisPoints(input.errorPercent);
   return db.transaction(
     (tx) => {
       const b = loadBusiness(tx, input.businessId);
@@ -82,6 +106,58 @@ export function saveMeterTest(
         tenderedFen: 0,
         changeFen: held,
       });
+      // R-TEST-04 / A-19: correct the gas fee of the readings the faulty meter measured.
+      const failedResult = input.result === '合格' ? null : input.result;
+      const corrections = failedResult
+        ? readingsToCorrect(tx, b.accountId, businessDateOf(now)).map((bill) => ({
+            ...bill,
+            amountFen: testCorrectionFen(bill.consumption, bill.price, errorBp, failedResult),
+          }))
+        : [];
+      const net = corrections.reduce((sum, c) => sum + c.amountFen, 0);
+      let correctionPaymentId: string | null = null;
+      if (net > 0) {
+        correctionPaymentId = uuidv7(now.getTime());
+        insertLedgerRow(tx, actor, businessDateOf(now), {
+          id: correctionPaymentId,
+          accountId: b.accountId,
+          method: '现金',
+          chargeType: '气费退补',
+          invoiceCategory: '收据',
+          businessRef: b.id,
+          feeFen: -net,
+          gasFen: 0,
+          lateFeeFen: 0,
+          totalFen: -net,
+          tenderedFen: 0,
+          changeFen: net,
+        });
+      } else if (net < 0) {
+        if (input.tenderedFen === null) {
+          throw new DomainError('VALIDATION', `表偏慢，须补收气费 ${formatYuan(-net)} 元，请输入实收`, 'tendered');
+        }
+        correctionPaymentId = postFee(
+          tx,
+          actor,
+          { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: -net, tenderedFen: input.tenderedFen, businessRef: b.id },
+          now,
+        ).paymentId;
+      }
+      for (const c of corrections) {
+        tx.insert(meterTestCorrections)
+          .values({
+            id: uuidv7(now.getTime()),
+            businessId: b.id,
+            billId: c.id,
+            consumptionCenti: c.consumption,
+            priceFenPerM3: c.price,
+            errorBasisPoints: errorBp,
+            amountFen: c.amountFen,
+            paymentId: correctionPaymentId,
+            createdAt: now.toISOString(),
+          })
+          .run();
+      }
       tx.insert(meterTestRecords)
         .values({
           id: uuidv7(now.getTime()),
@@ -106,10 +182,16 @@ export function saveMeterTest(
       tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
       appendAudit(
         tx,
-        { actorId: actor.staffId, action: 'followup.meter_test', entity: 'business', entityId: b.id, detail: { ...input, chargeFen, refundFen: held, refundSlip } },
+        {
+          actorId: actor.staffId,
+          action: 'followup.meter_test',
+          entity: 'business',
+          entityId: b.id,
+          detail: { ...input, chargeFen, refundFen: held, refundSlip, correctionFen: net },
+        },
         now,
       );
-      return { business: loadBusiness(tx, b.id), charge, refund: { slipNo: refundSlip, refundFen: held } };
+      return { business: loadBusiness(tx, b.id), charge, refund: { slipNo: refundSlip, refundFen: held }, correctionFen: net };
     },
     { behavior: 'immediate' },
   );

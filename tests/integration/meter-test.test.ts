@@ -4,7 +4,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
-import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let businessId: string;
@@ -16,6 +16,10 @@ const actor: Actor = {
 beforeEach(() => {
   host = makeTestHost();
   const ids = addAccount(host, { accountNo: '96000001', name: '校表户', address: '温州市鹿城区汤家桥路8号米兰花园2幢2单元202室', reading: 15000 });
+  // Three readings; A-19 corrects the last two (no recent ignition on record).
+  addBill(host, ids, { id: 't-1', readingDate: '2026-08-20', previous: 9000, current: 10000, amountFen: 3450, dueDate: '2026-09-19' });
+  addBill(host, ids, { id: 't-2', readingDate: '2026-09-20', previous: 10000, current: 11522, amountFen: 5251, dueDate: '2026-10-20' });
+  addBill(host, ids, { id: 't-3', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
   const { business } = acceptAtCounter(host.deps, actor, {
     accountId: ids.accountId, type: '校表', requirement: '', contactPhone: '13000000001', priority: '等待安排', depositTenderedFen: 30000,
   });
@@ -48,18 +52,32 @@ describe('校表 settlement', () => {
     expect(await clerk.call('followUps.meterTest', form())).toMatchObject({ ok: false, error: { message: expect.stringContaining('已归档') } });
   });
 
-  it('needs the hall director for a failed meter, which costs nothing (R-TEST-04, R-VOL-05)', async () => {
+  it('needs the hall director for a failed meter, which costs no fee and credits the last two readings (R-TEST-04, R-VOL-05, A-19)', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await clerk.call('followUps.meterTest', failed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'result' } });
     const director = await signIn(host, 'manager01', 'counter-lc02');
     expect(await director.call('followUps.meterTest', { ...failed, errorPercent: '' })).toMatchObject({ ok: false, error: { field: 'errorPercent' } });
-    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true, value: { slipNo: null, refundFen: 30000 } });
+    // 偏快 4.5%: 15.22 m³ × 3.45 × 4.5% = 2.36, 34.78 m³ × 3.45 × 4.5% = 5.40 → 7.76 credited
+    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true, value: { slipNo: null, refundFen: 30000, correctionFen: 776 } });
     expect(ledger()).toEqual([
       { t: '检测押金', fee: 30000, tendered: 30000, change: 0 },
       { t: '检测押金', fee: -30000, tendered: 0, change: 30000 },
+      { t: '气费退补', fee: -776, tendered: 0, change: 776 },
+    ]);
+    expect(host.store.sqlite.prepare('SELECT bill_id, amount_fen FROM meter_test_corrections ORDER BY bill_id').all()).toEqual([
+      { bill_id: 't-2', amount_fen: 236 },
+      { bill_id: 't-3', amount_fen: 540 },
     ]);
     expect(host.store.sqlite.prepare('SELECT confirmed_by FROM meter_test_records').pluck().get()).toBe('staff-manager01');
+  });
+
+  it('collects the difference when the meter ran slow (A-19)', async () => {
+    const director = await signIn(host, 'manager01', 'counter-lc02');
+    const slow = { ...form(), result: '偏慢', errorPercent: '4.5', tendered: null, handling: '表偏慢' };
+    expect(await director.call('followUps.meterTest', slow)).toMatchObject({ ok: false, error: { field: 'tendered', message: expect.stringContaining('7.76') } });
+    expect(await director.call('followUps.meterTest', { ...slow, tendered: '10' })).toMatchObject({ ok: true, value: { correctionFen: -776 } });
+    expect(host.store.sqlite.prepare("SELECT fee_fen, tendered_fen, change_fen FROM payments WHERE charge_type = '气费退补'").get()).toEqual({ fee_fen: 776, tendered_fen: 1000, change_fen: 224 });
   });
 
   it('refuses a negative fee row that is not a deposit refund', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAcceptance } from '../../main/domain/acceptance.js';
 import { planPaymentMethodChange } from '../../main/domain/payment-method.js';
+import { errorBasisPoints, meterTestCharge, testCorrectionFen } from '../../main/domain/meter-test.js';
 import { checkConnectionFee } from '../../main/domain/connection-fee.js';
 import { nextMeterStatus } from '../../main/domain/meter-status.js';
 import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
@@ -135,5 +136,22 @@ describe('缴费方式变更 (P-PMC)', () => {
     expect(() => planPaymentMethodChange({ ...change, bankCardNo: '1234' })).toThrow('R-PMC-05');
     expect(() => planPaymentMethodChange({ ...change, cardHolder: ' ' })).toThrow('R-VAL-05');
     expect(() => planPaymentMethodChange({ ...change, customerType: 'IC卡' })).toThrow('R-VAL-01');
+  });
+});
+
+describe('meter test settlement (R-TEST-03/04, A-19)', () => {
+  it('charges the refit fee only when the meter passes', () => {
+    expect(meterTestCharge('合格', 1500)).toBe(3500);
+    expect(meterTestCharge('偏快', 1500)).toBe(0);
+  });
+  it('corrects a reading by consumption × error × price, half up, credit when fast', () => {
+    expect(errorBasisPoints('4.5')).toBe(450);
+    expect(errorBasisPoints('3')).toBe(300);
+    expect(Number.isNaN(errorBasisPoints('4.555'))).toBe(true);
+    // 34.78 m³ × 3.45 × 4.5% = 5.399595 → 5.40
+    expect(testCorrectionFen(3478, 345, 450, '偏快')).toBe(540);
+    expect(testCorrectionFen(3478, 345, 450, '偏慢')).toBe(-540);
+    // 10 m³ × 3.45 × 3% = 1.035 → 1.04 (half up)
+    expect(testCorrectionFen(1000, 345, 300, '偏快')).toBe(104);
   });
 });

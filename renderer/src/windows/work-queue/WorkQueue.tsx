@@ -180,7 +180,7 @@ function NextStep({ row }: { row: QueueRow }) {
     return (
       <>
         <h3>校表信息登记</h3>
-        <div className="hint">表合格：收拆装费20元及检验费；不合格：免费换新表，须营业厅主任确认。押金凭收据退还 (R-TEST-03..05, R-VOL-05)</div>
+        <div className="hint">表合格：收拆装费20元及检验费；不合格：须营业厅主任确认，免费换新表，最近2次气费按误差退补。押金凭收据退还 (R-TEST-03..05, R-VOL-05, A-19)</div>
         <Field name="readingBeforeTest" label="校表前度数" value={form.readingBeforeTest} error={err('readingBeforeTest')} />
         <Field name="settledReading" label="已结算至方数" value={form.settledReading} error={err('settledReading')} />
         <Field name="signedOn" label="签约日期" value={form.signedOn} error={err('signedOn')} />
@@ -199,7 +199,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <FieldError message={err('result')} id="testResult-error" />
         <Field name="errorPercent" label="误差%（不合格时）" value={form.errorPercent} error={err('errorPercent')} />
         <Field name="handling" label="检测结果处理记录" value={form.handling} error={err('handling')} />
-        <Field name="feeTendered" label="实收拆装费及检验费（元，合格时）" value={form.feeTendered} error={err('tendered')} />
+        <Field name="feeTendered" label="实收（元）：合格时拆装费及检验费；偏慢时补收气费" value={form.feeTendered} error={err('tendered')} />
         <button type="submit" className="primary">
           保存并退押金
         </button>
