@@ -109,7 +109,7 @@ export function insertBill(
   const previous = billingStart(tx, input.meter);
   const used = consumption(previous, input.reading);
   if (used === 0) {
-    throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费`, 'reading');
+    throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费 (R-PAY-03)`, 'reading');
   }
   const tariff = tx
     .select()
@@ -217,12 +217,12 @@ export function enterCounterReading(
     (tx) => {
       const account = loadAccount(tx, input.accountId);
       if (account.customerType !== '抄表') {
-        throw new DomainError('VALIDATION', 'IC卡用户不抄表，请到卡务窗口读卡充值', 'reading');
+        throw new DomainError('VALIDATION', 'IC卡用户不抄表，请到卡务窗口读卡充值 (R-IC-01)', 'reading');
       }
       const meter = activeMeter(tx, input.accountId);
       if (!meter || meter.kind !== '普通表') throw new DomainError('VALIDATION', '该用户没有在用的普通表', 'reading');
       if (meter.status !== '通气') {
-        throw new DomainError('VALIDATION', `表状态为「${meter.status}」，不能录入读数收费`, 'reading');
+        throw new DomainError('VALIDATION', `表状态为「${meter.status}」，不能录入读数收费 (R-PAY-03)`, 'reading');
       }
       const { row, previous } = insertBill(tx, deps, actor, now, {
         accountId: input.accountId,

@@ -240,7 +240,7 @@ export function deferBusiness(deps: ServiceDeps, actor: Actor, input: { business
   return db.transaction(
     (tx) => {
       const b = loadBusiness(tx, input.businessId);
-      if (CLOSED_STATES.includes(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能顺延`, 'businessId');
+      if (CLOSED_STATES.includes(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能顺延 (R-CANC-06)`, 'businessId');
       if (input.agreedDate <= b.promisedOn) {
         throw new DomainError('VALIDATION', `约定日期须晚于承诺日期 ${b.promisedOn}；承诺期内无需顺延 (R-CANC-06)`, 'agreedDate');
       }
@@ -266,7 +266,7 @@ export function voidBusiness(deps: ServiceDeps, actor: Actor, input: { businessI
         const who = b.channel === '营业员' ? '营业厅主任' : '接听组组长';
         throw new DomainError('FORBIDDEN', `${b.channel}受理的业务只能由${who}作废 (R-CANC-08)`, 'businessId');
       }
-      if (!canVoid(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能作废`, 'businessId');
+      if (!canVoid(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能作废 (R-CANC-08)`, 'businessId');
       tx.update(businesses).set({ state: '已作废', voidReason: input.reason }).where(eq(businesses.id, b.id)).run();
       appendAudit(tx, { actorId: actor.staffId, action: 'business.void', entity: 'business', entityId: b.id, detail: input }, now);
       return loadBusiness(tx, b.id);
@@ -285,7 +285,7 @@ export function recordVisit(deps: ServiceDeps, actor: Actor, input: { businessId
     (tx) => {
       const b = loadBusiness(tx, input.businessId);
       if (b.state !== '已完成' && b.state !== '已归档') {
-        throw new DomainError('VALIDATION', `业务状态为「${b.state}」，完成后才能回访`, 'visitNote');
+        throw new DomainError('VALIDATION', `业务状态为「${b.state}」，完成后才能回访 (R-CANC-05)`, 'visitNote');
       }
       const visitedOn = businessDateOf(now);
       tx.insert(businessVisits)

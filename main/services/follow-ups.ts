@@ -41,7 +41,7 @@ function completedBusiness(tx: Tx, businessId: string, types: readonly BusinessT
 
 function activeMeter(tx: Tx, accountId: string) {
   const meter = tx.select().from(meters).where(and(eq(meters.accountId, accountId), eq(meters.active, true))).get();
-  if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表', 'businessId');
+  if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'businessId');
   return meter;
 }
 
@@ -81,7 +81,7 @@ export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInp
       const b = completedBusiness(tx, input.businessId, ['点火', '二次点火']);
       const meter = activeMeter(tx, b.accountId);
       if (input.latestReading < meter.baseReadingCenti) {
-        throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)}`, 'latestReading');
+        throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)} (R-VOL-06)`, 'latestReading');
       }
       // R-PRIV-03: a provisional ignition already put the meter to 通气; this registration corrects it.
       const provisional = tx.select({ id: provisionalIgnitions.id }).from(provisionalIgnitions).where(eq(provisionalIgnitions.businessId, b.id)).get();
@@ -296,7 +296,7 @@ export function addRectificationConsumables(
         .orderBy(desc(businesses.createdAt))
         .limit(1)
         .get();
-      if (!form) throw new DomainError('VALIDATION', '该用户没有已登记的安装单或改装单', 'businessId');
+      if (!form) throw new DomainError('VALIDATION', '该用户没有已登记的安装单或改装单 (R-RCPT-10)', 'businessId');
       tx.insert(consumableAdditions)
         .values({
           id: uuidv7(now.getTime()),

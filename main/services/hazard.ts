@@ -28,7 +28,7 @@ export function saveHazardRectification(deps: ServiceDeps, actor: Actor, input: 
   for (const field of ['arrivalDate', 'rectificationDate'] as const) {
     if (!isValidDate(input[field])) throw new DomainError('VALIDATION', '日期格式不正确 (YYYY-MM-DD)', field);
   }
-  if (input.rectificationDate < input.arrivalDate) throw new DomainError('VALIDATION', '整改日期不能早于到场日期', 'rectificationDate');
+  if (input.rectificationDate < input.arrivalDate) throw new DomainError('VALIDATION', '整改日期不能早于到场日期 (R-RCPT-13)', 'rectificationDate');
   if (input.result.trim() === '') throw new DomainError('VALIDATION', '请填写整改结果', 'result');
   if (input.rectifier.trim() === '') throw new DomainError('VALIDATION', '请填写整改人员', 'rectifier');
   return db.transaction(

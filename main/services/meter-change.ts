@@ -35,7 +35,7 @@ export function saveMeterChange(deps: ServiceDeps, actor: Actor, input: MeterCha
       if (b.type !== '换表') throw new DomainError('VALIDATION', `${b.type}业务没有换表单`, 'businessId');
       if (b.state !== '已完成') throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
       const old = tx.select().from(meters).where(and(eq(meters.accountId, b.accountId), eq(meters.active, true))).get();
-      if (!old) throw new DomainError('VALIDATION', '该用户没有在用的气表', 'businessId');
+      if (!old) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'businessId');
       const systemReading = billingStart(tx, old);
       if (input.oldActualReading < systemReading) {
         throw new DomainError(

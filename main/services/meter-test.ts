@@ -85,7 +85,7 @@ export function saveMeterTest(
         .where(and(eq(payments.businessRef, b.id), eq(payments.chargeType, '检测押金')))
         .get();
       const held = deposit?.totalFen ?? 0;
-      if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金', 'businessId');
+      if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金 (R-TEST-05)', 'businessId');
       const charge =
         chargeFen > 0 && input.tenderedFen !== null
           ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now)

@@ -35,9 +35,9 @@ export function recordPrivateIgnition(
         priority: '尽快安排',
       });
       const meter = tx.select().from(meters).where(and(eq(meters.accountId, input.accountId), eq(meters.active, true))).get();
-      if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表', 'accountId');
+      if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'accountId');
       if (input.latestReading < meter.baseReadingCenti) {
-        throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)}`, 'latestReading');
+        throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)} (R-VOL-06)`, 'latestReading');
       }
       const status = nextMeterStatus(meter.status, 'ignition_saved');
       tx.update(meters).set({ status }).where(eq(meters.id, meter.id)).run();

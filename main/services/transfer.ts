@@ -49,7 +49,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
   return db.transaction(
     (tx) => {
       const account = loadAccount(tx, input.accountId);
-      if (account.name === input.newName) throw new DomainError('VALIDATION', '新户主与原户主相同', 'newName');
+      if (account.name === input.newName) throw new DomainError('VALIDATION', '新户主与原户主相同 (R-TRF-05)', 'newName');
       const unpaid = unpaidLines(tx, input.accountId);
       checkTransferArrears(unpaid);
       const meter = tx

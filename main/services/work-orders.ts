@@ -63,7 +63,7 @@ export function dispatch(
     (tx) => {
       assertMayDispatch(tx, actor);
       const b = loadBusiness(tx, input.businessId);
-      if (!canDispatch(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能派工`, 'businessId');
+      if (!canDispatch(b.state)) throw new DomainError('VALIDATION', `业务状态为「${b.state}」，不能派工 (§8.6)`, 'businessId');
       const seq = nextCounterNumber(tx, actor.counterId, 'work_order');
       const row = {
         id: uuidv7(now.getTime()),
@@ -112,13 +112,13 @@ export function enterReceipt(deps: ServiceDeps, actor: Actor, input: ReceiptInpu
         .orderBy(desc(workOrders.createdAt), desc(workOrders.workOrderNo))
         .limit(1)
         .get();
-      if (latest?.id !== wo.id) throw new DomainError('VALIDATION', '该派工单已重新派工，请录入最新派工单的回执', 'workOrderNo');
+      if (latest?.id !== wo.id) throw new DomainError('VALIDATION', '该派工单已重新派工，请录入最新派工单的回执 (R-CANC-09)', 'workOrderNo');
       const done = tx.select({ id: workOrderReceipts.id }).from(workOrderReceipts).where(eq(workOrderReceipts.workOrderId, wo.id)).get();
-      if (done) throw new DomainError('VALIDATION', `派工单 ${wo.workOrderNo} 已录入回执`, 'workOrderNo');
+      if (done) throw new DomainError('VALIDATION', `派工单 ${wo.workOrderNo} 已录入回执 (R-RCPT-01)`, 'workOrderNo');
       const times = [input.arrivedAt, input.implementedAt, input.leftAt].filter((t): t is string => t !== null);
       for (let i = 1; i < times.length; i++) {
         if ((times[i] ?? '') < (times[i - 1] ?? '')) {
-          throw new DomainError('VALIDATION', '到场、实施结束、离开时间须依次不早于前一时间', 'leftAt');
+          throw new DomainError('VALIDATION', '到场、实施结束、离开时间须依次不早于前一时间 (R-RCPT-02)', 'leftAt');
         }
       }
       const b = loadBusiness(tx, wo.businessId);
