@@ -496,6 +496,11 @@ export const contract = {
         latestReading: z.string().trim().min(1, '请输入抄表员发现时的读数').max(16),
         contactPhone: phone,
         requirement: text(500, '要求不能超过500字'),
+        contract: z
+          .object({ flameFailureDevice: z.boolean(), cookerBrand: text(32, '品牌过长'), cookerYear: text(8, '年度过长') })
+          .strict()
+          .nullable()
+          .default(null),
       })
       .strict(),
     output: business,

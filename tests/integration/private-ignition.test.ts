@@ -45,3 +45,24 @@ describe('私自点火', () => {
     }
   });
 });
+
+describe('私自点火 with a supply contract (R-PRIV-02)', () => {
+  it('enters the contract data at once: the ignition is recorded and archived, nothing provisional', async () => {
+    const host = makeTestHost();
+    try {
+      const ids = addAccount(host, { accountNo: '95000002', name: '有合同', address: '温州市鹿城区蒲州路2号丽景苑1幢1单元102室', meterStatus: '装表' });
+      const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+      const res = await clerk.call('businesses.privateIgnition', {
+        accountId: ids.accountId, latestReading: '5', contactPhone: '13200000001', requirement: '',
+        contract: { flameFailureDevice: true, cookerBrand: '方太', cookerYear: '2024' },
+      });
+      expect(res).toMatchObject({ ok: true, value: { state: '已归档', requirement: '私自点火：供气合同已签，补录点火资料' } });
+      expect(host.store.sqlite.prepare('SELECT status FROM meters').pluck().get()).toBe('通气');
+      expect(host.store.sqlite.prepare('SELECT cooker_brand FROM ignition_records').pluck().get()).toBe('方太');
+      expect(openProvisionalIgnitions(host.deps)).toEqual([]);
+      expect(host.store.sqlite.prepare('SELECT amount_fen FROM bills').pluck().get()).toBe(1725);
+    } finally {
+      host.dispose();
+    }
+  });
+});

@@ -30,6 +30,9 @@ export interface ExtraValues {
   switchUnusedToApplied: boolean;
   privateIgnition: boolean;
   privateReading: string;
+  privateContract: boolean;
+  privateFlame: boolean;
+  privateCooker: string;
   ownershipChanged: boolean;
   inspectionYear: string;
   arrivalDate: string;
@@ -39,6 +42,9 @@ export interface ExtraValues {
 }
 
 const emptyExtras: ExtraValues = {
+  privateContract: false,
+  privateFlame: true,
+  privateCooker: '',
   ownershipChanged: false,
   inspectionYear: '',
   arrivalDate: '',
@@ -191,7 +197,13 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
     }
     if (extras.privateIgnition && type === '点火') {
       // R-PRIV-03: provisional ignition; the gas already used is billed for 前台收费.
-      const priv = await call('businesses.privateIgnition', { accountId: customer.account.id, latestReading: extras.privateReading, contactPhone, requirement });
+      const priv = await call('businesses.privateIgnition', {
+        accountId: customer.account.id,
+        latestReading: extras.privateReading,
+        contactPhone,
+        requirement,
+        contract: extras.privateContract ? { flameFailureDevice: extras.privateFlame, cookerBrand: extras.privateCooker, cookerYear: '' } : null,
+      });
       if (!priv.ok) {
         set({ busy: false, error: { field: priv.error.field === 'latestReading' ? 'privateReading' : (priv.error.field ?? 'type'), message: priv.error.message } });
         return false;
