@@ -532,3 +532,16 @@ export const meterTestCorrections = sqliteTable('meter_test_corrections', {
   paymentId: text('payment_id').references(() => payments.id),
   createdAt: createdAt(),
 });
+
+/** Late-fee waivers (R-LATE-05, A-28) with who waived, who approved and why. Append-only. */
+export const lateFeeWaivers = sqliteTable('late_fee_waivers', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id').notNull().references(() => payments.id),
+  billId: text('bill_id').notNull().references(() => bills.id),
+  lateFeeFen: integer('late_fee_fen').notNull(),
+  waivedFen: integer('waived_fen').notNull(),
+  reason: text('reason').notNull(),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
+  approverId: text('approver_id').references(() => staff.id),
+  createdAt: createdAt(),
+});

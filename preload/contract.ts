@@ -170,6 +170,11 @@ export const contract = {
           .refine((ids) => new Set(ids).size === ids.length, '费用重复选择'),
         tendered: z.string().trim().min(1, '请输入实收金额').max(16, '金额过长'),
         expectedTotalFen: fen.nonnegative(),
+        waivers: z
+          .array(z.object({ billId: id, amount: z.string().trim().min(1, '请输入减免金额').max(12), reason: text(100, '减免原因过长') }).strict())
+          .max(36)
+          .default([]),
+        approver: z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) }).strict().nullable().default(null),
       })
       .strict(),
     output: z.object({

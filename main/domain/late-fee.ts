@@ -4,6 +4,7 @@
  * R-LATE-02: counted in whole 0.5-yuan steps, rounded down; below 0.5 yuan nothing is charged.
  * A-27: per unpaid bill, on the gas amount only; overdue days are calendar days after the due date.
  */
+import { DomainError } from './errors.js';
 import { assertFen, type Fen } from './money.js';
 import { daysBetween } from './dates.js';
 
@@ -29,4 +30,39 @@ export function lateFeeFen(arrearsFen: Fen, overdueDays: number): Fen {
 /** calendar days after the due date up to the payment date; 0 when not overdue. */
 export function overdueDays(dueDate: string, paymentDate: string): number {
   return Math.max(0, daysBetween(dueDate, paymentDate));
+}
+
+/** R-LATE-05: a clerk may waive the late fee of an estimated reading (估抄) up to 20 yuan. */
+export const CLERK_WAIVER_LIMIT_FEN: Fen = 2_000;
+
+export interface WaiverCheck {
+  estimated: boolean;
+  lateFeeFen: Fen;
+  waiveFen: Fen;
+  reason: string;
+  /** The second person who approved, if any (A-28: above the limit or otherwise, the hall director). */
+  approverRole: string | null;
+  sameAsClerk: boolean;
+}
+
+/**
+ * R-LATE-05 / A-28: partial or full waivers; a clerk alone only for an estimated reading whose late fee is
+ * at most 20 yuan; any other waiver needs the hall director's approval, never the clerk's own.
+ */
+export function checkWaiver(w: WaiverCheck): { needsApproval: boolean } {
+  if (!Number.isSafeInteger(w.waiveFen) || w.waiveFen <= 0) throw new DomainError('VALIDATION', '减免金额必须大于0', 'waiver');
+  if (w.waiveFen > w.lateFeeFen) throw new DomainError('VALIDATION', '减免金额不能超过该笔滞纳金', 'waiver');
+  if (w.reason.trim() === '') throw new DomainError('VALIDATION', '请填写减免原因 (R-LATE-05)', 'waiverReason');
+  const clerkMay = w.estimated && w.lateFeeFen <= CLERK_WAIVER_LIMIT_FEN;
+  if (clerkMay) return { needsApproval: false };
+  if (w.approverRole === null) {
+    throw new DomainError(
+      'FORBIDDEN',
+      w.estimated ? '滞纳金超过20元，须营业厅主任审批 (R-LATE-05, A-28)' : '非估抄用户的滞纳金减免须营业厅主任审批 (R-LATE-05, A-28)',
+      'approver',
+    );
+  }
+  if (w.sameAsClerk) throw new DomainError('FORBIDDEN', '审批人不能是收费员本人', 'approver');
+  if (w.approverRole !== 'manager') throw new DomainError('FORBIDDEN', '审批人须为营业厅主任', 'approver');
+  return { needsApproval: true };
 }

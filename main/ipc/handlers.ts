@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { parseYuan } from '../domain/money.js';
 import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
-import { listCounters, login } from '../services/auth.js';
+import { listCounters, login, verifyApprover } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payCash, type PostedPayment } from '../services/payments.js';
@@ -89,6 +89,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         billIds: input.billIds,
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         expectedTotalFen: input.expectedTotalFen,
+        waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
+        approver: input.approver ? verifyApprover(deps, input.approver.login, input.approver.password) : null,
       });
       const print = await receipts.print(actor, posted.slipNo);
       const { paymentId: _paymentId, ...shown } = posted;

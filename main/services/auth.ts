@@ -57,3 +57,12 @@ export function login(deps: ServiceDeps, input: { login: string; password: strin
   });
   return actor;
 }
+
+/** A second person signs in to approve (A-28, two-person rule): returns who, or refuses. */
+export function verifyApprover({ db }: ServiceDeps, login: string, password: string): { staffId: string; role: string } {
+  const person = db.select().from(staff).where(eq(staff.login, login)).get();
+  if (!person || !person.active || !verifyPassword(password, person.passwordHash)) {
+    throw new DomainError('BAD_CREDENTIALS', '审批人工号或密码错误', 'approver');
+  }
+  return { staffId: person.id, role: person.role };
+}

@@ -10,6 +10,7 @@ import {
   bills,
   businessDays,
   checkSlips,
+  lateFeeWaivers,
   PAYMENT_METHOD_CASH,
   type ChargeType,
   type InvoiceCategory,
@@ -18,6 +19,7 @@ import {
 } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
+import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -33,6 +35,10 @@ export interface CashPaymentInput {
   tenderedFen: Fen;
   /** The total the clerk saw and called out; if the server's total differs, nothing is posted. */
   expectedTotalFen: Fen;
+  /** R-LATE-05: late fees waived on some of the bills. */
+  waivers?: readonly { billId: string; waiveFen: Fen; reason: string }[];
+  /** The hall director who approved the waivers by signing in, when needed. */
+  approver?: { staffId: string; role: string } | null;
 }
 
 export interface PostedPayment {
@@ -121,7 +127,25 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
       if (rows.length !== input.billIds.length) {
         throw new DomainError('BILL_NOT_PAYABLE', '所选费用已缴或不属于该用户，请刷新未缴费用清单', 'billIds');
       }
-      const priced = rows.map((b) => priceBill(b, businessDate));
+      const waivers = input.waivers ?? [];
+      for (const w of waivers) {
+        if (!input.billIds.includes(w.billId)) throw new DomainError('VALIDATION', '减免的费用不在本次缴费中', 'waiver');
+      }
+      const approver = input.approver ?? null;
+      const priced = rows.map((b) => {
+        const bill = priceBill(b, businessDate);
+        const waiver = waivers.find((w) => w.billId === bill.id);
+        if (!waiver) return { ...bill, waivedFen: 0, waiverReason: '' };
+        checkWaiver({
+          estimated: bill.estimated,
+          lateFeeFen: bill.lateFeeFen,
+          waiveFen: waiver.waiveFen,
+          reason: waiver.reason,
+          approverRole: approver?.role ?? null,
+          sameAsClerk: approver?.staffId === actor.staffId,
+        });
+        return { ...bill, lateFeeFen: bill.lateFeeFen - waiver.waiveFen, waivedFen: waiver.waiveFen, waiverReason: waiver.reason.trim() };
+      });
       const gasFen = sumFen(priced.map((b) => b.gasFen));
       const lateFeeFen = sumFen(priced.map((b) => b.lateFeeFen));
       const totalFen = gasFen + lateFeeFen;
@@ -160,6 +184,21 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
             overdueDays: bill.overdueDays,
           })
           .run();
+        if (bill.waivedFen > 0) {
+          tx.insert(lateFeeWaivers)
+            .values({
+              id: uuidv7(now.getTime()),
+              paymentId,
+              billId: bill.id,
+              lateFeeFen: bill.lateFeeFen + bill.waivedFen,
+              waivedFen: bill.waivedFen,
+              reason: bill.waiverReason,
+              clerkId: actor.staffId,
+              approverId: approver?.staffId ?? null,
+              createdAt: now.toISOString(),
+            })
+            .run();
+        }
         const changed = tx
           .update(bills)
           .set({ status: '收讫', paidPaymentId: paymentId })
@@ -179,7 +218,16 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
           action: 'payment.cash',
           entity: 'payment',
           entityId: paymentId,
-          detail: { slipNo, accountId: input.accountId, billIds: priced.map((b) => b.id), totalFen, tenderedFen: input.tenderedFen, changeFen },
+          detail: {
+            slipNo,
+            accountId: input.accountId,
+            billIds: priced.map((b) => b.id),
+            totalFen,
+            tenderedFen: input.tenderedFen,
+            changeFen,
+            waivedFen: sumFen(priced.map((b) => b.waivedFen)),
+            approverId: approver?.staffId ?? null,
+          },
         },
         now,
       );

@@ -180,3 +180,33 @@ describe('opening the counter (R-GEN-01)', () => {
     expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '500' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('已开始营业') } });
   });
 });
+
+describe('late-fee waiver (R-LATE-05, A-28)', () => {
+  it('lets a clerk waive an estimated reading\'s late fee up to 20 yuan, and needs the hall director otherwise', async () => {
+    host.store.sqlite.prepare("UPDATE bills SET estimated = 1 WHERE id = 'bill-2'").run();
+    const clerk = await signIn(host);
+    const pay = (patch: Record<string, unknown>) =>
+      clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12000, ...patch });
+    const waiver = { billId: 'bill-1', amount: '1', reason: '估抄争议' };
+    // bill-1 is not estimated: the clerk alone may not waive it
+    expect(await pay({ waivers: [waiver] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'approver' } });
+    expect(await pay({ waivers: [waiver], approver: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: false, error: { message: '审批人须为营业厅主任' } });
+    expect(await pay({ waivers: [waiver], approver: { login: 'clerk01', password: '123456' } })).toMatchObject({ ok: false, error: { message: '审批人不能是收费员本人' } });
+    expect(await pay({ waivers: [waiver], approver: { login: 'manager01', password: 'x' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await pay({ waivers: [{ ...waiver, amount: '1.5' }], approver: { login: 'manager01', password: '123456' }, expectedTotalFen: 11950 })).toMatchObject({
+      ok: false,
+      error: { message: '减免金额不能超过该笔滞纳金' },
+    });
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+    expect(await pay({ waivers: [waiver], approver: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true, value: { lateFeeFen: 0, totalFen: 12000, changeFen: 8000 } });
+    expect(host.store.sqlite.prepare('SELECT bill_id, late_fee_fen, waived_fen, approver_id FROM late_fee_waivers').get()).toEqual({
+      bill_id: 'bill-1', late_fee_fen: 100, waived_fen: 100, approver_id: 'staff-manager01',
+    });
+    // bill-2 is estimated with a 1.50 late fee: the clerk may waive part of it alone
+    expect(
+      await clerk.call('payments.payCash', {
+        accountId: ids.accountId, billIds: ['bill-2'], tendered: '151', expectedTotalFen: 15050, waivers: [{ billId: 'bill-2', amount: '1', reason: '估抄' }],
+      }),
+    ).toMatchObject({ ok: true, value: { lateFeeFen: 50, totalFen: 15050 } });
+  });
+});
