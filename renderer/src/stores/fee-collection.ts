@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
+import { parseYuan } from '../../../main/domain/money';
 import { call } from '../api/client';
 import { useCustomerSearch } from './customer-search';
 
@@ -12,6 +13,27 @@ type Unpaid = Output<'bills.unpaid'>;
 type Paid = Output<'payments.payCash'>;
 type Printed = Output<'receipts.reprint'>;
 export type ReadingSource = (typeof READING_SOURCES_AT_COUNTER)[number];
+
+/** R-LATE-05: a late-fee waiver being entered for one bill, with the director's sign-in when needed. */
+export interface WaiverDraft {
+  billId: string;
+  amount: string;
+  reason: string;
+  approverLogin: string;
+  approverPassword: string;
+}
+
+const noWaiver: WaiverDraft = { billId: '', amount: '', reason: '', approverLogin: '', approverPassword: '' };
+
+/** The waived fen of a draft, or 0 while it is empty or not a valid amount. */
+export function waivedFen(w: WaiverDraft): number {
+  if (w.billId === '' || w.amount.trim() === '') return 0;
+  try {
+    return parseYuan(w.amount);
+  } catch {
+    return 0;
+  }
+}
 
 export interface FieldError {
   field: string;
@@ -28,6 +50,8 @@ interface FeeState {
   error: FieldError | null;
   paid: Paid | null;
   receipt: Printed | null;
+  waiver: WaiverDraft;
+  setWaiver(patch: Partial<WaiverDraft>): void;
   setReading(v: string): void;
   setReadingSource(v: ReadingSource): void;
   setTendered(v: string): void;
@@ -50,6 +74,7 @@ const blank = {
   error: null,
   paid: null,
   receipt: null,
+  waiver: noWaiver,
 };
 
 export const useFeeCollection = create<FeeState>((set, get) => ({
@@ -57,6 +82,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   setReading: (reading) => set({ reading, error: null }),
   setReadingSource: (readingSource) => set({ readingSource }),
   setTendered: (tendered) => set({ tendered, error: null }),
+  setWaiver: (patch) => set({ waiver: { ...get().waiver, ...patch }, error: null }),
   toggleBill(id) {
     const selected = get().selectedBills;
     set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id] });
@@ -82,21 +108,24 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     await loadUnpaid(unpaid.account.id, set);
   },
   async pay() {
-    const { unpaid, selectedBills, tendered } = get();
+    const { unpaid, selectedBills, tendered, waiver } = get();
     if (!unpaid) return false;
-    const due = dueOf(unpaid, selectedBills);
+    const waived = selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0;
+    const due = dueOf(unpaid, selectedBills) - waived;
     set({ busy: true, error: null });
     const res = await call('payments.payCash', {
       accountId: unpaid.account.id,
       billIds: selectedBills,
       tendered,
       expectedTotalFen: due,
+      waivers: waived > 0 ? [{ billId: waiver.billId, amount: waiver.amount, reason: waiver.reason }] : [],
+      approver: waived > 0 && waiver.approverLogin.trim() !== '' ? { login: waiver.approverLogin, password: waiver.approverPassword } : null,
     });
     if (!res.ok) {
       set({ busy: false, error: { field: res.error.field ?? 'tendered', message: res.error.message } });
       return false;
     }
-    set({ paid: res.value, receipt: res.value.print, busy: false });
+    set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver });
     await loadUnpaid(unpaid.account.id, set, false);
     // Keep the search results honest: the paid customer's unpaid figures change at once.
     const after = get().unpaid;

@@ -1,7 +1,8 @@
 import { FieldError } from '../../components/FieldError';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { t } from '../../i18n/zh-CN';
-import { dueOf, useFeeCollection } from '../../stores/fee-collection';
+import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection';
+import { WaiverForm } from './WaiverForm';
 import type { FocusTargets } from './FeeCollection';
 
 /** Change preview for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
@@ -15,9 +16,9 @@ function previewChange(tendered: string, due: number): number | null {
 }
 
 export function PaymentPanel({ refs }: { refs: FocusTargets }) {
-  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy } = useFeeCollection();
+  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver } = useFeeCollection();
   if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
-  const due = dueOf(unpaid, selectedBills);
+  const due = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
   const change = previewChange(tendered, due);
   const disabled = busy || selectedBills.length === 0;
 
@@ -68,6 +69,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           <button type="button" className="primary" onClick={() => void submit()} disabled={disabled}>
             {t.pay.submit}
           </button>
+          <WaiverForm />
         </>
       )}
     </div>
