@@ -22,6 +22,9 @@ beforeAll(async () => {
   addBill(host, ids, { id: 'e2e-bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
   addBill(host, ids, { id: 'e2e-bill-2', readingDate: '2026-10-21', previous: 15000, current: 19348, amountFen: 15000, dueDate: '2026-11-19' });
   addAccount(host, { accountNo: '30000002', name: '李四', address: '温州市鹿城区人民路90号幸福小区6幢1单元502室', reading: 12000 });
+  const est = addAccount(host, { accountNo: '30000003', name: '王五', address: '温州市鹿城区人民路92号幸福小区7幢1单元101室', reading: 15000 });
+  addBill(host, est, { id: 'e2e-est-bill', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
+  host.store.sqlite.prepare("UPDATE bills SET estimated = 1, source = 'estimated' WHERE id = 'e2e-est-bill'").run();
   counter = await openCounterPage(host, { width: 1440, height: 900 });
   ({ page, harness } = counter);
 });
@@ -107,5 +110,25 @@ describe('前台收费 in Chromium', () => {
     await page.locator('.paid').waitFor();
     expect(await page.locator('.paid .call-out').textContent()).toBe('收你 50.00 元，找你 13.77 元，请清点。');
     await page.screenshot({ path: join(artifacts, 'fee-collection-counter-reading.png'), fullPage: true });
+  });
+});
+
+describe('滞纳金减免 in Chromium (R-LATE-05)', () => {
+  it('lets the clerk waive an estimated reading\'s late fee and records it', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('王五');
+    await page.keyboard.press('Enter');
+    await page.locator('table.hits tbody tr').filter({ hasText: '王五' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥121.00');
+    await page.locator('.waiver summary').click();
+    await page.selectOption('select[name=waiverBill]', 'e2e-est-bill');
+    await page.fill('input[name=waiverAmount]', '1');
+    await page.fill('input[name=waiverReason]', '估抄，用户有异议');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥120.00');
+    await page.fill('input[name=tendered]', '120');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    expect(host.store.sqlite.prepare("SELECT waived_fen, approver_id FROM late_fee_waivers WHERE bill_id = 'e2e-est-bill'").get()).toEqual({ waived_fen: 100, approver_id: null });
   });
 });
