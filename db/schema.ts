@@ -545,3 +545,13 @@ export const lateFeeWaivers = sqliteTable('late_fee_waivers', {
   approverId: text('approver_id').references(() => staff.id),
   createdAt: createdAt(),
 });
+
+/** 满意度评价 (R-GEN-02, A-07): the key the customer pressed after a transaction, per clerk and counter. Append-only. */
+export const satisfactionRatings = sqliteTable('satisfaction_ratings', {
+  id: text('id').primaryKey(),
+  slipNo: text('slip_no').references(() => checkSlips.slipNo),
+  counterId: text('counter_id').notNull().references(() => counters.id),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
+  score: integer('score').notNull(), // 1 非常满意 … 4 不满意
+  createdAt: createdAt(),
+});

@@ -45,6 +45,9 @@ export const METHOD_NAMES = [
   'counter.status',
   'counter.open',
   'followUps.rectificationConsumables',
+  'display.state',
+  'display.show',
+  'display.rate',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

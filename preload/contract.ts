@@ -614,6 +614,36 @@ export const contract = {
     input: z.object({ ignitionBusinessId: id, consumables }).strict(),
     output: z.object({ formBusinessNo: z.string() }),
   },
+  'display.state': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.object({
+      dueFen: fen.nullable(),
+      tenderedFen: fen.nullable(),
+      changeFen: fen.nullable(),
+      slipNo: z.string().nullable(),
+      askRating: z.boolean(),
+      updatedAt: z.string(),
+    }),
+  },
+  'display.show': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        dueFen: fen.nonnegative().nullable(),
+        tenderedFen: fen.nonnegative().nullable(),
+        changeFen: fen.nonnegative().nullable(),
+        slipNo: z.string().max(24).nullable(),
+        askRating: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ updatedAt: z.string() }),
+  },
+  'display.rate': {
+    access: COUNTER_ROLES,
+    input: z.object({ score: z.number().int().min(1, '请按 1-4 评价').max(4, '请按 1-4 评价') }).strict(),
+    output: z.object({ score: z.number().int(), text: z.string() }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

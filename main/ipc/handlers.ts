@@ -30,6 +30,7 @@ import { saveMeterTest } from '../services/meter-test.js';
 import { accountStatement } from '../services/statement.js';
 import { calendarForYear, setCalendarDay } from '../services/calendar.js';
 import { counterOpenedToday, openCounter } from '../services/counter-day.js';
+import { CustomerDisplays } from '../services/customer-display.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -48,6 +49,7 @@ function optionalYuan(text: string | null, field: string): number | null {
 
 export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService): Handlers {
   const search = new AccountSearch(deps);
+  const displays = new CustomerDisplays(deps);
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
   const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
     slipNo: payment?.slipNo ?? null,
@@ -121,6 +123,9 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'accounts.statement': (_ctx, input) => accountStatement(deps, input),
     'calendar.year': (_ctx, input) => calendarForYear(deps, input.year),
+    'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
+    'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
+    'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),
     'counter.status': (ctx) => counterOpenedToday(deps, signedIn(ctx)),
     'counter.open': (ctx, input) => openCounter(deps, signedIn(ctx), { checked: input.checked, floatFen: parseYuan(input.float, 'float') }),
     'calendar.set': (ctx, input) => setCalendarDay(deps, signedIn(ctx), input),

@@ -6,6 +6,7 @@ import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
 import { Login } from './windows/Login';
 import { Registration } from './windows/registration/Registration';
+import { CustomerDisplay } from './windows/customer-display/CustomerDisplay';
 import { DispatchSheets } from './windows/dispatch-sheets/DispatchSheets';
 import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
@@ -18,6 +19,7 @@ const WINDOWS = [
   { hash: '#/register', key: '4', title: t.windows.register, view: () => <Registration /> },
   { hash: '#/stats', key: '5', title: t.windows.stats, view: () => <Statistics /> },
   { hash: '#/sheets', key: '6', title: t.windows.sheets, view: () => <DispatchSheets /> },
+  { hash: '#/display', key: '7', title: '顾客显示屏', view: () => <CustomerDisplay /> },
 ] as const;
 
 function useHash(): string {
@@ -53,6 +55,8 @@ export function App() {
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
   const windows = WINDOWS.filter((w) => !phoneOnly || ('phone' in w && w.phone));
   const current = windows.find((w) => w.hash === hash) ?? windows[0] ?? WINDOWS[1];
+  // The customer-facing screen shows nothing of the clerk's windows.
+  if (current.hash === '#/display') return <div className="app">{current.view()}</div>;
   return (
     <div className="app">
       <header className="app-header">

@@ -10,6 +10,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
+import { logIn } from './counter-page.js';
 
 let host: TestHost;
 let counter: CounterPage;
@@ -130,5 +131,33 @@ describe('滞纳金减免 in Chromium (R-LATE-05)', () => {
     await page.locator('input[name=tendered]').press('Enter');
     await page.locator('.paid').waitFor();
     expect(host.store.sqlite.prepare("SELECT waived_fen, approver_id FROM late_fee_waivers WHERE bill_id = 'e2e-est-bill'").get()).toEqual({ waived_fen: 100, approver_id: null });
+  });
+});
+
+describe('顾客显示屏 (R-PAY-07, R-GEN-02)', () => {
+  it('shows the figures of this counter and records the customer\'s rating', async () => {
+    const display = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await logIn(display, harness.url, 'clerk01', 'counter-lc01');
+    await display.evaluate(() => {
+      window.location.hash = '#/display';
+    });
+    await display.locator('.customer-display').waitFor();
+    const ids = addAccount(host, { accountNo: '30000004', name: '赵六', address: '温州市鹿城区人民路94号幸福小区8幢1单元101室', reading: 15000 });
+    addBill(host, ids, { id: 'e2e-display-bill', readingDate: '2026-11-10', previous: 14000, current: 15000, amountFen: 3450, dueDate: '2026-12-10' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('赵六');
+    await page.keyboard.press('Enter');
+    await page.locator('table.hits tbody tr').filter({ hasText: '赵六' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => display.locator('[data-testid=display-due]').textContent()).toBe('￥34.50');
+    await page.fill('input[name=tendered]', '50');
+    await page.locator('input[name=tendered]').press('Enter');
+    await expect.poll(() => display.locator('[data-testid=display-change]').textContent()).toBe('￥15.50');
+    await display.locator('.rating button').first().waitFor();
+    await display.screenshot({ path: join(artifacts, 'customer-display.png') });
+    await display.keyboard.press('1');
+    await display.locator('.thanks').waitFor();
+    expect(host.store.sqlite.prepare('SELECT score, clerk_id FROM satisfaction_ratings').get()).toEqual({ score: 1, clerk_id: 'staff-clerk01' });
+    await display.close();
   });
 });

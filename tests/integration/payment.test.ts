@@ -210,3 +210,25 @@ describe('late-fee waiver (R-LATE-05, A-28)', () => {
     ).toMatchObject({ ok: true, value: { lateFeeFen: 50, totalFen: 15050 } });
   });
 });
+
+describe('customer display and satisfaction rating (R-PAY-07, R-GEN-02, A-07)', () => {
+  it('shows what the clerk shows at this counter, then stores the rating per slip, clerk and counter', async () => {
+    const clerk = await signIn(host);
+    const other = await signIn(host, 'clerk02', 'counter-lc02');
+    expect(await clerk.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: null, askRating: false } });
+    expect(await clerk.call('display.show', { dueFen: 12100, tenderedFen: 15000, changeFen: 2900, slipNo: 'LC01-00000001', askRating: true })).toMatchObject({
+      ok: false,
+      error: { field: 'slipNo' },
+    });
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    await clerk.call('display.show', { dueFen: 12100, tenderedFen: 15000, changeFen: 2900, slipNo: 'LC01-00000001', askRating: true });
+    expect(await clerk.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: 12100, changeFen: 2900, askRating: true } });
+    expect(await other.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: null } });
+    expect(await clerk.call('display.rate', { score: 5 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await clerk.call('display.rate', { score: 1 })).toEqual({ ok: true, value: { score: 1, text: '非常满意' } });
+    expect(host.store.sqlite.prepare('SELECT slip_no, counter_id, clerk_id, score FROM satisfaction_ratings').get()).toEqual({
+      slip_no: 'LC01-00000001', counter_id: 'counter-lc01', clerk_id: 'staff-clerk01', score: 1,
+    });
+    expect(await clerk.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: null, askRating: false } });
+  });
+});

@@ -126,6 +126,14 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       return false;
     }
     set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver });
+    // The customer display calls out the figures and asks for the rating (R-PAY-07, R-GEN-02).
+    void call('display.show', {
+      dueFen: res.value.totalFen,
+      tenderedFen: res.value.tenderedFen,
+      changeFen: res.value.changeFen,
+      slipNo: res.value.slipNo,
+      askRating: true,
+    });
     await loadUnpaid(unpaid.account.id, set, false);
     // Keep the search results honest: the paid customer's unpaid figures change at once.
     const after = get().unpaid;
@@ -165,6 +173,9 @@ async function loadUnpaid(
       busy: false,
       ...(clearPaid ? { paid: null } : {}),
     });
+    if (clearPaid) {
+      void call('display.show', { dueFen: res.value.totalFen, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
+    }
   } else {
     set({ busy: false, error: { field: 'account', message: res.error.message } });
   }

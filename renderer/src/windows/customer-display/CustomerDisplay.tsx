@@ -1,0 +1,74 @@
+/**
+ * 顾客显示屏: the customer-facing screen of the counter — amount due, received, change (唱收唱付, R-PAY-07),
+ * then the satisfaction rating (满意度评价, R-GEN-02); keys 1–4 or the buttons.
+ */
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../preload/contract';
+import { formatYuan } from '../../../../main/domain/money';
+import { call } from '../../api/client';
+
+type State = Output<'display.state'>;
+const RATINGS: [number, string][] = [
+  [1, '非常满意'],
+  [2, '满意'],
+  [3, '一般'],
+  [4, '不满意'],
+];
+
+export function CustomerDisplay() {
+  const [state, setState] = useState<State | null>(null);
+  const [thanks, setThanks] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    const poll = async () => {
+      const res = await call('display.state', {});
+      if (alive && res.ok) setState(res.value);
+    };
+    void poll();
+    const timer = window.setInterval(() => void poll(), 400);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+  const rate = async (score: number) => {
+    const res = await call('display.rate', { score });
+    if (res.ok) {
+      setThanks(true);
+      window.setTimeout(() => setThanks(false), 3000);
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const score = Number(e.key);
+      if (state?.askRating && score >= 1 && score <= 4) void rate(score);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state?.askRating]);
+  const yuan = (fen: number | null) => (fen === null ? '—' : `￥${formatYuan(fen)}`);
+  return (
+    <main className="customer-display">
+      <h1>欢迎光临</h1>
+      <dl>
+        <dt>应收金额</dt>
+        <dd data-testid="display-due">{yuan(state?.dueFen ?? null)}</dd>
+        <dt>实收</dt>
+        <dd>{yuan(state?.tenderedFen ?? null)}</dd>
+        <dt>找零</dt>
+        <dd data-testid="display-change">{yuan(state?.changeFen ?? null)}</dd>
+      </dl>
+      {thanks && <p className="thanks">谢谢您的评价，请走好！</p>}
+      {state?.askRating && !thanks && (
+        <div className="rating">
+          <p>请您对本次服务评价</p>
+          {RATINGS.map(([score, text]) => (
+            <button key={score} type="button" onClick={() => void rate(score)}>
+              {score} {text}
+            </button>
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}
