@@ -15,6 +15,7 @@ function commandLength(bytes: Buffer, i: number): number {
   const next = bytes[i + 1];
   if (lead === ESC) {
     if (next === 0x40) return 2; // ESC @
+    if (next === 0x70) return 5; // ESC p m t1 t2 (cash drawer)
     if (next === 0x64 || next === 0x61 || next === 0x45 || next === 0x21 || next === 0x4d) return 3;
     return 2;
   }

@@ -13,6 +13,8 @@ import type { SlipLine } from '../../main/domain/check-slip.js';
 
 export const FS_CHINESE_ON = Buffer.from([0x1c, 0x26]); // FS &
 export const FS_CHINESE_OFF = Buffer.from([0x1c, 0x2e]); // FS .
+/** ESC p 0 25 250: pulse the cash-drawer kick connector (pin 2), 50 ms on, 500 ms off. */
+export const DRAWER_KICK = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
 /** ESC @ (its d.ts does not declare initHardware, so the reset at the start is sent as bytes). */
 export const ESC_INIT = Buffer.from([0x1b, 0x40]);
 

@@ -8,7 +8,8 @@ import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/ch
 import { businessDateOf, localDateTime } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
-import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
+import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
+import { appendAudit } from './audit.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -122,8 +123,17 @@ export class ReceiptService {
     const layout = layoutCheckSlip(slipData(this.deps, slipNo, copy), settings.receiptColumns);
     const lines = layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns));
     let message: string | null = null;
+    // The cash drawer opens with the original slip of a payment that took cash in or paid cash out.
+    const head = db.select({ tendered: payments.tenderedFen, change: payments.changeFen, method: payments.method }).from(payments).where(eq(payments.slipNo, slipNo)).get();
+    const kick = !copy && head?.method === '现金' && (head.tendered > 0 || head.change > 0);
+    const bytes = encodeSlip(layout, { columns: settings.receiptColumns });
     try {
-      await this.printer.write(encodeSlip(layout, { columns: settings.receiptColumns }));
+      await this.printer.write(kick ? Buffer.concat([bytes, DRAWER_KICK]) : bytes);
+      if (kick) {
+        db.transaction((tx) => {
+          appendAudit(tx, { actorId: actor.staffId, action: 'drawer.kick', entity: 'counter', entityId: actor.counterId, detail: { slipNo } }, this.deps.clock.now());
+        });
+      }
     } catch (error) {
       message = `核对单未打印：${error instanceof Error ? error.message : String(error)}。收费已入账，请检查打印机后补打。`;
     }

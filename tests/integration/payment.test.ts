@@ -81,8 +81,13 @@ describe('cash payment', () => {
     expect(original).toContain('(客户联)');
     expect(original.some((l) => l.includes('张三'))).toBe(true);
     expect(original.some((l) => l.startsWith('应收金额:') && l.endsWith('￥121.00'))).toBe(true);
+    // The cash drawer opens with the original (ESC p 0 25 250 at the end of the job), logged; not with a reprint.
+    expect((host.sim.jobs[0] ?? Buffer.alloc(0)).subarray(-5).toString('hex')).toBe('1b700019fa');
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'drawer.kick'")).toBe(1);
     const reprint = await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' });
     expect(reprint).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    expect((host.sim.jobs[1] ?? Buffer.alloc(0)).subarray(-5).toString('hex')).not.toBe('1b700019fa');
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'drawer.kick'")).toBe(1);
     expect(decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0))).toContain('(客户联)  副本');
   });
 
