@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { SheetTable } from '../../components/SheetTable';
 import { useSession } from '../../stores/session';
 
 type Sheet = Output<'businesses.dispatchSheets'>[number];
@@ -70,72 +71,23 @@ export function DispatchSheets() {
           <h1>
             {session?.hallName} 派工单（{s.kind}）
           </h1>
-          <table>
-            <tbody>
-              <tr>
-                <th>派工单号</th>
-                <td>{s.workOrderNo}</td>
-                <th>业务号</th>
-                <td>{s.businessNo}</td>
-              </tr>
-              <tr>
-                <th>业务类型</th>
-                <td>{s.type}</td>
-                <th>业务级别</th>
-                <td>{s.priority}</td>
-              </tr>
-              <tr>
-                <th>用户编号</th>
-                <td>{s.accountNo}</td>
-                <th>抄表序号</th>
-                <td>{s.seqNo}</td>
-              </tr>
-              <tr>
-                <th>用户姓名</th>
-                <td>{s.name}</td>
-                <th>联系电话</th>
-                <td>{s.contactPhone}</td>
-              </tr>
-              <tr>
-                <th>用户地址</th>
-                <td colSpan={3}>{s.address}</td>
-              </tr>
-              <tr>
-                <th>用户要求</th>
-                <td colSpan={3}>{s.requirement || '—'}</td>
-              </tr>
-              <tr>
-                <th>施工人员</th>
-                <td>{s.technician}</td>
-                <th>承诺完成</th>
-                <td>{s.promisedOn}</td>
-              </tr>
-              <tr>
-                <th>派工备注</th>
-                <td colSpan={3}>{s.remark || '—'}</td>
-              </tr>
-              <tr>
-                <th>到场时间</th>
-                <td />
-                <th>离开时间</th>
-                <td />
-              </tr>
-              <tr>
-                <th>实施结果</th>
-                <td colSpan={3}>□合格 □未完成 □无法实施 □不合格 □取消该业务</td>
-              </tr>
-              <tr>
-                <th>现场备注</th>
-                <td colSpan={3} className="tall" />
-              </tr>
-              <tr>
-                <th>用户签字</th>
-                <td />
-                <th>施工人员签字</th>
-                <td />
-              </tr>
-            </tbody>
-          </table>
+          <SheetTable
+            tall={['现场备注']}
+            rows={[
+              ['派工单号', s.workOrderNo, '业务号', s.businessNo],
+              ['业务类型', s.type, '业务级别', s.priority],
+              ['用户编号', s.accountNo, '抄表序号', s.seqNo],
+              ['用户姓名', s.name, '联系电话', s.contactPhone],
+              ['用户地址', s.address],
+              ['用户要求', s.requirement || '—'],
+              ['施工人员', s.technician, '承诺完成', s.promisedOn],
+              ['派工备注', s.remark || '—'],
+              ['到场时间', '', '离开时间', ''],
+              ['实施结果', '□合格 □未完成 □无法实施 □不合格 □取消该业务'],
+              ['现场备注', ''],
+              ['用户签字', '', '施工人员签字', ''],
+            ]}
+          />
           <p className="sheet-foot">
             派工日期 {s.dispatchedOn} · 客服电话 88511111 · 抢修 88386119
           </p>
