@@ -48,6 +48,8 @@ export const METHOD_NAMES = [
   'display.state',
   'display.show',
   'display.rate',
+  'invoices.registerBook',
+  'invoices.issue',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

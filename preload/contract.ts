@@ -644,6 +644,23 @@ export const contract = {
     input: z.object({ score: z.number().int().min(1, '请按 1-4 评价').max(4, '请按 1-4 评价') }).strict(),
     output: z.object({ score: z.number().int(), text: z.string() }),
   },
+  'invoices.registerBook': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        category: z.enum(['国税', '地税', '定额']),
+        prefix: z.string().trim().max(12),
+        firstNo: z.number().int().positive(),
+        lastNo: z.number().int().positive(),
+      })
+      .strict(),
+    output: z.object({ bookId: id, remaining: z.number().int() }),
+  },
+  'invoices.issue': {
+    access: COUNTER_ROLES,
+    input: z.object({ slipNo: z.string().trim().regex(/^[A-Z0-9]{2,8}-\d{8}$/, '核对单号格式不正确') }).strict(),
+    output: z.object({ invoiceNo: z.string(), amountFen: fen, remaining: z.number().int() }),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ import { accountStatement } from '../services/statement.js';
 import { calendarForYear, setCalendarDay } from '../services/calendar.js';
 import { counterOpenedToday, openCounter } from '../services/counter-day.js';
 import { CustomerDisplays } from '../services/customer-display.js';
+import { issueInvoice, registerInvoiceBook } from '../services/invoices.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
@@ -123,6 +124,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'followUps.hazard': (ctx, input) => saveHazardRectification(deps, signedIn(ctx), input),
     'accounts.statement': (_ctx, input) => accountStatement(deps, input),
     'calendar.year': (_ctx, input) => calendarForYear(deps, input.year),
+    'invoices.registerBook': (ctx, input) => registerInvoiceBook(deps, signedIn(ctx), input),
+    'invoices.issue': (ctx, input) => issueInvoice(deps, signedIn(ctx), input.slipNo),
     'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
     'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
     'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),

@@ -237,3 +237,17 @@ describe('customer display and satisfaction rating (R-PAY-07, R-GEN-02, A-07)', 
     expect(await clerk.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: null, askRating: false } });
   });
 });
+
+describe('核对单换发票 (R-INV-01..03, R-FIN-01)', () => {
+  it('numbers invoices from the clerk\'s book, once per slip and never twice', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    expect(await clerk.call('invoices.issue', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('R-FIN-01') } });
+    expect(await clerk.call('invoices.registerBook', { category: '国税', prefix: '133032600', firstNo: 1001, lastNo: 1002 })).toMatchObject({ ok: true, value: { remaining: 2 } });
+    expect(await clerk.call('invoices.registerBook', { category: '国税', prefix: '133032600', firstNo: 1002, lastNo: 1010 })).toMatchObject({ ok: false, error: { field: 'firstNo' } });
+    expect(await clerk.call('invoices.issue', { slipNo: 'LC01-00000001' })).toEqual({ ok: true, value: { invoiceNo: '133032600-00001001', amountFen: 12100, remaining: 1 } });
+    expect(await clerk.call('invoices.issue', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('R-INV-03') } });
+    expect(await clerk.call('invoices.issue', { slipNo: 'LC01-00000099' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(() => host.store.sqlite.prepare("UPDATE invoices SET amount_fen = 1").run()).toThrow(/append-only/);
+  });
+});

@@ -1,6 +1,7 @@
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { useFeeCollection } from '../../stores/fee-collection';
+import { InvoicePanel } from './InvoicePanel';
 
 /** What went to the printer, line for line, so the clerk sees the slip the customer gets. */
 export function ReceiptPanel() {
@@ -23,6 +24,7 @@ export function ReceiptPanel() {
         {t.pay.reprint}
       </button>
       <FieldError message={error?.field === 'receipt' ? error.message : null} id="receipt-error" />
+      <InvoicePanel key={receipt.slipNo} slipNo={receipt.slipNo} />
     </div>
   );
 }
