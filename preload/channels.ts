@@ -50,6 +50,7 @@ export const METHOD_NAMES = [
   'display.rate',
   'invoices.registerBook',
   'invoices.issue',
+  'receipts.unprinted',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

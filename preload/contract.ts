@@ -661,6 +661,11 @@ export const contract = {
     input: z.object({ slipNo: z.string().trim().regex(/^[A-Z0-9]{2,8}-\d{8}$/, '核对单号格式不正确') }).strict(),
     output: z.object({ invoiceNo: z.string(), amountFen: fen, remaining: z.number().int() }),
   },
+  'receipts.unprinted': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), totalFen: fen, createdAt: z.string() })),
+  },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

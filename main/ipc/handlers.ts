@@ -101,6 +101,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'receipts.reprint': (ctx, input) => receipts.print(signedIn(ctx), input.slipNo),
     'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
+    'receipts.unprinted': (ctx) => receipts.unprinted(signedIn(ctx)),
     'businesses.accept': async (ctx, input) => {
       const actor = signedIn(ctx);
       const { icToOrdinary, icTermsAcknowledged, hoseLength, ownershipChanged, depositTendered, ...rest } = input;

@@ -2,7 +2,7 @@
  * Printing check slips (核对单). The first successful print of a slip is the original; every later print
  * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import { accounts, bills, checkSlips, counters, halls, paymentItems, payments, slipPrints, staff } from '../../db/schema.js';
 import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
 import { businessDateOf, localDateTime } from '../domain/dates.js';
@@ -148,6 +148,36 @@ export class ReceiptService {
       })
       .run();
     return { slipNo, copy, printed: message === null, message, lines };
+  }
+
+  /**
+   * The reprint queue: this counter's slips that were never printed (printer offline or out of paper).
+   * A payment never waits for the printer; its slip waits here until it is printed.
+   */
+  unprinted(actor: Actor): RecentSlip[] {
+    return this.deps.db
+      .select({
+        slipNo: payments.slipNo,
+        accountNo: accounts.accountNo,
+        name: accounts.name,
+        totalFen: payments.totalFen,
+        createdAt: payments.createdAt,
+      })
+      .from(payments)
+      .innerJoin(accounts, eq(accounts.id, payments.accountId))
+      .where(
+        and(
+          eq(payments.counterId, actor.counterId),
+          notExists(
+            this.deps.db
+              .select({ id: slipPrints.id })
+              .from(slipPrints)
+              .where(and(eq(slipPrints.slipNo, payments.slipNo), eq(slipPrints.outcome, 'printed'))),
+          ),
+        ),
+      )
+      .orderBy(asc(payments.createdAt))
+      .all();
   }
 
   /** Today's slips at this counter, newest first, for 补打. */

@@ -97,10 +97,12 @@ describe('cash payment', () => {
     const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '121', expectedTotalFen: 12100 });
     expect(res).toMatchObject({ ok: true, value: { changeFen: 0, print: { printed: false, copy: false } } });
     expect(count('SELECT count(*) FROM payments')).toBe(1);
+    expect(await clerk.call('receipts.unprinted', {})).toMatchObject({ ok: true, value: [{ slipNo: 'LC01-00000001', totalFen: 12100 }] });
     host.sim.online = true;
     const again = await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' });
     expect(again).toMatchObject({ ok: true, value: { printed: true, copy: false } });
     expect(count("SELECT count(*) FROM slip_prints WHERE outcome = 'failed'")).toBe(1);
+    expect(await clerk.call('receipts.unprinted', {})).toEqual({ ok: true, value: [] });
   });
 
   it('refuses short tender, a changed total and an already paid bill, changing nothing', async () => {

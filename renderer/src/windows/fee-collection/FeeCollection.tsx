@@ -7,6 +7,7 @@ import { useFeeCollection } from '../../stores/fee-collection';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { StatementPanel } from './StatementPanel';
+import { UnprintedQueue } from './UnprintedQueue';
 import { SearchPanel } from '../../components/SearchPanel';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { UnpaidPanel } from './UnpaidPanel';
@@ -80,6 +81,7 @@ export function FeeCollection() {
         <PaymentPanel refs={refs} />
       </section>
       <section className="column right">
+        <UnprintedQueue />
         <ReceiptPanel />
         <StatementPanel />
       </section>
