@@ -72,7 +72,8 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
   return { ...row, meterStatus: meter?.status ?? null, latestReading: meter?.latestReadingCenti ?? null };
 }
 
-function activeMeter(tx: Tx, accountId: string) {
+/** The account's meter in use (a replaced meter is kept, inactive). */
+export function activeMeter(tx: Pick<Db, 'select'>, accountId: string) {
   return tx
     .select()
     .from(meters)

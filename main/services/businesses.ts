@@ -56,6 +56,26 @@ export function loadBusiness(tx: Pick<Db, 'select'>, businessId: string): Busine
   return row;
 }
 
+/**
+ * R-RCPT-05: a follow-up form is entered for a business of the given types whose receipt was 合格.
+ * `formName` names the form in the refusal.
+ */
+export function completedBusiness(tx: Pick<Db, 'select'>, businessId: string, types: readonly BusinessType[], formName = '此后续登记'): Business {
+  const b = loadBusiness(tx, businessId);
+  if (!types.includes(b.type)) throw new DomainError('VALIDATION', `${b.type}业务没有${formName}`, 'businessId');
+  if (b.state !== '已完成') {
+    throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
+  }
+  return b;
+}
+
+/** Closes a business once its follow-up form is saved (§8.6: 已完成 → 已归档), with the form's audit row. */
+export function archiveWithAudit(tx: Tx, actor: Actor, now: Date, b: Business, action: string, detail: Record<string, unknown>): Business {
+  tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
+  appendAudit(tx, { actorId: actor.staffId, action, entity: 'business', entityId: b.id, detail }, now);
+  return loadBusiness(tx, b.id);
+}
+
 /** R-ACC-02: a phone that differs from the ones on file is added; the old ones are kept. */
 function rememberPhone(tx: Tx, accountId: string, phone: string): void {
   tx.insert(accountPhones).values({ id: uuidv7(), accountId, phone }).onConflictDoNothing().run();

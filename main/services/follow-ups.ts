@@ -25,22 +25,14 @@ import { formatVolume, type CentiM3 } from '../domain/volume.js';
 import type { BusinessType } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { loadBusiness, type Business } from './businesses.js';
+import { activeMeter as meterInUse } from './billing.js';
+import { archiveWithAudit, completedBusiness, loadBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
-function completedBusiness(tx: Tx, businessId: string, types: readonly BusinessType[]): Business {
-  const b = loadBusiness(tx, businessId);
-  if (!types.includes(b.type)) throw new DomainError('VALIDATION', `${b.type}业务没有此后续登记`, 'businessId');
-  if (b.state !== '已完成') {
-    throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
-  }
-  return b;
-}
-
 function activeMeter(tx: Tx, accountId: string) {
-  const meter = tx.select().from(meters).where(and(eq(meters.accountId, accountId), eq(meters.active, true))).get();
+  const meter = meterInUse(tx, accountId);
   if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'businessId');
   return meter;
 }
@@ -116,13 +108,7 @@ export function saveIgnition(deps: ServiceDeps, actor: Actor, input: IgnitionInp
       if (b.type === '点火' && !provisional) {
         tx.update(meters).set({ status, latestReadingCenti: latestReading }).where(eq(meters.id, meter.id)).run();
       }
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(
-        tx,
-        { actorId: actor.staffId, action: 'followup.ignition', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
-        now,
-      );
-      return loadBusiness(tx, b.id);
+      return archiveWithAudit(tx, actor, now, b, 'followup.ignition', { ...input, from: meter.status, to: status });
     },
     { behavior: 'immediate' },
   );
@@ -169,13 +155,7 @@ export function saveSealForm(
         .run();
       // The latest reading is left alone: gas between the last bill and the settled reading is still billed.
       tx.update(meters).set({ status }).where(eq(meters.id, meter.id)).run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(
-        tx,
-        { actorId: actor.staffId, action: 'followup.seal', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
-        now,
-      );
-      return loadBusiness(tx, b.id);
+      return archiveWithAudit(tx, actor, now, b, 'followup.seal', { ...input, from: meter.status, to: status });
     },
     { behavior: 'immediate' },
   );
@@ -234,13 +214,7 @@ export function saveInstallForm(
         })
         .where(eq(meters.id, meter.id))
         .run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(
-        tx,
-        { actorId: actor.staffId, action: 'followup.install', entity: 'business', entityId: b.id, detail: { ...input, from: meter.status, to: status } },
-        now,
-      );
-      return loadBusiness(tx, b.id);
+      return archiveWithAudit(tx, actor, now, b, 'followup.install', { ...input, from: meter.status, to: status });
     },
     { behavior: 'immediate' },
   );
@@ -258,9 +232,7 @@ export function saveHoseRecord(deps: ServiceDeps, actor: Actor, input: { busines
     (tx) => {
       const b = completedBusiness(tx, input.businessId, ['其它']);
       tx.update(accounts).set({ hoseInfo: input.hoseInfo.trim() }).where(eq(accounts.id, b.accountId)).run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(tx, { actorId: actor.staffId, action: 'followup.hose', entity: 'business', entityId: b.id, detail: input }, now);
-      return loadBusiness(tx, b.id);
+      return archiveWithAudit(tx, actor, now, b, 'followup.hose', input);
     },
     { behavior: 'immediate' },
   );

@@ -4,15 +4,14 @@
  * meter carries on from its own reading. One transaction: the old meter is retired, the new one is active
  * with the same status, and the business is archived.
  */
-import { and, eq } from 'drizzle-orm';
-import { accounts, businesses, meterChangeRecords, meters } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { accounts, meterChangeRecords, meters } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatVolume, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
-import { appendAudit } from './audit.js';
-import { billingStart, insertBill } from './billing.js';
-import { loadBusiness, type Business } from './businesses.js';
+import { activeMeter, billingStart, insertBill } from './billing.js';
+import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import type { ConsumableLine } from './follow-ups.js';
 
@@ -31,10 +30,8 @@ export function saveMeterChange(deps: ServiceDeps, actor: Actor, input: MeterCha
   const now = clock.now();
   return db.transaction(
     (tx) => {
-      const b = loadBusiness(tx, input.businessId);
-      if (b.type !== '换表') throw new DomainError('VALIDATION', `${b.type}业务没有换表单`, 'businessId');
-      if (b.state !== '已完成') throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
-      const old = tx.select().from(meters).where(and(eq(meters.accountId, b.accountId), eq(meters.active, true))).get();
+      const b = completedBusiness(tx, input.businessId, ['换表'], '换表单');
+      const old = activeMeter(tx, b.accountId);
       if (!old) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'businessId');
       const systemReading = billingStart(tx, old);
       if (input.oldActualReading < systemReading) {
@@ -86,19 +83,8 @@ export function saveMeterChange(deps: ServiceDeps, actor: Actor, input: MeterCha
           createdAt: now.toISOString(),
         })
         .run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(
-        tx,
-        {
-          actorId: actor.staffId,
-          action: 'followup.meter_change',
-          entity: 'business',
-          entityId: b.id,
-          detail: { ...input, systemReading, differenceBillId: difference, oldMeterId: old.id, newMeterId },
-        },
-        now,
-      );
-      return { business: loadBusiness(tx, b.id), differenceBillId: difference };
+      const archived = archiveWithAudit(tx, actor, now, b, 'followup.meter_change', { ...input, systemReading, differenceBillId: difference, oldMeterId: old.id, newMeterId });
+      return { business: archived, differenceBillId: difference };
     },
     { behavior: 'immediate' },
   );

@@ -14,8 +14,7 @@ import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult }
 import { formatYuan } from '../domain/money.js';
 import type { CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
-import { appendAudit } from './audit.js';
-import { loadBusiness, type Business } from './businesses.js';
+import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
 
@@ -76,9 +75,7 @@ export function saveMeterTest(
   const errorBp = input.result === '合格' ? 0 : errorBasisPoints(input.errorPercent);
   return db.transaction(
     (tx) => {
-      const b = loadBusiness(tx, input.businessId);
-      if (b.type !== '校表') throw new DomainError('VALIDATION', `${b.type}业务没有校表登记`, 'businessId');
-      if (b.state !== '已完成') throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
+      const b = completedBusiness(tx, input.businessId, ['校表'], '校表登记');
       const deposit = tx
         .select({ totalFen: sql<number>`coalesce(sum(${payments.feeFen}), 0)` })
         .from(payments)
@@ -179,19 +176,8 @@ export function saveMeterTest(
           createdAt: now.toISOString(),
         })
         .run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(
-        tx,
-        {
-          actorId: actor.staffId,
-          action: 'followup.meter_test',
-          entity: 'business',
-          entityId: b.id,
-          detail: { ...input, chargeFen, refundFen: held, refundSlip, correctionFen: net },
-        },
-        now,
-      );
-      return { business: loadBusiness(tx, b.id), charge, refund: { slipNo: refundSlip, refundFen: held }, correctionFen: net };
+      const archived = archiveWithAudit(tx, actor, now, b, 'followup.meter_test', { ...input, chargeFen, refundFen: held, refundSlip, correctionFen: net });
+      return { business: archived, charge, refund: { slipNo: refundSlip, refundFen: held }, correctionFen: net };
     },
     { behavior: 'immediate' },
   );

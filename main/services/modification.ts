@@ -2,13 +2,11 @@
  * 改装单 (R-RCPT-06, R-INV-08): consumables and, when one was collected, the modification fee on the
  * ledger as 安改装费 on a local-tax invoice (R-INV-04) with its invoice number.
  */
-import { businesses, modificationRecords } from '../../db/schema.js';
+import { modificationRecords } from '../../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import type { Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
-import { eq } from 'drizzle-orm';
-import { appendAudit } from './audit.js';
-import { loadBusiness, type Business } from './businesses.js';
+import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import type { ConsumableLine } from './follow-ups.js';
 import { postFee, type PostedPayment } from './payments.js';
@@ -26,9 +24,7 @@ export function saveModificationForm(
   }
   return db.transaction(
     (tx) => {
-      const b = loadBusiness(tx, input.businessId);
-      if (b.type !== '改装') throw new DomainError('VALIDATION', `${b.type}业务没有改装单`, 'businessId');
-      if (b.state !== '已完成') throw new DomainError('VALIDATION', `业务状态为「${b.state}」，回执为合格后才能登记 (R-RCPT-05)`, 'businessId');
+      const b = completedBusiness(tx, input.businessId, ['改装'], '改装单');
       const payment =
         input.feeFen > 0 && input.tenderedFen !== null
           ? postFee(tx, actor, { accountId: b.accountId, chargeType: '安改装费', invoiceCategory: '地税', feeFen: input.feeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now)
@@ -45,9 +41,8 @@ export function saveModificationForm(
           createdAt: now.toISOString(),
         })
         .run();
-      tx.update(businesses).set({ state: '已归档' }).where(eq(businesses.id, b.id)).run();
-      appendAudit(tx, { actorId: actor.staffId, action: 'followup.modification', entity: 'business', entityId: b.id, detail: input }, now);
-      return { business: loadBusiness(tx, b.id), payment };
+      const archived = archiveWithAudit(tx, actor, now, b, 'followup.modification', input);
+      return { business: archived, payment };
     },
     { behavior: 'immediate' },
   );

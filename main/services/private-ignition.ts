@@ -6,14 +6,14 @@
  * corrects the provisional record (see saveIgnition). Households without a paid connection fee are never
  * entered (R-PRIV-04, R-ACC-01).
  */
-import { and, eq, notExists } from 'drizzle-orm';
+import { eq, notExists } from 'drizzle-orm';
 import { businesses, ignitionRecords, meters, provisionalIgnitions } from '../../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import { nextMeterStatus } from '../domain/meter-status.js';
 import { formatVolume, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { billingStart, insertBill, loadAccount } from './billing.js';
+import { activeMeter, billingStart, insertBill, loadAccount } from './billing.js';
 import { acceptBusinessIn, loadBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -42,7 +42,7 @@ export function recordPrivateIgnition(deps: ServiceDeps, actor: Actor, input: Pr
         contactPhone: input.contactPhone,
         priority: '尽快安排',
       });
-      const meter = tx.select().from(meters).where(and(eq(meters.accountId, input.accountId), eq(meters.active, true))).get();
+      const meter = activeMeter(tx, input.accountId);
       if (!meter) throw new DomainError('VALIDATION', '该用户没有在用的气表 (§3.2)', 'accountId');
       if (input.latestReading < meter.baseReadingCenti) {
         throw new DomainError('VALIDATION', `最新方数不能小于表底数 ${formatVolume(meter.baseReadingCenti)} (R-VOL-06)`, 'latestReading');

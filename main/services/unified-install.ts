@@ -4,7 +4,7 @@
  * The installation date is the original one, or 2002-01-01 when unknown (R-UNI-05). The clerk then
  * accepts the ignition or a modification (R-UNI-03).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { accounts, meters } from '../../db/schema.js';
 import { isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -12,6 +12,7 @@ import { nextMeterStatus } from '../domain/meter-status.js';
 import { LOST_INVOICE_DATE } from '../domain/registration.js';
 import type { CentiM3 } from '../domain/volume.js';
 import { appendAudit } from './audit.js';
+import { activeMeter } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export interface UnifiedInstallInput {
@@ -33,7 +34,7 @@ export function saveUnifiedInstall(deps: ServiceDeps, actor: Actor, input: Unifi
   if (!isValidDate(installedOn)) throw new DomainError('VALIDATION', '实施日期格式不正确 (YYYY-MM-DD)，不知道时留空', 'installedOn');
   return db.transaction(
     (tx) => {
-      const meter = tx.select().from(meters).where(and(eq(meters.accountId, input.accountId), eq(meters.active, true))).get();
+      const meter = activeMeter(tx, input.accountId);
       if (!meter) throw new DomainError('NOT_FOUND', '该用户没有户表档案，请先办理报装 (R-UNI-02)', 'accountId');
       let status = meter.status;
       if (status === '未用') {
