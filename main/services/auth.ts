@@ -22,11 +22,16 @@ export function listCounters({ db }: ServiceDeps): CounterChoice[] {
     .all();
 }
 
+/** The active staff member with this login and password, or undefined. */
+function staffByCredentials({ db }: ServiceDeps, login: string, password: string) {
+  const person = db.select().from(staff).where(eq(staff.login, login)).get();
+  return person && person.active && verifyPassword(password, person.passwordHash) ? person : undefined;
+}
+
 export function login(deps: ServiceDeps, input: { login: string; password: string; counterId: string }): Actor {
   const { db, clock } = deps;
-  const person = db.select().from(staff).where(eq(staff.login, input.login)).get();
-  const ok = person !== undefined && person.active && verifyPassword(input.password, person.passwordHash);
-  if (!ok || person === undefined) {
+  const person = staffByCredentials(deps, input.login, input.password);
+  if (!person) {
     db.transaction((tx) => {
       appendAudit(tx, { actorId: null, action: 'auth.login_failed', entity: 'staff', entityId: input.login, detail: {} }, clock.now());
     });
@@ -59,9 +64,9 @@ export function login(deps: ServiceDeps, input: { login: string; password: strin
 }
 
 /** A second person signs in to approve (A-28, two-person rule): returns who, or refuses. */
-export function verifyApprover({ db }: ServiceDeps, login: string, password: string): { staffId: string; role: string } {
-  const person = db.select().from(staff).where(eq(staff.login, login)).get();
-  if (!person || !person.active || !verifyPassword(password, person.passwordHash)) {
+export function verifyApprover(deps: ServiceDeps, login: string, password: string): { staffId: string; role: string } {
+  const person = staffByCredentials(deps, login, password);
+  if (!person) {
     throw new DomainError('BAD_CREDENTIALS', '审批人工号或密码错误', 'approver');
   }
   return { staffId: person.id, role: person.role };
