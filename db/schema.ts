@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { TICKET_KINDS } from '../main/domain/ticket-kinds.js';
 import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../main/domain/work-order.js';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -81,6 +82,8 @@ export const accounts = sqliteTable(
     hoseInfo: text('hose_info').notNull().default(''), // 波纹管情况
     connectionInvoiceNo: text('connection_invoice_no'), // R-REG-15 / A-08: warn when reused
     settledReadingCenti: integer('settled_reading_centi').notNull().default(0), // 已结算至方数
+    /** R-TKT-09: ticket volume left over after a ticket payment, used by the next ticket payment (0.01 m³). */
+    prepaidCenti: integer('prepaid_centi').notNull().default(0),
     prepaidVolumeCenti: integer('prepaid_volume_centi').notNull().default(0), // 预存
     createdAt: createdAt(),
   },
@@ -134,7 +137,7 @@ export const tariffs = sqliteTable(
   (t) => [uniqueIndex('tariffs_category_from').on(t.category, t.effectiveFrom)],
 );
 
-export const BILL_STATUSES = ['未缴', '收讫'] as const;
+export const BILL_STATUSES = ['未缴', '收讫', '已拆分'] as const;
 export const READING_SOURCES = ['handheld', 'notice', 'reader_phone', 'self_reported', 'estimated', 'meter_change'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
@@ -157,6 +160,8 @@ export const bills = sqliteTable(
     reader: text('reader').notNull(),
     status: text('status', { enum: BILL_STATUSES }).notNull().default('未缴'),
     paidPaymentId: text('paid_payment_id'),
+    /** R-TKT-10: a record split off an unpaid bill (拆分立方数); the parent becomes 已拆分. */
+    splitFrom: text('split_from'),
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
@@ -219,6 +224,14 @@ export const payments = sqliteTable(
     totalFen: integer('total_fen').notNull(),
     tenderedFen: integer('tendered_fen').notNull(),
     changeFen: integer('change_fen').notNull(),
+    /** Gas paid by tickets or coupons (R-TKT-08/12): a tender besides cash. */
+    ticketFen: integer('ticket_fen').notNull().default(0),
+    /** Cash due with face-value tickets (R-TKT-04, A-18): part of the total. */
+    ticketCashFen: integer('ticket_cash_fen').notNull().default(0),
+    /** 冲正: the payment this row reverses, with every amount negated (trigger-checked). */
+    reversesPaymentId: text('reverses_payment_id').unique(),
+    /** R-TKT-09: change of the account's prepaid ticket volume by this payment (0.01 m³). */
+    prepaidDeltaCenti: integer('prepaid_delta_centi').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -583,3 +596,107 @@ export const invoices = sqliteTable(
     createdAt: createdAt(),
   },
 );
+
+
+/** Tickets taken in a payment (§3.7, R-TKT-01..12), with the name and address written on the back. Append-only. */
+export const ticketTenders = sqliteTable(
+  'ticket_tenders',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id').notNull().references(() => payments.id),
+    kind: text('kind', { enum: TICKET_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    quarter: integer('quarter'), // null: a year-only ticket (A-29)
+    count: integer('count').notNull(),
+    faceValueFen: integer('face_value_fen').notNull(), // 面值 per ticket; 0 for a plain 燃气票
+    volumeCenti: integer('volume_centi').notNull(), // 5 m³ per 燃气票 (R-TKT-03); 0 for coupons
+    valueFen: integer('value_fen').notNull(), // coupon money (R-TKT-12); 0 for volume tickets
+    backName: text('back_name').notNull(),
+    backAddress: text('back_address').notNull(),
+  },
+  (t) => [index('ticket_tenders_payment').on(t.paymentId)],
+);
+
+/** Per bill of a ticket payment: 实收气票 as the seed enters it (R-TKT-08, R-TKT-11: 0 on all but the last). Append-only. */
+export const ticketBillItems = sqliteTable('ticket_bill_items', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id').notNull().references(() => payments.id),
+  billId: text('bill_id').notNull().references(() => bills.id),
+  ticketCount: integer('ticket_count').notNull(),
+  volumeCenti: integer('volume_centi').notNull(),
+  ticketFen: integer('ticket_fen').notNull(),
+});
+
+/** Soft-rule overrides (A-17): which rule the clerk overrode and why. Append-only. */
+export const ruleOverrides = sqliteTable('rule_overrides', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id').references(() => payments.id),
+  rule: text('rule').notNull(),
+  reason: text('reason').notNull(),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** IC cards issued (§3.3): 制作新卡 or 补卡; a replacement deactivates the old card. */
+export const icCards = sqliteTable(
+  'ic_cards',
+  {
+    cardNo: text('card_no').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    issueType: text('issue_type', { enum: ['制作新卡', '补卡'] }).notNull(),
+    feePaymentId: text('fee_payment_id').references(() => payments.id),
+    remark: text('remark').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    clerkId: text('clerk_id').notNull().references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ic_cards_account').on(t.accountId)],
+);
+
+/**
+ * Two-phase card writes (ARCHITECTURE "Card writes"): the intent commits before the card is touched;
+ * the outcome (confirmed with its payment, or abandoned) commits after the card was read back.
+ */
+export const cardWrites = sqliteTable(
+  'card_writes',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['recharge', 'reversal'] }).notNull(),
+    cardNo: text('card_no').notNull().references(() => icCards.cardNo),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    counterBefore: integer('counter_before').notNull(),
+    counterAfter: integer('counter_after').notNull(),
+    volumeCenti: integer('volume_centi').notNull(), // negative for a reversal
+    priceFenPerM3: integer('price_fen_per_m3').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    tenderedFen: integer('tendered_fen').notNull(),
+    /** For a reversal: the recharge payment it reverses. */
+    reversesPaymentId: text('reverses_payment_id').references(() => payments.id),
+    reason: text('reason').notNull().default(''),
+    approverId: text('approver_id').references(() => staff.id),
+    clerkId: text('clerk_id').notNull().references(() => staff.id),
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('card_writes_card').on(t.cardNo)],
+);
+
+export const cardWriteOutcomes = sqliteTable('card_write_outcomes', {
+  writeId: text('write_id').primaryKey().references(() => cardWrites.id),
+  outcome: text('outcome', { enum: ['confirmed', 'abandoned'] }).notNull(),
+  paymentId: text('payment_id').references(() => payments.id),
+  note: text('note').notNull(),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
+  createdAt: createdAt(),
+});
+
+/** 冲正 (reversal) of a same-day payment: who asked, who approved (a second person), why. Append-only. */
+export const reversals = sqliteTable('reversals', {
+  paymentId: text('payment_id').primaryKey().references(() => payments.id),
+  originalPaymentId: text('original_payment_id').notNull().unique().references(() => payments.id),
+  reason: text('reason').notNull(),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
+  approverId: text('approver_id').notNull().references(() => staff.id),
+  cardWriteId: text('card_write_id').references(() => cardWrites.id),
+  createdAt: createdAt(),
+});

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'bills.unpaid',
   'bills.enterReading',
   'payments.payCash',
+  'bills.split',
   'receipts.reprint',
   'receipts.recent',
   'businesses.accept',

@@ -8,6 +8,7 @@ import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '..
 import { DIRECT_RELATIVES } from '../main/domain/transfer.js';
 import { STAT_KINDS } from '../main/domain/statistics.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
+import { TICKET_KINDS } from '../main/domain/ticket-kinds.js';
 
 export { channelOf } from './channels.js';
 
@@ -15,6 +16,19 @@ const id = z.string().min(1, '缺少编号').max(64, '编号过长');
 const fen = z.number().int().safe();
 const centi = z.number().int().safe();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const approverIn = z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) }).strict();
+/** One group of tickets of a kind and quarter (§3.7); the name and address on the back (R-TKT-07). */
+const ticketLine = z
+  .object({
+    kind: z.enum(TICKET_KINDS),
+    year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
+    quarter: z.number().int().min(1, '季度须为1–4').max(4, '季度须为1–4').nullable(),
+    count: z.number().int().min(1, '张数须为正整数').max(200, '张数过多'),
+    faceValue: z.string().trim().max(12, '面值过长').default('0'),
+    backName: z.string().trim().min(1, '请登记票背面的姓名').max(40, '姓名过长'),
+    backAddress: z.string().trim().min(1, '请登记票背面的地址').max(120, '地址过长'),
+  })
+  .strict();
 
 export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
 /** The call centre (接听组) finds customers and accepts businesses by phone; it takes no money. */
@@ -139,6 +153,7 @@ export const contract = {
         meterStatus: z.string().nullable(),
         latestReading: centi.nullable(),
         settledReading: centi,
+        prepaid: centi,
       }),
       businessDate: date,
       bills: z.array(unpaidBill),
@@ -174,7 +189,9 @@ export const contract = {
           .array(z.object({ billId: id, amount: z.string().trim().min(1, '请输入减免金额').max(12), reason: text(100, '减免原因过长') }).strict())
           .max(36)
           .default([]),
-        approver: z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) }).strict().nullable().default(null),
+        approver: approverIn.nullable().default(null),
+        tickets: z.array(ticketLine).max(8, '一次最多登记8组票').default([]),
+        overrides: z.array(z.object({ rule: z.enum(['R-TKT-05', 'R-TKT-06']), reason: text(100, '原因过长') }).strict()).max(2).default([]),
       })
       .strict(),
     output: z.object({
@@ -185,8 +202,16 @@ export const contract = {
       totalFen: fen,
       tenderedFen: fen,
       changeFen: fen,
+      ticketFen: fen,
+      ticketCashFen: fen,
+      method: z.string(),
       print: printOut,
     }),
+  },
+  'bills.split': {
+    access: COUNTER_ROLES,
+    input: z.object({ billId: id, split: z.string().trim().min(1, '请输入拆分立方数').max(16, '立方数过长') }).strict(),
+    output: z.object({ billIds: z.tuple([id, id]) }),
   },
   'receipts.reprint': {
     access: COUNTER_ROLES,

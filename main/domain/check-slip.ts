@@ -39,6 +39,23 @@ export interface CheckSlipData {
   tenderedFen: Fen;
   changeFen: Fen;
   copy: boolean; // a reprint is marked 副本 (R-INV-03, A-14)
+  /** Tickets, coupons or vouchers taken (R-TKT-08/12); empty for cash. */
+  tickets?: CheckSlipTickets[];
+  ticketFen?: Fen;
+  ticketCashFen?: Fen;
+  /** An IC-card recharge: the card and the volume written (R-IC-01). */
+  card?: { cardNo: string; volume: CentiM3; priceFenPerM3: Fen; purchaseNo: number };
+  /** A reversal (冲正): the slip it reverses and why. */
+  reversal?: { originalSlipNo: string; reason: string };
+}
+
+export interface CheckSlipTickets {
+  kind: string;
+  year: number;
+  quarter: number | null;
+  count: number;
+  volume: CentiM3;
+  valueFen: Fen;
 }
 
 export type SlipLine =
@@ -60,8 +77,10 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     lines.push({ kind: 'text', text: t });
   };
   const gas = data.chargeType === '燃气费';
-  const refund = data.totalFen < 0; // a deposit handed back (R-TEST-05)
-  lines.push({ kind: 'title', text: gas ? '管道燃气费核对单' : refund ? '押金退还凭证' : '营业收费凭证' });
+  const refund = data.totalFen < 0; // a deposit handed back (R-TEST-05) or a reversal
+  const card = data.card;
+  const title = data.reversal ? '冲正凭证' : card ? 'IC卡购气核对单' : gas ? '管道燃气费核对单' : refund ? '押金退还凭证' : '营业收费凭证';
+  lines.push({ kind: 'title', text: title });
   text(data.copy ? '(客户联)  副本' : '(客户联)');
   lines.push({ kind: 'rule' });
   text(leftRight('核对单号:', data.receiptNo, columns));
@@ -73,7 +92,16 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   text(leftRight('用户姓名:', data.customerName, columns));
   for (const part of wrapToWidth(`地址:${data.address}`, columns)) text(part);
   lines.push({ kind: 'rule' });
-  if (gas) layoutBills(data, columns, text);
+  if (data.reversal) {
+    text(leftRight('原核对单号:', data.reversal.originalSlipNo, columns));
+    for (const part of wrapToWidth(`冲正原因:${data.reversal.reason}`, columns)) text(part);
+  }
+  if (card) {
+    text(leftRight('IC卡号:', card.cardNo, columns));
+    text(leftRight('购气次数:', String(card.purchaseNo), columns));
+    text(leftRight('购气量:', `${formatVolume(card.volume)} 方`, columns));
+    text(leftRight('单价:', `${formatYuan(card.priceFenPerM3)} 元/方`, columns));
+  } else if (gas) layoutBills(data, columns, text);
   else {
     text(leftRight('收款项目:', data.chargeType, columns));
     text(leftRight('发票类别:', `${data.invoiceCategory}发票`, columns));
@@ -83,12 +111,23 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     text(leftRight('气费合计:', yuan(data.gasFen), columns));
     text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
   }
+  const tickets = data.tickets ?? [];
+  if ((data.ticketCashFen ?? 0) !== 0) text(leftRight('票面现金:', yuan(data.ticketCashFen ?? 0), columns));
   if (refund) {
-    text(leftRight('退还金额:', yuan(data.changeFen), columns));
+    if (data.reversal) text(leftRight('冲正金额:', yuan(data.totalFen), columns));
+    for (const t of tickets) text(ticketLine(t, columns));
+    if ((data.ticketFen ?? 0) !== 0) text(leftRight('退还票证抵款:', yuan(-(data.ticketFen ?? 0)), columns));
+    text(leftRight(data.reversal ? '退还现金:' : '退还金额:', yuan(data.changeFen), columns));
   } else {
     text(leftRight('应收金额:', yuan(data.totalFen), columns));
     text(leftRight('缴费方式:', data.method, columns));
-    text(leftRight('实收:', yuan(data.tenderedFen), columns));
+    for (const t of tickets) text(ticketLine(t, columns));
+    if (tickets.length > 0) {
+      text(leftRight('票证抵款:', yuan(data.ticketFen ?? 0), columns));
+      text(leftRight('实收现金:', yuan(data.tenderedFen), columns));
+    } else {
+      text(leftRight('实收:', yuan(data.tenderedFen), columns));
+    }
     text(leftRight('找零:', yuan(data.changeFen), columns));
   }
   lines.push({ kind: 'rule' });
@@ -96,6 +135,13 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   text('客服电话 88511111  抢修 88386119');
   lines.push({ kind: 'feed', lines: 3 });
   return lines;
+}
+
+/** One ticket group: kind, designated quarter (A-29 year only), count and what it is worth. */
+function ticketLine(t: CheckSlipTickets, columns: number): string {
+  const period = t.quarter === null ? `${t.year}年` : `${t.year}年${t.quarter}季`;
+  const worth = t.volume > 0 ? `${formatVolume(t.volume)}方` : yuan(t.valueFen);
+  return leftRight(`  ${t.kind} ${period} ${t.count}张`, worth, columns);
 }
 
 function layoutBills(data: CheckSlipData, columns: number, text: (t: string) => void): void {

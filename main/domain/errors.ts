@@ -17,6 +17,12 @@ export type ErrorCode =
   | 'DAY_CLOSED'
   | 'BAD_CREDENTIALS'
   | 'PRINTER_FAILED'
+  | 'TICKET_REFUSED'
+  | 'SPLIT_REQUIRED'
+  | 'SOFT_RULE'
+  | 'NOT_REVERSIBLE'
+  | 'CARD_ERROR'
+  | 'CARD_WRITE_UNCERTAIN'
   | 'INTERNAL';
 
 export class DomainError extends Error {

@@ -8,7 +8,8 @@ import { AccountSearch } from '../services/accounts.js';
 import { listCounters, login, verifyApprover } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { payCash, type PostedPayment } from '../services/payments.js';
+import { payBills, type PostedPayment } from '../services/payments.js';
+import { splitUnpaidBill } from '../services/bill-split.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
 import {
@@ -87,18 +88,21 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       }),
     'payments.payCash': async (ctx, input) => {
       const actor = signedIn(ctx);
-      const posted = payCash(deps, actor, {
+      const posted = payBills(deps, actor, {
         accountId: input.accountId,
         billIds: input.billIds,
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         expectedTotalFen: input.expectedTotalFen,
         waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
         approver: input.approver ? verifyApprover(deps, input.approver.login, input.approver.password) : null,
+        tickets: input.tickets.map(({ faceValue, ...t }) => ({ ...t, faceValueFen: parseYuan(faceValue, 'faceValue') })),
+        overrides: input.overrides,
       });
       const print = await receipts.print(actor, posted.slipNo);
       const { paymentId: _paymentId, ...shown } = posted;
       return { ...shown, print };
     },
+    'bills.split': (ctx, input) => splitUnpaidBill(deps, signedIn(ctx), { billId: input.billId, splitCenti: parseVolume(input.split, 'split') }),
     'receipts.reprint': (ctx, input) => receipts.print(signedIn(ctx), input.slipNo),
     'receipts.recent': (ctx) => receipts.recent(signedIn(ctx)),
     'receipts.unprinted': (ctx) => receipts.unprinted(signedIn(ctx)),

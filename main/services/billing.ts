@@ -39,6 +39,8 @@ export interface AccountSummary extends AccountIdentity {
   latestReading: CentiM3 | null;
   /** 已结算至方数 (R-QRY-01): the reading up to which gas has been paid. */
   settledReading: CentiM3;
+  /** R-TKT-09: ticket volume kept for later bills. */
+  prepaid: CentiM3;
   homeHallId: string;
 }
 
@@ -62,6 +64,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
       paymentMethod: accounts.paymentMethod,
       category: accounts.category,
       settledReading: accounts.settledReadingCenti,
+      prepaid: accounts.prepaidCenti,
       homeHallId: accounts.homeHallId,
     })
     .from(accounts)
@@ -180,7 +183,7 @@ export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[
     .select()
     .from(bills)
     .where(and(...filters))
-    .orderBy(asc(bills.readingDate), asc(bills.createdAt))
+    .orderBy(asc(bills.readingDate), asc(bills.previousReadingCenti), asc(bills.createdAt))
     .all();
 }
 

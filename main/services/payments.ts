@@ -23,6 +23,7 @@ import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
+import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -39,6 +40,9 @@ export interface CashPaymentInput {
   waivers?: readonly { billId: string; waiveFen: Fen; reason: string }[];
   /** The hall director who approved the waivers by signing in (A-28), when needed. */
   approver?: { staffId: string; role: string } | null;
+  /** Tickets, coupons or vouchers given with (or instead of) cash (§6.2). */
+  tickets?: readonly TicketLine[];
+  overrides?: readonly RuleOverride[];
 }
 
 export interface PostedPayment {
@@ -50,6 +54,9 @@ export interface PostedPayment {
   totalFen: Fen;
   tenderedFen: Fen;
   changeFen: Fen;
+  ticketFen: Fen;
+  ticketCashFen: Fen;
+  method: string;
 }
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
@@ -113,10 +120,11 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): Poste
     { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen } },
     now,
   );
-  return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen };
+  return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
 }
 
-export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
+/** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */
+export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
   const { db, clock } = deps;
   const now = clock.now();
   const businessDate = businessDateOf(now);
@@ -148,20 +156,25 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
       });
       const gasFen = sumFen(priced.map((b) => b.gasFen));
       const lateFeeFen = sumFen(priced.map((b) => b.lateFeeFen));
-      const totalFen = gasFen + lateFeeFen;
-      if (totalFen !== input.expectedTotalFen) {
+      const dueFen = gasFen + lateFeeFen;
+      if (dueFen !== input.expectedTotalFen) {
         throw new DomainError(
           'AMOUNT_CHANGED',
-          `应收金额已变为 ${formatYuan(totalFen)} 元（原显示 ${formatYuan(input.expectedTotalFen)} 元），请重新确认`,
+          `应收金额已变为 ${formatYuan(dueFen)} 元（原显示 ${formatYuan(input.expectedTotalFen)} 元），请重新确认`,
           'tendered',
         );
       }
-      const changeFen = changeFor(input.tenderedFen, totalFen);
+      const plan = planTenders(tx, { accountId: input.accountId, bills: priced, lines: input.tickets ?? [], overrides: input.overrides ?? [], businessDate });
+      const totalFen = dueFen + plan.ticketCashFen;
+      const changeFen = changeFor(input.tenderedFen, totalFen - plan.ticketFen);
       const paymentId = uuidv7(now.getTime());
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,
         accountId: input.accountId,
-        method: PAYMENT_METHOD_CASH,
+        method: plan.method,
+        ticketFen: plan.ticketFen,
+        ticketCashFen: plan.ticketCashFen,
+        prepaidDeltaCenti: plan.prepaidDeltaCenti,
         chargeType: '燃气费',
         invoiceCategory: '核对单',
         businessRef: null,
@@ -207,6 +220,7 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
         if (changed.changes !== 1) throw new DomainError('BILL_NOT_PAYABLE', '费用状态已变化，请刷新后重试', 'billIds');
         settled = Math.max(settled, bill.thisReading);
       }
+      recordTenders(tx, plan, { paymentId, accountId: input.accountId, clerkId: actor.staffId });
       tx.update(accounts)
         .set({ settledReadingCenti: sql`max(${accounts.settledReadingCenti}, ${settled})` })
         .where(eq(accounts.id, input.accountId))
@@ -215,7 +229,7 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
         tx,
         {
           actorId: actor.staffId,
-          action: 'payment.cash',
+          action: plan.lines.length > 0 ? 'payment.tickets' : 'payment.cash',
           entity: 'payment',
           entityId: paymentId,
           detail: {
@@ -225,14 +239,37 @@ export function payCash(deps: ServiceDeps, actor: Actor, input: CashPaymentInput
             totalFen,
             tenderedFen: input.tenderedFen,
             changeFen,
+            method: plan.method,
+            ticketFen: plan.ticketFen,
+            ticketCashFen: plan.ticketCashFen,
+            tickets: plan.lines.map((l) => ({ kind: l.kind, year: l.year, quarter: l.quarter, count: l.count })),
+            prepaidDeltaCenti: plan.prepaidDeltaCenti,
+            overrides: plan.overrides,
             waivedFen: sumFen(priced.map((b) => b.waivedFen)),
             approverId: approver?.staffId ?? null,
           },
         },
         now,
       );
-      return { paymentId, slipNo, businessDate, gasFen, lateFeeFen, totalFen, tenderedFen: input.tenderedFen, changeFen };
+      return {
+        paymentId,
+        slipNo,
+        businessDate,
+        gasFen,
+        lateFeeFen,
+        totalFen,
+        tenderedFen: input.tenderedFen,
+        changeFen,
+        ticketFen: plan.ticketFen,
+        ticketCashFen: plan.ticketCashFen,
+        method: plan.method,
+      };
     },
     { behavior: 'immediate' },
   );
+}
+
+/** A payment in cash only (the common case at the counter). */
+export function payCash(deps: ServiceDeps, actor: Actor, input: Omit<CashPaymentInput, 'tickets' | 'overrides'>): PostedPayment {
+  return payBills(deps, actor, input);
 }

@@ -3,7 +3,7 @@
  * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
  */
 import { and, asc, desc, eq, notExists } from 'drizzle-orm';
-import { accounts, bills, checkSlips, counters, halls, paymentItems, payments, slipPrints, staff } from '../../db/schema.js';
+import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
 import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
 import { businessDateOf, localDateTime } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -58,6 +58,21 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     .orderBy(asc(bills.readingDate))
     .all();
   const p = head.payment;
+  const tickets = db.select().from(ticketTenders).where(eq(ticketTenders.paymentId, p.reversesPaymentId ?? p.id)).all();
+  const reversal = p.reversesPaymentId
+    ? db
+        .select({ reason: reversals.reason, originalSlipNo: payments.slipNo })
+        .from(reversals)
+        .innerJoin(payments, eq(payments.id, reversals.originalPaymentId))
+        .where(eq(reversals.paymentId, p.id))
+        .get()
+    : undefined;
+  const card = db
+    .select({ cardNo: cardWrites.cardNo, volume: cardWrites.volumeCenti, price: cardWrites.priceFenPerM3, purchaseNo: cardWrites.counterAfter })
+    .from(cardWriteOutcomes)
+    .innerJoin(cardWrites, eq(cardWrites.id, cardWriteOutcomes.writeId))
+    .where(eq(cardWriteOutcomes.paymentId, p.id))
+    .get();
   return {
     receiptNo: slipNo,
     hallName: head.hallName,
@@ -87,6 +102,13 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     tenderedFen: p.tenderedFen,
     changeFen: p.changeFen,
     copy,
+    tickets: tickets.map((t) => ({ kind: t.kind, year: t.year, quarter: t.quarter, count: t.count, volume: t.volumeCenti, valueFen: t.valueFen })),
+    ticketFen: p.ticketFen,
+    ticketCashFen: p.ticketCashFen,
+    ...(reversal ? { reversal } : {}),
+    ...(card
+      ? { card: { cardNo: card.cardNo, volume: card.volume, priceFenPerM3: card.price, purchaseNo: card.purchaseNo } }
+      : {}),
   };
 }
 
