@@ -13,6 +13,9 @@ import { createRouter, type Router } from './ipc/router.js';
 import { SessionStore } from './ipc/sessions.js';
 import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settings } from './services/context.js';
 import { ReceiptService } from './services/receipts.js';
+import { IcCardService } from './services/ic-cards.js';
+import type { Timeouts } from '../hardware/card/client.js';
+import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -22,6 +25,9 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Defaults to a simulated printer (with no device attached, the app still runs). */
   printer?: ReceiptPrinter;
+  /** A serial device path for the card reader/writer; without one the in-process simulator is used. */
+  cardPort?: string;
+  cardTimeouts?: Timeouts;
 }
 
 export interface Host {
@@ -31,6 +37,9 @@ export interface Host {
   sessions: SessionStore;
   receipts: ReceiptService;
   printer: ReceiptPrinter;
+  cards: IcCardService;
+  /** The simulated card reader when no real one is configured (demo, tests). */
+  cardDevice: SimulatedCardDevice | null;
   close(): void;
 }
 
@@ -45,6 +54,23 @@ export function createHost(options: HostOptions): Host {
   const printer = options.printer ?? new SimulatedPrinter();
   const sessions = new SessionStore();
   const receipts = new ReceiptService(deps, printer);
-  const router = createRouter(createHandlers(deps, sessions, receipts), sessions);
-  return { store, deps, router, sessions, receipts, printer, close: () => store.close() };
+  const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);
+  const cardPort = options.cardPort;
+  const reader = new ReconnectingCardReader(cardPort ? () => openSerialCardReader(cardPort, options.cardTimeouts) : () => (cardDevice as SimulatedCardDevice).connect());
+  const cards = new IcCardService(deps, reader);
+  const router = createRouter(createHandlers(deps, sessions, receipts, cards), sessions);
+  return {
+    store,
+    deps,
+    router,
+    sessions,
+    receipts,
+    printer,
+    cards,
+    cardDevice,
+    close: () => {
+      void reader.close();
+      store.close();
+    },
+  };
 }

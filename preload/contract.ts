@@ -83,6 +83,31 @@ const printOut = z.object({
 
 const noInput = z.object({}).strict();
 
+const accountSummary = accountIdentity.extend({
+  category: z.string(),
+  meterStatus: z.string().nullable(),
+  latestReading: centi.nullable(),
+  settledReading: centi,
+  prepaid: centi,
+});
+
+const pendingWrite = z.object({ id, kind: z.string(), cardNo: z.string(), accountId: id, volume: centi, amountFen: fen, createdAt: z.string() });
+
+/** A posted card write: the payment (or reversal) and what the card now holds. */
+const cardWriteOut = z.object({
+  slipNo: z.string(),
+  totalFen: fen,
+  tenderedFen: fen,
+  changeFen: fen,
+  cardNo: z.string(),
+  volume: centi,
+  credit: centi,
+  counter: z.number().int(),
+  print: printOut,
+});
+
+const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
+
 const text = (max: number, message: string) => z.string().trim().max(max, message);
 const phone = z.string().trim().regex(/^[0-9-]{7,20}$/, '联系电话格式不正确');
 const dateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').nullable();
@@ -148,13 +173,7 @@ export const contract = {
     access: PHONE_ROLES,
     input: z.object({ accountId: id }).strict(),
     output: z.object({
-      account: accountIdentity.extend({
-        category: z.string(),
-        meterStatus: z.string().nullable(),
-        latestReading: centi.nullable(),
-        settledReading: centi,
-        prepaid: centi,
-      }),
+      account: accountSummary,
       businessDate: date,
       bills: z.array(unpaidBill),
       gasFen: fen,
@@ -690,6 +709,81 @@ export const contract = {
     access: COUNTER_ROLES,
     input: noInput,
     output: z.array(z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), totalFen: fen, createdAt: z.string() })),
+  },
+  'cards.read': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.object({
+      card: z.object({ cardNo: z.string(), accountNo: z.string(), counter: z.number().int(), credit: centi, total: centi }),
+      account: accountSummary.nullable(),
+      registered: z.object({ active: z.boolean(), issueType: z.string() }).nullable(),
+      systemCounter: z.number().int(),
+      pending: z.array(pendingWrite),
+      priceFenPerM3: fen.nullable(),
+    }),
+  },
+  'cards.pending': { access: COUNTER_ROLES, input: noInput, output: z.array(pendingWrite) },
+  'cards.recharge': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        by: z.enum(['volume', 'amount']),
+        value: z.string().trim().min(1, '请输入购气量或金额').max(16, '数值过长'),
+        tendered: yuanText('请输入实收金额'),
+      })
+      .strict(),
+    output: cardWriteOut,
+  },
+  'cards.issue': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        issueType: z.enum(['制作新卡', '补卡']),
+        reason: text(100, '备注过长').default(''),
+        companyFault: z.boolean().default(false),
+        tendered: z.string().trim().max(16, '金额过长').default('0'),
+      })
+      .strict(),
+    output: z.object({ cardNo: z.string(), counter: z.number().int(), feeSlipNo: z.string().nullable(), feeFen: fen, changeFen: fen, print: printOut.nullable() }),
+  },
+  'cards.recover': {
+    access: COUNTER_ROLES,
+    input: z.object({ writeId: id, action: z.enum(['retry', 'abandon']) }).strict(),
+    output: z.union([z.object({ abandoned: z.literal(true) }), cardWriteOut.extend({ abandoned: z.literal(false) })]),
+  },
+  'cards.census': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        from: date,
+        to: date,
+        remaining: z.string().trim().min(1, '请输入剩余量').max(16),
+        used: z.string().trim().min(1, '请输入用气量').max(16),
+      })
+      .strict(),
+    output: z.object({ purchased: centi, normal: z.boolean(), differenceCenti: centi, note: z.string(), suggestedPriority: z.string().nullable() }),
+  },
+  'payments.reverse': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        slipNo: z.string().trim().min(1, '请输入核对单号').max(32, '核对单号过长'),
+        reason: z.string().trim().min(2, '请填写冲正原因').max(100, '原因过长'),
+        approver: approverIn,
+      })
+      .strict(),
+    output: z.object({
+      slipNo: z.string(),
+      originalSlipNo: z.string(),
+      totalFen: fen,
+      ticketFen: fen,
+      changeFen: fen,
+      card: z.object({ cardNo: z.string(), volume: centi, credit: centi }).nullable(),
+      print: printOut,
+    }),
   },
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

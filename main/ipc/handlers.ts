@@ -10,6 +10,8 @@ import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
+import type { IcCardService } from '../services/ic-cards.js';
+import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
 import {
@@ -49,7 +51,7 @@ function optionalYuan(text: string | null, field: string): number | null {
   return text === null || text.trim() === '' ? null : parseYuan(text, field);
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService): Handlers {
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, cards: IcCardService): Handlers {
   const search = new AccountSearch(deps);
   const displays = new CustomerDisplays(deps);
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
@@ -134,6 +136,54 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
     'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
     'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),
+    'cards.read': () => cards.read(),
+    'cards.pending': () => cards.pending(),
+    'cards.recharge': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const done = await cards.recharge(actor, {
+        accountId: input.accountId,
+        ...(input.by === 'volume' ? { volumeCenti: parseVolume(input.value, 'value') } : { amountFen: parseYuan(input.value, 'value') }),
+        tenderedFen: parseYuan(input.tendered, 'tendered'),
+      });
+      return { ...done, print: await receipts.print(actor, done.slipNo) };
+    },
+    'cards.issue': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const done = await cards.issue(actor, { ...input, tenderedFen: parseYuan(input.tendered || '0', 'tendered') });
+      const receipt = await feeReceipt(actor, done.fee);
+      return { cardNo: done.cardNo, counter: done.counter, feeSlipNo: receipt.slipNo, feeFen: done.fee?.totalFen ?? 0, changeFen: receipt.changeFen ?? 0, print: receipt.print };
+    },
+    'cards.recover': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const done = await cards.recover(actor, input);
+      if ('abandoned' in done) return done;
+      return { ...done, abandoned: false as const, print: await receipts.print(actor, done.slipNo) };
+    },
+    'cards.census': (_ctx, input) =>
+      cards.census({ ...input, remainingCenti: parseVolume(input.remaining, 'remaining'), usedCenti: parseVolume(input.used, 'used') }),
+    'payments.reverse': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const approver = verifyApprover(deps, input.approver.login, input.approver.password);
+      const request = { slipNo: input.slipNo, reason: input.reason, approver };
+      let done: PostedPayment;
+      let card: { cardNo: string; volume: number; credit: number } | null = null;
+      if (isCardRecharge(deps, input.slipNo)) {
+        const written = await cards.reverseRecharge(actor, request);
+        card = { cardNo: written.cardNo, volume: written.volume, credit: written.credit };
+        done = written;
+      } else {
+        done = reversePayment(deps, actor, request);
+      }
+      return {
+        slipNo: done.slipNo,
+        originalSlipNo: input.slipNo,
+        totalFen: done.totalFen,
+        ticketFen: done.ticketFen,
+        changeFen: done.changeFen,
+        card,
+        print: await receipts.print(actor, done.slipNo),
+      };
+    },
     'counter.status': (ctx) => counterOpenedToday(deps, signedIn(ctx)),
     'counter.open': (ctx, input) => openCounter(deps, signedIn(ctx), { checked: input.checked, floatFen: parseYuan(input.float, 'float') }),
     'calendar.set': (ctx, input) => setCalendarDay(deps, signedIn(ctx), input),

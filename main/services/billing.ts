@@ -98,6 +98,19 @@ export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
   return Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
 }
 
+/** A-11: the unit price of a customer category on a date (fen per m³). */
+export function priceOn(tx: Pick<Db, 'select'>, category: string, date: string): number {
+  const tariff = tx
+    .select()
+    .from(tariffs)
+    .where(and(eq(tariffs.category, category as '普通用户' | '公建用户'), lte(tariffs.effectiveFrom, date)))
+    .orderBy(desc(tariffs.effectiveFrom))
+    .limit(1)
+    .get();
+  if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${date} 适用的${category}气价，请联系管理员`);
+  return tariff.priceFenPerM3;
+}
+
 /**
  * Creates an unpaid bill from `billingStart` to `reading`, priced at the tariff of the reading date
  * (A-11, A-12), due after the configured days (A-27), and moves the meter's latest reading.
@@ -115,14 +128,7 @@ export function insertBill(
   if (used === 0) {
     throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费 (R-PAY-03)`, 'reading');
   }
-  const tariff = tx
-    .select()
-    .from(tariffs)
-    .where(and(eq(tariffs.category, input.category as '普通用户' | '公建用户'), lte(tariffs.effectiveFrom, readingDate)))
-    .orderBy(desc(tariffs.effectiveFrom))
-    .limit(1)
-    .get();
-  if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${readingDate} 适用的${input.category}气价，请联系管理员`);
+  const tariff = { priceFenPerM3: priceOn(tx, input.category, readingDate) };
   const row = {
     id: uuidv7(now.getTime()),
     accountId: input.accountId,

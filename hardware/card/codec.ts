@@ -1,0 +1,199 @@
+/**
+ * GHC-CARD/1 framing and records (hardware/card/PROTOCOL.md). Pure: bytes in, frames out; no IO.
+ */
+
+export const START = 0xa5;
+export const VERSION = 0x01;
+export const MAX_PAYLOAD = 512;
+const HEADER = 6; // START VER SEQ CMD LEN(2)
+
+export const CMD = { IDENTIFY: 0x01, READ: 0x10, ISSUE: 0x20, PURCHASE: 0x30 } as const;
+export const REPLY = 0x80;
+
+export const STATUS = {
+  OK: 0x00,
+  NO_CARD: 0x01,
+  BLANK_CARD: 0x02,
+  NOT_BLANK: 0x03,
+  COUNTER_MISMATCH: 0x04,
+  CARD_MISMATCH: 0x05,
+  INSUFFICIENT_CREDIT: 0x06,
+  WRITE_FAILED: 0x07,
+  UNKNOWN_COMMAND: 0x11,
+  BAD_PAYLOAD: 0x12,
+} as const;
+export type StatusName = keyof typeof STATUS;
+
+export function statusName(code: number): StatusName | 'UNKNOWN' {
+  const hit = (Object.keys(STATUS) as StatusName[]).find((k) => STATUS[k] === code);
+  return hit ?? 'UNKNOWN';
+}
+
+export interface Frame {
+  seq: number;
+  cmd: number;
+  payload: Buffer;
+}
+
+/** CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF. */
+export function crc16(bytes: Uint8Array): number {
+  let crc = 0xffff;
+  for (const b of bytes) {
+    crc ^= b << 8;
+    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc;
+}
+
+export function encodeFrame(frame: Frame): Buffer {
+  if (frame.payload.length > MAX_PAYLOAD) throw new RangeError('payload too long');
+  const out = Buffer.alloc(HEADER + frame.payload.length + 2);
+  out[0] = START;
+  out[1] = VERSION;
+  out[2] = frame.seq & 0xff;
+  out[3] = frame.cmd & 0xff;
+  out.writeUInt16BE(frame.payload.length, 4);
+  frame.payload.copy(out, HEADER);
+  out.writeUInt16BE(crc16(out.subarray(1, HEADER + frame.payload.length)), HEADER + frame.payload.length);
+  return out;
+}
+
+/**
+ * Incremental decoder: feed any split of the byte stream; whole valid frames come out. Garbage, bad
+ * versions, oversized lengths and bad CRCs are dropped and counted, and decoding resynchronises on the
+ * next start byte.
+ */
+export class FrameDecoder {
+  private buffer = Buffer.alloc(0);
+  dropped = 0;
+
+  push(chunk: Uint8Array): Frame[] {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    const frames: Frame[] = [];
+    for (;;) {
+      const start = this.buffer.indexOf(START);
+      if (start < 0) {
+        if (this.buffer.length > 0) this.dropped++;
+        this.buffer = Buffer.alloc(0);
+        return frames;
+      }
+      if (start > 0) {
+        this.dropped++;
+        this.buffer = this.buffer.subarray(start);
+      }
+      if (this.buffer.length < HEADER) return frames;
+      const length = this.buffer.readUInt16BE(4);
+      if (this.buffer[1] !== VERSION || length > MAX_PAYLOAD) {
+        this.skipOne();
+        continue;
+      }
+      const total = HEADER + length + 2;
+      if (this.buffer.length < total) return frames;
+      const crc = this.buffer.readUInt16BE(HEADER + length);
+      if (crc !== crc16(this.buffer.subarray(1, HEADER + length))) {
+        this.skipOne();
+        continue;
+      }
+      frames.push({ seq: this.buffer[2] ?? 0, cmd: this.buffer[3] ?? 0, payload: Buffer.from(this.buffer.subarray(HEADER, HEADER + length)) });
+      this.buffer = this.buffer.subarray(total);
+    }
+  }
+
+  /** Forgets a partial frame (the client calls this after a timeout, so a damaged length cannot stall it). */
+  reset(): void {
+    if (this.buffer.length > 0) this.dropped++;
+    this.buffer = Buffer.alloc(0);
+  }
+
+  private skipOne(): void {
+    this.dropped++;
+    this.buffer = this.buffer.subarray(1);
+  }
+}
+
+/** What a card holds (PROTOCOL.md "Card record"). Volumes in 0.01 m³. */
+export interface CardRecord {
+  cardNo: string;
+  accountNo: string;
+  counter: number;
+  creditCenti: number;
+  totalCenti: number;
+  blank: boolean;
+}
+
+export const RECORD_LENGTH = 43;
+const ID_LENGTH = 16;
+
+function writeId(out: Buffer, text: string, offset: number): void {
+  const bytes = Buffer.from(text, 'ascii');
+  if (bytes.length > ID_LENGTH || !/^[\x20-\x7e]*$/.test(text)) throw new RangeError(`bad id: ${text}`);
+  bytes.copy(out, offset);
+}
+
+function readId(buf: Buffer, offset: number): string {
+  const raw = buf.subarray(offset, offset + ID_LENGTH);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end < 0 ? ID_LENGTH : end).toString('ascii');
+}
+
+export function encodeRecord(r: CardRecord): Buffer {
+  const out = Buffer.alloc(RECORD_LENGTH);
+  writeId(out, r.cardNo, 0);
+  writeId(out, r.accountNo, 16);
+  out.writeUInt16BE(r.counter, 32);
+  out.writeUInt32BE(r.creditCenti, 34);
+  out.writeUInt32BE(r.totalCenti, 38);
+  out[42] = r.blank ? 1 : 0;
+  return out;
+}
+
+export function decodeRecord(buf: Buffer): CardRecord {
+  if (buf.length !== RECORD_LENGTH) throw new RangeError(`card record must be ${RECORD_LENGTH} bytes, got ${buf.length}`);
+  return {
+    cardNo: readId(buf, 0),
+    accountNo: readId(buf, 16),
+    counter: buf.readUInt16BE(32),
+    creditCenti: buf.readUInt32BE(34),
+    totalCenti: buf.readUInt32BE(38),
+    blank: ((buf[42] ?? 0) & 1) === 1,
+  };
+}
+
+export function encodeIssue(cardNo: string, accountNo: string, counter: number): Buffer {
+  const out = Buffer.alloc(34);
+  writeId(out, cardNo, 0);
+  writeId(out, accountNo, 16);
+  out.writeUInt16BE(counter, 32);
+  return out;
+}
+
+export function decodeIssue(buf: Buffer): { cardNo: string; accountNo: string; counter: number } {
+  if (buf.length !== 34) throw new RangeError('bad ISSUE payload');
+  return { cardNo: readId(buf, 0), accountNo: readId(buf, 16), counter: buf.readUInt16BE(32) };
+}
+
+export interface PurchaseRequest {
+  cardNo: string;
+  counterBefore: number;
+  counterAfter: number;
+  deltaCenti: number;
+}
+
+export function encodePurchase(p: PurchaseRequest): Buffer {
+  const out = Buffer.alloc(24);
+  writeId(out, p.cardNo, 0);
+  out.writeUInt16BE(p.counterBefore, 16);
+  out.writeUInt16BE(p.counterAfter, 18);
+  out.writeInt32BE(p.deltaCenti, 20);
+  return out;
+}
+
+export function decodePurchase(buf: Buffer): PurchaseRequest {
+  if (buf.length !== 24) throw new RangeError('bad PURCHASE payload');
+  return { cardNo: readId(buf, 0), counterBefore: buf.readUInt16BE(16), counterAfter: buf.readUInt16BE(18), deltaCenti: buf.readInt32BE(20) };
+}
+
+/** The purchase counter wraps at 16 bits. */
+export function nextCounter(counter: number): number {
+  return (counter + 1) & 0xffff;
+}

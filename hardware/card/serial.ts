@@ -1,0 +1,167 @@
+/**
+ * The card reader over serialport: a byte transport, the in-process simulator on SerialPortMock, port
+ * discovery by VID:PID plus the IDENTIFY handshake, and reconnect after unplug.
+ */
+import { SerialPort, SerialPortMock } from 'serialport';
+import { CardProtocolClient, DEFAULT_TIMEOUTS, type ByteTransport, type Timeouts } from './client.js';
+import { CardDisconnectedError, type CardReader, type CardRecord, type PurchaseRequest } from './reader.js';
+import { CardSimulator } from './simulator.js';
+
+export const BAUD_RATE = 115200;
+
+interface StreamLike {
+  write(data: Buffer, callback: (error: Error | null | undefined) => void): boolean;
+  drain(callback: (error: Error | null) => void): void;
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  readonly isOpen: boolean;
+  close(callback: (error: Error | null) => void): void;
+}
+
+export function streamTransport(port: StreamLike): ByteTransport {
+  return {
+    write: (bytes) =>
+      new Promise((resolve, reject) => {
+        port.write(bytes, (error) => {
+          if (error) reject(error);
+          else port.drain((e) => (e ? reject(e) : resolve()));
+        });
+      }),
+    onData: (listener) => void port.on('data', listener),
+    onClose: (listener) => void port.on('close', listener),
+    isOpen: () => port.isOpen,
+    close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
+  };
+}
+
+function opened<T extends StreamLike & { open(cb: (e: Error | null) => void): void }>(port: T): Promise<T> {
+  return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(port))));
+}
+
+export async function openSerialCardReader(path: string, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<CardProtocolClient> {
+  const port = await opened(new SerialPort({ path, baudRate: BAUD_RATE, autoOpen: false }));
+  return new CardProtocolClient(streamTransport(port), timeouts);
+}
+
+export interface SimulatedCardDevice {
+  /** The simulated device with its card slot; it survives unplug and re-plug. */
+  sim: CardSimulator;
+  /** Plugs in (a new SerialPortMock port to the same device) and returns the driver on it. */
+  connect(): Promise<CardProtocolClient>;
+  /** Pulls the USB cable: the open port closes under the driver. */
+  unplug(): Promise<void>;
+}
+
+let mockPorts = 0;
+
+/** The in-process simulator behind SerialPortMock ports: the driver's bytes reach it unchanged. */
+export function simulatedCardDevice(timeouts: Timeouts = DEFAULT_TIMEOUTS): SimulatedCardDevice {
+  let port: SerialPortMock | null = null;
+  let emit: (bytes: Buffer) => void = () => undefined;
+  const sim = new CardSimulator((bytes) => setImmediate(() => emit(bytes)));
+  return {
+    sim,
+    async connect() {
+      const path = `/dev/gas-card-sim-${++mockPorts}`;
+      SerialPortMock.binding.createPort(path, { vendorId: '1a86', productId: '7523' });
+      const opened_ = await opened(new SerialPortMock({ path, baudRate: BAUD_RATE, autoOpen: false }));
+      const binding = opened_.port;
+      if (!binding) throw new Error('mock port did not open');
+      const write = binding.write.bind(binding);
+      binding.write = async (buffer: Buffer) => {
+        await write(buffer);
+        sim.receive(buffer);
+      };
+      emit = (bytes) => {
+        if (binding.isOpen) binding.emitData(bytes);
+      };
+      port = opened_;
+      return new CardProtocolClient(streamTransport(opened_), timeouts);
+    },
+    unplug: () => new Promise((resolve) => (port?.isOpen ? port.close(() => resolve()) : resolve())),
+  };
+}
+
+export interface PortInfoLike {
+  path: string;
+  vendorId?: string | undefined;
+  productId?: string | undefined;
+}
+
+/**
+ * Finds the card reader: ports whose VID:PID match, confirmed by an IDENTIFY reply that names
+ * GHC-CARD/1. Ports that do not answer are closed and skipped.
+ */
+export async function discoverCardReader(
+  match: { vendorId: string; productId: string },
+  list: () => Promise<PortInfoLike[]>,
+  open: (path: string) => Promise<CardReader>,
+): Promise<{ path: string; reader: CardReader; identity: string } | null> {
+  const candidates = (await list()).filter(
+    (p) => p.vendorId?.toLowerCase() === match.vendorId.toLowerCase() && p.productId?.toLowerCase() === match.productId.toLowerCase(),
+  );
+  for (const c of candidates) {
+    let reader: CardReader | null = null;
+    try {
+      reader = await open(c.path);
+      const identity = await reader.identify();
+      if (identity.startsWith('GHC-CARD/1')) return { path: c.path, reader, identity };
+      await reader.close();
+    } catch {
+      await reader?.close().catch(() => undefined);
+    }
+  }
+  return null;
+}
+
+/**
+ * Keeps a reader connected across unplugs: after a disconnect the next command connects again. A write
+ * is never repeated here; only the connection is.
+ */
+export class ReconnectingCardReader implements CardReader {
+  private current: CardReader | null = null;
+
+  constructor(private readonly connect: () => Promise<CardReader>) {}
+
+  private async reader(): Promise<CardReader> {
+    if (!this.current) {
+      try {
+        this.current = await this.connect();
+      } catch (error) {
+        throw new CardDisconnectedError(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return this.current;
+  }
+
+  /** Reads are retried once on a fresh connection after an unplug; writes never are. */
+  private async run<T>(op: (r: CardReader) => Promise<T>, idempotent: boolean): Promise<T> {
+    const r = await this.reader();
+    try {
+      return await op(r);
+    } catch (error) {
+      if (!(error instanceof CardDisconnectedError)) throw error;
+      this.current = null;
+      await r.close().catch(() => undefined);
+      if (!idempotent) throw error;
+      return op(await this.reader());
+    }
+  }
+
+  identify(): Promise<string> {
+    return this.run((r) => r.identify(), true);
+  }
+  read(): Promise<CardRecord> {
+    return this.run((r) => r.read(), true);
+  }
+  issue(cardNo: string, accountNo: string, counter: number): Promise<CardRecord> {
+    return this.run((r) => r.issue(cardNo, accountNo, counter), false);
+  }
+  purchase(request: PurchaseRequest): Promise<CardRecord> {
+    return this.run((r) => r.purchase(request), false);
+  }
+  async close(): Promise<void> {
+    await this.current?.close();
+    this.current = null;
+  }
+}

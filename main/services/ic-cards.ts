@@ -1,0 +1,450 @@
+/**
+ * IC-card meters at the counter (P-IC, R-IC-01..07, R-CENS-02/03): read a card, recharge (购气) by
+ * volume or amount, 制作新卡, 补卡, and the census check. Card writes are two-phase (ARCHITECTURE "Card
+ * writes", A-13): the intent commits first, the card is written, and the payment commits only when the
+ * card's purchase counter shows the write. A write left in doubt (card pulled, timeout, crash) stays
+ * pending until the same card is read again: its counter decides confirm or not written. Never a
+ * transaction around device IO.
+ */
+import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH } from '../../db/schema.js';
+import { CardDisconnectedError, CardStatusError, CardTimeoutError, type CardReader, type CardRecord } from '../../hardware/card/reader.js';
+import { nextCounter } from '../../hardware/card/codec.js';
+import { censusCheck, decideCardWrite, rechargeQuote, replacementFeeFen } from '../domain/card-write.js';
+import { businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { changeFor, type Fen } from '../domain/money.js';
+import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { loadAccount, priceOn, type AccountSummary } from './billing.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
+import { checkReversible, postReversal, type Approver } from './reversals.js';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+type WriteRow = typeof cardWrites.$inferSelect;
+
+/** Device failures in the clerk's words. */
+export function cardError(error: unknown): DomainError {
+  if (error instanceof CardStatusError) {
+    const text: Record<string, string> = {
+      NO_CARD: '读卡器中没有卡，请插卡',
+      BLANK_CARD: '这是一张空白卡，请先制卡',
+      NOT_BLANK: '这张卡已有数据，不是空白卡',
+      CARD_MISMATCH: '插入的不是这位用户的卡',
+      COUNTER_MISMATCH: '卡上购气次数与写卡请求不符',
+      INSUFFICIENT_CREDIT: '卡上剩余气量不足，气量可能已输入气表，不能写回',
+      WRITE_FAILED: '写卡失败，卡未改变',
+    };
+    return new DomainError('CARD_ERROR', text[error.status] ?? `读卡器返回错误 ${error.status}`, 'card');
+  }
+  if (error instanceof CardTimeoutError) return new DomainError('CARD_ERROR', '读卡器无响应，请检查卡是否插好', 'card');
+  if (error instanceof CardDisconnectedError) return new DomainError('CARD_ERROR', '读卡器未连接，请检查USB连线', 'card');
+  return new DomainError('CARD_ERROR', `读卡器故障：${error instanceof Error ? error.message : String(error)}`, 'card');
+}
+
+export interface CardView {
+  card: { cardNo: string; accountNo: string; counter: number; credit: CentiM3; total: CentiM3 };
+  account: AccountSummary | null;
+  registered: { active: boolean; issueType: string } | null;
+  /** The purchase counter the system expects on this account's card. */
+  systemCounter: number;
+  pending: PendingWrite[];
+  priceFenPerM3: number | null;
+}
+
+export interface PendingWrite {
+  id: string;
+  kind: string;
+  cardNo: string;
+  accountId: string;
+  volume: CentiM3;
+  amountFen: Fen;
+  createdAt: string;
+}
+
+export interface RechargeInput {
+  accountId: string;
+  volumeCenti?: CentiM3;
+  amountFen?: Fen;
+  tenderedFen: Fen;
+}
+
+export interface CardWriteResult extends PostedPayment {
+  cardNo: string;
+  volume: CentiM3;
+  credit: CentiM3;
+  counter: number;
+}
+
+function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number {
+  const row = tx
+    .select({ counter: cardWrites.counterAfter })
+    .from(cardWrites)
+    .innerJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
+    .where(and(eq(cardWrites.accountId, accountId), eq(cardWriteOutcomes.outcome, 'confirmed')))
+    .orderBy(desc(sql`${cardWriteOutcomes}.rowid`))
+    .limit(1)
+    .get();
+  return row?.counter ?? 0;
+}
+
+function pendingWrites(tx: Pick<Db, 'select'>, filter?: { cardNo?: string }): PendingWrite[] {
+  const rows = tx
+    .select()
+    .from(cardWrites)
+    .leftJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
+    .where(and(isNull(cardWriteOutcomes.writeId), filter?.cardNo ? eq(cardWrites.cardNo, filter.cardNo) : undefined))
+    .orderBy(cardWrites.createdAt)
+    .all();
+  return rows.map(({ card_writes: w }) => ({
+    id: w.id,
+    kind: w.kind,
+    cardNo: w.cardNo,
+    accountId: w.accountId,
+    volume: w.volumeCenti,
+    amountFen: w.amountFen,
+    createdAt: w.createdAt,
+  }));
+}
+
+export class IcCardService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly reader: CardReader,
+  ) {}
+
+  private async readCard(): Promise<CardRecord> {
+    try {
+      return await this.reader.read();
+    } catch (error) {
+      throw cardError(error);
+    }
+  }
+
+  pending(): PendingWrite[] {
+    return pendingWrites(this.deps.db);
+  }
+
+  /** 读卡: the card, whose it is, and any write on it still in doubt. */
+  async read(): Promise<CardView> {
+    const card = await this.readCard();
+    const { db, clock } = this.deps;
+    return db.transaction((tx) => {
+      const registered = tx.select().from(icCards).where(eq(icCards.cardNo, card.cardNo)).get();
+      const owner = registered ?? tx.select({ accountId: accounts.id }).from(accounts).where(eq(accounts.accountNo, card.accountNo)).get();
+      const account = owner ? loadAccount(tx, owner.accountId) : null;
+      return {
+        card: { cardNo: card.cardNo, accountNo: card.accountNo, counter: card.counter, credit: card.creditCenti, total: card.totalCenti },
+        account,
+        registered: registered ? { active: registered.active, issueType: registered.issueType } : null,
+        systemCounter: account ? systemCounter(tx, account.id) : 0,
+        pending: pendingWrites(tx, { cardNo: card.cardNo }),
+        priceFenPerM3: account ? priceOn(tx, account.category, businessDateOf(clock.now())) : null,
+      };
+    });
+  }
+
+  /** 购气 (R-IC-01, R-IC-04, R-IC-07). */
+  async recharge(actor: Actor, input: RechargeInput): Promise<CardWriteResult> {
+    const card = await this.readCard();
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const write = db.transaction(
+      (tx) => {
+        const account = loadAccount(tx, input.accountId);
+        const registered = this.activeCardOf(tx, account, card);
+        const quote = rechargeQuote(
+          input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 },
+          priceOn(tx, account.category, businessDateOf(now)),
+        );
+        changeFor(input.tenderedFen, quote.amountFen);
+        return this.beginWrite(tx, actor, now, {
+          kind: 'recharge',
+          cardNo: registered,
+          accountId: account.id,
+          card,
+          volumeCenti: quote.volumeCenti,
+          amountFen: quote.amountFen,
+          priceFenPerM3: priceOn(tx, account.category, businessDateOf(now)),
+          tenderedFen: input.tenderedFen,
+        });
+      },
+      { behavior: 'immediate' },
+    );
+    return this.complete(actor, write);
+  }
+
+  /** 冲正 of a same-day recharge: the volume is written back on the card first (R-IC-07). */
+  async reverseRecharge(actor: Actor, input: { slipNo: string; reason: string; approver: Approver }): Promise<CardWriteResult> {
+    const card = await this.readCard();
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const write = db.transaction(
+      (tx) => {
+        const original = checkReversible(tx, actor, input, businessDateOf(now));
+        if (original.chargeType !== '充值费') throw new DomainError('NOT_REVERSIBLE', '这不是IC卡充值，请在前台收费冲正', 'slipNo');
+        const bought = tx
+          .select()
+          .from(cardWrites)
+          .innerJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
+          .where(eq(cardWriteOutcomes.paymentId, original.id))
+          .get();
+        if (!bought) throw new DomainError('NOT_FOUND', '找不到这笔充值的写卡记录', 'slipNo');
+        const w = bought.card_writes;
+        if (card.cardNo !== w.cardNo) throw new DomainError('CARD_ERROR', `请插入充值时的卡 ${w.cardNo}`, 'card');
+        if (card.counter !== w.counterAfter) {
+          throw new DomainError('NOT_REVERSIBLE', '该卡在这笔充值之后又有购气，不能冲正这笔充值', 'slipNo');
+        }
+        if (card.creditCenti < w.volumeCenti) {
+          throw new DomainError('NOT_REVERSIBLE', `卡上剩余 ${formatVolume(card.creditCenti)} 方，少于充值的 ${formatVolume(w.volumeCenti)} 方：气量已输入气表，不能冲正`, 'card');
+        }
+        return this.beginWrite(tx, actor, now, {
+          kind: 'reversal',
+          cardNo: w.cardNo,
+          accountId: w.accountId,
+          card,
+          volumeCenti: -w.volumeCenti,
+          amountFen: -w.amountFen,
+          priceFenPerM3: w.priceFenPerM3,
+          tenderedFen: 0,
+          reversesPaymentId: original.id,
+          reason: input.reason.trim(),
+          approverId: input.approver.staffId,
+        });
+      },
+      { behavior: 'immediate' },
+    );
+    return this.complete(actor, write);
+  }
+
+  /**
+   * 恢复: a pending write is settled by reading the same card. Written → the payment is posted now;
+   * not written → `retry` writes again, `abandon` closes it with no charge.
+   */
+  async recover(actor: Actor, input: { writeId: string; action: 'retry' | 'abandon' }): Promise<CardWriteResult | { abandoned: true }> {
+    const write = this.deps.db.select().from(cardWrites).where(eq(cardWrites.id, input.writeId)).get();
+    if (!write) throw new DomainError('NOT_FOUND', '写卡记录不存在', 'writeId');
+    const done = this.deps.db.select().from(cardWriteOutcomes).where(eq(cardWriteOutcomes.writeId, write.id)).get();
+    if (done) throw new DomainError('VALIDATION', `该写卡已处理（${done.outcome === 'confirmed' ? '已确认' : '已放弃'}）`, 'writeId');
+    const card = await this.readCard();
+    const decision = decideCardWrite(write, card);
+    if (decision === 'unknown') {
+      throw new DomainError('CARD_WRITE_UNCERTAIN', `请插入卡号为 ${write.cardNo} 的卡（当前卡 ${card.cardNo || '空白卡'}，购气次数 ${card.counter}）`, 'card');
+    }
+    if (decision === 'written') return this.confirm(actor, write, card, 'recovered: card shows the write');
+    if (input.action === 'abandon') {
+      this.abandon(actor, write, 'recovered: card shows no write; abandoned by the clerk');
+      return { abandoned: true };
+    }
+    return this.complete(actor, write);
+  }
+
+  /** 制作新卡 (R-IC-05) or 补卡 (R-IC-02/03): a blank card in the slot becomes this account's card. */
+  async issue(
+    actor: Actor,
+    input: { accountId: string; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen },
+  ): Promise<{ cardNo: string; counter: number; fee: PostedPayment | null }> {
+    const { db, clock } = this.deps;
+    const plan = db.transaction((tx) => {
+      const account = loadAccount(tx, input.accountId);
+      const row = tx.select({ customerType: accounts.customerType }).from(accounts).where(eq(accounts.id, account.id)).get();
+      if (row?.customerType !== 'IC卡') throw new DomainError('VALIDATION', '该用户不是IC卡表用户', 'accountId');
+      const active = tx.select().from(icCards).where(and(eq(icCards.accountId, account.id), eq(icCards.active, true))).get();
+      if (input.issueType === '制作新卡' && active) throw new DomainError('VALIDATION', `该用户已有IC卡 ${active.cardNo}，遗失或损坏请办理补卡`, 'issueType');
+      if (input.issueType === '补卡' && !active) throw new DomainError('VALIDATION', '该用户还没有IC卡，请制作新卡', 'issueType');
+      if (input.issueType === '补卡' && input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请在备注中写明补卡原因 (R-IC-02)', 'reason');
+      const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : 0;
+      changeFor(input.tenderedFen, fee);
+      const n = Number(tx.select({ n: sql<number>`count(*)` }).from(icCards).where(eq(icCards.accountId, account.id)).get()?.n ?? 0);
+      const pendingOnAccount = pendingWrites(tx).some((p) => p.accountId === account.id);
+      if (pendingOnAccount) throw new DomainError('CARD_WRITE_UNCERTAIN', '该用户有未确认的写卡，请先插入原卡恢复', 'card');
+      return { account, active, fee, cardNo: `${account.accountNo}-${n + 1}`, counter: systemCounter(tx, account.id) };
+    });
+    let written: CardRecord;
+    try {
+      written = await this.reader.issue(plan.cardNo, plan.account.accountNo, plan.counter);
+    } catch (error) {
+      // a card already carrying this very issue (a retry after a lost reply) is taken as written
+      const card = await this.reader.read().catch(() => null);
+      if (!card || card.cardNo !== plan.cardNo || card.accountNo !== plan.account.accountNo) throw cardError(error);
+      written = card;
+    }
+    const now = clock.now();
+    return db.transaction(
+      (tx) => {
+        let fee: PostedPayment | null = null;
+        if (plan.fee > 0) {
+          fee = postFee(
+            tx,
+            actor,
+            { accountId: plan.account.id, chargeType: '补卡费', invoiceCategory: '定额', feeFen: plan.fee, tenderedFen: input.tenderedFen, businessRef: plan.cardNo },
+            now,
+          );
+        }
+        if (plan.active) tx.update(icCards).set({ active: false }).where(eq(icCards.cardNo, plan.active.cardNo)).run();
+        const remark = input.issueType === '补卡' ? `新卡号 ${plan.cardNo}；原卡 ${plan.active?.cardNo ?? ''}；${input.reason.trim()}${input.companyFault ? '（公司原因，免费）' : ''}` : input.reason.trim();
+        tx.insert(icCards)
+          .values({ cardNo: plan.cardNo, accountId: plan.account.id, issueType: input.issueType, feePaymentId: fee?.paymentId ?? null, remark, clerkId: actor.staffId })
+          .run();
+        appendAudit(
+          tx,
+          { actorId: actor.staffId, action: 'card.issue', entity: 'ic_card', entityId: plan.cardNo, detail: { ...input, cardNo: plan.cardNo, counter: written.counter, feeFen: plan.fee } },
+          now,
+        );
+        return { cardNo: plan.cardNo, counter: written.counter, fee };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  /** R-CENS-02/03: purchases in the period against what the meter reader saw. */
+  census(input: { accountId: string; from: string; to: string; remainingCenti: CentiM3; usedCenti: CentiM3 }) {
+    const { db } = this.deps;
+    const account = db.transaction((tx) => loadAccount(tx, input.accountId));
+    const rows = db
+      .select({ volume: cardWrites.volumeCenti })
+      .from(cardWrites)
+      .innerJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
+      .innerJoin(payments, eq(payments.id, cardWriteOutcomes.paymentId))
+      .where(and(eq(cardWrites.accountId, input.accountId), eq(cardWriteOutcomes.outcome, 'confirmed'), gte(payments.businessDate, input.from), lte(payments.businessDate, input.to)))
+      .all();
+    const purchased = rows.reduce((a, r) => a + r.volume, 0);
+    const check = censusCheck(purchased, input.remainingCenti, input.usedCenti);
+    const note = check.normal
+      ? ''
+      : `普查发现气表故障：购气 ${formatVolume(purchased)} 方，实际用气 ${formatVolume(input.usedCenti)} 方，剩余 ${formatVolume(input.remainingCenti)} 方，需换表`;
+    return { account, purchased, ...check, note, suggestedPriority: check.normal ? null : '加急安排' };
+  }
+
+  private activeCardOf(tx: Tx, account: AccountSummary, card: CardRecord): string {
+    const registered = tx.select().from(icCards).where(eq(icCards.cardNo, card.cardNo)).get();
+    if (!registered || registered.accountId !== account.id) throw new DomainError('CARD_ERROR', '插入的不是这位用户的卡', 'card');
+    if (!registered.active) throw new DomainError('CARD_ERROR', `卡 ${card.cardNo} 已补卡作废，请使用新卡`, 'card');
+    return registered.cardNo;
+  }
+
+  private beginWrite(
+    tx: Tx,
+    actor: Actor,
+    now: Date,
+    w: {
+      kind: 'recharge' | 'reversal';
+      cardNo: string;
+      accountId: string;
+      card: CardRecord;
+      volumeCenti: CentiM3;
+      amountFen: Fen;
+      priceFenPerM3: number;
+      tenderedFen: Fen;
+      reversesPaymentId?: string;
+      reason?: string;
+      approverId?: string;
+    },
+  ): WriteRow {
+    if (pendingWrites(tx, { cardNo: w.cardNo }).length > 0) {
+      throw new DomainError('CARD_WRITE_UNCERTAIN', '这张卡有未确认的写卡，请先点“恢复”处理', 'card');
+    }
+    const expected = systemCounter(tx, w.accountId);
+    if (w.card.counter !== expected) {
+      throw new DomainError('CARD_ERROR', `卡上购气次数 ${w.card.counter} 与系统记录 ${expected} 不符，请联系信息中心核查`, 'card');
+    }
+    const row: WriteRow = {
+      id: uuidv7(now.getTime()),
+      kind: w.kind,
+      cardNo: w.cardNo,
+      accountId: w.accountId,
+      counterBefore: w.card.counter,
+      counterAfter: nextCounter(w.card.counter),
+      volumeCenti: w.volumeCenti,
+      priceFenPerM3: w.priceFenPerM3,
+      amountFen: w.amountFen,
+      tenderedFen: w.tenderedFen,
+      reversesPaymentId: w.reversesPaymentId ?? null,
+      reason: w.reason ?? '',
+      approverId: w.approverId ?? null,
+      clerkId: actor.staffId,
+      counterId: actor.counterId,
+      createdAt: now.toISOString(),
+    };
+    tx.insert(cardWrites).values(row).run();
+    appendAudit(tx, { actorId: actor.staffId, action: 'card.write.begin', entity: 'card_write', entityId: row.id, detail: { ...row } }, now);
+    return row;
+  }
+
+  /** Phase two: write, then let the card's counter decide. */
+  private async complete(actor: Actor, write: WriteRow): Promise<CardWriteResult> {
+    let failure: unknown = null;
+    try {
+      const after = await this.reader.purchase({ cardNo: write.cardNo, counterBefore: write.counterBefore, counterAfter: write.counterAfter, deltaCenti: write.volumeCenti });
+      if (after.counter === write.counterAfter) return this.confirm(actor, write, after, 'written');
+    } catch (error) {
+      failure = error;
+    }
+    const card = await this.reader.read().catch(() => null);
+    const decision = decideCardWrite(write, card);
+    if (decision === 'written' && card) return this.confirm(actor, write, card, 'written; reply lost, confirmed by reading the card');
+    if (decision === 'not_written') {
+      this.abandon(actor, write, `not written: ${failure instanceof Error ? failure.message : 'unexpected reply'}`);
+      const reason = failure ? cardError(failure).message : '写卡未完成';
+      throw new DomainError('CARD_ERROR', `${reason}。卡上气量未改变，本次未收费${write.kind === 'recharge' ? '，请退还现金' : ''}`, 'card');
+    }
+    throw new DomainError(
+      'CARD_WRITE_UNCERTAIN',
+      '写卡结果未确认：请将同一张卡重新插入读卡器，然后点“恢复”（F6）。确认前不要收取或退还现金',
+      'card',
+    );
+  }
+
+  private confirm(actor: Actor, write: WriteRow, card: CardRecord, note: string): CardWriteResult {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction(
+      (tx) => {
+        const done = tx.select().from(cardWriteOutcomes).where(eq(cardWriteOutcomes.writeId, write.id)).get();
+        if (done) throw new DomainError('VALIDATION', '该写卡已处理', 'writeId');
+        let posted: PostedPayment;
+        if (write.kind === 'reversal') {
+          const original = tx.select().from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get();
+          if (!original) throw new DomainError('NOT_FOUND', '原充值记录不存在', 'slipNo');
+          posted = postReversal(tx, actor, original, { reason: write.reason, approverId: write.approverId ?? '', cardWriteId: write.id }, now);
+        } else {
+          const businessDate = businessDateOf(now);
+          const paymentId = uuidv7(now.getTime());
+          const changeFen = write.tenderedFen - write.amountFen;
+          const slipNo = insertLedgerRow(tx, actor, businessDate, {
+            id: paymentId,
+            accountId: write.accountId,
+            method: PAYMENT_METHOD_CASH,
+            chargeType: '充值费',
+            invoiceCategory: '核对单',
+            businessRef: write.id,
+            feeFen: 0,
+            gasFen: write.amountFen,
+            lateFeeFen: 0,
+            totalFen: write.amountFen,
+            tenderedFen: write.tenderedFen,
+            changeFen,
+          });
+          posted = { paymentId, slipNo, businessDate, gasFen: write.amountFen, lateFeeFen: 0, totalFen: write.amountFen, tenderedFen: write.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
+        }
+        tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'confirmed', paymentId: posted.paymentId, note, clerkId: actor.staffId }).run();
+        appendAudit(tx, { actorId: actor.staffId, action: 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note } }, now);
+        return { ...posted, cardNo: write.cardNo, volume: write.volumeCenti, credit: card.creditCenti, counter: card.counter };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  private abandon(actor: Actor, write: WriteRow, note: string): void {
+    const now = this.deps.clock.now();
+    this.deps.db.transaction(
+      (tx) => {
+        tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'abandoned', paymentId: null, note, clerkId: actor.staffId }).run();
+        appendAudit(tx, { actorId: actor.staffId, action: 'card.write.abandon', entity: 'card_write', entityId: write.id, detail: { note } }, now);
+      },
+      { behavior: 'immediate' },
+    );
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * IC-card meters through the router, the reference driver and the simulator on SerialPortMock
+ * (R-IC-01..07, R-CENS-02/03, A-13). Faults: card pulled before/after the write reached it, lost and
+ * garbled replies, a refused write, unplug, and a restart with a write in doubt. Whatever happens, the
+ * card is credited once and the ledger has exactly one payment per credited purchase.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import type { CardRecord } from '../../hardware/card/codec.js';
+import { verifyAuditChain } from '../../main/services/audit.js';
+import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+let accountId: string;
+
+beforeEach(() => {
+  host = makeTestHost();
+  ({ accountId } = addAccount(host, { accountNo: '20245555', name: '李四', address: '温州市鹿城区学院路6号', customerType: 'IC卡' }));
+});
+afterEach(() => host.dispose());
+
+const sim = () => {
+  const device = host.cardDevice;
+  if (!device) throw new Error('no simulated card device');
+  return device.sim;
+};
+const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const rechargeSum = () => n("SELECT coalesce(sum(total_fen), 0) FROM payments WHERE charge_type = '充值费'");
+const cardNow = (): CardRecord => {
+  const c = sim().card;
+  if (!c) throw new Error('no card in the slot');
+  return c;
+};
+
+async function issued() {
+  const clerk = await signIn(host);
+  sim().insertBlank();
+  const res = await clerk.call('cards.issue', { accountId, issueType: '制作新卡' });
+  expect(res).toMatchObject({ ok: true, value: { cardNo: '20245555-1', counter: 0, feeSlipNo: null } });
+  return clerk;
+}
+
+describe('new card, read and recharge (R-IC-01, R-IC-05)', () => {
+  it('makes a card, recharges 20 m³ for 69.00 and prints the IC slip', async () => {
+    const clerk = await issued();
+    expect(cardNow()).toMatchObject({ cardNo: '20245555-1', accountNo: '20245555', counter: 0, creditCenti: 0, blank: false });
+    const read = await clerk.call('cards.read', {});
+    expect(read).toMatchObject({ ok: true, value: { card: { cardNo: '20245555-1', counter: 0 }, account: { id: accountId }, systemCounter: 0, pending: [], priceFenPerM3: 345 } });
+    const res = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(res).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001', totalFen: 6900, tenderedFen: 10000, changeFen: 3100, counter: 1, credit: 2000 } });
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000, totalCenti: 2000 });
+    const slip = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n');
+    expect(slip).toContain('IC卡购气核对单');
+    expect(slip).toMatch(/购气量:\s+20 方/);
+    expect(slip).toMatch(/IC卡号:\s+20245555-1/);
+  });
+
+  it('by amount: 100 yuan buys 28.98 m³ for 99.98 (volume and money agree)', async () => {
+    const clerk = await issued();
+    const res = await clerk.call('cards.recharge', { accountId, by: 'amount', value: '100', tendered: '100' });
+    expect(res).toMatchObject({ ok: true, value: { totalFen: 9998, changeFen: 2, credit: 2898 } });
+  });
+
+  it('refuses a card of another customer and short cash, changing nothing', async () => {
+    const clerk = await issued();
+    const short = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '50' });
+    expect(short).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_TENDER' } });
+    sim().insert({ ...cardNow(), cardNo: '99999999-1', accountNo: '99999999' });
+    const foreign = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'CARD_ERROR', message: '插入的不是这位用户的卡' } });
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    expect(n('SELECT count(*) FROM card_writes')).toBe(0);
+  });
+});
+
+describe('two-phase writes under faults (A-13): no double credit, no lost purchase', () => {
+  it('card pulled after the write reached it: in doubt, then confirmed once by the counter', async () => {
+    const clerk = await issued();
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    const res = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    expect(rechargeSum()).toBe(0);
+    const pending = await clerk.call('cards.pending', {});
+    expect(pending.ok && pending.value).toHaveLength(1);
+    const writeId = pending.ok ? (pending.value as { id: string }[])[0]?.id : '';
+    // a new recharge on any card of this account is refused while one is in doubt
+    expect(sim().card).toBeNull();
+    sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
+    const again = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const recovered = await clerk.call('cards.recover', { writeId, action: 'retry' });
+    expect(recovered).toMatchObject({ ok: true, value: { abandoned: false, totalFen: 6900, credit: 2000, counter: 1 } });
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+    expect(rechargeSum()).toBe(6900);
+    expect(await clerk.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(rechargeSum()).toBe(6900);
+  });
+
+  it('card pulled before the write reached it: retry writes it once; abandon charges nothing', async () => {
+    const clerk = await issued();
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_before_apply';
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    sim().insert(card);
+    const pending = host.cards.pending();
+    expect(pending).toHaveLength(1);
+    const retried = await clerk.call('cards.recover', { writeId: pending[0]?.id, action: 'retry' });
+    expect(retried).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
+    expect(rechargeSum()).toBe(6900);
+
+    sim().faults.nextWrite = 'pull_before_apply';
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '40' });
+    sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
+    const second = host.cards.pending()[0]?.id;
+    expect(await clerk.call('cards.recover', { writeId: second, action: 'abandon' })).toMatchObject({ ok: true, value: { abandoned: true } });
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+    expect(rechargeSum()).toBe(6900);
+    expect(host.cards.pending()).toEqual([]);
+  });
+
+  it('a lost reply is settled on the spot by reading the card; lost and garbled READ replies are retried', async () => {
+    const clerk = await issued();
+    sim().faults.nextWrite = 'lose_reply';
+    const res = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(res).toMatchObject({ ok: true, value: { credit: 2000 } });
+    expect(n("SELECT count(*) FROM card_write_outcomes WHERE note LIKE '%reply lost%'")).toBe(1);
+    sim().faults.garbleNextReply = true;
+    expect(await clerk.call('cards.read', {})).toMatchObject({ ok: true, value: { card: { counter: 1 } } });
+    sim().faults.dropNextReply = true;
+    expect(await clerk.call('cards.read', {})).toMatchObject({ ok: true, value: { card: { counter: 1 } } });
+    expect(rechargeSum()).toBe(6900);
+  });
+
+  it('a write the card refused is abandoned with no charge', async () => {
+    const clerk = await issued();
+    sim().faults.nextWrite = 'write_failed';
+    const res = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'CARD_ERROR' } });
+    if (!res.ok) expect(res.error.message).toContain('本次未收费');
+    expect(rechargeSum()).toBe(0);
+    expect(n("SELECT count(*) FROM card_write_outcomes WHERE outcome = 'abandoned'")).toBe(1);
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0 });
+  });
+
+  it('unplugging the reader: a read reconnects; a write cut off by the unplug is settled by the counter', async () => {
+    const clerk = await issued();
+    await host.cardDevice?.unplug();
+    expect(await clerk.call('cards.read', {})).toMatchObject({ ok: true, value: { card: { counter: 0 } } });
+    sim().faults.nextWrite = 'lose_reply';
+    const inFlight = clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    setTimeout(() => void host.cardDevice?.unplug(), 60);
+    expect(await inFlight).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
+    expect(rechargeSum()).toBe(6900);
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+});
+
+describe('restart with a write in doubt', () => {
+  it('a pending write survives the restart and is confirmed once on the new host', async () => {
+    const clerk = await issued();
+    sim().faults.nextWrite = 'pull_after_apply';
+    const card = cardNow();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const written = { ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 };
+    const dir = host.dir;
+    host.close(); // the app goes down with the purchase in doubt
+    host = makeTestHost({ dir, seed: false });
+    const after = await signIn(host);
+    const pending = await after.call('cards.pending', {});
+    expect(pending.ok && pending.value).toHaveLength(1);
+    sim().insert(written);
+    const writeId = host.cards.pending()[0]?.id;
+    expect(await after.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
+    expect(rechargeSum()).toBe(6900);
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+  });
+});
+
+describe('补卡 and census', () => {
+  it('charges 10 yuan on a quota invoice, retires the old card, continues the counter (R-IC-02)', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '69' });
+    const old = cardNow();
+    sim().insertBlank();
+    const res = await clerk.call('cards.issue', { accountId, issueType: '补卡', reason: '卡遗失', tendered: '10' });
+    expect(res).toMatchObject({ ok: true, value: { cardNo: '20245555-2', counter: 1, feeFen: 1000, changeFen: 0 } });
+    expect(host.store.sqlite.prepare("SELECT charge_type, invoice_category, fee_fen FROM payments WHERE charge_type = '补卡费'").get()).toEqual({ charge_type: '补卡费', invoice_category: '定额', fee_fen: 1000 });
+    expect(host.store.sqlite.prepare('SELECT card_no, active FROM ic_cards ORDER BY card_no').all()).toEqual([
+      { card_no: '20245555-1', active: 0 },
+      { card_no: '20245555-2', active: 1 },
+    ]);
+    sim().insert(old);
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '5', tendered: '20' })).toMatchObject({ ok: false, error: { code: 'CARD_ERROR' } });
+  });
+
+  it('free when the company is at fault (R-IC-03)', async () => {
+    const clerk = await issued();
+    sim().insertBlank();
+    const res = await clerk.call('cards.issue', { accountId, issueType: '补卡', reason: '卡质量问题', companyFault: true });
+    expect(res).toMatchObject({ ok: true, value: { feeFen: 0, feeSlipNo: null } });
+    expect(n("SELECT count(*) FROM payments WHERE charge_type = '补卡费'")).toBe(0);
+  });
+
+  it('census: purchased 120, used 95, remaining 15 → abnormal, replace urgently (R-CENS-03)', async () => {
+    const clerk = await issued();
+    for (const v of ['50', '70']) await clerk.call('cards.recharge', { accountId, by: 'volume', value: v, tendered: '300' });
+    const res = await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '15', used: '95' });
+    expect(res).toMatchObject({ ok: true, value: { purchased: 12000, normal: false, differenceCenti: 1000, suggestedPriority: '加急安排' } });
+    if (res.ok) expect((res.value as { note: string }).note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
+    expect(await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '25', used: '95' })).toMatchObject({ ok: true, value: { normal: true } });
+  });
+});
+
+describe('reversal of a recharge writes the volume back first', () => {
+  const approver = { login: 'manager01', password: '123456' };
+  it('needs the card with the credit still on it; mirrors the payment exactly', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const rev = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver });
+    expect(rev).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000002', totalFen: -6900, changeFen: 6900, card: { volume: -2000, credit: 0 } } });
+    expect(cardNow()).toMatchObject({ counter: 2, creditCenti: 0, totalCenti: 0 });
+    expect(rechargeSum()).toBe(0);
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '再次冲正', approver })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    // the next recharge continues from the card's counter
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '5', tendered: '20' })).toMatchObject({ ok: true, value: { counter: 3 } });
+  });
+
+  it('refused once the gas went into the meter', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    sim().loadIntoMeter();
+    const rev = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户反悔', approver });
+    expect(rev).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    expect(n('SELECT count(*) FROM card_writes')).toBe(1);
+    expect(rechargeSum()).toBe(6900);
+  });
+});
