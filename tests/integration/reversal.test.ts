@@ -1,0 +1,101 @@
+/**
+ * 冲正 of gas payments: same day, same hall, a second person's approval (hall manager), a reason, a
+ * negative row that mirrors the original (checked by the database too), bills back to 未缴, tickets and
+ * prepaid volume undone; bank-paid rows are refused.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { verifyAuditChain } from '../../main/services/audit.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+let ids: { accountId: string; meterId: string };
+const manager = { login: 'manager01', password: '123456' };
+
+beforeEach(() => {
+  host = makeTestHost();
+  ids = addAccount(host, { accountNo: '20240001', name: '张三', address: '温州市鹿城区人民路88号幸福小区5幢2单元301室', reading: 12300 });
+  addBill(host, ids, { id: 'bill-1', readingDate: '2026-11-10', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-12-10' });
+});
+afterEach(() => host.dispose());
+
+const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+
+async function paid() {
+  const clerk = await signIn(host);
+  const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '100', expectedTotalFen: 7935 });
+  expect(res.ok).toBe(true);
+  return clerk;
+}
+
+describe('reversing a cash payment', () => {
+  it('posts the mirror row, hands the cash back, reopens the bill and prints a 冲正凭证', async () => {
+    const clerk = await paid();
+    const settledBefore = n(`SELECT settled_reading_centi FROM accounts WHERE id = '${ids.accountId}'`);
+    expect(settledBefore).toBe(12300);
+    const res = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '收错用户', approver: manager });
+    expect(res).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000002', originalSlipNo: 'LC01-00000001', totalFen: -7935, changeFen: 7935, card: null } });
+    expect(n('SELECT sum(total_fen) FROM payments')).toBe(0);
+    expect(n("SELECT count(*) FROM bills WHERE status = '未缴' AND paid_payment_id IS NULL")).toBe(1);
+    expect(n(`SELECT settled_reading_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(10000);
+    expect(host.store.sqlite.prepare('SELECT reason, clerk_id, approver_id FROM reversals').get()).toEqual({ reason: '收错用户', clerk_id: 'staff-clerk01', approver_id: 'staff-manager01' });
+    const slip = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n');
+    expect(slip).toContain('冲正凭证');
+    expect(slip).toMatch(/原核对单号:\s+LC01-00000001/);
+    expect(slip).toMatch(/退还现金:\s+￥79\.35/);
+    // the bill can be paid again
+    expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '79.35', expectedTotalFen: 7935 })).toMatchObject({ ok: true });
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+
+  it('refuses without a manager, with the clerk approving themself, without a reason, twice, or the next day', async () => {
+    const clerk = await paid();
+    const base = { slipNo: 'LC01-00000001', reason: '收错用户' };
+    expect(await clerk.call('payments.reverse', { ...base, approver: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await clerk.call('payments.reverse', { ...base, approver: { login: 'manager01', password: 'wrong' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await clerk.call('payments.reverse', { ...base, reason: ' ', approver: manager })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const boss = await signIn(host, 'manager01');
+    expect(await boss.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    host.clock.current = new Date('2026-11-24T02:00:00.000Z');
+    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    expect(n('SELECT count(*) FROM payments')).toBe(1);
+    host.clock.current = new Date('2026-11-23T03:00:00.000Z');
+    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: true });
+    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000002', reason: '冲正的冲正', approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+  });
+
+  it('bank-paid rows cannot be reversed at the counter', async () => {
+    const clerk = await signIn(host);
+    host.store.sqlite.exec(`INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('BANK-1', 'counter-lc01', 900, 'hall-lc', '2026-11-23');
+      INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+      VALUES ('pay-bank', 'BANK-1', '${ids.accountId}', 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '银行代缴', 7935, 0, 7935, 7935, 0)`);
+    const res = await clerk.call('payments.reverse', { slipNo: 'BANK-1', reason: '用户要求', approver: manager });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    if (!res.ok) expect(res.error.message).toContain('银行');
+  });
+
+  it('the database refuses a reversal row that does not mirror its original', async () => {
+    await paid();
+    const forge = () =>
+      host.store.sqlite.exec(`INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('X-1', 'counter-lc01', 901, 'hall-lc', '2026-11-23');
+        INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen, reverses_payment_id)
+        SELECT 'forged', 'X-1', account_id, hall_id, counter_id, clerk_id, business_date, method, -gas_fen + 100, 0, -total_fen + 100, 0, total_fen - 100, id FROM payments`);
+    expect(forge).toThrow('payment does not balance');
+  });
+});
+
+describe('reversing a ticket payment hands the tickets back and undoes the prepaid volume', () => {
+  it('5 tickets on 23 m³ left 2 m³ prepaid; the reversal takes it away again', async () => {
+    const clerk = await signIn(host);
+    const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
+    expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
+    expect(n(`SELECT prepaid_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(200);
+    const res = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '票据有误', approver: manager });
+    expect(res).toMatchObject({ ok: true, value: { totalFen: -7935, ticketFen: -7935, changeFen: 0 } });
+    expect(n(`SELECT prepaid_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(0);
+    const slip = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n');
+    expect(slip).toMatch(/燃气票 2026年4季 5张\s+25方/);
+    expect(slip).toMatch(/退还票证抵款:\s+￥79\.35/);
+  });
+});
