@@ -10,6 +10,7 @@ import { CustomerDisplay } from './windows/customer-display/CustomerDisplay';
 import { DispatchSheets } from './windows/dispatch-sheets/DispatchSheets';
 import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
+import { IcCards } from './windows/ic-cards/IcCards';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
@@ -20,6 +21,7 @@ const WINDOWS = [
   { hash: '#/stats', key: '5', title: t.windows.stats, view: () => <Statistics /> },
   { hash: '#/sheets', key: '6', title: t.windows.sheets, view: () => <DispatchSheets /> },
   { hash: '#/display', key: '7', title: '顾客显示屏', view: () => <CustomerDisplay /> },
+  { hash: '#/cards', key: '8', title: t.windows.cards, view: () => <IcCards /> },
 ] as const;
 
 function useHash(): string {

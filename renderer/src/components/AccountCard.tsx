@@ -13,6 +13,7 @@ export function AccountCard({ account }: { account: Output<'bills.unpaid'>['acco
       <div className="muted">
         {account.customerType} · {account.paymentMethod} · 表状态 {account.meterStatus ?? '—'} · 最新读数{' '}
         {account.latestReading === null ? '—' : formatVolume(account.latestReading)} · 已结算至 {formatVolume(account.settledReading)} 方
+        {account.prepaid > 0 ? ` · 预存气量 ${formatVolume(account.prepaid)} 方` : ''}
       </div>
       <div className="hint">{t.unpaid.confirmHint}</div>
     </div>

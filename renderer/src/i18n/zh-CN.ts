@@ -50,7 +50,7 @@ export const zhCN = {
     submit: '下一步',
   },
   pay: {
-    title: '现金收费',
+    title: '收费',
     due: '应收金额',
     tendered: '实收金额 (F4)',
     change: '找零',
@@ -63,7 +63,7 @@ export const zhCN = {
     title: '核对单',
     copy: '副本',
   },
-  keys: 'F2 检索  ↑↓ 选择  Enter 确认  F3 录入读数  F4 实收  F8 补打  Esc 下一位',
+  keys: 'F2 检索  ↑↓ 选择  Enter 确认  F3 录入读数  F4 实收  F6 收票  F8 补打  Esc 下一位',
   windows: {
     fee: '前台收费',
     business: '业务受理',
@@ -71,7 +71,8 @@ export const zhCN = {
     register: '用户报装',
     stats: '查询及报表',
     sheets: '派工单打印',
-    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表  Alt+6 派工单打印',
+    cards: '卡务',
+    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表  Alt+6 派工单打印  Alt+8 卡务',
   },
   business: {
     title: '业务受理',

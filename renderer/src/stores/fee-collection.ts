@@ -8,6 +8,7 @@ import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
 import { parseYuan } from '../../../main/domain/money';
 import { call } from '../api/client';
 import { useCustomerSearch } from './customer-search';
+import { ticketPayload, useTicketTender } from './ticket-tender';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Paid = Output<'payments.payCash'>;
@@ -59,6 +60,8 @@ interface FeeState {
   choose(accountId: string): Promise<void>;
   refreshUnpaid(): Promise<void>;
   enterReading(): Promise<void>;
+  /** R-TKT-10: splits the first selected bill so tickets can pay exactly `volume` m³ of it. */
+  splitFirst(volume: string): Promise<void>;
   pay(): Promise<boolean>;
   reprint(): Promise<void>;
   reset(): void;
@@ -89,6 +92,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   },
   async choose(accountId) {
     set({ paid: null, receipt: null, tendered: '', reading: '', error: null });
+    useTicketTender.getState().reset();
     await loadUnpaid(accountId, set);
   },
   async refreshUnpaid() {
@@ -107,6 +111,19 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ reading: '' });
     await loadUnpaid(unpaid.account.id, set);
   },
+  async splitFirst(volume) {
+    const { unpaid, selectedBills } = get();
+    const first = unpaid?.bills.find((b) => selectedBills.includes(b.id));
+    if (!unpaid || !first) return;
+    set({ busy: true, error: null });
+    const res = await call('bills.split', { billId: first.id, split: volume });
+    if (!res.ok) {
+      set({ busy: false, error: { field: res.error.field ?? 'split', message: res.error.message } });
+      return;
+    }
+    useTicketTender.getState().set({ split: '' });
+    await loadUnpaid(unpaid.account.id, set, false);
+  },
   async pay() {
     const { unpaid, selectedBills, tendered, waiver } = get();
     if (!unpaid) return false;
@@ -120,12 +137,14 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       expectedTotalFen: due,
       waivers: waived > 0 ? [{ billId: waiver.billId, amount: waiver.amount, reason: waiver.reason }] : [],
       approver: waived > 0 && waiver.approverLogin.trim() !== '' ? { login: waiver.approverLogin, password: waiver.approverPassword } : null,
+      ...ticketPayload(useTicketTender.getState()),
     });
     if (!res.ok) {
       set({ busy: false, error: { field: res.error.field ?? 'tendered', message: res.error.message } });
       return false;
     }
     set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver });
+    useTicketTender.getState().reset(unpaid.businessDate);
     // The customer display calls out the figures and asks for the rating (R-PAY-07, R-GEN-02).
     void call('display.show', {
       dueFen: res.value.totalFen,
@@ -152,7 +171,10 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     if (res.ok) set({ receipt: res.value });
     else set({ error: { field: 'receipt', message: res.error.message } });
   },
-  reset: () => set({ ...blank }),
+  reset: () => {
+    useTicketTender.getState().reset();
+    set({ ...blank });
+  },
 }));
 
 /** Total due for the selected bills, in fen: what the clerk calls out and what the server must agree with. */

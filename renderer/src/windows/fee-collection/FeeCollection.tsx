@@ -1,6 +1,6 @@
 /**
  * 前台收费 (fee collection) window, keyboard-first: F2 search, ↑/↓ + Enter pick, F3 reading entry,
- * F4 tendered, Enter pay, F8 reprint, Esc next customer.
+ * F4 tendered, F6 tickets, Enter pay, F8 reprint, Esc next customer.
  */
 import { useEffect, useRef } from 'react';
 import { useFeeCollection } from '../../stores/fee-collection';
@@ -11,6 +11,8 @@ import { UnprintedQueue } from './UnprintedQueue';
 import { SearchPanel } from '../../components/SearchPanel';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { UnpaidPanel } from './UnpaidPanel';
+import { ReversalPanel } from './ReversalPanel';
+import { useTicketTender } from '../../stores/ticket-tender';
 
 export interface FocusTargets {
   search: React.RefObject<HTMLInputElement | null>;
@@ -46,6 +48,12 @@ export function FeeCollection() {
           tendered.current?.select();
           tendered.current?.focus();
           break;
+        case 'F6': {
+          e.preventDefault();
+          const tickets = useTicketTender.getState();
+          tickets.set({ enabled: !tickets.enabled });
+          break;
+        }
         case 'F8':
           e.preventDefault();
           void state.reprint();
@@ -83,6 +91,7 @@ export function FeeCollection() {
       <section className="column right">
         <UnprintedQueue />
         <ReceiptPanel />
+        <ReversalPanel />
         <StatementPanel />
       </section>
     </main>

@@ -3,6 +3,8 @@ import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { t } from '../../i18n/zh-CN';
 import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection';
 import { WaiverForm } from './WaiverForm';
+import { TicketForm } from './TicketForm';
+import { ticketPreview, useTicketTender } from '../../stores/ticket-tender';
 import type { FocusTargets } from './FeeCollection';
 
 /** Change preview for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
@@ -17,8 +19,12 @@ function previewChange(tendered: string, due: number): number | null {
 
 export function PaymentPanel({ refs }: { refs: FocusTargets }) {
   const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver } = useFeeCollection();
+  const ticketDraft = useTicketTender();
   if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
-  const due = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
+  const billsDue = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
+  const selected = unpaid.bills.filter((b) => selectedBills.includes(b.id)).map((b) => ({ id: b.id, consumption: b.consumption, gasFen: b.gasFen }));
+  const tickets = ticketPreview(ticketDraft, selected, unpaid.account.prepaid);
+  const due = billsDue + tickets.ticketCashFen - tickets.ticketFen;
   const change = previewChange(tendered, due);
   const disabled = busy || selectedBills.length === 0;
 
@@ -36,13 +42,22 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           <div className="big">
             {t.pay.done} {paid.slipNo}
           </div>
+          {paid.ticketFen > 0 && <div>{paid.method}抵款 ￥{formatYuan(paid.ticketFen)}</div>}
           <div className="call-out">{t.pay.callOut(formatYuan(paid.tenderedFen), formatYuan(paid.changeFen))}</div>
         </div>
       ) : (
         <>
           <div className="due">
-            {t.pay.due}: <b data-testid="due">￥{formatYuan(due)}</b>
+            {t.pay.due}: <b data-testid="due">￥{formatYuan(billsDue)}</b>
           </div>
+          <TicketForm />
+          {ticketDraft.enabled && (
+            <div className="ticket-preview" data-testid="ticket-preview">
+              票证抵款 ￥{formatYuan(tickets.ticketFen)}
+              {tickets.ticketCashFen > 0 ? `，票面现金 ￥${formatYuan(tickets.ticketCashFen)}` : ''}，应收现金 <b data-testid="cash-due">￥{formatYuan(due)}</b>
+              {tickets.error && <div className="hint">{tickets.error}</div>}
+            </div>
+          )}
           <label>
             {t.pay.tendered}
             <input

@@ -1,0 +1,138 @@
+/**
+ * State of the 卡务 (IC card) window: read the card, recharge it, make or replace a card, settle writes
+ * left in doubt, census check. Every server error lands on the field it names.
+ */
+import { create } from 'zustand';
+import type { Input, Output } from '../../../preload/contract';
+import { call } from '../api/client';
+
+type CardView = Output<'cards.read'>;
+type Pending = Output<'cards.pending'>[number];
+type Written = Output<'cards.recharge'>;
+type Issued = Output<'cards.issue'>;
+type Census = Output<'cards.census'>;
+
+export interface IssueDraft {
+  issueType: '制作新卡' | '补卡';
+  reason: string;
+  companyFault: boolean;
+  tendered: string;
+}
+
+interface CardState {
+  view: CardView | null;
+  /** The customer the clerk picked (for a new card on a blank card) or whose card was read. */
+  accountId: string | null;
+  accountLabel: string;
+  by: 'volume' | 'amount';
+  value: string;
+  tendered: string;
+  issue: IssueDraft;
+  pending: Pending[];
+  written: Written | null;
+  issued: Issued | null;
+  census: Census | null;
+  message: string | null;
+  busy: boolean;
+  error: { field: string; message: string } | null;
+  set(patch: Partial<Pick<CardState, 'by' | 'value' | 'tendered'>>): void;
+  setIssue(patch: Partial<IssueDraft>): void;
+  pickAccount(id: string, label: string): void;
+  read(): Promise<void>;
+  recharge(): Promise<boolean>;
+  issueCard(): Promise<void>;
+  recover(writeId: string, action: 'retry' | 'abandon'): Promise<void>;
+  loadPending(): Promise<void>;
+  runCensus(input: Omit<Input<'cards.census'>, 'accountId'>): Promise<void>;
+}
+
+const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '' };
+
+export const useIcCards = create<CardState>((set, get) => {
+  const fail = (error: { field?: string | undefined; message: string }, fallback: string) =>
+    set({ busy: false, error: { field: error.field ?? fallback, message: error.message } });
+  return {
+    view: null,
+    accountId: null,
+    accountLabel: '',
+    by: 'volume',
+    value: '',
+    tendered: '',
+    issue: noIssue,
+    pending: [],
+    written: null,
+    issued: null,
+    census: null,
+    message: null,
+    busy: false,
+    error: null,
+    set: (patch) => set({ ...patch, error: null }),
+    setIssue: (patch) => set({ issue: { ...get().issue, ...patch }, error: null }),
+    pickAccount: (accountId, accountLabel) => set({ accountId, accountLabel, error: null, issued: null }),
+    async read() {
+      set({ busy: true, error: null, written: null, message: null });
+      const res = await call('cards.read', {});
+      if (!res.ok) return fail(res.error, 'card');
+      const account = res.value.account;
+      set({
+        view: res.value,
+        busy: false,
+        ...(account ? { accountId: account.id, accountLabel: `${account.name} ${account.accountNo}` } : {}),
+      });
+      await get().loadPending();
+    },
+    async recharge() {
+      const { accountId, by, value, tendered } = get();
+      if (!accountId) {
+        set({ error: { field: 'card', message: '请先读卡' } });
+        return false;
+      }
+      set({ busy: true, error: null, written: null });
+      const res = await call('cards.recharge', { accountId, by, value, tendered });
+      if (!res.ok) {
+        fail(res.error, 'value');
+        await get().loadPending();
+        return false;
+      }
+      set({ written: res.value, busy: false, value: '', tendered: '' });
+      void call('display.show', { dueFen: res.value.totalFen, tenderedFen: res.value.tenderedFen, changeFen: res.value.changeFen, slipNo: res.value.slipNo, askRating: true });
+      await get().read();
+      set({ written: res.value });
+      return true;
+    },
+    async issueCard() {
+      const { accountId, issue } = get();
+      if (!accountId) {
+        set({ error: { field: 'account', message: '请先检索并选择用户' } });
+        return;
+      }
+      set({ busy: true, error: null, issued: null });
+      const res = await call('cards.issue', { accountId, ...issue, tendered: issue.tendered || '0' });
+      if (!res.ok) return fail(res.error, 'issue');
+      set({ issued: res.value, busy: false, issue: noIssue });
+      await get().read();
+    },
+    async recover(writeId, action) {
+      set({ busy: true, error: null, message: null });
+      const res = await call('cards.recover', { writeId, action });
+      if (!res.ok) return fail(res.error, 'pending');
+      set({ busy: false, message: res.value.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `已确认写卡，核对单 ${res.value.slipNo}` });
+      await get().loadPending();
+    },
+    async loadPending() {
+      const res = await call('cards.pending', {});
+      if (res.ok) set({ pending: res.value });
+    },
+    async runCensus(input) {
+      const { accountId } = get();
+      if (!accountId) {
+        set({ error: { field: 'census', message: '请先读卡或选择用户' } });
+        return;
+      }
+      set({ busy: true, error: null, census: null });
+      const res = await call('cards.census', { accountId, ...input });
+      if (!res.ok) return fail(res.error, 'census');
+      set({ census: res.value, busy: false });
+    },
+  };
+});
