@@ -232,6 +232,8 @@ export const payments = sqliteTable(
     reversesPaymentId: text('reverses_payment_id').unique(),
     /** R-TKT-09: change of the account's prepaid ticket volume by this payment (0.01 m³). */
     prepaidDeltaCenti: integer('prepaid_delta_centi').notNull().default(0),
+    /** R-INV-02: the payment's reference in an electronic channel (信息亭, ATM, 自助终端, 网站). */
+    channelRef: text('channel_ref').unique(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -670,6 +672,11 @@ export const cardWrites = sqliteTable(
     priceFenPerM3: integer('price_fen_per_m3').notNull(),
     amountFen: integer('amount_fen').notNull(),
     tenderedFen: integer('tendered_fen').notNull(),
+    /** R-TKT-13: tickets paying the recharge — the method, what they pay, face-value cash, the lines. */
+    method: text('method').notNull().default('现金'),
+    ticketFen: integer('ticket_fen').notNull().default(0),
+    ticketCashFen: integer('ticket_cash_fen').notNull().default(0),
+    ticketsJson: text('tickets_json').notNull().default('[]'),
     /** For a reversal: the recharge payment it reverses. */
     reversesPaymentId: text('reverses_payment_id').references(() => payments.id),
     reason: text('reason').notNull().default(''),

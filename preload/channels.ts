@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'cards.recover',
   'cards.census',
   'payments.reverse',
+  'payments.recordElectronic',
+  'payments.findChannel',
   'receipts.reprint',
   'receipts.recent',
   'businesses.accept',

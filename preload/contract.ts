@@ -9,6 +9,7 @@ import { DIRECT_RELATIVES } from '../main/domain/transfer.js';
 import { STAT_KINDS } from '../main/domain/statistics.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
 import { TICKET_KINDS } from '../main/domain/ticket-kinds.js';
+import { ELECTRONIC_CHANNELS } from '../main/domain/payment-channels.js';
 
 export { channelOf } from './channels.js';
 
@@ -731,9 +732,28 @@ export const contract = {
         by: z.enum(['volume', 'amount']),
         value: z.string().trim().min(1, '请输入购气量或金额').max(16, '数值过长'),
         tendered: yuanText('请输入实收金额'),
+        tickets: z.array(ticketLine).max(8, '一次最多登记8组票').default([]),
       })
       .strict(),
     output: cardWriteOut,
+  },
+  'payments.recordElectronic': {
+    access: ['manager', 'admin'],
+    input: z
+      .object({
+        accountId: id,
+        billIds: z.array(id).min(1, '请选择费用').max(36),
+        channel: z.enum(ELECTRONIC_CHANNELS),
+        channelRef: z.string().trim().min(1, '请输入渠道流水号').max(40, '流水号过长'),
+        amount: yuanText('请输入渠道收款金额'),
+      })
+      .strict(),
+    output: z.object({ slipNo: z.string(), duplicate: z.boolean() }),
+  },
+  'payments.findChannel': {
+    access: COUNTER_ROLES,
+    input: z.object({ channelRef: z.string().trim().min(1, '请输入渠道流水号').max(40, '流水号过长') }).strict(),
+    output: z.object({ slipNo: z.string(), method: z.string(), totalFen: fen, accountId: id, businessDate: date }),
   },
   'cards.issue': {
     access: COUNTER_ROLES,

@@ -12,6 +12,7 @@ import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
 import type { IcCardService } from '../services/ic-cards.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
+import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
 import { changePaymentMethod } from '../services/payment-method.js';
 import {
@@ -49,6 +50,11 @@ function signedIn(ctx: CallContext): Actor {
 /** A cash amount the clerk may leave empty (no fee collected). */
 function optionalYuan(text: string | null, field: string): number | null {
   return text === null || text.trim() === '' ? null : parseYuan(text, field);
+}
+
+/** Ticket lines as typed at the counter, with the face value parsed to fen. */
+function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: number })[] {
+  return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: parseYuan(faceValue, 'faceValue') }));
 }
 
 export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, cards: IcCardService): Handlers {
@@ -97,7 +103,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         expectedTotalFen: input.expectedTotalFen,
         waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
         approver: input.approver ? verifyApprover(deps, input.approver.login, input.approver.password) : null,
-        tickets: input.tickets.map(({ faceValue, ...t }) => ({ ...t, faceValueFen: parseYuan(faceValue, 'faceValue') })),
+        tickets: ticketLines(input.tickets),
         overrides: input.overrides,
       });
       const print = await receipts.print(actor, posted.slipNo);
@@ -144,6 +150,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         accountId: input.accountId,
         ...(input.by === 'volume' ? { volumeCenti: parseVolume(input.value, 'value') } : { amountFen: parseYuan(input.value, 'value') }),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
+        tickets: ticketLines(input.tickets),
       });
       return { ...done, print: await receipts.print(actor, done.slipNo) };
     },
@@ -161,6 +168,9 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'cards.census': (_ctx, input) =>
       cards.census({ ...input, remainingCenti: parseVolume(input.remaining, 'remaining'), usedCenti: parseVolume(input.used, 'used') }),
+    'payments.recordElectronic': (ctx, input) =>
+      recordElectronicPayment(deps, signedIn(ctx), { ...input, amountFen: parseYuan(input.amount, 'amount') }),
+    'payments.findChannel': (_ctx, input) => findChannelPayment(deps, input.channelRef),
     'payments.reverse': async (ctx, input) => {
       const actor = signedIn(ctx);
       const approver = verifyApprover(deps, input.approver.login, input.approver.password);

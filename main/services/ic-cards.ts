@@ -15,13 +15,15 @@ import { censusCheck, decideCardWrite, rechargeQuote, replacementFeeFen } from '
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { changeFor, type Fen } from '../domain/money.js';
-import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import { formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, priceOn, type AccountSummary } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
 import { checkReversible, postReversal, type Approver } from './reversals.js';
+import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
+import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type WriteRow = typeof cardWrites.$inferSelect;
@@ -70,6 +72,30 @@ export interface RechargeInput {
   volumeCenti?: CentiM3;
   amountFen?: Fen;
   tenderedFen: Fen;
+  /** R-TKT-13: tickets or coupons paying (part of) the recharge. */
+  tickets?: readonly TicketLine[];
+}
+
+/**
+ * R-TKT-13: what tickets pay of a recharge. Volume tickets pay 5 m³ each of the volume bought (never
+ * more than it); coupons pay their face value (never more than the amount). The rest is cash.
+ */
+function rechargeTickets(lines: readonly TicketLine[], quote: { volumeCenti: CentiM3; amountFen: Fen }, priceFenPerM3: number, businessDate: string) {
+  if (lines.length === 0) return { method: PAYMENT_METHOD_CASH, ticketFen: 0, ticketCashFen: 0 };
+  const volume = validateTicketLines(lines, businessDate);
+  const count = lines.reduce((a, l) => a + l.count, 0);
+  const faceTotal = lines.reduce((a, l) => a + l.count * l.faceValueFen, 0);
+  const method = lines[0]?.kind ?? PAYMENT_METHOD_CASH;
+  if (!volume) {
+    if (faceTotal > quote.amountFen) throw new DomainError('TICKET_REFUSED', '券面合计超过购气金额，券不找零，请少收一张', 'tickets');
+    return { method, ticketFen: faceTotal, ticketCashFen: 0 };
+  }
+  const ticketVolume = count * TICKET_VOLUME_CENTI;
+  if (ticketVolume > quote.volumeCenti) {
+    throw new DomainError('TICKET_REFUSED', `${count} 张票合 ${formatVolume(ticketVolume)} 方，多于购气量 ${formatVolume(quote.volumeCenti)} 方`, 'tickets');
+  }
+  const ticketFen = ticketVolume === quote.volumeCenti ? quote.amountFen : gasAmountFen(ticketVolume, priceFenPerM3);
+  return { method, ticketFen, ticketCashFen: faceTotal };
 }
 
 export interface CardWriteResult extends PostedPayment {
@@ -156,19 +182,20 @@ export class IcCardService {
       (tx) => {
         const account = loadAccount(tx, input.accountId);
         const registered = this.activeCardOf(tx, account, card);
-        const quote = rechargeQuote(
-          input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 },
-          priceOn(tx, account.category, businessDateOf(now)),
-        );
-        changeFor(input.tenderedFen, quote.amountFen);
+        const price = priceOn(tx, account.category, businessDateOf(now));
+        const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 }, price);
+        const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDateOf(now));
+        changeFor(input.tenderedFen, quote.amountFen + tickets.ticketCashFen - tickets.ticketFen);
         return this.beginWrite(tx, actor, now, {
+          ...tickets,
+          ticketsJson: JSON.stringify(input.tickets ?? []),
           kind: 'recharge',
           cardNo: registered,
           accountId: account.id,
           card,
           volumeCenti: quote.volumeCenti,
           amountFen: quote.amountFen,
-          priceFenPerM3: priceOn(tx, account.category, businessDateOf(now)),
+          priceFenPerM3: price,
           tenderedFen: input.tenderedFen,
         });
       },
@@ -202,6 +229,10 @@ export class IcCardService {
           throw new DomainError('NOT_REVERSIBLE', `卡上剩余 ${formatVolume(card.creditCenti)} 方，少于充值的 ${formatVolume(w.volumeCenti)} 方：气量已输入气表，不能冲正`, 'card');
         }
         return this.beginWrite(tx, actor, now, {
+          method: w.method,
+          ticketFen: -w.ticketFen,
+          ticketCashFen: -w.ticketCashFen,
+          ticketsJson: '[]',
           kind: 'reversal',
           cardNo: w.cardNo,
           accountId: w.accountId,
@@ -339,6 +370,10 @@ export class IcCardService {
       amountFen: Fen;
       priceFenPerM3: number;
       tenderedFen: Fen;
+      method: string;
+      ticketFen: Fen;
+      ticketCashFen: Fen;
+      ticketsJson: string;
       reversesPaymentId?: string;
       reason?: string;
       approverId?: string;
@@ -362,6 +397,10 @@ export class IcCardService {
       priceFenPerM3: w.priceFenPerM3,
       amountFen: w.amountFen,
       tenderedFen: w.tenderedFen,
+      method: w.method,
+      ticketFen: w.ticketFen,
+      ticketCashFen: w.ticketCashFen,
+      ticketsJson: w.ticketsJson,
       reversesPaymentId: w.reversesPaymentId ?? null,
       reason: w.reason ?? '',
       approverId: w.approverId ?? null,
@@ -412,22 +451,41 @@ export class IcCardService {
         } else {
           const businessDate = businessDateOf(now);
           const paymentId = uuidv7(now.getTime());
-          const changeFen = write.tenderedFen - write.amountFen;
+          const totalFen = write.amountFen + write.ticketCashFen;
+          const changeFen = write.tenderedFen + write.ticketFen - totalFen;
           const slipNo = insertLedgerRow(tx, actor, businessDate, {
             id: paymentId,
             accountId: write.accountId,
-            method: PAYMENT_METHOD_CASH,
+            method: write.method,
             chargeType: '充值费',
             invoiceCategory: '核对单',
             businessRef: write.id,
             feeFen: 0,
             gasFen: write.amountFen,
             lateFeeFen: 0,
-            totalFen: write.amountFen,
+            ticketFen: write.ticketFen,
+            ticketCashFen: write.ticketCashFen,
+            totalFen,
             tenderedFen: write.tenderedFen,
             changeFen,
           });
-          posted = { paymentId, slipNo, businessDate, gasFen: write.amountFen, lateFeeFen: 0, totalFen: write.amountFen, tenderedFen: write.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
+          const lines = JSON.parse(write.ticketsJson) as TicketLine[];
+          if (lines.length > 0) {
+            recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: write.ticketFen, ticketCashFen: write.ticketCashFen, lines }, { paymentId, accountId: write.accountId, clerkId: write.clerkId });
+          }
+          posted = {
+            paymentId,
+            slipNo,
+            businessDate,
+            gasFen: write.amountFen,
+            lateFeeFen: 0,
+            totalFen,
+            tenderedFen: write.tenderedFen,
+            changeFen,
+            ticketFen: write.ticketFen,
+            ticketCashFen: write.ticketCashFen,
+            method: write.method,
+          };
         }
         tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'confirmed', paymentId: posted.paymentId, note, clerkId: actor.staffId }).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note } }, now);

@@ -3,7 +3,8 @@
  * the clerk's registered invoice book (发票手册, R-FIN-01); one invoice per slip, each number once.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { checkSlips, invoiceBooks, invoices, payments } from '../../db/schema.js';
+import { checkSlips, invoiceBooks, invoices, payments, slipPrints } from '../../db/schema.js';
+import { ELECTRONIC_CHANNELS } from './payments.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { uuidv7 } from '../ids.js';
@@ -53,14 +54,23 @@ export function issueInvoice(deps: ServiceDeps, actor: Actor, slipNo: string) {
   return deps.db.transaction(
     (tx) => {
       const payment = tx
-        .select({ totalFen: payments.totalFen, chargeType: payments.chargeType, slipNo: checkSlips.slipNo })
+        .select({ id: payments.id, totalFen: payments.totalFen, ticketFen: payments.ticketFen, chargeType: payments.chargeType, method: payments.method, slipNo: checkSlips.slipNo })
         .from(payments)
         .innerJoin(checkSlips, eq(checkSlips.slipNo, payments.slipNo))
         .where(eq(payments.slipNo, slipNo))
         .get();
       if (!payment) throw new DomainError('NOT_FOUND', `核对单 ${slipNo} 不存在`, 'slipNo');
-      if (payment.chargeType !== '燃气费' || payment.totalFen <= 0) {
-        throw new DomainError('VALIDATION', '只有气费核对单可以换取国税发票 (R-INV-01, R-INV-05)', 'slipNo');
+      if (!['燃气费', '充值费'].includes(payment.chargeType) || payment.totalFen <= 0) {
+        throw new DomainError('VALIDATION', '只有气费或IC卡充值的核对单可以换取国税发票 (R-INV-01, R-INV-05)', 'slipNo');
+      }
+      const reversed = tx.select({ slipNo: payments.slipNo }).from(payments).where(eq(payments.reversesPaymentId, payment.id)).get();
+      if (reversed) throw new DomainError('VALIDATION', `核对单 ${slipNo} 已冲正（${reversed.slipNo}），不能开发票`, 'slipNo');
+      // Tickets and coupons were invoiced where they were issued: the invoice covers the money taken here.
+      const amountFen = payment.totalFen - payment.ticketFen;
+      if (amountFen <= 0) throw new DomainError('VALIDATION', '该核对单全部以燃气票/券支付，凭核对单核对，不另开发票 (R-INV-06)', 'slipNo');
+      if ((ELECTRONIC_CHANNELS as readonly string[]).includes(payment.method)) {
+        const printed = tx.select({ id: slipPrints.id }).from(slipPrints).where(and(eq(slipPrints.slipNo, slipNo), eq(slipPrints.outcome, 'printed'))).get();
+        if (!printed) throw new DomainError('VALIDATION', `${payment.method}缴费须先补打核对单，再凭核对单号开发票 (R-INV-02)`, 'slipNo');
       }
       const issued = tx.select({ invoiceNo: invoices.invoiceNo }).from(invoices).where(eq(invoices.slipNo, slipNo)).get();
       if (issued) throw new DomainError('VALIDATION', `核对单 ${slipNo} 已换发票 ${issued.invoiceNo}，每张核对单只能开一张发票 (R-INV-03)`, 'slipNo');
@@ -80,14 +90,14 @@ export function issueInvoice(deps: ServiceDeps, actor: Actor, slipNo: string) {
         slipNo,
         bookId: book.id,
         category: '国税',
-        amountFen: payment.totalFen,
+        amountFen,
         clerkId: actor.staffId,
         businessDate: businessDateOf(now),
         createdAt: now.toISOString(),
       };
       tx.insert(invoices).values(row).run();
       appendAudit(tx, { actorId: actor.staffId, action: 'invoice.issue', entity: 'invoice', entityId: row.id, detail: row }, now);
-      return { invoiceNo, amountFen: payment.totalFen, remaining: book.lastNo - book.nextNo };
+      return { invoiceNo, amountFen, remaining: book.lastNo - book.nextNo };
     },
     { behavior: 'immediate' },
   );

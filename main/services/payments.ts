@@ -23,6 +23,7 @@ import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
+import type { ElectronicChannel } from '../domain/payment-channels.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
@@ -43,7 +44,11 @@ export interface CashPaymentInput {
   /** Tickets, coupons or vouchers given with (or instead of) cash (§6.2). */
   tickets?: readonly TicketLine[];
   overrides?: readonly RuleOverride[];
+  /** R-INV-02: a payment made through an electronic channel, recorded from the channel's record. */
+  channel?: { name: ElectronicChannel; ref: string };
 }
+
+export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
 
 export interface PostedPayment {
   paymentId: string;
@@ -164,7 +169,8 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
           'tendered',
         );
       }
-      const plan = planTenders(tx, { accountId: input.accountId, bills: priced, lines: input.tickets ?? [], overrides: input.overrides ?? [], businessDate });
+      const planned = planTenders(tx, { accountId: input.accountId, bills: priced, lines: input.tickets ?? [], overrides: input.overrides ?? [], businessDate });
+      const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
       const totalFen = dueFen + plan.ticketCashFen;
       const changeFen = changeFor(input.tenderedFen, totalFen - plan.ticketFen);
       const paymentId = uuidv7(now.getTime());
@@ -172,6 +178,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         id: paymentId,
         accountId: input.accountId,
         method: plan.method,
+        channelRef: input.channel?.ref ?? null,
         ticketFen: plan.ticketFen,
         ticketCashFen: plan.ticketCashFen,
         prepaidDeltaCenti: plan.prepaidDeltaCenti,

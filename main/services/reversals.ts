@@ -7,13 +7,13 @@
  */
 import { and, eq, inArray, max, min } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accounts, bills, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
+import { accounts, bills, invoices, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { insertLedgerRow, type PostedPayment } from './payments.js';
+import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './payments.js';
 import { adjustPrepaid } from './tenders.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -22,6 +22,8 @@ type PaymentRow = typeof payments.$inferSelect;
 export const APPROVER_ROLES: readonly StaffRole[] = ['manager', 'admin'];
 export const REVERSIBLE_CHARGES = ['燃气费', '充值费'] as const;
 const BANK_METHODS = ['银行代缴', '银行托收'];
+// Electronic-channel payments are settled with the channel, not handed back in cash at the counter.
+const CHANNEL_METHODS: readonly string[] = ELECTRONIC_CHANNELS;
 
 export interface Approver {
   staffId: string;
@@ -38,12 +40,17 @@ export function checkReversible(tx: Tx, actor: Actor, input: { slipNo: string; r
   if (BANK_METHODS.includes(original.method)) {
     throw new DomainError('NOT_REVERSIBLE', '银行代扣的收费不能在柜台冲正，请通过银行对账处理', 'slipNo');
   }
+  if (CHANNEL_METHODS.includes(original.method)) {
+    throw new DomainError('NOT_REVERSIBLE', `${original.method}缴费不能在柜台冲正，请与渠道对账处理`, 'slipNo');
+  }
   if (original.businessDate !== businessDate || original.hallId !== actor.hallId) {
     throw new DomainError('NOT_REVERSIBLE', `只能冲正本营业厅当日（${businessDate}）的收费；该单收费日期 ${original.businessDate}`, 'slipNo');
   }
   if (!(REVERSIBLE_CHARGES as readonly string[]).includes(original.chargeType)) {
     throw new DomainError('NOT_REVERSIBLE', `${original.chargeType}随业务收取，请通过作废该业务处理`, 'slipNo');
   }
+  const invoiced = tx.select({ invoiceNo: invoices.invoiceNo }).from(invoices).where(eq(invoices.slipNo, original.slipNo)).get();
+  if (invoiced) throw new DomainError('NOT_REVERSIBLE', `该核对单已换发票 ${invoiced.invoiceNo}，请先收回作废发票`, 'slipNo');
   if (input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请填写冲正原因', 'reason');
   if (!APPROVER_ROLES.includes(input.approver.role as StaffRole)) {
     throw new DomainError('FORBIDDEN', '冲正须由营业厅主任审批（主任登录确认）', 'approver');

@@ -65,14 +65,13 @@ function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
     .map((r) => r.c);
 }
 
-/** Validates the tickets and works out what they pay, before anything is written. */
-export function planTenders(
-  tx: Tx,
-  input: { accountId: string; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
-): TenderPlan {
-  const lines = input.lines;
+/**
+ * R-TKT-01/02/04/07/12: every line valid on the day, one family of tickets per payment, the name and
+ * address from the back. Returns whether the tickets pay in volume (燃气票, 免费供应券).
+ */
+export function validateTicketLines(lines: readonly TicketLine[], businessDate: string): boolean {
   const first = lines[0];
-  if (!first) return NO_TICKETS;
+  if (!first) throw new DomainError('VALIDATION', '请登记所收的票', 'tickets');
   const volume = paysInVolume(first.kind);
   for (const line of lines) {
     if (paysInVolume(line.kind) !== volume) {
@@ -85,8 +84,20 @@ export function planTenders(
     if (line.backName.trim() === '' || line.backAddress.trim() === '') {
       throw new DomainError('VALIDATION', '请你写下你的地址与姓名：票背面的姓名和地址必须登记 (R-TKT-07)', 'ticketBack');
     }
-    assertTicketValid(line.year, line.quarter, input.businessDate);
+    assertTicketValid(line.year, line.quarter, businessDate);
   }
+  return volume;
+}
+
+/** Validates the tickets and works out what they pay, before anything is written. */
+export function planTenders(
+  tx: Tx,
+  input: { accountId: string; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
+): TenderPlan {
+  const lines = input.lines;
+  const first = lines[0];
+  if (!first) return NO_TICKETS;
+  const volume = validateTicketLines(lines, input.businessDate);
   const count = lines.reduce((n, l) => n + l.count, 0);
   const method = first.kind;
   if (!volume) {

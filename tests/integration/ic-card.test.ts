@@ -237,3 +237,31 @@ describe('reversal of a recharge writes the volume back first', () => {
     expect(rechargeSum()).toBe(6900);
   });
 });
+
+describe('tickets pay an IC-card recharge (R-TKT-13)', () => {
+  const back = { backName: '李四', backAddress: '学院路6号' };
+  it('4 gas tickets pay 20 m³ of a 25 m³ recharge; the rest in cash', async () => {
+    const clerk = await issued();
+    const res = await clerk.call('cards.recharge', {
+      accountId,
+      by: 'volume',
+      value: '25',
+      tendered: '20',
+      tickets: [{ kind: '燃气票', year: 2026, quarter: 4, count: 4, ...back }],
+    });
+    // 25 m³ = 86.25; tickets 20 m³ = 69.00; cash due 17.25
+    expect(res).toMatchObject({ ok: true, value: { totalFen: 8625, tenderedFen: 2000, changeFen: 275, credit: 2500 } });
+    expect(host.store.sqlite.prepare("SELECT method, ticket_fen, gas_fen FROM payments WHERE charge_type = '充值费'").get()).toEqual({ method: '燃气票', ticket_fen: 6900, gas_fen: 8625 });
+    expect(host.store.sqlite.prepare('SELECT kind, count, volume_centi, back_name FROM ticket_tenders').get()).toEqual({ kind: '燃气票', count: 4, volume_centi: 2000, back_name: '李四' });
+  });
+
+  it('refuses more ticket volume than the purchase, and expired tickets, without touching the card', async () => {
+    const clerk = await issued();
+    const more = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '0', tickets: [{ kind: '燃气票', year: 2026, quarter: 4, count: 3, ...back }] });
+    expect(more).toMatchObject({ ok: false, error: { code: 'TICKET_REFUSED' } });
+    const expired = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '0', tickets: [{ kind: '燃气票', year: 2026, quarter: 2, count: 2, ...back }] });
+    expect(expired).toMatchObject({ ok: false, error: { code: 'TICKET_REFUSED' } });
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0 });
+    expect(n('SELECT count(*) FROM card_writes')).toBe(0);
+  });
+});
