@@ -5,6 +5,7 @@
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { channelOf, METHODS } from '../preload/contract.js';
+import { findCardPort } from '../hardware/card/serial.js';
 import { createHost, type Host } from './host.js';
 import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl } from './window-options.js';
 
@@ -43,16 +44,19 @@ app.on('web-contents-created', (_event, contents) => {
   installNavigationGuards(contents, rendererDir);
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // The card reader: GAS_CARD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID) + IDENTIFY, else the simulator.
+  const cardPort = process.env.GAS_CARD_PORT ?? (await findCardPort(process.env.GAS_CARD_VIDPID).catch(() => null));
   host = createHost({
     dbFile: join(app.getPath('userData'), 'gas-hall.db'),
     migrationsDir: join(appRoot, 'db', 'migrations'),
+    ...(cardPort ? { cardPort } : {}),
   });
   registerIpc(host);
   openCounterWindow();

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../d
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { businessDateOf } from '../main/domain/dates.js';
 import { startHarness } from '../main/harness/server.js';
+import { createInterface } from 'node:readline';
+import { simControl } from '../hardware/card/sim-control.js';
 import { createHost } from '../main/host.js';
 import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
 
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     accounts: { type: 'string', default: '2000' },
     open: { type: 'boolean', default: false },
+    'card-port': { type: 'string' },
   },
 });
 
@@ -30,7 +33,8 @@ if (!existsSync(join(rendererDistDir, 'index.html'))) {
 }
 const fresh = !existsSync(values.db);
 const printer = new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
-const host = createHost({ dbFile: values.db, migrationsDir, printer });
+const cardPort = values['card-port'];
+const host = createHost({ dbFile: values.db, migrationsDir, printer, ...(cardPort ? { cardPort } : {}) });
 if (fresh) {
   seedReferenceData(host.store.sqlite);
   seedAccounts(host.store.sqlite, { accounts: Number(values.accounts), today: businessDateOf(new Date()) });
@@ -39,6 +43,15 @@ const harness = await startHarness(host.router, rendererDistDir, Number(values.p
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
 console.log(`打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`);
+const cardSim = host.cardDevice?.sim;
+if (cardSim) {
+  // No reader configured: the simulated card reader takes its cards from this terminal.
+  const control = simControl(cardSim);
+  console.log('模拟读卡器: 输入 blank (插入空白卡) / remove (拔卡) / reinsert (重新插卡) / meter (卡插入气表) / state');
+  createInterface({ input: process.stdin }).on('line', (line) => console.log(control(line)));
+} else {
+  console.log(`读卡器: ${cardPort ?? ''}`);
+}
 
 if (values.open && existsSync('/usr/bin/chromium')) {
   const profile = mkdtempSync(join(tmpdir(), 'gas-hall-chromium-'));

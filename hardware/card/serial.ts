@@ -165,3 +165,14 @@ export class ReconnectingCardReader implements CardReader {
     this.current = null;
   }
 }
+
+/**
+ * The path of the attached card reader: USB adapters with the given VID:PID (default CH340, 1a86:7523)
+ * that answer IDENTIFY as GHC-CARD/1; null when none does.
+ */
+export async function findCardPort(vidPid = '1a86:7523', timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<string | null> {
+  const [vendorId = '', productId = ''] = vidPid.split(':');
+  const found = await discoverCardReader({ vendorId, productId }, () => SerialPort.list(), (path) => openSerialCardReader(path, timeouts));
+  await found?.reader.close();
+  return found?.path ?? null;
+}
