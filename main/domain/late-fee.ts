@@ -5,7 +5,7 @@
  * A-27: per unpaid bill, on the gas amount only; overdue days are calendar days after the due date.
  */
 import { DomainError } from './errors.js';
-import { assertFen, type Fen } from './money.js';
+import { assertFen, formatYuan, type Fen } from './money.js';
 import { daysBetween } from './dates.js';
 
 const STEP_FEN = 50; // 0.5 yuan
@@ -25,6 +25,20 @@ export function lateFeeFen(arrearsFen: Fen, overdueDays: number): Fen {
   assertFen(arrearsFen, 'arrears');
   if (!Number.isSafeInteger(overdueDays) || overdueDays <= 0 || arrearsFen <= 0) return 0;
   return roundLateFee(arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays);
+}
+
+/**
+ * The per-bill calculation as the clerk shows it to the customer (R-LATE-01/02):
+ * "120.00 × 0.3% × 4天 = 1.44 → 1.00（按0.5元向下取整）". The raw fee is exact (thousandths of a fen shown
+ * to the fen, rounded down, which never changes the 0.5-yuan step).
+ */
+export function lateFeeTrace(arrearsFen: Fen, overdueDays: number): string {
+  if (overdueDays <= 0 || arrearsFen <= 0) return '未逾期，无滞纳金';
+  const rawMilliFen = arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays;
+  const rawFen = Math.floor(rawMilliFen / 1000);
+  const fee = roundLateFee(rawMilliFen);
+  const rule = fee === 0 ? '不足0.5元不收' : '按0.5元向下取整';
+  return `${formatYuan(arrearsFen)} × 0.3% × ${overdueDays}天 = ${formatYuan(rawFen)} → ${formatYuan(fee)}（${rule}）`;
 }
 
 /** A-27: calendar days after the due date up to the payment date; 0 when not overdue. */

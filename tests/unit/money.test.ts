@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../main/domain/errors.js';
-import { lateFeeFen, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
+import { lateFeeFen, lateFeeTrace, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
 import { changeFor, formatYuan, parseYuan, sumFen } from '../../main/domain/money.js';
 import { consumption, formatVolume, gasAmountFen, parseVolume } from '../../main/domain/volume.js';
 
@@ -54,6 +54,13 @@ describe('late fee (滞纳金) R-LATE-01..03', () => {
     expect(lateFeeFen(15000, 4)).toBe(150); // 1.80 → 1.5
     expect(lateFeeFen(3500, 3)).toBe(0); // 0.315 → 0
     expect(lateFeeFen(20000, 10)).toBe(600); // 6.00 → 6.0
+  });
+  it('shows each bill its calculation trace with the seed examples (R-LATE-01..03)', () => {
+    expect(lateFeeTrace(12000, 4)).toBe('120.00 × 0.3% × 4天 = 1.44 → 1.00（按0.5元向下取整）');
+    expect(lateFeeTrace(15000, 4)).toBe('150.00 × 0.3% × 4天 = 1.80 → 1.50（按0.5元向下取整）');
+    expect(lateFeeTrace(3500, 3)).toBe('35.00 × 0.3% × 3天 = 0.31 → 0.00（不足0.5元不收）');
+    expect(lateFeeTrace(20000, 10)).toBe('200.00 × 0.3% × 10天 = 6.00 → 6.00（按0.5元向下取整）');
+    expect(lateFeeTrace(20000, 0)).toBe('未逾期，无滞纳金');
   });
   it('charges nothing when not overdue', () => {
     expect(lateFeeFen(20000, 0)).toBe(0);

@@ -1,5 +1,6 @@
 import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
+import { lateFeeTrace } from '../../../../main/domain/late-fee';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { t } from '../../i18n/zh-CN';
@@ -67,8 +68,9 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
                 <td className="num">{formatVolume(b.consumption)}</td>
                 <td className="num">{formatYuan(b.priceFenPerM3)}</td>
                 <td className="num">{formatYuan(b.gasFen)}</td>
-                <td className="num" title={b.overdueDays > 0 ? `逾期 ${b.overdueDays} 天 × 0.3%，按0.5元取整` : '未逾期'}>
+                <td className="num" title={lateFeeTrace(b.gasFen, b.overdueDays)}>
                   {formatYuan(b.lateFeeFen)}
+                  {b.overdueDays > 0 && <div className="trace">{lateFeeTrace(b.gasFen, b.overdueDays)}</div>}
                 </td>
                 <td className="num">{formatYuan(b.totalFen)}</td>
               </tr>
