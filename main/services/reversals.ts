@@ -67,7 +67,9 @@ export function postReversal(
   input: { reason: string; approverId: string; cardWriteId: string | null },
   now: Date,
 ): PostedPayment {
-  const businessDate = businessDateOf(now);
+  // A reversal belongs to its original's business day (the database checks it). A card reversal
+  // confirmed after midnight by a recovery still lands on that day while it is open.
+  const businessDate = original.businessDate;
   const paymentId = uuidv7(now.getTime());
   const totalFen = -original.totalFen;
   const ticketFen = -original.ticketFen;

@@ -227,6 +227,20 @@ describe('reversal of a recharge writes the volume back first', () => {
     expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '5', tendered: '20' })).toMatchObject({ ok: true, value: { counter: 3 } });
   });
 
+  it('a reversal left in doubt past midnight is confirmed on its own business day', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    host.clock.current = new Date('2026-11-23T16:30:00.000Z'); // 00:30 the next day in the hall
+    sim().insert({ ...card, counter: 2, creditCenti: 0, totalCenti: 0 });
+    const writeId = host.cards.pending()[0]?.id;
+    expect(await clerk.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { totalFen: -6900, credit: 0 } });
+    expect(host.store.sqlite.prepare('SELECT business_date FROM payments WHERE reverses_payment_id IS NOT NULL').pluck().get()).toBe('2026-11-23');
+    expect(rechargeSum()).toBe(0);
+  });
+
   it('refused once the gas went into the meter', async () => {
     const clerk = await issued();
     await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
