@@ -82,9 +82,8 @@ export const accounts = sqliteTable(
     hoseInfo: text('hose_info').notNull().default(''), // 波纹管情况
     connectionInvoiceNo: text('connection_invoice_no'), // R-REG-15 / A-08: warn when reused
     settledReadingCenti: integer('settled_reading_centi').notNull().default(0), // 已结算至方数
-    /** R-TKT-09: ticket volume left over after a ticket payment, used by the next ticket payment (0.01 m³). */
-    prepaidCenti: integer('prepaid_centi').notNull().default(0),
-    prepaidVolumeCenti: integer('prepaid_volume_centi').notNull().default(0), // 预存
+    /** 预存 (R-TKT-09): ticket volume left over after a ticket payment, used by the next ticket payment (0.01 m³). */
+    prepaidVolumeCenti: integer('prepaid_volume_centi').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('accounts_seq_no').on(t.seqNo), index('accounts_reader').on(t.meterReader)],

@@ -64,7 +64,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
       paymentMethod: accounts.paymentMethod,
       category: accounts.category,
       settledReading: accounts.settledReadingCenti,
-      prepaid: accounts.prepaidCenti,
+      prepaid: accounts.prepaidVolumeCenti,
       homeHallId: accounts.homeHallId,
     })
     .from(accounts)

@@ -112,7 +112,7 @@ export function planTenders(
     });
     return { method, ticketFen, ticketCashFen: 0, prepaidDeltaCenti: 0, perBill, lines: [...lines], overrides: checkOverrides([], input.overrides) };
   }
-  const account = tx.select({ prepaid: accounts.prepaidCenti }).from(accounts).where(eq(accounts.id, input.accountId)).get();
+  const account = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, input.accountId)).get();
   const prepaid = account?.prepaid ?? 0;
   const warnings = softRuleWarnings({ tickets: count, recentConsumption: recentConsumption(tx, input.accountId), prepaidCenti: prepaid });
   const overrides = checkOverrides(warnings, input.overrides);
@@ -173,8 +173,8 @@ export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: stri
 }
 
 export function adjustPrepaid(tx: Tx, accountId: string, deltaCenti: CentiM3): void {
-  const row = tx.select({ prepaid: accounts.prepaidCenti }).from(accounts).where(eq(accounts.id, accountId)).get();
+  const row = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, accountId)).get();
   const next = (row?.prepaid ?? 0) + deltaCenti;
   if (next < 0) throw new DomainError('NOT_REVERSIBLE', '预存气量已被后续缴费使用，请先冲正后续的缴费', 'payment');
-  tx.update(accounts).set({ prepaidCenti: next }).where(eq(accounts.id, accountId)).run();
+  tx.update(accounts).set({ prepaidVolumeCenti: next }).where(eq(accounts.id, accountId)).run();
 }

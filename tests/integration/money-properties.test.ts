@@ -78,7 +78,7 @@ describe('money always balances', () => {
       const standingGas = Number(db.prepare(`SELECT coalesce(sum(gas_fen), 0) FROM payments p WHERE ${standing} AND charge_type = '燃气费'`).pluck().get());
       expect(billGas).toBe(standingGas);
       // prepaid ticket volume on the accounts is exactly what the ledger says it is
-      expect(Number(db.prepare('SELECT sum(prepaid_centi) FROM accounts').pluck().get())).toBe(Number(db.prepare('SELECT coalesce(sum(prepaid_delta_centi), 0) FROM payments').pluck().get()));
+      expect(Number(db.prepare('SELECT sum(prepaid_volume_centi) FROM accounts').pluck().get())).toBe(Number(db.prepare('SELECT coalesce(sum(prepaid_delta_centi), 0) FROM payments').pluck().get()));
       expect(Number(db.prepare('SELECT count(*) FROM payments').pluck().get())).toBeGreaterThan(40);
       expect(Number(db.prepare('SELECT count(*) FROM reversals').pluck().get())).toBeGreaterThan(5);
       expect(Number(db.prepare('SELECT count(*) FROM ticket_tenders').pluck().get())).toBeGreaterThan(5);

@@ -90,10 +90,10 @@ describe('reversing a ticket payment hands the tickets back and undoes the prepa
     const clerk = await signIn(host);
     const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
     expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
-    expect(n(`SELECT prepaid_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(200);
+    expect(n(`SELECT prepaid_volume_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(200);
     const res = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '票据有误', approver: manager });
     expect(res).toMatchObject({ ok: true, value: { totalFen: -7935, ticketFen: -7935, changeFen: 0 } });
-    expect(n(`SELECT prepaid_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(0);
+    expect(n(`SELECT prepaid_volume_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(0);
     const slip = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n');
     expect(slip).toMatch(/燃气票 2026年4季 5张\s+25方/);
     expect(slip).toMatch(/退还票证抵款:\s+￥79\.35/);

@@ -69,7 +69,7 @@ describe('prepaid remainder and merged payment (R-TKT-09, R-TKT-11)', () => {
     const clerk = await signIn(host);
     const paid = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935, tickets: [{ ...q4, count: 5 }] });
     expect(paid).toMatchObject({ ok: true, value: { ticketFen: 7935, changeFen: 0 } });
-    expect(row('SELECT prepaid_centi FROM accounts WHERE id = ?', ids.accountId).prepaid_centi).toBe(200);
+    expect(row('SELECT prepaid_volume_centi FROM accounts WHERE id = ?', ids.accountId).prepaid_volume_centi).toBe(200);
     // next month: two bills of 4 m³ and 3 m³ = 7 m³; 1 ticket (5) + 2 prepaid pays both, 实收气票 0 then 1
     addBill(host, ids, { id: 'bill-b1', readingDate: '2026-11-15', previous: 12300, current: 12700, amountFen: 1380, dueDate: '2026-12-15' });
     addBill(host, ids, { id: 'bill-b2', readingDate: '2026-11-20', previous: 12700, current: 13000, amountFen: 1035, dueDate: '2026-12-20' });
@@ -79,7 +79,7 @@ describe('prepaid remainder and merged payment (R-TKT-09, R-TKT-11)', () => {
       { bill_id: 'bill-b1', ticket_count: 0 },
       { bill_id: 'bill-b2', ticket_count: 1 },
     ]);
-    expect(row('SELECT prepaid_centi FROM accounts WHERE id = ?', ids.accountId).prepaid_centi).toBe(0);
+    expect(row('SELECT prepaid_volume_centi FROM accounts WHERE id = ?', ids.accountId).prepaid_volume_centi).toBe(0);
   });
 });
 
