@@ -2,10 +2,23 @@
  * GHC-CARD/1 framing and records (hardware/card/PROTOCOL.md). Pure: bytes in, frames out; no IO.
  */
 
-export const START = 0xa5;
+import { encodeFrame as encodeAnyFrame, FrameDecoder as AnyFrameDecoder, type Frame } from '../serial/frame.js';
+
+export { crc16, START, type Frame } from '../serial/frame.js';
+
+/** GHC-CARD/1 frames carry version 0x01 and at most 512 payload bytes. */
 export const VERSION = 0x01;
 export const MAX_PAYLOAD = 512;
-const HEADER = 6; // START VER SEQ CMD LEN(2)
+
+export function encodeFrame(frame: Frame): Buffer {
+  return encodeAnyFrame(frame, VERSION, MAX_PAYLOAD);
+}
+
+export class FrameDecoder extends AnyFrameDecoder {
+  constructor() {
+    super(VERSION, MAX_PAYLOAD);
+  }
+}
 
 export const CMD = { IDENTIFY: 0x01, READ: 0x10, ISSUE: 0x20, PURCHASE: 0x30 } as const;
 export const REPLY = 0x80;
@@ -27,88 +40,6 @@ export type StatusName = keyof typeof STATUS;
 export function statusName(code: number): StatusName | 'UNKNOWN' {
   const hit = (Object.keys(STATUS) as StatusName[]).find((k) => STATUS[k] === code);
   return hit ?? 'UNKNOWN';
-}
-
-export interface Frame {
-  seq: number;
-  cmd: number;
-  payload: Buffer;
-}
-
-/** CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF. */
-export function crc16(bytes: Uint8Array): number {
-  let crc = 0xffff;
-  for (const b of bytes) {
-    crc ^= b << 8;
-    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
-  return crc;
-}
-
-export function encodeFrame(frame: Frame): Buffer {
-  if (frame.payload.length > MAX_PAYLOAD) throw new RangeError('payload too long');
-  const out = Buffer.alloc(HEADER + frame.payload.length + 2);
-  out[0] = START;
-  out[1] = VERSION;
-  out[2] = frame.seq & 0xff;
-  out[3] = frame.cmd & 0xff;
-  out.writeUInt16BE(frame.payload.length, 4);
-  frame.payload.copy(out, HEADER);
-  out.writeUInt16BE(crc16(out.subarray(1, HEADER + frame.payload.length)), HEADER + frame.payload.length);
-  return out;
-}
-
-/**
- * Incremental decoder: feed any split of the byte stream; whole valid frames come out. Garbage, bad
- * versions, oversized lengths and bad CRCs are dropped and counted, and decoding resynchronises on the
- * next start byte.
- */
-export class FrameDecoder {
-  private buffer = Buffer.alloc(0);
-  dropped = 0;
-
-  push(chunk: Uint8Array): Frame[] {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    const frames: Frame[] = [];
-    for (;;) {
-      const start = this.buffer.indexOf(START);
-      if (start < 0) {
-        if (this.buffer.length > 0) this.dropped++;
-        this.buffer = Buffer.alloc(0);
-        return frames;
-      }
-      if (start > 0) {
-        this.dropped++;
-        this.buffer = this.buffer.subarray(start);
-      }
-      if (this.buffer.length < HEADER) return frames;
-      const length = this.buffer.readUInt16BE(4);
-      if (this.buffer[1] !== VERSION || length > MAX_PAYLOAD) {
-        this.skipOne();
-        continue;
-      }
-      const total = HEADER + length + 2;
-      if (this.buffer.length < total) return frames;
-      const crc = this.buffer.readUInt16BE(HEADER + length);
-      if (crc !== crc16(this.buffer.subarray(1, HEADER + length))) {
-        this.skipOne();
-        continue;
-      }
-      frames.push({ seq: this.buffer[2] ?? 0, cmd: this.buffer[3] ?? 0, payload: Buffer.from(this.buffer.subarray(HEADER, HEADER + length)) });
-      this.buffer = this.buffer.subarray(total);
-    }
-  }
-
-  /** Forgets a partial frame (the client calls this after a timeout, so a damaged length cannot stall it). */
-  reset(): void {
-    if (this.buffer.length > 0) this.dropped++;
-    this.buffer = Buffer.alloc(0);
-  }
-
-  private skipOne(): void {
-    this.dropped++;
-    this.buffer = this.buffer.subarray(1);
-  }
 }
 
 /** What a card holds (PROTOCOL.md "Card record"). Volumes in 0.01 m³. */

@@ -17,21 +17,7 @@ export class CardStatusError extends Error {
   }
 }
 
-/** No reply in time: a write may or may not have reached the card. */
-export class CardTimeoutError extends Error {
-  constructor(readonly command: string) {
-    super(`card reader did not answer ${command} in time`);
-    this.name = 'CardTimeoutError';
-  }
-}
-
-/** The port is closed or unplugged. */
-export class CardDisconnectedError extends Error {
-  constructor(message = 'card reader is not connected') {
-    super(message);
-    this.name = 'CardDisconnectedError';
-  }
-}
+export { DeviceDisconnectedError as CardDisconnectedError, DeviceTimeoutError as CardTimeoutError } from '../serial/errors.js';
 
 export interface CardReader {
   identify(): Promise<string>;

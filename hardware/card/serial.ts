@@ -1,42 +1,14 @@
 /**
- * The card reader over serialport: a byte transport, the in-process simulator on SerialPortMock, port
+ * The card reader over serialport: the in-process simulator on SerialPortMock, port
  * discovery by VID:PID plus the IDENTIFY handshake, and reconnect after unplug.
  */
 import { SerialPort, SerialPortMock } from 'serialport';
-import { CardProtocolClient, DEFAULT_TIMEOUTS, type ByteTransport, type Timeouts } from './client.js';
+import { CardProtocolClient, DEFAULT_TIMEOUTS, type Timeouts } from './client.js';
+import { BAUD_RATE, opened, streamTransport } from '../serial/port.js';
 import { CardDisconnectedError, type CardReader, type CardRecord, type PurchaseRequest } from './reader.js';
 import { CardSimulator } from './simulator.js';
 
-export const BAUD_RATE = 115200;
-
-interface StreamLike {
-  write(data: Buffer, callback: (error: Error | null | undefined) => void): boolean;
-  drain(callback: (error: Error | null) => void): void;
-  on(event: 'data', listener: (data: Buffer) => void): unknown;
-  on(event: 'close', listener: () => void): unknown;
-  readonly isOpen: boolean;
-  close(callback: (error: Error | null) => void): void;
-}
-
-export function streamTransport(port: StreamLike): ByteTransport {
-  return {
-    write: (bytes) =>
-      new Promise((resolve, reject) => {
-        port.write(bytes, (error) => {
-          if (error) reject(error);
-          else port.drain((e) => (e ? reject(e) : resolve()));
-        });
-      }),
-    onData: (listener) => void port.on('data', listener),
-    onClose: (listener) => void port.on('close', listener),
-    isOpen: () => port.isOpen,
-    close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
-  };
-}
-
-function opened<T extends StreamLike & { open(cb: (e: Error | null) => void): void }>(port: T): Promise<T> {
-  return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(port))));
-}
+export { BAUD_RATE };
 
 export async function openSerialCardReader(path: string, timeouts: Timeouts = DEFAULT_TIMEOUTS): Promise<CardProtocolClient> {
   const port = await opened(new SerialPort({ path, baudRate: BAUD_RATE, autoOpen: false }));

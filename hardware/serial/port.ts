@@ -1,0 +1,35 @@
+/** serialport streams as byte transports for the device drivers. */
+import type { ByteTransport } from './protocol-client.js';
+
+/** Every reference protocol runs at 115200 baud, 8N1. */
+export const BAUD_RATE = 115200;
+
+export interface StreamLike {
+  write(data: Buffer, callback: (error: Error | null | undefined) => void): boolean;
+  drain(callback: (error: Error | null) => void): void;
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  readonly isOpen: boolean;
+  close(callback: (error: Error | null) => void): void;
+}
+
+export function streamTransport(port: StreamLike): ByteTransport {
+  return {
+    write: (bytes) =>
+      new Promise((resolve, reject) => {
+        port.write(bytes, (error) => {
+          if (error) reject(error);
+          else port.drain((e) => (e ? reject(e) : resolve()));
+        });
+      }),
+    onData: (listener) => void port.on('data', listener),
+    onClose: (listener) => void port.on('close', listener),
+    isOpen: () => port.isOpen,
+    close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
+  };
+}
+
+export function opened<T extends StreamLike & { open(cb: (e: Error | null) => void): void }>(port: T): Promise<T> {
+  return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(port))));
+}
+
