@@ -2,7 +2,9 @@
  * The card reader over serialport: the in-process simulator on SerialPortMock, port
  * discovery by VID:PID plus the IDENTIFY handshake, and reconnect after unplug.
  */
-import { SerialPort, SerialPortMock } from 'serialport';
+import { SerialPort } from 'serialport';
+import { mockLine } from '../serial/mock-port.js';
+import { discoverDevice, type PortInfoLike } from '../serial/discovery.js';
 import { CardProtocolClient, DEFAULT_TIMEOUTS, type Timeouts } from './client.js';
 import { BAUD_RATE, opened, streamTransport } from '../serial/port.js';
 import { CardDisconnectedError, type CardReader, type CardRecord, type PurchaseRequest } from './reader.js';
@@ -24,66 +26,21 @@ export interface SimulatedCardDevice {
   unplug(): Promise<void>;
 }
 
-let mockPorts = 0;
-
 /** The in-process simulator behind SerialPortMock ports: the driver's bytes reach it unchanged. */
 export function simulatedCardDevice(timeouts: Timeouts = DEFAULT_TIMEOUTS): SimulatedCardDevice {
-  let port: SerialPortMock | null = null;
-  let emit: (bytes: Buffer) => void = () => undefined;
-  const sim = new CardSimulator((bytes) => setImmediate(() => emit(bytes)));
-  return {
-    sim,
-    async connect() {
-      const path = `/dev/gas-card-sim-${++mockPorts}`;
-      SerialPortMock.binding.createPort(path, { vendorId: '1a86', productId: '7523' });
-      const opened_ = await opened(new SerialPortMock({ path, baudRate: BAUD_RATE, autoOpen: false }));
-      const binding = opened_.port;
-      if (!binding) throw new Error('mock port did not open');
-      const write = binding.write.bind(binding);
-      binding.write = async (buffer: Buffer) => {
-        await write(buffer);
-        sim.receive(buffer);
-      };
-      emit = (bytes) => {
-        if (binding.isOpen) binding.emitData(bytes);
-      };
-      port = opened_;
-      return new CardProtocolClient(streamTransport(opened_), timeouts);
-    },
-    unplug: () => new Promise((resolve) => (port?.isOpen ? port.close(() => resolve()) : resolve())),
-  };
+  let sim: CardSimulator | null = null;
+  const line = mockLine({ vendorId: '1a86', productId: '7523', name: 'gas-card-sim' }, (bytes) => sim?.receive(bytes));
+  sim = new CardSimulator(line.send);
+  return { sim, connect: async () => new CardProtocolClient(await line.plug(), timeouts), unplug: line.unplug };
 }
 
-export interface PortInfoLike {
-  path: string;
-  vendorId?: string | undefined;
-  productId?: string | undefined;
-}
-
-/**
- * Finds the card reader: ports whose VID:PID match, confirmed by an IDENTIFY reply that names
- * GHC-CARD/1. Ports that do not answer are closed and skipped.
- */
-export async function discoverCardReader(
+/** Finds the card reader: matching VID:PID ports that identify as GHC-CARD/1. */
+export function discoverCardReader(
   match: { vendorId: string; productId: string },
   list: () => Promise<PortInfoLike[]>,
   open: (path: string) => Promise<CardReader>,
 ): Promise<{ path: string; reader: CardReader; identity: string } | null> {
-  const candidates = (await list()).filter(
-    (p) => p.vendorId?.toLowerCase() === match.vendorId.toLowerCase() && p.productId?.toLowerCase() === match.productId.toLowerCase(),
-  );
-  for (const c of candidates) {
-    let reader: CardReader | null = null;
-    try {
-      reader = await open(c.path);
-      const identity = await reader.identify();
-      if (identity.startsWith('GHC-CARD/1')) return { path: c.path, reader, identity };
-      await reader.close();
-    } catch {
-      await reader?.close().catch(() => undefined);
-    }
-  }
-  return null;
+  return discoverDevice(match, 'GHC-CARD/1', list, open).then((found) => (found ? { path: found.path, reader: found.device, identity: found.identity } : null));
 }
 
 /**

@@ -1,0 +1,34 @@
+/** Handhelds over serialport: a real port, or the simulator behind SerialPortMock ports. */
+import { SerialPort } from 'serialport';
+import { mockLine } from '../serial/mock-port.js';
+import { discoverDevice } from '../serial/discovery.js';
+import { BAUD_RATE, opened, streamTransport } from '../serial/port.js';
+import type { Timeouts } from '../serial/protocol-client.js';
+import { HandheldClient, HANDHELD_TIMEOUTS } from './client.js';
+import { HandheldSimulator } from './simulator.js';
+
+export async function openSerialHandheld(path: string, timeouts: Timeouts = HANDHELD_TIMEOUTS): Promise<HandheldClient> {
+  const port = await opened(new SerialPort({ path, baudRate: BAUD_RATE, autoOpen: false }));
+  return new HandheldClient(streamTransport(port), timeouts);
+}
+
+export interface SimulatedHandheldDevice {
+  sim: HandheldSimulator;
+  connect(): Promise<HandheldClient>;
+  unplug(): Promise<void>;
+}
+
+export function simulatedHandheldDevice(timeouts: Timeouts = HANDHELD_TIMEOUTS): SimulatedHandheldDevice {
+  let sim: HandheldSimulator | null = null;
+  const line = mockLine({ vendorId: '0483', productId: '5740', name: 'gas-handheld-sim' }, (bytes) => sim?.receive(bytes));
+  sim = new HandheldSimulator(line.send);
+  return { sim, connect: async () => new HandheldClient(await line.plug(), timeouts), unplug: line.unplug };
+}
+
+/** The handheld's port: USB adapters with the VID:PID (default 0483:5740) that identify as GHR/1. */
+export async function findHandheldPort(vidPid = '0483:5740', timeouts: Timeouts = HANDHELD_TIMEOUTS): Promise<string | null> {
+  const [vendorId = '', productId = ''] = vidPid.split(':');
+  const found = await discoverDevice({ vendorId, productId }, 'GHR/1', () => SerialPort.list(), (path) => openSerialHandheld(path, timeouts));
+  await found?.device.close();
+  return found?.path ?? null;
+}
