@@ -7,7 +7,8 @@ import { mockLine } from '../serial/mock-port.js';
 import { discoverDevice, type PortInfoLike } from '../serial/discovery.js';
 import { CardProtocolClient, DEFAULT_TIMEOUTS, type Timeouts } from './client.js';
 import { BAUD_RATE, opened, streamTransport } from '../serial/port.js';
-import { CardDisconnectedError, type CardReader, type CardRecord, type PurchaseRequest } from './reader.js';
+import type { CardReader, CardRecord, PurchaseRequest } from './reader.js';
+import { DeviceConnection } from '../serial/reconnect.js';
 import { CardSimulator } from './simulator.js';
 
 export { BAUD_RATE };
@@ -43,55 +44,28 @@ export function discoverCardReader(
   return discoverDevice(match, 'GHC-CARD/1', list, open).then((found) => (found ? { path: found.path, reader: found.device, identity: found.identity } : null));
 }
 
-/**
- * Keeps a reader connected across unplugs: after a disconnect the next command connects again. A write
- * is never repeated here; only the connection is.
- */
+/** The card reader across unplugs (DeviceConnection): reads reconnect and retry, writes never repeat. */
 export class ReconnectingCardReader implements CardReader {
-  private current: CardReader | null = null;
+  private readonly connection: DeviceConnection<CardReader>;
 
-  constructor(private readonly connect: () => Promise<CardReader>) {}
-
-  private async reader(): Promise<CardReader> {
-    if (!this.current) {
-      try {
-        this.current = await this.connect();
-      } catch (error) {
-        throw new CardDisconnectedError(error instanceof Error ? error.message : String(error));
-      }
-    }
-    return this.current;
-  }
-
-  /** Reads are retried once on a fresh connection after an unplug; writes never are. */
-  private async run<T>(op: (r: CardReader) => Promise<T>, idempotent: boolean): Promise<T> {
-    const r = await this.reader();
-    try {
-      return await op(r);
-    } catch (error) {
-      if (!(error instanceof CardDisconnectedError)) throw error;
-      this.current = null;
-      await r.close().catch(() => undefined);
-      if (!idempotent) throw error;
-      return op(await this.reader());
-    }
+  constructor(connect: () => Promise<CardReader>) {
+    this.connection = new DeviceConnection(connect);
   }
 
   identify(): Promise<string> {
-    return this.run((r) => r.identify(), true);
+    return this.connection.run((r) => r.identify(), true);
   }
   read(): Promise<CardRecord> {
-    return this.run((r) => r.read(), true);
+    return this.connection.run((r) => r.read(), true);
   }
   issue(cardNo: string, accountNo: string, counter: number): Promise<CardRecord> {
-    return this.run((r) => r.issue(cardNo, accountNo, counter), false);
+    return this.connection.run((r) => r.issue(cardNo, accountNo, counter), false);
   }
   purchase(request: PurchaseRequest): Promise<CardRecord> {
-    return this.run((r) => r.purchase(request), false);
+    return this.connection.run((r) => r.purchase(request), false);
   }
-  async close(): Promise<void> {
-    await this.current?.close();
-    this.current = null;
+  close(): Promise<void> {
+    return this.connection.close();
   }
 }
 

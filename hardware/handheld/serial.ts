@@ -2,6 +2,8 @@
 import { SerialPort } from 'serialport';
 import { mockLine } from '../serial/mock-port.js';
 import { discoverDevice } from '../serial/discovery.js';
+import { DeviceConnection } from '../serial/reconnect.js';
+import type { DownloadedReadings, Handheld, Progress, RouteRecord } from './handheld.js';
 import { BAUD_RATE, opened, streamTransport } from '../serial/port.js';
 import type { Timeouts } from '../serial/protocol-client.js';
 import { HandheldClient, HANDHELD_TIMEOUTS } from './client.js';
@@ -31,4 +33,35 @@ export async function findHandheldPort(vidPid = '0483:5740', timeouts: Timeouts 
   const found = await discoverDevice({ vendorId, productId }, 'GHR/1', () => SerialPort.list(), (path) => openSerialHandheld(path, timeouts));
   await found?.device.close();
   return found?.path ?? null;
+}
+
+/** The handheld across unplugs: reads reconnect and retry; route upload, clock and commit never repeat. */
+export class ReconnectingHandheld implements Handheld {
+  private readonly connection: DeviceConnection<Handheld>;
+
+  constructor(connect: () => Promise<Handheld>) {
+    this.connection = new DeviceConnection(connect);
+  }
+
+  identify(): Promise<string> {
+    return this.connection.run((h) => h.identify(), true);
+  }
+  getClock(): Promise<Date> {
+    return this.connection.run((h) => h.getClock(), true);
+  }
+  setClock(at: Date): Promise<void> {
+    return this.connection.run((h) => h.setClock(at), false);
+  }
+  uploadRoute(batchId: string, records: readonly RouteRecord[], progress?: Progress): Promise<void> {
+    return this.connection.run((h) => h.uploadRoute(batchId, records, progress), false);
+  }
+  downloadReadings(progress?: Progress): Promise<DownloadedReadings | null> {
+    return this.connection.run((h) => h.downloadReadings(progress), true);
+  }
+  commit(batchId: string, crc: number): Promise<void> {
+    return this.connection.run((h) => h.commit(batchId, crc), false);
+  }
+  close(): Promise<void> {
+    return this.connection.close();
+  }
 }

@@ -1,0 +1,40 @@
+/**
+ * Keeps a device connected across unplugs: after a disconnect the next command connects again. Commands
+ * that change nothing are retried once on the fresh connection; a write never is.
+ */
+import { DeviceDisconnectedError } from './errors.js';
+
+export class DeviceConnection<D extends { close(): Promise<void> }> {
+  private current: D | null = null;
+
+  constructor(private readonly connect: () => Promise<D>) {}
+
+  private async device(): Promise<D> {
+    if (!this.current) {
+      try {
+        this.current = await this.connect();
+      } catch (error) {
+        throw new DeviceDisconnectedError(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return this.current;
+  }
+
+  async run<T>(op: (d: D) => Promise<T>, idempotent: boolean): Promise<T> {
+    const d = await this.device();
+    try {
+      return await op(d);
+    } catch (error) {
+      if (!(error instanceof DeviceDisconnectedError)) throw error;
+      this.current = null;
+      await d.close().catch(() => undefined);
+      if (!idempotent) throw error;
+      return op(await this.device());
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.current?.close();
+    this.current = null;
+  }
+}
