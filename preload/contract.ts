@@ -72,6 +72,7 @@ const unpaidBill = z.object({
   totalFen: fen,
   source: z.string(),
   estimated: z.boolean(),
+  pricing: z.string(),
 });
 
 const printOut = z.object({

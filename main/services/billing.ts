@@ -2,14 +2,15 @@
  * The customer's unpaid list (未缴费用清单) and bills created at the counter from a reading on the notice
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accounts, bills, meters, tariffs, type ReadingSource } from '../../db/schema.js';
+import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
+import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
-import { sumFen } from '../domain/money.js';
-import { consumption, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
+import { formatYuan, sumFen } from '../domain/money.js';
+import { consumption, formatVolume, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
@@ -31,6 +32,8 @@ export interface UnpaidBill {
   totalFen: number;
   source: ReadingSource;
   estimated: boolean;
+  /** How the amount was computed (A-11/A-12). */
+  pricing: string;
 }
 
 export interface AccountSummary extends AccountIdentity {
@@ -100,6 +103,11 @@ export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
 
 /** A-11: the unit price of a customer category on a date (fen per m³). */
 export function priceOn(tx: Pick<Db, 'select'>, category: string, date: string): number {
+  return tariffOn(tx, category, date).priceFenPerM3;
+}
+
+/** A-11: the tariff of a customer category on a date, with its tier bands (none by default). */
+export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string): { id: string; priceFenPerM3: number; tiers: Tier[] } {
   const tariff = tx
     .select()
     .from(tariffs)
@@ -108,7 +116,23 @@ export function priceOn(tx: Pick<Db, 'select'>, category: string, date: string):
     .limit(1)
     .get();
   if (!tariff) throw new DomainError('NO_TARIFF', `没有 ${date} 适用的${category}气价，请联系管理员`);
-  return tariff.priceFenPerM3;
+  const tiers = tx
+    .select({ fromCenti: tariffTiers.fromCenti, priceFenPerM3: tariffTiers.priceFenPerM3 })
+    .from(tariffTiers)
+    .where(eq(tariffTiers.tariffId, tariff.id))
+    .orderBy(asc(tariffTiers.fromCenti))
+    .all();
+  return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers };
+}
+
+/** The account's consumption billed earlier in the calendar year of `date` (split parts counted once). */
+function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string): CentiM3 {
+  const row = tx
+    .select({ total: sql<number>`coalesce(sum(${bills.consumptionCenti}), 0)` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), isNull(bills.splitFrom), gte(bills.readingDate, `${date.slice(0, 4)}-01-01`), lte(bills.readingDate, date)))
+    .get();
+  return Number(row?.total ?? 0);
 }
 
 /**
@@ -120,15 +144,16 @@ export function insertBill(
   { settings }: ServiceDeps,
   actor: Actor,
   now: Date,
-  input: { accountId: string; category: string; meter: MeterRow; reading: CentiM3; source: ReadingSource },
+  input: { accountId: string; category: string; meter: MeterRow; reading: CentiM3; source: ReadingSource; readingDate?: string; estimated?: boolean; reader?: string },
 ) {
-  const readingDate = businessDateOf(now);
+  const readingDate = input.readingDate ?? businessDateOf(now);
   const previous = billingStart(tx, input.meter);
   const used = consumption(previous, input.reading);
   if (used === 0) {
     throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费 (R-PAY-03)`, 'reading');
   }
-  const tariff = { priceFenPerM3: priceOn(tx, input.category, readingDate) };
+  const tariff = tariffOn(tx, input.category, readingDate);
+  const priced = priceConsumption(used, yearToDate(tx, input.accountId, readingDate), tariff.priceFenPerM3, tariff.tiers);
   const row = {
     id: uuidv7(now.getTime()),
     accountId: input.accountId,
@@ -137,12 +162,13 @@ export function insertBill(
     previousReadingCenti: previous,
     thisReadingCenti: input.reading,
     consumptionCenti: used,
-    priceFenPerM3: tariff.priceFenPerM3,
-    amountFen: gasAmountFen(used, tariff.priceFenPerM3),
+    priceFenPerM3: priced.marginalPriceFenPerM3,
+    amountFen: priced.amountFen,
+    pricing: pricingText(priced, tariff.tiers.length > 0),
     dueDate: addDays(readingDate, settings.billDueDays),
     source: input.source,
-    estimated: false,
-    reader: actor.staffName,
+    estimated: input.estimated ?? false,
+    reader: input.reader ?? actor.staffName,
     status: '未缴' as const,
     createdBy: actor.staffId,
   };
@@ -169,6 +195,7 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
     totalFen: bill.amountFen + late,
     source: bill.source,
     estimated: bill.estimated,
+    pricing: bill.pricing || `${formatVolume(bill.consumptionCenti)} m³ × ${formatYuan(bill.priceFenPerM3)} = ${formatYuan(bill.amountFen)}`,
   };
 }
 

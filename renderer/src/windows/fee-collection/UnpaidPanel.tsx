@@ -67,7 +67,10 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
                 </td>
                 <td className="num">{formatVolume(b.consumption)}</td>
                 <td className="num">{formatYuan(b.priceFenPerM3)}</td>
-                <td className="num">{formatYuan(b.gasFen)}</td>
+                <td className="num" title={b.pricing}>
+                  {formatYuan(b.gasFen)}
+                  <div className="trace">{b.pricing}</div>
+                </td>
                 <td className="num" title={lateFeeTrace(b.gasFen, b.overdueDays)}>
                   {formatYuan(b.lateFeeFen)}
                   {b.overdueDays > 0 && <div className="trace">{lateFeeTrace(b.gasFen, b.overdueDays)}</div>}
