@@ -14,6 +14,8 @@ import { SessionStore } from './ipc/sessions.js';
 import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settings } from './services/context.js';
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
+import { HandheldService } from './services/handheld.js';
+import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
 import type { Timeouts } from '../hardware/card/client.js';
 import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
 
@@ -28,6 +30,9 @@ export interface HostOptions {
   /** A serial device path for the card reader/writer; without one the in-process simulator is used. */
   cardPort?: string;
   cardTimeouts?: Timeouts;
+  /** A serial device path for the handheld meter reader; without one the in-process simulator is used. */
+  handheldPort?: string;
+  handheldTimeouts?: Timeouts;
 }
 
 export interface Host {
@@ -40,6 +45,9 @@ export interface Host {
   cards: IcCardService;
   /** The simulated card reader when no real one is configured (demo, tests). */
   cardDevice: SimulatedCardDevice | null;
+  handheld: HandheldService;
+  /** The simulated handheld when no real one is configured (demo, tests). */
+  handheldDevice: SimulatedHandheldDevice | null;
   close(): void;
 }
 
@@ -58,7 +66,13 @@ export function createHost(options: HostOptions): Host {
   const cardPort = options.cardPort;
   const reader = new ReconnectingCardReader(cardPort ? () => openSerialCardReader(cardPort, options.cardTimeouts) : () => (cardDevice as SimulatedCardDevice).connect());
   const cards = new IcCardService(deps, reader);
-  const router = createRouter(createHandlers(deps, sessions, receipts, cards), sessions);
+  const handheldDevice = options.handheldPort ? null : simulatedHandheldDevice(options.handheldTimeouts);
+  const handheldPort = options.handheldPort;
+  const handheldLink = new ReconnectingHandheld(
+    handheldPort ? () => openSerialHandheld(handheldPort, options.handheldTimeouts) : () => (handheldDevice as SimulatedHandheldDevice).connect(),
+  );
+  const handheld = new HandheldService(deps, handheldLink);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld }), sessions);
   return {
     store,
     deps,
@@ -68,8 +82,11 @@ export function createHost(options: HostOptions): Host {
     printer,
     cards,
     cardDevice,
+    handheld,
+    handheldDevice,
     close: () => {
       void reader.close();
+      void handheldLink.close();
       store.close();
     },
   };

@@ -11,6 +11,7 @@ import type { Actor, ServiceDeps } from '../services/context.js';
 import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
 import type { IcCardService } from '../services/ic-cards.js';
+import type { HandheldService } from '../services/handheld.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
@@ -57,7 +58,12 @@ function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omi
   return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: parseYuan(faceValue, 'faceValue') }));
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, cards: IcCardService): Handlers {
+export interface Devices {
+  cards: IcCardService;
+  handheld: HandheldService;
+}
+
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld }: Devices): Handlers {
   const search = new AccountSearch(deps);
   const displays = new CustomerDisplays(deps);
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
@@ -142,6 +148,15 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
     'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
     'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),
+    'handheld.readers': () => handheld.readers(),
+    'handheld.syncClock': (ctx) => handheld.syncClock(signedIn(ctx)),
+    'handheld.exportList': (_ctx, input) => handheld.exportList(input),
+    'handheld.export': (ctx, input) => handheld.exportRoute(signedIn(ctx), input),
+    'handheld.import': (ctx) => handheld.importReadings(signedIn(ctx)),
+    'handheld.batch': (_ctx, input) => handheld.batch(input.batchId),
+    'handheld.sendBack': (ctx, input) => handheld.sendBack(signedIn(ctx), input),
+    'handheld.commit': (ctx, input) => handheld.commit(signedIn(ctx), input.batchId),
+    'handheld.progress': () => handheld.currentProgress(),
     'cards.read': () => cards.read(),
     'cards.pending': () => cards.pending(),
     'cards.recharge': async (ctx, input) => {

@@ -1,6 +1,7 @@
 /** What every use case receives: the store, the clock and the signed-in clerk at a counter. */
 import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
+import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +33,8 @@ export interface Settings {
   receiptColumns: number;
   /** A-18 ASSUMPTION: the prescribed meter-test fee (规定的检验费) is not in the seeds; 0 until finance sets it. */
   meterTestFeeFen: number;
+  /** what a handheld reading must exceed to be flagged 大额方数. */
+  largeVolume: LargeVolumeRule;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0 };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME };

@@ -1,0 +1,47 @@
+/**
+ * Checks on readings from a handheld before 入库 (R-HH-04, A-35). Pure.
+ */
+import type { CentiM3 } from './volume.js';
+
+export type Anomaly = 'large' | 'below_last' | 'meter_changed' | 'estimated' | 'not_read';
+
+export const ANOMALY_TEXT: Record<Anomaly, string> = {
+  large: '大额方数',
+  below_last: '读数小于上次',
+  meter_changed: '表已更换',
+  estimated: '估抄',
+  not_read: '未抄',
+};
+
+/** Anomalies that stop 入库 until the row is sent back for re-reading. */
+export const BLOCKING: readonly Anomaly[] = ['below_last'];
+
+export interface LargeVolumeRule {
+  /** A-35: more than this many m³ (0.01 m³) is large… */
+  absoluteCenti: CentiM3;
+  /** …or more than this multiple of the monthly average (× months read). */
+  factor: number;
+}
+
+export const DEFAULT_LARGE_VOLUME: LargeVolumeRule = { absoluteCenti: 10_000, factor: 3 };
+
+export function readingAnomalies(
+  reading: { readingCenti: CentiM3; status: number; meterNo: string },
+  baseline: { lastCenti: CentiM3; monthlyAverageCenti: CentiM3; meterNo: string; months: number },
+  rule: LargeVolumeRule = DEFAULT_LARGE_VOLUME,
+): Anomaly[] {
+  const out: Anomaly[] = [];
+  if (reading.status === 2) return ['not_read'];
+  if (reading.status === 3 || reading.meterNo !== baseline.meterNo) out.push('meter_changed');
+  if (reading.status === 1) out.push('estimated');
+  const used = reading.readingCenti - baseline.lastCenti;
+  if (used < 0 && !out.includes('meter_changed')) out.push('below_last');
+  const expected = baseline.monthlyAverageCenti * baseline.months;
+  if (used > rule.absoluteCenti || (expected > 0 && used > rule.factor * expected)) out.push('large');
+  return out;
+}
+
+/** Batch ids fit the handheld's 16 ASCII bytes: HB + yyyymmdd + 4 digits. */
+export function batchId(businessDate: string, seq: number): string {
+  return `HB${businessDate.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * 抄表机数据处理 through the router, the GHR/1 driver and the simulator on SerialPortMock (R-HH-01..05,
+ * A-35): count agreed before upload, anomalies on import, rows sent back and re-read, 入库 into bills
+ * exactly once, the handheld deleting its readings only afterwards, a second import changing nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReadingRecord, RouteRecord } from '../../hardware/handheld/codec.js';
+import { verifyAuditChain } from '../../main/services/audit.js';
+import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+
+beforeEach(() => {
+  host = makeTestHost();
+  addAccount(host, { accountNo: '41000001', name: '甲', address: '测试路1号', reading: 10000 });
+  addAccount(host, { accountNo: '41000002', name: '乙', address: '测试路2号', reading: 20000 });
+  addAccount(host, { accountNo: '41000003', name: '丙', address: '测试路3号', reading: 30000 });
+  addAccount(host, { accountNo: '41000004', name: '丁', address: '测试路4号', reading: 40000 });
+  addAccount(host, { accountNo: '41000005', name: '戊', address: '测试路5号', reading: 50000 });
+  addAccount(host, { accountNo: '41000009', name: 'IC', address: '测试路9号', customerType: 'IC卡' });
+});
+afterEach(() => host.dispose());
+
+const sim = () => {
+  if (!host.handheldDevice) throw new Error('no simulated handheld');
+  return host.handheldDevice.sim;
+};
+const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const at = '2026-11-22 09:30';
+
+/** The reader's day: normal, a large volume, a reading below the last, an estimate, one not read. */
+function walk(r: RouteRecord): ReadingRecord {
+  const plus = (m3: number) => r.lastReading + m3 * 100;
+  switch (r.accountNo) {
+    case '41000001':
+      return { accountNo: r.accountNo, reading: plus(23), readAt: at, status: 0, meterNo: r.meterNo };
+    case '41000002':
+      return { accountNo: r.accountNo, reading: plus(150), readAt: at, status: 0, meterNo: r.meterNo };
+    case '41000003':
+      return { accountNo: r.accountNo, reading: r.lastReading - 500, readAt: at, status: 0, meterNo: r.meterNo };
+    case '41000004':
+      return { accountNo: r.accountNo, reading: plus(12), readAt: at, status: 1, meterNo: r.meterNo };
+    default:
+      return { accountNo: r.accountNo, reading: r.lastReading, readAt: at, status: 2, meterNo: r.meterNo };
+  }
+}
+
+async function exported() {
+  const clerk = await signIn(host);
+  const list = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 1 });
+  expect(list).toMatchObject({ ok: true, value: { count: 5 } });
+  expect(await clerk.call('handheld.export', { meterReader: '陈建国', months: 1, confirmedCount: 4 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'confirmedCount' } });
+  expect(n('SELECT count(*) FROM handheld_batches')).toBe(0);
+  const res = await clerk.call('handheld.export', { meterReader: '陈建国', months: 1, confirmedCount: 5 });
+  expect(res).toMatchObject({ ok: true, value: { batchId: 'HB202611230001', count: 5 } });
+  expect(sim().route?.records.map((r) => r.accountNo)).toEqual(['41000001', '41000002', '41000003', '41000004', '41000005']);
+  expect(sim().route?.records[0]).toMatchObject({ name: '甲', lastReading: 10000 });
+  return clerk;
+}
+
+describe('handheld round trip', () => {
+  it('sets the clock from the PC (R-HH-02)', async () => {
+    const clerk = await signIn(host);
+    const res = await clerk.call('handheld.syncClock', {});
+    expect(res.ok).toBe(true);
+    expect(Math.abs(sim().clockOffsetMs + Date.now() - host.clock.now().getTime())).toBeLessThan(2000);
+  });
+
+  it('imports with anomalies, sends back, re-reads, commits once, and the handheld then deletes its readings', async () => {
+    const clerk = await exported();
+    sim().walkRoute(walk);
+    const first = await clerk.call('handheld.import', {});
+    expect(first).toMatchObject({ ok: true, value: { batchId: 'HB202611230001', inserted: 5, updated: 0, unchanged: 0, alreadyCommitted: false } });
+    // R-HH-05: nothing reaches the unpaid list before 入库
+    expect(n("SELECT count(*) FROM bills")).toBe(0);
+    const before = host.store.sqlite.prepare('SELECT * FROM handheld_readings ORDER BY id').all();
+    expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: true, value: { inserted: 0, updated: 0, unchanged: 5 } });
+    expect(host.store.sqlite.prepare('SELECT * FROM handheld_readings ORDER BY id').all()).toEqual(before);
+
+    const batch = await clerk.call('handheld.batch', { batchId: 'HB202611230001' });
+    if (!batch.ok) throw new Error(batch.error.message);
+    const rows = batch.value.rows as { id: string; accountNo: string; anomalies: { code: string }[] }[];
+    const codes = Object.fromEntries(rows.map((r) => [r.accountNo, r.anomalies.map((a) => a.code)]));
+    expect(codes).toEqual({ '41000001': [], '41000002': ['large'], '41000003': ['below_last'], '41000004': ['estimated'], '41000005': ['not_read'] });
+    expect(batch.value).toMatchObject({ read: 5, anomalies: 4 });
+
+    const blocked = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!blocked.ok) expect(blocked.error.message).toContain('退回重抄');
+    const below = rows.find((r) => r.accountNo === '41000003')?.id ?? '';
+    expect(await clerk.call('handheld.sendBack', { batchId: 'HB202611230001', readingIds: [below] })).toMatchObject({ ok: true, value: { returned: 1 } });
+    // the reader goes back and reads it again
+    sim().walkRoute((r) => (r.accountNo === '41000003' ? { accountNo: r.accountNo, reading: r.lastReading + 800, readAt: '2026-11-22 15:00', status: 0, meterNo: r.meterNo } : walk(r)));
+    expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: true, value: { inserted: 0, updated: 1, unchanged: 4 } });
+
+    const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(done).toMatchObject({ ok: true, value: { billed: 4, skipped: 1, returned: 0, deviceReleased: true } });
+    expect(host.store.sqlite.prepare("SELECT a.account_no, b.consumption_centi, b.amount_fen, b.estimated, b.source, b.reading_date, b.pricing FROM bills b JOIN accounts a ON a.id = b.account_id ORDER BY a.account_no").all()).toEqual([
+      { account_no: '41000001', consumption_centi: 2300, amount_fen: 7935, estimated: 0, source: 'handheld', reading_date: '2026-11-22', pricing: '23 m³ × 3.45 = 79.35' },
+      { account_no: '41000002', consumption_centi: 15000, amount_fen: 51750, estimated: 0, source: 'handheld', reading_date: '2026-11-22', pricing: '150 m³ × 3.45 = 517.50' },
+      { account_no: '41000003', consumption_centi: 800, amount_fen: 2760, estimated: 0, source: 'handheld', reading_date: '2026-11-22', pricing: '8 m³ × 3.45 = 27.60' },
+      { account_no: '41000004', consumption_centi: 1200, amount_fen: 4140, estimated: 1, source: 'handheld', reading_date: '2026-11-22', pricing: '12 m³ × 3.45 = 41.40' },
+    ]);
+    expect(sim().readings).toBeNull();
+    expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(n('SELECT count(*) FROM bills')).toBe(4);
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+
+  it('cable pulled before COMMIT: bills are in, the handheld keeps its copy, the next import only releases it', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 1000, readAt: at, status: 0, meterNo: r.meterNo }));
+    await clerk.call('handheld.import', {});
+    await host.handheldDevice?.unplug();
+    const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(done).toMatchObject({ ok: true, value: { billed: 5, deviceReleased: false } });
+    if (done.ok) expect((done.value as { message: string }).message).toContain('系统不会重复入库');
+    expect(sim().readings?.records).toHaveLength(5);
+    const again = await clerk.call('handheld.import', {});
+    expect(again).toMatchObject({ ok: true, value: { alreadyCommitted: true, inserted: 0 } });
+    expect(sim().readings).toBeNull();
+    expect(n('SELECT count(*) FROM bills')).toBe(5);
+    expect(n('SELECT device_committed FROM handheld_batches')).toBe(1);
+  });
+
+  it('a COMMIT whose reply is lost was applied: nothing is billed twice', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 1000, readAt: at, status: 0, meterNo: r.meterNo }));
+    await clerk.call('handheld.import', {});
+    sim().faults.dropNextReply = true;
+    expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001' })).toMatchObject({ ok: true, value: { billed: 5, deviceReleased: false } });
+    expect(sim().readings).toBeNull();
+    expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(n('SELECT count(*) FROM bills')).toBe(5);
+  });
+
+  it('the handheld refuses a new route while it holds readings not yet taken into bills', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 1000, readAt: at, status: 0, meterNo: r.meterNo }));
+    const again = await clerk.call('handheld.export', { meterReader: '陈建国', months: 1, confirmedCount: 5 });
+    expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '抄表机上还有未入库的抄表记录，请先导入并入库' } });
+  });
+
+  it('prices with tier bands when the tariff has them (A-11)', async () => {
+    const tariff = host.store.sqlite.prepare("SELECT id FROM tariffs WHERE category = '普通用户' ORDER BY effective_from DESC LIMIT 1").pluck().get() as string;
+    host.store.sqlite.prepare('INSERT INTO tariff_tiers (tariff_id, from_centi, price_fen_per_m3) VALUES (?, 0, 300), (?, 2000, 360)').run(tariff, tariff);
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 2300, readAt: at, status: 0, meterNo: r.meterNo }));
+    await clerk.call('handheld.import', {});
+    await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(host.store.sqlite.prepare("SELECT b.amount_fen, b.pricing FROM bills b JOIN accounts a ON a.id = b.account_id WHERE a.account_no = '41000001'").get()).toEqual({
+      amount_fen: 7080,
+      pricing: '第1档(年用气0方起) 20 m³ × 3.00 + 第2档(年用气20方起) 3 m³ × 3.60 = 70.80',
+    });
+  });
+});
