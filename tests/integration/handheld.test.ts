@@ -79,7 +79,7 @@ describe('handheld round trip', () => {
 
     const batch = await clerk.call('handheld.batch', { batchId: 'HB202611230001' });
     if (!batch.ok) throw new Error(batch.error.message);
-    const rows = batch.value.rows as { id: string; accountNo: string; anomalies: { code: string }[] }[];
+    const rows = (batch.value as { rows: { id: string; accountNo: string; anomalies: { code: string }[] }[] }).rows;
     const codes = Object.fromEntries(rows.map((r) => [r.accountNo, r.anomalies.map((a) => a.code)]));
     expect(codes).toEqual({ '41000001': [], '41000002': ['large'], '41000003': ['below_last'], '41000004': ['estimated'], '41000005': ['not_read'] });
     expect(batch.value).toMatchObject({ read: 5, anomalies: 4 });
