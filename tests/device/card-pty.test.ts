@@ -3,64 +3,27 @@
  * pty pair: the same bytes a real reader would see on /dev/ttyUSB0. Includes the whole host driving a
  * recharge over the pty with the reply lost (the write is confirmed once by reading the card).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSerialCardReader } from '../../hardware/card/serial.js';
 import { seedReferenceData } from '../../db/seed/generate.js';
 import { createHost } from '../../main/host.js';
-import { migrationsDir, repoRoot } from '../../main/paths.js';
+import { migrationsDir } from '../../main/paths.js';
+import { startPtySimulator, type PtySimulator } from '../fixtures/pty.js';
 import { addAccount, FixedClock, signIn, TEST_CARD_TIMEOUTS, TEST_NOW } from '../fixtures/host.js';
 
-let dir: string;
-let socat: ChildProcess;
-let sim: ChildProcess;
-const replies: string[] = [];
-let waiters: ((line: string) => void)[] = [];
-
-function nextReply(): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    const take = (line: string) => resolve(JSON.parse(line) as Record<string, unknown>);
-    const queued = replies.shift();
-    if (queued) take(queued);
-    else waiters.push(take);
-  });
-}
-
-async function control(line: string): Promise<Record<string, unknown>> {
-  sim.stdin?.write(`${line}\n`);
-  return nextReply();
-}
+let pty: PtySimulator;
+const control = (line: string) => pty.control(line);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gas-card-pty-'));
-  const app = join(dir, 'app');
-  const device = join(dir, 'device');
-  socat = spawn('socat', [`pty,raw,echo=0,link=${app}`, `pty,raw,echo=0,link=${device}`], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(existsSync(app) && existsSync(device)); i++) await new Promise((r) => setTimeout(r, 50));
-  sim = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'hardware/card/sim-cli.ts'), device], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] });
-  createInterface({ input: sim.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    const w = waiters.shift();
-    if (w) w(line);
-    else replies.push(line);
-  });
-  expect(await nextReply()).toMatchObject({ ready: true });
+  pty = await startPtySimulator('hardware/card/sim-cli.ts');
 }, 30_000);
 
-afterAll(() => {
-  sim?.stdin?.end();
-  sim?.kill();
-  socat?.kill();
-  waiters = [];
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pty?.stop());
 
 describe('driver ↔ simulator over a socat pty', () => {
   it('identifies, reads, issues and purchases with exact card state', async () => {
-    const reader = await openSerialCardReader(join(dir, 'app'), TEST_CARD_TIMEOUTS);
+    const reader = await openSerialCardReader(pty.app, TEST_CARD_TIMEOUTS);
     try {
       expect(await reader.identify()).toBe('GHC-CARD/1 SIM 1.0');
       await control('remove');
@@ -79,8 +42,8 @@ describe('driver ↔ simulator over a socat pty', () => {
   });
 
   it('the whole host recharges over the pty; a lost reply is confirmed once from the card', async () => {
-    const hostDir = join(dir, 'host');
-    const host = createHost({ dbFile: join(hostDir, 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), cardPort: join(dir, 'app'), cardTimeouts: TEST_CARD_TIMEOUTS });
+    const hostDir = join(pty.dir, 'host');
+    const host = createHost({ dbFile: join(hostDir, 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), cardPort: pty.app, cardTimeouts: TEST_CARD_TIMEOUTS });
     try {
       seedReferenceData(host.store.sqlite);
       const { accountId } = addAccount(host, { accountNo: '31000002', name: '王五', address: '温州市鹿城区锦绣路1号', customerType: 'IC卡' });
