@@ -11,6 +11,7 @@ import { DispatchSheets } from './windows/dispatch-sheets/DispatchSheets';
 import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
 import { IcCards } from './windows/ic-cards/IcCards';
+import { Handheld } from './windows/handheld/Handheld';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
@@ -22,6 +23,7 @@ const WINDOWS = [
   { hash: '#/sheets', key: '6', title: t.windows.sheets, view: () => <DispatchSheets /> },
   { hash: '#/display', key: '7', title: '顾客显示屏', view: () => <CustomerDisplay /> },
   { hash: '#/cards', key: '8', title: t.windows.cards, view: () => <IcCards /> },
+  { hash: '#/handheld', key: '9', title: t.windows.handheld, view: () => <Handheld /> },
 ] as const;
 
 function useHash(): string {

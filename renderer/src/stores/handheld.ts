@@ -1,0 +1,139 @@
+/**
+ * State of the 抄表机数据处理 window: clock, export (count agreed before upload), import with the
+ * anomaly list, rows sent back, 入库. Long transfers show the handheld's progress.
+ */
+import { create } from 'zustand';
+import type { Output } from '../../../preload/contract';
+import { call } from '../api/client';
+
+type ExportList = Output<'handheld.exportList'>;
+type Batch = Output<'handheld.batch'>;
+type Progress = Output<'handheld.progress'>;
+
+interface HandheldState {
+  readers: Output<'handheld.readers'>;
+  meterReader: string;
+  months: 1 | 2;
+  list: ExportList | null;
+  confirmedCount: string;
+  batch: Batch | null;
+  selected: string[];
+  progress: Progress | null;
+  message: string | null;
+  busy: boolean;
+  error: { field: string; message: string } | null;
+  set(patch: Partial<Pick<HandheldState, 'meterReader' | 'months' | 'confirmedCount'>>): void;
+  toggle(id: string): void;
+  loadReaders(): Promise<void>;
+  syncClock(): Promise<void>;
+  showList(): Promise<void>;
+  upload(): Promise<void>;
+  importReadings(): Promise<void>;
+  sendBack(): Promise<void>;
+  commit(): Promise<void>;
+}
+
+/** Polls the transfer progress while `run` is under way. */
+async function withProgress<T>(set: (p: Partial<HandheldState>) => void, run: () => Promise<T>): Promise<T> {
+  let live = true;
+  const poll = async () => {
+    while (live) {
+      const res = await call('handheld.progress', {});
+      if (res.ok && live) set({ progress: res.value });
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+  void poll();
+  try {
+    return await run();
+  } finally {
+    live = false;
+  }
+}
+
+export const useHandheld = create<HandheldState>((set, get) => {
+  const fail = (e: { field?: string | undefined; message: string }, fallback: string) => set({ busy: false, error: { field: e.field ?? fallback, message: e.message } });
+  const reloadBatch = async (batchId: string) => {
+    const res = await call('handheld.batch', { batchId });
+    if (res.ok) set({ batch: res.value, selected: [] });
+  };
+  return {
+    readers: [],
+    meterReader: '',
+    months: 1,
+    list: null,
+    confirmedCount: '',
+    batch: null,
+    selected: [],
+    progress: null,
+    message: null,
+    busy: false,
+    error: null,
+    set: (patch) => set({ ...patch, error: null }),
+    toggle: (id) => {
+      const s = get().selected;
+      set({ selected: s.includes(id) ? s.filter((x) => x !== id) : [...s, id] });
+    },
+    async loadReaders() {
+      const res = await call('handheld.readers', {});
+      if (res.ok) set({ readers: res.value, meterReader: get().meterReader || (res.value[0]?.meterReader ?? '') });
+    },
+    async syncClock() {
+      set({ busy: true, error: null, message: null });
+      const res = await call('handheld.syncClock', {});
+      if (!res.ok) return fail(res.error, 'handheld');
+      set({ busy: false, message: `抄表机时钟已校正为 ${new Date(res.value.handheld).toLocaleString('zh-CN', { hour12: false })}（误差 ${res.value.driftSeconds} 秒）` });
+    },
+    async showList() {
+      const { meterReader, months } = get();
+      set({ busy: true, error: null, list: null, message: null });
+      const res = await call('handheld.exportList', { meterReader, months });
+      if (!res.ok) return fail(res.error, 'meterReader');
+      set({ busy: false, list: res.value, confirmedCount: '' });
+    },
+    async upload() {
+      const { meterReader, months, confirmedCount } = get();
+      const count = Number(confirmedCount);
+      if (!Number.isInteger(count) || confirmedCount.trim() === '') {
+        set({ error: { field: 'confirmedCount', message: '请输入与抄表员核对的户数' } });
+        return;
+      }
+      set({ busy: true, error: null, message: null, progress: null });
+      const res = await withProgress(set, () => call('handheld.export', { meterReader, months, confirmedCount: count }));
+      if (!res.ok) return fail(res.error, 'handheld');
+      set({ busy: false, message: `已上传至抄表机：批次 ${res.value.batchId}，共 ${res.value.count} 户。请在抄表机“抄表统计”页核对总数后断开连接。` });
+    },
+    async importReadings() {
+      set({ busy: true, error: null, message: null, progress: null });
+      const res = await withProgress(set, () => call('handheld.import', {}));
+      if (!res.ok) return fail(res.error, 'handheld');
+      const v = res.value;
+      set({
+        busy: false,
+        message: v.alreadyCommitted
+          ? `批次 ${v.batchId} 已入库，抄表机上的记录已清除，未重复入库`
+          : `已导入批次 ${v.batchId}：新增 ${v.inserted} 户，重抄更新 ${v.updated} 户，未变 ${v.unchanged} 户${v.ignored ? `，不在本批次 ${v.ignored} 户` : ''}`,
+      });
+      await reloadBatch(v.batchId);
+    },
+    async sendBack() {
+      const { batch, selected } = get();
+      if (!batch || selected.length === 0) return;
+      set({ busy: true, error: null });
+      const res = await call('handheld.sendBack', { batchId: batch.batch.id, readingIds: selected });
+      if (!res.ok) return fail(res.error, 'readingIds');
+      set({ busy: false, message: `已退回重抄 ${res.value.returned} 户` });
+      await reloadBatch(batch.batch.id);
+    },
+    async commit() {
+      const { batch } = get();
+      if (!batch) return;
+      set({ busy: true, error: null });
+      const res = await call('handheld.commit', { batchId: batch.batch.id });
+      if (!res.ok) return fail(res.error, 'batchId');
+      const v = res.value;
+      set({ busy: false, message: v.message ?? `入库完成：生成费用 ${v.billed} 户，未入库 ${v.skipped} 户，退回重抄 ${v.returned} 户。抄表机记录已清除。` });
+      await reloadBatch(batch.batch.id);
+    },
+  };
+});
