@@ -10,6 +10,7 @@ import { STAT_KINDS } from '../main/domain/statistics.js';
 import { METHOD_NAMES, type MethodName } from './channels.js';
 import { TICKET_KINDS } from '../main/domain/ticket-kinds.js';
 import { ELECTRONIC_CHANNELS } from '../main/domain/payment-channels.js';
+import { WITHHOLDING_BANKS } from '../main/domain/bank-file.js';
 
 export { channelOf } from './channels.js';
 
@@ -107,6 +108,21 @@ const cardWriteOut = z.object({
   counter: z.number().int(),
   print: printOut,
 });
+
+const runFile = z.object({ runId: z.string(), fileName: z.string(), count: z.number().int(), totalFen: fen, base64: z.string() });
+const returnFileIn = z.object({ runId: z.string().trim().min(1).max(16), file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大') }).strict();
+const returnCheckOut = z.object({
+  runId: z.string(),
+  bank: z.string(),
+  sentCount: z.number().int(),
+  sentFen: fen,
+  okCount: z.number().int(),
+  okFen: fen,
+  failedCount: z.number().int(),
+  failedFen: fen,
+  problems: z.array(z.string()),
+});
+const bankTotals = z.object({ bank: z.string(), count: z.number().int(), amountFen: fen });
 
 const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
 
@@ -834,6 +850,60 @@ export const contract = {
     access: COUNTER_ROLES,
     input: noInput,
     output: z.object({ job: z.enum(['upload', 'download']).nullable(), done: z.number().int(), total: z.number().int() }),
+  },
+  'bank.banks': { access: COUNTER_ROLES, input: noInput, output: z.array(z.string()) },
+  'bank.preview': {
+    access: COUNTER_ROLES,
+    input: z.object({ bank: z.enum(WITHHOLDING_BANKS) }).strict(),
+    output: z.object({
+      bank: z.string(),
+      count: z.number().int(),
+      totalFen: fen,
+      lines: z.array(z.object({ accountNo: z.string(), cardNo: z.string(), holder: z.string(), amountFen: fen, readingDate: date })),
+    }),
+  },
+  'bank.generate': { access: COUNTER_ROLES, input: z.object({ bank: z.enum(WITHHOLDING_BANKS) }).strict(), output: runFile },
+  'bank.file': { access: COUNTER_ROLES, input: z.object({ runId: z.string().trim().min(1).max(16) }).strict(), output: runFile },
+  'bank.runs': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(
+      z.object({ id: z.string(), bankName: z.string(), businessDate: date, status: z.string(), itemCount: z.number().int(), totalFen: fen, okCount: z.number().int().nullable(), okFen: fen.nullable() }),
+    ),
+  },
+  'bank.check': { access: COUNTER_ROLES, input: returnFileIn, output: returnCheckOut },
+  'bank.writeOff': {
+    access: COUNTER_ROLES,
+    input: returnFileIn,
+    output: z.object({ runId: z.string(), okCount: z.number().int(), okFen: fen, failedCount: z.number().int(), failedFen: fen, already: z.boolean() }),
+  },
+  'bank.failed': {
+    access: COUNTER_ROLES,
+    input: z.object({ runId: z.string().trim().min(1).max(16) }).strict(),
+    output: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), meterReader: z.string(), cardNo: z.string(), amountFen: fen, reason: z.string().nullable() })),
+  },
+  'bank.manualSlip': {
+    access: COUNTER_ROLES,
+    input: z.object({ billId: id, manualSlipNo: z.string().trim().min(1, '请输入手工核对单编号').max(20) }).strict(),
+    output: z.object({ id, amountFen: fen, lateFeeFen: fen }),
+  },
+  'bank.writeOffManual': {
+    access: COUNTER_ROLES,
+    input: z.object({ manualSlipNo: z.string().trim().min(1, '请输入手工核对单编号').max(20) }).strict(),
+    output: z.object({ slipNo: z.string(), amountFen: fen, print: printOut }),
+  },
+  'bank.postCheck': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: z.array(bankTotals) },
+  'bank.monthly': {
+    access: COUNTER_ROLES,
+    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM') }).strict(),
+    output: z.array(
+      z.object({ bank: z.string(), runs: z.number().int(), sentCount: z.number().int(), sentFen: fen, okCount: z.number().int(), okFen: fen, failedCount: z.number().int(), failedFen: fen }),
+    ),
+  },
+  'bank.quarterly': {
+    access: COUNTER_ROLES,
+    input: z.object({ year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4) }).strict(),
+    output: z.array(bankTotals.extend({ feeFen: fen })),
   },
   'payments.findChannel': {
     access: COUNTER_ROLES,

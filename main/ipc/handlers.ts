@@ -12,6 +12,8 @@ import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
 import type { IcCardService } from '../services/ic-cards.js';
 import type { HandheldService } from '../services/handheld.js';
+import { BankWithholding } from '../services/bank-withholding.js';
+import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';
@@ -65,6 +67,7 @@ export interface Devices {
 
 export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld }: Devices): Handlers {
   const search = new AccountSearch(deps);
+  const bank = new BankWithholding(deps);
   const displays = new CustomerDisplays(deps);
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
   const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
@@ -148,6 +151,26 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
     'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
     'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),
+    'bank.banks': () => [...WITHHOLDING_BANKS],
+    'bank.preview': (_ctx, input) => bank.preview(input.bank),
+    'bank.generate': (ctx, input) => bank.generate(signedIn(ctx), input.bank),
+    'bank.file': (_ctx, input) => bank.file(input.runId),
+    'bank.runs': () => bank.runs(),
+    'bank.check': (_ctx, input) => {
+      const { parsed: _parsed, ...summary } = bank.check(input.runId, input.file);
+      return summary;
+    },
+    'bank.writeOff': (ctx, input) => bank.writeOff(signedIn(ctx), input.runId, input.file),
+    'bank.failed': (_ctx, input) => bank.failed(input.runId),
+    'bank.manualSlip': (ctx, input) => bank.manualSlip(signedIn(ctx), input),
+    'bank.writeOffManual': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const done = bank.writeOffManual(actor, input.manualSlipNo);
+      return { ...done, print: await receipts.print(actor, done.slipNo) };
+    },
+    'bank.postCheck': (_ctx, input) => bank.postCheck(input.date),
+    'bank.monthly': (_ctx, input) => bank.monthly(input.month),
+    'bank.quarterly': (_ctx, input) => bank.quarterly(input.year, input.quarter),
     'handheld.readers': () => handheld.readers(),
     'handheld.syncClock': (ctx) => handheld.syncClock(signedIn(ctx)),
     'handheld.exportList': (_ctx, input) => handheld.exportList(input),

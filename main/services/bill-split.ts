@@ -10,6 +10,7 @@ import { splitBill } from '../domain/tickets.js';
 import { formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
+import { assertNotInBankRun } from './bank-lock.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export function splitUnpaidBill(deps: ServiceDeps, actor: Actor, input: { billId: string; splitCenti: CentiM3 }): { billIds: [string, string] } {
@@ -18,6 +19,7 @@ export function splitUnpaidBill(deps: ServiceDeps, actor: Actor, input: { billId
     (tx) => {
       const bill = tx.select().from(bills).where(eq(bills.id, input.billId)).get();
       if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', '只能拆分未缴的费用，请刷新未缴费用清单', 'billId');
+      assertNotInBankRun(tx, [bill.id]);
       const [first, second] = splitBill(
         {
           previousReading: bill.previousReadingCenti,

@@ -35,6 +35,8 @@ export interface Settings {
   meterTestFeeFen: number;
   /** what a handheld reading must exceed to be flagged 大额方数. */
   largeVolume: LargeVolumeRule;
+  /** R-BANK-09: the fee each bank charges per written-off item; not in the seeds (ASSUMPTION: 0 until finance sets it). */
+  bankFeePerItemFen: Record<string, number>;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {} };

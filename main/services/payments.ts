@@ -23,6 +23,7 @@ import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
+import { assertNotInBankRun } from './bank-lock.js';
 import type { ElectronicChannel } from '../domain/payment-channels.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
@@ -128,6 +129,38 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): Poste
   return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
 }
 
+export interface SettledBill {
+  id: string;
+  gasFen: Fen;
+  lateFeeFen: Fen;
+  overdueDays: number;
+  thisReading: number;
+}
+
+/**
+ * R-PAY-09: the payment's items, each bill 未缴 → 收讫 (exactly once, or the whole payment fails), and
+ * 已结算至方数 moved on. Inside the caller's transaction.
+ */
+export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: readonly SettledBill[], now: Date): void {
+  let settled = 0;
+  for (const bill of paid) {
+    tx.insert(paymentItems)
+      .values({ id: uuidv7(now.getTime()), paymentId, billId: bill.id, gasFen: bill.gasFen, lateFeeFen: bill.lateFeeFen, overdueDays: bill.overdueDays })
+      .run();
+    const changed = tx
+      .update(bills)
+      .set({ status: '收讫', paidPaymentId: paymentId })
+      .where(and(eq(bills.id, bill.id), eq(bills.status, '未缴')))
+      .run();
+    if (changed.changes !== 1) throw new DomainError('BILL_NOT_PAYABLE', '费用状态已变化，请刷新后重试', 'billIds');
+    settled = Math.max(settled, bill.thisReading);
+  }
+  tx.update(accounts)
+    .set({ settledReadingCenti: sql`max(${accounts.settledReadingCenti}, ${settled})` })
+    .where(eq(accounts.id, accountId))
+    .run();
+}
+
 /** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */
 export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
   const { db, clock } = deps;
@@ -136,6 +169,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
   return db.transaction(
     (tx) => {
       loadAccount(tx, input.accountId);
+      assertNotInBankRun(tx, input.billIds);
       const rows = unpaidBillRows(tx, input.accountId, input.billIds);
       if (rows.length !== input.billIds.length) {
         throw new DomainError('BILL_NOT_PAYABLE', '所选费用已缴或不属于该用户，请刷新未缴费用清单', 'billIds');
@@ -192,46 +226,23 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         tenderedFen: input.tenderedFen,
         changeFen,
       });
-      let settled = 0;
-      for (const bill of priced) {
-        tx.insert(paymentItems)
+      settleBills(tx, input.accountId, paymentId, priced, now);
+      for (const bill of priced.filter((b) => b.waivedFen > 0)) {
+        tx.insert(lateFeeWaivers)
           .values({
             id: uuidv7(now.getTime()),
             paymentId,
             billId: bill.id,
-            gasFen: bill.gasFen,
-            lateFeeFen: bill.lateFeeFen,
-            overdueDays: bill.overdueDays,
+            lateFeeFen: bill.lateFeeFen + bill.waivedFen,
+            waivedFen: bill.waivedFen,
+            reason: bill.waiverReason,
+            clerkId: actor.staffId,
+            approverId: approver?.staffId ?? null,
+            createdAt: now.toISOString(),
           })
           .run();
-        if (bill.waivedFen > 0) {
-          tx.insert(lateFeeWaivers)
-            .values({
-              id: uuidv7(now.getTime()),
-              paymentId,
-              billId: bill.id,
-              lateFeeFen: bill.lateFeeFen + bill.waivedFen,
-              waivedFen: bill.waivedFen,
-              reason: bill.waiverReason,
-              clerkId: actor.staffId,
-              approverId: approver?.staffId ?? null,
-              createdAt: now.toISOString(),
-            })
-            .run();
-        }
-        const changed = tx
-          .update(bills)
-          .set({ status: '收讫', paidPaymentId: paymentId })
-          .where(and(eq(bills.id, bill.id), eq(bills.status, '未缴')))
-          .run();
-        if (changed.changes !== 1) throw new DomainError('BILL_NOT_PAYABLE', '费用状态已变化，请刷新后重试', 'billIds');
-        settled = Math.max(settled, bill.thisReading);
       }
       recordTenders(tx, plan, { paymentId, accountId: input.accountId, clerkId: actor.staffId });
-      tx.update(accounts)
-        .set({ settledReadingCenti: sql`max(${accounts.settledReadingCenti}, ${settled})` })
-        .where(eq(accounts.id, input.accountId))
-        .run();
       appendAudit(
         tx,
         {

@@ -1,0 +1,306 @@
+/**
+ * 气费银行代扣 (R-BANK-01..11, R-PAY-06, A-36, A-48, A-50): per bank, the file of each withholding
+ * account's earliest unpaid bill; the bank's return checked line by line and written off in one
+ * transaction; failed lines for the meter-reading team; counter cash locked while a bill awaits its
+ * return, with the manual-slip path; the daily post-check, the monthly report and the quarterly
+ * reconciliation.
+ */
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
+import { assertNotInBankRun } from './bank-lock.js';
+import { checkReturn, isWithholdingBank, parseReturnFile, renderBankFile, type BankLine, type WithholdingBank } from '../domain/bank-file.js';
+import { businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { formatYuan, type Fen } from '../domain/money.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import { priceBill } from './billing.js';
+import type { Actor, ServiceDeps } from './context.js';
+import { insertLedgerRow, settleBills } from './payments.js';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+const BANK_METHODS = ['银行代缴', '银行托收'] as const;
+
+function bankOf(name: string): WithholdingBank {
+  if (!isWithholdingBank(name)) throw new DomainError('VALIDATION', `${name} 不是代扣银行`, 'bank');
+  return name;
+}
+
+interface Candidate extends BankLine {
+  accountId: string;
+  billId: string;
+}
+
+/** A-36: one line per withholding account of the bank: its earliest unpaid bill not already in a file. */
+function candidates(tx: Pick<Db, 'all'>, bank: WithholdingBank): Candidate[] {
+  const rows = tx.all<{ accountId: string; accountNo: string; cardNo: string; holder: string; billId: string; amountFen: number; readingDate: string }>(sql`
+    SELECT a.id AS accountId, a.account_no AS accountNo, coalesce(a.bank_card_no, '') AS cardNo, coalesce(a.card_holder, a.name) AS holder,
+           b.id AS billId, b.amount_fen AS amountFen, b.reading_date AS readingDate
+    FROM accounts a
+    JOIN bills b ON b.id = (
+      SELECT b2.id FROM bills b2 WHERE b2.account_id = a.id AND b2.status = '未缴'
+      ORDER BY b2.reading_date, b2.previous_reading_centi, b2.created_at LIMIT 1)
+    WHERE a.bank_name = ${bank} AND a.payment_method IN ('银行代缴', '银行托收')
+      AND NOT EXISTS (SELECT 1 FROM bank_run_items i WHERE i.bill_id = b.id AND i.result IS NULL)
+    ORDER BY a.account_no`);
+  return rows.map((r, i) => ({ ...r, lineNo: i + 1 }));
+}
+
+export interface RunFile {
+  runId: string;
+  fileName: string;
+  count: number;
+  totalFen: Fen;
+  /** The file in GBK, base64 for the window to save. */
+  base64: string;
+}
+
+function fileOf(bank: WithholdingBank, runId: string, date: string, lines: readonly BankLine[]): Buffer {
+  return iconv.encode(renderBankFile(bank, { id: runId, date }, lines), 'gbk');
+}
+
+export class BankWithholding {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** "显示最早未缴记录" (R-BANK-01): what the file would hold now. */
+  preview(bankName: string) {
+    const bank = bankOf(bankName);
+    const lines = candidates(this.deps.db, bank);
+    return {
+      bank,
+      count: lines.length,
+      totalFen: lines.reduce((a, l) => a + l.amountFen, 0),
+      lines: lines.slice(0, 200).map((l) => ({ accountNo: l.accountNo, cardNo: l.cardNo, holder: l.holder, amountFen: l.amountFen, readingDate: l.readingDate })),
+    };
+  }
+
+  /** "导出文本文件" (R-BANK-02): the run is recorded and its bills locked in the same transaction. */
+  generate(actor: Actor, bankName: string): RunFile {
+    const bank = bankOf(bankName);
+    const now = this.deps.clock.now();
+    const date = businessDateOf(now);
+    return this.deps.db.transaction(
+      (tx) => {
+        const lines = candidates(tx, bank);
+        if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
+        const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
+        const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+        const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
+        const fileName = `${bank}银行-${runId}.txt`;
+        tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
+        const insert = (l: Candidate) =>
+          tx.insert(bankRunItems).values({ id: uuidv7(now.getTime()), runId, lineNo: l.lineNo, accountId: l.accountId, billId: l.billId, cardNo: l.cardNo, amountFen: l.amountFen }).run();
+        lines.forEach(insert);
+        appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
+        return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  private runLines(tx: Pick<Db, 'select'>, runId: string) {
+    const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
+    if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
+    const items = tx
+      .select({ item: bankRunItems, accountNo: accounts.accountNo, holder: sql<string>`coalesce(${accounts.cardHolder}, ${accounts.name})`, readingDate: bills.readingDate })
+      .from(bankRunItems)
+      .innerJoin(accounts, eq(accounts.id, bankRunItems.accountId))
+      .innerJoin(bills, eq(bills.id, bankRunItems.billId))
+      .where(eq(bankRunItems.runId, runId))
+      .orderBy(asc(bankRunItems.lineNo))
+      .all();
+    return { run, items };
+  }
+
+  /** The file of a run again, byte for byte (for a resend). */
+  file(runId: string): RunFile {
+    const { run, items } = this.runLines(this.deps.db, runId);
+    const lines = items.map(({ item, accountNo, holder, readingDate }) => ({ lineNo: item.lineNo, accountNo, cardNo: item.cardNo, holder, amountFen: item.amountFen, readingDate }));
+    return { runId, fileName: run.fileName, count: run.itemCount, totalFen: run.totalFen, base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
+  }
+
+  /** "校对" (R-BANK-05): the return against the run, nothing written. */
+  check(runId: string, base64: string) {
+    const { run, items } = this.runLines(this.deps.db, runId);
+    const parsed = parseReturnFile(bankOf(run.bankName), iconv.decode(Buffer.from(base64, 'base64'), 'gbk'));
+    const result = checkReturn(items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen })), parsed, runId);
+    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, parsed };
+  }
+
+  /**
+   * "回执核销" (R-BANK-05): only a return that checks out is written off, all lines in one transaction.
+   * The same file again changes nothing; a different file for a returned run is refused.
+   */
+  writeOff(actor: Actor, runId: string, base64: string) {
+    const sha = createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+    const checked = this.check(runId, base64);
+    if (checked.problems.length > 0) throw new DomainError('VALIDATION', `回执与发送文件不符，未核销：${checked.problems.join('；')}`, 'file');
+    const now = this.deps.clock.now();
+    const date = businessDateOf(now);
+    return this.deps.db.transaction(
+      (tx) => {
+        const { run, items } = this.runLines(tx, runId);
+        if (run.status === 'returned') {
+          if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
+          throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
+        }
+        checked.parsed.lines.forEach((line, i) => {
+          const row = items[i];
+          if (!row) return;
+          const { item } = row;
+          if (!line.ok) {
+            tx.update(bankRunItems).set({ result: 'failed', reason: line.reason || '扣款失败' }).where(eq(bankRunItems.id, item.id)).run();
+            return;
+          }
+          const paymentId = this.postDebit(tx, actor, item, date, now);
+          tx.update(bankRunItems).set({ result: 'ok', paymentId }).where(eq(bankRunItems.id, item.id)).run();
+        });
+        tx.update(bankRuns)
+          .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
+          .where(eq(bankRuns.id, runId))
+          .run();
+        appendAudit(
+          tx,
+          { actorId: actor.staffId, action: 'bank.write_off', entity: 'bank_run', entityId: runId, detail: { okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, sha256: sha } },
+          now,
+        );
+        return { runId, okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, failedFen: checked.failedFen, already: false };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  /** A successful debit: the bill paid by the bank, on the ledger with its own slip number (R-PRT-01). */
+  private postDebit(tx: Tx, actor: Actor, item: typeof bankRunItems.$inferSelect, date: string, now: Date): string {
+    const bill = tx.select().from(bills).where(eq(bills.id, item.billId)).get();
+    if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', `费用 ${item.billId} 已不是未缴，不能核销`, 'file');
+    const account = tx.select({ method: accounts.paymentMethod }).from(accounts).where(eq(accounts.id, item.accountId)).get();
+    const method = account && (BANK_METHODS as readonly string[]).includes(account.method) ? account.method : '银行代缴';
+    const paymentId = uuidv7(now.getTime());
+    insertLedgerRow(tx, actor, date, {
+      id: paymentId,
+      accountId: item.accountId,
+      method,
+      chargeType: '燃气费',
+      invoiceCategory: '核对单',
+      businessRef: item.runId,
+      feeFen: 0,
+      gasFen: item.amountFen,
+      lateFeeFen: 0,
+      totalFen: item.amountFen,
+      tenderedFen: item.amountFen,
+      changeFen: 0,
+    });
+    settleBills(tx, item.accountId, paymentId, [{ id: bill.id, gasFen: item.amountFen, lateFeeFen: 0, overdueDays: 0, thisReading: bill.thisReadingCenti }], now);
+    return paymentId;
+  }
+
+  /** R-BANK-07: the failed debits, for the meter-reading team. */
+  failed(runId: string) {
+    return this.deps.db
+      .select({ accountNo: accounts.accountNo, name: accounts.name, address: accounts.address, meterReader: accounts.meterReader, cardNo: bankRunItems.cardNo, amountFen: bankRunItems.amountFen, reason: bankRunItems.reason })
+      .from(bankRunItems)
+      .innerJoin(accounts, eq(accounts.id, bankRunItems.accountId))
+      .where(and(eq(bankRunItems.runId, runId), eq(bankRunItems.result, 'failed')))
+      .orderBy(asc(accounts.meterReader), asc(accounts.seqNo))
+      .all();
+  }
+
+  runs() {
+    return this.deps.db.select().from(bankRuns).orderBy(sql`${bankRuns.createdAt} DESC`).limit(50).all();
+  }
+
+  /** R-PAY-06: cash taken on a handwritten slip for a bill locked in a bank file. */
+  manualSlip(actor: Actor, input: { billId: string; manualSlipNo: string }) {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction(
+      (tx) => {
+        const bill = tx.select().from(bills).where(eq(bills.id, input.billId)).get();
+        if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', '该费用不是未缴状态', 'billId');
+        const open = tx.select({ id: bankRunItems.id }).from(bankRunItems).where(and(eq(bankRunItems.billId, bill.id), isNull(bankRunItems.result))).get();
+        if (!open) throw new DomainError('VALIDATION', '该费用不在待回执的代扣文件中，请直接在前台收费', 'billId');
+        const no = input.manualSlipNo.trim();
+        if (!/^[A-Za-z0-9-]{3,20}$/.test(no)) throw new DomainError('VALIDATION', '请输入手工核对单编号', 'manualSlipNo');
+        const priced = priceBill(bill, businessDateOf(now));
+        const id = uuidv7(now.getTime());
+        tx.insert(manualSlips).values({ id, manualSlipNo: no, accountId: bill.accountId, billId: bill.id, amountFen: priced.totalFen, clerkId: actor.staffId }).run();
+        appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_slip', entity: 'manual_slip', entityId: id, detail: { ...input, amountFen: priced.totalFen } }, now);
+        return { id, amountFen: priced.totalFen, lateFeeFen: priced.lateFeeFen };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  /** After the return: the manual slip's cash written off in the system, printed on its back (R-PAY-06). */
+  writeOffManual(actor: Actor, manualSlipNo: string) {
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction(
+      (tx) => {
+        const slip = tx.select().from(manualSlips).where(eq(manualSlips.manualSlipNo, manualSlipNo.trim())).get();
+        if (!slip) throw new DomainError('NOT_FOUND', `手工核对单 ${manualSlipNo} 不存在`, 'manualSlipNo');
+        if (slip.paymentId) throw new DomainError('VALIDATION', `手工核对单 ${slip.manualSlipNo} 已核销`, 'manualSlipNo');
+        const bill = tx.select().from(bills).where(eq(bills.id, slip.billId)).get();
+        if (!bill) throw new DomainError('NOT_FOUND', '费用不存在', 'manualSlipNo');
+        if (bill.status !== '未缴') throw new DomainError('VALIDATION', `银行已扣款成功，手工核对单 ${slip.manualSlipNo} 收取的 ${formatYuan(slip.amountFen)} 元须退还用户`, 'manualSlipNo');
+        assertNotInBankRun(tx, [bill.id]);
+        const paymentId = uuidv7(now.getTime());
+        const lateFeeFen = slip.amountFen - bill.amountFen;
+        const slipNo = insertLedgerRow(tx, actor, businessDateOf(now), {
+          id: paymentId,
+          accountId: slip.accountId,
+          method: '现金',
+          chargeType: '燃气费',
+          invoiceCategory: '核对单',
+          businessRef: `手工核对单 ${slip.manualSlipNo}`,
+          feeFen: 0,
+          gasFen: bill.amountFen,
+          lateFeeFen,
+          totalFen: slip.amountFen,
+          tenderedFen: slip.amountFen,
+          changeFen: 0,
+        });
+        settleBills(tx, slip.accountId, paymentId, [{ id: bill.id, gasFen: bill.amountFen, lateFeeFen, overdueDays: 0, thisReading: bill.thisReadingCenti }], now);
+        tx.update(manualSlips).set({ paymentId }).where(eq(manualSlips.id, slip.id)).run();
+        appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_write_off', entity: 'manual_slip', entityId: slip.id, detail: { slipNo, manualSlipNo: slip.manualSlipNo } }, now);
+        return { slipNo, amountFen: slip.amountFen };
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  /** Written-off bank debits per bank over dates, counting bills above a consumption (R-BANK-06/09, A-48). */
+  private writtenOff(from: string, to: string, minConsumptionCenti: number) {
+    return this.deps.db.all<{ bank: string; count: number; amountFen: number }>(sql`
+      SELECT r.bank_name AS bank, count(*) AS count, coalesce(sum(i.amount_fen), 0) AS amountFen
+      FROM bank_run_items i
+      JOIN bank_runs r ON r.id = i.run_id
+      JOIN payments p ON p.id = i.payment_id
+      JOIN bills b ON b.id = i.bill_id
+      WHERE i.result = 'ok' AND p.business_date BETWEEN ${from} AND ${to} AND b.consumption_centi > ${minConsumptionCenti}
+      GROUP BY r.bank_name ORDER BY r.bank_name`);
+  }
+
+  /** R-BANK-06: the day's write-offs with consumption > 1 m³, to agree with each bank's figures. */
+  postCheck(date: string) {
+    return this.writtenOff(date, date, 100);
+  }
+
+  /** R-BANK-08: the month's runs per bank, for finance before the 27th. */
+  monthly(month: string) {
+    return this.deps.db.all<{ bank: string; runs: number; sentCount: number; sentFen: number; okCount: number; okFen: number }>(sql`
+      SELECT bank_name AS bank, count(*) AS runs, sum(item_count) AS sentCount, sum(total_fen) AS sentFen,
+             coalesce(sum(ok_count), 0) AS okCount, coalesce(sum(ok_fen), 0) AS okFen
+      FROM bank_runs WHERE substr(business_date, 1, 7) = ${month}
+      GROUP BY bank_name ORDER BY bank_name`).map((r) => ({ ...r, failedCount: r.sentCount - r.okCount, failedFen: r.sentFen - r.okFen }));
+  }
+
+  /** R-BANK-09: the quarter's write-offs with consumption > 0.5 m³ per bank, and the fee payable. */
+  quarterly(year: number, quarter: number) {
+    const from = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const to = `${year}-${String(quarter * 3).padStart(2, '0')}-31`;
+    return this.writtenOff(from, to, 50).map((r) => ({ ...r, feeFen: r.count * (this.deps.settings.bankFeePerItemFen[r.bank] ?? 0) }));
+  }
+}
