@@ -72,7 +72,7 @@ export function createHost(options: HostOptions): Host {
     handheldPort ? () => openSerialHandheld(handheldPort, options.handheldTimeouts) : () => (handheldDevice as SimulatedHandheldDevice).connect(),
   );
   const handheld = new HandheldService(deps, handheldLink);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld }), sessions);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer }), sessions);
   return {
     store,
     deps,

@@ -122,6 +122,11 @@ const returnCheckOut = z.object({
   failedFen: fen,
   problems: z.array(z.string()),
 });
+const slipFilter = z
+  .object({ date, method: z.string().trim().max(20).optional(), area: z.string().trim().max(40).optional() })
+  .strict();
+const arrearsFilter = z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict();
+const batchPrinted = z.object({ printed: z.number().int(), failed: z.number().int(), firstError: z.string().nullable() });
 const bankTotals = z.object({ bank: z.string(), count: z.number().int(), amountFen: fen });
 
 const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
@@ -851,6 +856,34 @@ export const contract = {
     input: noInput,
     output: z.object({ job: z.enum(['upload', 'download']).nullable(), done: z.number().int(), total: z.number().int() }),
   },
+  'printing.filters': { access: COUNTER_ROLES, input: noInput, output: z.object({ areas: z.array(z.string()), meterReaders: z.array(z.string()) }) },
+  'printing.slips': {
+    access: COUNTER_ROLES,
+    input: slipFilter,
+    output: z.array(
+      z.object({ slipNo: z.string(), accountNo: z.string(), name: z.string(), area: z.string(), seqNo: z.string(), method: z.string(), totalFen: fen, copy: z.boolean(), lines: z.array(z.string()) }),
+    ),
+  },
+  'printing.printSlips': { access: COUNTER_ROLES, input: slipFilter, output: batchPrinted },
+  'printing.arrears': {
+    access: COUNTER_ROLES,
+    input: arrearsFilter,
+    output: z.array(
+      z.object({
+        accountNo: z.string(),
+        name: z.string(),
+        address: z.string(),
+        area: z.string(),
+        meterReader: z.string(),
+        seqNo: z.string(),
+        bills: z.array(z.object({ readingDate: date, consumption: centi, gasFen: fen, lateFeeFen: fen })),
+        gasFen: fen,
+        lateFeeFen: fen,
+        totalFen: fen,
+      }),
+    ),
+  },
+  'printing.printArrears': { access: COUNTER_ROLES, input: arrearsFilter, output: batchPrinted },
   'bank.banks': { access: COUNTER_ROLES, input: noInput, output: z.array(z.string()) },
   'bank.preview': {
     access: COUNTER_ROLES,

@@ -13,6 +13,8 @@ import { splitUnpaidBill } from '../services/bill-split.js';
 import type { IcCardService } from '../services/ic-cards.js';
 import type { HandheldService } from '../services/handheld.js';
 import { BankWithholding } from '../services/bank-withholding.js';
+import { BatchPrinting } from '../services/batch-printing.js';
+import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
@@ -63,11 +65,13 @@ function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omi
 export interface Devices {
   cards: IcCardService;
   handheld: HandheldService;
+  printer: ReceiptPrinter;
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld }: Devices): Handlers {
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer }: Devices): Handlers {
   const search = new AccountSearch(deps);
   const bank = new BankWithholding(deps);
+  const batches = new BatchPrinting(deps, receipts, printer);
   const displays = new CustomerDisplays(deps);
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
   const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
@@ -151,6 +155,11 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'display.state': (ctx) => displays.state(signedIn(ctx).counterId),
     'display.show': (ctx, input) => ({ updatedAt: displays.show(signedIn(ctx), input).updatedAt }),
     'display.rate': (ctx, input) => displays.rate(signedIn(ctx), input.score),
+    'printing.filters': () => batches.filters(),
+    'printing.slips': (_ctx, input) => batches.slipSheets(input),
+    'printing.printSlips': (ctx, input) => batches.printSlips(signedIn(ctx), input),
+    'printing.arrears': (_ctx, input) => batches.arrears(input),
+    'printing.printArrears': (ctx, input) => batches.printArrears(signedIn(ctx), input),
     'bank.banks': () => [...WITHHOLDING_BANKS],
     'bank.preview': (_ctx, input) => bank.preview(input.bank),
     'bank.generate': (ctx, input) => bank.generate(signedIn(ctx), input.bank),

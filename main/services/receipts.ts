@@ -2,7 +2,8 @@
  * Printing check slips (核对单). The first successful print of a slip is the original; every later print
  * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
  */
-import { and, asc, desc, eq, notExists } from 'drizzle-orm';
+import { ELECTRONIC_CHANNELS } from '../domain/payment-channels.js';
+import { and, asc, notInArray, desc, eq, notExists } from 'drizzle-orm';
 import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
 import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
 import { businessDateOf, localDateTime } from '../domain/dates.js';
@@ -133,7 +134,8 @@ export class ReceiptService {
     return job;
   }
 
-  private async printNow(actor: Actor, slipNo: string): Promise<PrintOutcome> {
+  /** The slip as it would print now (副本 once an original has printed), for the A4 batch view. */
+  preview(slipNo: string): { copy: boolean; lines: string[]; layout: SlipLine[] } {
     const { db, settings } = this.deps;
     const earlier = db
       .select({ id: slipPrints.id })
@@ -143,7 +145,12 @@ export class ReceiptService {
       .get();
     const copy = earlier !== undefined;
     const layout = layoutCheckSlip(slipData(this.deps, slipNo, copy), settings.receiptColumns);
-    const lines = layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns));
+    return { copy, layout, lines: layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns)) };
+  }
+
+  private async printNow(actor: Actor, slipNo: string): Promise<PrintOutcome> {
+    const { db, settings } = this.deps;
+    const { copy, layout, lines } = this.preview(slipNo);
     let message: string | null = null;
     // The cash drawer opens with the original slip of a payment that took cash in or paid cash out.
     const head = db.select({ tendered: payments.tenderedFen, change: payments.changeFen, method: payments.method }).from(payments).where(eq(payments.slipNo, slipNo)).get();
@@ -190,6 +197,8 @@ export class ReceiptService {
       .where(
         and(
           eq(payments.counterId, actor.counterId),
+          // bank debits and electronic-channel payments are printed in batches (R-PRT-01), not here
+          notInArray(payments.method, ['银行代缴', '银行托收', ...ELECTRONIC_CHANNELS]),
           notExists(
             this.deps.db
               .select({ id: slipPrints.id })

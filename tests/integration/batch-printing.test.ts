@@ -1,0 +1,55 @@
+/** Batch printing (R-PRT-01/02): slips by date, method and area; arrears notices by area and reader. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { displayWidth } from '../../main/domain/text-width.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+
+beforeEach(() => {
+  host = makeTestHost();
+  const a = addAccount(host, { accountNo: '80000001', name: '张三', address: '温州市鹿城区北区路1号', reading: 12300 });
+  const b = addAccount(host, { accountNo: '80000002', name: '李四', address: '温州市鹿城区南区路2号', reading: 5000 });
+  host.store.sqlite.prepare("UPDATE accounts SET area = '南区' WHERE id = ?").run(b.accountId);
+  host.store.sqlite.prepare("UPDATE accounts SET area = '北区', meter_reader = '林海燕' WHERE id = ?").run(a.accountId);
+  addBill(host, a, { id: 'a-1', readingDate: '2026-10-20', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-11-19' });
+  addBill(host, a, { id: 'a-2', readingDate: '2026-11-20', previous: 12300, current: 12400, amountFen: 345, dueDate: '2026-12-20' });
+  addBill(host, b, { id: 'b-1', readingDate: '2026-10-20', previous: 2700, current: 5000, amountFen: 7935, dueDate: '2026-11-19' });
+});
+afterEach(() => host.dispose());
+
+describe('check slips in batches (R-PRT-01)', () => {
+  it('lists the day slips by area, shows them as A4 lines, prints them on the receipt printer', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: 'acc-80000002', billIds: ['b-1'], tendered: '80', expectedTotalFen: 7985 });
+    await clerk.call('payments.payCash', { accountId: 'acc-80000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
+    const jobsBefore = host.sim.jobs.length;
+    const list = await clerk.call('printing.slips', { date: '2026-11-23', method: '现金' });
+    expect(list.ok && (list.value as { area: string; slipNo: string; copy: boolean }[]).map((s) => [s.area, s.slipNo, s.copy])).toEqual([
+      ['北区', 'LC01-00000002', true],
+      ['南区', 'LC01-00000001', true],
+    ]);
+    expect(await clerk.call('printing.slips', { date: '2026-11-23', area: '南区' })).toMatchObject({ ok: true, value: [{ accountNo: '80000002' }] });
+    expect(await clerk.call('printing.printSlips', { date: '2026-11-23', method: '现金' })).toMatchObject({ ok: true, value: { printed: 2, failed: 0 } });
+    expect(host.sim.jobs.length - jobsBefore).toBe(2);
+    expect(decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0))).toContain('(客户联)  副本');
+  });
+});
+
+describe('arrears notices (R-PRT-02)', () => {
+  it('one notice per account with late fees as of today, filtered by reader, printable in 48 columns', async () => {
+    const clerk = await signIn(host);
+    const res = await clerk.call('printing.arrears', { meterReader: '林海燕' });
+    expect(res).toMatchObject({
+      ok: true,
+      value: [{ accountNo: '80000001', area: '北区', bills: [{ readingDate: '2026-10-20', lateFeeFen: 50 }, { readingDate: '2026-11-20', lateFeeFen: 0 }], gasFen: 8280, lateFeeFen: 50, totalFen: 8330 }],
+    });
+    expect(await clerk.call('printing.arrears', {})).toMatchObject({ ok: true, value: [{ area: '北区' }, { area: '南区' }] });
+    expect(await clerk.call('printing.printArrears', { meterReader: '林海燕' })).toMatchObject({ ok: true, value: { printed: 1 } });
+    const lines = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0));
+    expect(lines[0]).toBe('燃气费欠费通知单');
+    expect(lines).toContain('欠费合计:                                ￥83.30');
+    expect(lines).toContain('2026-10-20           23       79.35         0.50');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(48);
+  });
+});
