@@ -12,6 +12,8 @@ import { Statistics } from './windows/statistics/Statistics';
 import { WorkQueue } from './windows/work-queue/WorkQueue';
 import { IcCards } from './windows/ic-cards/IcCards';
 import { Handheld } from './windows/handheld/Handheld';
+import { Bank } from './windows/bank/Bank';
+import { BatchPrint } from './windows/batch-print/BatchPrint';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
@@ -24,6 +26,8 @@ const WINDOWS = [
   { hash: '#/display', key: '7', title: '顾客显示屏', view: () => <CustomerDisplay /> },
   { hash: '#/cards', key: '8', title: t.windows.cards, view: () => <IcCards /> },
   { hash: '#/handheld', key: '9', title: t.windows.handheld, view: () => <Handheld /> },
+  { hash: '#/bank', key: 'b', title: t.windows.bank, view: () => <Bank /> },
+  { hash: '#/print', key: '0', title: t.windows.batchPrint, view: () => <BatchPrint /> },
 ] as const;
 
 function useHash(): string {

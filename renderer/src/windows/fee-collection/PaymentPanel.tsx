@@ -4,6 +4,7 @@ import { t } from '../../i18n/zh-CN';
 import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection';
 import { WaiverForm } from './WaiverForm';
 import { TicketForm } from './TicketForm';
+import { ManualSlipForm } from './ManualSlipForm';
 import { ticketPreview, useTicketTender } from '../../stores/ticket-tender';
 import type { FocusTargets } from './FeeCollection';
 
@@ -84,6 +85,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           <button type="button" className="primary" onClick={() => void submit()} disabled={disabled}>
             {t.pay.submit}
           </button>
+          <ManualSlipForm />
           <WaiverForm />
         </>
       )}
