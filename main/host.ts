@@ -33,6 +33,8 @@ export interface HostOptions {
   /** A serial device path for the handheld meter reader; without one the in-process simulator is used. */
   handheldPort?: string;
   handheldTimeouts?: Timeouts;
+  /** Paces the simulated handheld's cable (bench: 115200 baud). */
+  handheldLineBps?: number;
 }
 
 export interface Host {
@@ -66,7 +68,7 @@ export function createHost(options: HostOptions): Host {
   const cardPort = options.cardPort;
   const reader = new ReconnectingCardReader(cardPort ? () => openSerialCardReader(cardPort, options.cardTimeouts) : () => (cardDevice as SimulatedCardDevice).connect());
   const cards = new IcCardService(deps, reader);
-  const handheldDevice = options.handheldPort ? null : simulatedHandheldDevice(options.handheldTimeouts);
+  const handheldDevice = options.handheldPort ? null : simulatedHandheldDevice(options.handheldTimeouts, options.handheldLineBps);
   const handheldPort = options.handheldPort;
   const handheldLink = new ReconnectingHandheld(
     handheldPort ? () => openSerialHandheld(handheldPort, options.handheldTimeouts) : () => (handheldDevice as SimulatedHandheldDevice).connect(),

@@ -1,6 +1,6 @@
 /** Handhelds over serialport: a real port, or the simulator behind SerialPortMock ports. */
 import { SerialPort } from 'serialport';
-import { mockLine } from '../serial/mock-port.js';
+import { mockLine, type MockLine } from '../serial/mock-port.js';
 import { discoverDevice } from '../serial/discovery.js';
 import { DeviceConnection } from '../serial/reconnect.js';
 import type { DownloadedReadings, Handheld, Progress, RouteRecord } from './handheld.js';
@@ -16,15 +16,17 @@ export async function openSerialHandheld(path: string, timeouts: Timeouts = HAND
 
 export interface SimulatedHandheldDevice {
   sim: HandheldSimulator;
+  line: MockLine;
   connect(): Promise<HandheldClient>;
   unplug(): Promise<void>;
 }
 
-export function simulatedHandheldDevice(timeouts: Timeouts = HANDHELD_TIMEOUTS): SimulatedHandheldDevice {
+/** `bitsPerSecond` paces the simulated cable like a UART at that rate (the bench uses 115200). */
+export function simulatedHandheldDevice(timeouts: Timeouts = HANDHELD_TIMEOUTS, bitsPerSecond?: number): SimulatedHandheldDevice {
   let sim: HandheldSimulator | null = null;
-  const line = mockLine({ vendorId: '0483', productId: '5740', name: 'gas-handheld-sim' }, (bytes) => sim?.receive(bytes));
+  const line = mockLine({ vendorId: '0483', productId: '5740', name: 'gas-handheld-sim' }, (bytes) => sim?.receive(bytes), bitsPerSecond);
   sim = new HandheldSimulator(line.send);
-  return { sim, connect: async () => new HandheldClient(await line.plug(), timeouts), unplug: line.unplug };
+  return { sim, line, connect: async () => new HandheldClient(await line.plug(), timeouts), unplug: line.unplug };
 }
 
 /** The handheld's port: USB adapters with the VID:PID (default 0483:5740) that identify as GHR/1. */

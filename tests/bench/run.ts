@@ -2,6 +2,8 @@
  * npm run bench — prints figures, asserts nothing (timing never goes into the test suite).
  *  - search p50/p95 on 200,000 accounts (FTS5 trigram), beside the same queries done with LIKE '%…%'
  *  - cash payment posting p50/p95, each a durable commit (WAL, synchronous=FULL)
+ *  - handheld sync of 5,000 accounts on a cable paced at 115200 baud, as a share of the line rate
+ *  - bank file generation and return write-off for 200,000 accounts
  * The 200,000-account store is generated once into .bench-cache/ (deterministic seed) and reused.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,12 +18,16 @@ import { AccountSearch } from '../../main/services/accounts.js';
 import { unpaidList } from '../../main/services/billing.js';
 import { defaultSettings, type Actor, type ServiceDeps } from '../../main/services/context.js';
 import { payCash } from '../../main/services/payments.js';
+import { benchBank } from './bank.js';
+import { benchHandheld } from './handheld.js';
 
 const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '200000' },
     queries: { type: 'string', default: '600' },
     payments: { type: 'string', default: '1000' },
+    'handheld-accounts': { type: 'string', default: '5000' },
+    'bank-accounts': { type: 'string', default: '200000' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -136,3 +142,6 @@ console.log(`\nCash payment posting, ${posting.length} payments, one durable tra
 console.log(`p50 ${ms(percentile(posting, 50))}   p95 ${ms(percentile(posting, 95))}   max ${ms(Math.max(...posting))}`);
 store.close();
 for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+
+await benchHandheld(Number(values['handheld-accounts']));
+await benchBank(Number(values['bank-accounts']));
