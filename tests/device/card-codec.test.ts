@@ -1,15 +1,7 @@
 /** GHC-CARD/1 codec: exact bytes, random splits, garbage and bad checksums (hardware/card/PROTOCOL.md). */
 import { describe, expect, it } from 'vitest';
-import { crc16, decodeRecord, encodeFrame, encodeRecord, FrameDecoder, MAX_PAYLOAD, nextCounter, type Frame } from '../../hardware/card/codec.js';
-
-/** Small deterministic PRNG so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
+import { crc16, decodeRecord, encodeFrame, encodeRecord, FrameDecoder, MAX_PAYLOAD, nextCounter, VERSION } from '../../hardware/card/codec.js';
+import { noisyRound, rng } from '../fixtures/frame-fuzz.js';
 
 describe('frames', () => {
   it('CRC-16/CCITT-FALSE of "123456789" is 0x29B1', () => {
@@ -31,39 +23,8 @@ describe('decoder under random splits, garbage and corruption', () => {
   it('recovers every intact frame, in order, from 300 noisy streams', () => {
     const rand = rng(20261123);
     for (let round = 0; round < 300; round++) {
-      const frames: Frame[] = [];
-      const parts: Buffer[] = [];
-      const expected: Frame[] = [];
-      for (let i = 0; i < 6; i++) {
-        const payload = Buffer.from(Array.from({ length: Math.floor(rand() * 60) }, () => Math.floor(rand() * 256)));
-        const frame = { seq: Math.floor(rand() * 256), cmd: Math.floor(rand() * 256), payload };
-        frames.push(frame);
-        const bytes = encodeFrame(frame);
-        const roll = rand();
-        if (roll < 0.2) {
-          // a flipped bit somewhere after the start byte: the frame must be dropped
-          const at = 1 + Math.floor(rand() * (bytes.length - 1));
-          bytes[at] = (bytes[at] ?? 0) ^ (1 << Math.floor(rand() * 8));
-        } else {
-          expected.push(frame);
-        }
-        // garbage between frames never contains a start byte followed by a valid frame by chance
-        const garbage = Buffer.from(Array.from({ length: Math.floor(rand() * 5) }, () => Math.floor(rand() * 0xa5)));
-        parts.push(garbage, bytes);
-      }
-      const stream = Buffer.concat(parts);
-      const decoder = new FrameDecoder();
-      const out: Frame[] = [];
-      let at = 0;
-      while (at < stream.length) {
-        const n = 1 + Math.floor(rand() * 17);
-        out.push(...decoder.push(stream.subarray(at, at + n)));
-        at += n;
-      }
-      // a corrupted length field makes the decoder wait for bytes that belong to later frames; once
-      // enough bytes are there the CRC fails and it resynchronises, so idle line noise flushes it
-      out.push(...decoder.push(Buffer.alloc(MAX_PAYLOAD + 8, 0)));
-      expect(out.map((f) => [f.seq, f.cmd, f.payload.toString('hex')])).toEqual(expected.map((f) => [f.seq, f.cmd, f.payload.toString('hex')]));
+      const { expected, decoded } = noisyRound(rand, VERSION, MAX_PAYLOAD);
+      expect(decoded).toEqual(expected);
     }
   });
 

@@ -1,6 +1,7 @@
 /** GHR/1: records, framing under noise for version 0x02, retried chunks, CRC checks (hardware/handheld/PROTOCOL.md). */
 import { describe, expect, it } from 'vitest';
-import { decodeReadings, decodeRoute, encodeReadings, encodeRoute, type RouteRecord } from '../../hardware/handheld/codec.js';
+import { decodeReadings, decodeRoute, encodeReadings, encodeRoute, MAX_PAYLOAD, VERSION, type RouteRecord } from '../../hardware/handheld/codec.js';
+import { noisyRound, rng } from '../fixtures/frame-fuzz.js';
 import { simulatedHandheldDevice } from '../../hardware/handheld/serial.js';
 import { crc32 } from '../../hardware/serial/crc32.js';
 import { encodeFrame, FrameDecoder } from '../../hardware/serial/frame.js';
@@ -32,6 +33,13 @@ describe('records', () => {
     expect(() => decodeReadings(Buffer.from('1\t100\t2026-11-22\t0\tM'))).toThrow(RangeError);
     expect(() => decodeReadings(Buffer.from('1\tx\t2026-11-22 09:30\t0\tM'))).toThrow(RangeError);
     expect(() => decodeReadings(Buffer.from('1\t100\t2026-11-22 09:30\t7\tM'))).toThrow(RangeError);
+  });
+  it('recovers every intact GHR/1 frame from 300 noisy streams (random splits, garbage, bad CRCs)', () => {
+    const rand = rng(5740);
+    for (let round = 0; round < 300; round++) {
+      const { expected, decoded } = noisyRound(rand, VERSION, MAX_PAYLOAD);
+      expect(decoded).toEqual(expected);
+    }
   });
   it('a version 0x02 decoder ignores card-reader frames (version 0x01) on the same line', () => {
     const d = new FrameDecoder(0x02, 1024);
