@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'printing.printSlips',
   'printing.arrears',
   'printing.printArrears',
+  'tariffs.list',
+  'tariffs.set',
   'bank.banks',
   'bank.preview',
   'bank.generate',

@@ -884,6 +884,23 @@ export const contract = {
     ),
   },
   'printing.printArrears': { access: COUNTER_ROLES, input: arrearsFilter, output: batchPrinted },
+  'tariffs.list': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(z.object({ category: z.string(), effectiveFrom: date, priceFenPerM3: fen, tiers: z.array(z.object({ fromCenti: centi, priceFenPerM3: fen })) })),
+  },
+  'tariffs.set': {
+    access: ['manager', 'admin'],
+    input: z
+      .object({
+        category: z.enum(['普通用户', '公建用户']),
+        effectiveFrom: date,
+        price: z.string().trim().min(1, '请输入单价').max(12),
+        tiers: z.array(z.object({ fromM3: z.string().trim().min(1).max(12), price: z.string().trim().min(1).max(12) }).strict()).max(8).default([]),
+      })
+      .strict(),
+    output: z.object({ id }),
+  },
   'bank.banks': { access: COUNTER_ROLES, input: noInput, output: z.array(z.string()) },
   'bank.preview': {
     access: COUNTER_ROLES,

@@ -14,6 +14,7 @@ import type { IcCardService } from '../services/ic-cards.js';
 import type { HandheldService } from '../services/handheld.js';
 import { BankWithholding } from '../services/bank-withholding.js';
 import { BatchPrinting } from '../services/batch-printing.js';
+import { listTariffs, setTariff } from '../services/tariffs.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
@@ -160,6 +161,14 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'printing.printSlips': (ctx, input) => batches.printSlips(signedIn(ctx), input),
     'printing.arrears': (_ctx, input) => batches.arrears(input),
     'printing.printArrears': (ctx, input) => batches.printArrears(signedIn(ctx), input),
+    'tariffs.list': () => listTariffs(deps),
+    'tariffs.set': (ctx, input) =>
+      setTariff(deps, signedIn(ctx), {
+        category: input.category,
+        effectiveFrom: input.effectiveFrom,
+        priceFenPerM3: parseYuan(input.price, 'price'),
+        tiers: input.tiers.map((t) => ({ fromCenti: parseVolume(t.fromM3, 'tiers'), priceFenPerM3: parseYuan(t.price, 'tiers') })),
+      }),
     'bank.banks': () => [...WITHHOLDING_BANKS],
     'bank.preview': (_ctx, input) => bank.preview(input.bank),
     'bank.generate': (ctx, input) => bank.generate(signedIn(ctx), input.bank),

@@ -155,3 +155,23 @@ describe('handheld round trip', () => {
     });
   });
 });
+
+describe('the price table (A-11)', () => {
+  it('a manager adds a tiered version; a clerk may not; bad tiers are refused', async () => {
+    const clerk = await signIn(host);
+    const input = { category: '普通用户', effectiveFrom: '2026-11-01', price: '3.45', tiers: [{ fromM3: '0', price: '3.00' }, { fromM3: '20', price: '3.60' }] };
+    expect(await clerk.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const boss = await signIn(host, 'manager01');
+    expect(await boss.call('tariffs.set', { ...input, tiers: [{ fromM3: '5', price: '3.00' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tiers' } });
+    expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: true });
+    expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'effectiveFrom' } });
+    const list = await clerk.call('tariffs.list', {});
+    expect(list.ok && (list.value as { effectiveFrom: string; tiers: unknown[] }[]).find((t) => t.effectiveFrom === '2026-11-01')).toMatchObject({
+      priceFenPerM3: 345,
+      tiers: [
+        { fromCenti: 0, priceFenPerM3: 300 },
+        { fromCenti: 2000, priceFenPerM3: 360 },
+      ],
+    });
+  });
+});
