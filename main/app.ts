@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'e
 import { join } from 'node:path';
 import { channelOf, METHODS } from '../preload/contract.js';
 import { findCardPort } from '../hardware/card/serial.js';
+import { findHandheldPort } from '../hardware/handheld/serial.js';
 import { createHost, type Host } from './host.js';
 import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl } from './window-options.js';
 
@@ -53,10 +54,13 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // The card reader: GAS_CARD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID) + IDENTIFY, else the simulator.
   const cardPort = process.env.GAS_CARD_PORT ?? (await findCardPort(process.env.GAS_CARD_VIDPID).catch(() => null));
+  // The handheld: GAS_HANDHELD_PORT, else discovery (GAS_HANDHELD_VIDPID, default 0483:5740) + IDENTIFY, else the simulator.
+  const handheldPort = process.env.GAS_HANDHELD_PORT ?? (await findHandheldPort(process.env.GAS_HANDHELD_VIDPID).catch(() => null));
   host = createHost({
     dbFile: join(app.getPath('userData'), 'gas-hall.db'),
     migrationsDir: join(appRoot, 'db', 'migrations'),
     ...(cardPort ? { cardPort } : {}),
+    ...(handheldPort ? { handheldPort } : {}),
   });
   registerIpc(host);
   openCounterWindow();

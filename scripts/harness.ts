@@ -48,7 +48,19 @@ if (cardSim) {
   // No reader configured: the simulated card reader takes its cards from this terminal.
   const control = simControl(cardSim);
   console.log('模拟读卡器: 输入 blank (插入空白卡) / remove (拔卡) / reinsert (重新插卡) / meter (卡插入气表) / state');
-  createInterface({ input: process.stdin }).on('line', (line) => console.log(control(line)));
+  console.log('模拟抄表机: 输入 hh walk 12.5 (抄表员按路线抄完，每户用气 12.5 方) / hh state');
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const hh = host.handheldDevice?.sim;
+    const [prefix, cmd, arg] = line.trim().split(/\s+/);
+    if (prefix !== 'hh') return console.log(control(line));
+    if (!hh) return console.log('未使用模拟抄表机');
+    if (cmd === 'walk') {
+      if (!hh.route) return console.log('抄表机上没有路线，请先在“抄表机”窗口上传');
+      const add = Math.round(Number(arg ?? 10) * 100);
+      hh.walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + add, readAt: `${businessDateOf(new Date())} 09:00`, status: 0, meterNo: r.meterNo }));
+    }
+    console.log(JSON.stringify({ route: hh.route?.records.length ?? 0, readings: hh.readings?.records.length ?? 0 }));
+  });
 } else {
   console.log(`读卡器: ${cardPort ?? ''}`);
 }
