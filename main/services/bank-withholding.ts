@@ -20,8 +20,8 @@ import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
+import { postDebits, type Debit } from './bank-debits.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 const BANK_METHODS = ['银行代缴', '银行托收'] as const;
 
 function bankOf(name: string): WithholdingBank {
@@ -105,7 +105,14 @@ export class BankWithholding {
     const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
     if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
     const items = tx
-      .select({ item: bankRunItems, accountNo: accounts.accountNo, holder: sql<string>`coalesce(${accounts.cardHolder}, ${accounts.name})`, readingDate: bills.readingDate })
+      .select({
+        item: bankRunItems,
+        accountNo: accounts.accountNo,
+        method: accounts.paymentMethod,
+        holder: sql<string>`coalesce(${accounts.cardHolder}, ${accounts.name})`,
+        readingDate: bills.readingDate,
+        thisReading: bills.thisReadingCenti,
+      })
       .from(bankRunItems)
       .innerJoin(accounts, eq(accounts.id, bankRunItems.accountId))
       .innerJoin(bills, eq(bills.id, bankRunItems.billId))
@@ -147,17 +154,18 @@ export class BankWithholding {
           if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
           throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
         }
+        const debits: Debit[] = [];
+        const failed: { itemId: string; reason: string }[] = [];
         checked.parsed.lines.forEach((line, i) => {
           const row = items[i];
           if (!row) return;
-          const { item } = row;
-          if (!line.ok) {
-            tx.update(bankRunItems).set({ result: 'failed', reason: line.reason || '扣款失败' }).where(eq(bankRunItems.id, item.id)).run();
-            return;
+          if (!line.ok) failed.push({ itemId: row.item.id, reason: line.reason || '扣款失败' });
+          else {
+            const method = (BANK_METHODS as readonly string[]).includes(row.method) ? row.method : '银行代缴';
+            debits.push({ itemId: row.item.id, runId, accountId: row.item.accountId, billId: row.item.billId, amountFen: row.item.amountFen, method, thisReading: row.thisReading });
           }
-          const paymentId = this.postDebit(tx, actor, item, date, now);
-          tx.update(bankRunItems).set({ result: 'ok', paymentId }).where(eq(bankRunItems.id, item.id)).run();
         });
+        postDebits(tx, this.deps.db.$client, actor, debits, failed, date, now);
         tx.update(bankRuns)
           .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
           .where(eq(bankRuns.id, runId))
@@ -171,31 +179,6 @@ export class BankWithholding {
       },
       { behavior: 'immediate' },
     );
-  }
-
-  /** A successful debit: the bill paid by the bank, on the ledger with its own slip number (R-PRT-01). */
-  private postDebit(tx: Tx, actor: Actor, item: typeof bankRunItems.$inferSelect, date: string, now: Date): string {
-    const bill = tx.select().from(bills).where(eq(bills.id, item.billId)).get();
-    if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', `费用 ${item.billId} 已不是未缴，不能核销`, 'file');
-    const account = tx.select({ method: accounts.paymentMethod }).from(accounts).where(eq(accounts.id, item.accountId)).get();
-    const method = account && (BANK_METHODS as readonly string[]).includes(account.method) ? account.method : '银行代缴';
-    const paymentId = uuidv7(now.getTime());
-    insertLedgerRow(tx, actor, date, {
-      id: paymentId,
-      accountId: item.accountId,
-      method,
-      chargeType: '燃气费',
-      invoiceCategory: '核对单',
-      businessRef: item.runId,
-      feeFen: 0,
-      gasFen: item.amountFen,
-      lateFeeFen: 0,
-      totalFen: item.amountFen,
-      tenderedFen: item.amountFen,
-      changeFen: 0,
-    });
-    settleBills(tx, item.accountId, paymentId, [{ id: bill.id, gasFen: item.amountFen, lateFeeFen: 0, overdueDays: 0, thisReading: bill.thisReadingCenti }], now);
-    return paymentId;
   }
 
   /** R-BANK-07: the failed debits, for the meter-reading team. */
