@@ -122,6 +122,32 @@ const returnCheckOut = z.object({
   failedFen: fen,
   problems: z.array(z.string()),
 });
+const reportLine = z.object({ group: z.string(), item: z.string(), count: z.number().int(), amountFen: fen, volumeCenti: centi.optional() });
+const submittedReport = z.object({
+  id,
+  previousBalanceFen: fen,
+  incomeFen: fen,
+  depositedFen: fen,
+  balanceFen: fen,
+  countedFen: fen,
+  differenceFen: fen,
+  differenceReason: z.string(),
+  reviewed: z.boolean(),
+});
+const closeTotals = z.object({ count: z.number().int(), totalFen: fen, cashFen: fen });
+const closeSummary = z.object({
+  closeNo: z.string(),
+  hallName: z.string(),
+  businessDate: date,
+  closedAt: z.string(),
+  closedBy: z.string(),
+  all: closeTotals,
+  byClerk: z.array(closeTotals.extend({ name: z.string() })),
+  byCounter: z.array(closeTotals.extend({ code: z.string() })),
+  byMethod: z.array(closeTotals.extend({ method: z.string() })),
+  byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
+});
+const printOutLike = z.object({ printed: z.boolean(), message: z.string().nullable(), lines: z.array(z.string()) });
 const slipFilter = z
   .object({ date, method: z.string().trim().max(20).optional(), area: z.string().trim().max(40).optional() })
   .strict();
@@ -884,6 +910,45 @@ export const contract = {
     ),
   },
   'printing.printArrears': { access: COUNTER_ROLES, input: arrearsFilter, output: batchPrinted },
+  'cashReport.draft': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.object({ businessDate: date, previousBalanceFen: fen, incomeFen: fen, lines: z.array(reportLine), submitted: submittedReport.nullable() }),
+  },
+  'cashReport.submit': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        deposited: z.string().trim().max(16).default('0'),
+        denominations: z.record(z.string().regex(/^\d+$/), z.number().int().min(0, '张数不能为负').max(100_000, '张数过多')),
+        differenceReason: text(200, '原因过长').default(''),
+      })
+      .strict(),
+    output: submittedReport,
+  },
+  'cashReport.review': {
+    access: COUNTER_ROLES,
+    input: z.object({ clerkLogin: z.string().trim().min(1, '请输入制表人工号').max(32), reviewer: approverIn }).strict(),
+    output: z.object({ id, reviewed: z.boolean() }),
+  },
+  'day.status': {
+    access: COUNTER_ROLES,
+    input: z.object({ date }).strict(),
+    output: z.object({ businessDate: date, closed: z.boolean(), closeNo: z.string().nullable(), clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })) }),
+  },
+  'day.close': { access: ['manager', 'admin'], input: z.object({ date }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  'day.report': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: closeSummary },
+  'day.month': {
+    access: ['manager', 'admin'],
+    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM') }).strict(),
+    output: z.object({
+      month: z.string(),
+      closedDays: z.array(date),
+      openDays: z.array(date),
+      byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
+      byMethod: z.array(closeTotals.extend({ method: z.string() })),
+    }),
+  },
   'tariffs.list': {
     access: COUNTER_ROLES,
     input: noInput,

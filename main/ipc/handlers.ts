@@ -15,6 +15,10 @@ import type { HandheldService } from '../services/handheld.js';
 import { BankWithholding } from '../services/bank-withholding.js';
 import { BatchPrinting } from '../services/batch-printing.js';
 import { listTariffs, setTariff } from '../services/tariffs.js';
+import { draftCashReport, reviewCashReport, submitCashReport } from '../services/cash-report.js';
+import { closeDay, closeReport, dayStatus, monthReport } from '../services/day-close.js';
+import { layoutCloseReport } from '../domain/close-report.js';
+import { printLayout } from '../services/print-layout.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
@@ -161,6 +165,18 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'printing.printSlips': (ctx, input) => batches.printSlips(signedIn(ctx), input),
     'printing.arrears': (_ctx, input) => batches.arrears(input),
     'printing.printArrears': (ctx, input) => batches.printArrears(signedIn(ctx), input),
+    'cashReport.draft': (ctx) => draftCashReport(deps, signedIn(ctx)),
+    'cashReport.submit': (ctx, input) =>
+      submitCashReport(deps, signedIn(ctx), { depositedFen: parseYuan(input.deposited || '0', 'deposited'), denominations: input.denominations, differenceReason: input.differenceReason }),
+    'cashReport.review': (ctx, input) =>
+      reviewCashReport(deps, signedIn(ctx), { clerkLogin: input.clerkLogin, reviewer: verifyApprover(deps, input.reviewer.login, input.reviewer.password) }),
+    'day.status': (ctx, input) => dayStatus(deps, signedIn(ctx), input.date),
+    'day.close': async (ctx, input) => {
+      const report = closeDay(deps, signedIn(ctx), input.date);
+      return { report, print: await printLayout(printer, layoutCloseReport(report, deps.settings.receiptColumns), deps.settings.receiptColumns) };
+    },
+    'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
+    'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
     'tariffs.list': () => listTariffs(deps),
     'tariffs.set': (ctx, input) =>
       setTariff(deps, signedIn(ctx), {

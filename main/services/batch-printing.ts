@@ -7,11 +7,11 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { accounts, bills, halls, payments } from '../../db/schema.js';
 import { layoutArrearsNotice, type ArrearsNotice } from '../domain/arrears-notice.js';
 import { businessDateOf } from '../domain/dates.js';
-import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import type { ReceiptService } from './receipts.js';
+import { printLayout } from './print-layout.js';
 
 export interface SlipFilter {
   date: string;
@@ -100,12 +100,11 @@ export class BatchPrinting {
     let failed = 0;
     let firstError: string | null = null;
     for (const notice of this.arrears(filter)) {
-      try {
-        await this.printer.write(encodeSlip(layoutArrearsNotice(notice, hall?.name ?? '', today, settings.receiptColumns), { columns: settings.receiptColumns }));
-        printed++;
-      } catch (error) {
+      const out = await printLayout(this.printer, layoutArrearsNotice(notice, hall?.name ?? '', today, settings.receiptColumns), settings.receiptColumns);
+      if (out.printed) printed++;
+      else {
         failed++;
-        firstError ??= error instanceof Error ? error.message : String(error);
+        firstError ??= out.message;
       }
     }
     return { printed, failed, firstError };

@@ -1,0 +1,45 @@
+/** The numbered 日结报告 on the receipt printer: totals per clerk, counter, tender and charge. Pure. */
+import { yuan, type SlipLine } from './check-slip.js';
+import { leftRight } from './text-width.js';
+
+interface Totals {
+  count: number;
+  totalFen: number;
+  cashFen: number;
+}
+
+export interface CloseReportData {
+  closeNo: string;
+  hallName: string;
+  businessDate: string;
+  closedAt: string;
+  closedBy: string;
+  all: Totals;
+  byClerk: (Totals & { name: string })[];
+  byCounter: (Totals & { code: string })[];
+  byMethod: (Totals & { method: string })[];
+  byCharge: (Totals & { chargeType: string })[];
+}
+
+export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine[] {
+  const lines: SlipLine[] = [{ kind: 'title', text: '营业厅日结报告' }];
+  const text = (t: string) => lines.push({ kind: 'text', text: t });
+  text(leftRight('日结编号:', r.closeNo, columns));
+  text(leftRight('营业厅:', r.hallName, columns));
+  text(leftRight('营业日期:', r.businessDate, columns));
+  text(leftRight('日结人:', r.closedBy, columns));
+  const section = (title: string, rows: { label: string; t: Totals }[]) => {
+    lines.push({ kind: 'rule' });
+    text(title);
+    for (const row of rows) text(leftRight(`  ${row.label} ${row.t.count}笔`, yuan(row.t.totalFen), columns));
+  };
+  section('按收款项目', r.byCharge.map((c) => ({ label: c.chargeType, t: c })));
+  section('按缴费方式', r.byMethod.map((c) => ({ label: c.method, t: c })));
+  section('按营业员', r.byClerk.map((c) => ({ label: c.name, t: c })));
+  section('按窗口', r.byCounter.map((c) => ({ label: c.code, t: c })));
+  lines.push({ kind: 'rule' });
+  text(leftRight(`合计 ${r.all.count}笔`, yuan(r.all.totalFen), columns));
+  text(leftRight('其中现金:', yuan(r.all.cashFen), columns));
+  lines.push({ kind: 'feed', lines: 3 });
+  return lines;
+}

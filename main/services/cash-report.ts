@@ -1,0 +1,141 @@
+/**
+ * 日收银报表 per clerk and day (R-CASH-01..05): income by category from the ledger (local-tax, quota and
+ * national-tax invoices, check slips, tickets by count and volume, late fees apart), the cash counted
+ * by denomination, 前日现金结余 + 本日营业收入 − 存入银行或财务金额 = 当日现金结余 carried forward (A-33),
+ * any difference recorded with its reason, and the review by a different person.
+ */
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { cashReports, staff } from '../../db/schema.js';
+import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
+import { businessDateOf } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { ELECTRONIC_CHANNELS } from '../domain/payment-channels.js';
+import type { Fen } from '../domain/money.js';
+import { uuidv7 } from '../ids.js';
+import { appendAudit } from './audit.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+type Reader = Pick<Db, 'all' | 'select'>;
+const NOT_CASH = ['银行代缴', '银行托收', ...ELECTRONIC_CHANNELS];
+const notCash = sql.join(NOT_CASH.map((m) => sql`${m}`), sql`, `);
+
+/** The clerk's ledger of the day in the report's categories. */
+export function reportLines(db: Reader, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
+  const byCharge = db.all<{ chargeType: string; category: string; count: number; amountFen: number; gasFen: number; lateFeeFen: number }>(sql`
+    SELECT charge_type AS chargeType, invoice_category AS category, count(*) AS count, sum(total_fen - ticket_fen) AS amountFen,
+           sum(gas_fen) AS gasFen, sum(late_fee_fen) AS lateFeeFen
+    FROM payments WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})
+    GROUP BY charge_type, invoice_category ORDER BY charge_type`);
+  const tickets = db.all<{ kind: string; count: number; volume: number; value: number }>(sql`
+    SELECT t.kind AS kind, sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.count ELSE -t.count END) AS count,
+           sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.volume_centi ELSE -t.volume_centi END) AS volume,
+           sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.value_fen ELSE -t.value_fen END) AS value
+    FROM payments p JOIN ticket_tenders t ON t.payment_id = coalesce(p.reverses_payment_id, p.id)
+    WHERE p.clerk_id = ${clerkId} AND p.business_date = ${date} GROUP BY t.kind ORDER BY t.kind`);
+  const invoices = db.all<{ category: string; count: number; amountFen: number }>(sql`
+    SELECT category, count(*) AS count, sum(amount_fen) AS amountFen FROM invoices WHERE clerk_id = ${clerkId} AND business_date = ${date} GROUP BY category`);
+  const income = db.all<{ cash: number }>(sql`
+    SELECT coalesce(sum(tendered_fen - change_fen), 0) AS cash FROM payments WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})`);
+  const lines: ReportLine[] = [];
+  for (const r of byCharge) {
+    const group = r.category === '核对单' ? '核对单' : r.category === '收据' ? '收据' : `${r.category}发票`;
+    if (r.chargeType === '燃气费') {
+      lines.push({ group, item: '气费', count: r.count, amountFen: r.gasFen });
+      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: r.lateFeeFen });
+    } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: r.amountFen });
+  }
+  for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: t.value, volumeCenti: t.volume });
+  for (const i of invoices) lines.push({ group: `${i.category}发票（已开）`, item: '核对单换发票', count: i.count, amountFen: i.amountFen });
+  return { lines, incomeFen: income[0]?.cash ?? 0 };
+}
+
+function previousBalance(db: Reader, clerkId: string, date: string): Fen {
+  const last = db
+    .select({ balance: cashReports.balanceFen })
+    .from(cashReports)
+    .where(and(eq(cashReports.clerkId, clerkId), lt(cashReports.businessDate, date)))
+    .orderBy(desc(cashReports.businessDate))
+    .limit(1)
+    .get();
+  return last?.balance ?? 0;
+}
+
+export function draftCashReport(deps: ServiceDeps, actor: Actor) {
+  const date = businessDateOf(deps.clock.now());
+  const { lines, incomeFen } = reportLines(deps.db, actor.staffId, date);
+  const existing = deps.db.select().from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
+  return { businessDate: date, previousBalanceFen: previousBalance(deps.db, actor.staffId, date), incomeFen, lines, submitted: existing ? viewOf(existing) : null };
+}
+
+function viewOf(r: typeof cashReports.$inferSelect) {
+  return {
+    id: r.id,
+    previousBalanceFen: r.previousBalanceFen,
+    incomeFen: r.incomeFen,
+    depositedFen: r.depositedFen,
+    balanceFen: r.balanceFen,
+    countedFen: r.countedFen,
+    differenceFen: r.differenceFen,
+    differenceReason: r.differenceReason,
+    reviewed: r.reviewerId !== null,
+  };
+}
+
+/** The clerk signs the report (R-CASH-05): figures frozen as of now; one report per clerk and day. */
+export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depositedFen: Fen; denominations: Record<string, number>; differenceReason: string }) {
+  const now = deps.clock.now();
+  const date = businessDateOf(now);
+  return deps.db.transaction(
+    (tx) => {
+      const done = tx.select({ id: cashReports.id }).from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
+      if (done) throw new DomainError('VALIDATION', `${date} 的日收银报表已提交`, 'report');
+      const { lines, incomeFen } = reportLines(tx, actor.staffId, date);
+      const previousBalanceFen = previousBalance(tx, actor.staffId, date);
+      const balanceFen = cashBalance(previousBalanceFen, incomeFen, input.depositedFen);
+      const countedFen = countedTotal(input.denominations);
+      const differenceFen = checkDifference(countedFen, balanceFen, input.differenceReason);
+      const id = uuidv7(now.getTime());
+      tx.insert(cashReports)
+        .values({
+          id,
+          clerkId: actor.staffId,
+          hallId: actor.hallId,
+          businessDate: date,
+          previousBalanceFen,
+          incomeFen,
+          depositedFen: input.depositedFen,
+          balanceFen,
+          countedFen,
+          denominations: JSON.stringify(input.denominations),
+          differenceFen,
+          differenceReason: input.differenceReason.trim(),
+          lines: JSON.stringify(lines),
+        })
+        .run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'cash_report.submit', entity: 'cash_report', entityId: id, detail: { date, incomeFen, balanceFen, countedFen, differenceFen } }, now);
+      return { id, previousBalanceFen, incomeFen, depositedFen: input.depositedFen, balanceFen, countedFen, differenceFen, differenceReason: input.differenceReason.trim(), reviewed: false };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** R-CASH-05: a different clerk or a manager reviews and signs (signing in here); never the preparer. */
+export function reviewCashReport(deps: ServiceDeps, actor: Actor, input: { clerkLogin: string; reviewer: { staffId: string; role: string } }) {
+  const now = deps.clock.now();
+  const date = businessDateOf(now);
+  return deps.db.transaction(
+    (tx) => {
+      const clerk = tx.select({ id: staff.id }).from(staff).where(eq(staff.login, input.clerkLogin.trim())).get();
+      const report = clerk ? tx.select().from(cashReports).where(and(eq(cashReports.clerkId, clerk.id), eq(cashReports.businessDate, date))).get() : undefined;
+      if (!report) throw new DomainError('NOT_FOUND', `${input.clerkLogin} 今日还没有提交日收银报表`, 'clerkLogin');
+      if (report.reviewerId) throw new DomainError('VALIDATION', '该报表已复核', 'clerkLogin');
+      if (input.reviewer.staffId === report.clerkId) throw new DomainError('FORBIDDEN', '复核人不能是制表人本人 (R-CASH-05)', 'reviewer');
+      if (!['clerk', 'reviewer', 'manager', 'admin'].includes(input.reviewer.role)) throw new DomainError('FORBIDDEN', '复核人须为营业员、复核员或营业厅主任', 'reviewer');
+      tx.update(cashReports).set({ reviewerId: input.reviewer.staffId, reviewedAt: now.toISOString() }).where(eq(cashReports.id, report.id)).run();
+      appendAudit(tx, { actorId: input.reviewer.staffId, action: 'cash_report.review', entity: 'cash_report', entityId: report.id, detail: { clerkId: report.clerkId, date, by: actor.staffId } }, now);
+      return { id: report.id, reviewed: true };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * 营业厅日结 by the hall manager, offline (issue 6): every clerk who took money that day has a reviewed
+ * 日收银报表; the totals per clerk, counter and tender are computed once, numbered and stored with the
+ * day; from then on the database refuses new slips, payments, invoices and reports for it. A month-end
+ * report for finance sums the closed days.
+ */
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { businessDays, halls } from '../../db/schema.js';
+import { isValidDate } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import type { Fen } from '../domain/money.js';
+import { appendAudit } from './audit.js';
+import type { Actor, ServiceDeps } from './context.js';
+
+export interface CloseTotals {
+  count: number;
+  totalFen: Fen;
+  cashFen: Fen;
+}
+
+export interface CloseSummary {
+  closeNo: string;
+  hallName: string;
+  businessDate: string;
+  closedAt: string;
+  closedBy: string;
+  all: CloseTotals;
+  byClerk: (CloseTotals & { name: string })[];
+  byCounter: (CloseTotals & { code: string })[];
+  byMethod: (CloseTotals & { method: string })[];
+  byCharge: (CloseTotals & { chargeType: string })[];
+}
+
+type Group = 'clerk' | 'counter' | 'method' | 'charge';
+
+function totals(deps: ServiceDeps, hallId: string, date: string, by: Group) {
+  const key = { clerk: sql`s.name`, counter: sql`c.code`, method: sql`p.method`, charge: sql`p.charge_type` }[by];
+  return deps.db.all<{ k: string; count: number; totalFen: number; cashFen: number }>(sql`
+    SELECT ${key} AS k, count(*) AS count, coalesce(sum(p.total_fen), 0) AS totalFen, coalesce(sum(p.tendered_fen - p.change_fen), 0) AS cashFen
+    FROM payments p JOIN staff s ON s.id = p.clerk_id JOIN counters c ON c.id = p.counter_id
+    WHERE p.hall_id = ${hallId} AND p.business_date = ${date}
+    GROUP BY ${key} ORDER BY ${key}`);
+}
+
+export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
+  if (!isValidDate(date)) throw new DomainError('VALIDATION', '日期格式为 YYYY-MM-DD', 'date');
+  const clerks = deps.db.all<{ clerkId: string; name: string; count: number; reportId: string | null; reviewed: number }>(sql`
+    SELECT s.id AS clerkId, s.name AS name, count(p.id) AS count, r.id AS reportId, (r.reviewer_id IS NOT NULL) AS reviewed
+    FROM payments p JOIN staff s ON s.id = p.clerk_id
+    LEFT JOIN cash_reports r ON r.clerk_id = s.id AND r.business_date = ${date}
+    WHERE p.hall_id = ${actor.hallId} AND p.business_date = ${date}
+    GROUP BY s.id ORDER BY s.name`);
+  const day = deps.db.select().from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
+  return {
+    businessDate: date,
+    closed: Boolean(day?.closedAt),
+    closeNo: day?.closeNo ?? null,
+    clerks: clerks.map((c) => ({ name: c.name, payments: c.count, report: c.reportId === null ? '未提交' : c.reviewed ? '已复核' : '待复核' })),
+  };
+}
+
+/** Closes the hall's day (manager only); refused while a clerk's cash report is missing or unreviewed. */
+export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSummary {
+  if (!['manager', 'admin'].includes(actor.role)) throw new DomainError('FORBIDDEN', '日结须由营业厅主任操作', 'date');
+  const status = dayStatus(deps, actor, date);
+  if (status.closed) throw new DomainError('DAY_CLOSED', `${date} 已日结（${status.closeNo ?? ''}）`, 'date');
+  const pending = status.clerks.filter((c) => c.report !== '已复核');
+  if (pending.length > 0) {
+    throw new DomainError('VALIDATION', `以下营业员的日收银报表未提交或未复核：${pending.map((c) => `${c.name}（${c.report}）`).join('、')}`, 'date');
+  }
+  const now = deps.clock.now();
+  return deps.db.transaction(
+    (tx) => {
+      const hall = tx.select({ name: halls.name, code: halls.code }).from(halls).where(eq(halls.id, actor.hallId)).get();
+      const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), isNotNull(businessDays.closedAt))).get()?.n ?? 0) + 1;
+      const closeNo = `RJ-${hall?.code ?? ''}-${String(seq).padStart(5, '0')}`;
+      const map = (by: Group) => totals(deps, actor.hallId, date, by);
+      const all = map('charge').reduce((a, r) => ({ count: a.count + r.count, totalFen: a.totalFen + r.totalFen, cashFen: a.cashFen + r.cashFen }), { count: 0, totalFen: 0, cashFen: 0 });
+      const summary: CloseSummary = {
+        closeNo,
+        hallName: hall?.name ?? '',
+        businessDate: date,
+        closedAt: now.toISOString(),
+        closedBy: actor.staffName,
+        all,
+        byClerk: map('clerk').map(({ k, ...t }) => ({ name: k, ...t })),
+        byCounter: map('counter').map(({ k, ...t }) => ({ code: k, ...t })),
+        byMethod: map('method').map(({ k, ...t }) => ({ method: k, ...t })),
+        byCharge: map('charge').map(({ k, ...t }) => ({ chargeType: k, ...t })),
+      };
+      tx.insert(businessDays)
+        .values({ hallId: actor.hallId, businessDate: date, closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) })
+        .onConflictDoUpdate({
+          target: [businessDays.hallId, businessDays.businessDate],
+          set: { closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) },
+        })
+        .run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
+      return summary;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function closeReport(deps: ServiceDeps, actor: Actor, date: string): CloseSummary {
+  const day = deps.db.select().from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
+  if (!day?.summary) throw new DomainError('NOT_FOUND', `${date} 尚未日结`, 'date');
+  return JSON.parse(day.summary) as CloseSummary;
+}
+
+/** R-FIN-02: the month's closed days for finance, per charge type and tender, with the days still open. */
+export function monthReport(deps: ServiceDeps, actor: Actor, month: string) {
+  const rows = deps.db
+    .select({ date: businessDays.businessDate, summary: businessDays.summary })
+    .from(businessDays)
+    .where(and(eq(businessDays.hallId, actor.hallId), sql`substr(${businessDays.businessDate}, 1, 7) = ${month}`, isNotNull(businessDays.closedAt)))
+    .all();
+  const add = (into: Map<string, CloseTotals>, key: string, t: CloseTotals) => {
+    const cur = into.get(key) ?? { count: 0, totalFen: 0, cashFen: 0 };
+    into.set(key, { count: cur.count + t.count, totalFen: cur.totalFen + t.totalFen, cashFen: cur.cashFen + t.cashFen });
+  };
+  const byCharge = new Map<string, CloseTotals>();
+  const byMethod = new Map<string, CloseTotals>();
+  for (const r of rows) {
+    const s = JSON.parse(r.summary ?? '{}') as CloseSummary;
+    for (const c of s.byCharge ?? []) add(byCharge, c.chargeType, c);
+    for (const m of s.byMethod ?? []) add(byMethod, m.method, m);
+  }
+  const openDays = deps.db.all<{ d: string }>(sql`
+    SELECT DISTINCT business_date AS d FROM payments WHERE hall_id = ${actor.hallId} AND substr(business_date, 1, 7) = ${month}
+      AND business_date NOT IN (SELECT business_date FROM business_days WHERE hall_id = ${actor.hallId} AND closed_at IS NOT NULL) ORDER BY d`);
+  return {
+    month,
+    closedDays: rows.map((r) => r.date).sort(),
+    openDays: openDays.map((d) => d.d),
+    byCharge: [...byCharge].map(([chargeType, t]) => ({ chargeType, ...t })),
+    byMethod: [...byMethod].map(([method, t]) => ({ method, ...t })),
+  };
+}
+
