@@ -15,6 +15,7 @@ import { Handheld } from './windows/handheld/Handheld';
 import { Bank } from './windows/bank/Bank';
 import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
+import { DayClose } from './windows/day-close/DayClose';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
@@ -29,6 +30,7 @@ const WINDOWS = [
   { hash: '#/handheld', key: '9', title: t.windows.handheld, view: () => <Handheld /> },
   { hash: '#/bank', key: 'b', title: t.windows.bank, view: () => <Bank /> },
   { hash: '#/print', key: '0', title: t.windows.batchPrint, view: () => <BatchPrint /> },
+  { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
 ] as const;
 

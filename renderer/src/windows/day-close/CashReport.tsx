@@ -1,0 +1,141 @@
+/**
+ * 日收银报表 (R-CASH-01..05): the clerk's day by category, the cash counted by denomination, the balance
+ * equation and any difference with its reason; then another person reviews by signing in.
+ */
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../preload/contract';
+import { DENOMINATIONS_FEN } from '../../../../main/domain/cash-report';
+import { formatYuan, parseYuan } from '../../../../main/domain/money';
+import { formatVolume } from '../../../../main/domain/volume';
+import { call } from '../../api/client';
+import { FieldError } from '../../components/FieldError';
+
+type Draft = Output<'cashReport.draft'>;
+
+function yuanOr0(text: string): number {
+  try {
+    return text.trim() === '' ? 0 : parseYuan(text);
+  } catch {
+    return 0;
+  }
+}
+
+export function CashReport() {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [deposited, setDeposited] = useState('');
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
+  const [review, setReview] = useState({ clerkLogin: '', login: '', password: '' });
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const load = () => void call('cashReport.draft', {}).then((r) => r.ok && setDraft(r.value));
+  useEffect(load, []);
+  if (!draft) return null;
+  const counted = DENOMINATIONS_FEN.reduce((a, d) => a + d * (Number(counts[d]) || 0), 0);
+  const balance = draft.previousBalanceFen + draft.incomeFen - yuanOr0(deposited);
+  const submitted = draft.submitted;
+  const submit = async () => {
+    setError(null);
+    const denominations = Object.fromEntries(Object.entries(counts).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, Number(v)]));
+    const res = await call('cashReport.submit', { deposited: deposited || '0', denominations, differenceReason: reason });
+    if (!res.ok) setError({ field: res.error.field ?? 'report', message: res.error.message });
+    else load();
+  };
+  const sign = async () => {
+    setError(null);
+    const res = await call('cashReport.review', { clerkLogin: review.clerkLogin, reviewer: { login: review.login, password: review.password } });
+    if (!res.ok) setError({ field: res.error.field ?? 'reviewer', message: res.error.message });
+    else {
+      setMessage(`${review.clerkLogin} 的日收银报表已复核签字`);
+      load();
+    }
+  };
+  const fe = (...f: string[]) => (error && f.includes(error.field) ? error.message : null);
+  return (
+    <section className="panel">
+      <h2>日收银报表 {draft.businessDate}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>类别</th>
+            <th>项目</th>
+            <th>笔/张数</th>
+            <th>金额</th>
+            <th>气量(方)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.lines.map((l) => (
+            <tr key={l.group + l.item}>
+              <td>{l.group}</td>
+              <td>{l.item}</td>
+              <td className="num">{l.count}</td>
+              <td className="num">{formatYuan(l.amountFen)}</td>
+              <td className="num">{l.volumeCenti === undefined ? '' : formatVolume(l.volumeCenti)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {submitted ? (
+        <div role="status" data-testid="report-submitted">
+          已提交：前日结余 ￥{formatYuan(submitted.previousBalanceFen)} + 本日收入 ￥{formatYuan(submitted.incomeFen)} − 存入 ￥{formatYuan(submitted.depositedFen)} = 当日结余 ￥
+          {formatYuan(submitted.balanceFen)}；清点 ￥{formatYuan(submitted.countedFen)}
+          {submitted.differenceFen !== 0 ? `，差额 ￥${formatYuan(submitted.differenceFen)}（${submitted.differenceReason}）` : ''}
+          {submitted.reviewed ? '，已复核' : '，待复核'}
+        </div>
+      ) : (
+        <>
+          <div data-testid="balance">
+            前日现金结余 ￥{formatYuan(draft.previousBalanceFen)} + 本日营业收入 ￥{formatYuan(draft.incomeFen)} − 存入银行或财务 ￥{formatYuan(yuanOr0(deposited))} = 当日现金结余 ￥
+            {formatYuan(balance)}
+          </div>
+          <label>
+            存入银行或财务金额
+            <input name="deposited" value={deposited} onChange={(e) => setDeposited(e.target.value)} />
+          </label>
+          <div className="row denominations">
+            {DENOMINATIONS_FEN.map((d) => (
+              <label key={d}>
+                {formatYuan(d)}元 张数
+                <input name={`count-${d}`} size={5} inputMode="numeric" value={counts[d] ?? ''} onChange={(e) => setCounts({ ...counts, [d]: e.target.value })} />
+              </label>
+            ))}
+          </div>
+          <div data-testid="counted">
+            清点现金 ￥{formatYuan(counted)}，差额 ￥{formatYuan(counted - balance)}
+          </div>
+          {counted !== balance && (
+            <label>
+              差额原因（如实填写，不得调平）
+              <input name="differenceReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </label>
+          )}
+          <FieldError message={fe('differenceReason', 'denominations', 'deposited', 'report')} id="report-error" />
+          <button type="button" name="submitReport" className="primary" onClick={() => void submit()}>
+            核对无误，签字提交
+          </button>
+        </>
+      )}
+      <h3>复核（由另一营业员或主任签字）</h3>
+      <div className="row">
+        <label>
+          制表人工号
+          <input name="reviewClerk" value={review.clerkLogin} onChange={(e) => setReview({ ...review, clerkLogin: e.target.value })} />
+        </label>
+        <label>
+          复核人工号
+          <input name="reviewerLogin" value={review.login} onChange={(e) => setReview({ ...review, login: e.target.value })} />
+        </label>
+        <label>
+          复核人密码
+          <input name="reviewerPassword" type="password" value={review.password} onChange={(e) => setReview({ ...review, password: e.target.value })} />
+        </label>
+        <button type="button" name="review" onClick={() => void sign()}>
+          复核签字
+        </button>
+      </div>
+      <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
+      {message && <div role="status">{message}</div>}
+    </section>
+  );
+}

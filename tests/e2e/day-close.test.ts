@@ -1,0 +1,72 @@
+/**
+ * 日收银报表 and 日结 in Chromium: the clerk counts the cash and signs, a second clerk reviews, the manager
+ * closes the day offline and gets the numbered report (printed, and as an A4 PDF); the counter then
+ * refuses the closed day.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
+import { findCustomer, logIn } from './counter-page.js';
+
+let host: TestHost;
+let counter: CounterPage;
+let page: Page;
+
+beforeAll(async () => {
+  host = makeTestHost();
+  const a = addAccount(host, { accountNo: '91000001', name: '日结用户', address: '温州市鹿城区日结路9号', reading: 12300 });
+  addBill(host, a, { id: 'd-1', readingDate: '2026-11-10', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-12-10' });
+  addBill(host, a, { id: 'd-2', readingDate: '2026-11-12', previous: 12300, current: 12400, amountFen: 345, dueDate: '2026-12-12' });
+  counter = await openCounterPage(host);
+  page = counter.page;
+  await logIn(page, counter.harness.url, 'clerk01', 'counter-lc01');
+});
+
+afterAll(async () => {
+  await counter?.close();
+});
+
+describe('the end of the day', () => {
+  it('the clerk takes a payment, counts the cash and signs the report; a colleague reviews it', async () => {
+    await findCustomer(page, '日结路9号');
+    await page.locator('table.bills tbody tr').nth(1).waitFor();
+    await page.locator('input[name=tendered]').fill('100');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    await page.keyboard.press('Alt+d');
+    await page.locator('main.day-close').waitFor();
+    await expect.poll(() => page.locator('[data-testid=balance]').textContent()).toContain('本日营业收入 ￥82.80');
+    await page.fill('input[name=count-5000]', '1');
+    await page.fill('input[name=count-2000]', '1');
+    await page.fill('input[name=count-1000]', '1');
+    await page.fill('input[name=count-100]', '2');
+    await page.fill('input[name=count-50]', '1');
+    await page.fill('input[name=count-10]', '3');
+    await expect.poll(() => page.locator('[data-testid=counted]').textContent()).toBe('清点现金 ￥82.80，差额 ￥0.00');
+    await page.locator('button[name=submitReport]').click();
+    await expect.poll(() => page.locator('[data-testid=report-submitted]').textContent()).toContain('当日结余 ￥82.80；清点 ￥82.80，待复核');
+    await page.fill('input[name=reviewClerk]', 'clerk01');
+    await page.fill('input[name=reviewerLogin]', 'clerk02');
+    await page.fill('input[name=reviewerPassword]', '123456');
+    await page.locator('button[name=review]').click();
+    await expect.poll(() => page.locator('[data-testid=report-submitted]').textContent()).toContain('已复核');
+  });
+
+  it('the manager closes the day and gets the numbered report', async () => {
+    await page.locator('.app-header button', { hasText: '退出' }).click();
+    await logIn(page, counter.harness.url, 'manager01', 'counter-lc02');
+    await page.keyboard.press('Alt+d');
+    await page.locator('button[name=dayStatus]').click();
+    await expect.poll(() => page.locator('[data-testid=day-status]').textContent()).toContain('王丽：1 笔，日收银报表已复核');
+    await page.locator('button[name=closeDay]').click();
+    await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain('日结完成：RJ-LC-00001，报告已打印');
+    expect(await page.locator('article.close-report').textContent()).toContain('合计 1 笔 ￥82.80');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(artifacts, 'day-close-report.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL").pluck().get())).toBe(1);
+  });
+});
