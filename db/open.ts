@@ -29,6 +29,16 @@ function pragmaValue(sqlite: Database.Database, name: string): unknown {
   return sqlite.pragma(name, { simple: true });
 }
 
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`数据库 ${file} 完整性检查未通过（${detail}），请勿继续使用，联系信息中心用最近的备份恢复 (npm run restore)`);
+    this.name = 'StoreDamagedError';
+  }
+}
+
 export function openStore(file: string, options: OpenOptions): Store {
   const sqlite = new Database(file, { readonly: options.readonly ?? false });
   try {
@@ -46,6 +56,9 @@ export function openStore(file: string, options: OpenOptions): Store {
       const actual = pragmaValue(sqlite, name);
       if (actual !== expected) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(expected)}`);
     }
+    // Integrity check at every start (issue 6): a damaged store is never written to; restore a backup.
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreDamagedError(file, String(check));
     const db = drizzle(sqlite, { schema });
     if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir });
     return {

@@ -59,6 +59,7 @@ void app.whenReady().then(async () => {
   host = createHost({
     dbFile: join(app.getPath('userData'), 'gas-hall.db'),
     migrationsDir: join(appRoot, 'db', 'migrations'),
+    backupDir: join(app.getPath('userData'), 'backups'),
     ...(cardPort ? { cardPort } : {}),
     ...(handheldPort ? { handheldPort } : {}),
   });

@@ -15,6 +15,8 @@ import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settin
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
+import { backupNow, listBackups, scheduleBackups } from './services/backup.js';
+import { DomainError } from './domain/errors.js';
 import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
 import type { Timeouts } from '../hardware/card/client.js';
 import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
@@ -35,6 +37,10 @@ export interface HostOptions {
   handheldTimeouts?: Timeouts;
   /** Paces the simulated handheld's cable (bench: 115200 baud). */
   handheldLineBps?: number;
+  /** Where scheduled online backups go (none when absent), how often, how many are kept. */
+  backupDir?: string;
+  backupEveryMs?: number;
+  backupKeep?: number;
 }
 
 export interface Host {
@@ -74,7 +80,16 @@ export function createHost(options: HostOptions): Host {
     handheldPort ? () => openSerialHandheld(handheldPort, options.handheldTimeouts) : () => (handheldDevice as SimulatedHandheldDevice).connect(),
   );
   const handheld = new HandheldService(deps, handheldLink);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer }), sessions);
+  const backupDir = options.backupDir;
+  const backups = {
+    now: () => {
+      if (!backupDir) throw new DomainError('VALIDATION', '未配置备份目录', 'backup');
+      return backupNow(store, backupDir, deps.clock.now(), options.backupKeep);
+    },
+    list: () => (backupDir ? listBackups(backupDir) : []),
+  };
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep) : () => undefined;
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups }), sessions);
   return {
     store,
     deps,
@@ -87,6 +102,7 @@ export function createHost(options: HostOptions): Host {
     handheld,
     handheldDevice,
     close: () => {
+      stopBackups();
       void reader.close();
       void handheldLink.close();
       store.close();

@@ -33,6 +33,8 @@ export const METHOD_NAMES = [
   'day.close',
   'day.report',
   'day.month',
+  'backup.now',
+  'backup.list',
   'tariffs.list',
   'tariffs.set',
   'bank.banks',

@@ -122,6 +122,7 @@ const returnCheckOut = z.object({
   failedFen: fen,
   problems: z.array(z.string()),
 });
+const backupInfo = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() });
 const reportLine = z.object({ group: z.string(), item: z.string(), count: z.number().int(), amountFen: fen, volumeCenti: centi.optional() });
 const submittedReport = z.object({
   id,
@@ -949,6 +950,8 @@ export const contract = {
       byMethod: z.array(closeTotals.extend({ method: z.string() })),
     }),
   },
+  'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
+  'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },
   'tariffs.list': {
     access: COUNTER_ROLES,
     input: noInput,

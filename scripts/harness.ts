@@ -34,7 +34,7 @@ if (!existsSync(join(rendererDistDir, 'index.html'))) {
 const fresh = !existsSync(values.db);
 const printer = new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
-const host = createHost({ dbFile: values.db, migrationsDir, printer, ...(cardPort ? { cardPort } : {}) });
+const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(repoRoot, '.data', 'backups'), ...(cardPort ? { cardPort } : {}) });
 if (fresh) {
   seedReferenceData(host.store.sqlite);
   seedAccounts(host.store.sqlite, { accounts: Number(values.accounts), today: businessDateOf(new Date()) });

@@ -19,6 +19,7 @@ import { draftCashReport, reviewCashReport, submitCashReport } from '../services
 import { closeDay, closeReport, dayStatus, monthReport } from '../services/day-close.js';
 import { layoutCloseReport } from '../domain/close-report.js';
 import { printLayout } from '../services/print-layout.js';
+import type { BackupInfo } from '../services/backup.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
@@ -71,9 +72,10 @@ export interface Devices {
   cards: IcCardService;
   handheld: HandheldService;
   printer: ReceiptPrinter;
+  backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer }: Devices): Handlers {
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups }: Devices): Handlers {
   const search = new AccountSearch(deps);
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
@@ -177,6 +179,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
     'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
+    'backup.now': () => backups.now(),
+    'backup.list': () => backups.list(),
     'tariffs.list': () => listTariffs(deps),
     'tariffs.set': (ctx, input) =>
       setTariff(deps, signedIn(ctx), {

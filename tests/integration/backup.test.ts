@@ -1,0 +1,76 @@
+/**
+ * Data safety (issue 6): online backups while the store is in use, rotation, a restore that proves the
+ * backup first and keeps the replaced store, and the integrity check that refuses a damaged store.
+ */
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, StoreDamagedError } from '../../db/open.js';
+import { migrationsDir } from '../../main/paths.js';
+import { backupNow, checkBackup, listBackups, restoreBackup } from '../../main/services/backup.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+let dir: string;
+
+beforeEach(() => {
+  host = makeTestHost();
+  dir = mkdtempSync(join(tmpdir(), 'gas-backup-'));
+  const a = addAccount(host, { accountNo: '92000001', name: '备份', address: '温州市鹿城区备份路1号', reading: 30000 });
+  for (let i = 0; i < 3; i++) addBill(host, a, { id: `b-${i}`, readingDate: `2026-11-1${i}`, previous: 10000 * (i + 1) - 10000, current: 10000 * (i + 1), amountFen: 34500, dueDate: '2026-12-20' });
+});
+afterEach(() => {
+  host.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const pay = async (clerk: Awaited<ReturnType<typeof signIn>>, billId: string) =>
+  expect(await clerk.call('payments.payCash', { accountId: 'acc-92000001', billIds: [billId], tendered: '345', expectedTotalFen: 34500 })).toMatchObject({ ok: true });
+
+describe('backups', () => {
+  it('backs up online, rotates, and restores exactly what was there, keeping the replaced store', async () => {
+    const clerk = await signIn(host);
+    await pay(clerk, 'b-0');
+    const first = await backupNow(host.store, dir, new Date('2026-11-23T02:00:00Z'), 2);
+    await pay(clerk, 'b-1');
+    await backupNow(host.store, dir, new Date('2026-11-23T03:00:00Z'), 2);
+    await backupNow(host.store, dir, new Date('2026-11-23T04:00:00Z'), 2);
+    expect(listBackups(dir).map((b) => b.at)).toEqual(['20261123-040000', '20261123-030000']);
+    expect(existsSync(first.file)).toBe(false);
+    const newest = listBackups(dir)[0]?.file ?? '';
+    expect(checkBackup(newest)).toEqual({ ok: true, detail: 'ok', payments: 2 });
+    await pay(clerk, 'b-2');
+    // restore into a copy of the live store's place
+    const target = join(dir, 'restored.db');
+    writeFileSync(target, 'not a database');
+    const done = restoreBackup(newest, target, new Date('2026-11-23T05:00:00Z'));
+    expect(done.payments).toBe(2);
+    expect(readFileSync(done.replaced ?? '', 'utf8')).toBe('not a database');
+    const restored = openStore(target, { migrationsDir });
+    expect(restored.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(2);
+    restored.close();
+  });
+
+  it('refuses to restore a damaged backup', async () => {
+    const b = await backupNow(host.store, dir, new Date('2026-11-23T02:00:00Z'));
+    const fd = openSync(b.file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 3);
+    closeSync(fd);
+    expect(() => restoreBackup(b.file, join(dir, 'x.db'), new Date())).toThrow('不可用');
+    expect(existsSync(join(dir, 'x.db'))).toBe(false);
+  });
+
+  it('a damaged store is refused at start (integrity check)', async () => {
+    const b = await backupNow(host.store, dir, new Date('2026-11-23T02:00:00Z'));
+    const fd = openSync(b.file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 3);
+    closeSync(fd);
+    expect(() => openStore(b.file, { migrationsDir })).toThrow(StoreDamagedError);
+  });
+
+  it('a manager can take a backup through the API; a clerk cannot', async () => {
+    const clerk = await signIn(host);
+    expect(await clerk.call('backup.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
