@@ -10,7 +10,7 @@ import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { createHandlers } from './ipc/handlers.js';
 import { createRouter, type Router } from './ipc/router.js';
-import { SessionStore } from './ipc/sessions.js';
+import { DEFAULT_IDLE_MS, SessionStore } from './ipc/sessions.js';
 import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settings } from './services/context.js';
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
@@ -41,6 +41,8 @@ export interface HostOptions {
   backupDir?: string;
   backupEveryMs?: number;
   backupKeep?: number;
+  /** The screen locks after this long without a call (default 15 minutes). */
+  sessionIdleMs?: number;
 }
 
 export interface Host {
@@ -68,7 +70,7 @@ export function createHost(options: HostOptions): Host {
     settings: { ...defaultSettings, ...options.settings },
   };
   const printer = options.printer ?? new SimulatedPrinter();
-  const sessions = new SessionStore();
+  const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
   const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);
   const cardPort = options.cardPort;

@@ -7,6 +7,8 @@ export const METHOD_NAMES = [
   'auth.login',
   'auth.session',
   'auth.logout',
+  'auth.lock',
+  'auth.unlock',
   'accounts.search',
   'bills.unpaid',
   'bills.enterReading',

@@ -35,7 +35,9 @@ const ticketLine = z
 export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
 /** The call centre (接听组) finds customers and accepts businesses by phone; it takes no money. */
 export const PHONE_ROLES = [...COUNTER_ROLES, 'callcenter', 'callcenter_lead'] as const;
-export type Role = (typeof PHONE_ROLES)[number];
+/** Technicians sync handheld meter readers; they take no money. */
+export const HANDHELD_ROLES = [...COUNTER_ROLES, 'technician'] as const;
+export type Role = (typeof PHONE_ROLES)[number] | 'technician';
 export type Access = 'public' | 'signedIn' | readonly Role[];
 
 const sessionOut = z.object({
@@ -214,6 +216,8 @@ export const contract = {
   },
   'auth.session': { access: 'public', input: noInput, output: sessionOut.nullable() },
   'auth.logout': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
+  'auth.lock': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
+  'auth.unlock': { access: 'public', input: z.object({ password: z.string().min(1, '请输入密码').max(128) }).strict(), output: sessionOut },
   'accounts.search': {
     access: PHONE_ROLES,
     input: z.object({ query: z.string().trim().min(1, '请输入用户编号、姓名或地址').max(64, '检索内容过长') }).strict(),
@@ -800,17 +804,17 @@ export const contract = {
     output: z.object({ slipNo: z.string(), duplicate: z.boolean() }),
   },
   'handheld.readers': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: noInput,
     output: z.array(z.object({ meterReader: z.string(), accounts: z.number().int() })),
   },
   'handheld.syncClock': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: noInput,
     output: z.object({ pc: z.string(), handheld: z.string(), driftSeconds: z.number().int() }),
   },
   'handheld.exportList': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: z.object({ meterReader: z.string().trim().min(1, '请选择抄表员').max(20), months: z.union([z.literal(1), z.literal(2)]) }).strict(),
     output: z.object({
       meterReader: z.string(),
@@ -820,7 +824,7 @@ export const contract = {
     }),
   },
   'handheld.export': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: z
       .object({
         meterReader: z.string().trim().min(1, '请选择抄表员').max(20),
@@ -831,7 +835,7 @@ export const contract = {
     output: z.object({ batchId: z.string(), count: z.number().int() }),
   },
   'handheld.import': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: noInput,
     output: z.object({
       batchId: z.string(),
@@ -843,7 +847,7 @@ export const contract = {
     }),
   },
   'handheld.batch': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: z.object({ batchId: z.string().trim().min(1).max(16) }).strict(),
     output: z.object({
       batch: z.object({ id: z.string(), meterReader: z.string(), months: z.number().int(), accountCount: z.number().int(), status: z.string(), deviceCommitted: z.boolean() }),
@@ -869,17 +873,17 @@ export const contract = {
     }),
   },
   'handheld.sendBack': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: z.object({ batchId: z.string().trim().min(1).max(16), readingIds: z.array(id).min(1, '请选择要退回的记录').max(10_000) }).strict(),
     output: z.object({ returned: z.number().int() }),
   },
   'handheld.commit': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: z.object({ batchId: z.string().trim().min(1).max(16) }).strict(),
     output: z.object({ billed: z.number().int(), skipped: z.number().int(), returned: z.number().int(), deviceReleased: z.boolean(), message: z.string().nullable() }),
   },
   'handheld.progress': {
-    access: COUNTER_ROLES,
+    access: HANDHELD_ROLES,
     input: noInput,
     output: z.object({ job: z.enum(['upload', 'download']).nullable(), done: z.number().int(), total: z.number().int() }),
   },

@@ -42,6 +42,9 @@ export const DEMO_STAFF = [
   { id: 'staff-clerk02', login: 'clerk02', name: '陈晓敏', role: 'clerk', hallId: 'hall-lc', canDispatch: true },
   { id: 'staff-clerk03', login: 'clerk03', name: '林静', role: 'clerk', hallId: 'hall-hl', canDispatch: false },
   { id: 'staff-manager01', login: 'manager01', name: '郑建华', role: 'manager', hallId: 'hall-lc', canDispatch: true },
+  { id: 'staff-reviewer01', login: 'reviewer01', name: '吴敏', role: 'reviewer', hallId: 'hall-lc', canDispatch: false },
+  { id: 'staff-tech01', login: 'tech01', name: '李师傅', role: 'technician', hallId: 'hall-lc', canDispatch: false },
+  { id: 'staff-admin01', login: 'admin01', name: '系统管理员', role: 'admin', hallId: 'hall-lc', canDispatch: false },
   { id: 'staff-cc01', login: 'callcenter01', name: '周婷', role: 'callcenter', hallId: 'hall-cc', canDispatch: false },
   { id: 'staff-cclead01', login: 'cclead01', name: '叶红', role: 'callcenter_lead', hallId: 'hall-cc', canDispatch: false },
 ] as const;

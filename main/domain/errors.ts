@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
+  | 'LOCKED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'INVALID_AMOUNT'

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { parseYuan } from '../domain/money.js';
 import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
-import { listCounters, login, verifyApprover } from '../services/auth.js';
+import { checkOwnPassword, listCounters, login, verifyApprover } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payBills, type PostedPayment } from '../services/payments.js';
@@ -102,6 +102,17 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       return sessionView(actor);
     },
     'auth.session': (ctx) => (ctx.actor ? sessionView(ctx.actor) : null),
+    'auth.lock': (ctx) => {
+      sessions.lock(ctx.connection);
+      return { ok: true as const };
+    },
+    'auth.unlock': (ctx, input) => {
+      const actor = sessions.lockedActor(ctx.connection);
+      if (!actor) throw new DomainError('UNAUTHENTICATED', '没有被锁定的登录，请重新登录', 'password');
+      checkOwnPassword(deps, actor.staffId, input.password);
+      sessions.unlock(ctx.connection);
+      return sessionView(actor);
+    },
     'auth.logout': (ctx) => {
       sessions.end(ctx.connection);
       return { ok: true as const };

@@ -56,7 +56,11 @@ export function createRouter(
         return { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } };
       }
       const spec = contract[method];
-      const actor = sessions.get(connection);
+      const state = sessions.touch(connection);
+      if (state.kind === 'locked' && spec.access !== 'public' && method !== 'auth.unlock' && method !== 'auth.logout') {
+        return { ok: false, error: { code: 'LOCKED', message: '屏幕已锁定，请输入密码解锁' } };
+      }
+      const actor = state.kind === 'active' || (state.kind === 'locked' && method === 'auth.logout') ? state.actor : null;
       const denied = allowed(spec.access, actor);
       if (denied) return denied;
       const parsed = spec.input.safeParse(input ?? {});

@@ -71,3 +71,9 @@ export function verifyApprover(deps: ServiceDeps, login: string, password: strin
   }
   return { staffId: person.id, role: person.role };
 }
+
+/** Unlocks a locked screen: only the password of the clerk who is signed in there. */
+export function checkOwnPassword(deps: ServiceDeps, staffId: string, password: string): void {
+  const person = deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
+  if (!person?.active || !verifyPassword(password, person.passwordHash)) throw new DomainError('BAD_CREDENTIALS', '密码错误', 'password');
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
 import { OpeningChecklist } from './components/OpeningChecklist';
+import { LockScreen, useIdleLock } from './components/LockScreen';
 import { useSession } from './stores/session';
 import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
@@ -62,6 +63,8 @@ export function App() {
   useEffect(() => {
     document.title = t.appTitle;
   }, []);
+  useIdleLock();
+  const locked = useSession((s) => s.locked);
   if (!session) return <Login />;
   // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
@@ -71,6 +74,7 @@ export function App() {
   if (current.hash === '#/display') return <div className="app">{current.view()}</div>;
   return (
     <div className="app">
+      {locked && <LockScreen />}
       <header className="app-header">
         <nav className="tabs" aria-label="窗口">
           {windows.map((w) => (

@@ -124,3 +124,19 @@ describe('卡务: new card and recharge against the card reader', () => {
     expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450);
   });
 });
+
+describe('screen lock', () => {
+  it('Ctrl+L covers the counter; the password opens it with the window as it was', async () => {
+    const before = await page.locator('[data-testid=card-info]').textContent();
+    await page.keyboard.press('Control+l');
+    await page.locator('.lock-screen').waitFor();
+    expect(await host.router.call('nobody', 'auth.session', {})).toMatchObject({ ok: true, value: null });
+    await page.fill('input[name=unlockPassword]', 'wrong');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#unlock-error').textContent()).toBe('密码错误');
+    await page.fill('input[name=unlockPassword]', '123456');
+    await page.keyboard.press('Enter');
+    await page.locator('.lock-screen').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid=card-info]').textContent()).toBe(before);
+  });
+});

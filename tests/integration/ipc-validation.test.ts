@@ -35,7 +35,7 @@ function snapshot(): string {
 describe('IPC validation', () => {
   it('refuses every non-public method before login', async () => {
     for (const method of METHODS) {
-      if (method === 'auth.counters' || method === 'auth.login' || method === 'auth.session') continue;
+      if (method === 'auth.counters' || method === 'auth.login' || method === 'auth.session' || method === 'auth.unlock') continue;
       const res = await host.router.call('anonymous', method, {});
       expect(res, method).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     }

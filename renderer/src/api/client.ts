@@ -69,9 +69,20 @@ class HarnessClient {
 }
 
 let harness: HarnessClient | null = null;
+let onLocked: () => void = () => undefined;
 
-export function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  if (window.gas) return window.gas[method](input);
-  harness ??= new HarnessClient();
-  return harness.call(method, input) as Promise<Result<Output<M>>>;
+/** The session store listens here: a LOCKED answer shows the lock screen over the unchanged windows. */
+export function whenLocked(listener: () => void): void {
+  onLocked = listener;
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+  let result: Result<Output<M>>;
+  if (window.gas) result = await window.gas[method](input);
+  else {
+    harness ??= new HarnessClient();
+    result = (await harness.call(method, input)) as Result<Output<M>>;
+  }
+  if (!result.ok && result.error.code === 'LOCKED') onLocked();
+  return result;
 }

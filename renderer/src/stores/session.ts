@@ -1,7 +1,7 @@
 /** Who is signed in at this counter window. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { call } from '../api/client';
+import { call, whenLocked } from '../api/client';
 
 type Session = Output<'auth.login'>;
 type CounterChoice = Output<'auth.counters'>[number];
@@ -14,10 +14,15 @@ interface SessionState {
   loadCounters(): Promise<void>;
   login(login: string, password: string, counterId: string): Promise<void>;
   logout(): Promise<void>;
+  /** The screen lock (issue 6): the windows stay as they are underneath. */
+  locked: boolean;
+  lock(): Promise<void>;
+  unlock(password: string): Promise<boolean>;
 }
 
 export const useSession = create<SessionState>((set) => ({
   session: null,
+  locked: false,
   counters: [],
   error: null,
   busy: false,
@@ -33,6 +38,18 @@ export const useSession = create<SessionState>((set) => ({
   },
   async logout() {
     await call('auth.logout', {});
-    set({ session: null });
+    set({ session: null, locked: false });
+  },
+  async lock() {
+    await call('auth.lock', {});
+    set({ locked: true });
+  },
+  async unlock(password) {
+    set({ busy: true, error: null });
+    const res = await call('auth.unlock', { password });
+    set(res.ok ? { session: res.value, locked: false, busy: false } : { error: res.error, busy: false });
+    return res.ok;
   },
 }));
+
+whenLocked(() => useSession.setState({ locked: true }));
