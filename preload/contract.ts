@@ -954,6 +954,52 @@ export const contract = {
       byMethod: z.array(closeTotals.extend({ method: z.string() })),
     }),
   },
+  'reports.cash': {
+    access: COUNTER_ROLES,
+    input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),
+    output: z.object({
+      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, lateFeeFen: fen, ticketFen: fen })),
+      daily: z.array(z.object({ date, totalFen: fen })),
+      csv: z.string(),
+    }),
+  },
+  'reports.readings': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        from: date,
+        to: date,
+        status: z.enum(['收讫', '未缴']).optional(),
+        method: z.string().trim().max(20).optional(),
+        minConsumption: z.string().trim().max(12).optional(),
+        area: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+    output: z.object({
+      rows: z.array(
+        z.object({ accountNo: z.string(), name: z.string(), area: z.string(), readingDate: date, consumption: centi, amountFen: fen, status: z.string(), method: z.string().nullable(), paidOn: z.string().nullable() }),
+      ),
+      totals: z.object({ count: z.number().int(), consumption: centi, amountFen: fen }),
+      truncated: z.boolean(),
+      csv: z.string(),
+    }),
+  },
+  'reports.arrears': {
+    access: COUNTER_ROLES,
+    input: z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict(),
+    output: z.object({
+      rows: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), meterReader: z.string(), bills: z.number().int(), amountFen: fen, earliest: date })),
+      totalFen: fen,
+      accounts: z.number().int(),
+      trend: z.array(z.object({ month: z.string(), amountFen: fen, accounts: z.number().int() })),
+      csv: z.string(),
+    }),
+  },
+  'audit.export': {
+    access: ['manager', 'admin'],
+    input: z.object({ from: date, to: date }).strict(),
+    output: z.object({ verified: z.boolean(), rows: z.number().int(), brokenAtSeq: z.number().int().nullable(), exported: z.number().int(), csv: z.string() }),
+  },
   'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
   'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },
   'tariffs.list': {

@@ -20,6 +20,7 @@ import { closeDay, closeReport, dayStatus, monthReport } from '../services/day-c
 import { layoutCloseReport } from '../domain/close-report.js';
 import { printLayout } from '../services/print-layout.js';
 import type { BackupInfo } from '../services/backup.js';
+import { arrearsReport, auditExport, cashStatistics, readingChargeQuery } from '../services/reports.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
@@ -190,6 +191,13 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
     'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
+    'reports.cash': (ctx, input) => cashStatistics(deps, signedIn(ctx), input),
+    'reports.readings': (ctx, input) => {
+      const { minConsumption, ...rest } = input;
+      return readingChargeQuery(deps, signedIn(ctx), { ...rest, ...(minConsumption ? { minConsumptionCenti: parseVolume(minConsumption, 'minConsumption') } : {}) });
+    },
+    'reports.arrears': (ctx, input) => arrearsReport(deps, signedIn(ctx), input),
+    'audit.export': (_ctx, input) => auditExport(deps, input),
     'backup.now': () => backups.now(),
     'backup.list': () => backups.list(),
     'tariffs.list': () => listTariffs(deps),
