@@ -3,7 +3,7 @@
  * closes the day offline and gets the numbered report (printed, and as an A4 PDF); the counter then
  * refuses the closed day.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,19 @@ describe('the end of the day', () => {
     writeFileSync(join(artifacts, 'day-close-report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL").pluck().get())).toBe(1);
+  });
+});
+
+describe('reports', () => {
+  it('收银统计报表 with its chart and the Excel export', async () => {
+    await page.keyboard.press('Alt+5');
+    await page.locator('button[name=cashReport]').click();
+    await page.locator('.reports table').first().waitFor();
+    expect(await page.locator('.reports table').first().textContent()).toContain('燃气费182.80') // 收款项目 · 笔数 1 · ￥82.80;
+    expect(await page.locator('.bar-chart svg rect').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.reports a.download').first().click()]);
+    const file = join(artifacts, 'cash-report.csv');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('燃气费,1,82.80');
   });
 });

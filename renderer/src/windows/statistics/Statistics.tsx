@@ -4,6 +4,7 @@ import type { Input, Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { CalendarPanel } from './CalendarPanel';
+import { ReportsPanel } from './ReportsPanel';
 import { useSession } from '../../stores/session';
 
 type Counts = Output<'stats.meterBusiness'>;
@@ -144,6 +145,7 @@ export function Statistics() {
           </table>
         </section>
       )}
+      <ReportsPanel />
     </main>
   );
 }
