@@ -4,6 +4,7 @@
  *  - cash payment posting p50/p95, each a durable commit (WAL, synchronous=FULL)
  *  - handheld sync of 5,000 accounts on a cable paced at 115200 baud, as a share of the line rate
  *  - bank file generation and return write-off for 200,000 accounts
+ *  - day close over one hall-day of 5,000,000 payments, report queries, cold start of the host
  * The 200,000-account store is generated once into .bench-cache/ (deterministic seed) and reused.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { defaultSettings, type Actor, type ServiceDeps } from '../../main/servic
 import { payCash } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
+import { benchDayClose } from './day-close.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     payments: { type: 'string', default: '1000' },
     'handheld-accounts': { type: 'string', default: '5000' },
     'bank-accounts': { type: 'string', default: '200000' },
+    'close-payments': { type: 'string', default: '5000000' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -145,3 +148,4 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true }
 
 await benchHandheld(Number(values['handheld-accounts']));
 await benchBank(Number(values['bank-accounts']));
+await benchDayClose(Number(values['close-payments']));
