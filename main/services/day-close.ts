@@ -31,15 +31,34 @@ export interface CloseSummary {
   byCharge: (CloseTotals & { chargeType: string })[];
 }
 
-type Group = 'clerk' | 'counter' | 'method' | 'charge';
+interface Cell {
+  clerk: string;
+  counter: string;
+  method: string;
+  charge: string;
+  count: number;
+  totalFen: number;
+  cashFen: number;
+}
 
-function totals(deps: ServiceDeps, hallId: string, date: string, by: Group) {
-  const key = { clerk: sql`s.name`, counter: sql`c.code`, method: sql`p.method`, charge: sql`p.charge_type` }[by];
-  return deps.db.all<{ k: string; count: number; totalFen: number; cashFen: number }>(sql`
-    SELECT ${key} AS k, count(*) AS count, coalesce(sum(p.total_fen), 0) AS totalFen, coalesce(sum(p.tendered_fen - p.change_fen), 0) AS cashFen
-    FROM payments p JOIN staff s ON s.id = p.clerk_id JOIN counters c ON c.id = p.counter_id
-    WHERE p.hall_id = ${hallId} AND p.business_date = ${date}
-    GROUP BY ${key} ORDER BY ${key}`);
+/** One pass over the day's payments, grouped finely; the report's four views are rolled up from it. */
+function dayCells(deps: ServiceDeps, hallId: string, date: string): Cell[] {
+  return deps.db.all<Cell>(sql`
+    SELECT s.name AS clerk, c.code AS counter, g.method, g.charge, g.count, g.totalFen, g.cashFen
+    FROM (SELECT clerk_id, counter_id, method, charge_type AS charge, count(*) AS count, sum(total_fen) AS totalFen,
+                 sum(tendered_fen - change_fen) AS cashFen
+          FROM payments WHERE hall_id = ${hallId} AND business_date = ${date}
+          GROUP BY clerk_id, counter_id, method, charge_type) g
+    JOIN staff s ON s.id = g.clerk_id JOIN counters c ON c.id = g.counter_id`);
+}
+
+function rollUp(cells: readonly Cell[], key: 'clerk' | 'counter' | 'method' | 'charge'): { k: string; count: number; totalFen: number; cashFen: number }[] {
+  const by = new Map<string, { k: string; count: number; totalFen: number; cashFen: number }>();
+  for (const c of cells) {
+    const cur = by.get(c[key]) ?? { k: c[key], count: 0, totalFen: 0, cashFen: 0 };
+    by.set(c[key], { k: c[key], count: cur.count + c.count, totalFen: cur.totalFen + c.totalFen, cashFen: cur.cashFen + c.cashFen });
+  }
+  return [...by.values()].sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
 }
 
 export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
@@ -74,7 +93,8 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSu
       const hall = tx.select({ name: halls.name, code: halls.code }).from(halls).where(eq(halls.id, actor.hallId)).get();
       const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), isNotNull(businessDays.closedAt))).get()?.n ?? 0) + 1;
       const closeNo = `RJ-${hall?.code ?? ''}-${String(seq).padStart(5, '0')}`;
-      const map = (by: Group) => totals(deps, actor.hallId, date, by);
+      const cells = dayCells(deps, actor.hallId, date);
+      const map = (by: 'clerk' | 'counter' | 'method' | 'charge') => rollUp(cells, by);
       const all = map('charge').reduce((a, r) => ({ count: a.count + r.count, totalFen: a.totalFen + r.totalFen, cashFen: a.cashFen + r.cashFen }), { count: 0, totalFen: 0, cashFen: 0 });
       const summary: CloseSummary = {
         closeNo,

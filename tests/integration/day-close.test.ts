@@ -55,7 +55,9 @@ describe('日收银报表', () => {
     expect(await clerk.call('cashReport.submit', short)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // next day: yesterday's 当日现金结余 is today's 前日现金结余
     host.clock.current = new Date('2026-11-24T02:00:00.000Z');
-    expect(await clerk.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: 7985, incomeFen: 0 } });
+    expect(await clerk.call('cashReport.draft', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } }); // idle overnight
+    const nextDay = await signIn(host);
+    expect(await nextDay.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: 7985, incomeFen: 0 } });
   });
 
   it('is reviewed by someone else, never by its preparer (also refused by the database)', async () => {

@@ -135,7 +135,8 @@ describe('cash payment', () => {
     expect(r2).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001' } });
     expect(await a.call('receipts.recent', {})).toMatchObject({ ok: true, value: [{ slipNo: 'LC01-00000001', name: '张三', totalFen: 15150 }] });
     host.clock.current = new Date('2026-11-24T02:00:00.000Z');
-    expect(await a.call('receipts.recent', {})).toEqual({ ok: true, value: [] });
+    const nextMorning = await signIn(host); // the screen locked overnight
+    expect(await nextMorning.call('receipts.recent', {})).toEqual({ ok: true, value: [] });
   });
 
   it('refuses a payment on a closed business day (database trigger and service)', async () => {

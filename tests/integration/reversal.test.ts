@@ -57,12 +57,14 @@ describe('reversing a cash payment', () => {
     const boss = await signIn(host, 'manager01');
     expect(await boss.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     host.clock.current = new Date('2026-11-24T02:00:00.000Z');
-    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    const tomorrow = await signIn(host);
+    expect(await tomorrow.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
     expect(n('SELECT count(*) FROM payments')).toBe(1);
     host.clock.current = new Date('2026-11-23T03:00:00.000Z');
-    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: true });
-    expect(await clerk.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
-    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000002', reason: '冲正的冲正', approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    const sameDay = await signIn(host);
+    expect(await sameDay.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: true });
+    expect(await sameDay.call('payments.reverse', { ...base, approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    expect(await sameDay.call('payments.reverse', { slipNo: 'LC01-00000002', reason: '冲正的冲正', approver: manager })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
   });
 
   it('bank-paid rows cannot be reversed at the counter', async () => {

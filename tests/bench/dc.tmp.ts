@@ -1,2 +1,0 @@
-import { benchDayClose } from './day-close.js';
-await benchDayClose(5_000_000);
