@@ -64,11 +64,11 @@ function rollUp(cells: readonly Cell[], key: 'clerk' | 'counter' | 'method' | 'c
 export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
   if (!isValidDate(date)) throw new DomainError('VALIDATION', '日期格式为 YYYY-MM-DD', 'date');
   const clerks = deps.db.all<{ clerkId: string; name: string; count: number; reportId: string | null; reviewed: number }>(sql`
-    SELECT s.id AS clerkId, s.name AS name, count(p.id) AS count, r.id AS reportId, (r.reviewer_id IS NOT NULL) AS reviewed
-    FROM payments p JOIN staff s ON s.id = p.clerk_id
+    SELECT s.id AS clerkId, s.name AS name, g.count AS count, r.id AS reportId, (r.reviewer_id IS NOT NULL) AS reviewed
+    FROM (SELECT clerk_id, count(*) AS count FROM payments WHERE hall_id = ${actor.hallId} AND business_date = ${date} GROUP BY clerk_id) g
+    JOIN staff s ON s.id = g.clerk_id
     LEFT JOIN cash_reports r ON r.clerk_id = s.id AND r.business_date = ${date}
-    WHERE p.hall_id = ${actor.hallId} AND p.business_date = ${date}
-    GROUP BY s.id ORDER BY s.name`);
+    ORDER BY s.name`);
   const day = deps.db.select().from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
   return {
     businessDate: date,

@@ -68,6 +68,10 @@ describe('the end of the day', () => {
     writeFileSync(join(artifacts, 'day-close-report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL").pluck().get())).toBe(1);
+    await page.locator('button[name=monthReportButton]').click();
+    await expect.poll(() => page.locator('[data-testid=month-report]').textContent()).toContain('已日结 1 天');
+    await page.locator('button[name=auditExport]').click();
+    await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain('审计链完整');
   });
 });
 

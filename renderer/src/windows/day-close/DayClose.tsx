@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { CashReport } from './CashReport';
+import { ManagerTools } from './ManagerTools';
 
 type Summary = Output<'day.report'>;
 
@@ -101,6 +102,7 @@ export function DayClose() {
           </ul>
         )}
       </section>
+      {manager && <ManagerTools today={session?.businessDate ?? ''} />}
       {report && (
         <article className="sheet close-report">
           <h1>
