@@ -4,9 +4,9 @@
  * by denomination, 前日现金结余 + 本日营业收入 − 存入银行或财务金额 = 当日现金结余 carried forward (A-33),
  * any difference recorded with its reason, and the review by a different person.
  */
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { cashReports, staff } from '../../db/schema.js';
+import { auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -50,6 +50,10 @@ export function reportLines(db: Reader, clerkId: string, date: string): { lines:
   return { lines, incomeFen: income[0]?.cash ?? 0 };
 }
 
+/**
+ * A-33: yesterday's 当日现金结余; on a clerk's first report, the cash float they counted when opening
+ * the counter that day (R-GEN-01), else 0.
+ */
 function previousBalance(db: Reader, clerkId: string, date: string): Fen {
   const last = db
     .select({ balance: cashReports.balanceFen })
@@ -58,7 +62,15 @@ function previousBalance(db: Reader, clerkId: string, date: string): Fen {
     .orderBy(desc(cashReports.businessDate))
     .limit(1)
     .get();
-  return last?.balance ?? 0;
+  if (last) return last.balance;
+  const opened = db
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'counter.open'), eq(auditLog.actorId, clerkId), like(auditLog.detail, `%"businessDate":"${date}"%`)))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
+  return opened ? ((JSON.parse(opened.detail) as { floatFen?: number }).floatFen ?? 0) : 0;
 }
 
 export function draftCashReport(deps: ServiceDeps, actor: Actor) {

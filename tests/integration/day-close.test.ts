@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { cashBalance } from '../../main/domain/cash-report.js';
+import { OPENING_CHECKLIST } from '../../main/domain/opening-checklist.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
@@ -38,6 +39,14 @@ describe('R-CASH-04 balance equation', () => {
 });
 
 describe('日收银报表', () => {
+  it("a clerk's first report starts from the float counted at opening (R-GEN-01, A-33)", async () => {
+    const clerk = await signIn(host);
+    expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '500' })).toMatchObject({ ok: true });
+    expect(await clerk.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: 50000 } });
+    const other = await signIn(host, 'clerk02', 'counter-lc02');
+    expect(await other.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: 0 } });
+  });
+
   it('shows the day by category, refuses an unexplained difference, records an explained one, carries the balance forward', async () => {
     const clerk = await dayOfTakings();
     const draft = await clerk.call('cashReport.draft', {});
