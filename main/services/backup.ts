@@ -36,9 +36,12 @@ export function listBackups(dir: string): BackupInfo[] {
 /** Takes a backup now and deletes all but the newest `keep`. */
 export async function backupNow(store: Store, dir: string, now: Date, keep = 14): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true });
+  for (const stale of readdirSync(dir).filter((f) => f.endsWith('.db.part'))) rmSync(join(dir, stale), { force: true });
   let file = join(dir, `gas-hall-${stamp(now)}.db`);
   for (let i = 1; existsSync(file); i++) file = join(dir, `gas-hall-${stamp(new Date(now.getTime() + i * 1000))}.db`);
-  await store.sqlite.backup(file);
+  // written under a temporary name first, so a listed backup is always a complete one
+  await store.sqlite.backup(`${file}.part`);
+  renameSync(`${file}.part`, file);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
   return { file, bytes: statSync(file).size, at: NAME.exec(basename(file))?.[1] ?? '' };
 }
@@ -71,11 +74,26 @@ export function restoreBackup(backup: string, target: string, now: Date): { repl
   return { replaced, payments: check.payments };
 }
 
-/** Backs up on a schedule (default hourly) while the app runs. */
+/** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */
 export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date()): () => void {
-  const timer = setInterval(() => {
-    void backupNow(store, dir, clock(), keep).catch((error: unknown) => console.error('backup failed', error));
-  }, everyMs);
+  let running = false;
+  const run = () => {
+    if (running) return; // one backup at a time
+    running = true;
+    void backupNow(store, dir, clock(), keep)
+      .catch((error: unknown) => {
+        if (store.sqlite.open) console.error('backup failed', error); // a backup cut off by closing the app is simply not kept
+      })
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(run, Math.min(60_000, everyMs));
+  const timer = setInterval(run, everyMs);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
