@@ -1,0 +1,93 @@
+/** The contract's Cash reports, day close, reports, audit and backups methods (one part of preload/contract.ts). */
+import { z } from 'zod';
+import { COUNTER_ROLES, approverIn, backupInfo, centi, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
+
+export const dayCloseContract = {
+  'cashReport.draft': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.object({ businessDate: date, previousBalanceFen: fen, incomeFen: fen, lines: z.array(reportLine), submitted: submittedReport.nullable() }),
+  },
+  'cashReport.submit': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        deposited: z.string().trim().max(16).default('0'),
+        denominations: z.record(z.string().regex(/^\d+$/), z.number().int().min(0, '张数不能为负').max(100_000, '张数过多')),
+        differenceReason: text(200, '原因过长').default(''),
+      })
+      .strict(),
+    output: submittedReport,
+  },
+  'cashReport.review': {
+    access: COUNTER_ROLES,
+    input: z.object({ clerkLogin: z.string().trim().min(1, '请输入制表人工号').max(32), reviewer: approverIn }).strict(),
+    output: z.object({ id, reviewed: z.boolean() }),
+  },
+  'day.status': {
+    access: COUNTER_ROLES,
+    input: z.object({ date }).strict(),
+    output: z.object({ businessDate: date, closed: z.boolean(), closeNo: z.string().nullable(), clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })) }),
+  },
+  'day.close': { access: ['manager', 'admin'], input: z.object({ date }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  'day.report': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: closeSummary },
+  'day.month': {
+    access: ['manager', 'admin'],
+    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM') }).strict(),
+    output: z.object({
+      month: z.string(),
+      closedDays: z.array(date),
+      openDays: z.array(date),
+      byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
+      byMethod: z.array(closeTotals.extend({ method: z.string() })),
+    }),
+  },
+  'reports.cash': {
+    access: COUNTER_ROLES,
+    input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),
+    output: z.object({
+      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, lateFeeFen: fen, ticketFen: fen })),
+      daily: z.array(z.object({ date, totalFen: fen })),
+      csv: z.string(),
+    }),
+  },
+  'reports.readings': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        from: date,
+        to: date,
+        status: z.enum(['收讫', '未缴']).optional(),
+        method: z.string().trim().max(20).optional(),
+        minConsumption: z.string().trim().max(12).optional(),
+        area: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+    output: z.object({
+      rows: z.array(
+        z.object({ accountNo: z.string(), name: z.string(), area: z.string(), readingDate: date, consumption: centi, amountFen: fen, status: z.string(), method: z.string().nullable(), paidOn: z.string().nullable() }),
+      ),
+      totals: z.object({ count: z.number().int(), consumption: centi, amountFen: fen }),
+      truncated: z.boolean(),
+      csv: z.string(),
+    }),
+  },
+  'reports.arrears': {
+    access: COUNTER_ROLES,
+    input: z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict(),
+    output: z.object({
+      rows: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), meterReader: z.string(), bills: z.number().int(), amountFen: fen, earliest: date })),
+      totalFen: fen,
+      accounts: z.number().int(),
+      trend: z.array(z.object({ month: z.string(), amountFen: fen, accounts: z.number().int() })),
+      csv: z.string(),
+    }),
+  },
+  'audit.export': {
+    access: ['manager', 'admin'],
+    input: z.object({ from: date, to: date }).strict(),
+    output: z.object({ verified: z.boolean(), rows: z.number().int(), brokenAtSeq: z.number().int().nullable(), exported: z.number().int(), csv: z.string() }),
+  },
+  'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
+  'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },
+} as const;

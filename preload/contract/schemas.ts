@@ -1,0 +1,187 @@
+/** Schemas shared by the areas of the contract: ids, money, dates, people, slips (preload/contract.ts). */
+import { z } from 'zod';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../../main/domain/work-order.js';
+import { TICKET_KINDS } from '../../main/domain/ticket-kinds.js';
+
+export const id = z.string().min(1, '缺少编号').max(64, '编号过长');
+export const fen = z.number().int().safe();
+export const centi = z.number().int().safe();
+export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const approverIn = z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) }).strict();
+/** One group of tickets of a kind and quarter (§3.7); the name and address on the back (R-TKT-07). */
+export const ticketLine = z
+  .object({
+    kind: z.enum(TICKET_KINDS),
+    year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
+    quarter: z.number().int().min(1, '季度须为1–4').max(4, '季度须为1–4').nullable(),
+    count: z.number().int().min(1, '张数须为正整数').max(200, '张数过多'),
+    faceValue: z.string().trim().max(12, '面值过长').default('0'),
+    backName: z.string().trim().min(1, '请登记票背面的姓名').max(40, '姓名过长'),
+    backAddress: z.string().trim().min(1, '请登记票背面的地址').max(120, '地址过长'),
+  })
+  .strict();
+
+export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
+/** The call centre (接听组) finds customers and accepts businesses by phone; it takes no money. */
+export const PHONE_ROLES = [...COUNTER_ROLES, 'callcenter', 'callcenter_lead'] as const;
+/** Technicians sync handheld meter readers; they take no money. */
+export const HANDHELD_ROLES = [...COUNTER_ROLES, 'technician'] as const;
+export type Role = (typeof PHONE_ROLES)[number] | 'technician';
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export const sessionOut = z.object({
+  staffName: z.string(),
+  role: z.string(),
+  hallName: z.string(),
+  counterName: z.string(),
+  counterCode: z.string(),
+  businessDate: date,
+});
+
+/** Who the customer is, as every counter list shows it. */
+export const accountIdentity = z.object({
+  id,
+  accountNo: z.string(),
+  name: z.string(),
+  address: z.string(),
+  customerType: z.string(),
+  paymentMethod: z.string(),
+});
+
+export const accountHit = accountIdentity.extend({ unpaidCount: z.number().int(), unpaidFen: fen });
+
+export const unpaidBill = z.object({
+  id,
+  readingDate: date,
+  previousReading: centi,
+  thisReading: centi,
+  consumption: centi,
+  priceFenPerM3: fen,
+  gasFen: fen,
+  dueDate: date,
+  overdueDays: z.number().int(),
+  lateFeeFen: fen,
+  totalFen: fen,
+  source: z.string(),
+  estimated: z.boolean(),
+  pricing: z.string(),
+});
+
+export const printOut = z.object({
+  slipNo: z.string(),
+  copy: z.boolean(),
+  printed: z.boolean(),
+  message: z.string().nullable(),
+  lines: z.array(z.string()),
+});
+
+export const noInput = z.object({}).strict();
+
+export const accountSummary = accountIdentity.extend({
+  category: z.string(),
+  meterStatus: z.string().nullable(),
+  latestReading: centi.nullable(),
+  settledReading: centi,
+  prepaid: centi,
+});
+
+export const pendingWrite = z.object({ id, kind: z.string(), cardNo: z.string(), accountId: id, volume: centi, amountFen: fen, createdAt: z.string() });
+
+/** A posted card write: the payment (or reversal) and what the card now holds. */
+export const cardWriteOut = z.object({
+  slipNo: z.string(),
+  totalFen: fen,
+  tenderedFen: fen,
+  changeFen: fen,
+  cardNo: z.string(),
+  volume: centi,
+  credit: centi,
+  counter: z.number().int(),
+  print: printOut,
+});
+
+export const runFile = z.object({ runId: z.string(), fileName: z.string(), count: z.number().int(), totalFen: fen, base64: z.string() });
+export const returnFileIn = z.object({ runId: z.string().trim().min(1).max(16), file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大') }).strict();
+export const returnCheckOut = z.object({
+  runId: z.string(),
+  bank: z.string(),
+  sentCount: z.number().int(),
+  sentFen: fen,
+  okCount: z.number().int(),
+  okFen: fen,
+  failedCount: z.number().int(),
+  failedFen: fen,
+  problems: z.array(z.string()),
+});
+export const backupInfo = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() });
+export const reportLine = z.object({ group: z.string(), item: z.string(), count: z.number().int(), amountFen: fen, volumeCenti: centi.optional() });
+export const submittedReport = z.object({
+  id,
+  previousBalanceFen: fen,
+  incomeFen: fen,
+  depositedFen: fen,
+  balanceFen: fen,
+  countedFen: fen,
+  differenceFen: fen,
+  differenceReason: z.string(),
+  reviewed: z.boolean(),
+});
+export const closeTotals = z.object({ count: z.number().int(), totalFen: fen, cashFen: fen });
+export const closeSummary = z.object({
+  closeNo: z.string(),
+  hallName: z.string(),
+  businessDate: date,
+  closedAt: z.string(),
+  closedBy: z.string(),
+  all: closeTotals,
+  byClerk: z.array(closeTotals.extend({ name: z.string() })),
+  byCounter: z.array(closeTotals.extend({ code: z.string() })),
+  byMethod: z.array(closeTotals.extend({ method: z.string() })),
+  byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
+});
+export const printOutLike = z.object({ printed: z.boolean(), message: z.string().nullable(), lines: z.array(z.string()) });
+export const slipFilter = z
+  .object({ date, method: z.string().trim().max(20).optional(), area: z.string().trim().max(40).optional() })
+  .strict();
+export const arrearsFilter = z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict();
+export const batchPrinted = z.object({ printed: z.number().int(), failed: z.number().int(), firstError: z.string().nullable() });
+export const bankTotals = z.object({ bank: z.string(), count: z.number().int(), amountFen: fen });
+
+export const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
+
+export const text = (max: number, message: string) => z.string().trim().max(max, message);
+export const phone = z.string().trim().regex(/^[0-9-]{7,20}$/, '联系电话格式不正确');
+export const dateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').nullable();
+
+export const business = z.object({
+  id,
+  businessNo: z.string(),
+  type: z.enum(BUSINESS_TYPES),
+  accountId: id,
+  requirement: z.string(),
+  contactPhone: z.string(),
+  priority: z.enum(PRIORITIES),
+  acceptedOn: date,
+  promisedOn: date,
+  deferredTo: date.nullable(),
+  deferralRemark: z.string().nullable(),
+  state: z.enum(BUSINESS_STATES),
+  channel: z.string(),
+  voidReason: z.string().nullable(),
+});
+
+export const consumables = z
+  .array(z.object({ name: text(32, '耗材名称过长').min(1, '请填写耗材名称'), unit: text(8, '单位过长'), quantity: z.number().positive().max(10000) }).strict())
+  .max(50, '耗材最多50项');
+
+export const workOrder = z.object({
+  id,
+  workOrderNo: z.string(),
+  businessId: id,
+  kind: z.string(),
+  technician: z.string(),
+  remark: z.string(),
+  dispatchedOn: date,
+});
+
+export const READING_SOURCES_AT_COUNTER = ['notice', 'reader_phone', 'self_reported'] as const;
