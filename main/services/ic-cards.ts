@@ -6,10 +6,10 @@
  * pending until the same card is read again: its counter decides confirm or not written. Never a
  * transaction around device IO.
  */
-import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH } from '../../db/schema.js';
-import { CardDisconnectedError, CardStatusError, CardTimeoutError, type CardReader, type CardRecord } from '../../hardware/card/reader.js';
+import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { nextCounter } from '../../hardware/card/codec.js';
 import { censusCheck, decideCardWrite, rechargeQuote, replacementFeeFen } from '../domain/card-write.js';
 import { businessDateOf } from '../domain/dates.js';
@@ -22,30 +22,12 @@ import { loadAccount, priceOn, type AccountSummary } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
 import { checkReversible, postReversal, type Approver } from './reversals.js';
+import { cardError, pendingWrites, systemCounter, type PendingWrite } from './card-writes.js';
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type WriteRow = typeof cardWrites.$inferSelect;
-
-/** Device failures in the clerk's words. */
-export function cardError(error: unknown): DomainError {
-  if (error instanceof CardStatusError) {
-    const text: Record<string, string> = {
-      NO_CARD: '读卡器中没有卡，请插卡',
-      BLANK_CARD: '这是一张空白卡，请先制卡',
-      NOT_BLANK: '这张卡已有数据，不是空白卡',
-      CARD_MISMATCH: '插入的不是这位用户的卡',
-      COUNTER_MISMATCH: '卡上购气次数与写卡请求不符',
-      INSUFFICIENT_CREDIT: '卡上剩余气量不足，气量可能已输入气表，不能写回',
-      WRITE_FAILED: '写卡失败，卡未改变',
-    };
-    return new DomainError('CARD_ERROR', text[error.status] ?? `读卡器返回错误 ${error.status}`, 'card');
-  }
-  if (error instanceof CardTimeoutError) return new DomainError('CARD_ERROR', '读卡器无响应，请检查卡是否插好', 'card');
-  if (error instanceof CardDisconnectedError) return new DomainError('CARD_ERROR', '读卡器未连接，请检查USB连线', 'card');
-  return new DomainError('CARD_ERROR', `读卡器故障：${error instanceof Error ? error.message : String(error)}`, 'card');
-}
 
 export interface CardView {
   card: { cardNo: string; accountNo: string; counter: number; credit: CentiM3; total: CentiM3 };
@@ -55,16 +37,6 @@ export interface CardView {
   systemCounter: number;
   pending: PendingWrite[];
   priceFenPerM3: number | null;
-}
-
-export interface PendingWrite {
-  id: string;
-  kind: string;
-  cardNo: string;
-  accountId: string;
-  volume: CentiM3;
-  amountFen: Fen;
-  createdAt: string;
 }
 
 export interface RechargeInput {
@@ -103,37 +75,6 @@ export interface CardWriteResult extends PostedPayment {
   volume: CentiM3;
   credit: CentiM3;
   counter: number;
-}
-
-function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number {
-  const row = tx
-    .select({ counter: cardWrites.counterAfter })
-    .from(cardWrites)
-    .innerJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
-    .where(and(eq(cardWrites.accountId, accountId), eq(cardWriteOutcomes.outcome, 'confirmed')))
-    .orderBy(desc(sql`${cardWriteOutcomes}.rowid`))
-    .limit(1)
-    .get();
-  return row?.counter ?? 0;
-}
-
-function pendingWrites(tx: Pick<Db, 'select'>, filter?: { cardNo?: string }): PendingWrite[] {
-  const rows = tx
-    .select()
-    .from(cardWrites)
-    .leftJoin(cardWriteOutcomes, eq(cardWriteOutcomes.writeId, cardWrites.id))
-    .where(and(isNull(cardWriteOutcomes.writeId), filter?.cardNo ? eq(cardWrites.cardNo, filter.cardNo) : undefined))
-    .orderBy(cardWrites.createdAt)
-    .all();
-  return rows.map(({ card_writes: w }) => ({
-    id: w.id,
-    kind: w.kind,
-    cardNo: w.cardNo,
-    accountId: w.accountId,
-    volume: w.volumeCenti,
-    amountFen: w.amountFen,
-    createdAt: w.createdAt,
-  }));
 }
 
 export class IcCardService {
