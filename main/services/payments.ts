@@ -1,5 +1,6 @@
 /**
- * Cash payment of unpaid bills (P-PAY, R-PAY-02..09). One immediate transaction: bills move 未缴 → 收讫,
+ * Payment of unpaid bills in cash, tickets or both, or recorded from an electronic channel (P-PAY,
+ * R-PAY-02..09, R-TKT-08..12, R-INV-02), and counter fees. One immediate transaction: bills move 未缴 → 收讫,
  * the payment with its items, its gap-free check-slip number and the audit row commit together or not at
  * all. The slip is printed afterwards (no device IO inside a transaction).
  */
@@ -285,9 +286,4 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
     },
     { behavior: 'immediate' },
   );
-}
-
-/** A payment in cash only (the common case at the counter). */
-export function payCash(deps: ServiceDeps, actor: Actor, input: Omit<CashPaymentInput, 'tickets' | 'overrides'>): PostedPayment {
-  return payBills(deps, actor, input);
 }

@@ -18,7 +18,7 @@ import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { AccountSearch } from '../../main/services/accounts.js';
 import { unpaidList } from '../../main/services/billing.js';
 import { defaultSettings, type Actor, type ServiceDeps } from '../../main/services/context.js';
-import { payCash } from '../../main/services/payments.js';
+import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
@@ -133,7 +133,7 @@ const posting: number[] = [];
 for (const accountId of payable) {
   const list = unpaidList(deps, accountId);
   const t0 = performance.now();
-  payCash(deps, actor, {
+  payBills(deps, actor, {
     accountId,
     billIds: list.bills.map((b) => b.id),
     tenderedFen: list.totalFen + 1000,

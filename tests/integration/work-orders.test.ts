@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../main/services/audit.js';
 import { acceptBusiness, deferBusiness, voidBusiness } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
-import { payCash } from '../../main/services/payments.js';
+import { payBills } from '../../main/services/payments.js';
 import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
@@ -75,7 +75,7 @@ describe('封表 → 启封', () => {
     addBill(host, ids, { id: 'seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: 10350, dueDate: '2026-12-01' });
     const ask = { accountId: ids.accountId, type: '封表' as const, requirement: '长期外出', contactPhone: '13900000003', priority: '按照约定' as const };
     expect(() => acceptBusiness(host.deps, clerk, ask)).toThrow('你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)：未缴 1 笔共 103.50 元，最早为 2026-11-01 抄表 103.50 元');
-    payCash(host.deps, clerk, { accountId: ids.accountId, billIds: ['seal-bill'], tenderedFen: 10350, expectedTotalFen: 10350 });
+    payBills(host.deps, clerk, { accountId: ids.accountId, billIds: ['seal-bill'], tenderedFen: 10350, expectedTotalFen: 10350 });
 
     const seal = acceptBusiness(host.deps, clerk, ask);
     const wo = dispatch(host.deps, dispatcher, { businessId: seal.id, technician: '李师傅', remark: '' });
