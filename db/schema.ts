@@ -77,6 +77,8 @@ export const accounts = sqliteTable(
     connectionFeeFen: integer('connection_fee_fen').notNull(), // 报装费
     area: text('area').notNull(), // 区域
     meterReader: text('meter_reader').notNull(), // 抄表员
+    /** 抄表周期: read every month, or every other month in odd (单月) or even (双月) months (R-HH-03). */
+    readingCycle: text('reading_cycle', { enum: ['每月', '单月', '双月'] }).notNull().default('每月'),
     homeHallId: text('home_hall_id').notNull().references(() => halls.id), // 归属营业厅
     category: text('category', { enum: CUSTOMER_CATEGORIES }).notNull().default('普通用户'),
     hoseInfo: text('hose_info').notNull().default(''), // 波纹管情况
@@ -746,6 +748,8 @@ export const handheldRouteItems = sqliteTable(
     meterId: text('meter_id').notNull().references(() => meters.id),
     lastReadingCenti: integer('last_reading_centi').notNull(),
     monthlyAverageCenti: integer('monthly_average_centi').notNull(),
+    /** Months this reading covers: 1 for a monthly account, 2 for one read every other month. */
+    months: integer('months').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.accountId] })],
 );

@@ -45,15 +45,27 @@ function deviceError(error: unknown): DomainError {
 interface RouteAccount extends RouteRecord {
   accountId: string;
   meterId: string;
+  months: number;
 }
 
-/** The reader's accounts to read: ordinary-meter customers with gas on, in 抄表序号 order. */
-function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string): RouteAccount[] {
+/** R-HH-03 单月/双月: the export of an odd (1) or even (2) month carries that cycle's accounts and the monthly ones. */
+export type ExportCycle = 1 | 2;
+const CYCLE_NAME = { 1: '单月', 2: '双月' } as const;
+
+/** The reader's accounts to read this cycle: ordinary-meter customers with gas on, in 抄表序号 order. */
+function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string, cycle: ExportCycle): RouteAccount[] {
   const rows = tx
     .select({ account: accounts, meter: meters })
     .from(accounts)
     .innerJoin(meters, and(eq(meters.accountId, accounts.id), eq(meters.active, true)))
-    .where(and(eq(accounts.meterReader, meterReader), eq(accounts.customerType, '抄表'), eq(meters.status, '通气')))
+    .where(
+      and(
+        eq(accounts.meterReader, meterReader),
+        eq(accounts.customerType, '抄表'),
+        eq(meters.status, '通气'),
+        inArray(accounts.readingCycle, ['每月', CYCLE_NAME[cycle]]),
+      ),
+    )
     .orderBy(asc(accounts.seqNo), asc(accounts.accountNo))
     .all();
   const averages = new Map(
@@ -76,6 +88,7 @@ function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string): RouteAccoun
     meterNo: meter.meterNo,
     lastReading: billingStart(tx as Tx, meter),
     monthlyAverage: averages.get(account.id) ?? 0,
+    months: account.readingCycle === '每月' ? 1 : 2,
   }));
 }
 
@@ -117,8 +130,8 @@ export class HandheldService {
   }
 
   /** R-HH-03 "显示抄表用户清单": how many accounts the reader will carry, for agreement before upload. */
-  exportList(input: { meterReader: string; months: 1 | 2 }) {
-    const route = routeAccounts(this.deps.db, input.meterReader);
+  exportList(input: { meterReader: string; months: ExportCycle }) {
+    const route = routeAccounts(this.deps.db, input.meterReader, input.months);
     return {
       meterReader: input.meterReader,
       months: input.months,
@@ -128,12 +141,12 @@ export class HandheldService {
   }
 
   /** R-HH-03 "上传至抄表机": only when the count agreed with the reader is the count in the list. */
-  async exportRoute(actor: Actor, input: { meterReader: string; months: 1 | 2; confirmedCount: number }): Promise<{ batchId: string; count: number }> {
+  async exportRoute(actor: Actor, input: { meterReader: string; months: ExportCycle; confirmedCount: number }): Promise<{ batchId: string; count: number }> {
     const { db, clock } = this.deps;
     const now = clock.now();
     const batch = db.transaction(
       (tx) => {
-        const route = routeAccounts(tx, input.meterReader);
+        const route = routeAccounts(tx, input.meterReader, input.months);
         if (route.length === 0) throw new DomainError('VALIDATION', `抄表员 ${input.meterReader} 没有需要抄表的用户`, 'meterReader');
         if (route.length !== input.confirmedCount) {
           throw new DomainError('VALIDATION', `清单共 ${route.length} 户，与核对的 ${input.confirmedCount} 户不符，请查明差异后再导出 (R-HH-03)`, 'confirmedCount');
@@ -147,7 +160,7 @@ export class HandheldService {
         const id = batchId(date, Number(today?.n ?? 0) + 1);
         tx.insert(handheldBatches).values({ id, meterReader: input.meterReader, months: input.months, accountCount: route.length, status: 'exporting', clerkId: actor.staffId }).run();
         for (const r of route) {
-          tx.insert(handheldRouteItems).values({ batchId: id, accountId: r.accountId, meterId: r.meterId, lastReadingCenti: r.lastReading, monthlyAverageCenti: r.monthlyAverage }).run();
+          tx.insert(handheldRouteItems).values({ batchId: id, accountId: r.accountId, meterId: r.meterId, lastReadingCenti: r.lastReading, monthlyAverageCenti: r.monthlyAverage, months: r.months }).run();
         }
         appendAudit(tx, { actorId: actor.staffId, action: 'handheld.export', entity: 'handheld_batch', entityId: id, detail: { ...input, count: route.length } }, now);
         return { id, route };
@@ -211,7 +224,7 @@ export class HandheldService {
             counts.ignored++;
             continue;
           }
-          const values = this.readingValues(rec, base.item, base.meterNo, batch.months);
+          const values = this.readingValues(rec, base.item, base.meterNo);
           const row = existing.get(base.item.accountId);
           if (!row) {
             tx.insert(handheldReadings).values({ id: uuidv7(now.getTime()), batchId: batch.id, accountId: base.item.accountId, ...values, state: 'pending' }).run();
@@ -236,10 +249,10 @@ export class HandheldService {
     return { batchId: batch.id, ...result, alreadyCommitted: false };
   }
 
-  private readingValues(rec: ReadingRecord, base: typeof handheldRouteItems.$inferSelect, meterNo: string, months: number) {
+  private readingValues(rec: ReadingRecord, base: typeof handheldRouteItems.$inferSelect, meterNo: string) {
     const anomalies = readingAnomalies(
       { readingCenti: rec.reading, status: rec.status, meterNo: rec.meterNo },
-      { lastCenti: base.lastReadingCenti, monthlyAverageCenti: base.monthlyAverageCenti, meterNo, months },
+      { lastCenti: base.lastReadingCenti, monthlyAverageCenti: base.monthlyAverageCenti, meterNo, months: base.months },
       this.deps.settings.largeVolume,
     );
     return {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRecord, RouteRecord } from '../../hardware/handheld/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
-import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 
@@ -153,6 +153,33 @@ describe('handheld round trip', () => {
       amount_fen: 7080,
       pricing: '第1档(年用气0方起) 20 m³ × 3.00 + 第2档(年用气20方起) 3 m³ × 3.60 = 70.80',
     });
+  });
+});
+
+describe('单月 / 双月 (R-HH-03)', () => {
+  it('an odd-month export carries the monthly and odd-month accounts; an even-month one the monthly and even-month ones', async () => {
+    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '单月' WHERE account_no = '41000001'").run();
+    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000002'").run();
+    const clerk = await signIn(host);
+    const odd = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 1 });
+    expect(odd.ok && (odd.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
+    const even = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 2 });
+    expect(even.ok && (even.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000002', '41000003', '41000004', '41000005']);
+  });
+
+  it('a reading covering two months is large only above twice the monthly measure (A-35)', async () => {
+    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000001'").run();
+    // history: 10 m³ a month → 3 × 10 × 2 = 60 m³ before a two-month reading is large
+    addBill(host, { accountId: 'acc-41000001', meterId: 'meter-41000001' }, { id: 'h-1', readingDate: '2026-09-10', previous: 9000, current: 10000, amountFen: 3450, dueDate: '2026-10-10' });
+    // the same history on a monthly account: 3 × 10 = 30 m³
+    addBill(host, { accountId: 'acc-41000003', meterId: 'meter-41000003' }, { id: 'h-3', readingDate: '2026-09-10', previous: 29000, current: 30000, amountFen: 3450, dueDate: '2026-10-10' });
+    const clerk = await signIn(host);
+    expect(await clerk.call('handheld.export', { meterReader: '陈建国', months: 2, confirmedCount: 5 })).toMatchObject({ ok: true });
+    sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + (['41000001', '41000003'].includes(r.accountNo) ? 5000 : 100), readAt: at, status: 0, meterNo: r.meterNo }));
+    await clerk.call('handheld.import', {});
+    const anomalies = (no: string) => host.store.sqlite.prepare('SELECT r.anomalies FROM handheld_readings r JOIN accounts a ON a.id = r.account_id WHERE a.account_no = ?').pluck().get(no);
+    expect(anomalies('41000001')).toBe(''); // 50 m³ over two months: within 60
+    expect(anomalies('41000003')).toBe('large'); // 50 m³ in one month: above 30
   });
 });
 

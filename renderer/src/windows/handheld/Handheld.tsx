@@ -50,10 +50,10 @@ export function Handheld() {
             </select>
           </label>
           <label>
-            <input type="radio" name="months" checked={s.months === 1} onChange={() => s.set({ months: 1 })} /> 单月
+            <input type="radio" name="months" checked={s.months === 1} onChange={() => s.set({ months: 1 })} /> 单月（奇数月抄表户）
           </label>
           <label>
-            <input type="radio" name="months" checked={s.months === 2} onChange={() => s.set({ months: 2 })} /> 双月
+            <input type="radio" name="months" checked={s.months === 2} onChange={() => s.set({ months: 2 })} /> 双月（偶数月抄表户）
           </label>
           <button type="button" name="showList" disabled={s.busy || !s.meterReader} onClick={() => void s.showList()}>
             显示抄表用户清单
