@@ -22,6 +22,8 @@ export interface RegistrationInput extends RegistrationForm {
   community: string;
   area: string;
   meterReader: string;
+  /** R-HH-03: read every month, or every other month in odd (单月) or even (双月) months. */
+  readingCycle?: '每月' | '单月' | '双月';
   installRequirements: string;
   seq: SeqParts;
   areaType: AreaType;
@@ -109,6 +111,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
           connectionFeeFen: input.connectionFeeFen,
           area: input.area.trim(),
           meterReader: input.meterReader.trim(),
+          readingCycle: input.readingCycle ?? '每月',
           homeHallId: actor.hallId,
           connectionInvoiceNo: invoiceNo,
         })

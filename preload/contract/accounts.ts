@@ -47,6 +47,7 @@ export const accountsContract = {
         community: text(40, '小区名称过长'),
         area: text(20, '区域过长'),
         meterReader: text(16, '抄表员姓名过长'),
+        readingCycle: z.enum(['每月', '单月', '双月'], '请选择抄表周期').default('每月'),
         customerType: z.enum(['IC卡', '抄表'], '请选择用户类型'),
         paymentMethod: z.enum(['充值', '现金', '银行代缴', '银行托收'], '请选择缴费方式'),
         bankCardNo: text(32, '银行卡号过长'),

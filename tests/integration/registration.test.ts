@@ -45,7 +45,8 @@ const count = (table: string) => Number(host.store.sqlite.prepare(`SELECT count(
 describe('报装', () => {
   it('registers the household, collects the connection fee on the ledger and opens the 安装 business', async () => {
     const clerk = await signIn(host);
-    const res = await clerk.call('accounts.register', form);
+    const res = await clerk.call('accounts.register', { ...form, readingCycle: '双月' });
+    expect(host.store.sqlite.prepare("SELECT reading_cycle FROM accounts WHERE account_no = '10000001'").pluck().get()).toBe('双月');
     expect(res).toMatchObject({
       ok: true,
       value: {

@@ -13,6 +13,7 @@ export interface RegistrationValues {
   community: string;
   area: string;
   meterReader: string;
+  readingCycle: '每月' | '单月' | '双月';
   customerType: RegisterInput['customerType'];
   paymentMethod: RegisterInput['paymentMethod'];
   bankCardNo: string;
@@ -51,6 +52,7 @@ export function initialValues(today: string): RegistrationValues {
     community: '',
     area: '',
     meterReader: '',
+    readingCycle: '每月',
     customerType: '抄表',
     paymentMethod: '现金',
     bankCardNo: '',
@@ -132,6 +134,7 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
       community: v.community,
       area: v.area,
       meterReader: v.meterReader,
+      readingCycle: v.readingCycle,
       customerType: v.customerType,
       paymentMethod: v.paymentMethod,
       bankCardNo: v.bankCardNo,

@@ -141,6 +141,7 @@ export function Registration() {
           {input('community', '小区')}
           {input('area', '区域')}
           {input('meterReader', '抄表员')}
+          {select('readingCycle', '抄表周期', ['每月', '单月', '双月'])}
         </fieldset>
         <fieldset>
           <legend>银行代扣 / 短信</legend>
