@@ -5,6 +5,7 @@
 import { encodeFrame as encodeAnyFrame, FrameDecoder as AnyFrameDecoder, type Frame } from '../serial/frame.js';
 
 export { crc16, START, type Frame } from '../serial/frame.js';
+import { readAsciiField, statusNameIn, writeAsciiField } from '../serial/fields.js';
 
 /** GHC-CARD/1 frames carry version 0x01 and at most 512 payload bytes. */
 export const VERSION = 0x01;
@@ -21,7 +22,6 @@ export class FrameDecoder extends AnyFrameDecoder {
 }
 
 export const CMD = { IDENTIFY: 0x01, READ: 0x10, ISSUE: 0x20, PURCHASE: 0x30 } as const;
-export const REPLY = 0x80;
 
 export const STATUS = {
   OK: 0x00,
@@ -38,8 +38,7 @@ export const STATUS = {
 export type StatusName = keyof typeof STATUS;
 
 export function statusName(code: number): StatusName | 'UNKNOWN' {
-  const hit = (Object.keys(STATUS) as StatusName[]).find((k) => STATUS[k] === code);
-  return hit ?? 'UNKNOWN';
+  return statusNameIn(STATUS, code);
 }
 
 /** What a card holds (PROTOCOL.md "Card record"). Volumes in 0.01 m³. */
@@ -53,24 +52,10 @@ export interface CardRecord {
 }
 
 export const RECORD_LENGTH = 43;
-const ID_LENGTH = 16;
-
-function writeId(out: Buffer, text: string, offset: number): void {
-  const bytes = Buffer.from(text, 'ascii');
-  if (bytes.length > ID_LENGTH || !/^[\x20-\x7e]*$/.test(text)) throw new RangeError(`bad id: ${text}`);
-  bytes.copy(out, offset);
-}
-
-function readId(buf: Buffer, offset: number): string {
-  const raw = buf.subarray(offset, offset + ID_LENGTH);
-  const end = raw.indexOf(0);
-  return raw.subarray(0, end < 0 ? ID_LENGTH : end).toString('ascii');
-}
-
 export function encodeRecord(r: CardRecord): Buffer {
   const out = Buffer.alloc(RECORD_LENGTH);
-  writeId(out, r.cardNo, 0);
-  writeId(out, r.accountNo, 16);
+  writeAsciiField(out, r.cardNo, 0);
+  writeAsciiField(out, r.accountNo, 16);
   out.writeUInt16BE(r.counter, 32);
   out.writeUInt32BE(r.creditCenti, 34);
   out.writeUInt32BE(r.totalCenti, 38);
@@ -81,8 +66,8 @@ export function encodeRecord(r: CardRecord): Buffer {
 export function decodeRecord(buf: Buffer): CardRecord {
   if (buf.length !== RECORD_LENGTH) throw new RangeError(`card record must be ${RECORD_LENGTH} bytes, got ${buf.length}`);
   return {
-    cardNo: readId(buf, 0),
-    accountNo: readId(buf, 16),
+    cardNo: readAsciiField(buf, 0),
+    accountNo: readAsciiField(buf, 16),
     counter: buf.readUInt16BE(32),
     creditCenti: buf.readUInt32BE(34),
     totalCenti: buf.readUInt32BE(38),
@@ -92,15 +77,15 @@ export function decodeRecord(buf: Buffer): CardRecord {
 
 export function encodeIssue(cardNo: string, accountNo: string, counter: number): Buffer {
   const out = Buffer.alloc(34);
-  writeId(out, cardNo, 0);
-  writeId(out, accountNo, 16);
+  writeAsciiField(out, cardNo, 0);
+  writeAsciiField(out, accountNo, 16);
   out.writeUInt16BE(counter, 32);
   return out;
 }
 
 export function decodeIssue(buf: Buffer): { cardNo: string; accountNo: string; counter: number } {
   if (buf.length !== 34) throw new RangeError('bad ISSUE payload');
-  return { cardNo: readId(buf, 0), accountNo: readId(buf, 16), counter: buf.readUInt16BE(32) };
+  return { cardNo: readAsciiField(buf, 0), accountNo: readAsciiField(buf, 16), counter: buf.readUInt16BE(32) };
 }
 
 export interface PurchaseRequest {
@@ -112,7 +97,7 @@ export interface PurchaseRequest {
 
 export function encodePurchase(p: PurchaseRequest): Buffer {
   const out = Buffer.alloc(24);
-  writeId(out, p.cardNo, 0);
+  writeAsciiField(out, p.cardNo, 0);
   out.writeUInt16BE(p.counterBefore, 16);
   out.writeUInt16BE(p.counterAfter, 18);
   out.writeInt32BE(p.deltaCenti, 20);
@@ -121,7 +106,7 @@ export function encodePurchase(p: PurchaseRequest): Buffer {
 
 export function decodePurchase(buf: Buffer): PurchaseRequest {
   if (buf.length !== 24) throw new RangeError('bad PURCHASE payload');
-  return { cardNo: readId(buf, 0), counterBefore: buf.readUInt16BE(16), counterAfter: buf.readUInt16BE(18), deltaCenti: buf.readInt32BE(20) };
+  return { cardNo: readAsciiField(buf, 0), counterBefore: buf.readUInt16BE(16), counterAfter: buf.readUInt16BE(18), deltaCenti: buf.readInt32BE(20) };
 }
 
 /** The purchase counter wraps at 16 bits. */

@@ -7,14 +7,15 @@ import {
   CMD,
   decodeIssue,
   decodePurchase,
-  encodeFrame,
   encodeRecord,
   FrameDecoder,
-  REPLY,
+  MAX_PAYLOAD,
   STATUS,
+  VERSION,
   type CardRecord,
   type Frame,
 } from './codec.js';
+import { sendReply } from '../serial/sim-reply.js';
 
 /** What goes wrong with the next ISSUE or PURCHASE; `lose_reply` applies the write and never answers. */
 export type WriteFault = 'pull_before_apply' | 'pull_after_apply' | 'write_failed' | 'lose_reply';
@@ -61,19 +62,8 @@ export class CardSimulator {
     for (const frame of this.decoder.push(bytes)) this.handle(frame);
   }
 
-  private reply(frame: Frame, status: number, data: Buffer = Buffer.alloc(0)): void {
-    if (this.faults.dropNextReply) {
-      this.faults.dropNextReply = false;
-      return;
-    }
-    const bytes = encodeFrame({ seq: frame.seq, cmd: frame.cmd | REPLY, payload: Buffer.concat([Buffer.from([status]), data]) });
-    if (this.faults.garbleNextReply) {
-      this.faults.garbleNextReply = false;
-      const i = bytes.length - 3;
-      bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
-    }
-    if (this.faults.splitReplies) for (const b of bytes) this.send(Buffer.from([b]));
-    else this.send(bytes);
+  private reply(frame: Frame, status: number, data?: Buffer): void {
+    sendReply(this.send, this.faults, { version: VERSION, maxPayload: MAX_PAYLOAD }, frame, status, data);
   }
 
   private takeWriteFault(): WriteFault | null {

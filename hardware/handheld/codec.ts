@@ -2,6 +2,7 @@
  * GHR/1 commands, statuses and records (hardware/handheld/PROTOCOL.md). Pure.
  */
 import { crc32 } from '../serial/crc32.js';
+import { readAsciiField, statusNameIn, writeAsciiField } from '../serial/fields.js';
 
 export const VERSION = 0x02;
 export const MAX_PAYLOAD = 1024;
@@ -33,7 +34,7 @@ export const STATUS = {
 export type HandheldStatus = keyof typeof STATUS;
 
 export function statusName(code: number): HandheldStatus | 'UNKNOWN' {
-  return (Object.keys(STATUS) as HandheldStatus[]).find((k) => STATUS[k] === code) ?? 'UNKNOWN';
+  return statusNameIn(STATUS, code);
 }
 
 export interface RouteRecord {
@@ -100,15 +101,8 @@ export function decodeReadings(bytes: Buffer): ReadingRecord[] {
 
 export function batchIdBytes(batchId: string): Buffer {
   const out = Buffer.alloc(16);
-  if (!/^[\x20-\x7e]{1,16}$/.test(batchId)) throw new RangeError(`bad batch id: ${batchId}`);
-  out.write(batchId, 'ascii');
+  writeAsciiField(out, batchId, 0, true);
   return out;
-}
-
-export function readBatchId(buf: Buffer, offset = 0): string {
-  const raw = buf.subarray(offset, offset + 16);
-  const end = raw.indexOf(0);
-  return raw.subarray(0, end < 0 ? 16 : end).toString('ascii');
 }
 
 export interface Manifest {
@@ -129,7 +123,7 @@ export function encodeManifest(m: Manifest): Buffer {
 
 export function decodeManifest(buf: Buffer): Manifest {
   if (buf.length !== 28) throw new RangeError('bad manifest');
-  return { batchId: readBatchId(buf), count: buf.readUInt32BE(16), size: buf.readUInt32BE(20), crc: buf.readUInt32BE(24) };
+  return { batchId: readAsciiField(buf), count: buf.readUInt32BE(16), size: buf.readUInt32BE(20), crc: buf.readUInt32BE(24) };
 }
 
 export function manifestOf(batchId: string, count: number, bytes: Buffer): Manifest {

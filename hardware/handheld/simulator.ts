@@ -3,8 +3,9 @@
  * reader took, and faults (lost or garbled replies) for the tests. Readings stay until COMMIT.
  */
 import { crc32 } from '../serial/crc32.js';
-import { encodeFrame, FrameDecoder, type Frame } from '../serial/frame.js';
-import { REPLY } from '../serial/protocol-client.js';
+import { FrameDecoder, type Frame } from '../serial/frame.js';
+import { sendReply } from '../serial/sim-reply.js';
+import { readAsciiField } from '../serial/fields.js';
 import {
   CMD,
   decodeManifest,
@@ -13,7 +14,7 @@ import {
   encodeReadings,
   manifestOf,
   MAX_PAYLOAD,
-  readBatchId,
+  
   STATUS,
   VERSION,
   type Manifest,
@@ -48,18 +49,8 @@ export class HandheldSimulator {
     for (const frame of this.decoder.push(bytes)) this.handle(frame);
   }
 
-  private reply(frame: Frame, status: number, data: Buffer = Buffer.alloc(0)): void {
-    if (this.faults.dropNextReply) {
-      this.faults.dropNextReply = false;
-      return;
-    }
-    const bytes = encodeFrame({ seq: frame.seq, cmd: frame.cmd | REPLY, payload: Buffer.concat([Buffer.from([status]), data]) }, VERSION, MAX_PAYLOAD);
-    if (this.faults.garbleNextReply) {
-      this.faults.garbleNextReply = false;
-      const i = bytes.length - 3;
-      bytes[i] = (bytes[i] ?? 0) ^ 0x33;
-    }
-    this.send(bytes);
+  private reply(frame: Frame, status: number, data?: Buffer): void {
+    sendReply(this.send, this.faults, { version: VERSION, maxPayload: MAX_PAYLOAD }, frame, status, data);
   }
 
   private readingsBytes(): Buffer {
@@ -130,7 +121,7 @@ export class HandheldSimulator {
       case CMD.COMMIT: {
         if (p.length !== 20) return this.reply(frame, STATUS.BAD_PAYLOAD);
         if (!this.readings) return this.reply(frame, STATUS.OK); // already deleted: a repeated COMMIT
-        const batchId = readBatchId(p);
+        const batchId = readAsciiField(p);
         if (batchId !== this.readings.batchId || p.readUInt32BE(16) !== crc32(this.readingsBytes())) return this.reply(frame, STATUS.BATCH_MISMATCH);
         this.readings = null;
         this.route = null;
