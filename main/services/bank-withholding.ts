@@ -11,6 +11,7 @@ import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
+import { BANK_METHODS } from '../domain/registration.js';
 import { checkReturn, isWithholdingBank, parseReturnFile, renderBankFile, type BankLine, type WithholdingBank } from '../domain/bank-file.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -22,7 +23,6 @@ import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
 import { postDebits, type Debit } from './bank-debits.js';
 
-const BANK_METHODS = ['银行代缴', '银行托收'] as const;
 
 function bankOf(name: string): WithholdingBank {
   if (!isWithholdingBank(name)) throw new DomainError('VALIDATION', `${name} 不是代扣银行`, 'bank');

@@ -10,15 +10,14 @@ import { auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { ELECTRONIC_CHANNELS } from '../domain/payment-channels.js';
+import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
 import type { Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 type Reader = Pick<Db, 'all' | 'select'>;
-const NOT_CASH = ['银行代缴', '银行托收', ...ELECTRONIC_CHANNELS];
-const notCash = sql.join(NOT_CASH.map((m) => sql`${m}`), sql`, `);
+const notCash = sql.join(OFF_COUNTER_METHODS.map((m) => sql`${m}`), sql`, `);
 
 /** The clerk's ledger of the day in the report's categories. */
 export function reportLines(db: Reader, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {

@@ -2,8 +2,8 @@
  * Printing check slips (核对单). The first successful print of a slip is the original; every later print
  * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
  */
-import { ELECTRONIC_CHANNELS } from '../domain/payment-channels.js';
-import { and, asc, notInArray, desc, eq, notExists } from 'drizzle-orm';
+import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
+import { and, asc, desc, eq, notExists, notInArray, type SQL } from 'drizzle-orm';
 import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
 import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
 import { businessDateOf, localDateTime } from '../domain/dates.js';
@@ -179,11 +179,8 @@ export class ReceiptService {
     return { slipNo, copy, printed: message === null, message, lines };
   }
 
-  /**
-   * The reprint queue: this counter's slips that were never printed (printer offline or out of paper).
-   * A payment never waits for the printer; its slip waits here until it is printed.
-   */
-  unprinted(actor: Actor): RecentSlip[] {
+  /** Slips as the counter lists them: number, customer, amount, time. */
+  private slipRows(where: SQL | undefined) {
     return this.deps.db
       .select({
         slipNo: payments.slipNo,
@@ -194,36 +191,34 @@ export class ReceiptService {
       })
       .from(payments)
       .innerJoin(accounts, eq(accounts.id, payments.accountId))
-      .where(
-        and(
-          eq(payments.counterId, actor.counterId),
-          // bank debits and electronic-channel payments are printed in batches (R-PRT-01), not here
-          notInArray(payments.method, ['银行代缴', '银行托收', ...ELECTRONIC_CHANNELS]),
-          notExists(
-            this.deps.db
-              .select({ id: slipPrints.id })
-              .from(slipPrints)
-              .where(and(eq(slipPrints.slipNo, payments.slipNo), eq(slipPrints.outcome, 'printed'))),
-          ),
+      .where(where);
+  }
+
+  /**
+   * The reprint queue: this counter's slips that were never printed (printer offline or out of paper).
+   * A payment never waits for the printer; its slip waits here until it is printed.
+   */
+  unprinted(actor: Actor): RecentSlip[] {
+    return this.slipRows(
+      and(
+        eq(payments.counterId, actor.counterId),
+        // bank debits and electronic-channel payments are printed in batches (R-PRT-01), not here
+        notInArray(payments.method, [...OFF_COUNTER_METHODS]),
+        notExists(
+          this.deps.db
+            .select({ id: slipPrints.id })
+            .from(slipPrints)
+            .where(and(eq(slipPrints.slipNo, payments.slipNo), eq(slipPrints.outcome, 'printed'))),
         ),
-      )
+      ),
+    )
       .orderBy(asc(payments.createdAt))
       .all();
   }
 
   /** Today's slips at this counter, newest first, for 补打. */
   recent(actor: Actor, limit = 20): RecentSlip[] {
-    return this.deps.db
-      .select({
-        slipNo: payments.slipNo,
-        accountNo: accounts.accountNo,
-        name: accounts.name,
-        totalFen: payments.totalFen,
-        createdAt: payments.createdAt,
-      })
-      .from(payments)
-      .innerJoin(accounts, eq(accounts.id, payments.accountId))
-      .where(and(eq(payments.counterId, actor.counterId), eq(payments.businessDate, businessDateOf(this.deps.clock.now()))))
+    return this.slipRows(and(eq(payments.counterId, actor.counterId), eq(payments.businessDate, businessDateOf(this.deps.clock.now()))))
       .orderBy(desc(payments.createdAt))
       .limit(limit)
       .all();

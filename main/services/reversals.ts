@@ -14,6 +14,7 @@ import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './payments.js';
+import { BANK_METHODS } from '../domain/registration.js';
 import { adjustPrepaid } from './tenders.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -21,9 +22,6 @@ type PaymentRow = typeof payments.$inferSelect;
 
 export const APPROVER_ROLES: readonly StaffRole[] = ['manager', 'admin'];
 export const REVERSIBLE_CHARGES = ['燃气费', '充值费'] as const;
-const BANK_METHODS = ['银行代缴', '银行托收'];
-// Electronic-channel payments are settled with the channel, not handed back in cash at the counter.
-const CHANNEL_METHODS: readonly string[] = ELECTRONIC_CHANNELS;
 
 export interface Approver {
   staffId: string;
@@ -37,10 +35,11 @@ export function checkReversible(tx: Tx, actor: Actor, input: { slipNo: string; r
   if (original.reversesPaymentId) throw new DomainError('NOT_REVERSIBLE', '这是一张冲正凭证，不能再冲正', 'slipNo');
   const done = tx.select({ id: payments.id }).from(payments).where(eq(payments.reversesPaymentId, original.id)).get();
   if (done) throw new DomainError('NOT_REVERSIBLE', `核对单 ${input.slipNo} 已冲正`, 'slipNo');
-  if (BANK_METHODS.includes(original.method)) {
+  if ((BANK_METHODS as readonly string[]).includes(original.method)) {
     throw new DomainError('NOT_REVERSIBLE', '银行代扣的收费不能在柜台冲正，请通过银行对账处理', 'slipNo');
   }
-  if (CHANNEL_METHODS.includes(original.method)) {
+  // electronic-channel payments are settled with the channel, not handed back in cash at the counter
+  if ((ELECTRONIC_CHANNELS as readonly string[]).includes(original.method)) {
     throw new DomainError('NOT_REVERSIBLE', `${original.method}缴费不能在柜台冲正，请与渠道对账处理`, 'slipNo');
   }
   if (original.businessDate !== businessDate || original.hallId !== actor.hallId) {
