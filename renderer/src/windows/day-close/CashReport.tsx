@@ -9,6 +9,7 @@ import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { SecondPersonFields } from '../../components/SecondPersonFields';
 
 type Draft = Output<'cashReport.draft'>;
 
@@ -122,14 +123,7 @@ export function CashReport() {
           制表人工号
           <input name="reviewClerk" value={review.clerkLogin} onChange={(e) => setReview({ ...review, clerkLogin: e.target.value })} />
         </label>
-        <label>
-          复核人工号
-          <input name="reviewerLogin" value={review.login} onChange={(e) => setReview({ ...review, login: e.target.value })} />
-        </label>
-        <label>
-          复核人密码
-          <input name="reviewerPassword" type="password" value={review.password} onChange={(e) => setReview({ ...review, password: e.target.value })} />
-        </label>
+        <SecondPersonFields role="复核人" names={['reviewerLogin', 'reviewerPassword']} login={review.login} password={review.password} onChange={(p) => setReview({ ...review, ...p })} />
         <button type="button" name="review" onClick={() => void sign()}>
           复核签字
         </button>

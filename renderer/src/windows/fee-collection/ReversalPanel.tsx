@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { FieldError } from '../../components/FieldError';
+import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
 import { useFeeCollection } from '../../stores/fee-collection';
@@ -50,14 +51,7 @@ export function ReversalPanel() {
         <input name="reverseReason" value={form.reason} onChange={(e) => edit({ reason: e.target.value })} />
       </label>
       <FieldError message={fieldError('reason')} id="reverse-reason-error" />
-      <label>
-        审批人工号
-        <input name="reverseApprover" value={form.login} onChange={(e) => edit({ login: e.target.value })} />
-      </label>
-      <label>
-        审批人密码
-        <input name="reversePassword" type="password" value={form.password} onChange={(e) => edit({ password: e.target.value })} />
-      </label>
+      <SecondPersonFields role="审批人" names={['reverseApprover', 'reversePassword']} login={form.login} password={form.password} onChange={edit} />
       <FieldError message={fieldError('approver')} id="reverse-approver-error" />
       <button type="button" name="reverse" disabled={busy || slipNo === ''} onClick={() => void submit()}>
         执行冲正并打印凭证

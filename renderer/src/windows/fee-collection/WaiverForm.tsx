@@ -3,6 +3,7 @@
  * yuan; any other waiver needs the hall director to sign in here. The reason is always recorded.
  */
 import { FieldError } from '../../components/FieldError';
+import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { formatYuan } from '../../../../main/domain/money';
 import { useFeeCollection } from '../../stores/fee-collection';
 
@@ -36,14 +37,14 @@ export function WaiverForm() {
         <input name="waiverReason" value={waiver.reason} onChange={(e) => setWaiver({ reason: e.target.value })} />
       </label>
       <FieldError message={fieldError('waiverReason')} id="waiverReason-error" />
-      <label>
-        审批人工号（非估抄或超过20元时由营业厅主任输入）
-        <input name="approverLogin" value={waiver.approverLogin} onChange={(e) => setWaiver({ approverLogin: e.target.value })} />
-      </label>
-      <label>
-        审批人密码
-        <input name="approverPassword" type="password" value={waiver.approverPassword} onChange={(e) => setWaiver({ approverPassword: e.target.value })} />
-      </label>
+      <SecondPersonFields
+        role="审批人"
+        hint="（非估抄或超过20元时由营业厅主任输入）"
+        names={['approverLogin', 'approverPassword']}
+        login={waiver.approverLogin}
+        password={waiver.approverPassword}
+        onChange={(p) => setWaiver({ ...(p.login !== undefined ? { approverLogin: p.login } : {}), ...(p.password !== undefined ? { approverPassword: p.password } : {}) })}
+      />
       <FieldError message={fieldError('approver')} id="approver-error" />
     </details>
   );
