@@ -24,7 +24,7 @@ import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { assertNotInBankRun } from './bank-lock.js';
+import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
 import type { ElectronicChannel } from '../domain/payment-channels.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
@@ -182,6 +182,8 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
   return db.transaction(
     (tx) => {
       loadAccount(tx, input.accountId);
+      // R-PAY-06 / A-50 (issue 10 #7): the whole bank-card customer is locked while a file is out
+      assertCustomerNotInBankRun(tx, input.accountId);
       assertNotInBankRun(tx, input.billIds);
       const rows = unpaidBillRows(tx, input.accountId, input.billIds);
       if (rows.length !== input.billIds.length) {
