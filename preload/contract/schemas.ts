@@ -99,6 +99,8 @@ export const cardWriteOut = z.object({
   counter: z.number().int(),
   /** Settled after its business day was closed: posted onto that day, flagged for the manager (issue 10 #1). */
   latePosted: z.boolean(),
+  /** The business day the payment was posted on. */
+  businessDate: date,
   print: printOut,
 });
 
