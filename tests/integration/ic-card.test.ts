@@ -359,6 +359,27 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
     expect(host.cards.pending()).toEqual([]);
   });
 
+  it('a 冲正 left in doubt across the close is settled onto its day, card and ledger agreeing', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    const approver = { login: 'manager01', password: '123456' };
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert({ ...card, counter: 2, creditCenti: 0, totalCenti: 0 });
+    const clerk2 = await signIn(host);
+    expect(await clerk2.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { totalFen: -6900, credit: 0, latePosted: true, businessDate: '2026-11-23' } });
+    expect(rechargeSum()).toBe(0);
+    expect(cardNow()).toMatchObject({ counter: 2, creditCenti: 0 });
+    expect(n('SELECT count(*) FROM payments WHERE late_card_write_id IS NOT NULL')).toBe(1);
+    // a new purchase on the closed day is still refused before the card is touched
+    expect(await clerk2.call('cards.recharge', { accountId, by: 'volume', value: '5', tendered: '20' })).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ counter: 2, creditCenti: 0 });
+  });
+
   it('放弃 across the close of a write that never reached the card: no charge, card unchanged', async () => {
     const clerk = await issued();
     const card = cardNow();
