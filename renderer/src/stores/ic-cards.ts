@@ -122,7 +122,7 @@ export const useIcCards = create<CardState>((set, get) => {
       if (!res.ok) return fail(res.error, 'pending');
       const v = res.value;
       const late = !v.abandoned && v.latePosted ? `（该营业日已日结，已补记到 ${v.businessDate}，请主任核查）` : '';
-      set({ busy: false, message: v.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `卡上已有本次写卡，已确认收费，核对单 ${v.slipNo}${late}` });
+      set({ busy: false, message: v.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `已确认写卡，核对单 ${v.slipNo}${late}` });
       await get().loadPending();
     },
     async loadPending() {
