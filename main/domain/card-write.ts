@@ -78,6 +78,24 @@ export function assertPurchaseAllowed(f: PurchaseFacts): void {
   if (refusal) throw refusal;
 }
 
+/**
+ * R-IC-07 (issue 10 #1): the business day a card write is posted on once the card shows it. The card
+ * already carries the gas, so nothing may refuse the posting now: a recharge goes on today while it is
+ * open, else onto the write's own day; a 冲正 on its original's day. A closed target day takes it as a
+ * late row flagged for the manager (the closed-day triggers admit only an unsettled write begun before
+ * the close). Pure.
+ */
+export function settlementDay(s: {
+  kind: 'recharge' | 'reversal';
+  today: string;
+  /** The write's own business day (recharge) or the reversed payment's day (冲正). */
+  ownDay: string;
+  isClosed: (day: string) => boolean;
+}): { businessDate: string; late: boolean } {
+  if (s.kind === 'recharge' && !s.isClosed(s.today)) return { businessDate: s.today, late: false };
+  return { businessDate: s.ownDay, late: s.isClosed(s.ownDay) };
+}
+
 /** R-IC-02/03: 补卡 costs 10 yuan (工本费) unless the company or a card/meter quality problem caused it. */
 export const REPLACEMENT_CARD_FEE_FEN: Fen = 1_000;
 

@@ -11,7 +11,7 @@ import type { Db } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { nextCounter } from '../../hardware/card/codec.js';
-import { assertPurchaseAllowed, censusCheck, decideCardWrite, rechargeQuote, replacementFeeFen, type PurchaseFacts } from '../domain/card-write.js';
+import { assertPurchaseAllowed, censusCheck, decideCardWrite, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { changeFor, type Fen } from '../domain/money.js';
@@ -260,6 +260,10 @@ export class IcCardService {
       if (input.issueType === '补卡' && input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请在备注中写明补卡原因 (R-IC-02)', 'reason');
       const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : 0;
       changeFor(input.tenderedFen, fee);
+      // issue 10 #1: what would refuse the fee afterwards is checked before the card is written
+      if (!PURCHASE_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有营业员可以制卡、补卡', 'issueType');
+      const today = businessDateOf(clock.now());
+      if (fee > 0 && isDayClosed(tx, actor.hallId, today)) throw new DomainError('DAY_CLOSED', `${today} 已日结，不能再收取补卡费`, 'issueType');
       const n = Number(tx.select({ n: sql<number>`count(*)` }).from(icCards).where(eq(icCards.accountId, account.id)).get()?.n ?? 0);
       const pendingOnAccount = pendingWrites(tx).some((p) => p.accountId === account.id);
       if (pendingOnAccount) throw new DomainError('CARD_WRITE_UNCERTAIN', '该用户有未确认的写卡，请先插入原卡恢复', 'card');
@@ -452,19 +456,18 @@ export class IcCardService {
         if (done) throw new DomainError('VALIDATION', '该写卡已处理', 'writeId');
         let posted: PostedPayment;
         let late = false;
+        const isClosed = (day: string) => isDayClosed(tx, actor.hallId, day);
         if (write.kind === 'reversal') {
           const original = tx.select().from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get();
           if (!original) throw new DomainError('NOT_FOUND', '原充值记录不存在', 'slipNo');
-          late = isDayClosed(tx, actor.hallId, original.businessDate);
+          ({ late } = settlementDay({ kind: 'reversal', today: businessDateOf(now), ownDay: original.businessDate, isClosed }));
           posted = postReversal(tx, actor, original, { reason: write.reason, approverId: write.approverId ?? '', cardWriteId: write.id, late }, now);
         } else {
           // The card carries the gas, so the payment is always posted (never free gas, never stuck):
           // on today if open, else onto the write's own day, late and flagged for the manager (issue 10 #1).
-          let businessDate = businessDateOf(now);
-          if (isDayClosed(tx, actor.hallId, businessDate)) {
-            businessDate = businessDateOf(new Date(write.createdAt));
-            late = isDayClosed(tx, actor.hallId, businessDate);
-          }
+          const day = settlementDay({ kind: 'recharge', today: businessDateOf(now), ownDay: businessDateOf(new Date(write.createdAt)), isClosed });
+          const businessDate = day.businessDate;
+          late = day.late;
           const paymentId = uuidv7(now.getTime());
           const totalFen = write.amountFen + write.ticketCashFen;
           const changeFen = write.tenderedFen + write.ticketFen - totalFen;

@@ -300,6 +300,19 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
     expect(host.cards.pending()).toEqual([]);
   });
 
+  it('补卡 with its 10-yuan fee on a closed day is refused before the blank card is written', async () => {
+    await issued();
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    const evening = await signIn(host);
+    sim().insertBlank();
+    const res = await evening.call('cards.issue', { accountId, issueType: '补卡', reason: '卡遗失', tendered: '10' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ blank: true });
+    expect(n('SELECT count(*) FROM ic_cards')).toBe(1);
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+  });
+
   it('a write in doubt across the close is settled by 恢复 onto its own day, flagged for the manager', async () => {
     const clerk = await issued();
     const card = cardNow();

@@ -1,6 +1,6 @@
 /** R-IC-07 (issue 10 #1): every precondition of a card write, checked before the card is touched. Pure. */
 import { describe, expect, it } from 'vitest';
-import { purchaseRefusal, type PurchaseFacts } from '../../main/domain/card-write.js';
+import { purchaseRefusal, settlementDay, type PurchaseFacts } from '../../main/domain/card-write.js';
 
 const ok: PurchaseFacts = {
   businessDate: '2026-11-23',
@@ -36,5 +36,20 @@ describe('purchaseRefusal', () => {
   });
   it('names the closed day', () => {
     expect(purchaseRefusal({ ...ok, dayClosed: true })?.message).toBe('2026-11-23 已日结，不能再收费写卡');
+  });
+});
+
+describe('settlementDay (issue 10 #1)', () => {
+  const closed = (...days: string[]) => (d: string) => days.includes(d);
+  it('a recharge goes on today while today is open', () => {
+    expect(settlementDay({ kind: 'recharge', today: '2026-11-24', ownDay: '2026-11-23', isClosed: closed('2026-11-23') })).toEqual({ businessDate: '2026-11-24', late: false });
+  });
+  it('today closed: onto the write own day, late when that day is closed too', () => {
+    expect(settlementDay({ kind: 'recharge', today: '2026-11-23', ownDay: '2026-11-23', isClosed: closed('2026-11-23') })).toEqual({ businessDate: '2026-11-23', late: true });
+    expect(settlementDay({ kind: 'recharge', today: '2026-11-24', ownDay: '2026-11-23', isClosed: closed('2026-11-24') })).toEqual({ businessDate: '2026-11-23', late: false });
+  });
+  it('a 冲正 always goes on its original day, late when closed', () => {
+    expect(settlementDay({ kind: 'reversal', today: '2026-11-24', ownDay: '2026-11-23', isClosed: closed() })).toEqual({ businessDate: '2026-11-23', late: false });
+    expect(settlementDay({ kind: 'reversal', today: '2026-11-23', ownDay: '2026-11-23', isClosed: closed('2026-11-23') })).toEqual({ businessDate: '2026-11-23', late: true });
   });
 });
