@@ -192,6 +192,8 @@ export const checkSlips = sqliteTable(
     hallId: text('hall_id').notNull().references(() => halls.id),
     businessDate: text('business_date').notNull(),
     handwritten: integer('handwritten', { mode: 'boolean' }).notNull().default(false),
+    /** The card write a late-posted slip settles (see payments.lateCardWriteId). */
+    lateCardWriteId: text('late_card_write_id').unique(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('check_slips_counter_seq').on(t.counterId, t.seq)],
@@ -237,6 +239,12 @@ export const payments = sqliteTable(
     prepaidDeltaCenti: integer('prepaid_delta_centi').notNull().default(0),
     /** R-INV-02: the payment's reference in an electronic channel (信息亭, ATM, 自助终端, 网站). */
     channelRef: text('channel_ref').unique(),
+    /**
+     * R-IC-07 (issue 10 #1): a card write begun before its business day was closed and settled after
+     * the close is posted onto that day, flagged for the manager; the closed-day triggers let only
+     * such a row in (the write must predate the close and be unsettled).
+     */
+    lateCardWriteId: text('late_card_write_id').unique(),
     createdAt: createdAt(),
   },
   (t) => [

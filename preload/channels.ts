@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'bills.split',
   'cards.read',
   'cards.pending',
+  'cards.flagged',
   'cards.recharge',
   'cards.issue',
   'cards.recover',

@@ -45,3 +45,31 @@ export function readingAnomalies(
 export function batchId(businessDate: string, seq: number): string {
   return `HB${businessDate.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
 }
+
+/**
+ * R-HH-04 (issue 10 #8): what is wrong with a download before anything is stored: a reading date that
+ * does not exist (2026-02-30, 24:00) or lies after today, and an account read twice. Each problem
+ * names the account. Pure.
+ */
+export function downloadProblems(records: readonly { accountNo: string; readAt: string }[], today: string): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    seen.set(r.accountNo, (seen.get(r.accountNo) ?? 0) + 1);
+    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(r.readAt);
+    if (!m) {
+      problems.push(`用户 ${r.accountNo} 的抄表时间 ${r.readAt} 格式不对`);
+      continue;
+    }
+    const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    const real = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h <= 23 && mi <= 59;
+    const date = r.readAt.slice(0, 10);
+    if (!real) problems.push(`用户 ${r.accountNo} 的抄表日期 ${r.readAt} 不是有效日期`);
+    else if (date > today) problems.push(`用户 ${r.accountNo} 的抄表日期 ${date} 晚于今天 ${today}`);
+  }
+  for (const [accountNo, count] of seen) {
+    if (count > 1) problems.push(`用户 ${accountNo} 在本次导入中重复出现 ${count} 次`);
+  }
+  return problems;
+}

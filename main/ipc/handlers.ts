@@ -235,10 +235,11 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'handheld.import': (ctx) => handheld.importReadings(signedIn(ctx)),
     'handheld.batch': (_ctx, input) => handheld.batch(input.batchId),
     'handheld.sendBack': (ctx, input) => handheld.sendBack(signedIn(ctx), input),
-    'handheld.commit': (ctx, input) => handheld.commit(signedIn(ctx), input.batchId),
+    'handheld.commit': (ctx, input) => handheld.commit(signedIn(ctx), input.batchId, { confirmLarge: input.confirmLarge }),
     'handheld.progress': () => handheld.currentProgress(),
     'cards.read': () => cards.read(),
     'cards.pending': () => cards.pending(),
+    'cards.flagged': () => cards.flagged(),
     'cards.recharge': async (ctx, input) => {
       const actor = signedIn(ctx);
       const done = await cards.recharge(actor, {

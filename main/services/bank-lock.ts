@@ -4,6 +4,37 @@ import type { Db } from '../../db/open.js';
 import { bankRunItems, bankRuns } from '../../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 
+/** Seed 000 §1.2.5 2.(4), quoted in every refusal. */
+export const BANK_DAY_RULE = '银行卡用户现金缴费前台锁住';
+
+/** R-PAY-06 / A-50: the bank file still awaiting its return that holds one of this customer's bills, if any. */
+export function bankLockOf(tx: Pick<Db, 'select'>, accountId: string): { runId: string; bank: string } | null {
+  return (
+    tx
+      .select({ runId: bankRunItems.runId, bank: bankRuns.bankName })
+      .from(bankRunItems)
+      .innerJoin(bankRuns, eq(bankRuns.id, bankRunItems.runId))
+      .where(and(eq(bankRunItems.accountId, accountId), isNull(bankRunItems.result)))
+      .get() ?? null
+  );
+}
+
+/**
+ * R-PAY-06 / A-50 (issue 10 #7): on a bank deduction day the whole bank-card customer is locked at the
+ * counter, not only the bill in the file, so a later bill paid in cash cannot move the paid-up reading
+ * past a bill the bank still holds. The manual-slip procedure is the only way to take the cash.
+ */
+export function assertCustomerNotInBankRun(tx: Pick<Db, 'select'>, accountId: string): void {
+  const locked = bankLockOf(tx, accountId);
+  if (locked) {
+    throw new DomainError(
+      'BILL_NOT_PAYABLE',
+      `该用户有费用在${locked.bank}代扣文件 ${locked.runId} 中等待银行回执：${BANK_DAY_RULE}（R-PAY-06）。如确认卡内无余额，可用手工核对单收费，回执后再核销`,
+      'billIds',
+    );
+  }
+}
+
 /** R-PAY-06 / A-50: bills in a bank file still awaiting its return can't be paid at the counter. */
 export function assertNotInBankRun(tx: Pick<Db, 'select'>, billIds: readonly string[]): void {
   if (billIds.length === 0) return;
@@ -21,4 +52,3 @@ export function assertNotInBankRun(tx: Pick<Db, 'select'>, billIds: readonly str
     );
   }
 }
-

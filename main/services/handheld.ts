@@ -11,7 +11,7 @@ import type { Handheld, ReadingRecord, RouteRecord } from '../../hardware/handhe
 import { DeviceDisconnectedError, DeviceTimeoutError, HandheldStatusError } from '../../hardware/handheld/handheld.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { ANOMALY_TEXT, BLOCKING, batchId, readingAnomalies, type Anomaly } from '../domain/handheld.js';
+import { ANOMALY_TEXT, BLOCKING, batchId, downloadProblems, readingAnomalies, type Anomaly } from '../domain/handheld.js';
 import { formatVolume } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -197,6 +197,12 @@ export class HandheldService {
       await this.releaseDevice(batch.id, downloaded.crc);
       return { batchId: batch.id, inserted: 0, updated: 0, unchanged: downloaded.records.length, ignored: 0, alreadyCommitted: true };
     }
+    // R-HH-04 (issue 10 #8): impossible or future dates and an account read twice refuse the whole download
+    const problems = downloadProblems(downloaded.records, businessDateOf(now));
+    if (problems.length > 0) {
+      const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
+      throw new DomainError('VALIDATION', `抄表机数据有误，未导入：${problems.slice(0, 5).join('；')}${more}。请在抄表机上更正后重新导入 (R-HH-04)`, 'handheld');
+    }
     const result = db.transaction(
       (tx) => {
         const counts = { inserted: 0, updated: 0, unchanged: 0, ignored: 0 };
@@ -321,7 +327,7 @@ export class HandheldService {
    * are left out with a note; rows read below the last reading must be sent back first. Afterwards the
    * handheld is told it may delete its readings.
    */
-  async commit(actor: Actor, batchIdValue: string): Promise<{ billed: number; skipped: number; returned: number; deviceReleased: boolean; message: string | null }> {
+  async commit(actor: Actor, batchIdValue: string, options: { confirmLarge?: boolean } = {}): Promise<{ billed: number; skipped: number; returned: number; deviceReleased: boolean; message: string | null }> {
     const { db, clock } = this.deps;
     const now = clock.now();
     const summary = db.transaction(
@@ -342,6 +348,16 @@ export class HandheldService {
         if (blocked.length > 0) {
           throw new DomainError('VALIDATION', `${blocked.length} 户读数小于上次读数（${blocked.slice(0, 3).map((b) => b.account.accountNo).join('、')}…），请退回重抄后再入库`, 'batchId');
         }
+        // R-HH-04 (issue 10 #8): 大额方数 are confirmed explicitly before 入库
+        const large = rows.filter(({ r }) => r.state === 'pending' && r.anomalies.split(',').includes('large'));
+        if (large.length > 0 && options.confirmLarge !== true) {
+          const list = large.slice(0, 5).map(({ r, account }) => `${account.accountNo} ${formatVolume(r.consumptionCenti)} 方`).join('、');
+          throw new DomainError('VALIDATION', `${large.length} 户大额方数未确认（${list}${large.length > 5 ? '…' : ''}），请逐户核对后确认大额方数再入库 (R-HH-04)`, 'confirmLarge');
+        }
+        if (large.length > 0) {
+          tx.update(handheldReadings).set({ note: '大额方数已确认' }).where(inArray(handheldReadings.id, large.map(({ r }) => r.id))).run();
+        }
+        const confirmedLarge = large.map(({ account }) => account.accountNo);
         let billed = 0;
         let skipped = 0;
         let returned = 0;
@@ -375,7 +391,7 @@ export class HandheldService {
           }
         }
         tx.update(handheldBatches).set({ status: 'committed', committedAt: now.toISOString() }).where(eq(handheldBatches.id, batch.id)).run();
-        appendAudit(tx, { actorId: actor.staffId, action: 'handheld.commit', entity: 'handheld_batch', entityId: batch.id, detail: { billed, skipped, returned } }, now);
+        appendAudit(tx, { actorId: actor.staffId, action: 'handheld.commit', entity: 'handheld_batch', entityId: batch.id, detail: { billed, skipped, returned, confirmedLarge } }, now);
         return { billed, skipped, returned, crc: batch.readingsCrc ?? 0 };
       },
       { behavior: 'immediate' },

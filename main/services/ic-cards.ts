@@ -6,12 +6,12 @@
  * pending until the same card is read again: its counter decides confirm or not written. Never a
  * transaction around device IO.
  */
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH } from '../../db/schema.js';
+import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { nextCounter } from '../../hardware/card/codec.js';
-import { censusCheck, decideCardWrite, rechargeQuote, replacementFeeFen } from '../domain/card-write.js';
+import { assertPurchaseAllowed, censusCheck, decideCardWrite, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { changeFor, type Fen } from '../domain/money.js';
@@ -20,7 +20,8 @@ import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, priceOn, type AccountSummary } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
+import { insertLedgerRow, isDayClosed, postFee, type PostedPayment } from './payments.js';
+import { bankLockOf } from './bank-lock.js';
 import { checkReversible, postReversal, type Approver } from './reversals.js';
 import { cardError, pendingWrites, systemCounter, type PendingWrite } from './card-writes.js';
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
@@ -75,6 +76,23 @@ export interface CardWriteResult extends PostedPayment {
   volume: CentiM3;
   credit: CentiM3;
   counter: number;
+  /** Settled after its business day was closed: posted onto that day, flagged for the manager. */
+  latePosted: boolean;
+}
+
+/** A card write settled after its day's close (issue 10 #1): the manager's list. */
+export interface FlaggedWrite {
+  writeId: string;
+  kind: string;
+  cardNo: string;
+  accountNo: string;
+  name: string;
+  slipNo: string;
+  businessDate: string;
+  totalFen: Fen;
+  volume: CentiM3;
+  postedAt: string;
+  clerkName: string;
 }
 
 export class IcCardService {
@@ -122,16 +140,21 @@ export class IcCardService {
     const write = db.transaction(
       (tx) => {
         const account = loadAccount(tx, input.accountId);
-        const registered = this.activeCardOf(tx, account, card);
-        const price = priceOn(tx, account.category, businessDateOf(now));
+        const businessDate = businessDateOf(now);
+        const price = priceOn(tx, account.category, businessDate);
         const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 }, price);
-        const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDateOf(now));
-        changeFor(input.tenderedFen, quote.amountFen + tickets.ticketCashFen - tickets.ticketFen);
+        const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDate);
+        // R-IC-07 (issue 10 #1): every precondition before the card is touched
+        assertPurchaseAllowed(
+          this.purchaseFacts(tx, actor, account.id, card, businessDate, {
+            money: { dueFen: quote.amountFen + tickets.ticketCashFen - tickets.ticketFen, tenderedFen: input.tenderedFen },
+          }),
+        );
         return this.beginWrite(tx, actor, now, {
           ...tickets,
           ticketsJson: JSON.stringify(input.tickets ?? []),
           kind: 'recharge',
-          cardNo: registered,
+          cardNo: card.cardNo,
           accountId: account.id,
           card,
           volumeCenti: quote.volumeCenti,
@@ -169,6 +192,8 @@ export class IcCardService {
         if (card.creditCenti < w.volumeCenti) {
           throw new DomainError('NOT_REVERSIBLE', `卡上剩余 ${formatVolume(card.creditCenti)} 方，少于充值的 ${formatVolume(w.volumeCenti)} 方：气量已输入气表，不能冲正`, 'card');
         }
+        // R-IC-07 (issue 10 #1): a refund is no purchase (no bank lock, no cash to check), the rest applies
+        assertPurchaseAllowed(this.purchaseFacts(tx, actor, w.accountId, card, original.businessDate, { bank: false }));
         return this.beginWrite(tx, actor, now, {
           method: w.method,
           ticketFen: -w.ticketFen,
@@ -211,6 +236,11 @@ export class IcCardService {
       this.abandon(actor, write, 'recovered: card shows no write; abandoned by the clerk');
       return { abandoned: true };
     }
+    // writing again is a new write: the same preconditions as the first time (issue 10 #1)
+    this.deps.db.transaction((tx) => {
+      const day = write.kind === 'reversal' ? (tx.select({ d: payments.businessDate }).from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get()?.d ?? '') : businessDateOf(this.deps.clock.now());
+      assertPurchaseAllowed(this.purchaseFacts(tx, actor, write.accountId, card, day, { bank: write.kind === 'recharge', ignoreWriteId: write.id }));
+    });
     return this.complete(actor, write);
   }
 
@@ -230,6 +260,10 @@ export class IcCardService {
       if (input.issueType === '补卡' && input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请在备注中写明补卡原因 (R-IC-02)', 'reason');
       const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : 0;
       changeFor(input.tenderedFen, fee);
+      // issue 10 #1: what would refuse the fee afterwards is checked before the card is written
+      if (!PURCHASE_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有营业员可以制卡、补卡', 'issueType');
+      const today = businessDateOf(clock.now());
+      if (fee > 0 && isDayClosed(tx, actor.hallId, today)) throw new DomainError('DAY_CLOSED', `${today} 已日结，不能再收取补卡费`, 'issueType');
       const n = Number(tx.select({ n: sql<number>`count(*)` }).from(icCards).where(eq(icCards.accountId, account.id)).get()?.n ?? 0);
       const pendingOnAccount = pendingWrites(tx).some((p) => p.accountId === account.id);
       if (pendingOnAccount) throw new DomainError('CARD_WRITE_UNCERTAIN', '该用户有未确认的写卡，请先插入原卡恢复', 'card');
@@ -291,11 +325,54 @@ export class IcCardService {
     return { account, purchased, ...check, note, suggestedPriority: check.normal ? null : '加急安排' };
   }
 
-  private activeCardOf(tx: Tx, account: AccountSummary, card: CardRecord): string {
+  /** The facts R-IC-07's precondition check needs (domain/card-write purchaseRefusal). */
+  private purchaseFacts(
+    tx: Tx,
+    actor: Actor,
+    accountId: string,
+    card: CardRecord,
+    businessDate: string,
+    opts: { money?: { dueFen: Fen; tenderedFen: Fen }; bank?: boolean; ignoreWriteId?: string },
+  ): PurchaseFacts {
     const registered = tx.select().from(icCards).where(eq(icCards.cardNo, card.cardNo)).get();
-    if (!registered || registered.accountId !== account.id) throw new DomainError('CARD_ERROR', '插入的不是这位用户的卡', 'card');
-    if (!registered.active) throw new DomainError('CARD_ERROR', `卡 ${card.cardNo} 已补卡作废，请使用新卡`, 'card');
-    return registered.cardNo;
+    return {
+      businessDate,
+      dayClosed: isDayClosed(tx, actor.hallId, businessDate),
+      role: actor.role,
+      bankLock: opts.bank === false ? null : bankLockOf(tx, accountId),
+      accountId,
+      card: { cardNo: card.cardNo, counter: card.counter },
+      registered: registered ? { accountId: registered.accountId, active: registered.active } : null,
+      pendingOnCard: pendingWrites(tx, { cardNo: card.cardNo }).filter((p) => p.id !== opts.ignoreWriteId).length,
+      expectedCounter: systemCounter(tx, accountId),
+      money: opts.money ?? null,
+    };
+  }
+
+  /** Card writes settled after their day's close, posted onto that day: for the manager (issue 10 #1). */
+  flagged(): FlaggedWrite[] {
+    return this.deps.db
+      .select({
+        writeId: cardWrites.id,
+        kind: cardWrites.kind,
+        cardNo: cardWrites.cardNo,
+        accountNo: accounts.accountNo,
+        name: accounts.name,
+        slipNo: payments.slipNo,
+        businessDate: payments.businessDate,
+        totalFen: payments.totalFen,
+        volume: cardWrites.volumeCenti,
+        postedAt: payments.createdAt,
+        clerkName: staff.name,
+      })
+      .from(payments)
+      .innerJoin(cardWrites, eq(cardWrites.id, payments.lateCardWriteId))
+      .innerJoin(accounts, eq(accounts.id, payments.accountId))
+      .innerJoin(staff, eq(staff.id, payments.clerkId))
+      .where(isNotNull(payments.lateCardWriteId))
+      .orderBy(desc(payments.createdAt))
+      .limit(200)
+      .all();
   }
 
   private beginWrite(
@@ -320,13 +397,6 @@ export class IcCardService {
       approverId?: string;
     },
   ): WriteRow {
-    if (pendingWrites(tx, { cardNo: w.cardNo }).length > 0) {
-      throw new DomainError('CARD_WRITE_UNCERTAIN', '这张卡有未确认的写卡，请先点“恢复”处理', 'card');
-    }
-    const expected = systemCounter(tx, w.accountId);
-    if (w.card.counter !== expected) {
-      throw new DomainError('CARD_ERROR', `卡上购气次数 ${w.card.counter} 与系统记录 ${expected} 不符，请联系信息中心核查`, 'card');
-    }
     const row: WriteRow = {
       id: uuidv7(now.getTime()),
       kind: w.kind,
@@ -385,12 +455,19 @@ export class IcCardService {
         const done = tx.select().from(cardWriteOutcomes).where(eq(cardWriteOutcomes.writeId, write.id)).get();
         if (done) throw new DomainError('VALIDATION', '该写卡已处理', 'writeId');
         let posted: PostedPayment;
+        let late = false;
+        const isClosed = (day: string) => isDayClosed(tx, actor.hallId, day);
         if (write.kind === 'reversal') {
           const original = tx.select().from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get();
           if (!original) throw new DomainError('NOT_FOUND', '原充值记录不存在', 'slipNo');
-          posted = postReversal(tx, actor, original, { reason: write.reason, approverId: write.approverId ?? '', cardWriteId: write.id }, now);
+          ({ late } = settlementDay({ kind: 'reversal', today: businessDateOf(now), ownDay: original.businessDate, isClosed }));
+          posted = postReversal(tx, actor, original, { reason: write.reason, approverId: write.approverId ?? '', cardWriteId: write.id, late }, now);
         } else {
-          const businessDate = businessDateOf(now);
+          // The card carries the gas, so the payment is always posted (never free gas, never stuck):
+          // on today if open, else onto the write's own day, late and flagged for the manager (issue 10 #1).
+          const day = settlementDay({ kind: 'recharge', today: businessDateOf(now), ownDay: businessDateOf(new Date(write.createdAt)), isClosed });
+          const businessDate = day.businessDate;
+          late = day.late;
           const paymentId = uuidv7(now.getTime());
           const totalFen = write.amountFen + write.ticketCashFen;
           const changeFen = write.tenderedFen + write.ticketFen - totalFen;
@@ -409,7 +486,7 @@ export class IcCardService {
             totalFen,
             tenderedFen: write.tenderedFen,
             changeFen,
-          });
+          }, late ? { cardWriteId: write.id } : undefined);
           const lines = JSON.parse(write.ticketsJson) as TicketLine[];
           if (lines.length > 0) {
             recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: write.ticketFen, ticketCashFen: write.ticketCashFen, lines }, { paymentId, accountId: write.accountId, clerkId: write.clerkId });
@@ -428,9 +505,14 @@ export class IcCardService {
             method: write.method,
           };
         }
-        tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'confirmed', paymentId: posted.paymentId, note, clerkId: actor.staffId }).run();
-        appendAudit(tx, { actorId: actor.staffId, action: 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note } }, now);
-        return { ...posted, cardNo: write.cardNo, volume: write.volumeCenti, credit: card.creditCenti, counter: card.counter };
+        const finalNote = late ? `${note}; posted late onto the closed day ${posted.businessDate}, flagged for the manager` : note;
+        tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'confirmed', paymentId: posted.paymentId, note: finalNote, clerkId: actor.staffId }).run();
+        appendAudit(
+          tx,
+          { actorId: actor.staffId, action: late ? 'card.write.confirm_late' : 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note: finalNote, businessDate: posted.businessDate } },
+          now,
+        );
+        return { ...posted, cardNo: write.cardNo, volume: write.volumeCenti, credit: card.creditCenti, counter: card.counter, latePosted: late };
       },
       { behavior: 'immediate' },
     );

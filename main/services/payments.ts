@@ -24,7 +24,7 @@ import { checkWaiver } from '../domain/late-fee.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { assertNotInBankRun } from './bank-lock.js';
+import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
 import type { ElectronicChannel } from '../domain/payment-channels.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
@@ -68,6 +68,15 @@ export interface PostedPayment {
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
 
+export function isDayClosed(tx: Pick<Db, 'select'>, hallId: string, businessDate: string): boolean {
+  const day = tx
+    .select({ closedAt: businessDays.closedAt })
+    .from(businessDays)
+    .where(and(eq(businessDays.hallId, hallId), eq(businessDays.businessDate, businessDate)))
+    .get();
+  return Boolean(day?.closedAt);
+}
+
 export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): void {
   const day = tx
     .select({ closedAt: businessDays.closedAt })
@@ -83,13 +92,16 @@ type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'count
  * Appends one row to the payment ledger with the counter's next gap-free slip number, inside the
  * caller's transaction (R-PAY-09: method, 收讫人, 收讫日期, hall). Returns the slip number.
  */
-export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row: LedgerRow): string {
-  assertDayOpen(tx, actor.hallId, businessDate);
+export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row: LedgerRow, late?: { cardWriteId: string }): string {
+  // R-IC-07 (issue 10 #1): only the settlement of a card write begun before the close may land on a
+  // closed day; the closed-day triggers check that the write predates the close and is unsettled.
+  if (!late) assertDayOpen(tx, actor.hallId, businessDate);
+  const lateCardWriteId = late?.cardWriteId ?? null;
   const seq = nextCounterNumber(tx, actor.counterId, CHECK_SLIP_SEQUENCE);
   const slipNo = formatCounterNo(actor.counterCode, seq);
-  tx.insert(checkSlips).values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate }).run();
+  tx.insert(checkSlips).values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate, lateCardWriteId }).run();
   tx.insert(payments)
-    .values({ ...row, slipNo, hallId: actor.hallId, counterId: actor.counterId, clerkId: actor.staffId, businessDate })
+    .values({ ...row, slipNo, hallId: actor.hallId, counterId: actor.counterId, clerkId: actor.staffId, businessDate, lateCardWriteId })
     .run();
   return slipNo;
 }
@@ -170,6 +182,8 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
   return db.transaction(
     (tx) => {
       loadAccount(tx, input.accountId);
+      // R-PAY-06 / A-50 (issue 10 #7): the whole bank-card customer is locked while a file is out
+      assertCustomerNotInBankRun(tx, input.accountId);
       assertNotInBankRun(tx, input.billIds);
       const rows = unpaidBillRows(tx, input.accountId, input.billIds);
       if (rows.length !== input.billIds.length) {

@@ -63,7 +63,7 @@ export function postReversal(
   tx: Tx,
   actor: Actor,
   original: PaymentRow,
-  input: { reason: string; approverId: string; cardWriteId: string | null },
+  input: { reason: string; approverId: string; cardWriteId: string | null; late?: boolean },
   now: Date,
 ): PostedPayment {
   // A reversal belongs to its original's business day (the database checks it). A card reversal
@@ -90,7 +90,7 @@ export function postReversal(
     tenderedFen: 0,
     changeFen,
     reversesPaymentId: original.id,
-  });
+  }, input.late && input.cardWriteId ? { cardWriteId: input.cardWriteId } : undefined);
   tx.insert(reversals)
     .values({ paymentId, originalPaymentId: original.id, reason: input.reason.trim(), clerkId: actor.staffId, approverId: input.approverId, cardWriteId: input.cardWriteId })
     .run();

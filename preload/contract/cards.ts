@@ -16,6 +16,26 @@ export const cardsContract = {
     }),
   },
   'cards.pending': { access: COUNTER_ROLES, input: noInput, output: z.array(pendingWrite) },
+  /** Card writes settled after their day's close, posted late onto that day (issue 10 #1, R-IC-07). */
+  'cards.flagged': {
+    access: COUNTER_ROLES,
+    input: noInput,
+    output: z.array(
+      z.object({
+        writeId: id,
+        kind: z.string(),
+        cardNo: z.string(),
+        accountNo: z.string(),
+        name: z.string(),
+        slipNo: z.string(),
+        businessDate: date,
+        totalFen: fen,
+        volume: centi,
+        postedAt: z.string(),
+        clerkName: z.string(),
+      }),
+    ),
+  },
   'cards.recharge': {
     access: COUNTER_ROLES,
     input: z

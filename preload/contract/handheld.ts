@@ -79,7 +79,8 @@ export const handheldContract = {
   },
   'handheld.commit': {
     access: HANDHELD_ROLES,
-    input: z.object({ batchId: z.string().trim().min(1).max(16) }).strict(),
+    /** R-HH-04 (issue 10 #8): the clerk confirmed every 大额方数 row of the batch. */
+    input: z.object({ batchId: z.string().trim().min(1).max(16), confirmLarge: z.boolean().default(false) }).strict(),
     output: z.object({ billed: z.number().int(), skipped: z.number().int(), returned: z.number().int(), deviceReleased: z.boolean(), message: z.string().nullable() }),
   },
   'handheld.progress': {

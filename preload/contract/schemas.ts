@@ -97,6 +97,10 @@ export const cardWriteOut = z.object({
   volume: centi,
   credit: centi,
   counter: z.number().int(),
+  /** Settled after its business day was closed: posted onto that day, flagged for the manager (issue 10 #1). */
+  latePosted: z.boolean(),
+  /** The business day the payment was posted on. */
+  businessDate: date,
   print: printOut,
 });
 

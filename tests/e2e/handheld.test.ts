@@ -48,21 +48,29 @@ describe('抄表机 export → import → anomaly → commit', () => {
   it('imports, shows the anomaly, sends it back, takes the re-read and commits', async () => {
     const sim = host.handheldDevice?.sim;
     if (!sim) throw new Error('no simulated handheld');
-    sim.walkRoute((r) => ({ accountNo: r.accountNo, reading: r.accountNo === '42000002' ? r.lastReading - 300 : r.lastReading + 2300, readAt: '2026-11-22 09:30', status: 0, meterNo: r.meterNo }));
+    // 42000002 reads below the last reading; 42000004 used 150 m³ (大额方数, issue 10 #8)
+    const first = (accountNo: string, last: number) => (accountNo === '42000002' ? last - 300 : accountNo === '42000004' ? last + 15000 : last + 2300);
+    sim.walkRoute((r) => ({ accountNo: r.accountNo, reading: first(r.accountNo, r.lastReading), readAt: '2026-11-22 09:30', status: 0, meterNo: r.meterNo }));
     await page.keyboard.press('F5');
     await expect.poll(status).toContain('已导入批次 HB202611230001：新增 4 户');
-    await expect.poll(() => page.locator('[data-testid=batch-summary]').textContent()).toContain('异常 1 户');
-    const bad = page.locator('table.readings tbody tr.anomaly');
+    await expect.poll(() => page.locator('[data-testid=batch-summary]').textContent()).toContain('异常 2 户');
+    const bad = page.locator('table.readings tbody tr.anomaly').filter({ hasText: '读数小于上次' });
     expect(await bad.textContent()).toContain('读数小于上次');
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('#handheld-error').textContent()).toContain('请退回重抄后再入库');
     await bad.locator('input[type=checkbox]').check();
     await page.locator('button[name=sendBack]').click();
     await expect.poll(status).toContain('已退回重抄 1 户');
-    sim.walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + (r.accountNo === '42000002' ? 500 : 2300), readAt: '2026-11-22 15:30', status: 0, meterNo: r.meterNo }));
+    sim.walkRoute((r) => ({ accountNo: r.accountNo, reading: r.accountNo === '42000002' ? r.lastReading + 500 : first(r.accountNo, r.lastReading), readAt: '2026-11-22 15:30', status: 0, meterNo: r.meterNo }));
     await page.keyboard.press('F5');
     await expect.poll(status).toContain('重抄更新 1 户');
     await page.screenshot({ path: join(artifacts, 'handheld-import.png'), fullPage: true });
+    // R-HH-04: 入库 waits until the clerk confirms the 大额方数 row
+    await expect.poll(() => page.locator('.large-volumes').textContent()).toContain('42000004 抄表户4 用气 150 方');
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('#confirm-large-error').textContent()).toContain('1 户大额方数未确认（42000004 150 方）');
+    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM bills').pluck().get())).toBe(0);
+    await page.locator('input[name=confirmLarge]').check();
     await page.keyboard.press('F9');
     await expect.poll(status).toContain('入库完成：生成费用 4 户');
     expect(sim.readings).toBeNull();

@@ -123,6 +123,24 @@ describe('卡务: new card and recharge against the card reader', () => {
     expect(n("SELECT count(*) FROM payments WHERE charge_type = '充值费'")).toBe(2);
     expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450);
   });
+
+  it('a write in doubt across the 日结 is posted onto its day and listed for the manager (issue 10 #1)', async () => {
+    const sim = host.cardDevice?.sim;
+    if (!sim) throw new Error('no simulated card reader');
+    const card = sim.card;
+    sim.faults.nextWrite = 'pull_after_apply';
+    await page.fill('input[name=rechargeValue]', '5');
+    await page.fill('input[name=rechargeTendered]', '20');
+    await page.locator('button[name=recharge]').click();
+    await page.locator('.pending-writes').waitFor();
+    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', '2026-11-23T09:00:00.000Z', 'staff-manager01')").run();
+    if (card) sim.insert({ ...card, counter: 3, creditCenti: 3500, totalCenti: 3500 });
+    await page.keyboard.press('F6');
+    await expect.poll(() => page.locator('.ic-cards [role=status]').first().textContent()).toContain('已补记到 2026-11-23');
+    await expect.poll(() => page.locator('[data-testid=flagged-writes]').textContent()).toContain('购气 5 方 ￥17.25');
+    expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450 + 1725);
+    await page.screenshot({ path: join(artifacts, 'card-late-posted.png'), fullPage: true });
+  });
 });
 
 describe('screen lock', () => {

@@ -84,7 +84,23 @@ describe('generating the file (R-BANK-01/02, A-36)', () => {
 });
 
 describe('the counter while the file is out (R-PAY-06, R-BANK-11, A-50)', () => {
-  it('refuses cash and splits for a locked bill, not for the next one', async () => {
+  it('locks the whole bank-card customer: a later bill is refused too, quoting the seed; others pay; the lock lifts with the return (issue 10 #7)', async () => {
+    const { clerk, run } = await generated();
+    // a-1 is in the file; a-2 is the same customer's later bill, not in the file
+    const later = await clerk.call('payments.payCash', { accountId: 'acc-70000001', billIds: ['a-2'], tendered: '100', expectedTotalFen: 4535 });
+    expect(later).toMatchObject({ ok: false, error: { code: 'BILL_NOT_PAYABLE', field: 'billIds' } });
+    if (!later.ok) expect(later.error.message).toContain('银行卡用户现金缴费前台锁住');
+    expect(await clerk.call('payments.payCash', { accountId: 'acc-70000001', billIds: ['a-1', 'a-2'], tendered: '100', expectedTotalFen: 8335 })).toMatchObject({ ok: false, error: { code: 'BILL_NOT_PAYABLE' } });
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    expect(n("SELECT settled_reading_centi FROM accounts WHERE id = 'acc-70000001'")).toBe(0);
+    // a withholding customer of another bank, with nothing in a file, still pays at the counter
+    expect(await clerk.call('payments.payCash', { accountId: 'acc-70000004', billIds: ['d-1'], tendered: '70', expectedTotalFen: 6950 })).toMatchObject({ ok: true });
+    // after the return, the customer is free again
+    await clerk.call('bank.writeOff', { runId: run.runId, file: b64(answerBankFile('建行', gbk(run.base64), () => null)) });
+    expect(await clerk.call('payments.payCash', { accountId: 'acc-70000001', billIds: ['a-2'], tendered: '100', expectedTotalFen: 4535 })).toMatchObject({ ok: true });
+  });
+
+  it('refuses cash and splits for a locked bill', async () => {
     const { clerk } = await generated();
     const locked = await clerk.call('payments.payCash', { accountId: 'acc-70000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: 3450 });
     expect(locked).toMatchObject({ ok: false, error: { code: 'BILL_NOT_PAYABLE' } });

@@ -93,7 +93,12 @@ describe('handheld round trip', () => {
     sim().walkRoute((r) => (r.accountNo === '41000003' ? { accountNo: r.accountNo, reading: r.lastReading + 800, readAt: '2026-11-22 15:00', status: 0, meterNo: r.meterNo } : walk(r)));
     expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: true, value: { inserted: 0, updated: 1, unchanged: 4 } });
 
-    const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    // R-HH-04 (issue 10 #8): 41000002's 150 m³ must be confirmed explicitly
+    const unconfirmed = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'confirmLarge' } });
+    if (!unconfirmed.ok) expect(unconfirmed.error.message).toContain('41000002');
+    expect(n('SELECT count(*) FROM bills')).toBe(0);
+    const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001', confirmLarge: true });
     expect(done).toMatchObject({ ok: true, value: { billed: 4, skipped: 1, returned: 0, deviceReleased: true } });
     expect(host.store.sqlite.prepare("SELECT a.account_no, b.consumption_centi, b.amount_fen, b.estimated, b.source, b.reading_date, b.pricing FROM bills b JOIN accounts a ON a.id = b.account_id ORDER BY a.account_no").all()).toEqual([
       { account_no: '41000001', consumption_centi: 2300, amount_fen: 7935, estimated: 0, source: 'handheld', reading_date: '2026-11-22', pricing: '23 m³ × 3.45 = 79.35' },
@@ -153,6 +158,57 @@ describe('handheld round trip', () => {
       amount_fen: 7080,
       pricing: '第1档(年用气0方起) 20 m³ × 3.00 + 第2档(年用气20方起) 3 m³ × 3.60 = 70.80',
     });
+  });
+});
+
+describe('bad downloads and 大额方数 (issue 10 #8, R-HH-04)', () => {
+  const plain = (r: RouteRecord): ReadingRecord => ({ accountNo: r.accountNo, reading: r.lastReading + 1000, readAt: at, status: 0, meterNo: r.meterNo });
+  const refused = async (clerk: Awaited<ReturnType<typeof exported>>, text: string[]) => {
+    const res = await clerk.call('handheld.import', {});
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'handheld' } });
+    if (!res.ok) for (const t of text) expect(res.error.message).toContain(t);
+    expect(n('SELECT count(*) FROM handheld_readings')).toBe(0);
+    expect(n("SELECT count(*) FROM handheld_batches WHERE status = 'imported'")).toBe(0);
+  };
+
+  it('refuses an impossible date, naming the account, and stores nothing', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ ...plain(r), readAt: r.accountNo === '41000002' ? '2026-02-30 09:00' : at }));
+    await refused(clerk, ['41000002', '2026-02-30']);
+  });
+
+  it('refuses a future date, naming the account', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ ...plain(r), readAt: r.accountNo === '41000004' ? '2099-01-01 08:00' : at }));
+    await refused(clerk, ['41000004', '2099-01-01']);
+  });
+
+  it('refuses an account twice in one download, naming the account', async () => {
+    const clerk = await exported();
+    sim().walkRoute(plain);
+    const readings = sim().readings;
+    if (!readings) throw new Error('no readings');
+    const first = readings.records[0];
+    if (!first) throw new Error('no reading');
+    sim().readings = { ...readings, records: [...readings.records, { ...first, reading: first.reading + 100 }] };
+    await refused(clerk, ['41000001', '重复']);
+  });
+
+  it('入库 waits for an explicit confirmation of 大额方数, then stores and audits it', async () => {
+    const clerk = await exported();
+    sim().walkRoute((r) => ({ ...plain(r), reading: r.lastReading + (r.accountNo === '41000003' ? 20000 : 1000) }));
+    expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: true, value: { inserted: 5 } });
+    const res = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'confirmLarge' } });
+    if (!res.ok) expect(res.error.message).toBe('1 户大额方数未确认（41000003 200 方），请逐户核对后确认大额方数再入库 (R-HH-04)');
+    expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001', confirmLarge: false })).toMatchObject({ ok: false, error: { field: 'confirmLarge' } });
+    expect(n('SELECT count(*) FROM bills')).toBe(0);
+    expect(n("SELECT count(*) FROM handheld_batches WHERE status = 'committed'")).toBe(0);
+    expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001', confirmLarge: true })).toMatchObject({ ok: true, value: { billed: 5 } });
+    expect(host.store.sqlite.prepare("SELECT a.account_no, r.note FROM handheld_readings r JOIN accounts a ON a.id = r.account_id WHERE r.note <> ''").all()).toEqual([{ account_no: '41000003', note: '大额方数已确认' }]);
+    const audit = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'handheld.commit'").pluck().get() as string;
+    expect(JSON.parse(audit)).toMatchObject({ billed: 5, confirmedLarge: ['41000003'] });
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 });
 

@@ -280,3 +280,135 @@ describe('tickets pay an IC-card recharge (R-TKT-13)', () => {
     expect(n('SELECT count(*) FROM card_writes')).toBe(0);
   });
 });
+
+describe('closed business day (issue 10 #1, R-IC-07)', () => {
+  const closeDay = (at = '2026-11-23T09:00:00.000Z') =>
+    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', ?, 'staff-manager01')").run(at);
+  const ledger = () => host.store.sqlite.prepare("SELECT business_date, total_fen, late_card_write_id FROM payments WHERE charge_type = '充值费'").all();
+
+  it('a recharge on a closed day changes nothing on the card and nothing in the ledger', async () => {
+    const clerk = await issued();
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    expect(clerk).toBeDefined();
+    const evening = await signIn(host); // the screen locked in the meantime
+    const res = await evening.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0, totalCenti: 0 });
+    expect(n('SELECT count(*) FROM card_writes')).toBe(0);
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    expect(host.cards.pending()).toEqual([]);
+  });
+
+  it('补卡 with its 10-yuan fee on a closed day is refused before the blank card is written', async () => {
+    await issued();
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    const evening = await signIn(host);
+    sim().insertBlank();
+    const res = await evening.call('cards.issue', { accountId, issueType: '补卡', reason: '卡遗失', tendered: '10' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ blank: true });
+    expect(n('SELECT count(*) FROM ic_cards')).toBe(1);
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+  });
+
+  it('a write in doubt across the close is settled by 恢复 onto its own day, flagged for the manager', async () => {
+    const clerk = await issued();
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
+    const clerk2 = await signIn(host);
+    const res = await clerk2.call('cards.recover', { writeId, action: 'retry' });
+    expect(res).toMatchObject({ ok: true, value: { abandoned: false, totalFen: 6900, credit: 2000, counter: 1, latePosted: true } });
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+    expect(ledger()).toEqual([{ business_date: '2026-11-23', total_fen: 6900, late_card_write_id: writeId }]);
+    expect(host.cards.pending()).toEqual([]);
+    const flagged = await clerk2.call('cards.flagged', {});
+    expect(flagged).toMatchObject({ ok: true, value: [{ writeId, cardNo: '20245555-1', accountNo: '20245555', businessDate: '2026-11-23', totalFen: 6900 }] });
+    // the closed day still refuses everything else, including a second settlement of the same write
+    const db = host.store.sqlite;
+    expect(() => db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('X', 'counter-lc01', 99, 'hall-lc', '2026-11-23')").run()).toThrow('business day closed');
+    expect(() => db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date, late_card_write_id) VALUES ('Y', 'counter-lc01', 98, 'hall-lc', '2026-11-23', ?)").run(`${writeId}x`)).toThrow('business day closed');
+    expect(() => db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date, late_card_write_id) VALUES ('Z', 'counter-lc01', 97, 'hall-lc', '2026-11-23', ?)").run(writeId)).toThrow('business day closed');
+    expect(rechargeSum()).toBe(6900);
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+
+  it('the database admits a late row only for an unsettled write begun before the close', async () => {
+    const clerk = await issued();
+    sim().faults.nextWrite = 'pull_after_apply';
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    closeDay('2026-11-23T01:00:00.000Z'); // "closed" before the write began
+    const db = host.store.sqlite;
+    expect(() => db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date, late_card_write_id) VALUES ('Y', 'counter-lc01', 98, 'hall-lc', '2026-11-23', ?)").run(writeId)).toThrow('business day closed');
+    expect(() =>
+      db
+        .prepare("INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen, late_card_write_id) VALUES ('p', 'LC01-00000001', ?, 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '现金', '充值费', 6900, 0, 6900, 6900, 0, ?)")
+        .run(accountId, writeId),
+    ).toThrow('business day closed');
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+  });
+
+  it('放弃 across the close: a written card is still charged (onto its day), an unwritten one costs nothing', async () => {
+    const clerk = await issued();
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const written = host.cards.pending()[0]?.id ?? '';
+    sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
+    // the first write was applied; the clerk's 放弃 cannot give the gas away
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    const clerk2 = await signIn(host);
+    expect(await clerk2.call('cards.recover', { writeId: written, action: 'abandon' })).toMatchObject({ ok: true, value: { abandoned: false, totalFen: 6900, latePosted: true } });
+    expect(rechargeSum()).toBe(6900);
+    expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
+    expect(host.cards.pending()).toEqual([]);
+  });
+
+  it('a 冲正 left in doubt across the close is settled onto its day, card and ledger agreeing', async () => {
+    const clerk = await issued();
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    const approver = { login: 'manager01', password: '123456' };
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert({ ...card, counter: 2, creditCenti: 0, totalCenti: 0 });
+    const clerk2 = await signIn(host);
+    expect(await clerk2.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { totalFen: -6900, credit: 0, latePosted: true, businessDate: '2026-11-23' } });
+    expect(rechargeSum()).toBe(0);
+    expect(cardNow()).toMatchObject({ counter: 2, creditCenti: 0 });
+    expect(n('SELECT count(*) FROM payments WHERE late_card_write_id IS NOT NULL')).toBe(1);
+    // a new purchase on the closed day is still refused before the card is touched
+    expect(await clerk2.call('cards.recharge', { accountId, by: 'volume', value: '5', tendered: '20' })).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ counter: 2, creditCenti: 0 });
+  });
+
+  it('放弃 across the close of a write that never reached the card: no charge, card unchanged', async () => {
+    const clerk = await issued();
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_before_apply';
+    await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    closeDay();
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert(card);
+    const clerk2 = await signIn(host);
+    // 恢复 (retry) may not write anything more onto a closed day
+    expect(await clerk2.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0 });
+    expect(await clerk2.call('cards.recover', { writeId, action: 'abandon' })).toMatchObject({ ok: true, value: { abandoned: true } });
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0 });
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    expect(host.cards.pending()).toEqual([]);
+  });
+});

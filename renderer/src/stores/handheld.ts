@@ -18,11 +18,13 @@ interface HandheldState {
   confirmedCount: string;
   batch: Batch | null;
   selected: string[];
+  /** R-HH-04 (issue 10 #8): the clerk has checked every 大额方数 row before 入库. */
+  confirmLarge: boolean;
   progress: Progress | null;
   message: string | null;
   busy: boolean;
   error: { field: string; message: string } | null;
-  set(patch: Partial<Pick<HandheldState, 'meterReader' | 'months' | 'confirmedCount'>>): void;
+  set(patch: Partial<Pick<HandheldState, 'meterReader' | 'months' | 'confirmedCount' | 'confirmLarge'>>): void;
   toggle(id: string): void;
   loadReaders(): Promise<void>;
   syncClock(): Promise<void>;
@@ -55,7 +57,7 @@ export const useHandheld = create<HandheldState>((set, get) => {
   const fail = (e: { field?: string | undefined; message: string }, fallback: string) => set({ busy: false, error: { field: e.field ?? fallback, message: e.message } });
   const reloadBatch = async (batchId: string) => {
     const res = await call('handheld.batch', { batchId });
-    if (res.ok) set({ batch: res.value, selected: [] });
+    if (res.ok) set({ batch: res.value, selected: [], confirmLarge: false });
   };
   return {
     readers: [],
@@ -65,6 +67,7 @@ export const useHandheld = create<HandheldState>((set, get) => {
     confirmedCount: '',
     batch: null,
     selected: [],
+    confirmLarge: false,
     progress: null,
     message: null,
     busy: false,
@@ -126,10 +129,10 @@ export const useHandheld = create<HandheldState>((set, get) => {
       await reloadBatch(batch.batch.id);
     },
     async commit() {
-      const { batch } = get();
+      const { batch, confirmLarge } = get();
       if (!batch) return;
       set({ busy: true, error: null });
-      const res = await call('handheld.commit', { batchId: batch.batch.id });
+      const res = await call('handheld.commit', { batchId: batch.batch.id, confirmLarge });
       if (!res.ok) return fail(res.error, 'batchId');
       const v = res.value;
       set({ busy: false, message: v.message ?? `入库完成：生成费用 ${v.billed} 户，未入库 ${v.skipped} 户，退回重抄 ${v.returned} 户。抄表机记录已清除。` });

@@ -8,6 +8,7 @@ import { call } from '../api/client';
 
 type CardView = Output<'cards.read'>;
 type Pending = Output<'cards.pending'>[number];
+type Flagged = Output<'cards.flagged'>[number];
 type Written = Output<'cards.recharge'>;
 type Issued = Output<'cards.issue'>;
 type Census = Output<'cards.census'>;
@@ -29,6 +30,8 @@ interface CardState {
   tendered: string;
   issue: IssueDraft;
   pending: Pending[];
+  /** Writes settled after their day's close, posted late onto that day (issue 10 #1). */
+  flagged: Flagged[];
   written: Written | null;
   issued: Issued | null;
   census: Census | null;
@@ -60,6 +63,7 @@ export const useIcCards = create<CardState>((set, get) => {
     tendered: '',
     issue: noIssue,
     pending: [],
+    flagged: [],
     written: null,
     issued: null,
     census: null,
@@ -116,12 +120,16 @@ export const useIcCards = create<CardState>((set, get) => {
       set({ busy: true, error: null, message: null });
       const res = await call('cards.recover', { writeId, action });
       if (!res.ok) return fail(res.error, 'pending');
-      set({ busy: false, message: res.value.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `已确认写卡，核对单 ${res.value.slipNo}` });
+      const v = res.value;
+      const late = !v.abandoned && v.latePosted ? `（该营业日已日结，已补记到 ${v.businessDate}，请主任核查）` : '';
+      set({ busy: false, message: v.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `已确认写卡，核对单 ${v.slipNo}${late}` });
       await get().loadPending();
     },
     async loadPending() {
       const res = await call('cards.pending', {});
       if (res.ok) set({ pending: res.value });
+      const flagged = await call('cards.flagged', {});
+      if (flagged.ok) set({ flagged: flagged.value });
     },
     async runCensus(input) {
       const { accountId } = get();

@@ -27,6 +27,7 @@ export function Handheld() {
   }, []);
   const fieldError = (...f: string[]) => (s.error && f.includes(s.error.field) ? s.error.message : null);
   const p = s.progress;
+  const large = s.batch?.rows.filter((r) => r.state === 'pending' && r.anomalies.some((a) => a.code === 'large')) ?? [];
   return (
     <main className="handheld">
       <section className="panel">
@@ -98,6 +99,22 @@ export function Handheld() {
             导出 {s.batch.batch.accountCount} 户，已抄 {s.batch.batch.accountCount - s.batch.notRead} 户，未抄 {s.batch.notRead} 户，异常 {s.batch.anomalies} 户
           </div>
           <ReadingsTable />
+          {s.batch.batch.status !== 'committed' && large.length > 0 && (
+            <div className="panel large-volumes" role="alert">
+              <b>大额方数 {large.length} 户，入库前须逐户核对 (R-HH-04)：</b>
+              <ul>
+                {large.map((r) => (
+                  <li key={r.id}>
+                    {r.accountNo} {r.name} 用气 {formatVolume(r.consumption)} 方
+                  </li>
+                ))}
+              </ul>
+              <label>
+                <input type="checkbox" name="confirmLarge" checked={s.confirmLarge} onChange={(e) => s.set({ confirmLarge: e.target.checked })} /> 已与抄表员逐户核对，确认以上大额方数
+              </label>
+              <FieldError message={fieldError('confirmLarge')} id="confirm-large-error" />
+            </div>
+          )}
           {s.batch.batch.status !== 'committed' && (
             <div className="row">
               <button type="button" name="sendBack" disabled={s.busy || s.selected.length === 0} onClick={() => void s.sendBack()}>

@@ -140,6 +140,17 @@ export function IcCards() {
           </div>
         )}
         {s.message && <div role="status">{s.message}</div>}
+        {s.flagged.length > 0 && (
+          <div className="panel flagged-writes" data-testid="flagged-writes">
+            <h2>日结后补记的写卡（请主任核查）</h2>
+            <p className="hint">写卡在日结前开始、日结后才确认：卡上已有气量，收费已补记到原营业日 (R-IC-07)。</p>
+            {s.flagged.map((f) => (
+              <div key={f.writeId} className="row">
+                {f.businessDate} 核对单 {f.slipNo} · {f.name} {f.accountNo} · 卡 {f.cardNo} {f.kind === 'reversal' ? '冲正' : '购气'} {formatVolume(f.volume)} 方 ￥{formatYuan(f.totalFen)} · {f.clerkName}
+              </div>
+            ))}
+          </div>
+        )}
         <IssuePanel />
         <CensusPanel />
       </section>
