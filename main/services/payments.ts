@@ -77,7 +77,8 @@ export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): voi
   if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
 }
 
-type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'counterId' | 'clerkId' | 'businessDate' | 'createdAt'>;
+/** `createdAt` is the payment's own 收费时间 from the service clock (issue 10 #6: every reprint shows it). */
+type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'counterId' | 'clerkId' | 'businessDate'>;
 
 /**
  * Appends one row to the payment ledger with the counter's next gap-free slip number, inside the
@@ -121,6 +122,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): Poste
     totalFen: input.feeFen,
     tenderedFen: input.tenderedFen,
     changeFen,
+    createdAt: now.toISOString(),
   });
   appendAudit(
     tx,
@@ -226,6 +228,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         totalFen,
         tenderedFen: input.tenderedFen,
         changeFen,
+        createdAt: now.toISOString(),
       });
       settleBills(tx, input.accountId, paymentId, priced, now);
       for (const bill of priced.filter((b) => b.waivedFen > 0)) {

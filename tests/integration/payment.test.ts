@@ -91,6 +91,17 @@ describe('cash payment', () => {
     expect(decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0))).toContain('(客户联)  副本');
   });
 
+  it('a reprint carries the payment\'s own 收费时间, not the time of the reprint (issue 10 #6)', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    host.clock.current = new Date('2026-11-23T07:31:15.000Z'); // 15:31:15 local, hours after the payment
+    const later = await signIn(host); // the screen locked meanwhile
+    expect(await later.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    const lines = decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0));
+    expect(lines).toContain('收费时间:                    2026-11-23 10:00:00');
+    expect(lines.some((l) => l.includes('15:31:15'))).toBe(false);
+  });
+
   it('keeps the payment when the printer is offline; the first successful print is then the original', async () => {
     const clerk = await signIn(host);
     host.sim.online = false;
