@@ -21,6 +21,7 @@ import {
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
+import { tenderConfirmationPrompt, tenderConfirmationRecord, unusualTender } from '../domain/confirmations.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -48,6 +49,8 @@ export interface CashPaymentInput {
   overrides?: readonly RuleOverride[];
   /** R-INV-02: a payment made through an electronic channel, recorded from the channel's record. */
   channel?: { name: ElectronicChannel; ref: string };
+  /** issue 10 #5: the clerk confirmed a tender far above the cash due (Settings.largeTender). */
+  confirmLargeTender?: boolean;
 }
 
 export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
@@ -164,6 +167,17 @@ export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: 
     .run();
 }
 
+/**
+ * issue 10 #5: a tender far above the cash due (Settings.largeTender, an ASSUMPTION) is refused with
+ * NEEDS_CONFIRMATION until the clerk confirms it; returns what is stored with the payment (null when usual).
+ */
+export function tenderConfirmation({ settings }: ServiceDeps, tenderedFen: Fen, cashDueFen: Fen, confirmed: boolean): string | null {
+  const unusual = unusualTender(tenderedFen, cashDueFen, settings.largeTender);
+  if (unusual === null) return null;
+  if (!confirmed) throw new DomainError('NEEDS_CONFIRMATION', tenderConfirmationPrompt(unusual), 'tendered');
+  return tenderConfirmationRecord(unusual);
+}
+
 /** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */
 export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
   const { db, clock } = deps;
@@ -210,6 +224,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
       const totalFen = dueFen + plan.ticketCashFen;
       const changeFen = changeFor(input.tenderedFen, totalFen - plan.ticketFen);
+      const confirmation = tenderConfirmation(deps, input.tenderedFen, totalFen - plan.ticketFen, input.confirmLargeTender === true);
       const paymentId = uuidv7(now.getTime());
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,
@@ -228,6 +243,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         totalFen,
         tenderedFen: input.tenderedFen,
         changeFen,
+        confirmation,
         createdAt: now.toISOString(),
       });
       settleBills(tx, input.accountId, paymentId, priced, now);
@@ -269,6 +285,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
             overrides: plan.overrides,
             waivedFen: sumFen(priced.map((b) => b.waivedFen)),
             approverId: approver?.staffId ?? null,
+            confirmation,
           },
         },
         now,

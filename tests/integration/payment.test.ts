@@ -136,6 +136,25 @@ describe('cash payment', () => {
     expect(count("SELECT last_value FROM counter_sequences")).toBe(1);
   });
 
+  it('a tendered amount more than 1000 yuan above the cash due needs the clerk\'s confirmation, stored with the payment (issue 10 #5)', async () => {
+    const clerk = await signIn(host);
+    const absurd = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '999999999', expectedTotalFen: 12100 });
+    expect(absurd).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
+    if (!absurd.ok) expect(absurd.error.message).toBe('实收 999999999.00 元比应收 121.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费');
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+    expect(count('SELECT count(*) FROM check_slips')).toBe(0);
+    expect(host.sim.jobs).toHaveLength(0);
+    // exactly 1000 yuan of change needs no confirmation
+    expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '1121', expectedTotalFen: 12100 })).toMatchObject({ ok: true, value: { changeFen: 100000 } });
+    expect(count('SELECT count(*) FROM payments WHERE confirmation IS NULL')).toBe(1);
+    const over = { accountId: ids.accountId, billIds: ['bill-2'], tendered: '1151.51', expectedTotalFen: 15150 };
+    expect(await clerk.call('payments.payCash', over)).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
+    expect(await clerk.call('payments.payCash', { ...over, confirmLargeTender: true })).toMatchObject({ ok: true, value: { changeFen: 100001 } });
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE slip_no = 'LC01-00000002'").pluck().get()).toBe('实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认');
+    const audit = JSON.parse(host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.cash' ORDER BY seq DESC LIMIT 1").pluck().get() as string);
+    expect(audit).toMatchObject({ confirmation: '实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认' });
+  });
+
   it('numbers slips per counter without gaps, also across failed attempts', async () => {
     const a = await signIn(host, 'clerk01', 'counter-lc01');
     const b = await signIn(host, 'clerk02', 'counter-lc02');
