@@ -84,7 +84,10 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   const title = data.reversal ? '冲正凭证' : card ? 'IC卡购气核对单' : gas ? '管道燃气费核对单' : refund ? '押金退还凭证' : '营业收费凭证';
   lines.push({ kind: 'title', text: title });
   text(data.copy ? '(客户联)  副本' : '(客户联)');
-  if (data.reversedBySlipNo) for (const part of wrapToWidth(`*** 已冲正  冲正凭证 ${data.reversedBySlipNo} ***`, columns)) text(part);
+  if (data.reversedBySlipNo) {
+    text('*** 已冲正 ***');
+    text(leftRight('冲正凭证号:', data.reversedBySlipNo, columns));
+  }
   lines.push({ kind: 'rule' });
   text(leftRight('核对单号:', data.receiptNo, columns));
   text(leftRight('营业厅:', `${data.hallName} ${data.counterName}`, columns));

@@ -134,10 +134,11 @@ describe('slips of a reversed payment (issue 10 #6)', () => {
     const clerk = await signIn(host);
     expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true } });
     const lines = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0));
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 9)).toEqual([
       '管道燃气费核对单',
       '(客户联)  副本',
-      '*** 已冲正  冲正凭证 LC01-00000002 ***',
+      '*** 已冲正 ***',
+      '冲正凭证号:                        LC01-00000002',
       '-'.repeat(48),
       '核对单号:                          LC01-00000001',
       '营业厅:                       鹿城营业厅 1号窗口',
