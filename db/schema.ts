@@ -138,7 +138,8 @@ export const tariffs = sqliteTable(
   (t) => [uniqueIndex('tariffs_category_from').on(t.category, t.effectiveFrom)],
 );
 
-export const BILL_STATUSES = ['未缴', '收讫', '已拆分'] as const;
+/** 已更正: an unpaid counter-read bill replaced by a corrected reading (issue 10 #5); its figures are kept. */
+export const BILL_STATUSES = ['未缴', '收讫', '已拆分', '已更正'] as const;
 export const READING_SOURCES = ['handheld', 'notice', 'reader_phone', 'self_reported', 'estimated', 'meter_change'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
@@ -165,6 +166,8 @@ export const bills = sqliteTable(
     splitFrom: text('split_from'),
     /** how the amount was computed (tiers, volumes, prices), shown with the bill. */
     pricing: text('pricing').notNull().default(''),
+    /** what the clerk confirmed when the reading was far outside the history (issue 10 #5); null when nothing was unusual. */
+    confirmation: text('confirmation'),
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
@@ -245,6 +248,8 @@ export const payments = sqliteTable(
      * such a row in (the write must predate the close and be unsettled).
      */
     lateCardWriteId: text('late_card_write_id').unique(),
+    /** What the clerk confirmed when the tender was far above the amount due (issue 10 #5); null otherwise. */
+    confirmation: text('confirmation'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -559,6 +564,18 @@ export const meterTestCorrections = sqliteTable('meter_test_corrections', {
   errorBasisPoints: integer('error_basis_points').notNull(),
   amountFen: integer('amount_fen').notNull(),
   paymentId: text('payment_id').references(() => payments.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * A counter reading corrected before payment (issue 10 #5): the old bill stays as it was, marked 已更正, and
+ * the new bill replaces it. Append-only.
+ */
+export const billCorrections = sqliteTable('bill_corrections', {
+  oldBillId: text('old_bill_id').primaryKey().references(() => bills.id),
+  newBillId: text('new_bill_id').notNull().unique().references(() => bills.id),
+  reason: text('reason').notNull(),
+  clerkId: text('clerk_id').notNull().references(() => staff.id),
   createdAt: createdAt(),
 });
 

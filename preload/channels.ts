@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'accounts.search',
   'bills.unpaid',
   'bills.enterReading',
+  'bills.correctReading',
   'payments.payCash',
   'bills.split',
   'cards.read',

@@ -47,6 +47,8 @@ export interface CheckSlipData {
   card?: { cardNo: string; volume: CentiM3; priceFenPerM3: Fen; purchaseNo: number };
   /** A reversal (冲正): the slip it reverses and why. */
   reversal?: { originalSlipNo: string; reason: string };
+  /** The payment was reversed by this voucher: its slip prints marked 已冲正 and offers no invoice (issue 10 #6). */
+  reversedBySlipNo?: string;
 }
 
 export interface CheckSlipTickets {
@@ -82,6 +84,10 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   const title = data.reversal ? '冲正凭证' : card ? 'IC卡购气核对单' : gas ? '管道燃气费核对单' : refund ? '押金退还凭证' : '营业收费凭证';
   lines.push({ kind: 'title', text: title });
   text(data.copy ? '(客户联)  副本' : '(客户联)');
+  if (data.reversedBySlipNo) {
+    text('*** 已冲正 ***');
+    text(leftRight('冲正凭证号:', data.reversedBySlipNo, columns));
+  }
   lines.push({ kind: 'rule' });
   text(leftRight('核对单号:', data.receiptNo, columns));
   text(leftRight('营业厅:', `${data.hallName} ${data.counterName}`, columns));
@@ -131,10 +137,17 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     text(leftRight('找零:', yuan(data.changeFen), columns));
   }
   lines.push({ kind: 'rule' });
-  text(gas ? '请核对收好，凭此单可换取发票。' : '请核对收好，凭此凭证领取发票。');
+  text(invoiceLine(data, gas));
   text('客服电话 88511111  抢修 88386119');
   lines.push({ kind: 'feed', lines: 3 });
   return lines;
+}
+
+/** The last line: where the invoice comes from, except on a reversal or a reversed payment (issue 10 #6). */
+function invoiceLine(data: CheckSlipData, gas: boolean): string {
+  if (data.reversal) return '冲正凭证，不能换取发票。';
+  if (data.reversedBySlipNo) return '本单已冲正，不能换取发票。';
+  return gas ? '请核对收好，凭此单可换取发票。' : '请核对收好，凭此凭证领取发票。';
 }
 
 /** One ticket group: kind, designated quarter (A-29 year only), count and what it is worth. */

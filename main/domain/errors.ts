@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'NOT_REVERSIBLE'
   | 'CARD_ERROR'
   | 'CARD_WRITE_UNCERTAIN'
+  /** A value far outside the usual: the clerk confirms explicitly and submits again (issue 10 #5). */
+  | 'NEEDS_CONFIRMATION'
+  | 'NOT_CORRECTABLE'
   | 'INTERNAL';
 
 export class DomainError extends Error {

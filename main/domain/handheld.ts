@@ -36,9 +36,23 @@ export function readingAnomalies(
   if (reading.status === 1) out.push('estimated');
   const used = reading.readingCenti - baseline.lastCenti;
   if (used < 0 && !out.includes('meter_changed')) out.push('below_last');
-  const expected = baseline.monthlyAverageCenti * baseline.months;
-  if (used > rule.absoluteCenti || (expected > 0 && used > rule.factor * expected)) out.push('large');
+  if (largeVolume(used, baseline, rule) !== null) out.push('large');
   return out;
+}
+
+/**
+ * A-35 大额方数: which part of the rule a consumption breaks, or null. Shared by the handheld import and the
+ * reading typed at the counter (issue 10 #5).
+ */
+export function largeVolume(
+  usedCenti: CentiM3,
+  history: { monthlyAverageCenti: CentiM3; months: number },
+  rule: LargeVolumeRule = DEFAULT_LARGE_VOLUME,
+): 'absolute' | 'average' | null {
+  if (usedCenti > rule.absoluteCenti) return 'absolute';
+  const expected = history.monthlyAverageCenti * history.months;
+  if (expected > 0 && usedCenti > rule.factor * expected) return 'average';
+  return null;
 }
 
 /** Batch ids fit the handheld's 16 ASCII bytes: HB + yyyymmdd + 4 digits. */

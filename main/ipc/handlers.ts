@@ -7,6 +7,7 @@ import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
 import { checkOwnPassword, listCounters, login, verifyApprover } from '../services/auth.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
+import { correctCounterReading } from '../services/reading-correction.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
@@ -125,6 +126,14 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         accountId: input.accountId,
         reading: parseVolume(input.reading, 'reading'),
         source: input.source,
+        confirmUnusual: input.confirmUnusual,
+      }),
+    'bills.correctReading': (ctx, input) =>
+      correctCounterReading(deps, signedIn(ctx), {
+        billId: input.billId,
+        reading: parseVolume(input.reading, 'reading'),
+        reason: input.reason,
+        confirmUnusual: input.confirmUnusual,
       }),
     'payments.payCash': async (ctx, input) => {
       const actor = signedIn(ctx);
@@ -137,6 +146,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         approver: input.approver ? verifyApprover(deps, input.approver.login, input.approver.password) : null,
         tickets: ticketLines(input.tickets),
         overrides: input.overrides,
+        confirmLargeTender: input.confirmLargeTender,
       });
       const print = await receipts.print(actor, posted.slipNo);
       const { paymentId: _paymentId, ...shown } = posted;

@@ -2,11 +2,12 @@
  * The customer's unpaid list (未缴费用清单) and bills created at the counter from a reading on the notice
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
-import { addDays, businessDateOf } from '../domain/dates.js';
+import { addDays, businessDateOf, daysBetween } from '../domain/dates.js';
+import { readingConfirmationPrompt, readingConfirmationRecord, unusualReading } from '../domain/confirmations.js';
 import { DomainError } from '../domain/errors.js';
 import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
 import { formatYuan, sumFen } from '../domain/money.js';
@@ -89,12 +90,12 @@ export function activeMeter(tx: Pick<Db, 'select'>, accountId: string) {
 
 type MeterRow = typeof meters.$inferSelect;
 
-/** The reading a new bill continues from: the meter's latest, or the last bill's on it. */
+/** The reading a new bill continues from: the meter's latest, or the last bill's on it (a corrected one does not count). */
 export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
   const lastBill = tx
     .select({ thisReading: bills.thisReadingCenti })
     .from(bills)
-    .where(eq(bills.meterId, meter.id))
+    .where(and(eq(bills.meterId, meter.id), ne(bills.status, '已更正')))
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(1)
     .get();
@@ -125,14 +126,56 @@ export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string)
   return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers };
 }
 
-/** The account's consumption billed earlier in the calendar year of `date` (split parts counted once). */
-function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string): CentiM3 {
+/** The account's consumption billed earlier in the calendar year of `date` (split parts counted once, corrected bills and `except` not at all). */
+function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, except?: string): CentiM3 {
   const row = tx
     .select({ total: sql<number>`coalesce(sum(${bills.consumptionCenti}), 0)` })
     .from(bills)
-    .where(and(eq(bills.accountId, accountId), isNull(bills.splitFrom), gte(bills.readingDate, `${date.slice(0, 4)}-01-01`), lte(bills.readingDate, date)))
+    .where(
+      and(
+        eq(bills.accountId, accountId),
+        isNull(bills.splitFrom),
+        ne(bills.status, '已更正'),
+        except ? ne(bills.id, except) : undefined,
+        gte(bills.readingDate, `${date.slice(0, 4)}-01-01`),
+        lte(bills.readingDate, date),
+      ),
+    )
     .get();
   return Number(row?.total ?? 0);
+}
+
+/**
+ * A-35 at the counter: the account's monthly average (average billed consumption per reading, over the months
+ * one reading covers by its 抄表周期) and the months since its last reading, whole months rounded, at least one.
+ * Split parts, corrected bills and `except` (a bill being corrected) do not count.
+ */
+export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readingDate: string, except?: string): { monthlyAverageCenti: CentiM3; months: number } {
+  const row = tx
+    .select({ avg: sql<number | null>`avg(${bills.consumptionCenti})`, last: sql<string | null>`max(${bills.readingDate})` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), isNull(bills.splitFrom), ne(bills.status, '已更正'), except ? ne(bills.id, except) : undefined))
+    .get();
+  const cycle = tx.select({ readingCycle: accounts.readingCycle }).from(accounts).where(eq(accounts.id, accountId)).get();
+  const perReading = row?.avg === null || row?.avg === undefined ? 0 : Number(row.avg);
+  const monthlyAverageCenti = Math.round(perReading / (cycle?.readingCycle === '每月' ? 1 : 2));
+  const months = row?.last ? Math.max(1, Math.round(daysBetween(row.last, readingDate) / 30)) : 1;
+  return { monthlyAverageCenti, months };
+}
+
+/**
+ * issue 10 #5: a counter reading far outside the history (A-35) is refused with NEEDS_CONFIRMATION until the
+ * clerk confirms it; returns what is stored with the bill (null when nothing was unusual).
+ */
+export function confirmReading(
+  tx: Pick<Db, 'select'>,
+  { settings }: ServiceDeps,
+  input: { accountId: string; usedCenti: CentiM3; readingDate: string; confirmed: boolean; except?: string },
+): string | null {
+  const unusual = unusualReading(input.usedCenti, readingHistory(tx, input.accountId, input.readingDate, input.except), settings.largeVolume);
+  if (unusual === null) return null;
+  if (!input.confirmed) throw new DomainError('NEEDS_CONFIRMATION', readingConfirmationPrompt(unusual), 'reading');
+  return readingConfirmationRecord(unusual);
 }
 
 /**
@@ -144,16 +187,28 @@ export function insertBill(
   { settings }: ServiceDeps,
   actor: Actor,
   now: Date,
-  input: { accountId: string; category: string; meter: MeterRow; reading: CentiM3; source: ReadingSource; readingDate?: string; estimated?: boolean; reader?: string },
+  input: {
+    accountId: string;
+    category: string;
+    meter: MeterRow;
+    reading: CentiM3;
+    source: ReadingSource;
+    readingDate?: string;
+    estimated?: boolean;
+    reader?: string;
+    confirmation?: string | null;
+    /** A corrected reading replaces this bill: it starts where the bill started, whose volume no longer counts. */
+    replaces?: { billId: string; previous: CentiM3 };
+  },
 ) {
   const readingDate = input.readingDate ?? businessDateOf(now);
-  const previous = billingStart(tx, input.meter);
+  const previous = input.replaces?.previous ?? billingStart(tx, input.meter);
   const used = consumption(previous, input.reading);
   if (used === 0) {
     throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费 (R-PAY-03)`, 'reading');
   }
   const tariff = tariffOn(tx, input.category, readingDate);
-  const priced = priceConsumption(used, yearToDate(tx, input.accountId, readingDate), tariff.priceFenPerM3, tariff.tiers);
+  const priced = priceConsumption(used, yearToDate(tx, input.accountId, readingDate, input.replaces?.billId), tariff.priceFenPerM3, tariff.tiers);
   const row = {
     id: uuidv7(now.getTime()),
     accountId: input.accountId,
@@ -170,6 +225,7 @@ export function insertBill(
     estimated: input.estimated ?? false,
     reader: input.reader ?? actor.staffName,
     status: '未缴' as const,
+    confirmation: input.confirmation ?? null,
     createdBy: actor.staffId,
   };
   tx.insert(bills).values(row).run();
@@ -245,7 +301,7 @@ export type CounterReadingSource = Extract<ReadingSource, 'notice' | 'reader_pho
 export function enterCounterReading(
   deps: ServiceDeps,
   actor: Actor,
-  input: { accountId: string; reading: CentiM3; source: CounterReadingSource },
+  input: { accountId: string; reading: CentiM3; source: CounterReadingSource; confirmUnusual?: boolean },
 ): UnpaidBill {
   const { db, clock } = deps;
   const now = clock.now();
@@ -261,12 +317,15 @@ export function enterCounterReading(
       if (meter.status !== '通气') {
         throw new DomainError('VALIDATION', `表状态为「${meter.status}」，不能录入读数收费 (R-PAY-03)`, 'reading');
       }
+      const used = consumption(billingStart(tx, meter), input.reading);
+      const confirmation = used > 0 ? confirmReading(tx, deps, { accountId: input.accountId, usedCenti: used, readingDate, confirmed: input.confirmUnusual === true }) : null;
       const { row, previous } = insertBill(tx, deps, actor, now, {
         accountId: input.accountId,
         category: account.category,
         meter,
         reading: input.reading,
         source: input.source,
+        confirmation,
       });
       appendAudit(
         tx,
@@ -275,7 +334,7 @@ export function enterCounterReading(
           action: 'bill.counter_reading',
           entity: 'bill',
           entityId: row.id,
-          detail: { accountId: input.accountId, previous, reading: input.reading, source: input.source, amountFen: row.amountFen },
+          detail: { accountId: input.accountId, previous, reading: input.reading, source: input.source, amountFen: row.amountFen, confirmation },
         },
         now,
       );

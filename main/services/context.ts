@@ -2,6 +2,7 @@
 import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
 import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
+import { DEFAULT_LARGE_TENDER, type LargeTenderRule } from '../domain/confirmations.js';
 
 export interface Clock {
   now(): Date;
@@ -37,6 +38,8 @@ export interface Settings {
   largeVolume: LargeVolumeRule;
   /** R-BANK-09: the fee each bank charges per written-off item; not in the seeds (ASSUMPTION: 0 until finance sets it). */
   bankFeePerItemFen: Record<string, number>;
+  /** issue 10 #5 ASSUMPTION: a tender this far above the cash due needs the clerk's explicit confirmation. */
+  largeTender: LargeTenderRule;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {} };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, largeTender: DEFAULT_LARGE_TENDER };

@@ -73,7 +73,7 @@ function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string, cycle: Expor
       .select({ accountId: bills.accountId, avg: sql<number>`cast(round(avg(${bills.consumptionCenti})) as integer)` })
       .from(bills)
       .innerJoin(accounts, eq(accounts.id, bills.accountId))
-      .where(and(eq(accounts.meterReader, meterReader), sql`${bills.splitFrom} IS NULL`))
+      .where(and(eq(accounts.meterReader, meterReader), sql`${bills.splitFrom} IS NULL`, sql`${bills.status} <> '已更正'`))
       .groupBy(bills.accountId)
       .all()
       .map((r) => [r.accountId, Number(r.avg)]),

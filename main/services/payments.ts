@@ -21,6 +21,7 @@ import {
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
+import { tenderConfirmationPrompt, tenderConfirmationRecord, unusualTender } from '../domain/confirmations.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -48,6 +49,8 @@ export interface CashPaymentInput {
   overrides?: readonly RuleOverride[];
   /** R-INV-02: a payment made through an electronic channel, recorded from the channel's record. */
   channel?: { name: ElectronicChannel; ref: string };
+  /** issue 10 #5: the clerk confirmed a tender far above the cash due (Settings.largeTender). */
+  confirmLargeTender?: boolean;
 }
 
 export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
@@ -86,7 +89,8 @@ export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): voi
   if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
 }
 
-type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'counterId' | 'clerkId' | 'businessDate' | 'createdAt'>;
+/** `createdAt` is the payment's own 收费时间 from the service clock (issue 10 #6: every reprint shows it). */
+type LedgerRow = Omit<typeof payments.$inferInsert, 'slipNo' | 'hallId' | 'counterId' | 'clerkId' | 'businessDate'>;
 
 /**
  * Appends one row to the payment ledger with the counter's next gap-free slip number, inside the
@@ -133,6 +137,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): Poste
     totalFen: input.feeFen,
     tenderedFen: input.tenderedFen,
     changeFen,
+    createdAt: now.toISOString(),
   });
   appendAudit(
     tx,
@@ -172,6 +177,17 @@ export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: 
     .set({ settledReadingCenti: sql`max(${accounts.settledReadingCenti}, ${settled})` })
     .where(eq(accounts.id, accountId))
     .run();
+}
+
+/**
+ * issue 10 #5: a tender far above the cash due (Settings.largeTender, an ASSUMPTION) is refused with
+ * NEEDS_CONFIRMATION until the clerk confirms it; returns what is stored with the payment (null when usual).
+ */
+export function tenderConfirmation({ settings }: ServiceDeps, tenderedFen: Fen, cashDueFen: Fen, confirmed: boolean): string | null {
+  const unusual = unusualTender(tenderedFen, cashDueFen, settings.largeTender);
+  if (unusual === null) return null;
+  if (!confirmed) throw new DomainError('NEEDS_CONFIRMATION', tenderConfirmationPrompt(unusual), 'tendered');
+  return tenderConfirmationRecord(unusual);
 }
 
 /** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */
@@ -222,6 +238,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
       const totalFen = dueFen + plan.ticketCashFen;
       const changeFen = changeFor(input.tenderedFen, totalFen - plan.ticketFen);
+      const confirmation = tenderConfirmation(deps, input.tenderedFen, totalFen - plan.ticketFen, input.confirmLargeTender === true);
       const paymentId = uuidv7(now.getTime());
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,
@@ -240,6 +257,8 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         totalFen,
         tenderedFen: input.tenderedFen,
         changeFen,
+        confirmation,
+        createdAt: now.toISOString(),
       });
       settleBills(tx, input.accountId, paymentId, priced, now);
       for (const bill of priced.filter((b) => b.waivedFen > 0)) {
@@ -280,6 +299,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
             overrides: plan.overrides,
             waivedFen: sumFen(priced.map((b) => b.waivedFen)),
             approverId: approver?.staffId ?? null,
+            confirmation,
           },
         },
         now,

@@ -31,7 +31,7 @@ export interface RecentSlip {
 }
 
 export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): CheckSlipData {
-  const { db, clock } = deps;
+  const { db } = deps;
   const head = db
     .select({
       payment: payments,
@@ -51,14 +51,19 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     .where(eq(payments.slipNo, slipNo))
     .get();
   if (!head) throw new DomainError('NOT_FOUND', `核对单 ${slipNo} 不存在`, 'slipNo');
+  const p = head.payment;
+  // A reversal voucher lists the bills it reverses: its original's items, amounts negated (issue 10 #6).
+  const sign = p.reversesPaymentId ? -1 : 1;
   const items = db
     .select({ item: paymentItems, bill: bills })
     .from(paymentItems)
     .innerJoin(bills, eq(bills.id, paymentItems.billId))
-    .where(eq(paymentItems.paymentId, head.payment.id))
+    .where(eq(paymentItems.paymentId, p.reversesPaymentId ?? p.id))
     .orderBy(asc(bills.readingDate))
     .all();
-  const p = head.payment;
+  const reversedBy = p.reversesPaymentId
+    ? undefined
+    : db.select({ slipNo: payments.slipNo }).from(payments).where(eq(payments.reversesPaymentId, p.id)).get();
   const tickets = db.select().from(ticketTenders).where(eq(ticketTenders.paymentId, p.reversesPaymentId ?? p.id)).all();
   const reversal = p.reversesPaymentId
     ? db
@@ -79,7 +84,8 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     hallName: head.hallName,
     counterName: head.counterName,
     clerkName: head.clerkName,
-    printedAt: localDateTime(clock.now()),
+    // issue 10 #6: the payment's own 收费时间, on the original and on every reprint
+    printedAt: localDateTime(new Date(p.createdAt)),
     businessDate: p.businessDate,
     accountNo: head.accountNo,
     customerName: head.customerName,
@@ -93,8 +99,8 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
       thisReading: bill.thisReadingCenti,
       consumption: bill.consumptionCenti,
       priceFenPerM3: bill.priceFenPerM3,
-      gasFen: item.gasFen,
-      lateFeeFen: item.lateFeeFen,
+      gasFen: sign * item.gasFen,
+      lateFeeFen: sign * item.lateFeeFen,
       overdueDays: item.overdueDays,
     })),
     gasFen: p.gasFen,
@@ -107,6 +113,7 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     ticketFen: p.ticketFen,
     ticketCashFen: p.ticketCashFen,
     ...(reversal ? { reversal } : {}),
+    ...(reversedBy ? { reversedBySlipNo: reversedBy.slipNo } : {}),
     ...(card
       ? { card: { cardNo: card.cardNo, volume: card.volume, priceFenPerM3: card.price, purchaseNo: card.purchaseNo } }
       : {}),
@@ -212,14 +219,14 @@ export class ReceiptService {
         ),
       ),
     )
-      .orderBy(asc(payments.createdAt))
+      .orderBy(asc(payments.createdAt), asc(payments.slipNo))
       .all();
   }
 
   /** Today's slips at this counter, newest first, for 补打. */
   recent(actor: Actor, limit = 20): RecentSlip[] {
     return this.slipRows(and(eq(payments.counterId, actor.counterId), eq(payments.businessDate, businessDateOf(this.deps.clock.now()))))
-      .orderBy(desc(payments.createdAt))
+      .orderBy(desc(payments.createdAt), desc(payments.slipNo))
       .limit(limit)
       .all();
   }

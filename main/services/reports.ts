@@ -50,7 +50,7 @@ export function readingChargeQuery(deps: ServiceDeps, actor: Actor, f: ReadingFi
   const where = [
     sql`a.home_hall_id = ${actor.hallId}`,
     sql`b.reading_date BETWEEN ${f.from} AND ${f.to}`,
-    sql`b.status <> '已拆分'`,
+    sql`b.status NOT IN ('已拆分', '已更正')`,
     f.status ? sql`b.status = ${f.status}` : sql`1 = 1`,
     f.method ? sql`p.method = ${f.method}` : sql`1 = 1`,
     f.minConsumptionCenti !== undefined ? sql`b.consumption_centi > ${f.minConsumptionCenti}` : sql`1 = 1`,

@@ -90,6 +90,7 @@ export function postReversal(
     tenderedFen: 0,
     changeFen,
     reversesPaymentId: original.id,
+    createdAt: now.toISOString(),
   }, input.late && input.cardWriteId ? { cardWriteId: input.cardWriteId } : undefined);
   tx.insert(reversals)
     .values({ paymentId, originalPaymentId: original.id, reason: input.reason.trim(), clerkId: actor.staffId, approverId: input.approverId, cardWriteId: input.cardWriteId })

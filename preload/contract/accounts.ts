@@ -29,6 +29,20 @@ export const accountsContract = {
         accountId: id,
         reading: z.string().trim().min(1, '请输入本次立方数').max(16, '立方数过长'),
         source: z.enum(READING_SOURCES_AT_COUNTER),
+        /** issue 10 #5: the clerk confirmed a reading far outside the history after NEEDS_CONFIRMATION. */
+        confirmUnusual: z.boolean().default(false),
+      })
+      .strict(),
+    output: unpaidBill,
+  },
+  'bills.correctReading': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        billId: id,
+        reading: z.string().trim().min(1, '请输入更正后的本次立方数').max(16, '立方数过长'),
+        reason: z.string().trim().max(100, '原因过长'),
+        confirmUnusual: z.boolean().default(false),
       })
       .strict(),
     output: unpaidBill,

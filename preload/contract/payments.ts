@@ -23,6 +23,8 @@ export const paymentsContract = {
         approver: approverIn.nullable().default(null),
         tickets: z.array(ticketLine).max(8, '一次最多登记8组票').default([]),
         overrides: z.array(z.object({ rule: z.enum(['R-TKT-05', 'R-TKT-06']), reason: text(100, '原因过长') }).strict()).max(2).default([]),
+        /** issue 10 #5: the clerk confirmed a tender far above the amount due after NEEDS_CONFIRMATION. */
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({

@@ -161,3 +161,46 @@ describe('顾客显示屏 (R-PAY-07, R-GEN-02)', () => {
     await display.close();
   });
 });
+
+describe('unusual values need an explicit confirmation; a wrong reading is corrected before payment (issue 10 #5)', () => {
+  it('asks at the field, stores the confirmation, corrects the reading and confirms a large tender', async () => {
+    addAccount(host, { accountNo: '30000009', name: '孙八', address: '温州市鹿城区人民路96号幸福小区9幢1单元101室', reading: 101700 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('孙八');
+    await page.keyboard.press('Enter');
+    await page.locator('table.hits tbody tr').filter({ hasText: '孙八' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=reading]').waitFor();
+    await page.fill('input[name=reading]', '99999999');
+    await page.locator('input[name=reading]').press('Enter');
+    await expect
+      .poll(() => page.locator('#reading-error').textContent())
+      .toBe('本次用气 99998982 方，超过 100 方（大额方数 A-35），请核对缴费通知单；确认无误请勾选“确认读数无误”后再提交');
+    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM bills WHERE account_id = 'acc-30000009'").pluck().get())).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'fee-collection-confirm-reading.png'), fullPage: true });
+    await page.check('input[name=confirmReading]');
+    await page.locator('input[name=reading]').press('Enter');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥344996487.90');
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM bills WHERE account_id = 'acc-30000009'").pluck().get()).toBe(
+      '大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认',
+    );
+    // the clerk sees the typing error and corrects the reading before taking any money
+    await page.locator('table.bills button.link').first().click();
+    await page.fill('input[name=correctionReading]', '1025');
+    await page.fill('input[name=correctionReason]', '多输入了位数，通知单为1025');
+    await page.locator('.correction button').first().click();
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥27.60');
+    expect(host.store.sqlite.prepare("SELECT status FROM bills WHERE account_id = 'acc-30000009' ORDER BY status").pluck().all()).toEqual(['已更正', '未缴']);
+    await page.fill('input[name=tendered]', '99999');
+    await page.locator('input[name=tendered]').press('Enter');
+    await expect
+      .poll(() => page.locator('#tendered-error').textContent())
+      .toBe('实收 99999.00 元比应收 27.60 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费');
+    await page.check('input[name=confirmTender]');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE account_id = 'acc-30000009'").pluck().get()).toBe(
+      '实收 99999.00 元比应收 27.60 元多出 1000 元以上，收费员确认',
+    );
+  });
+});

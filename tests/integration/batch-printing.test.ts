@@ -36,6 +36,35 @@ describe('check slips in batches (R-PRT-01)', () => {
   });
 });
 
+describe('batch reprints keep each payment\'s own time (issue 10 #6)', () => {
+  it('prints 收费时间 of the payment, not of the batch run', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: 'acc-80000002', billIds: ['b-1'], tendered: '80', expectedTotalFen: 7985 });
+    host.clock.current = new Date('2026-11-23T08:45:00.000Z'); // 16:45 local
+    const afternoon = await signIn(host);
+    await afternoon.call('payments.payCash', { accountId: 'acc-80000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
+    host.clock.current = new Date('2026-11-23T09:59:59.000Z'); // the batch runs at 17:59:59
+    const evening = await signIn(host);
+    const jobsBefore = host.sim.jobs.length;
+    expect(await evening.call('printing.printSlips', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { printed: 2, failed: 0 } });
+    const times = host.sim.jobs.slice(jobsBefore).map((j) => decodeEscPos(j).find((l) => l.startsWith('收费时间:')));
+    expect(times).toEqual(['收费时间:                    2026-11-23 16:45:00', '收费时间:                    2026-11-23 10:00:00']);
+    const sheets = await evening.call('printing.slips', { date: '2026-11-23' });
+    expect(sheets.ok && (sheets.value as { lines: string[] }[]).map((s) => s.lines.find((l) => l.startsWith('收费时间:')))).toEqual(times);
+  });
+
+  it('a reversed payment in the batch is marked 已冲正 and offers no invoice', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: 'acc-80000002', billIds: ['b-1'], tendered: '80', expectedTotalFen: 7985 });
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '收错用户', approver: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true });
+    const jobsBefore = host.sim.jobs.length;
+    expect(await clerk.call('printing.printSlips', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { printed: 1, failed: 0 } });
+    const lines = decodeEscPos(host.sim.jobs[jobsBefore] ?? Buffer.alloc(0));
+    expect(lines.slice(0, 4)).toEqual(['管道燃气费核对单', '(客户联)  副本', '*** 已冲正 ***', '冲正凭证号:                        LC01-00000002']);
+    expect(lines.filter((l) => l.includes('发票'))).toEqual(['本单已冲正，不能换取发票。']);
+  });
+});
+
 describe('arrears notices (R-PRT-02)', () => {
   it('one notice per account with late fees as of today, filtered by reader, printable in 48 columns', async () => {
     const clerk = await signIn(host);

@@ -91,6 +91,17 @@ describe('cash payment', () => {
     expect(decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0))).toContain('(客户联)  副本');
   });
 
+  it('a reprint carries the payment\'s own 收费时间, not the time of the reprint (issue 10 #6)', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    host.clock.current = new Date('2026-11-23T07:31:15.000Z'); // 15:31:15 local, hours after the payment
+    const later = await signIn(host); // the screen locked meanwhile
+    expect(await later.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    const lines = decodeEscPos(host.sim.jobs[1] ?? Buffer.alloc(0));
+    expect(lines).toContain('收费时间:                    2026-11-23 10:00:00');
+    expect(lines.some((l) => l.includes('15:31:15'))).toBe(false);
+  });
+
   it('keeps the payment when the printer is offline; the first successful print is then the original', async () => {
     const clerk = await signIn(host);
     host.sim.online = false;
@@ -123,6 +134,25 @@ describe('cash payment', () => {
     expect(count('SELECT count(*) FROM payments')).toBe(before);
     expect(count("SELECT count(*) FROM bills WHERE status = '未缴'")).toBe(1);
     expect(count("SELECT last_value FROM counter_sequences")).toBe(1);
+  });
+
+  it('a tendered amount more than 1000 yuan above the cash due needs the clerk\'s confirmation, stored with the payment (issue 10 #5)', async () => {
+    const clerk = await signIn(host);
+    const absurd = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '999999999', expectedTotalFen: 12100 });
+    expect(absurd).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
+    if (!absurd.ok) expect(absurd.error.message).toBe('实收 999999999.00 元比应收 121.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费');
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+    expect(count('SELECT count(*) FROM check_slips')).toBe(0);
+    expect(host.sim.jobs).toHaveLength(0);
+    // exactly 1000 yuan of change needs no confirmation
+    expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '1121', expectedTotalFen: 12100 })).toMatchObject({ ok: true, value: { changeFen: 100000 } });
+    expect(count('SELECT count(*) FROM payments WHERE confirmation IS NULL')).toBe(1);
+    const over = { accountId: ids.accountId, billIds: ['bill-2'], tendered: '1151.51', expectedTotalFen: 15150 };
+    expect(await clerk.call('payments.payCash', over)).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
+    expect(await clerk.call('payments.payCash', { ...over, confirmLargeTender: true })).toMatchObject({ ok: true, value: { changeFen: 100001 } });
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE slip_no = 'LC01-00000002'").pluck().get()).toBe('实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认');
+    const audit = JSON.parse(host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.cash' ORDER BY seq DESC LIMIT 1").pluck().get() as string);
+    expect(audit).toMatchObject({ confirmation: '实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认' });
   });
 
   it('numbers slips per counter without gaps, also across failed attempts', async () => {

@@ -87,6 +87,80 @@ describe('reversing a cash payment', () => {
   });
 });
 
+describe('slips of a reversed payment (issue 10 #6)', () => {
+  it('the reversal voucher prints its full header and the reversed bill, and no invoice line', async () => {
+    await paid();
+    host.clock.current = new Date('2026-11-23T03:15:00.000Z'); // reversed at 11:15 local
+    const clerk = await signIn(host);
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '收错用户', approver: manager })).toMatchObject({ ok: true });
+    expect(decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0))).toEqual([
+      '冲正凭证',
+      '(客户联)',
+      '-'.repeat(48),
+      '核对单号:                          LC01-00000002',
+      '营业厅:                       鹿城营业厅 1号窗口',
+      '收费员:                                     王丽',
+      '收费时间:                    2026-11-23 11:15:00',
+      '-'.repeat(48),
+      '用户编号:                               20240001',
+      '用户姓名:                                   张三',
+      '地址:温州市鹿城区人民路88号幸福小区5幢2单元301室',
+      '-'.repeat(48),
+      '原核对单号:                        LC01-00000001',
+      '冲正原因:收错用户',
+      '抄表日期           用气量(方)               气费',
+      '2026-11-10                 23             -79.35',
+      '  读数 100 至 123',
+      '  单价 3.45 元/方',
+      '-'.repeat(48),
+      '气费合计:                               ￥-79.35',
+      '滞纳金:                                   ￥0.00',
+      '冲正金额:                               ￥-79.35',
+      '退还现金:                                ￥79.35',
+      '-'.repeat(48),
+      '冲正凭证，不能换取发票。',
+      '客服电话 88511111  抢修 88386119',
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('a reprint of the reversed payment is marked 已冲正, keeps its own time and never offers an invoice', async () => {
+    await paid();
+    host.clock.current = new Date('2026-11-23T03:15:00.000Z');
+    await (await signIn(host)).call('payments.reverse', { slipNo: 'LC01-00000001', reason: '收错用户', approver: manager });
+    host.clock.current = new Date('2026-11-23T06:00:00.000Z'); // reprinted at 14:00 local
+    const clerk = await signIn(host);
+    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    const lines = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0));
+    expect(lines.slice(0, 9)).toEqual([
+      '管道燃气费核对单',
+      '(客户联)  副本',
+      '*** 已冲正 ***',
+      '冲正凭证号:                        LC01-00000002',
+      '-'.repeat(48),
+      '核对单号:                          LC01-00000001',
+      '营业厅:                       鹿城营业厅 1号窗口',
+      '收费员:                                     王丽',
+      '收费时间:                    2026-11-23 10:00:00',
+    ]);
+    expect(lines.slice(-5)).toEqual(['本单已冲正，不能换取发票。', '客服电话 88511111  抢修 88386119', '', '', '']);
+    expect(lines.some((l) => l.includes('换取发票') && !l.includes('不能'))).toBe(false);
+    // the voucher reprints with its header too, marked 副本
+    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000002' })).toMatchObject({ ok: true });
+    expect(decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).slice(0, 7)).toEqual([
+      '冲正凭证',
+      '(客户联)  副本',
+      '-'.repeat(48),
+      '核对单号:                          LC01-00000002',
+      '营业厅:                       鹿城营业厅 1号窗口',
+      '收费员:                                     王丽',
+      '收费时间:                    2026-11-23 11:15:00',
+    ]);
+  });
+});
+
 describe('reversing a ticket payment hands the tickets back and undoes the prepaid volume', () => {
   it('5 tickets on 23 m³ left 2 m³ prepaid; the reversal takes it away again', async () => {
     const clerk = await signIn(host);

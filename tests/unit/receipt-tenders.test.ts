@@ -68,6 +68,7 @@ const kinds: Record<string, CheckSlipData> = {
     changeFen: 1035,
     reversal: { originalSlipNo: 'LC01-00000007', reason: '用户要求改用现金缴费，票据退回' },
   },
+  reversed: { ...base, copy: true, reversedBySlipNo: 'LC01-00000008' },
 };
 
 const linesOf = (data: CheckSlipData, columns: number) => decodeEscPos(encodeSlip(layoutCheckSlip(data, columns), { columns }));
@@ -114,6 +115,15 @@ describe('receipts for every tender kind', () => {
     expect(lines).toContain('冲正金额:                               ￥-79.35');
     expect(lines).toContain('退还票证抵款:                            ￥69.00');
     expect(lines).toContain('退还现金:                                ￥10.35');
+  });
+
+  it('a reversed payment reprints marked 已冲正 and never offers an invoice; the voucher neither (issue 10 #6)', () => {
+    const at32 = linesOf(kinds.reversed as CheckSlipData, 32);
+    expect(at32.slice(0, 4)).toEqual(['管道燃气费核对单', '(客户联)  副本', '*** 已冲正 ***', '冲正凭证号:        LC01-00000008']);
+    expect(at32.filter((l) => l.includes('发票'))).toEqual(['本单已冲正，不能换取发票。']);
+    const voucher = linesOf(kinds.reversal as CheckSlipData, 48);
+    expect(voucher.filter((l) => l.includes('发票'))).toEqual(['冲正凭证，不能换取发票。']);
+    expect(linesOf(base, 48).filter((l) => l.includes('发票'))).toEqual(['请核对收好，凭此单可换取发票。']);
   });
 
   it('the ticket slip matches the golden bytes exactly', () => {

@@ -48,6 +48,15 @@ export const zhCN = {
     reader_phone: '电话询问抄表员',
     self_reported: '用户自报',
     submit: '下一步',
+    confirm: '确认读数无误',
+  },
+  /** issue 10 #5: an unpaid counter-read bill's reading corrected before payment. */
+  correction: {
+    action: '更正读数',
+    reading: '更正后本次立方数',
+    reason: '更正原因',
+    submit: '保存更正',
+    cancel: '取消',
   },
   pay: {
     title: '收费',
@@ -58,6 +67,7 @@ export const zhCN = {
     callOut: (received: string, change: string) => `收你 ${received} 元，找你 ${change} 元，请清点。`,
     done: '收费成功',
     reprint: '补打核对单 (F8)',
+    confirmTender: '确认实收金额',
   },
   receipt: {
     title: '核对单',

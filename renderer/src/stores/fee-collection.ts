@@ -39,7 +39,19 @@ export function waivedFen(w: WaiverDraft): number {
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
 }
+
+/** issue 10 #5: correcting the reading of an unpaid counter-read bill. */
+export interface CorrectionDraft {
+  billId: string;
+  reading: string;
+  reason: string;
+  confirm: boolean;
+}
+
+/** Sources typed at the counter: only their bills can be corrected here. */
+export const CORRECTABLE_SOURCES: readonly string[] = READING_SOURCES_AT_COUNTER;
 
 interface FeeState {
   unpaid: Unpaid | null;
@@ -52,6 +64,15 @@ interface FeeState {
   paid: Paid | null;
   receipt: Printed | null;
   waiver: WaiverDraft;
+  /** issue 10 #5: the clerk ticked the confirmation the server asked for (NEEDS_CONFIRMATION). */
+  confirmReading: boolean;
+  confirmTender: boolean;
+  correction: CorrectionDraft | null;
+  setConfirmReading(v: boolean): void;
+  setConfirmTender(v: boolean): void;
+  openCorrection(billId: string | null): void;
+  setCorrection(patch: Partial<CorrectionDraft>): void;
+  submitCorrection(): Promise<boolean>;
   setWaiver(patch: Partial<WaiverDraft>): void;
   setReading(v: string): void;
   setReadingSource(v: ReadingSource): void;
@@ -78,20 +99,56 @@ const blank = {
   paid: null,
   receipt: null,
   waiver: noWaiver,
+  confirmReading: false,
+  confirmTender: false,
+  correction: null as CorrectionDraft | null,
 };
+
+/** A server refusal as the field error it names. */
+function fieldError(error: { code: string; message: string; field?: string | undefined }, fallback: string): FieldError {
+  return { field: error.field ?? fallback, message: error.message, code: error.code };
+}
 
 export const useFeeCollection = create<FeeState>((set, get) => ({
   ...blank,
-  setReading: (reading) => set({ reading, error: null }),
+  setReading: (reading) => set({ reading, error: null, confirmReading: false }),
+  setConfirmReading: (confirmReading) => set({ confirmReading }),
+  setConfirmTender: (confirmTender) => set({ confirmTender }),
+  openCorrection: (billId) => set({ correction: billId ? { billId, reading: '', reason: '', confirm: false } : null, error: null }),
+  setCorrection(patch) {
+    const current = get().correction;
+    if (!current) return;
+    const changed = patch.reading !== undefined && patch.reading !== current.reading;
+    set({ correction: { ...current, ...patch, ...(changed ? { confirm: false } : {}) }, error: null });
+  },
+  async submitCorrection() {
+    const { unpaid, correction } = get();
+    if (!unpaid || !correction) return false;
+    set({ busy: true, error: null });
+    const res = await call('bills.correctReading', {
+      billId: correction.billId,
+      reading: correction.reading,
+      reason: correction.reason,
+      confirmUnusual: correction.confirm,
+    });
+    if (!res.ok) {
+      const field = res.error.field === 'reading' ? 'correctionReading' : res.error.field === 'reason' ? 'correctionReason' : 'correction';
+      set({ busy: false, error: { ...fieldError(res.error, 'correction'), field } });
+      return false;
+    }
+    set({ correction: null });
+    await loadUnpaid(unpaid.account.id, set);
+    return true;
+  },
   setReadingSource: (readingSource) => set({ readingSource }),
-  setTendered: (tendered) => set({ tendered, error: null }),
+  setTendered: (tendered) => set({ tendered, error: null, confirmTender: false }),
   setWaiver: (patch) => set({ waiver: { ...get().waiver, ...patch }, error: null }),
   toggleBill(id) {
     const selected = get().selectedBills;
     set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id] });
   },
   async choose(accountId) {
-    set({ paid: null, receipt: null, tendered: '', reading: '', error: null });
+    set({ paid: null, receipt: null, tendered: '', reading: '', error: null, confirmReading: false, confirmTender: false, correction: null });
     useTicketTender.getState().reset();
     await loadUnpaid(accountId, set);
   },
@@ -100,15 +157,15 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     if (account) await loadUnpaid(account.id, set);
   },
   async enterReading() {
-    const { unpaid, reading, readingSource } = get();
+    const { unpaid, reading, readingSource, confirmReading } = get();
     if (!unpaid) return;
     set({ busy: true, error: null });
-    const res = await call('bills.enterReading', { accountId: unpaid.account.id, reading, source: readingSource });
+    const res = await call('bills.enterReading', { accountId: unpaid.account.id, reading, source: readingSource, confirmUnusual: confirmReading });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'reading', message: res.error.message } });
+      set({ busy: false, error: fieldError(res.error, 'reading') });
       return;
     }
-    set({ reading: '' });
+    set({ reading: '', confirmReading: false });
     await loadUnpaid(unpaid.account.id, set);
   },
   async splitFirst(volume) {
@@ -125,7 +182,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     await loadUnpaid(unpaid.account.id, set, false);
   },
   async pay() {
-    const { unpaid, selectedBills, tendered, waiver } = get();
+    const { unpaid, selectedBills, tendered, waiver, confirmTender } = get();
     if (!unpaid) return false;
     const waived = selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0;
     const due = dueOf(unpaid, selectedBills) - waived;
@@ -138,12 +195,13 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       waivers: waived > 0 ? [{ billId: waiver.billId, amount: waiver.amount, reason: waiver.reason }] : [],
       approver: waived > 0 && waiver.approverLogin.trim() !== '' ? { login: waiver.approverLogin, password: waiver.approverPassword } : null,
       ...ticketPayload(useTicketTender.getState()),
+      confirmLargeTender: confirmTender,
     });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'tendered', message: res.error.message } });
+      set({ busy: false, error: fieldError(res.error, 'tendered') });
       return false;
     }
-    set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver });
+    set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver, confirmTender: false });
     useTicketTender.getState().reset(unpaid.businessDate);
     // The customer display calls out the figures and asks for the rating (R-PAY-07, R-GEN-02).
     void call('display.show', {

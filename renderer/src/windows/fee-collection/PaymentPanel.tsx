@@ -5,6 +5,7 @@ import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection'
 import { WaiverForm } from './WaiverForm';
 import { TicketForm } from './TicketForm';
 import { ManualSlipForm } from './ManualSlipForm';
+import { ConfirmCheck } from './ConfirmCheck';
 import { ticketPreview, useTicketTender } from '../../stores/ticket-tender';
 import type { FocusTargets } from './FeeCollection';
 
@@ -19,7 +20,7 @@ function previewChange(tendered: string, due: number): number | null {
 }
 
 export function PaymentPanel({ refs }: { refs: FocusTargets }) {
-  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver } = useFeeCollection();
+  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver, confirmTender, setConfirmTender } = useFeeCollection();
   const ticketDraft = useTicketTender();
   if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
   const billsDue = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
@@ -78,6 +79,13 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
             />
           </label>
           <FieldError message={error?.field === 'tendered' || error?.field === 'billIds' ? error.message : null} id="tendered-error" />
+          <ConfirmCheck
+            shown={error?.field === 'tendered' && error.code === 'NEEDS_CONFIRMATION'}
+            checked={confirmTender}
+            onChange={setConfirmTender}
+            label={t.pay.confirmTender}
+            name="confirmTender"
+          />
           <div className="change">
             {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>
           </div>

@@ -4,13 +4,15 @@ import { lateFeeTrace } from '../../../../main/domain/late-fee';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { t } from '../../i18n/zh-CN';
-import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
+import { CORRECTABLE_SOURCES, useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
+import { ConfirmCheck } from './ConfirmCheck';
+import { CorrectionForm } from './CorrectionForm';
 import type { FocusTargets } from './FeeCollection';
 
 const SOURCES: ReadingSource[] = ['notice', 'reader_phone', 'self_reported'];
 
 export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
-  const { unpaid, selectedBills, toggleBill, reading, setReading, readingSource, setReadingSource, enterReading, error, busy } =
+  const { unpaid, selectedBills, toggleBill, reading, setReading, readingSource, setReadingSource, enterReading, error, busy, confirmReading, setConfirmReading, openCorrection } =
     useFeeCollection();
   if (!unpaid) {
     return (
@@ -64,6 +66,11 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
                 </td>
                 <td className="num">
                   {formatVolume(b.previousReading)} / {formatVolume(b.thisReading)}
+                  {CORRECTABLE_SOURCES.includes(b.source) && (
+                    <button type="button" className="link" onClick={() => openCorrection(b.id)} aria-label={`${t.correction.action} ${b.readingDate}`}>
+                      {t.correction.action}
+                    </button>
+                  )}
                 </td>
                 <td className="num">{formatVolume(b.consumption)}</td>
                 <td className="num">{formatYuan(b.priceFenPerM3)}</td>
@@ -81,6 +88,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
           </tbody>
         </table>
       )}
+      <CorrectionForm />
       {account.customerType === '抄表' && (
         <div className="reading-entry">
           <label>
@@ -115,6 +123,13 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
             {t.reading.submit}
           </button>
           <FieldError message={error?.field === 'reading' ? error.message : null} id="reading-error" />
+          <ConfirmCheck
+            shown={error?.field === 'reading' && error.code === 'NEEDS_CONFIRMATION'}
+            checked={confirmReading}
+            onChange={setConfirmReading}
+            label={t.reading.confirm}
+            name="confirmReading"
+          />
         </div>
       )}
     </div>

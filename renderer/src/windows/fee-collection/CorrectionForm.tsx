@@ -1,0 +1,68 @@
+/**
+ * issue 10 #5: correcting the reading of an unpaid counter-read bill before payment (the old figures stay on
+ * record, audited). A paid bill is corrected only after its payment is reversed.
+ */
+import { FieldError } from '../../components/FieldError';
+import { formatVolume } from '../../../../main/domain/volume';
+import { t } from '../../i18n/zh-CN';
+import { useFeeCollection } from '../../stores/fee-collection';
+import { ConfirmCheck } from './ConfirmCheck';
+
+export function CorrectionForm() {
+  const { unpaid, correction, setCorrection, submitCorrection, openCorrection, error, busy } = useFeeCollection();
+  const bill = unpaid?.bills.find((b) => b.id === correction?.billId);
+  if (!correction || !bill) return null;
+  const at = (field: string) => (error?.field === field ? error.message : null);
+  const submit = () => void submitCorrection();
+  return (
+    <div className="correction" data-testid="correction">
+      <div>
+        {t.correction.action} {bill.readingDate}：{formatVolume(bill.previousReading)} / {formatVolume(bill.thisReading)}
+      </div>
+      <label>
+        {t.correction.reading}
+        <input
+          name="correctionReading"
+          inputMode="decimal"
+          value={correction.reading}
+          onChange={(e) => setCorrection({ reading: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              submit();
+            }
+          }}
+          aria-invalid={error?.field === 'correctionReading'}
+          aria-describedby="correction-reading-error"
+        />
+      </label>
+      <FieldError message={at('correctionReading')} id="correction-reading-error" />
+      <ConfirmCheck
+        shown={error?.field === 'correctionReading' && error.code === 'NEEDS_CONFIRMATION'}
+        checked={correction.confirm}
+        onChange={(confirm) => setCorrection({ confirm })}
+        label={t.reading.confirm}
+        name="correctionConfirm"
+      />
+      <label>
+        {t.correction.reason}
+        <input
+          name="correctionReason"
+          value={correction.reason}
+          maxLength={100}
+          onChange={(e) => setCorrection({ reason: e.target.value })}
+          aria-invalid={error?.field === 'correctionReason'}
+          aria-describedby="correction-reason-error"
+        />
+      </label>
+      <FieldError message={at('correctionReason')} id="correction-reason-error" />
+      <FieldError message={at('correction') ?? at('billId')} id="correction-error" />
+      <button type="button" onClick={submit} disabled={busy || correction.reading.trim() === ''}>
+        {t.correction.submit}
+      </button>
+      <button type="button" onClick={() => openCorrection(null)}>
+        {t.correction.cancel}
+      </button>
+    </div>
+  );
+}
