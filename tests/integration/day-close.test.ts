@@ -39,6 +39,17 @@ describe('R-CASH-04 balance equation', () => {
 });
 
 describe('日收银报表', () => {
+  it('counts a drawer to the fen: 960.43 balances with 5/2/1 分 coins (issue 10 #4)', async () => {
+    const clerk = await signIn(host);
+    expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '960.43' })).toMatchObject({ ok: true });
+    // 9 × 100 + 1 × 50 + 1 × 10 + 4 × 1角 + 1 × 2分 + 1 × 1分 = 960.43
+    const denominations = { '10000': 9, '5000': 1, '1000': 1, '10': 4, '2': 1, '1': 1 };
+    const res = await clerk.call('cashReport.submit', { deposited: '0', denominations });
+    expect(res).toMatchObject({ ok: true, value: { balanceFen: 96043, countedFen: 96043, differenceFen: 0 } });
+    expect(host.store.sqlite.prepare('SELECT denominations FROM cash_reports').pluck().get()).toBe(JSON.stringify(denominations));
+    expect(await clerk.call('cashReport.submit', { deposited: '0', denominations: { '3': 1 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it("a clerk's first report starts from the float counted at opening (R-GEN-01, A-33)", async () => {
     const clerk = await signIn(host);
     expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '500' })).toMatchObject({ ok: true });

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { DENOMINATIONS_FEN } from '../../../../main/domain/cash-report';
+import { DENOMINATIONS_FEN, denominationLabel } from '../../../../main/domain/cash-report';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
@@ -97,7 +97,7 @@ export function CashReport() {
           <div className="row denominations">
             {DENOMINATIONS_FEN.map((d) => (
               <label key={d}>
-                {formatYuan(d)}元 张数
+                {denominationLabel(d)} {d >= 100 ? '张数' : '枚数'}
                 <input name={`count-${d}`} size={5} inputMode="numeric" value={counts[d] ?? ''} onChange={(e) => setCounts({ ...counts, [d]: e.target.value })} />
               </label>
             ))}
