@@ -10,6 +10,7 @@ import { isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Fen } from '../domain/money.js';
 import { appendAudit } from './audit.js';
+import { counterCashFen, takenAtCounter } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export interface CloseTotals {
@@ -41,12 +42,15 @@ interface Cell {
   cashFen: number;
 }
 
-/** One pass over the day's payments, grouped finely; the report's four views are rolled up from it. */
+/**
+ * One pass over the day's payments, grouped finely; the report's four views are rolled up from it. Cash is
+ * only what was taken at the counter (issue 10 #2), so 其中现金 equals the clerks' 日收银报表.
+ */
 function dayCells(deps: ServiceDeps, hallId: string, date: string): Cell[] {
   return deps.db.all<Cell>(sql`
     SELECT s.name AS clerk, c.code AS counter, g.method, g.charge, g.count, g.totalFen, g.cashFen
     FROM (SELECT clerk_id, counter_id, method, charge_type AS charge, count(*) AS count, sum(total_fen) AS totalFen,
-                 sum(tendered_fen - change_fen) AS cashFen
+                 sum(${counterCashFen()}) AS cashFen
           FROM payments WHERE hall_id = ${hallId} AND business_date = ${date}
           GROUP BY clerk_id, counter_id, method, charge_type) g
     JOIN staff s ON s.id = g.clerk_id JOIN counters c ON c.id = g.counter_id`);
@@ -65,7 +69,7 @@ export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
   if (!isValidDate(date)) throw new DomainError('VALIDATION', '日期格式为 YYYY-MM-DD', 'date');
   const clerks = deps.db.all<{ clerkId: string; name: string; count: number; reportId: string | null; reviewed: number }>(sql`
     SELECT s.id AS clerkId, s.name AS name, g.count AS count, r.id AS reportId, (r.reviewer_id IS NOT NULL) AS reviewed
-    FROM (SELECT clerk_id, count(*) AS count FROM payments WHERE hall_id = ${actor.hallId} AND business_date = ${date} GROUP BY clerk_id) g
+    FROM (SELECT clerk_id, count(*) AS count FROM payments WHERE hall_id = ${actor.hallId} AND business_date = ${date} AND ${takenAtCounter()} GROUP BY clerk_id) g
     JOIN staff s ON s.id = g.clerk_id
     LEFT JOIN cash_reports r ON r.clerk_id = s.id AND r.business_date = ${date}
     ORDER BY s.name`);
@@ -78,7 +82,10 @@ export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
   };
 }
 
-/** Closes the hall's day (manager only); refused while a clerk's cash report is missing or unreviewed. */
+/**
+ * Closes the hall's day (manager only); refused while a clerk who took money at the counter has no reviewed
+ * cash report (one who only entered bank or electronic-channel payments took no cash and owes none).
+ */
 export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSummary {
   if (!['manager', 'admin'].includes(actor.role)) throw new DomainError('FORBIDDEN', '日结须由营业厅主任操作', 'date');
   const status = dayStatus(deps, actor, date);

@@ -8,6 +8,7 @@ import { toCsv } from '../domain/csv.js';
 import { formatYuan } from '../domain/money.js';
 import { formatVolume } from '../domain/volume.js';
 import { verifyAuditChain } from './audit.js';
+import { counterCashFen } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export interface CashStatsFilter {
@@ -17,10 +18,12 @@ export interface CashStatsFilter {
   clerkLogin?: string | undefined;
 }
 
+/** 收银统计报表; 其中现金 is the money taken at the counter, as in 日结 and 日收银报表 (issue 10 #2). */
 export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilter) {
   const clerk = f.clerkLogin ? sql`AND s.login = ${f.clerkLogin}` : sql``;
-  const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; lateFeeFen: number; ticketFen: number }>(sql`
-    SELECT p.charge_type AS chargeType, count(*) AS count, sum(p.total_fen) AS totalFen, sum(p.late_fee_fen) AS lateFeeFen, sum(p.ticket_fen) AS ticketFen
+  const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; cashFen: number; lateFeeFen: number; ticketFen: number }>(sql`
+    SELECT p.charge_type AS chargeType, count(*) AS count, sum(p.total_fen) AS totalFen, sum(${counterCashFen('p')}) AS cashFen,
+           sum(p.late_fee_fen) AS lateFeeFen, sum(p.ticket_fen) AS ticketFen
     FROM payments p JOIN staff s ON s.id = p.clerk_id
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.charge_type ORDER BY p.charge_type`);
@@ -29,8 +32,8 @@ export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilt
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.business_date ORDER BY p.business_date`);
   const csv = toCsv(
-    ['收款项目', '笔数', '金额(元)', '其中滞纳金(元)', '其中票证(元)'],
-    byCharge.map((r) => [r.chargeType, r.count, formatYuan(r.totalFen), formatYuan(r.lateFeeFen), formatYuan(r.ticketFen)]),
+    ['收款项目', '笔数', '金额(元)', '其中现金(元)', '其中滞纳金(元)', '其中票证(元)'],
+    byCharge.map((r) => [r.chargeType, r.count, formatYuan(r.totalFen), formatYuan(r.cashFen), formatYuan(r.lateFeeFen), formatYuan(r.ticketFen)]),
   );
   return { byCharge, daily, csv };
 }

@@ -46,7 +46,7 @@ export const dayCloseContract = {
     access: COUNTER_ROLES,
     input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),
     output: z.object({
-      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, lateFeeFen: fen, ticketFen: fen })),
+      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, cashFen: fen, lateFeeFen: fen, ticketFen: fen })),
       daily: z.array(z.object({ date, totalFen: fen })),
       csv: z.string(),
     }),
