@@ -26,10 +26,20 @@ export const dayCloseContract = {
   },
   'day.status': {
     access: COUNTER_ROLES,
-    input: z.object({ date }).strict(),
+    input: z.object({ date, hallId: id.optional() }).strict(),
     output: z.object({ businessDate: date, closed: z.boolean(), closeNo: z.string().nullable(), clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })) }),
   },
-  'day.close': { access: ['manager', 'admin'], input: z.object({ date }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  'day.close': { access: ['manager', 'admin'], input: z.object({ date, hallId: id.optional() }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  /** Issue 10 #3: the hall's days the manager may close (today and earlier, not closed) and the latest closed ones. */
+  'day.openDays': {
+    access: ['manager', 'admin'],
+    input: noInput,
+    output: z.object({
+      today: date,
+      open: z.array(z.object({ date, payments: z.number().int() })),
+      closed: z.array(z.object({ date, closeNo: z.string() })),
+    }),
+  },
   'day.report': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: closeSummary },
   'day.month': {
     access: ['manager', 'admin'],

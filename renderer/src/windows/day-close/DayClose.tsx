@@ -2,7 +2,7 @@
  * 日结 (Alt+D): each clerk's 日收银报表, then the hall manager's close with the numbered report (printed
  * on the receipt printer; A4 / PDF with Ctrl+P) and the month-end report for finance.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
@@ -47,8 +47,15 @@ export function DayClose() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const manager = session?.role === 'manager' || session?.role === 'admin';
+  // issue 10 #3: the manager picks one of the hall's open days (today or earlier, not closed), never types one
+  const [days, setDays] = useState<Output<'day.openDays'> | null>(null);
+  const loadDays = () => {
+    if (manager) void call('day.openDays', {}).then((r) => r.ok && setDays(r.value));
+  };
+  useEffect(loadDays, [manager]);
   const refresh = async () => {
     setError(null);
+    setReport(null);
     const res = await call('day.status', { date });
     if (!res.ok) return setError(res.error.message);
     setStatus(res.value);
@@ -64,6 +71,7 @@ export function DayClose() {
     setReport(res.value.report);
     setMessage(res.value.print.printed ? `日结完成：${res.value.report.closeNo}，报告已打印` : `日结完成：${res.value.report.closeNo}。${res.value.print.message ?? ''}`);
     await refresh();
+    loadDays();
   };
   return (
     <main className="day-close">
@@ -75,7 +83,28 @@ export function DayClose() {
         <div className="row">
           <label>
             营业日期
-            <input name="closeDate" value={date} onChange={(e) => setDate(e.target.value)} />
+            <select name="closeDate" value={date} onChange={(e) => setDate(e.target.value)}>
+              {!days && <option value={date}>{date}</option>}
+              {days && (
+                <optgroup label="未日结">
+                  {days.open.map((d) => (
+                    <option key={d.date} value={d.date}>
+                      {d.date}
+                      {d.date === days.today ? '（今天）' : ''} {d.payments} 笔
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {days && days.closed.length > 0 && (
+                <optgroup label="已日结（查看报告）">
+                  {days.closed.map((d) => (
+                    <option key={d.date} value={d.date}>
+                      {d.date} {d.closeNo}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
           </label>
           <button type="button" name="dayStatus" onClick={() => void refresh()}>
             查看
