@@ -1,4 +1,5 @@
 /** The numbered 日结报告 on the receipt printer: totals per clerk, counter, tender and charge. Pure. */
+import { formatHead, type ChainHead } from './chain-head.js';
 import { yuan, type SlipLine } from './check-slip.js';
 import { leftRight } from './text-width.js';
 
@@ -19,6 +20,7 @@ export interface CloseReportData {
   byCounter: (Totals & { code: string })[];
   byMethod: (Totals & { method: string })[];
   byCharge: (Totals & { chargeType: string })[];
+  head?: ChainHead | undefined;
 }
 
 export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine[] {
@@ -28,6 +30,8 @@ export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine
   text(leftRight('营业厅:', r.hallName, columns));
   text(leftRight('营业日期:', r.businessDate, columns));
   text(leftRight('日结人:', r.closedBy, columns));
+  // issue 10 #20: the audit chain's head on paper, for checking the store against later
+  if (r.head) text(leftRight('审计链头:', formatHead(r.head), columns));
   const section = (title: string, rows: { label: string; t: Totals }[], withCash = false) => {
     lines.push({ kind: 'rule' });
     text(title);

@@ -9,7 +9,8 @@ import { businessDays, halls } from '../../db/schema.js';
 import { businessDateOf, isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Fen } from '../domain/money.js';
-import { appendAudit } from './audit.js';
+import type { ChainHead } from '../domain/chain-head.js';
+import { appendAudit, recordHead } from './audit.js';
 import { counterCashFen, takenAtCounter } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -30,6 +31,8 @@ export interface CloseSummary {
   byCounter: (CloseTotals & { code: string })[];
   byMethod: (CloseTotals & { method: string })[];
   byCharge: (CloseTotals & { chargeType: string })[];
+  /** Issue 10 #20: the audit chain's head with the close's own row, printed on the report (absent before). */
+  head?: ChainHead;
 }
 
 interface Cell {
@@ -124,6 +127,8 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?:
         byMethod: map('method').map(({ k, ...t }) => ({ method: k, ...t })),
         byCharge: map('charge').map(({ k, ...t }) => ({ chargeType: k, ...t })),
       };
+      appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
+      summary.head = recordHead(tx, { hallId: actor.hallId, businessDate: date, kind: 'day.close', ref: closeNo });
       tx.insert(businessDays)
         .values({ hallId: actor.hallId, businessDate: date, closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) })
         .onConflictDoUpdate({
@@ -131,7 +136,6 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?:
           set: { closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) },
         })
         .run();
-      appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
       return summary;
     },
     { behavior: 'immediate' },

@@ -4,6 +4,7 @@
  * monthly trend, each also as CSV for Excel; and the audit log for auditors with its verification.
  */
 import { sql } from 'drizzle-orm';
+import { parseHead } from '../domain/chain-head.js';
 import { toCsv } from '../domain/csv.js';
 import { formatYuan } from '../domain/money.js';
 import { formatVolume } from '../domain/volume.js';
@@ -90,11 +91,12 @@ export function arrearsReport(deps: ServiceDeps, actor: Actor, f: { area?: strin
 }
 
 /** The audit log for auditors: every row with its hashes, and whether the chain verifies. */
-export function auditExport(deps: ServiceDeps, f: { from: string; to: string }) {
-  const check = verifyAuditChain(deps.db);
+export function auditExport(deps: ServiceDeps, f: { from: string; to: string; heads?: readonly string[] | undefined }) {
+  // issue 10 #20: also against every recorded head and the heads typed from paper
+  const check = verifyAuditChain(deps.db, (f.heads ?? []).filter((h) => h.trim() !== '').map(parseHead));
   const rows = deps.db.all<{ seq: number; at: string; actorId: string | null; action: string; entity: string; entityId: string; detail: string; prevHash: string; hash: string }>(sql`
     SELECT seq, at, actor_id AS actorId, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
     FROM audit_log WHERE substr(at, 1, 10) BETWEEN ${f.from} AND ${f.to} ORDER BY seq`);
   const csv = toCsv(['序号', '时间', '操作人', '操作', '对象', '对象编号', '内容', '前一哈希', '哈希'], rows.map((r) => [r.seq, r.at, r.actorId, r.action, r.entity, r.entityId, r.detail, r.prevHash, r.hash]));
-  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, exported: rows.length, csv };
+  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, head: check.head, mismatches: check.mismatches, exported: rows.length, csv };
 }

@@ -1,6 +1,6 @@
 /** The contract's Cash reports, day close, reports, audit and backups methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, approverIn, backupInfo, centi, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
+import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
 
 export const dayCloseContract = {
   'cashReport.draft': {
@@ -95,8 +95,17 @@ export const dayCloseContract = {
   },
   'audit.export': {
     access: ['manager', 'admin'],
-    input: z.object({ from: date, to: date }).strict(),
-    output: z.object({ verified: z.boolean(), rows: z.number().int(), brokenAtSeq: z.number().int().nullable(), exported: z.number().int(), csv: z.string() }),
+    // issue 10 #20: heads read off printed 日结 / cash reports ("#1234 1a2b3c4d5e6f"), checked against the chain
+    input: z.object({ from: date, to: date, heads: z.array(z.string().max(80, '链头过长')).max(400, '链头过多').optional() }).strict(),
+    output: z.object({
+      verified: z.boolean(),
+      rows: z.number().int(),
+      brokenAtSeq: z.number().int().nullable(),
+      head: chainHead.nullable(),
+      mismatches: z.array(z.object({ seq: z.number().int(), source: z.enum(['recorded', 'printed', 'replaced']), kind: z.enum(['CHAIN_SHORTER', 'HASH_DIFFERS']), message: z.string() })),
+      exported: z.number().int(),
+      csv: z.string(),
+    }),
   },
   'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
   'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { DENOMINATIONS_FEN, denominationLabel } from '../../../../main/domain/cash-report';
+import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
@@ -83,6 +84,7 @@ export function CashReport() {
           {formatYuan(submitted.balanceFen)}；清点 ￥{formatYuan(submitted.countedFen)}
           {submitted.differenceFen !== 0 ? `，差额 ￥${formatYuan(submitted.differenceFen)}（${submitted.differenceReason}）` : ''}
           {submitted.reviewed ? '，已复核' : '，待复核'}
+          {submitted.head ? `；审计链头 ${formatHead(submitted.head)}` : ''}
         </div>
       ) : (
         <>

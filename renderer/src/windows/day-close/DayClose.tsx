@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
+import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
@@ -140,6 +141,7 @@ export function DayClose() {
           <p>
             营业日期 {report.businessDate} · 日结人 {report.closedBy} · 合计 {report.all.count} 笔 ￥{formatYuan(report.all.totalFen)}，其中现金 ￥{formatYuan(report.all.cashFen)}
           </p>
+          {report.head && <p data-testid="chain-head">审计链头 {formatHead(report.head)}</p>}
           <Totals title="按收款项目" rows={report.byCharge.map((r) => ({ label: r.chargeType, ...r }))} />
           <Totals title="按缴费方式" rows={report.byMethod.map((r) => ({ label: r.method, ...r }))} />
           <Totals title="按营业员" rows={report.byClerk.map((r) => ({ label: r.name, ...r }))} />
