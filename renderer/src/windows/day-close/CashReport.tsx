@@ -54,7 +54,8 @@ export function CashReport() {
   };
   const fe = (...f: string[]) => (error && f.includes(error.field) ? error.message : null);
   return (
-    <section className="panel">
+    // a signed report prints (Ctrl+P) with its audit chain head (issue 10 #20); the inputs never do
+    <section className={submitted ? 'panel cash-report' : 'panel no-print'}>
       <h2>日收银报表 {draft.businessDate}</h2>
       <table>
         <thead>
@@ -119,8 +120,9 @@ export function CashReport() {
           </button>
         </>
       )}
-      <h3>复核（由另一营业员或主任签字）</h3>
-      <div className="row">
+      {submitted && <p className="print-only">制表人签字：__________　复核人签字：__________</p>}
+      <h3 className="no-print">复核（由另一营业员或主任签字）</h3>
+      <div className="row no-print">
         <label>
           制表人工号
           <input name="reviewClerk" value={review.clerkLogin} onChange={(e) => setReview({ ...review, clerkLogin: e.target.value })} />
@@ -130,8 +132,10 @@ export function CashReport() {
           复核签字
         </button>
       </div>
-      <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
-      {message && <div role="status">{message}</div>}
+      <div className="no-print">
+        <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
+        {message && <div role="status">{message}</div>}
+      </div>
     </section>
   );
 }

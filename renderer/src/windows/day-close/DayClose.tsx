@@ -76,9 +76,7 @@ export function DayClose() {
   };
   return (
     <main className="day-close">
-      <div className="no-print">
-        <CashReport />
-      </div>
+      <CashReport />
       <section className="panel no-print">
         <h2>营业厅日结（营业厅主任）</h2>
         <div className="row">
