@@ -55,7 +55,10 @@ export function checkBackup(file: string): { ok: boolean; detail: string; paymen
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     if (integrity !== 'ok') return { ok: false, detail: integrity, payments: 0 };
     const chain = verifyAuditChain(drizzle(db, { schema }));
-    if (!chain.ok) return { ok: false, detail: `审计链断开于第 ${String(chain.brokenAtSeq ?? "")} 条`, payments: 0 };
+    if (!chain.ok) {
+      const detail = chain.brokenAtSeq !== null ? `审计链断开于第 ${String(chain.brokenAtSeq)} 条` : chain.mismatches.map((m) => m.message).join('；');
+      return { ok: false, detail, payments: 0 };
+    }
     return { ok: true, detail: 'ok', payments: Number(db.prepare('SELECT count(*) FROM payments').pluck().get()) };
   } finally {
     db.close();

@@ -2,9 +2,10 @@
  * Data safety (issue 6): online backups while the store is in use, rotation, a restore that proves the
  * backup first and keeps the replaced store, and the integrity check that refuses a damaged store.
  */
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, StoreDamagedError } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
@@ -106,6 +107,14 @@ describe('restore against the running app and the recorded heads (issue 10 #20)'
     expect(() => restoreBackup(b.file, target, new Date('2026-11-23T03:00:00Z'))).toThrow(`短于被替换数据库记录的链头 #${head.seq}`);
     expect(() => restoreBackup(b.file, join(dir, 'fresh.db'), new Date(), { heads: [{ seq: head.seq, hash: head.hash.slice(0, 12) }] })).toThrow(`短于打印的链头 #${head.seq}`);
     expect(existsSync(join(dir, 'fresh.db'))).toBe(false);
+    // a backup cut short of the heads it recorded itself is no backup
+    const cut = join(dir, 'cut.db');
+    copyFileSync(join(host.dir, 'test.db'), cut);
+    const forged = new Database(cut);
+    forged.exec('DROP TRIGGER audit_log_no_delete');
+    forged.prepare('DELETE FROM audit_log WHERE seq >= ?').run(head.seq);
+    forged.close();
+    expect(checkBackup(cut)).toEqual({ ok: false, detail: `审计链只有 ${head.seq - 1} 条，短于已记录的链头 #${head.seq}（chain shorter than recorded head）`, payments: 0 });
     const done = restoreBackup(b.file, target, new Date('2026-11-23T03:00:00Z'), { acceptLoss: true });
     expect(done).toMatchObject({ payments: 0, lost: [`审计链只有 ${rowsInBackup} 条，短于被替换数据库记录的链头 #${head.seq}（chain shorter than replaced store head）`] });
   });
