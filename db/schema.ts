@@ -314,6 +314,27 @@ export const auditLog = sqliteTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
+/**
+ * Issue 10 #20: the audit chain's head as it stood when a cash report was signed or a day closed (the head is
+ * that operation's own audit row). Printed on the report too; a later cut tail, re-hash or restore is checked
+ * against these rows and against the paper. Append-only; each row must be a row of the chain (triggers).
+ */
+export const auditHeads = sqliteTable(
+  'audit_heads',
+  {
+    seq: integer('seq').primaryKey(),
+    hash: text('hash').notNull(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    businessDate: text('business_date').notNull(),
+    /** 'cash_report' | 'day.close' */
+    kind: text('kind').notNull(),
+    /** The cash report's id or the close number. */
+    ref: text('ref').notNull(),
+    recordedAt: createdAt(),
+  },
+  (t) => [index('audit_heads_day').on(t.hallId, t.businessDate)],
+);
+
 /** the working-day calendar: holidays and make-up working days (调休). */
 export const calendarDays = sqliteTable('calendar_days', {
   date: text('date').primaryKey(),

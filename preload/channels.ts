@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'cashReport.review',
   'day.status',
   'day.close',
+  'day.openDays',
   'day.report',
   'day.month',
   'reports.cash',

@@ -4,8 +4,16 @@
 import { DomainError } from './errors.js';
 import { formatYuan, type Fen } from './money.js';
 
-/** Notes and coins counted (fen): 100, 50, 20, 10, 5, 1 yuan, 5 角, 1 角. */
-export const DENOMINATIONS_FEN = [10000, 5000, 2000, 1000, 500, 100, 50, 10] as const;
+/**
+ * Notes and coins counted (fen): 100, 50, 20, 10, 5, 1 yuan, 5 角, 1 角 and 5, 2, 1 分 (issue 10 #4: change
+ * such as ¥0.02 is given, so a balanced drawer like 960.43 must be countable to the fen).
+ */
+export const DENOMINATIONS_FEN = [10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 2, 1] as const;
+
+/** How the window names a denomination: 100元 … 1元, 5角, 1角, 5分, 2分, 1分. */
+export function denominationLabel(fen: number): string {
+  return fen >= 100 ? `${fen / 100}元` : fen >= 10 ? `${fen / 10}角` : `${fen}分`;
+}
 
 export function countedTotal(counts: Readonly<Record<string, number>>): Fen {
   let total = 0;

@@ -1,4 +1,5 @@
 /** The numbered 日结报告 on the receipt printer: totals per clerk, counter, tender and charge. Pure. */
+import { formatHead, type ChainHead } from './chain-head.js';
 import { yuan, type SlipLine } from './check-slip.js';
 import { leftRight } from './text-width.js';
 
@@ -19,6 +20,7 @@ export interface CloseReportData {
   byCounter: (Totals & { code: string })[];
   byMethod: (Totals & { method: string })[];
   byCharge: (Totals & { chargeType: string })[];
+  head?: ChainHead | undefined;
 }
 
 export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine[] {
@@ -28,14 +30,20 @@ export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine
   text(leftRight('营业厅:', r.hallName, columns));
   text(leftRight('营业日期:', r.businessDate, columns));
   text(leftRight('日结人:', r.closedBy, columns));
-  const section = (title: string, rows: { label: string; t: Totals }[]) => {
+  // issue 10 #20: the audit chain's head on paper, for checking the store against later
+  if (r.head) text(leftRight('审计链头:', formatHead(r.head), columns));
+  const section = (title: string, rows: { label: string; t: Totals }[], withCash = false) => {
     lines.push({ kind: 'rule' });
     text(title);
-    for (const row of rows) text(leftRight(`  ${row.label} ${row.t.count}笔`, yuan(row.t.totalFen), columns));
+    for (const row of rows) {
+      text(leftRight(`  ${row.label} ${row.t.count}笔`, yuan(row.t.totalFen), columns));
+      // issue 10 #2: each clerk's counter cash, to be matched with their 日收银报表
+      if (withCash) text(leftRight('    其中现金', yuan(row.t.cashFen), columns));
+    }
   };
   section('按收款项目', r.byCharge.map((c) => ({ label: c.chargeType, t: c })));
   section('按缴费方式', r.byMethod.map((c) => ({ label: c.method, t: c })));
-  section('按营业员', r.byClerk.map((c) => ({ label: c.name, t: c })));
+  section('按营业员', r.byClerk.map((c) => ({ label: c.name, t: c })), true);
   section('按窗口', r.byCounter.map((c) => ({ label: c.code, t: c })));
   lines.push({ kind: 'rule' });
   text(leftRight(`合计 ${r.all.count}笔`, yuan(r.all.totalFen), columns));

@@ -17,7 +17,7 @@ import { BankWithholding } from '../services/bank-withholding.js';
 import { BatchPrinting } from '../services/batch-printing.js';
 import { listTariffs, setTariff } from '../services/tariffs.js';
 import { draftCashReport, reviewCashReport, submitCashReport } from '../services/cash-report.js';
-import { closeDay, closeReport, dayStatus, monthReport } from '../services/day-close.js';
+import { closeDay, closeReport, dayStatus, monthReport, openDays } from '../services/day-close.js';
 import { layoutCloseReport } from '../domain/close-report.js';
 import { printLayout } from '../services/print-layout.js';
 import type { BackupInfo } from '../services/backup.js';
@@ -194,11 +194,12 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       submitCashReport(deps, signedIn(ctx), { depositedFen: parseYuan(input.deposited || '0', 'deposited'), denominations: input.denominations, differenceReason: input.differenceReason }),
     'cashReport.review': (ctx, input) =>
       reviewCashReport(deps, signedIn(ctx), { clerkLogin: input.clerkLogin, reviewer: verifyApprover(deps, input.reviewer.login, input.reviewer.password) }),
-    'day.status': (ctx, input) => dayStatus(deps, signedIn(ctx), input.date),
+    'day.status': (ctx, input) => dayStatus(deps, signedIn(ctx), input.date, input.hallId),
     'day.close': async (ctx, input) => {
-      const report = closeDay(deps, signedIn(ctx), input.date);
+      const report = closeDay(deps, signedIn(ctx), input.date, input.hallId);
       return { report, print: await printLayout(printer, layoutCloseReport(report, deps.settings.receiptColumns), deps.settings.receiptColumns) };
     },
+    'day.openDays': (ctx) => openDays(deps, signedIn(ctx)),
     'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
     'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
     'reports.cash': (ctx, input) => cashStatistics(deps, signedIn(ctx), input),

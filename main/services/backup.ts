@@ -9,7 +9,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema.js';
 import type { Store } from '../../db/open.js';
-import { verifyAuditChain } from './audit.js';
+import type { ChainHead } from '../domain/chain-head.js';
+import { DomainError } from '../domain/errors.js';
+import { recordedHeads, verifyAuditChain, type AnchorHead } from './audit.js';
 
 const NAME = /^gas-hall-(\d{8}-\d{6})\.db$/;
 
@@ -53,17 +55,77 @@ export function checkBackup(file: string): { ok: boolean; detail: string; paymen
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     if (integrity !== 'ok') return { ok: false, detail: integrity, payments: 0 };
     const chain = verifyAuditChain(drizzle(db, { schema }));
-    if (!chain.ok) return { ok: false, detail: `审计链断开于第 ${String(chain.brokenAtSeq ?? "")} 条`, payments: 0 };
+    if (!chain.ok) {
+      const detail = chain.brokenAtSeq !== null ? `审计链断开于第 ${String(chain.brokenAtSeq)} 条` : chain.mismatches.map((m) => m.message).join('；');
+      return { ok: false, detail, payments: 0 };
+    }
     return { ok: true, detail: 'ok', payments: Number(db.prepare('SELECT count(*) FROM payments').pluck().get()) };
   } finally {
     db.close();
   }
 }
 
-/** Restores `backup` into `target` (the app must be stopped); the replaced store is kept as *.replaced-<stamp>. */
-export function restoreBackup(backup: string, target: string, now: Date): { replaced: string | null; payments: number } {
+/**
+ * Issue 10 #20: whether a process (the app, the harness) has the store open. Every connection of the app holds
+ * a shared lock while it is open (WAL mode); taking SQLite's exclusive lock without waiting fails then. The
+ * operating system drops the locks of a process that died, so a crash leaves nothing stale behind. (Like
+ * SQLite itself, this relies on working file locks: a local disk, not a network share.)
+ */
+export function storeInUse(file: string): boolean {
+  if (!existsSync(file)) return false;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // busy or locked: someone holds it; anything else (not a database, damaged) is no one's open store
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  } finally {
+    db?.close();
+  }
+}
+
+/** The heads recorded in the store a restore would replace, if it can still be read. */
+function headsOfReplaced(target: string): AnchorHead[] {
+  if (!existsSync(target)) return [];
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(target, { readonly: true, fileMustExist: true });
+    return recordedHeads(drizzle(db, { schema }), 'replaced');
+  } catch {
+    return []; // a damaged or foreign file has no heads to keep; the printed ones still count
+  } finally {
+    db?.close();
+  }
+}
+
+export interface RestoreOptions {
+  /** Heads read off printed 日结 / cash reports. */
+  heads?: readonly ChainHead[];
+  /** Restore even though the backup ends before a recorded or printed head (the later records are lost). */
+  acceptLoss?: boolean;
+}
+
+/**
+ * Restores `backup` into `target`; the replaced store is kept as *.replaced-<stamp>. Refused while the store is
+ * open (issue 10 #20), for a backup that fails its checks, whose chain differs from a head recorded in the
+ * replaced store or printed on paper, or ends before such a head (unless `acceptLoss`; `lost` says what).
+ */
+export function restoreBackup(backup: string, target: string, now: Date, options: RestoreOptions = {}): { replaced: string | null; payments: number; lost: string[] } {
+  if (storeInUse(target)) throw new DomainError('VALIDATION', `数据库 ${target} 正在使用中，请先退出营业厅程序（和浏览器测试台）再恢复`, 'db');
   const check = checkBackup(backup);
   if (!check.ok) throw new Error(`备份 ${backup} 不可用：${check.detail}`);
+  const anchored = verifyBackupAgainst(backup, options.heads ?? [], headsOfReplaced(target));
+  const differs = anchored.filter((m) => m.kind === 'HASH_DIFFERS');
+  if (differs.length > 0) throw new Error(`备份 ${backup} 与链头不符，不能恢复：${differs.map((m) => m.message).join('；')}`);
+  const lost = anchored.map((m) => m.message);
+  if (lost.length > 0 && !options.acceptLoss) {
+    throw new Error(`备份 ${backup} 早于已打印或已记录的链头，恢复将丢失其后的记录：${lost.join('；')}。确认后加 --accept-loss 再恢复`);
+  }
   let replaced: string | null = null;
   if (existsSync(target)) {
     replaced = `${target}.replaced-${stamp(now)}`;
@@ -71,7 +133,16 @@ export function restoreBackup(backup: string, target: string, now: Date): { repl
     for (const suffix of ['-wal', '-shm']) if (existsSync(target + suffix)) renameSync(target + suffix, replaced + suffix);
   }
   copyFileSync(backup, target);
-  return { replaced, payments: check.payments };
+  return { replaced, payments: check.payments, lost };
+}
+
+function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replaced: readonly AnchorHead[]) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return verifyAuditChain(drizzle(db, { schema }), printed, replaced).mismatches;
+  } finally {
+    db.close();
+  }
 }
 
 /** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */

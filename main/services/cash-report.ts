@@ -6,14 +6,14 @@
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { auditLog, cashReports, staff } from '../../db/schema.js';
+import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
 import type { Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 type Reader = Pick<Db, 'all' | 'select'>;
@@ -76,11 +76,15 @@ export function draftCashReport(deps: ServiceDeps, actor: Actor) {
   const date = businessDateOf(deps.clock.now());
   const { lines, incomeFen } = reportLines(deps.db, actor.staffId, date);
   const existing = deps.db.select().from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
-  return { businessDate: date, previousBalanceFen: previousBalance(deps.db, actor.staffId, date), incomeFen, lines, submitted: existing ? viewOf(existing) : null };
+  const head = existing
+    ? (deps.db.select({ seq: auditHeads.seq, hash: auditHeads.hash }).from(auditHeads).where(and(eq(auditHeads.kind, 'cash_report'), eq(auditHeads.ref, existing.id))).get() ?? null)
+    : null;
+  return { businessDate: date, previousBalanceFen: previousBalance(deps.db, actor.staffId, date), incomeFen, lines, submitted: existing ? viewOf(existing, head) : null };
 }
 
-function viewOf(r: typeof cashReports.$inferSelect) {
+function viewOf(r: typeof cashReports.$inferSelect, head: { seq: number; hash: string } | null) {
   return {
+    head,
     id: r.id,
     previousBalanceFen: r.previousBalanceFen,
     incomeFen: r.incomeFen,
@@ -125,7 +129,9 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
         })
         .run();
       appendAudit(tx, { actorId: actor.staffId, action: 'cash_report.submit', entity: 'cash_report', entityId: id, detail: { date, incomeFen, balanceFen, countedFen, differenceFen } }, now);
-      return { id, previousBalanceFen, incomeFen, depositedFen: input.depositedFen, balanceFen, countedFen, differenceFen, differenceReason: input.differenceReason.trim(), reviewed: false };
+      // issue 10 #20: the chain's head as signed, shown on the report and kept for later checks
+      const head = recordHead(tx, { hallId: actor.hallId, businessDate: date, kind: 'cash_report', ref: id });
+      return { head, id, previousBalanceFen, incomeFen, depositedFen: input.depositedFen, balanceFen, countedFen, differenceFen, differenceReason: input.differenceReason.trim(), reviewed: false };
     },
     { behavior: 'immediate' },
   );

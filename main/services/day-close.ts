@@ -6,10 +6,12 @@
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { businessDays, halls } from '../../db/schema.js';
-import { isValidDate } from '../domain/dates.js';
+import { businessDateOf, isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Fen } from '../domain/money.js';
-import { appendAudit } from './audit.js';
+import type { ChainHead } from '../domain/chain-head.js';
+import { appendAudit, recordHead } from './audit.js';
+import { counterCashFen, takenAtCounter } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export interface CloseTotals {
@@ -29,6 +31,8 @@ export interface CloseSummary {
   byCounter: (CloseTotals & { code: string })[];
   byMethod: (CloseTotals & { method: string })[];
   byCharge: (CloseTotals & { chargeType: string })[];
+  /** Issue 10 #20: the audit chain's head with the close's own row, printed on the report (absent before). */
+  head?: ChainHead;
 }
 
 interface Cell {
@@ -41,12 +45,15 @@ interface Cell {
   cashFen: number;
 }
 
-/** One pass over the day's payments, grouped finely; the report's four views are rolled up from it. */
+/**
+ * One pass over the day's payments, grouped finely; the report's four views are rolled up from it. Cash is
+ * only what was taken at the counter (issue 10 #2), so 其中现金 equals the clerks' 日收银报表.
+ */
 function dayCells(deps: ServiceDeps, hallId: string, date: string): Cell[] {
   return deps.db.all<Cell>(sql`
     SELECT s.name AS clerk, c.code AS counter, g.method, g.charge, g.count, g.totalFen, g.cashFen
     FROM (SELECT clerk_id, counter_id, method, charge_type AS charge, count(*) AS count, sum(total_fen) AS totalFen,
-                 sum(tendered_fen - change_fen) AS cashFen
+                 sum(${counterCashFen()}) AS cashFen
           FROM payments WHERE hall_id = ${hallId} AND business_date = ${date}
           GROUP BY clerk_id, counter_id, method, charge_type) g
     JOIN staff s ON s.id = g.clerk_id JOIN counters c ON c.id = g.counter_id`);
@@ -61,11 +68,17 @@ function rollUp(cells: readonly Cell[], key: 'clerk' | 'counter' | 'method' | 'c
   return [...by.values()].sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
 }
 
-export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
+/** Issue 10 #3: a manager sees and closes only the days of their own hall. */
+function ownHall(actor: Actor, hallId: string | undefined): void {
+  if (hallId !== undefined && hallId !== actor.hallId) throw new DomainError('FORBIDDEN', '只能查看和日结本营业厅的营业日', 'hallId');
+}
+
+export function dayStatus(deps: ServiceDeps, actor: Actor, date: string, hallId?: string) {
   if (!isValidDate(date)) throw new DomainError('VALIDATION', '日期格式为 YYYY-MM-DD', 'date');
+  ownHall(actor, hallId);
   const clerks = deps.db.all<{ clerkId: string; name: string; count: number; reportId: string | null; reviewed: number }>(sql`
     SELECT s.id AS clerkId, s.name AS name, g.count AS count, r.id AS reportId, (r.reviewer_id IS NOT NULL) AS reviewed
-    FROM (SELECT clerk_id, count(*) AS count FROM payments WHERE hall_id = ${actor.hallId} AND business_date = ${date} GROUP BY clerk_id) g
+    FROM (SELECT clerk_id, count(*) AS count FROM payments WHERE hall_id = ${actor.hallId} AND business_date = ${date} AND ${takenAtCounter()} GROUP BY clerk_id) g
     JOIN staff s ON s.id = g.clerk_id
     LEFT JOIN cash_reports r ON r.clerk_id = s.id AND r.business_date = ${date}
     ORDER BY s.name`);
@@ -78,10 +91,16 @@ export function dayStatus(deps: ServiceDeps, actor: Actor, date: string) {
   };
 }
 
-/** Closes the hall's day (manager only); refused while a clerk's cash report is missing or unreviewed. */
-export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSummary {
+/**
+ * Closes the hall's day (manager only); refused while a clerk who took money at the counter has no reviewed
+ * cash report (one who only entered bank or electronic-channel payments took no cash and owes none).
+ */
+export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?: string): CloseSummary {
   if (!['manager', 'admin'].includes(actor.role)) throw new DomainError('FORBIDDEN', '日结须由营业厅主任操作', 'date');
-  const status = dayStatus(deps, actor, date);
+  const status = dayStatus(deps, actor, date, hallId);
+  // issue 10 #3: a close is final, so a day that has not begun can never be closed (it would refuse its payments)
+  const today = businessDateOf(deps.clock.now());
+  if (date > today) throw new DomainError('VALIDATION', `${date} 是未来的日期，只能日结今天（${today}）或之前的营业日`, 'date');
   if (status.closed) throw new DomainError('DAY_CLOSED', `${date} 已日结（${status.closeNo ?? ''}）`, 'date');
   const pending = status.clerks.filter((c) => c.report !== '已复核');
   if (pending.length > 0) {
@@ -108,6 +127,8 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSu
         byMethod: map('method').map(({ k, ...t }) => ({ method: k, ...t })),
         byCharge: map('charge').map(({ k, ...t }) => ({ chargeType: k, ...t })),
       };
+      appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
+      summary.head = recordHead(tx, { hallId: actor.hallId, businessDate: date, kind: 'day.close', ref: closeNo });
       tx.insert(businessDays)
         .values({ hallId: actor.hallId, businessDate: date, closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) })
         .onConflictDoUpdate({
@@ -115,11 +136,30 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string): CloseSu
           set: { closedAt: now.toISOString(), closedBy: actor.staffId, closeNo, summary: JSON.stringify(summary) },
         })
         .run();
-      appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
       return summary;
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * Issue 10 #3: the days the manager may close, offered as a list instead of a typed date: today and every
+ * earlier day of the hall with takings or a cash report that is not closed yet (newest first), and the
+ * latest closed days for viewing or reprinting their report.
+ */
+export function openDays(deps: ServiceDeps, actor: Actor) {
+  const today = businessDateOf(deps.clock.now());
+  const rows = deps.db.all<{ date: string; payments: number }>(sql`
+    SELECT d.date AS date, (SELECT count(*) FROM payments p WHERE p.hall_id = ${actor.hallId} AND p.business_date = d.date AND ${takenAtCounter('p')}) AS payments
+    FROM (SELECT business_date AS date FROM payments WHERE hall_id = ${actor.hallId} AND business_date <= ${today}
+          UNION SELECT business_date FROM cash_reports WHERE hall_id = ${actor.hallId} AND business_date <= ${today}
+          UNION SELECT ${today}) d
+    WHERE d.date NOT IN (SELECT business_date FROM business_days WHERE hall_id = ${actor.hallId} AND closed_at IS NOT NULL)
+    ORDER BY d.date DESC LIMIT 366`);
+  const closed = deps.db.all<{ date: string; closeNo: string }>(sql`
+    SELECT business_date AS date, close_no AS closeNo FROM business_days WHERE hall_id = ${actor.hallId} AND closed_at IS NOT NULL
+    ORDER BY business_date DESC LIMIT 31`);
+  return { today, open: rows, closed };
 }
 
 export function closeReport(deps: ServiceDeps, actor: Actor, date: string): CloseSummary {

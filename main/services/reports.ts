@@ -4,10 +4,12 @@
  * monthly trend, each also as CSV for Excel; and the audit log for auditors with its verification.
  */
 import { sql } from 'drizzle-orm';
+import { parseHead } from '../domain/chain-head.js';
 import { toCsv } from '../domain/csv.js';
 import { formatYuan } from '../domain/money.js';
 import { formatVolume } from '../domain/volume.js';
 import { verifyAuditChain } from './audit.js';
+import { counterCashFen } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 export interface CashStatsFilter {
@@ -17,10 +19,12 @@ export interface CashStatsFilter {
   clerkLogin?: string | undefined;
 }
 
+/** 收银统计报表; 其中现金 is the money taken at the counter, as in 日结 and 日收银报表 (issue 10 #2). */
 export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilter) {
   const clerk = f.clerkLogin ? sql`AND s.login = ${f.clerkLogin}` : sql``;
-  const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; lateFeeFen: number; ticketFen: number }>(sql`
-    SELECT p.charge_type AS chargeType, count(*) AS count, sum(p.total_fen) AS totalFen, sum(p.late_fee_fen) AS lateFeeFen, sum(p.ticket_fen) AS ticketFen
+  const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; cashFen: number; lateFeeFen: number; ticketFen: number }>(sql`
+    SELECT p.charge_type AS chargeType, count(*) AS count, sum(p.total_fen) AS totalFen, sum(${counterCashFen('p')}) AS cashFen,
+           sum(p.late_fee_fen) AS lateFeeFen, sum(p.ticket_fen) AS ticketFen
     FROM payments p JOIN staff s ON s.id = p.clerk_id
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.charge_type ORDER BY p.charge_type`);
@@ -29,8 +33,8 @@ export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilt
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.business_date ORDER BY p.business_date`);
   const csv = toCsv(
-    ['收款项目', '笔数', '金额(元)', '其中滞纳金(元)', '其中票证(元)'],
-    byCharge.map((r) => [r.chargeType, r.count, formatYuan(r.totalFen), formatYuan(r.lateFeeFen), formatYuan(r.ticketFen)]),
+    ['收款项目', '笔数', '金额(元)', '其中现金(元)', '其中滞纳金(元)', '其中票证(元)'],
+    byCharge.map((r) => [r.chargeType, r.count, formatYuan(r.totalFen), formatYuan(r.cashFen), formatYuan(r.lateFeeFen), formatYuan(r.ticketFen)]),
   );
   return { byCharge, daily, csv };
 }
@@ -87,11 +91,12 @@ export function arrearsReport(deps: ServiceDeps, actor: Actor, f: { area?: strin
 }
 
 /** The audit log for auditors: every row with its hashes, and whether the chain verifies. */
-export function auditExport(deps: ServiceDeps, f: { from: string; to: string }) {
-  const check = verifyAuditChain(deps.db);
+export function auditExport(deps: ServiceDeps, f: { from: string; to: string; heads?: readonly string[] | undefined }) {
+  // issue 10 #20: also against every recorded head and the heads typed from paper
+  const check = verifyAuditChain(deps.db, (f.heads ?? []).filter((h) => h.trim() !== '').map(parseHead));
   const rows = deps.db.all<{ seq: number; at: string; actorId: string | null; action: string; entity: string; entityId: string; detail: string; prevHash: string; hash: string }>(sql`
     SELECT seq, at, actor_id AS actorId, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
     FROM audit_log WHERE substr(at, 1, 10) BETWEEN ${f.from} AND ${f.to} ORDER BY seq`);
   const csv = toCsv(['序号', '时间', '操作人', '操作', '对象', '对象编号', '内容', '前一哈希', '哈希'], rows.map((r) => [r.seq, r.at, r.actorId, r.action, r.entity, r.entityId, r.detail, r.prevHash, r.hash]));
-  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, exported: rows.length, csv };
+  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, head: check.head, mismatches: check.mismatches, exported: rows.length, csv };
 }

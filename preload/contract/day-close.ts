@@ -1,6 +1,6 @@
 /** The contract's Cash reports, day close, reports, audit and backups methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, approverIn, backupInfo, centi, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
+import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
 
 export const dayCloseContract = {
   'cashReport.draft': {
@@ -26,10 +26,20 @@ export const dayCloseContract = {
   },
   'day.status': {
     access: COUNTER_ROLES,
-    input: z.object({ date }).strict(),
+    input: z.object({ date, hallId: id.optional() }).strict(),
     output: z.object({ businessDate: date, closed: z.boolean(), closeNo: z.string().nullable(), clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })) }),
   },
-  'day.close': { access: ['manager', 'admin'], input: z.object({ date }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  'day.close': { access: ['manager', 'admin'], input: z.object({ date, hallId: id.optional() }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
+  /** Issue 10 #3: the hall's days the manager may close (today and earlier, not closed) and the latest closed ones. */
+  'day.openDays': {
+    access: ['manager', 'admin'],
+    input: noInput,
+    output: z.object({
+      today: date,
+      open: z.array(z.object({ date, payments: z.number().int() })),
+      closed: z.array(z.object({ date, closeNo: z.string() })),
+    }),
+  },
   'day.report': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: closeSummary },
   'day.month': {
     access: ['manager', 'admin'],
@@ -46,7 +56,7 @@ export const dayCloseContract = {
     access: COUNTER_ROLES,
     input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),
     output: z.object({
-      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, lateFeeFen: fen, ticketFen: fen })),
+      byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, cashFen: fen, lateFeeFen: fen, ticketFen: fen })),
       daily: z.array(z.object({ date, totalFen: fen })),
       csv: z.string(),
     }),
@@ -85,8 +95,17 @@ export const dayCloseContract = {
   },
   'audit.export': {
     access: ['manager', 'admin'],
-    input: z.object({ from: date, to: date }).strict(),
-    output: z.object({ verified: z.boolean(), rows: z.number().int(), brokenAtSeq: z.number().int().nullable(), exported: z.number().int(), csv: z.string() }),
+    // issue 10 #20: heads read off printed 日结 / cash reports ("#1234 1a2b3c4d5e6f"), checked against the chain
+    input: z.object({ from: date, to: date, heads: z.array(z.string().max(80, '链头过长')).max(400, '链头过多').optional() }).strict(),
+    output: z.object({
+      verified: z.boolean(),
+      rows: z.number().int(),
+      brokenAtSeq: z.number().int().nullable(),
+      head: chainHead.nullable(),
+      mismatches: z.array(z.object({ seq: z.number().int(), source: z.enum(['recorded', 'printed', 'replaced']), kind: z.enum(['CHAIN_SHORTER', 'HASH_DIFFERS']), message: z.string() })),
+      exported: z.number().int(),
+      csv: z.string(),
+    }),
   },
   'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
   'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },

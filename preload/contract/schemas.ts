@@ -119,7 +119,10 @@ export const returnCheckOut = z.object({
 });
 export const backupInfo = z.object({ file: z.string(), bytes: z.number().int(), at: z.string() });
 export const reportLine = z.object({ group: z.string(), item: z.string(), count: z.number().int(), amountFen: fen, volumeCenti: centi.optional() });
+/** Issue 10 #20: the audit chain's head (seq and hash) printed on the 日结 and cash reports. */
+export const chainHead = z.object({ seq: z.number().int(), hash: z.string() });
 export const submittedReport = z.object({
+  head: chainHead.nullable(),
   id,
   previousBalanceFen: fen,
   incomeFen: fen,
@@ -142,6 +145,7 @@ export const closeSummary = z.object({
   byCounter: z.array(closeTotals.extend({ code: z.string() })),
   byMethod: z.array(closeTotals.extend({ method: z.string() })),
   byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
+  head: chainHead.optional(),
 });
 export const printOutLike = z.object({ printed: z.boolean(), message: z.string().nullable(), lines: z.array(z.string()) });
 export const slipFilter = z

@@ -48,6 +48,9 @@ describe('the end of the day', () => {
     await expect.poll(() => page.locator('[data-testid=counted]').textContent()).toBe('清点现金 ￥82.80，差额 ￥0.00');
     await page.locator('button[name=submitReport]').click();
     await expect.poll(() => page.locator('[data-testid=report-submitted]').textContent()).toContain('当日结余 ￥82.80；清点 ￥82.80，待复核');
+    // issue 10 #20: the signed report shows the audit chain head recorded with it
+    const reportHead = host.store.sqlite.prepare("SELECT seq, hash FROM audit_heads WHERE kind = 'cash_report'").get() as { seq: number; hash: string };
+    expect(await page.locator('[data-testid=report-submitted]').textContent()).toContain(`审计链头 #${reportHead.seq} ${reportHead.hash.slice(0, 12)}`);
     await page.fill('input[name=reviewClerk]', 'clerk01');
     await page.fill('input[name=reviewerLogin]', 'clerk02');
     await page.fill('input[name=reviewerPassword]', '123456');
@@ -59,19 +62,30 @@ describe('the end of the day', () => {
     await page.locator('.app-header button', { hasText: '退出' }).click();
     await logIn(page, counter.harness.url, 'manager01', 'counter-lc02');
     await page.keyboard.press('Alt+d');
+    // issue 10 #3: the day is picked from the hall's open days (today, no future day), not typed
+    await expect.poll(() => page.locator('select[name=closeDate] option').allTextContents()).toEqual(['2026-11-23（今天） 1 笔']);
+    expect(await page.locator('select[name=closeDate]').inputValue()).toBe('2026-11-23');
     await page.locator('button[name=dayStatus]').click();
     await expect.poll(() => page.locator('[data-testid=day-status]').textContent()).toContain('王丽：1 笔，日收银报表已复核');
     await page.locator('button[name=closeDay]').click();
     await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain('日结完成：RJ-LC-00001，报告已打印');
     expect(await page.locator('article.close-report').textContent()).toContain('合计 1 笔 ￥82.80');
+    const closeHead = host.store.sqlite.prepare("SELECT seq, hash FROM audit_heads WHERE kind = 'day.close'").get() as { seq: number; hash: string };
+    const printedHead = `#${closeHead.seq} ${closeHead.hash.slice(0, 12)}`;
+    expect(await page.locator('[data-testid=chain-head]').textContent()).toBe(`审计链头 ${printedHead}`);
+    await expect.poll(() => page.locator('select[name=closeDate] option').allTextContents()).toEqual(['2026-11-23 RJ-LC-00001']);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'day-close-report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL").pluck().get())).toBe(1);
     await page.locator('button[name=monthReportButton]').click();
     await expect.poll(() => page.locator('[data-testid=month-report]').textContent()).toContain('已日结 1 天');
+    await page.fill('textarea[name=printedHeads]', printedHead);
     await page.locator('button[name=auditExport]').click();
     await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain('审计链完整');
+    await page.fill('textarea[name=printedHeads]', `#${closeHead.seq} 0123456789ab`);
+    await page.locator('button[name=auditExport]').click();
+    await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain(`hash differs at seq ${closeHead.seq}`);
   });
 });
 

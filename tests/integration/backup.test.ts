@@ -2,13 +2,14 @@
  * Data safety (issue 6): online backups while the store is in use, rotation, a restore that proves the
  * backup first and keeps the replaced store, and the integrity check that refuses a damaged store.
  */
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, StoreDamagedError } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
-import { backupNow, checkBackup, listBackups, restoreBackup } from '../../main/services/backup.js';
+import { backupNow, checkBackup, listBackups, restoreBackup, storeInUse } from '../../main/services/backup.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
@@ -72,6 +73,50 @@ describe('backups', () => {
   it('a manager can take a backup through the API; a clerk cannot', async () => {
     const clerk = await signIn(host);
     expect(await clerk.call('backup.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('restore against the running app and the recorded heads (issue 10 #20)', () => {
+  it('refuses while a host holds the store open, and runs once it has stopped', async () => {
+    const { createHost } = await import('../../main/host.js');
+    const live = join(dir, 'live.db');
+    const running = createHost({ dbFile: live, migrationsDir });
+    const b = await backupNow(running.store, dir, new Date('2026-11-23T02:00:00Z'));
+    const before = readFileSync(live);
+    try {
+      expect(storeInUse(live)).toBe(true);
+      expect(() => restoreBackup(b.file, live, new Date('2026-11-23T03:00:00Z'))).toThrow('正在使用');
+      expect(readFileSync(live).equals(before)).toBe(true);
+      expect(existsSync(`${live}.replaced-20261123-030000`)).toBe(false);
+    } finally {
+      running.close();
+    }
+    expect(storeInUse(live)).toBe(false);
+    expect(restoreBackup(b.file, live, new Date('2026-11-23T03:00:00Z')).replaced).toBe(`${live}.replaced-20261123-030000`);
+  });
+
+  it('refuses a backup shorter than a head the replaced store recorded or the paper shows, unless the loss is accepted', async () => {
+    const clerk = await signIn(host);
+    const b = await backupNow(host.store, dir, new Date('2026-11-23T02:00:00Z'));
+    const rowsInBackup = Number(host.store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get());
+    await pay(clerk, 'b-0');
+    expect(await clerk.call('cashReport.submit', { deposited: '345', denominations: {} })).toMatchObject({ ok: true });
+    const head = host.store.sqlite.prepare('SELECT seq, hash FROM audit_heads').get() as { seq: number; hash: string };
+    const target = join(host.dir, 'test.db');
+    host.close();
+    expect(() => restoreBackup(b.file, target, new Date('2026-11-23T03:00:00Z'))).toThrow(`短于被替换数据库记录的链头 #${head.seq}`);
+    expect(() => restoreBackup(b.file, join(dir, 'fresh.db'), new Date(), { heads: [{ seq: head.seq, hash: head.hash.slice(0, 12) }] })).toThrow(`短于打印的链头 #${head.seq}`);
+    expect(existsSync(join(dir, 'fresh.db'))).toBe(false);
+    // a backup cut short of the heads it recorded itself is no backup
+    const cut = join(dir, 'cut.db');
+    copyFileSync(join(host.dir, 'test.db'), cut);
+    const forged = new Database(cut);
+    forged.exec('DROP TRIGGER audit_log_no_delete');
+    forged.prepare('DELETE FROM audit_log WHERE seq >= ?').run(head.seq);
+    forged.close();
+    expect(checkBackup(cut)).toEqual({ ok: false, detail: `审计链只有 ${head.seq - 1} 条，短于已记录的链头 #${head.seq}（chain shorter than recorded head）`, payments: 0 });
+    const done = restoreBackup(b.file, target, new Date('2026-11-23T03:00:00Z'), { acceptLoss: true });
+    expect(done).toMatchObject({ payments: 0, lost: [`审计链只有 ${rowsInBackup} 条，短于被替换数据库记录的链头 #${head.seq}（chain shorter than replaced store head）`] });
   });
 });
 

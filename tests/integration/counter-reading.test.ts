@@ -57,7 +57,7 @@ describe('audit chain', () => {
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
     host.store.sqlite.exec('DROP TRIGGER audit_log_no_update');
     host.store.sqlite.prepare("UPDATE audit_log SET detail = '{}' WHERE seq = 2").run();
-    expect(verifyAuditChain(host.store.db)).toEqual({ ok: false, rows: 2, brokenAtSeq: 2 });
+    expect(verifyAuditChain(host.store.db)).toMatchObject({ ok: false, rows: 2, brokenAtSeq: 2 });
   });
 });
 

@@ -39,6 +39,17 @@ describe('R-CASH-04 balance equation', () => {
 });
 
 describe('日收银报表', () => {
+  it('counts a drawer to the fen: 960.43 balances with 5/2/1 分 coins (issue 10 #4)', async () => {
+    const clerk = await signIn(host);
+    expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '960.43' })).toMatchObject({ ok: true });
+    // 9 × 100 + 1 × 50 + 1 × 10 + 4 × 1角 + 1 × 2分 + 1 × 1分 = 960.43
+    const denominations = { '10000': 9, '5000': 1, '1000': 1, '10': 4, '2': 1, '1': 1 };
+    const res = await clerk.call('cashReport.submit', { deposited: '0', denominations });
+    expect(res).toMatchObject({ ok: true, value: { balanceFen: 96043, countedFen: 96043, differenceFen: 0 } });
+    expect(host.store.sqlite.prepare('SELECT denominations FROM cash_reports').pluck().get()).toBe(JSON.stringify(denominations));
+    expect(await clerk.call('cashReport.submit', { deposited: '0', denominations: { '3': 1 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it("a clerk's first report starts from the float counted at opening (R-GEN-01, A-33)", async () => {
     const clerk = await signIn(host);
     expect(await clerk.call('counter.open', { checked: [...OPENING_CHECKLIST], float: '500' })).toMatchObject({ ok: true });
@@ -119,5 +130,37 @@ describe('日结', () => {
     expect(await boss.call('day.report', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { closeNo: 'RJ-LC-00001' } });
     expect(await boss.call('day.month', { month: '2026-11' })).toMatchObject({ ok: true, value: { closedDays: ['2026-11-23'], openDays: [], byCharge: [{ chargeType: '燃气费', count: 2, totalFen: 15920 }] } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+});
+
+describe('which days may be closed (issue 10 #3)', () => {
+  it('refuses a future date and another hall, and changes nothing', async () => {
+    const boss = await signIn(host, 'manager01', 'counter-lc02');
+    const future = await boss.call('day.close', { date: '2026-11-24' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'date' } });
+    if (!future.ok) expect(future.error.message).toContain('未来');
+    expect(await boss.call('day.close', { date: '2026-11-23', hallId: 'hall-hl' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'hallId' } });
+    expect(await boss.call('day.status', { date: '2026-11-23', hallId: 'hall-hl' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'hallId' } });
+    expect(n('SELECT count(*) FROM business_days')).toBe(0);
+    // tomorrow's payments are still taken once tomorrow comes
+    host.clock.current = new Date('2026-11-24T02:00:00.000Z');
+    const clerk = await signIn(host);
+    expect(await clerk.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-2'], tendered: '100', expectedTotalFen: 7935 })).toMatchObject({ ok: true });
+  });
+
+  it("offers the manager's open days: today and every earlier unclosed day with takings, never a future one", async () => {
+    host.clock.current = new Date('2026-11-20T02:00:00.000Z');
+    const early = await signIn(host);
+    expect(await early.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-2'], tendered: '100', expectedTotalFen: 7935 })).toMatchObject({ ok: true });
+    expect(await early.call('cashReport.submit', { deposited: '79.35', denominations: {} })).toMatchObject({ ok: true });
+    expect(await early.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: manager })).toMatchObject({ ok: true });
+    host.clock.current = new Date('2026-11-21T02:00:00.000Z');
+    const other = await signIn(host, 'clerk03', 'counter-hl01'); // another hall's takings are not this manager's
+    expect(other.connection).toBeTruthy();
+    host.clock.current = new Date('2026-11-23T02:00:00.000Z');
+    const boss = await signIn(host, 'manager01', 'counter-lc02');
+    expect(await boss.call('day.openDays', {})).toEqual({ ok: true, value: { today: '2026-11-23', open: [{ date: '2026-11-23', payments: 0 }, { date: '2026-11-20', payments: 1 }], closed: [] } });
+    expect(await boss.call('day.close', { date: '2026-11-20' })).toMatchObject({ ok: true, value: { report: { businessDate: '2026-11-20' } } });
+    expect(await boss.call('day.openDays', {})).toEqual({ ok: true, value: { today: '2026-11-23', open: [{ date: '2026-11-23', payments: 0 }], closed: [{ date: '2026-11-20', closeNo: 'RJ-LC-00001' }] } });
   });
 });

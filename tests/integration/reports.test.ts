@@ -23,8 +23,8 @@ describe('reports with CSV', () => {
     const clerk = await signIn(host);
     await clerk.call('payments.payCash', { accountId: 'acc-94000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
     const res = await clerk.call('reports.cash', { from: '2026-11-01', to: '2026-11-30', clerkLogin: 'clerk01' });
-    expect(res).toMatchObject({ ok: true, value: { byCharge: [{ chargeType: '燃气费', count: 1, totalFen: 7985, lateFeeFen: 50, ticketFen: 0 }], daily: [{ date: '2026-11-23', totalFen: 7985 }] } });
-    if (res.ok) expect((res.value as { csv: string }).csv).toBe('\uFEFF收款项目,笔数,金额(元),其中滞纳金(元),其中票证(元)\r\n燃气费,1,79.85,0.50,0.00\r\n');
+    expect(res).toMatchObject({ ok: true, value: { byCharge: [{ chargeType: '燃气费', count: 1, totalFen: 7985, cashFen: 7985, lateFeeFen: 50, ticketFen: 0 }], daily: [{ date: '2026-11-23', totalFen: 7985 }] } });
+    if (res.ok) expect((res.value as { csv: string }).csv).toBe('\uFEFF收款项目,笔数,金额(元),其中现金(元),其中滞纳金(元),其中票证(元)\r\n燃气费,1,79.85,79.85,0.50,0.00\r\n');
     expect(await clerk.call('reports.cash', { from: '2026-11-01', to: '2026-11-30', clerkLogin: 'clerk02' })).toMatchObject({ ok: true, value: { byCharge: [] } });
   });
 

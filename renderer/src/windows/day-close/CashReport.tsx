@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { DENOMINATIONS_FEN } from '../../../../main/domain/cash-report';
+import { DENOMINATIONS_FEN, denominationLabel } from '../../../../main/domain/cash-report';
+import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
@@ -53,7 +54,8 @@ export function CashReport() {
   };
   const fe = (...f: string[]) => (error && f.includes(error.field) ? error.message : null);
   return (
-    <section className="panel">
+    // a signed report prints (Ctrl+P) with its audit chain head (issue 10 #20); the inputs never do
+    <section className={submitted ? 'panel cash-report' : 'panel no-print'}>
       <h2>日收银报表 {draft.businessDate}</h2>
       <table>
         <thead>
@@ -83,6 +85,7 @@ export function CashReport() {
           {formatYuan(submitted.balanceFen)}；清点 ￥{formatYuan(submitted.countedFen)}
           {submitted.differenceFen !== 0 ? `，差额 ￥${formatYuan(submitted.differenceFen)}（${submitted.differenceReason}）` : ''}
           {submitted.reviewed ? '，已复核' : '，待复核'}
+          {submitted.head ? `；审计链头 ${formatHead(submitted.head)}` : ''}
         </div>
       ) : (
         <>
@@ -97,7 +100,7 @@ export function CashReport() {
           <div className="row denominations">
             {DENOMINATIONS_FEN.map((d) => (
               <label key={d}>
-                {formatYuan(d)}元 张数
+                {denominationLabel(d)} {d >= 100 ? '张数' : '枚数'}
                 <input name={`count-${d}`} size={5} inputMode="numeric" value={counts[d] ?? ''} onChange={(e) => setCounts({ ...counts, [d]: e.target.value })} />
               </label>
             ))}
@@ -117,8 +120,9 @@ export function CashReport() {
           </button>
         </>
       )}
-      <h3>复核（由另一营业员或主任签字）</h3>
-      <div className="row">
+      {submitted && <p className="print-only">制表人签字：__________　复核人签字：__________</p>}
+      <h3 className="no-print">复核（由另一营业员或主任签字）</h3>
+      <div className="row no-print">
         <label>
           制表人工号
           <input name="reviewClerk" value={review.clerkLogin} onChange={(e) => setReview({ ...review, clerkLogin: e.target.value })} />
@@ -128,8 +132,10 @@ export function CashReport() {
           复核签字
         </button>
       </div>
-      <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
-      {message && <div role="status">{message}</div>}
+      <div className="no-print">
+        <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
+        {message && <div role="status">{message}</div>}
+      </div>
     </section>
   );
 }

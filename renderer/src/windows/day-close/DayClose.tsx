@@ -2,8 +2,9 @@
  * 日结 (Alt+D): each clerk's 日收银报表, then the hall manager's close with the numbered report (printed
  * on the receipt printer; A4 / PDF with Ctrl+P) and the month-end report for finance.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
+import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
@@ -47,8 +48,15 @@ export function DayClose() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const manager = session?.role === 'manager' || session?.role === 'admin';
+  // issue 10 #3: the manager picks one of the hall's open days (today or earlier, not closed), never types one
+  const [days, setDays] = useState<Output<'day.openDays'> | null>(null);
+  const loadDays = () => {
+    if (manager) void call('day.openDays', {}).then((r) => r.ok && setDays(r.value));
+  };
+  useEffect(loadDays, [manager]);
   const refresh = async () => {
     setError(null);
+    setReport(null);
     const res = await call('day.status', { date });
     if (!res.ok) return setError(res.error.message);
     setStatus(res.value);
@@ -64,18 +72,38 @@ export function DayClose() {
     setReport(res.value.report);
     setMessage(res.value.print.printed ? `日结完成：${res.value.report.closeNo}，报告已打印` : `日结完成：${res.value.report.closeNo}。${res.value.print.message ?? ''}`);
     await refresh();
+    loadDays();
   };
   return (
     <main className="day-close">
-      <div className="no-print">
-        <CashReport />
-      </div>
+      <CashReport />
       <section className="panel no-print">
         <h2>营业厅日结（营业厅主任）</h2>
         <div className="row">
           <label>
             营业日期
-            <input name="closeDate" value={date} onChange={(e) => setDate(e.target.value)} />
+            <select name="closeDate" value={date} onChange={(e) => setDate(e.target.value)}>
+              {!days && <option value={date}>{date}</option>}
+              {days && (
+                <optgroup label="未日结">
+                  {days.open.map((d) => (
+                    <option key={d.date} value={d.date}>
+                      {d.date}
+                      {d.date === days.today ? '（今天）' : ''} {d.payments} 笔
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {days && days.closed.length > 0 && (
+                <optgroup label="已日结（查看报告）">
+                  {days.closed.map((d) => (
+                    <option key={d.date} value={d.date}>
+                      {d.date} {d.closeNo}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
           </label>
           <button type="button" name="dayStatus" onClick={() => void refresh()}>
             查看
@@ -111,6 +139,7 @@ export function DayClose() {
           <p>
             营业日期 {report.businessDate} · 日结人 {report.closedBy} · 合计 {report.all.count} 笔 ￥{formatYuan(report.all.totalFen)}，其中现金 ￥{formatYuan(report.all.cashFen)}
           </p>
+          {report.head && <p data-testid="chain-head">审计链头 {formatHead(report.head)}</p>}
           <Totals title="按收款项目" rows={report.byCharge.map((r) => ({ label: r.chargeType, ...r }))} />
           <Totals title="按缴费方式" rows={report.byMethod.map((r) => ({ label: r.method, ...r }))} />
           <Totals title="按营业员" rows={report.byClerk.map((r) => ({ label: r.name, ...r }))} />

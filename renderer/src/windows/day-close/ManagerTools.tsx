@@ -1,6 +1,7 @@
 /** The manager's month-end report for finance (R-FIN-02) and the audit export for auditors (issue 6). */
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
+import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
@@ -8,7 +9,9 @@ import { FieldError } from '../../components/FieldError';
 export function ManagerTools({ today }: { today: string }) {
   const [month, setMonth] = useState(today.slice(0, 7));
   const [report, setReport] = useState<Output<'day.month'> | null>(null);
-  const [audit, setAudit] = useState<{ verified: boolean; rows: number; brokenAtSeq: number | null; url: string } | null>(null);
+  const [audit, setAudit] = useState<(Pick<Output<'audit.export'>, 'verified' | 'rows' | 'brokenAtSeq' | 'head' | 'mismatches'> & { url: string }) | null>(null);
+  // issue 10 #20: heads copied from printed 日结 / cash reports, one per line, checked against the chain
+  const [heads, setHeads] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="panel no-print">
@@ -25,7 +28,7 @@ export function ManagerTools({ today }: { today: string }) {
           type="button"
           name="auditExport"
           onClick={() =>
-            void call('audit.export', { from: `${month}-01`, to: `${month}-31` }).then((r) => {
+            void call('audit.export', { from: `${month}-01`, to: `${month}-31`, heads: heads.split('\n').filter((h) => h.trim() !== '') }).then((r) => {
               if (!r.ok) return setError(r.error.message);
               setAudit({ ...r.value, url: URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' })) });
             })
@@ -34,6 +37,10 @@ export function ManagerTools({ today }: { today: string }) {
           审计日志导出
         </button>
       </div>
+      <label>
+        核对打印的审计链头（每行一个，如 #1234 1a2b3c4d5e6f）
+        <textarea name="printedHeads" rows={2} cols={40} value={heads} onChange={(e) => setHeads(e.target.value)} />
+      </label>
       <FieldError message={error} id="manager-error" />
       {report && (
         <div data-testid="month-report">
@@ -51,7 +58,13 @@ export function ManagerTools({ today }: { today: string }) {
       )}
       {audit && (
         <div role="status">
-          审计链{audit.verified ? `完整（${audit.rows} 条）` : `在第 ${String(audit.brokenAtSeq)} 条断开，请立即报告`}。
+          审计链
+          {audit.brokenAtSeq !== null
+            ? `在第 ${String(audit.brokenAtSeq)} 条断开，请立即报告`
+            : audit.verified
+              ? `完整（${audit.rows} 条${audit.head ? `，链头 ${formatHead(audit.head)}` : ''}）`
+              : `与链头不符，请立即报告：${audit.mismatches.map((m) => m.message).join('；')}`}
+          。
           <a className="download" href={audit.url} download={`审计日志-${month}.csv`}>
             下载审计日志 (CSV)
           </a>

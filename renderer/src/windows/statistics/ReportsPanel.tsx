@@ -88,6 +88,7 @@ export function ReportsPanel() {
                 <th>收款项目</th>
                 <th>笔数</th>
                 <th>金额</th>
+                <th>其中现金</th>
                 <th>其中滞纳金</th>
                 <th>其中票证</th>
               </tr>
@@ -98,6 +99,7 @@ export function ReportsPanel() {
                   <td>{r.chargeType}</td>
                   <td className="num">{r.count}</td>
                   <td className="num">{formatYuan(r.totalFen)}</td>
+                  <td className="num">{formatYuan(r.cashFen)}</td>
                   <td className="num">{formatYuan(r.lateFeeFen)}</td>
                   <td className="num">{formatYuan(r.ticketFen)}</td>
                 </tr>
