@@ -2,6 +2,7 @@
 import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
 import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '../domain/sign-in-throttle.js';
 
 export interface Clock {
   now(): Date;
@@ -37,6 +38,10 @@ export interface Settings {
   largeVolume: LargeVolumeRule;
   /** R-BANK-09: the fee each bank charges per written-off item; not in the seeds (ASSUMPTION: 0 until finance sets it). */
   bankFeePerItemFen: Record<string, number>;
+  /** Issue 10 #13: the demo store (GAS_DEMO=1): staff may keep the initial password 123456. */
+  demoMode: boolean;
+  /** Issue 10 #13: back-off and lockout of failed sign-ins per user and per counter. */
+  signInThrottle: SignInThrottleSettings;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {} };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE };
