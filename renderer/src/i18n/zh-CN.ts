@@ -8,6 +8,12 @@ export const zhCN = {
     password: '密码',
     submit: '登录 (Enter)',
     loadingCounters: '正在读取柜台…',
+    changeTitle: '首次登录，请修改初始密码',
+    currentPassword: '原密码',
+    newPassword: '新密码（至少8位，含字母和数字）',
+    confirmPassword: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    changeSubmit: '修改密码并进入',
   },
   header: {
     window: '前台收费',
