@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { hashPassword, INITIAL_PASSWORD } from '../security/password.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { signInCheck } from './sign-in.js';
+import { clearFailures, signInCheck } from './sign-in.js';
 
 export interface CounterChoice {
   id: string;
@@ -40,6 +40,7 @@ export function login(deps: ServiceDeps, input: { login: string; password: strin
     password: input.password,
     counterId: input.counterId,
     failure: { message: '工号或密码错误', field: 'password' },
+    keepFailures: true,
   });
   const counter = db
     .select({ id: counters.id, code: counters.code, name: counters.name, hallId: counters.hallId, hallName: halls.name })
@@ -61,6 +62,7 @@ export function login(deps: ServiceDeps, input: { login: string; password: strin
     counterCode: counter.code,
     counterName: counter.name,
   };
+  clearFailures(deps, input);
   db.transaction((tx) => {
     appendAudit(tx, { actorId: person.id, action: 'auth.login', entity: 'counter', entityId: counter.id, detail: {} }, clock.now());
   });

@@ -29,6 +29,8 @@ export interface SignInAttempt {
   actorId?: string | null;
   /** What the caller is told on failure (the same for every reason). */
   failure: { message: string; field: string };
+  /** Log-in clears the failures itself once the counter is also accepted (a refusal writes nothing). */
+  keepFailures?: boolean;
 }
 
 export type StaffRow = typeof staff.$inferSelect;
@@ -51,7 +53,7 @@ function loadRecord(deps: ServiceDeps, scope: Scope, key: string): FailureRecord
   return { failures: row.failures, lastFailureAt: new Date(row.lastFailureAt), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
 }
 
-function keysOf(attempt: SignInAttempt): [Scope, string][] {
+function keysOf(attempt: Pick<SignInAttempt, 'login' | 'counterId'>): [Scope, string][] {
   return [
     ['user', attempt.login],
     ['counter', attempt.counterId],
@@ -107,7 +109,7 @@ function recordFailure(deps: ServiceDeps, attempt: SignInAttempt, reason: string
 }
 
 /** A successful sign-in clears the user's and the counter's failures (writes only when there are some). */
-function clearFailures(deps: ServiceDeps, attempt: SignInAttempt): void {
+export function clearFailures(deps: ServiceDeps, attempt: Pick<SignInAttempt, 'login' | 'counterId'>): void {
   for (const [scope, key] of keysOf(attempt)) {
     if (loadRecord(deps, scope, key)) deps.db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key))).run();
   }
@@ -133,7 +135,7 @@ export function signInCheck(deps: ServiceDeps, attempt: SignInAttempt): StaffRow
     recordFailure(deps, attempt, reason ?? 'unknown_user', now);
     throw new DomainError('BAD_CREDENTIALS', attempt.failure.message, attempt.failure.field);
   }
-  clearFailures(deps, attempt);
+  if (!attempt.keepFailures) clearFailures(deps, attempt);
   return person;
 }
 
