@@ -89,6 +89,7 @@ export function verifyApprover(
     roles,
     actorId: actor.staffId,
     failure: { message: '审批人工号或密码错误', field },
+    keepFailures: true,
   });
   return { staffId: person.id, role: person.role };
 }
@@ -118,11 +119,13 @@ export function changePassword(deps: ServiceDeps, actor: Actor, input: { current
     counterId: actor.counterId,
     actorId: actor.staffId,
     failure: { message: '原密码错误', field: 'currentPassword' },
+    keepFailures: true,
   });
   if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION', '新密码不能与原密码相同', 'newPassword');
   if (input.newPassword === INITIAL_PASSWORD) throw new DomainError('VALIDATION', '新密码不能是初始密码', 'newPassword');
   const now = deps.clock.now();
   const passwordHash = hashPassword(input.newPassword);
+  clearFailures(deps, { login: ownLogin(deps, actor), counterId: actor.counterId });
   deps.db.transaction((tx) => {
     tx.update(staff).set({ passwordHash, mustChangePassword: false }).where(eq(staff.id, actor.staffId)).run();
     appendAudit(tx, { actorId: actor.staffId, action: 'auth.password_changed', entity: 'staff', entityId: actor.staffId, detail: {} }, now);

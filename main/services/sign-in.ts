@@ -29,7 +29,11 @@ export interface SignInAttempt {
   actorId?: string | null;
   /** What the caller is told on failure (the same for every reason). */
   failure: { message: string; field: string };
-  /** Log-in clears the failures itself once the counter is also accepted (a refusal writes nothing). */
+  /**
+   * Leave the failure counters as they are on success: log-in and the password change clear them once the
+   * whole call is accepted; an approver's sign-in never does (a refused 冲正 must write nothing, and the
+   * approver's own log-in, the lockout's end or an administrator clears them).
+   */
   keepFailures?: boolean;
 }
 

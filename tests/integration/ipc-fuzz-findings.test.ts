@@ -29,4 +29,20 @@ describe('fuzzer findings', () => {
     expect(await host.router.call('c', 'auth.login', { login: 'reviewer01', password: '123456', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'counterId' } });
     expect(db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all()).toEqual(before);
   });
+
+  it('an approver who signs in right for a refused 冲正 or a refused password change leaves the failure counters alone', async () => {
+    const db = host.store.sqlite;
+    const clerk = await signIn(host);
+    const reverse = (password: string) => clerk.call('payments.reverse', { slipNo: 'LC01-99999999', reason: '测试', approver: { login: 'manager01', password } });
+    expect(await reverse('wrong')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    const before = db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all();
+    expect(await reverse('123456')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all()).toEqual(before);
+    expect(await clerk.call('auth.changePassword', { currentPassword: '123456', newPassword: '123456ab' })).toMatchObject({ ok: true });
+    expect(await clerk.call('auth.changePassword', { currentPassword: 'wrong', newPassword: '123456cd' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    const afterFailure = db.prepare('SELECT * FROM sign_in_failures ORDER BY scope, key').all();
+    expect(afterFailure.length).toBeGreaterThan(0);
+    expect(await clerk.call('auth.changePassword', { currentPassword: '123456ab', newPassword: '123456ab' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'newPassword' } });
+    expect(db.prepare('SELECT * FROM sign_in_failures ORDER BY scope, key').all()).toEqual(afterFailure);
+  });
 });
