@@ -6,7 +6,8 @@
  * mutation, and some from a role the method refuses. For every call: the answer is a valid output or a typed
  * error with a Chinese message (never INTERNAL, never a throw); a refusal writes nothing (every table's
  * content; a failed sign-in only its audit row and failure counter); after an accepted call the ledger
- * balances. Prints the per-method reach. Reproduce with FUZZ_SEED=<seed> (FUZZ_RUNS to run longer).
+ * balances. Prints the per-method reach. Reproduce with FUZZ_SEED=<seed> (FUZZ_RUNS to run longer;
+ * FUZZ_DEBUG=1 prints why well-formed calls were refused).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ beforeAll(async () => {
   const a = addAccount(host, { accountNo: '40000001', name: '王五', address: '温州市瓯海区学院路1号安澜家园1幢1单元101室', reading: 5000 });
   addBill(host, a, { id: 'bill-x', readingDate: '2026-11-01', previous: 4000, current: 5000, amountFen: 3450, dueDate: '2026-12-01' });
   addAccount(host, { accountNo: '40000002', name: '卡用户', address: '温州市鹿城区卡表路2号', reading: 0, customerType: 'IC卡' });
+  // a blank card in the simulated reader, so 制作新卡 and then 购气 can go through
+  host.cardDevice?.sim.insertBlank();
   for (const s of STAFF) sessions.set(s.login, { connection: (await signIn(host, s.login, s.counter)).connection, staff: s });
 });
 afterAll(() => host?.dispose());
@@ -96,6 +99,7 @@ const POOL_CONST: Record<string, readonly unknown[]> = {
   ),
   ...Object.fromEntries(['date', 'from', 'to', 'agreedDate', 'effectiveFrom', 'applicationDate', 'arrivalDate', 'installedOn', 'invoiceDate', 'rectificationDate', 'signedOn', 'sentOn'].map((k) => [k, DATES])),
   ...Object.fromEntries(['arrivedAt', 'leftAt', 'implementedAt'].map((k) => [k, ['2026-11-23 09:00', '2026-11-23 09:45']])),
+  value: ['10', '25.5', '100'],
   month: ['2026-11', '2026-10'],
   year: [2026, '2026'],
   quarter: [4],
@@ -218,6 +222,7 @@ describe('IPC fuzzing (issue 10 #19)', () => {
           if (wrongRole) problems.push(`${label}: accepted from a refused role`);
         } else {
           stats.codes[res.error.code] = (stats.codes[res.error.code] ?? 0) + 1;
+          if (process.env.FUZZ_DEBUG && passesSchema && !wrongRole && !mutation) console.log(`DBG ${method} ${res.error.code} ${res.error.field ?? ''} ${res.error.message}`);
           if (!ERROR_CODES.has(res.error.code)) problems.push(`${label}: ${res.error.code} ${res.error.message} ← ${JSON.stringify(input)?.slice(0, 300)}`);
           if (!/[\u4e00-\u9fff]/.test(res.error.message)) problems.push(`${label}: message not in Chinese: ${res.error.message}`);
           if (wrongRole && !(res.error.code === 'FORBIDDEN' && res.error.message === ROUTER_FORBIDDEN)) problems.push(`${label}: a refused role got ${res.error.code}`);
