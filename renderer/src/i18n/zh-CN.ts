@@ -15,6 +15,13 @@ export const zhCN = {
     mismatch: '两次输入的新密码不一致',
     changeSubmit: '修改密码并进入',
   },
+  signInLocks: {
+    title: '登录锁定解除（系统管理员）',
+    login: '工号',
+    counter: '柜台',
+    submit: '解除锁定',
+    done: (n: number) => `已解除 ${n} 项登录锁定`,
+  },
   header: {
     window: '前台收费',
     hall: '营业厅',
