@@ -37,8 +37,28 @@ export const staff = sqliteTable('staff', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** R-WO-05: only clerks with dispatch permission (有派工权限) may dispatch. */
   canDispatch: integer('can_dispatch', { mode: 'boolean' }).notNull().default(false),
+  /** Issue 10 #13: still the initial password; outside demo mode it must be changed before anything else. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
+
+/**
+ * Issue 10 #13 (R-SEC-27): failed sign-ins per user (`scope` 'user', key = the login as typed) and per
+ * counter (`scope` 'counter', key = the counter id), kept in the store so a restart does not reset them.
+ * `failures` counts consecutive failures; `lockedUntil` is set at the lockout threshold and cleared by an
+ * administrator or a successful sign-in after it has passed.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    scope: text('scope', { enum: ['user', 'counter'] }).notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: text('last_failure_at').notNull(),
+    lockedUntil: text('locked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
 
 export const CUSTOMER_TYPES = ['IC卡', '抄表'] as const;
 export const PAYMENT_METHODS = ['充值', '现金', '银行代缴', '银行托收'] as const;

@@ -43,6 +43,17 @@ export interface HostOptions {
   backupKeep?: number;
   /** The screen locks after this long without a call (default 15 minutes). */
   sessionIdleMs?: number;
+  /**
+   * Issue 10 #13: a demo store, where staff may keep the initial password 123456. Defaults to the
+   * environment variable GAS_DEMO=1 (set by `npm start` / `npm run harness` and the test fixtures);
+   * otherwise staff with the initial password must change it at first log-in.
+   */
+  demo?: boolean;
+}
+
+/** Issue 10 #13: demo mode is switched on explicitly, never by default. */
+export function demoFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.GAS_DEMO === '1';
 }
 
 export interface Host {
@@ -67,7 +78,7 @@ export function createHost(options: HostOptions): Host {
   const deps: ServiceDeps = {
     db: store.db,
     clock: options.clock ?? systemClock,
-    settings: { ...defaultSettings, ...options.settings },
+    settings: { ...defaultSettings, ...options.settings, demoMode: options.demo ?? options.settings?.demoMode ?? demoFromEnv() },
   };
   const printer = options.printer ?? new SimulatedPrinter();
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());

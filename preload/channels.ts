@@ -9,6 +9,8 @@ export const METHOD_NAMES = [
   'auth.logout',
   'auth.lock',
   'auth.unlock',
+  'auth.changePassword',
+  'auth.unlockSignIns',
   'accounts.search',
   'bills.unpaid',
   'bills.enterReading',

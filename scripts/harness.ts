@@ -42,6 +42,8 @@ if (fresh) {
 const harness = await startHarness(host.router, rendererDistDir, Number(values.port));
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
+// issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
+if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(`打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`);
 const cardSim = host.cardDevice?.sim;
 if (cardSim) {

@@ -19,6 +19,10 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Issue 10 #13: `npm start` runs the demo store (staff may keep the initial password); set GAS_DEMO=0 to try
+// the first-log-in password change.
+process.env.GAS_DEMO ??= '1';
+
 run('npm', ['run', 'build']);
 const electron = forceHarness ? null : electronBinary();
 if (electron) {

@@ -89,7 +89,8 @@ export function seedReferenceData(sqlite: Database.Database): void {
     const counter = sqlite.prepare('INSERT OR IGNORE INTO counters (id, hall_id, code, name) VALUES (?, ?, ?, ?)');
     for (const c of DEMO_COUNTERS) counter.run(c.id, c.hallId, c.code, c.name);
     const person = sqlite.prepare(
-      'INSERT OR IGNORE INTO staff (id, login, name, role, hall_id, password_hash, can_dispatch) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      // Issue 10 #13: the initial password must be changed at first log-in outside demo mode (GAS_DEMO=1).
+      'INSERT OR IGNORE INTO staff (id, login, name, role, hall_id, password_hash, can_dispatch, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, 1)',
     );
     for (const s of DEMO_STAFF) person.run(s.id, s.login, s.name, s.role, s.hallId, hash, s.canDispatch ? 1 : 0);
     sqlite

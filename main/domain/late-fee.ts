@@ -59,6 +59,9 @@ export interface WaiverCheck {
   sameAsClerk: boolean;
 }
 
+/** who may approve a late-fee waiver (the hall director). */
+export const WAIVER_APPROVER_ROLES = ['manager'] as const;
+
 /**
  * R-LATE-05 / A-28: partial or full waivers; a clerk alone only for an estimated reading whose late fee is
  * at most 20 yuan; any other waiver needs the hall director's approval, never the clerk's own.
@@ -77,6 +80,6 @@ export function checkWaiver(w: WaiverCheck): { needsApproval: boolean } {
     );
   }
   if (w.sameAsClerk) throw new DomainError('FORBIDDEN', '审批人不能是收费员本人', 'approver');
-  if (w.approverRole !== 'manager') throw new DomainError('FORBIDDEN', '审批人须为营业厅主任', 'approver');
+  if (!(WAIVER_APPROVER_ROLES as readonly string[]).includes(w.approverRole)) throw new DomainError('FORBIDDEN', '审批人须为营业厅主任', 'approver');
   return { needsApproval: true };
 }

@@ -3,9 +3,13 @@ import type { Method } from '../../preload/contract.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { parseYuan } from '../domain/money.js';
+import { WAIVER_APPROVER_ROLES } from '../domain/late-fee.js';
 import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
-import { checkOwnPassword, listCounters, login, verifyApprover } from '../services/auth.js';
+import { changePassword, checkOwnPassword, listCounters, login, verifyApprover } from '../services/auth.js';
+import { unlockSignIns } from '../services/sign-in.js';
+import { APPROVER_ROLES } from '../services/reversals.js';
+import { REVIEWER_ROLES } from '../services/cash-report.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import { correctCounterReading } from '../services/reading-correction.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
@@ -88,7 +92,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     changeFen: payment?.changeFen ?? null,
     print: payment ? await receipts.print(actor, payment.slipNo) : null,
   });
-  const sessionView = (actor: Actor) => ({
+  const sessionView = (actor: Actor, mustChangePassword = false) => ({
+    ...(mustChangePassword ? { mustChangePassword } : {}),
     staffName: actor.staffName,
     role: actor.role,
     hallName: actor.hallName,
@@ -99,11 +104,11 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
   const handlers: Handlers = {
     'auth.counters': () => listCounters(deps),
     'auth.login': (ctx, input) => {
-      const actor = login(deps, input);
-      sessions.set(ctx.connection, actor);
-      return sessionView(actor);
+      const { actor, mustChangePassword } = login(deps, input);
+      sessions.set(ctx.connection, actor, mustChangePassword);
+      return sessionView(actor, mustChangePassword);
     },
-    'auth.session': (ctx) => (ctx.actor ? sessionView(ctx.actor) : null),
+    'auth.session': (ctx) => (ctx.actor ? sessionView(ctx.actor, sessions.mustChangePassword(ctx.connection)) : null),
     'auth.lock': (ctx) => {
       sessions.lock(ctx.connection);
       return { ok: true as const };
@@ -111,10 +116,17 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'auth.unlock': (ctx, input) => {
       const actor = sessions.lockedActor(ctx.connection);
       if (!actor) throw new DomainError('UNAUTHENTICATED', '没有被锁定的登录，请重新登录', 'password');
-      checkOwnPassword(deps, actor.staffId, input.password);
+      checkOwnPassword(deps, actor, input.password);
       sessions.unlock(ctx.connection);
+      return sessionView(actor, sessions.mustChangePassword(ctx.connection));
+    },
+    'auth.changePassword': (ctx, input) => {
+      const actor = signedIn(ctx);
+      changePassword(deps, actor, input);
+      sessions.passwordChanged(ctx.connection);
       return sessionView(actor);
     },
+    'auth.unlockSignIns': (ctx, input) => unlockSignIns(deps, signedIn(ctx), input),
     'auth.logout': (ctx) => {
       sessions.end(ctx.connection);
       return { ok: true as const };
@@ -143,7 +155,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         expectedTotalFen: input.expectedTotalFen,
         waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
-        approver: input.approver ? verifyApprover(deps, input.approver.login, input.approver.password) : null,
+        approver: input.approver ? verifyApprover(deps, actor, input.approver, WAIVER_APPROVER_ROLES) : null,
         tickets: ticketLines(input.tickets),
         overrides: input.overrides,
         confirmLargeTender: input.confirmLargeTender,
@@ -193,7 +205,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'cashReport.submit': (ctx, input) =>
       submitCashReport(deps, signedIn(ctx), { depositedFen: parseYuan(input.deposited || '0', 'deposited'), denominations: input.denominations, differenceReason: input.differenceReason }),
     'cashReport.review': (ctx, input) =>
-      reviewCashReport(deps, signedIn(ctx), { clerkLogin: input.clerkLogin, reviewer: verifyApprover(deps, input.reviewer.login, input.reviewer.password) }),
+      reviewCashReport(deps, signedIn(ctx), { clerkLogin: input.clerkLogin, reviewer: verifyApprover(deps, signedIn(ctx), input.reviewer, REVIEWER_ROLES, 'reviewer') }),
     'day.status': (ctx, input) => dayStatus(deps, signedIn(ctx), input.date, input.hallId),
     'day.close': async (ctx, input) => {
       const report = closeDay(deps, signedIn(ctx), input.date, input.hallId);
@@ -280,7 +292,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'payments.findChannel': (_ctx, input) => findChannelPayment(deps, input.channelRef),
     'payments.reverse': async (ctx, input) => {
       const actor = signedIn(ctx);
-      const approver = verifyApprover(deps, input.approver.login, input.approver.password);
+      const approver = verifyApprover(deps, actor, input.approver, APPROVER_ROLES);
       const request = { slipNo: input.slipNo, reason: input.reason, approver };
       let done: PostedPayment;
       let card: { cardNo: string; volume: number; credit: number } | null = null;

@@ -22,6 +22,9 @@ export interface Router {
   call(connection: string, method: string, input: unknown): Promise<Result<unknown>>;
 }
 
+/** Issue 10 #13: what a session that must first change its initial password may still call. */
+const PASSWORD_CHANGE_ALLOWED: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.session', 'auth.counters', 'auth.login', 'auth.lock', 'auth.unlock']);
+
 function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -59,6 +62,9 @@ export function createRouter(
       const state = sessions.touch(connection);
       if (state.kind === 'locked' && spec.access !== 'public' && method !== 'auth.unlock' && method !== 'auth.logout') {
         return { ok: false, error: { code: 'LOCKED', message: '屏幕已锁定，请输入密码解锁' } };
+      }
+      if (state.kind === 'active' && sessions.mustChangePassword(connection) && !PASSWORD_CHANGE_ALLOWED.has(method)) {
+        return { ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: '首次登录请先修改初始密码' } };
       }
       const actor = state.kind === 'active' || (state.kind === 'locked' && method === 'auth.logout') ? state.actor : null;
       const denied = allowed(spec.access, actor);

@@ -10,6 +10,8 @@ interface Entry {
   actor: Actor;
   lastSeen: number;
   locked: boolean;
+  /** Issue 10 #13: signed in with the initial password outside demo mode; only a password change is allowed. */
+  mustChangePassword: boolean;
 }
 
 export type SessionState = { kind: 'none' } | { kind: 'active'; actor: Actor } | { kind: 'locked'; actor: Actor };
@@ -40,8 +42,17 @@ export class SessionStore {
     return entry && !entry.locked ? entry.actor : null;
   }
 
-  set(connection: string, actor: Actor): void {
-    this.byConnection.set(connection, { actor, lastSeen: this.now(), locked: false });
+  set(connection: string, actor: Actor, mustChangePassword = false): void {
+    this.byConnection.set(connection, { actor, lastSeen: this.now(), locked: false, mustChangePassword });
+  }
+
+  mustChangePassword(connection: string): boolean {
+    return this.byConnection.get(connection)?.mustChangePassword ?? false;
+  }
+
+  passwordChanged(connection: string): void {
+    const entry = this.byConnection.get(connection);
+    if (entry) entry.mustChangePassword = false;
   }
 
   lock(connection: string): void {

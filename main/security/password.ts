@@ -1,6 +1,9 @@
 /** Staff passwords are stored as scrypt hashes (R-SEC-27: per-user log-ins). */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
+/** The password new and demo staff start with; outside demo mode it must be changed at first log-in (issue 10 #13). */
+export const INITIAL_PASSWORD = '123456';
+
 const N = 16384;
 const R = 8;
 const P = 1;

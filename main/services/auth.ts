@@ -1,10 +1,14 @@
-/** Staff log-in at a counter (R-SEC-27). Every attempt is audited; a failure says nothing about which part was wrong. */
+/**
+ * Staff log-in at a counter (R-SEC-27). Every attempt is audited; a failure says nothing about which part was
+ * wrong; failures are throttled per user and per counter (services/sign-in.ts, issue 10 #13).
+ */
 import { eq } from 'drizzle-orm';
-import { counters, halls, staff } from '../../db/schema.js';
+import { counters, halls, staff, type StaffRole } from '../../db/schema.js';
 import { DomainError } from '../domain/errors.js';
-import { verifyPassword } from '../security/password.js';
+import { hashPassword, INITIAL_PASSWORD } from '../security/password.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { clearFailures, signInCheck } from './sign-in.js';
 
 export interface CounterChoice {
   id: string;
@@ -22,21 +26,22 @@ export function listCounters({ db }: ServiceDeps): CounterChoice[] {
     .all();
 }
 
-/** The active staff member with this login and password, or undefined. */
-function staffByCredentials({ db }: ServiceDeps, login: string, password: string) {
-  const person = db.select().from(staff).where(eq(staff.login, login)).get();
-  return person && person.active && verifyPassword(password, person.passwordHash) ? person : undefined;
+export interface SignedIn {
+  actor: Actor;
+  /** Issue 10 #13: outside demo mode, the initial password must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
-export function login(deps: ServiceDeps, input: { login: string; password: string; counterId: string }): Actor {
+export function login(deps: ServiceDeps, input: { login: string; password: string; counterId: string }): SignedIn {
   const { db, clock } = deps;
-  const person = staffByCredentials(deps, input.login, input.password);
-  if (!person) {
-    db.transaction((tx) => {
-      appendAudit(tx, { actorId: null, action: 'auth.login_failed', entity: 'staff', entityId: input.login, detail: {} }, clock.now());
-    });
-    throw new DomainError('BAD_CREDENTIALS', '工号或密码错误', 'password');
-  }
+  const person = signInCheck(deps, {
+    kind: 'login',
+    login: input.login,
+    password: input.password,
+    counterId: input.counterId,
+    failure: { message: '工号或密码错误', field: 'password' },
+    keepFailures: true,
+  });
   const counter = db
     .select({ id: counters.id, code: counters.code, name: counters.name, hallId: counters.hallId, hallName: halls.name })
     .from(counters)
@@ -57,23 +62,72 @@ export function login(deps: ServiceDeps, input: { login: string; password: strin
     counterCode: counter.code,
     counterName: counter.name,
   };
+  clearFailures(deps, input);
   db.transaction((tx) => {
     appendAudit(tx, { actorId: person.id, action: 'auth.login', entity: 'counter', entityId: counter.id, detail: {} }, clock.now());
   });
-  return actor;
+  const mustChangePassword = !deps.settings.demoMode && (person.mustChangePassword || input.password === INITIAL_PASSWORD);
+  return { actor, mustChangePassword };
 }
 
-/** A second person signs in to approve (A-28, two-person rule): returns who, or refuses. */
-export function verifyApprover(deps: ServiceDeps, login: string, password: string): { staffId: string; role: string } {
-  const person = staffByCredentials(deps, login, password);
-  if (!person) {
-    throw new DomainError('BAD_CREDENTIALS', '审批人工号或密码错误', 'approver');
-  }
+/**
+ * A second person signs in to approve (A-28, two-person rule) at the actor's counter: returns who, or
+ * refuses. A person whose role may not approve this gets the same refusal as a wrong password (issue 10 #13).
+ */
+export function verifyApprover(
+  deps: ServiceDeps,
+  actor: Actor,
+  credentials: { login: string; password: string },
+  roles: readonly StaffRole[],
+  field = 'approver',
+): { staffId: string; role: string } {
+  const person = signInCheck(deps, {
+    kind: 'approver',
+    login: credentials.login,
+    password: credentials.password,
+    counterId: actor.counterId,
+    roles,
+    actorId: actor.staffId,
+    failure: { message: '审批人工号或密码错误', field },
+    keepFailures: true,
+  });
   return { staffId: person.id, role: person.role };
 }
 
+function ownLogin(deps: ServiceDeps, actor: Actor): string {
+  return deps.db.select({ login: staff.login }).from(staff).where(eq(staff.id, actor.staffId)).get()?.login ?? actor.staffId;
+}
+
 /** Unlocks a locked screen: only the password of the clerk who is signed in there. */
-export function checkOwnPassword(deps: ServiceDeps, staffId: string, password: string): void {
-  const person = deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
-  if (!person?.active || !verifyPassword(password, person.passwordHash)) throw new DomainError('BAD_CREDENTIALS', '密码错误', 'password');
+export function checkOwnPassword(deps: ServiceDeps, actor: Actor, password: string): void {
+  signInCheck(deps, {
+    kind: 'unlock',
+    login: ownLogin(deps, actor),
+    password,
+    counterId: actor.counterId,
+    actorId: actor.staffId,
+    failure: { message: '密码错误', field: 'password' },
+  });
+}
+
+/** Issue 10 #13: the signed-in staff member replaces their password (required for the initial one outside demo mode). */
+export function changePassword(deps: ServiceDeps, actor: Actor, input: { currentPassword: string; newPassword: string }): void {
+  signInCheck(deps, {
+    kind: 'unlock',
+    login: ownLogin(deps, actor),
+    password: input.currentPassword,
+    counterId: actor.counterId,
+    actorId: actor.staffId,
+    failure: { message: '原密码错误', field: 'currentPassword' },
+    keepFailures: true,
+  });
+  if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION', '新密码不能与原密码相同', 'newPassword');
+  if (input.newPassword === INITIAL_PASSWORD) throw new DomainError('VALIDATION', '新密码不能是初始密码', 'newPassword');
+  const now = deps.clock.now();
+  const passwordHash = hashPassword(input.newPassword);
+  clearFailures(deps, { login: ownLogin(deps, actor), counterId: actor.counterId });
+  deps.db.transaction((tx) => {
+    tx.update(staff).set({ passwordHash, mustChangePassword: false }).where(eq(staff.id, actor.staffId)).run();
+    appendAudit(tx, { actorId: actor.staffId, action: 'auth.password_changed', entity: 'staff', entityId: actor.staffId, detail: {} }, now);
+  });
 }

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
+import { auditHeads, auditLog, businessDays, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -103,6 +103,9 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
   const date = businessDateOf(now);
   return deps.db.transaction(
     (tx) => {
+      // the trigger cash_reports_day_open refuses it too; this says so in words (found by the IPC fuzzer, issue 10 #19)
+      const day = tx.select({ closedAt: businessDays.closedAt }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
+      if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${date} 已日结，不能再提交日收银报表`, 'report');
       const done = tx.select({ id: cashReports.id }).from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
       if (done) throw new DomainError('VALIDATION', `${date} 的日收银报表已提交`, 'report');
       const { lines, incomeFen } = reportLines(tx, actor.staffId, date);
@@ -138,6 +141,9 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
 }
 
 /** R-CASH-05: a different clerk or a manager reviews and signs (signing in here); never the preparer. */
+/** R-CASH-05: who may review a clerk's cash report (a colleague at the counter). */
+export const REVIEWER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
+
 export function reviewCashReport(deps: ServiceDeps, actor: Actor, input: { clerkLogin: string; reviewer: { staffId: string; role: string } }) {
   const now = deps.clock.now();
   const date = businessDateOf(now);
@@ -148,7 +154,7 @@ export function reviewCashReport(deps: ServiceDeps, actor: Actor, input: { clerk
       if (!report) throw new DomainError('NOT_FOUND', `${input.clerkLogin} 今日还没有提交日收银报表`, 'clerkLogin');
       if (report.reviewerId) throw new DomainError('VALIDATION', '该报表已复核', 'clerkLogin');
       if (input.reviewer.staffId === report.clerkId) throw new DomainError('FORBIDDEN', '复核人不能是制表人本人 (R-CASH-05)', 'reviewer');
-      if (!['clerk', 'reviewer', 'manager', 'admin'].includes(input.reviewer.role)) throw new DomainError('FORBIDDEN', '复核人须为营业员、复核员或营业厅主任', 'reviewer');
+      if (!(REVIEWER_ROLES as readonly string[]).includes(input.reviewer.role)) throw new DomainError('FORBIDDEN', '复核人须为营业员、复核员或营业厅主任', 'reviewer');
       tx.update(cashReports).set({ reviewerId: input.reviewer.staffId, reviewedAt: now.toISOString() }).where(eq(cashReports.id, report.id)).run();
       appendAudit(tx, { actorId: input.reviewer.staffId, action: 'cash_report.review', entity: 'cash_report', entityId: report.id, detail: { clerkId: report.clerkId, date, by: actor.staffId } }, now);
       return { id: report.id, reviewed: true };

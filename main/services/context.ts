@@ -3,6 +3,7 @@ import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
 import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
 import { DEFAULT_LARGE_TENDER, type LargeTenderRule } from '../domain/confirmations.js';
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '../domain/sign-in-throttle.js';
 
 export interface Clock {
   now(): Date;
@@ -40,6 +41,10 @@ export interface Settings {
   bankFeePerItemFen: Record<string, number>;
   /** issue 10 #5 ASSUMPTION: a tender this far above the cash due needs the clerk's explicit confirmation. */
   largeTender: LargeTenderRule;
+  /** Issue 10 #13: the demo store (GAS_DEMO=1): staff may keep the initial password 123456. */
+  demoMode: boolean;
+  /** Issue 10 #13: back-off and lockout of failed sign-ins per user and per counter. */
+  signInThrottle: SignInThrottleSettings;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, largeTender: DEFAULT_LARGE_TENDER };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER };

@@ -36,6 +36,8 @@ export const sessionOut = z.object({
   counterName: z.string(),
   counterCode: z.string(),
   businessDate: date,
+  /** Issue 10 #13: the initial password must be changed before anything else (outside demo mode). */
+  mustChangePassword: z.boolean().optional(),
 });
 
 /** Who the customer is, as every counter list shows it. */

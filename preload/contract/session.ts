@@ -23,4 +23,28 @@ export const sessionContract = {
   'auth.logout': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
   'auth.lock': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
   'auth.unlock': { access: 'public', input: z.object({ password: z.string().min(1, '请输入密码').max(128) }).strict(), output: sessionOut },
+  /** Issue 10 #13: required at first log-in with the initial password outside demo mode. */
+  'auth.changePassword': {
+    access: 'signedIn',
+    input: z
+      .object({
+        currentPassword: z.string().min(1, '请输入原密码').max(128, '密码过长'),
+        newPassword: z
+          .string()
+          .min(8, '新密码至少8位')
+          .max(128, '密码过长')
+          .regex(/[A-Za-z]/, '新密码须同时包含字母和数字')
+          .regex(/[0-9]/, '新密码须同时包含字母和数字'),
+      })
+      .strict(),
+    output: sessionOut,
+  },
+  /** Issue 10 #13: an administrator lifts the sign-in lockout of a login and/or a counter. */
+  'auth.unlockSignIns': {
+    access: ['admin'],
+    input: z
+      .object({ login: z.string().trim().min(1, '请输入工号').max(32, '工号过长').optional(), counterId: id.optional() })
+      .strict(),
+    output: z.object({ cleared: z.number().int().nonnegative() }),
+  },
 } as const;

@@ -65,7 +65,7 @@ export function App() {
   }, []);
   useIdleLock();
   const locked = useSession((s) => s.locked);
-  if (!session) return <Login />;
+  if (!session || session.mustChangePassword) return <Login />;
   // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
   const windows = WINDOWS.filter((w) => !phoneOnly || ('phone' in w && w.phone));

@@ -15,7 +15,7 @@ import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 export async function benchBank(accounts = 200_000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gas-bench-bank-'));
-  const host = createHost({ dbFile: join(dir, 'bank.db'), migrationsDir, clock: new FixedClock(TEST_NOW) });
+  const host = createHost({ demo: true, dbFile: join(dir, 'bank.db'), migrationsDir, clock: new FixedClock(TEST_NOW) });
   try {
     const db = host.store.sqlite;
     seedReferenceData(db);

@@ -61,7 +61,7 @@ export async function benchDayClose(payments = 5_000_000): Promise<void> {
   copyFileSync(cached, work);
   try {
     let t0 = performance.now();
-    const host = createHost({ dbFile: work, migrationsDir, clock: new FixedClock(TEST_NOW) });
+    const host = createHost({ demo: true, dbFile: work, migrationsDir, clock: new FixedClock(TEST_NOW) });
     const boss = await signIn(host, 'manager01', 'counter-lc02');
     const first = await boss.call('day.status', { date: DATE });
     const cold = performance.now() - t0;

@@ -16,7 +16,7 @@ const BAUD = 115_200;
 
 export async function benchHandheld(accounts = 5000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gas-bench-hh-'));
-  const host = createHost({ dbFile: join(dir, 'hh.db'), migrationsDir, clock: new FixedClock(TEST_NOW), handheldLineBps: BAUD, handheldTimeouts: { readMs: 2000, writeMs: 4000, readRetries: 2 } });
+  const host = createHost({ demo: true, dbFile: join(dir, 'hh.db'), migrationsDir, clock: new FixedClock(TEST_NOW), handheldLineBps: BAUD, handheldTimeouts: { readMs: 2000, writeMs: 4000, readRetries: 2 } });
   try {
     seedReferenceData(host.store.sqlite);
     addRoute(host, '周抄表', accounts);

@@ -43,7 +43,7 @@ describe('driver ↔ simulator over a socat pty', () => {
 
   it('the whole host recharges over the pty; a lost reply is confirmed once from the card', async () => {
     const hostDir = join(pty.dir, 'host');
-    const host = createHost({ dbFile: join(hostDir, 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), cardPort: pty.app, cardTimeouts: TEST_CARD_TIMEOUTS });
+    const host = createHost({ demo: true, dbFile: join(hostDir, 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), cardPort: pty.app, cardTimeouts: TEST_CARD_TIMEOUTS });
     try {
       seedReferenceData(host.store.sqlite);
       const { accountId } = addAccount(host, { accountNo: '31000002', name: '王五', address: '温州市鹿城区锦绣路1号', customerType: 'IC卡' });

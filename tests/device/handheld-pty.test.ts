@@ -16,7 +16,7 @@ let host: Host;
 
 beforeAll(async () => {
   pty = await startPtySimulator('hardware/handheld/sim-cli.ts');
-  host = createHost({ dbFile: join(pty.dir, 'host', 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), handheldPort: pty.app });
+  host = createHost({ demo: true, dbFile: join(pty.dir, 'host', 'test.db'), migrationsDir, clock: new FixedClock(TEST_NOW), handheldPort: pty.app });
   seedReferenceData(host.store.sqlite);
   addRoute(host, '周抄表', 5000);
 }, 30_000);

@@ -124,7 +124,7 @@ describe('scheduled backups', () => {
   it('the host backs up on its schedule while it runs', async () => {
     const { createHost } = await import('../../main/host.js');
     const { migrationsDir: migrations } = await import('../../main/paths.js');
-    const scheduled = createHost({ dbFile: join(dir, 'scheduled.db'), migrationsDir: migrations, backupDir: join(dir, 'auto'), backupEveryMs: 50, backupKeep: 3 });
+    const scheduled = createHost({ demo: true, dbFile: join(dir, 'scheduled.db'), migrationsDir: migrations, backupDir: join(dir, 'auto'), backupEveryMs: 50, backupKeep: 3 });
     try {
       await expect.poll(() => listBackups(join(dir, 'auto')).length).toBeGreaterThanOrEqual(1);
       expect(checkBackup(listBackups(join(dir, 'auto'))[0]?.file ?? '').ok).toBe(true);

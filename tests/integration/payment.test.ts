@@ -228,8 +228,9 @@ describe('late-fee waiver (R-LATE-05, A-28)', () => {
     const waiver = { billId: 'bill-1', amount: '1', reason: '估抄争议' };
     // bill-1 is not estimated: the clerk alone may not waive it
     expect(await pay({ waivers: [waiver] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'approver' } });
-    expect(await pay({ waivers: [waiver], approver: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: false, error: { message: '审批人须为营业厅主任' } });
-    expect(await pay({ waivers: [waiver], approver: { login: 'clerk01', password: '123456' } })).toMatchObject({ ok: false, error: { message: '审批人不能是收费员本人' } });
+    // issue 10 #13: a clerk's right password (another's or their own) is refused like a wrong one: only a manager approves
+    expect(await pay({ waivers: [waiver], approver: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: '审批人工号或密码错误' } });
+    expect(await pay({ waivers: [waiver], approver: { login: 'clerk01', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: '审批人工号或密码错误' } });
     expect(await pay({ waivers: [waiver], approver: { login: 'manager01', password: 'x' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(await pay({ waivers: [{ ...waiver, amount: '1.5' }], approver: { login: 'manager01', password: '123456' }, expectedTotalFen: 11950 })).toMatchObject({
       ok: false,

@@ -51,7 +51,11 @@ describe('reversing a cash payment', () => {
   it('refuses without a manager, with the clerk approving themself, without a reason, twice, or the next day', async () => {
     const clerk = await paid();
     const base = { slipNo: 'LC01-00000001', reason: '收错用户' };
-    expect(await clerk.call('payments.reverse', { ...base, approver: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await clerk.call('payments.reverse', { ...base, approver: { login: 'clerk02', password: '123456' } })).toEqual({
+      // issue 10 #13: a right password of a role that may not approve is refused like a wrong one
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS', message: '审批人工号或密码错误', field: 'approver' },
+    });
     expect(await clerk.call('payments.reverse', { ...base, approver: { login: 'manager01', password: 'wrong' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(await clerk.call('payments.reverse', { ...base, reason: ' ', approver: manager })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const boss = await signIn(host, 'manager01');

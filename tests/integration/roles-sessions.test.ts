@@ -32,7 +32,7 @@ describe('roles', () => {
     expect(await reviewer.call('day.close', { date: '2026-11-23' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const clerk = await signIn(host);
     await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['r-1'], tendered: '80', expectedTotalFen: 7935 });
-    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '测试', approver: { login: 'reviewer01', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '测试', approver: { login: 'reviewer01', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 });
 

@@ -14,6 +14,8 @@ interface SessionState {
   loadCounters(): Promise<void>;
   login(login: string, password: string, counterId: string): Promise<void>;
   logout(): Promise<void>;
+  /** Issue 10 #13: the first log-in with the initial password (outside demo mode) changes it first. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** The screen lock (issue 6): the windows stay as they are underneath. */
   locked: boolean;
   lock(): Promise<void>;
@@ -34,6 +36,11 @@ export const useSession = create<SessionState>((set) => ({
   async login(login, password, counterId) {
     set({ busy: true, error: null });
     const res = await call('auth.login', { login, password, counterId });
+    set(res.ok ? { session: res.value, busy: false } : { error: res.error, busy: false });
+  },
+  async changePassword(currentPassword, newPassword) {
+    set({ busy: true, error: null });
+    const res = await call('auth.changePassword', { currentPassword, newPassword });
     set(res.ok ? { session: res.value, busy: false } : { error: res.error, busy: false });
   },
   async logout() {

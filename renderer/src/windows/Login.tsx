@@ -5,7 +5,54 @@ import { useSession } from '../stores/session';
 
 const LAST_COUNTER_KEY = 'gas-hall.lastCounter';
 
+/** Issue 10 #13: outside demo mode the initial password is replaced before any window opens. */
+function ChangePassword() {
+  const { changePassword, logout, error, busy } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMismatch(next !== again);
+    if (next === again) void changePassword(current, next);
+  };
+  const fieldError = (field: string) => (error && (error.field ?? 'newPassword') === field ? error.message : null);
+  return (
+    <form className="login" onSubmit={submit} aria-label={t.login.changeTitle}>
+      <h1>{t.appTitle}</h1>
+      <h2>{t.login.changeTitle}</h2>
+      <label>
+        {t.login.currentPassword}
+        <input name="currentPassword" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" autoFocus />
+      </label>
+      <FieldError message={fieldError('currentPassword')} id="current-password-error" />
+      <label>
+        {t.login.newPassword}
+        <input name="newPassword" type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" />
+      </label>
+      <FieldError message={fieldError('newPassword')} id="new-password-error" />
+      <label>
+        {t.login.confirmPassword}
+        <input name="confirmPassword" type="password" value={again} onChange={(e) => setAgain(e.target.value)} autoComplete="new-password" />
+      </label>
+      <FieldError message={mismatch ? t.login.mismatch : null} id="confirm-password-error" />
+      <button type="submit" disabled={busy}>
+        {t.login.changeSubmit}
+      </button>
+      <button type="button" onClick={() => void logout()}>
+        {t.header.logout}
+      </button>
+    </form>
+  );
+}
+
 export function Login() {
+  const mustChange = useSession((s) => s.session?.mustChangePassword === true);
+  return mustChange ? <ChangePassword /> : <SignIn />;
+}
+
+function SignIn() {
   const { counters, loadCounters, login, error, busy } = useSession();
   const [counterId, setCounterId] = useState('');
   const [user, setUser] = useState('');

@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { SignInLocks } from './SignInLocks';
 
 export function Tariffs() {
   const [rows, setRows] = useState<Output<'tariffs.list'>>([]);
@@ -91,6 +92,7 @@ export function Tariffs() {
         <FieldError message={error?.message ?? null} id="tariff-error" />
         {saved && <div role="status">{saved}</div>}
       </section>
+      <SignInLocks />
     </main>
   );
 }
