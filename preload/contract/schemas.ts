@@ -101,7 +101,15 @@ export const cardWriteOut = z.object({
 });
 
 export const runFile = z.object({ runId: z.string(), fileName: z.string(), count: z.number().int(), totalFen: fen, base64: z.string() });
-export const returnFileIn = z.object({ runId: z.string().trim().min(1).max(16), file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大') }).strict();
+/** A bank return: inline as base64 (small files, tests) or as a finished upload (upload.*, issue 10 #10). */
+export const returnFileIn = z
+  .object({
+    runId: z.string().trim().min(1).max(16),
+    file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大').optional(),
+    upload: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '上传编号不正确').optional(),
+  })
+  .strict()
+  .refine((v) => (v.file === undefined) !== (v.upload === undefined), { message: '请选择回执文件', path: ['file'] });
 export const returnCheckOut = z.object({
   runId: z.string(),
   bank: z.string(),
