@@ -123,6 +123,24 @@ describe('a bank return larger than one harness frame (issue 10 #10)', () => {
   });
 });
 
+describe('a return at the contract\'s 80 MB limit', () => {
+  it('goes through the harness and is checked in the worker: answered with its problems, server alive', async () => {
+    const { ws, call } = await page();
+    const text = answered.toString('latin1').split('\r\n').filter((r) => r !== '');
+    const body = text.slice(1).join('\r\n') + '\r\n';
+    const times = Math.floor((80_000_000 - text[0]!.length - 2) / body.length);
+    const big = Buffer.concat([Buffer.from(`${text[0]}\r\n`, 'latin1'), Buffer.from(body.repeat(times), 'latin1')]);
+    expect(big.length).toBeGreaterThan(79_000_000);
+    expect(big.length).toBeLessThanOrEqual(80_000_000);
+    const { uploadId, end } = await upload(call, big);
+    expect(end).toMatchObject({ ok: true, value: { bytes: big.length } });
+    const check = await call('bank.check', { runId: run.runId, upload: uploadId });
+    expect(check).toMatchObject({ ok: true, value: { sentCount: LINES, problems: expect.arrayContaining([`回执 ${LINES * times} 笔，发送 ${LINES} 笔`]) } });
+    expect(await call('accounts.search', { query: '锦绣路12号' })).toMatchObject({ ok: true });
+    ws.close();
+  }, 120_000);
+});
+
 describe('uploads are bounded, in order, per session and expire', () => {
   it('refuses a file over 80 MB, bytes past the declared size, chunks out of order and an unfinished end', async () => {
     const clerk = await signIn(host);
