@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { auditLog, cashReports, staff } from '../../db/schema.js';
+import { auditLog, businessDays, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -101,6 +101,9 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
     (tx) => {
       const done = tx.select({ id: cashReports.id }).from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
       if (done) throw new DomainError('VALIDATION', `${date} 的日收银报表已提交`, 'report');
+      // the database refuses rows for a closed day (cash_reports_day_open); say so as DAY_CLOSED (issue 10 #12)
+      const day = tx.select({ closedAt: businessDays.closedAt }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
+      if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${date} 已日结，不能再提交日收银报表`, 'report');
       const { lines, incomeFen } = reportLines(tx, actor.staffId, date);
       const previousBalanceFen = previousBalance(tx, actor.staffId, date);
       const balanceFen = cashBalance(previousBalanceFen, incomeFen, input.depositedFen);

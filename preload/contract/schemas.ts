@@ -155,6 +155,9 @@ export const arrearsFilter = z.object({ area: z.string().trim().max(40).optional
 export const batchPrinted = z.object({ printed: z.number().int(), failed: z.number().int(), firstError: z.string().nullable() });
 export const bankTotals = z.object({ bank: z.string(), count: z.number().int(), amountFen: fen });
 
+/** Text without control characters (NUL and the like; tab and line breaks are whitespace and allowed): issue 10 #12. */
+export const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000e-\u001f\u007f]*$/;
+
 export const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
 
 export const text = (max: number, message: string) => z.string().trim().max(max, message);
