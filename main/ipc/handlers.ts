@@ -84,8 +84,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
   const displays = new CustomerDisplays(deps);
   const uploads = new UploadStore(() => deps.clock.now().getTime());
   /** A bank return: a finished upload of this session, or inline base64. */
-  const returnFile = (ctx: CallContext, input: { file?: string | undefined; upload?: string | undefined }): Buffer =>
-    input.upload ? uploads.file(ctx.connection, signedIn(ctx), input.upload) : Buffer.from(input.file ?? '', 'base64');
+  const returnFile = (ctx: CallContext, input: { file?: string | undefined; upload?: string | undefined }): { bytes: Buffer; sha256?: string } =>
+    input.upload ? uploads.file(ctx.connection, signedIn(ctx), input.upload) : { bytes: Buffer.from(input.file ?? '', 'base64') };
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
   const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
     slipNo: payment?.slipNo ?? null,
@@ -219,11 +219,12 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'bank.file': (_ctx, input) => bank.file(input.runId),
     'bank.runs': () => bank.runs(),
     'bank.check': async (ctx, input) => {
-      const { parsed: _parsed, ...summary } = await bank.check(input.runId, returnFile(ctx, input));
+      const { failures: _failures, ...summary } = await bank.check(input.runId, returnFile(ctx, input).bytes);
       return summary;
     },
     'bank.writeOff': async (ctx, input) => {
-      const done = await bank.writeOff(signedIn(ctx), input.runId, returnFile(ctx, input));
+      const file = returnFile(ctx, input);
+      const done = await bank.writeOff(signedIn(ctx), input.runId, file.bytes, file.sha256);
       if (input.upload) uploads.drop(input.upload);
       return done;
     },

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedReturn, ReturnCheck, WithholdingBank } from '../domain/bank-file.js';
+import type { ReturnCheck, WithholdingBank } from '../domain/bank-file.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 
 /** The bundled worker's file name, next to the bundled main (scripts/build-main.mjs). */
@@ -21,15 +21,25 @@ export interface ReturnJob {
   file: Uint8Array;
   sent: { accountNo: string; amountFen: number }[];
 }
+/**
+ * What the write-off needs of a return that checks out: the lines the bank failed, by index (every other
+ * line was debited). Null when the check found problems (nothing is written off then). Kept this small so
+ * handing a big return's result back to main costs main next to nothing.
+ */
+export type ReturnFailures = { line: number; reason: string }[] | null;
+export interface ReturnJobResult {
+  check: ReturnCheck;
+  failures: ReturnFailures;
+}
 export interface ReturnJobMessage extends ReturnJob {
   id: number;
 }
 export type ReturnJobReply =
-  | { id: number; ok: true; parsed: ParsedReturn; check: ReturnCheck }
+  | ({ id: number; ok: true } & ReturnJobResult)
   | { id: number; ok: false; domain: { code: ErrorCode; message: string; field?: string } }
   | { id: number; ok: false; failure: string };
 
-type Settle = { resolve: (r: { parsed: ParsedReturn; check: ReturnCheck }) => void; reject: (e: Error) => void };
+type Settle = { resolve: (r: ReturnJobResult) => void; reject: (e: Error) => void };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -55,7 +65,7 @@ function ensureWorker(): Worker {
     if (!settle) return;
     pending.delete(reply.id);
     if (pending.size === 0) w.unref();
-    if (reply.ok) settle.resolve({ parsed: reply.parsed, check: reply.check });
+    if (reply.ok) settle.resolve({ check: reply.check, failures: reply.failures });
     else if ('domain' in reply) settle.reject(new DomainError(reply.domain.code, reply.domain.message, reply.domain.field));
     else settle.reject(new Error(`bank return worker: ${reply.failure}`));
   });
@@ -72,7 +82,7 @@ function ensureWorker(): Worker {
 }
 
 /** Parses and checks a return in the worker; the caller's thread stays free meanwhile. */
-export function runReturnJob(job: ReturnJob): Promise<{ parsed: ParsedReturn; check: ReturnCheck }> {
+export function runReturnJob(job: ReturnJob): Promise<ReturnJobResult> {
   const w = ensureWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {

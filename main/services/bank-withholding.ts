@@ -137,8 +137,8 @@ export class BankWithholding {
   async check(runId: string, file: Uint8Array) {
     const { run, items } = this.runLines(this.deps.db, runId);
     const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen }));
-    const { parsed, check: result } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
-    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, parsed };
+    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
+    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
   }
 
   /**
@@ -146,8 +146,8 @@ export class BankWithholding {
    * The same file again changes nothing; a different file for a returned run is refused. The check runs
    * in the worker; the write-off's transaction runs here, on the store's own connection.
    */
-  async writeOff(actor: Actor, runId: string, file: Uint8Array) {
-    const sha = createHash('sha256').update(file).digest('hex');
+  async writeOff(actor: Actor, runId: string, file: Uint8Array, sha256?: string) {
+    const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
     const checked = await this.check(runId, file);
     if (checked.problems.length > 0) throw new DomainError('VALIDATION', `回执与发送文件不符，未核销：${checked.problems.join('；')}`, 'file');
     const now = this.deps.clock.now();
@@ -161,10 +161,10 @@ export class BankWithholding {
         }
         const debits: Debit[] = [];
         const failed: { itemId: string; reason: string }[] = [];
-        checked.parsed.lines.forEach((line, i) => {
-          const row = items[i];
-          if (!row) return;
-          if (!line.ok) failed.push({ itemId: row.item.id, reason: line.reason || '扣款失败' });
+        const failedAt = new Map((checked.failures ?? []).map((f) => [f.line, f.reason]));
+        items.forEach((row, i) => {
+          const reason = failedAt.get(i);
+          if (reason !== undefined) failed.push({ itemId: row.item.id, reason: reason || '扣款失败' });
           else {
             const method = (BANK_METHODS as readonly string[]).includes(row.method) ? row.method : '银行代缴';
             debits.push({ itemId: row.item.id, runId, accountId: row.item.accountId, billId: row.item.billId, amountFen: row.item.amountFen, method, thisReading: row.thisReading });

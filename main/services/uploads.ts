@@ -3,7 +3,7 @@
  * size, chunks in order, end. An upload belongs to the connection and the clerk that began it, one at a
  * time per connection, all uploads together bounded, and it is forgotten after 10 idle minutes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Actor } from './context.js';
 import { MAX_RETURN_BYTES } from '../../preload/contract/uploads.js';
@@ -23,7 +23,10 @@ interface Upload {
   received: number;
   nextSeq: number;
   chunks: Buffer[];
+  /** Hashed as the chunks come, so the end does not hash 80 MB at once on the main thread. */
+  hash: Hash;
   file: Buffer | null;
+  sha256: string;
   lastSeen: number;
 }
 
@@ -62,7 +65,7 @@ export class UploadStore {
     for (const [id, u] of this.uploads) if (u.connection === connection) this.uploads.delete(id);
     if (this.held() + size > MAX_HELD_BYTES) throw new DomainError('VALIDATION', '其他柜台正在上传大文件，请稍后再试', 'size');
     const id = randomBytes(18).toString('base64url');
-    this.uploads.set(id, { id, connection, staffId: actor.staffId, size, received: 0, nextSeq: 0, chunks: [], file: null, lastSeen: this.now() });
+    this.uploads.set(id, { id, connection, staffId: actor.staffId, size, received: 0, nextSeq: 0, chunks: [], hash: createHash('sha256'), file: null, sha256: '', lastSeen: this.now() });
     return { uploadId: id, chunkBytes: CHUNK_BYTES };
   }
 
@@ -73,6 +76,7 @@ export class UploadStore {
     const bytes = Buffer.from(input.data, 'base64');
     if (bytes.length === 0 || u.received + bytes.length > u.size) throw new DomainError('VALIDATION', '文件内容超出声明的大小，请重新上传', 'upload');
     u.chunks.push(bytes);
+    u.hash.update(bytes);
     u.received += bytes.length;
     u.nextSeq++;
     return { received: u.received };
@@ -84,15 +88,16 @@ export class UploadStore {
       if (u.received !== u.size) throw new DomainError('VALIDATION', `文件未传完整（${u.received}/${u.size} 字节），请重新上传`, 'upload');
       u.file = Buffer.concat(u.chunks, u.size);
       u.chunks = [];
+      u.sha256 = u.hash.digest('hex');
     }
-    return { uploadId, bytes: u.file.length, sha256: createHash('sha256').update(u.file).digest('hex') };
+    return { uploadId, bytes: u.file.length, sha256: u.sha256 };
   }
 
-  /** The finished file of an upload of this connection and clerk. */
-  file(connection: string, actor: Actor, uploadId: string): Buffer {
+  /** The finished file of an upload of this connection and clerk, and its SHA-256. */
+  file(connection: string, actor: Actor, uploadId: string): { bytes: Buffer; sha256: string } {
     const u = this.own(connection, actor, uploadId);
     if (!u.file) throw new DomainError('VALIDATION', '文件尚未上传完毕', 'upload');
-    return u.file;
+    return { bytes: u.file, sha256: u.sha256 };
   }
 
   drop(uploadId: string): void {

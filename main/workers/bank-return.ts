@@ -14,7 +14,9 @@ parentPort?.on('message', (job: ReturnJobMessage) => {
   try {
     const text = iconv.decode(Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength), 'gbk');
     const parsed = parseReturnFile(job.bank, text);
-    reply = { id: job.id, ok: true, parsed, check: checkReturn(job.sent, parsed, job.runId) };
+    const check = checkReturn(job.sent, parsed, job.runId);
+    const failures = check.problems.length > 0 ? null : parsed.lines.flatMap((l, line) => (l.ok ? [] : [{ line, reason: l.reason }]));
+    reply = { id: job.id, ok: true, check, failures };
   } catch (error) {
     reply =
       error instanceof DomainError
