@@ -121,6 +121,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'auth.logout': (ctx) => {
       sessions.end(ctx.connection);
+      uploads.endSession(ctx.connection);
       return { ok: true as const };
     },
     'accounts.search': (_ctx, input) => search.search(input.query),

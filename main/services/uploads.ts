@@ -103,4 +103,9 @@ export class UploadStore {
   drop(uploadId: string): void {
     this.uploads.delete(uploadId);
   }
+
+  /** The session on a connection ended (logout, window or page closed): its uploads go with it. */
+  endSession(connection: string): void {
+    for (const [id, u] of this.uploads) if (u.connection === connection) this.uploads.delete(id);
+  }
 }

@@ -165,10 +165,17 @@ describe('uploads are bounded, in order, per session and expire', () => {
     expect(await other.call('upload.end', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await other.call('bank.check', { runId: run.runId, upload: uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await clerk.call('upload.end', { uploadId })).toMatchObject({ ok: true });
+    // a new session on the same connection does not inherit the old one's uploads
+    await clerk.call('auth.logout', {});
+    await host.router.call(clerk.connection, 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' });
+    expect(await clerk.call('upload.end', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const again = ((await clerk.call('upload.begin', { size: 3 })) as { value: { uploadId: string } }).value.uploadId;
+    await clerk.call('upload.chunk', { uploadId: again, seq: 0, data: 'QUJD' });
+    expect(await clerk.call('upload.end', { uploadId: again })).toMatchObject({ ok: true });
     host.clock.current = new Date(host.clock.current.getTime() + 11 * 60_000);
     try {
       await clerk.call('auth.unlock', { password: '123456' });
-      expect(await clerk.call('bank.check', { runId: run.runId, upload: uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await clerk.call('bank.check', { runId: run.runId, upload: again })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     } finally {
       host.clock.current = new Date(host.clock.current.getTime() - 11 * 60_000);
     }
