@@ -14,6 +14,7 @@ import { businessesContract } from './contract/businesses.js';
 import { cardsContract } from './contract/cards.js';
 import { handheldContract } from './contract/handheld.js';
 import { bankContract } from './contract/bank.js';
+import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
 
 export { channelOf } from './channels.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...cardsContract,
   ...handheldContract,
   ...bankContract,
+  ...uploadContract,
   ...dayCloseContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 

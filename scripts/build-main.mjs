@@ -5,8 +5,20 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // import.meta.url means the bundle's own file in CommonJS too
+  banner: { js: 'const __bundle_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundle_import_meta_url' },
+};
 
 await build({ ...common, entryPoints: ['main/app.ts'], outfile: 'dist/main/app.cjs', external });
+// The bank return's parse/check worker thread (main/services/bank-return-job.ts loads it next to app.cjs).
+await build({ ...common, entryPoints: ['main/workers/bank-return.ts'], outfile: 'dist/main/bank-return-worker.cjs', external });
 await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
-console.log('built dist/main/app.cjs and dist/preload/index.cjs');
+console.log('built dist/main/app.cjs, dist/main/bank-return-worker.cjs and dist/preload/index.cjs');

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../d
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { businessDateOf } from '../main/domain/dates.js';
 import { startHarness } from '../main/harness/server.js';
+import { writeLauncher } from '../main/harness/launcher.js';
 import { createInterface } from 'node:readline';
 import { simControl } from '../hardware/card/sim-control.js';
 import { createHost } from '../main/host.js';
@@ -67,12 +68,15 @@ if (cardSim) {
   console.log(`读卡器: ${cardPort ?? ''}`);
 }
 
-if (values.open && existsSync('/usr/bin/chromium')) {
+// The browser: Debian Chromium, or GAS_HARNESS_BROWSER. It gets a 0600 launcher file, never the token (issue 10 #11).
+const browser = process.env.GAS_HARNESS_BROWSER ?? '/usr/bin/chromium';
+const launcher = values.open && existsSync(browser) ? writeLauncher(harness.url) : null;
+if (launcher) {
   const profile = mkdtempSync(join(tmpdir(), 'gas-hall-chromium-'));
   spawn(
-    '/usr/bin/chromium',
+    browser,
     [
-      `--app=${harness.url}`,
+      `--app=${launcher.url}`,
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--disable-background-networking',
@@ -85,6 +89,7 @@ if (values.open && existsSync('/usr/bin/chromium')) {
 }
 
 const stop = () => {
+  launcher?.remove();
   void harness.close().then(() => {
     host.close();
     process.exit(0);

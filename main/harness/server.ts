@@ -5,9 +5,10 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Router } from '../ipc/router.js';
 
@@ -30,6 +31,9 @@ const MIME: Record<string, string> = {
 
 let connectionSeq = 0;
 
+/** The largest frame a client may send; bigger inputs (bank returns) go up in chunks (upload.*). */
+export const MAX_FRAME_BYTES = 256 * 1024;
+
 function sameToken(given: string | null, token: string): boolean {
   if (given === null) return false;
   const a = Buffer.from(given);
@@ -51,46 +55,95 @@ function csp(port: number): string {
   ].join('; ');
 }
 
-export async function startHarness(router: Router, rendererDir: string, port = 0): Promise<Harness> {
+export interface HarnessOptions {
+  /** Open WebSocket connections allowed for the page's token at once (windows and tabs of one counter). */
+  maxConnections?: number;
+}
+
+export const DEFAULT_MAX_CONNECTIONS = 8;
+
+/** The socket of a refused upgrade: answer and drop it; a client that already reset it cannot crash us. */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.on('error', () => undefined);
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+}
+
+export async function startHarness(router: Router, rendererDir: string, port = 0, options: HarnessOptions = {}): Promise<Harness> {
   const token = randomBytes(24).toString('base64url');
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const root = normalize(rendererDir + sep);
   let origin = '';
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-      const file = normalize(join(root, rel));
-      if (!file.startsWith(root) || req.method !== 'GET') {
-        res.writeHead(404).end();
-        return;
-      }
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': csp(Number(new URL(origin).port)),
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    })();
-  });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
-  server.on('upgrade', (req: IncomingMessage, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token'), token) || req.headers.origin !== origin) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
+  let host = '';
+  let open = 0;
+  // DNS rebinding (issue 10 #11): a page of another site that resolves its name to 127.0.0.1 sends its own Host.
+  const ownHost = (req: IncomingMessage) => req.headers.host === host;
+  const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!ownHost(req)) {
+      res.writeHead(403).end();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, router));
+    let rel: string;
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      // a malformed %-escape (issue 10 #10) is the client's mistake, not the server's end
+      res.writeHead(400).end();
+      return;
+    }
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root) || req.method !== 'GET' || rel.includes('\0')) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': csp(Number(new URL(origin).port)),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  };
+  const server: Server = createServer((req, res) => {
+    serveFile(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      refuseUpgrade(socket, '400 Bad Request');
+      return;
+    }
+    if (url.pathname !== '/ws' || !ownHost(req) || !sameToken(url.searchParams.get('token'), token) || req.headers.origin !== origin) {
+      refuseUpgrade(socket, '403 Forbidden');
+      return;
+    }
+    if (open >= maxConnections) {
+      refuseUpgrade(socket, '429 Too Many Requests');
+      return;
+    }
+    open++;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', () => {
+        open--;
+      });
+      serve(ws, router);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actualPort = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${actualPort}`;
+  host = `127.0.0.1:${actualPort}`;
+  origin = `http://${host}`;
   return {
     url: `${origin}/?token=${token}`,
     token,
@@ -124,17 +177,24 @@ function parseRequest(data: string): Request | null {
 
 function serve(ws: WebSocket, router: Router): void {
   const connection = `ws-${++connectionSeq}`;
+  const send = (id: number, result: unknown) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+  };
+  // A frame over maxPayload (1009) or with invalid UTF-8 (1007): ws closes the connection and emits
+  // 'error' here; unhandled, that event would end the process (issue 10 #10).
+  ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
     const request = isBinary ? null : parseRequest(String(data));
     if (!request) {
-      ws.send(JSON.stringify({ id: -1, result: { ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } } }));
+      send(-1, { ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } });
       return;
     }
-    void router.call(connection, request.method, request.input).then((result) => {
-      ws.send(JSON.stringify({ id: request.id, result }));
-    });
+    router
+      .call(connection, request.method, request.input)
+      .then((result) => send(request.id, result))
+      .catch(() => send(request.id, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } }));
   });
   ws.on('close', () => {
-    void router.call(connection, 'auth.logout', {});
+    void router.call(connection, 'auth.logout', {}).catch(() => undefined);
   });
 }

@@ -19,6 +19,7 @@ import type { IcCardService } from '../services/ic-cards.js';
 import type { HandheldService } from '../services/handheld.js';
 import { BankWithholding } from '../services/bank-withholding.js';
 import { BatchPrinting } from '../services/batch-printing.js';
+import { UploadStore } from '../services/uploads.js';
 import { listTariffs, setTariff } from '../services/tariffs.js';
 import { draftCashReport, reviewCashReport, submitCashReport } from '../services/cash-report.js';
 import { closeDay, closeReport, dayStatus, monthReport, openDays } from '../services/day-close.js';
@@ -86,6 +87,10 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
   const displays = new CustomerDisplays(deps);
+  const uploads = new UploadStore(() => deps.clock.now().getTime());
+  /** A bank return: a finished upload of this session, or inline base64. */
+  const returnFile = (ctx: CallContext, input: { file?: string | undefined; upload?: string | undefined }): { bytes: Buffer; sha256?: string } =>
+    input.upload ? uploads.file(ctx.connection, signedIn(ctx), input.upload) : { bytes: Buffer.from(input.file ?? '', 'base64') };
   /** Prints the receipt of a fee taken with a counter business, and says what the UI shows of it. */
   const feeReceipt = async (actor: Actor, payment: PostedPayment | null) => ({
     slipNo: payment?.slipNo ?? null,
@@ -129,6 +134,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'auth.unlockSignIns': (ctx, input) => unlockSignIns(deps, signedIn(ctx), input),
     'auth.logout': (ctx) => {
       sessions.end(ctx.connection);
+      uploads.endSession(ctx.connection);
       return { ok: true as const };
     },
     'accounts.search': (_ctx, input) => search.search(input.query),
@@ -236,11 +242,19 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'bank.generate': (ctx, input) => bank.generate(signedIn(ctx), input.bank),
     'bank.file': (_ctx, input) => bank.file(input.runId),
     'bank.runs': () => bank.runs(),
-    'bank.check': (_ctx, input) => {
-      const { parsed: _parsed, ...summary } = bank.check(input.runId, input.file);
+    'bank.check': async (ctx, input) => {
+      const { failures: _failures, ...summary } = await bank.check(input.runId, returnFile(ctx, input).bytes);
       return summary;
     },
-    'bank.writeOff': (ctx, input) => bank.writeOff(signedIn(ctx), input.runId, input.file),
+    'bank.writeOff': async (ctx, input) => {
+      const file = returnFile(ctx, input);
+      const done = await bank.writeOff(signedIn(ctx), input.runId, file.bytes, file.sha256);
+      if (input.upload) uploads.drop(input.upload);
+      return done;
+    },
+    'upload.begin': (ctx, input) => uploads.begin(ctx.connection, signedIn(ctx), input.size),
+    'upload.chunk': (ctx, input) => uploads.chunk(ctx.connection, signedIn(ctx), input),
+    'upload.end': (ctx, input) => uploads.end(ctx.connection, signedIn(ctx), input.uploadId),
     'bank.failed': (_ctx, input) => bank.failed(input.runId),
     'bank.manualSlip': (ctx, input) => bank.manualSlip(signedIn(ctx), input),
     'bank.writeOffManual': async (ctx, input) => {

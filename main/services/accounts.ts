@@ -80,6 +80,8 @@ export class AccountSearch {
   }
 
   search(query: string, limit = SEARCH_LIMIT): SearchResult {
+    // FTS5 reads a NUL as the end of its query string ("unterminated string"); control characters mean nothing here
+    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(query)) throw new DomainError('VALIDATION', '查询内容不能包含控制字符', 'query');
     const { trigramTerms, charTerms, likeTerms } = planSearch(query);
     if (trigramTerms.length + charTerms.length + likeTerms.length === 0) {
       throw new DomainError('VALIDATION', '请输入用户编号、姓名或地址', 'query');

@@ -12,7 +12,7 @@ import type { Db } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import { BANK_METHODS } from '../domain/registration.js';
-import { checkReturn, isWithholdingBank, parseReturnFile, renderBankFile, type BankLine, type WithholdingBank } from '../domain/bank-file.js';
+import { isWithholdingBank, renderBankFile, type BankLine, type WithholdingBank } from '../domain/bank-file.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { formatYuan, type Fen } from '../domain/money.js';
@@ -22,6 +22,7 @@ import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
 import { postDebits, type Debit } from './bank-debits.js';
+import { runReturnJob } from './bank-return-job.js';
 
 
 function bankOf(name: string): WithholdingBank {
@@ -129,21 +130,25 @@ export class BankWithholding {
     return { runId, fileName: run.fileName, count: run.itemCount, totalFen: run.totalFen, base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
   }
 
-  /** "校对" (R-BANK-05): the return against the run, nothing written. */
-  check(runId: string, base64: string) {
+  /**
+   * "校对" (R-BANK-05): the return against the run, nothing written. The file's decode, parse and check
+   * run in a worker thread (issue 10 #10): a big return does not hold up other counters' calls.
+   */
+  async check(runId: string, file: Uint8Array) {
     const { run, items } = this.runLines(this.deps.db, runId);
-    const parsed = parseReturnFile(bankOf(run.bankName), iconv.decode(Buffer.from(base64, 'base64'), 'gbk'));
-    const result = checkReturn(items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen })), parsed, runId);
-    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, parsed };
+    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen }));
+    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
+    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
   }
 
   /**
    * "回执核销" (R-BANK-05): only a return that checks out is written off, all lines in one transaction.
-   * The same file again changes nothing; a different file for a returned run is refused.
+   * The same file again changes nothing; a different file for a returned run is refused. The check runs
+   * in the worker; the write-off's transaction runs here, on the store's own connection.
    */
-  writeOff(actor: Actor, runId: string, base64: string) {
-    const sha = createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
-    const checked = this.check(runId, base64);
+  async writeOff(actor: Actor, runId: string, file: Uint8Array, sha256?: string) {
+    const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
+    const checked = await this.check(runId, file);
     if (checked.problems.length > 0) throw new DomainError('VALIDATION', `回执与发送文件不符，未核销：${checked.problems.join('；')}`, 'file');
     const now = this.deps.clock.now();
     const date = businessDateOf(now);
@@ -156,10 +161,10 @@ export class BankWithholding {
         }
         const debits: Debit[] = [];
         const failed: { itemId: string; reason: string }[] = [];
-        checked.parsed.lines.forEach((line, i) => {
-          const row = items[i];
-          if (!row) return;
-          if (!line.ok) failed.push({ itemId: row.item.id, reason: line.reason || '扣款失败' });
+        const failedAt = new Map((checked.failures ?? []).map((f) => [f.line, f.reason]));
+        items.forEach((row, i) => {
+          const reason = failedAt.get(i);
+          if (reason !== undefined) failed.push({ itemId: row.item.id, reason: reason || '扣款失败' });
           else {
             const method = (BANK_METHODS as readonly string[]).includes(row.method) ? row.method : '银行代缴';
             debits.push({ itemId: row.item.id, runId, accountId: row.item.accountId, billId: row.item.billId, amountFen: row.item.amountFen, method, thisReading: row.thisReading });

@@ -103,7 +103,7 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
   const date = businessDateOf(now);
   return deps.db.transaction(
     (tx) => {
-      // the trigger cash_reports_day_open refuses it too; this says so in words (found by the IPC fuzzer, issue 10 #19)
+      // the trigger cash_reports_day_open refuses it too; this says so in words (found by the IPC fuzzer and the odd-string sweep, issue 10 #12 #19)
       const day = tx.select({ closedAt: businessDays.closedAt }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
       if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${date} 已日结，不能再提交日收银报表`, 'report');
       const done = tx.select({ id: cashReports.id }).from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../../main/domain/work-order.js';
 import { DIRECT_RELATIVES } from '../../main/domain/transfer.js';
-import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, phone, printOut, text, unpaidBill } from './schemas.js';
+import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, phone, printOut, text, unpaidBill, NO_CONTROL_CHARS } from './schemas.js';
 
 export const accountsContract = {
   'accounts.search': {
     access: PHONE_ROLES,
-    input: z.object({ query: z.string().trim().min(1, '请输入用户编号、姓名或地址').max(64, '检索内容过长') }).strict(),
+    input: z.object({ query: z.string().trim().min(1, '请输入用户编号、姓名或地址').max(64, '检索内容过长').regex(NO_CONTROL_CHARS, '查询内容不能包含控制字符') }).strict(),
     output: z.object({ rows: z.array(accountHit), truncated: z.boolean() }),
   },
   'bills.unpaid': {

@@ -107,7 +107,15 @@ export const cardWriteOut = z.object({
 });
 
 export const runFile = z.object({ runId: z.string(), fileName: z.string(), count: z.number().int(), totalFen: fen, base64: z.string() });
-export const returnFileIn = z.object({ runId: z.string().trim().min(1).max(16), file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大') }).strict();
+/** A bank return: inline as base64 (small files, tests) or as a finished upload (upload.*, issue 10 #10). */
+export const returnFileIn = z
+  .object({
+    runId: z.string().trim().min(1).max(16),
+    file: z.string().min(1, '请选择回执文件').max(80_000_000, '文件过大').optional(),
+    upload: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '上传编号不正确').optional(),
+  })
+  .strict()
+  .refine((v) => (v.file === undefined) !== (v.upload === undefined), { message: '请选择回执文件', path: ['file'] });
 export const returnCheckOut = z.object({
   runId: z.string(),
   bank: z.string(),
@@ -156,6 +164,9 @@ export const slipFilter = z
 export const arrearsFilter = z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict();
 export const batchPrinted = z.object({ printed: z.number().int(), failed: z.number().int(), firstError: z.string().nullable() });
 export const bankTotals = z.object({ bank: z.string(), count: z.number().int(), amountFen: fen });
+
+/** Text without control characters (NUL and the like; tab and line breaks are whitespace and allowed): issue 10 #12. */
+export const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000e-\u001f\u007f]*$/;
 
 export const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
 

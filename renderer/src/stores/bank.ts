@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../main/domain/bank-file';
 import { call } from '../api/client';
+import { uploadFile } from '../api/upload';
 
 type Preview = Output<'bank.preview'>;
 type Check = Output<'bank.check'>;
@@ -12,7 +13,8 @@ interface BankState {
   preview: Preview | null;
   runs: Output<'bank.runs'>;
   runId: string;
-  returnFile: string | null;
+  /** The bank's return as picked; it goes to main in chunks (upload.*), however big (issue 10 #10). */
+  returnFile: Blob | null;
   returnName: string;
   check: Check | null;
   failed: Output<'bank.failed'>;
@@ -24,7 +26,7 @@ interface BankState {
   loadRuns(): Promise<void>;
   showPreview(): Promise<void>;
   generate(): Promise<void>;
-  setReturn(name: string, base64: string): void;
+  setReturn(name: string, file: Blob): void;
   checkReturn(): Promise<void>;
   writeOff(): Promise<void>;
   writeOffManual(manualSlipNo: string): Promise<void>;
@@ -73,8 +75,11 @@ export const useBank = create<BankState>((set, get) => {
     async checkReturn() {
       const { runId, returnFile } = get();
       if (!returnFile) return set({ error: { field: 'file', message: '请选择银行回执文件' } });
-      set({ busy: true, error: null, check: null });
-      const res = await call('bank.check', { runId, file: returnFile });
+      set({ busy: true, error: null, check: null, message: null });
+      const upload = await uploadFile(returnFile, (sent, total) => set({ message: `正在上传回执文件 ${Math.floor((sent * 100) / total)}%` }));
+      if (!upload.ok) return fail({ message: upload.error.message }, 'file');
+      set({ message: null });
+      const res = await call('bank.check', { runId, upload: upload.value });
       if (!res.ok) return fail(res.error, 'file');
       set({ busy: false, check: res.value });
     },
@@ -82,7 +87,9 @@ export const useBank = create<BankState>((set, get) => {
       const { runId, returnFile } = get();
       if (!returnFile) return;
       set({ busy: true, error: null });
-      const res = await call('bank.writeOff', { runId, file: returnFile });
+      const upload = await uploadFile(returnFile);
+      if (!upload.ok) return fail({ message: upload.error.message }, 'file');
+      const res = await call('bank.writeOff', { runId, upload: upload.value });
       if (!res.ok) return fail(res.error, 'file');
       const v = res.value;
       const failed = await call('bank.failed', { runId });

@@ -9,15 +9,6 @@ import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../../main/domain
 import { useBank } from '../../stores/bank';
 import { BankReports } from './BankReports';
 
-function readBase64(file: File): Promise<string> {
-  return file.arrayBuffer().then((buf) => {
-    let text = '';
-    const bytes = new Uint8Array(buf);
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  });
-}
-
 export function Bank() {
   const s = useBank();
   const [manualNo, setManualNo] = useState('');
@@ -78,7 +69,7 @@ export function Bank() {
               name="returnFile"
               onChange={(e) => {
                 const f = e.target.files?.[0];
-                if (f) void readBase64(f).then((b64) => s.setReturn(f.name, b64));
+                if (f) s.setReturn(f.name, f);
               }}
             />
           </label>
