@@ -86,9 +86,10 @@ export function FeeCollection() {
       </section>
       <section className="column middle">
         <UnpaidPanel refs={refs} />
-        <PaymentPanel refs={refs} />
       </section>
+      {/* The payment beside the unpaid list, so the customer card stays in view while the clerk types 实收 (issue 10 #15). */}
       <section className="column right">
+        <PaymentPanel refs={refs} />
         <UnprintedQueue />
         <ReceiptPanel />
         <ReversalPanel />
