@@ -7,6 +7,7 @@ import type { Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
 import { parseYuan } from '../../../main/domain/money';
 import { call } from '../api/client';
+import { placeError, type ShownError } from '../components/ErrorNotice';
 import { useCustomerSearch } from './customer-search';
 import { ticketPayload, useTicketTender } from './ticket-tender';
 
@@ -36,9 +37,33 @@ export function waivedFen(w: WaiverDraft): number {
   }
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
+export type FieldError = ShownError;
+
+/**
+ * The fields 前台收费 shows an error at (issue 10 #16); any other error goes to the window's ErrorNotice.
+ * Schema paths of the payment (tickets.0.backName, waivers.0.amount, approver.password) map by alias.
+ */
+export const FEE_ERROR_FIELDS = [
+  'account', 'reading', 'tendered', 'billIds', 'receipt', 'tickets', 'ticketBack', 'ticketBackName', 'ticketBackAddress',
+  'faceValue', 'override', 'split', 'billId', 'waiver', 'waiverReason', 'approver',
+] as const;
+const FEE_ERROR_ALIASES: Record<string, string> = {
+  backName: 'ticketBackName',
+  backAddress: 'ticketBackAddress',
+  count: 'tickets',
+  year: 'tickets',
+  quarter: 'tickets',
+  kind: 'tickets',
+  overrides: 'override',
+  waivers: 'waiver',
+  amount: 'waiver',
+  reason: 'waiverReason',
+  expectedTotalFen: 'tendered',
+};
+
+/** A server error as this window shows it: at its field, or in the general message. */
+export function feeError(error: { code: string; message: string; field?: string | undefined }, fallback: string): FieldError {
+  return placeError(error, FEE_ERROR_FIELDS, fallback, FEE_ERROR_ALIASES);
 }
 
 interface FeeState {
@@ -105,7 +130,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ busy: true, error: null });
     const res = await call('bills.enterReading', { accountId: unpaid.account.id, reading, source: readingSource });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'reading', message: res.error.message } });
+      set({ busy: false, error: feeError(res.error, 'reading') });
       return;
     }
     set({ reading: '' });
@@ -118,7 +143,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ busy: true, error: null });
     const res = await call('bills.split', { billId: first.id, split: volume });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'split', message: res.error.message } });
+      set({ busy: false, error: feeError(res.error, 'split') });
       return;
     }
     useTicketTender.getState().set({ split: '' });
@@ -140,7 +165,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       ...ticketPayload(useTicketTender.getState()),
     });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'tendered', message: res.error.message } });
+      set({ busy: false, error: feeError(res.error, 'tendered') });
       return false;
     }
     set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver });
@@ -169,7 +194,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     if (!slipNo) return;
     const res = await call('receipts.reprint', { slipNo });
     if (res.ok) set({ receipt: res.value });
-    else set({ error: { field: 'receipt', message: res.error.message } });
+    else set({ error: feeError({ ...res.error, field: 'receipt' }, 'receipt') });
   },
   reset: () => {
     useTicketTender.getState().reset();
@@ -199,6 +224,6 @@ async function loadUnpaid(
       void call('display.show', { dueFen: res.value.totalFen, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
     }
   } else {
-    set({ busy: false, error: { field: 'account', message: res.error.message } });
+    set({ busy: false, error: feeError({ ...res.error, field: 'account' }, 'account') });
   }
 }
