@@ -155,8 +155,9 @@ describe('冲正 and totals (issue 10 #17)', () => {
   it('every total shown agrees with the amount due or says it leaves the late fee out', async () => {
     await findCustomer(page, '华侨新村东区12幢');
     const due = await page.locator('[data-testid=due]').textContent();
-    const lateFees = await page.locator('table.bills tbody tr td:nth-child(7)').allTextContents();
-    const lateFen = lateFees.reduce((s, v) => s + Math.round(Number(v.replace(/[^\d.]/g, '')) * 100), 0);
+    // Each 滞纳金 cell: the amount, then the trace of how it was reckoned.
+    const lateFees = await page.locator('table.bills tbody tr td:nth-child(7)').evaluateAll((tds) => tds.map((td) => td.firstChild?.textContent ?? ''));
+    const lateFen = lateFees.reduce((s, v) => s + Math.round(Number(v) * 100), 0);
     expect(lateFen).toBeGreaterThan(0);
     const hit = await page.locator('table.hits tbody tr').filter({ hasText: '欧阳晓明' }).locator('td').nth(3).textContent();
     const header = await page.locator('table.hits th').nth(3).textContent();
@@ -199,7 +200,6 @@ describe('冲正 and totals (issue 10 #17)', () => {
     await page.locator('button[name=reverse]').click();
     await expect.poll(() => page.locator('.reversed').textContent()).toContain(`（原单 ${slip}）`);
     await expect.poll(() => page.locator('table.bills tbody tr').count()).toBe(1);
-    await expect.poll(row).toBe('1笔 69.00');
     expect(await page.locator('.paid').count()).toBe(0);
     expect(await value('tendered')).toBe('');
     expect(await page.locator('[data-testid=change]').textContent()).toBe('—');
@@ -207,6 +207,7 @@ describe('冲正 and totals (issue 10 #17)', () => {
     expect(await page.locator('[data-testid=due]').textContent()).toBe(due);
     // The slip panel shows the reversal's voucher, not the reversed payment's slip.
     expect(await page.locator('.receipt-panel h2').textContent()).not.toContain(slip);
+    await expect.poll(row).toBe('1笔 69.00');
     await page.screenshot({ path: join(artifacts, 'reversal-1366x768.png') });
     expect(n("SELECT sum(total_fen) FROM payments WHERE account_id = 'acc-30000022'")).toBe(0);
   });

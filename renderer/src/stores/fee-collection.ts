@@ -88,6 +88,8 @@ interface FeeState {
   /** R-TKT-10: splits the first selected bill so tickets can pay exactly `volume` m³ of it. */
   splitFirst(volume: string): Promise<void>;
   pay(): Promise<boolean>;
+  /** After 冲正: the form starts afresh, the bills and the search list's marker are reloaded (issue 10 #17). */
+  reversed(print: Printed): Promise<void>;
   reprint(): Promise<void>;
   reset(): void;
 }
@@ -179,15 +181,17 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       askRating: true,
     });
     await loadUnpaid(unpaid.account.id, set, false);
-    // Keep the search results honest: the paid customer's unpaid figures change at once.
-    const after = get().unpaid;
-    if (after) {
-      useCustomerSearch.getState().updateHit(after.account.id, {
-        unpaidCount: after.bills.length,
-        unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
-      });
-    }
+    syncHit(get().unpaid);
     return true;
+  },
+  async reversed(print) {
+    const account = get().unpaid?.account;
+    // No stale 实收, change preview, waiver or tickets; the slip shown is the reversal's own voucher.
+    useTicketTender.getState().reset(get().unpaid?.businessDate);
+    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, error: null });
+    if (!account) return;
+    await loadUnpaid(account.id, set);
+    syncHit(get().unpaid);
   },
   async reprint() {
     const slipNo = get().paid?.slipNo ?? get().receipt?.slipNo;
@@ -201,6 +205,18 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ ...blank });
   },
 }));
+
+/**
+ * Keeps the search results honest: the customer's unpaid marker changes at once after a payment or a 冲正.
+ * The search list shows gas without the late fee, as the server's search does, and its header says so.
+ */
+function syncHit(after: Unpaid | null): void {
+  if (!after) return;
+  useCustomerSearch.getState().updateHit(after.account.id, {
+    unpaidCount: after.bills.length,
+    unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
+  });
+}
 
 /** Total due for the selected bills, in fen: what the clerk calls out and what the server must agree with. */
 export function dueOf(unpaid: Unpaid, selected: readonly string[]): number {

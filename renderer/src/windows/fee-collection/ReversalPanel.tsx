@@ -35,7 +35,7 @@ export function ReversalPanel() {
     }
     setDone(res.value);
     setForm(empty);
-    await useFeeCollection.getState().refreshUnpaid();
+    await useFeeCollection.getState().reversed(res.value.print);
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
   return (
