@@ -134,6 +134,25 @@ describe('screen lock (issue 10 #14)', () => {
   });
 });
 
+describe('screen lock found by the back end (issue 10 #14)', () => {
+  it('a search typed as the counter locked on its side goes out after the unlock: no stale error, the picked customer unchanged', async () => {
+    const card = await page.locator('.account-card').textContent();
+    // 16 idle minutes on the back end's clock: its session locks; the page does not know yet.
+    host.clock.current = new Date(host.clock.current.getTime() + 16 * 60_000);
+    await page.locator('input[name=query]').fill('阳光小区6幢');
+    await page.locator('input[name=query]').press('Enter');
+    await page.locator('.lock-screen').waitFor();
+    await page.keyboard.type('123456');
+    await page.keyboard.press('Enter');
+    await page.locator('.lock-screen').waitFor({ state: 'detached' });
+    await page.locator('table.hits tbody tr').filter({ hasText: '吴九' }).waitFor();
+    await page.screenshot({ path: join(artifacts, 'idle-unlock-1366x768.png') });
+    expect(await page.locator('.app [role=alert]').count()).toBe(0);
+    expect(await page.locator('.account-card').textContent()).toBe(card);
+    expect(await value('tendered')).toBe('50');
+  });
+});
+
 describe('errors at their field (issue 10 #16)', () => {
   it('a ticket payment missing 票背面姓名 says so at the tickets and posts nothing (R-TKT-07)', async () => {
     await findCustomer(page, '阳光小区6幢');
