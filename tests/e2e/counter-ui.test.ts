@@ -188,6 +188,7 @@ describe('冲正 and totals (issue 10 #17)', () => {
     const arrears = await page.locator('.business-form .warn').first().textContent();
     expect(arrears).toContain(`共 ${due?.replace('￥', '')} 元`);
     expect(arrears).toContain(`含滞纳金 ${(lateFen / 100).toFixed(2)} 元`);
+    await page.screenshot({ path: join(artifacts, 'business-1366x768.png') });
     await page.keyboard.press('Alt+1');
     await page.locator('.statement summary').click();
     await page.selectOption('select[name=statementStatus]', '未缴');
