@@ -215,6 +215,9 @@ describe('冲正 and totals (issue 10 #17)', () => {
     await page.locator('.reversal summary').click();
     await expect.poll(() => value('reverseSlipNo')).toBe(slip);
     await page.fill('input[name=reverseReason]', '收错用户');
+    // Without the manager's sign-in the refusal (field approver.login) is shown at the approver (issue 10 #16).
+    await page.locator('button[name=reverse]').click();
+    await expect.poll(() => page.locator('#reverse-approver-error').textContent()).toBe('请输入审批人工号');
     await page.fill('input[name=reverseApprover]', 'manager01');
     await page.fill('input[name=reversePassword]', '123456');
     await page.locator('button[name=reverse]').click();
