@@ -189,6 +189,10 @@ describe('冲正 and totals (issue 10 #17)', () => {
     expect(arrears).toContain(`共 ${due?.replace('￥', '')} 元`);
     expect(arrears).toContain(`含滞纳金 ${(lateFen / 100).toFixed(2)} 元`);
     await page.screenshot({ path: join(artifacts, 'business-1366x768.png') });
+    // 欠费清单 (查询及报表) sums the gas of the unpaid bills and says so.
+    await page.keyboard.press('Alt+5');
+    await page.locator('button[name=arrearsReport]').click();
+    await expect.poll(() => page.locator('[data-testid=arrears-totals]').textContent()).toContain('不含滞纳金');
     await page.keyboard.press('Alt+1');
     await page.locator('.statement summary').click();
     await page.selectOption('select[name=statementStatus]', '未缴');
