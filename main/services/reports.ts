@@ -86,7 +86,7 @@ export function arrearsReport(deps: ServiceDeps, actor: Actor, f: { area?: strin
     SELECT substr(b.reading_date, 1, 7) AS month, sum(b.amount_fen) AS amountFen, count(DISTINCT b.account_id) AS accounts
     FROM bills b JOIN accounts a ON a.id = b.account_id WHERE ${sql.join(where, sql` AND `)}
     GROUP BY month ORDER BY month`);
-  const csv = toCsv(['用户编号', '姓名', '地址', '抄表员', '欠费笔数', '欠费金额(元)', '最早欠费'], rows.map((r) => [r.accountNo, r.name, r.address, r.meterReader, r.bills, formatYuan(r.amountFen), r.earliest]));
+  const csv = toCsv(['用户编号', '姓名', '地址', '抄表员', '欠费笔数', '欠费金额(元，不含滞纳金)', '最早欠费'], rows.map((r) => [r.accountNo, r.name, r.address, r.meterReader, r.bills, formatYuan(r.amountFen), r.earliest]));
   return { rows: rows.slice(0, 500), totalFen: rows.reduce((a, r) => a + r.amountFen, 0), accounts: rows.length, trend, csv };
 }
 

@@ -7,7 +7,7 @@ export const id = z.string().min(1, '缺少编号').max(64, '编号过长');
 export const fen = z.number().int().safe();
 export const centi = z.number().int().safe();
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export const approverIn = z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) }).strict();
+export const approverIn = z.object({ login: z.string().trim().min(1, '请输入审批人工号').max(32), password: z.string().min(1, '请输入审批人密码').max(128) }).strict();
 /** One group of tickets of a kind and quarter (§3.7); the name and address on the back (R-TKT-07). */
 export const ticketLine = z
   .object({

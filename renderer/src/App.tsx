@@ -75,32 +75,33 @@ export function App() {
   return (
     <div className="app">
       {locked && <LockScreen />}
-      <header className="app-header">
-        <nav className="tabs" aria-label="窗口">
-          {windows.map((w) => (
-            <a key={w.hash} href={w.hash} className={w === current ? 'active' : undefined} title={`Alt+${w.key}`}>
-              {w.title}
-            </a>
-          ))}
-        </nav>
-        <span>
-          {t.header.hall}: {session.hallName} {session.counterName}
-        </span>
-        <span>
-          {t.header.clerk}: {session.staffName}
-        </span>
-        <span>
-          {t.header.date}: {session.businessDate}
-        </span>
-        <button type="button" onClick={() => void logout()}>
-          {t.header.logout}
-        </button>
-      </header>
-      {!phoneOnly && <OpeningChecklist />}
-      {current.view()}
-      <footer className="app-keys">
-        {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
-      </footer>
+      <div className="app-body" inert={locked}>
+        <header className="app-header">
+          <nav className="tabs" aria-label="窗口">
+            {windows.map((w) => (
+              <a key={w.hash} href={w.hash} className={w === current ? 'active' : undefined} title={`Alt+${w.key}`}>
+                {w.title}
+              </a>
+            ))}
+          </nav>
+          <span className="who" title={`${t.header.hall}: ${session.hallName} ${session.counterName}　${t.header.clerk}: ${session.staffName}`}>
+            <span>
+              {session.hallName} {session.counterName}
+            </span>
+            <span>
+              {session.staffName} · {t.header.date} {session.businessDate}
+            </span>
+          </span>
+          <button type="button" onClick={() => void logout()}>
+            {t.header.logout}
+          </button>
+        </header>
+        {!phoneOnly && <OpeningChecklist />}
+        {current.view()}
+        <footer className="app-keys">
+          {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+        </footer>
+      </div>
     </div>
   );
 }

@@ -70,19 +70,46 @@ class HarnessClient {
 
 let harness: HarnessClient | null = null;
 let onLocked: () => void = () => undefined;
+let locked = false;
+let waiting: (() => void)[] = [];
 
 /** The session store listens here: a LOCKED answer shows the lock screen over the unchanged windows. */
 export function whenLocked(listener: () => void): void {
   onLocked = listener;
 }
 
+/**
+ * The session store tells the client when the screen locks and opens (issue 10 #14). While locked, a window's
+ * call (a timer, a refresh) waits and goes out after the unlock, so no window ever receives a LOCKED answer
+ * as an error of its own and each one shows after the unlock the state it had. Sign-in calls (auth.*) pass.
+ */
+export function setLocked(value: boolean): void {
+  locked = value;
+  if (!value) for (const release of waiting.splice(0)) release();
+}
+
+function unlocked(): Promise<void> {
+  return locked ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve();
+}
+
+function send<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+  if (window.gas) return window.gas[method](input);
+  harness ??= new HarnessClient();
+  return harness.call(method, input) as Promise<Result<Output<M>>>;
+}
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  let result: Result<Output<M>>;
-  if (window.gas) result = await window.gas[method](input);
-  else {
-    harness ??= new HarnessClient();
-    result = (await harness.call(method, input)) as Result<Output<M>>;
+  const passes = method.startsWith('auth.');
+  if (!passes) await unlocked();
+  let result = await send(method, input);
+  // The router refused before any handler ran (the counter locked on its side, e.g. idle): lock here too,
+  // and send the same call again once the clerk has unlocked.
+  while (!passes && !result.ok && result.error.code === 'LOCKED') {
+    locked = true;
+    onLocked();
+    await unlocked();
+    result = await send(method, input);
   }
-  if (!result.ok && result.error.code === 'LOCKED') onLocked();
+  if (passes && !result.ok && result.error.code === 'LOCKED') onLocked();
   return result;
 }

@@ -36,13 +36,48 @@ export function useIdleLock(): void {
   }, []);
 }
 
+/** Keys the lock screen keeps for itself: its own field and buttons take them, no window underneath does. */
+function keepKeys(e: React.KeyboardEvent<HTMLDivElement>): void {
+  e.stopPropagation();
+  if (/^F\d+$/.test(e.key) || e.key === 'Escape' || e.altKey || (e.ctrlKey && !['a', 'c', 'v', 'x', 'z'].includes(e.key.toLowerCase()))) {
+    e.preventDefault();
+    return;
+  }
+  if (e.key !== 'Tab') return;
+  // Tab cycles inside the lock screen; the windows underneath are inert anyway.
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button:not(:disabled)')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  } else if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  }
+}
+
 export function LockScreen() {
   const { session, unlock, logout, error, busy } = useSession();
   const [password, setPassword] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    // A key whose target is not in the lock screen (focus on the page itself) reaches no window's shortcut
+    // (issue 10 #14): stopped in the capture phase, and the focus goes back to the password.
+    const guard = (e: KeyboardEvent) => {
+      if (root.current && e.target instanceof Node && root.current.contains(e.target)) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      input.current?.focus();
+    };
+    window.addEventListener('keydown', guard, true);
+    return () => window.removeEventListener('keydown', guard, true);
+  }, []);
   return (
-    <div className="lock-screen" role="dialog" aria-label="屏幕已锁定">
+    <div ref={root} className="lock-screen" role="dialog" aria-modal="true" aria-label="屏幕已锁定" onKeyDown={keepKeys}>
       <form
         className="panel"
         onSubmit={(e) => {

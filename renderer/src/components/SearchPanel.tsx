@@ -59,7 +59,10 @@ export function SearchPanel({ inputRef, onPick }: { inputRef: RefObject<HTMLInpu
               <th>{t.search.accountNo}</th>
               <th>{t.search.name}</th>
               <th>{t.search.address}</th>
-              <th>{t.search.unpaid}</th>
+              <th className="num">
+                {t.search.unpaid}
+                <small>{t.search.unpaidNote}</small>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -39,6 +39,7 @@ export const zhCN = {
     name: '用户姓名',
     address: '用户地址',
     unpaid: '未缴',
+    unpaidNote: '不含滞纳金',
   },
   unpaid: {
     title: '未缴费用清单',
@@ -111,7 +112,7 @@ export const zhCN = {
     priority: '业务级别',
     submit: '提交 (F9)',
     accepted: (no: string, promised: string) => `已受理 ${no}，承诺 ${promised} 前完成`,
-    arrears: (count: number, total: string) => `该用户有 ${count} 笔未缴气费，共 ${total} 元`,
+    arrears: (count: number, total: string, lateFee: string) => `该用户有 ${count} 笔未缴气费，共 ${total} 元（含滞纳金 ${lateFee} 元）`,
     history: '业务流程查询',
     none: '暂无业务记录',
     no: '业务号',

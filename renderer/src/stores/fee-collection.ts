@@ -7,6 +7,7 @@ import type { Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
 import { parseYuan } from '../../../main/domain/money';
 import { call } from '../api/client';
+import { placeError, type ShownError } from '../components/ErrorNotice';
 import { useCustomerSearch } from './customer-search';
 import { ticketPayload, useTicketTender } from './ticket-tender';
 
@@ -36,10 +37,33 @@ export function waivedFen(w: WaiverDraft): number {
   }
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
+export type FieldError = ShownError;
+
+/**
+ * The fields 前台收费 shows an error at (issue 10 #16); any other error goes to the window's ErrorNotice.
+ * Schema paths of the payment (tickets.0.backName, waivers.0.amount, approver.password) map by alias.
+ */
+export const FEE_ERROR_FIELDS = [
+  'account', 'reading', 'tendered', 'billIds', 'receipt', 'tickets', 'ticketBack', 'ticketBackName', 'ticketBackAddress',
+  'faceValue', 'override', 'split', 'billId', 'waiver', 'waiverReason', 'approver', 'correction', 'correctionReading', 'correctionReason',
+] as const;
+const FEE_ERROR_ALIASES: Record<string, string> = {
+  backName: 'ticketBackName',
+  backAddress: 'ticketBackAddress',
+  count: 'tickets',
+  year: 'tickets',
+  quarter: 'tickets',
+  kind: 'tickets',
+  overrides: 'override',
+  waivers: 'waiver',
+  amount: 'waiver',
+  reason: 'waiverReason',
+  expectedTotalFen: 'tendered',
+};
+
+/** A server error as this window shows it: at its field, or in the general message. */
+export function feeError(error: { code: string; message: string; field?: string | undefined }, fallback: string): FieldError {
+  return placeError(error, FEE_ERROR_FIELDS, fallback, FEE_ERROR_ALIASES);
 }
 
 /** issue 10 #5: correcting the reading of an unpaid counter-read bill. */
@@ -84,6 +108,8 @@ interface FeeState {
   /** R-TKT-10: splits the first selected bill so tickets can pay exactly `volume` m³ of it. */
   splitFirst(volume: string): Promise<void>;
   pay(): Promise<boolean>;
+  /** After 冲正: the form starts afresh, the bills and the search list's marker are reloaded (issue 10 #17). */
+  reversed(print: Printed): Promise<void>;
   reprint(): Promise<void>;
   reset(): void;
 }
@@ -103,11 +129,6 @@ const blank = {
   confirmTender: false,
   correction: null as CorrectionDraft | null,
 };
-
-/** A server refusal as the field error it names. */
-function fieldError(error: { code: string; message: string; field?: string | undefined }, fallback: string): FieldError {
-  return { field: error.field ?? fallback, message: error.message, code: error.code };
-}
 
 export const useFeeCollection = create<FeeState>((set, get) => ({
   ...blank,
@@ -133,7 +154,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     });
     if (!res.ok) {
       const field = res.error.field === 'reading' ? 'correctionReading' : res.error.field === 'reason' ? 'correctionReason' : 'correction';
-      set({ busy: false, error: { ...fieldError(res.error, 'correction'), field } });
+      set({ busy: false, error: { ...feeError(res.error, 'correction'), field } });
       return false;
     }
     set({ correction: null });
@@ -162,7 +183,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ busy: true, error: null });
     const res = await call('bills.enterReading', { accountId: unpaid.account.id, reading, source: readingSource, confirmUnusual: confirmReading });
     if (!res.ok) {
-      set({ busy: false, error: fieldError(res.error, 'reading') });
+      set({ busy: false, error: feeError(res.error, 'reading') });
       return;
     }
     set({ reading: '', confirmReading: false });
@@ -175,7 +196,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     set({ busy: true, error: null });
     const res = await call('bills.split', { billId: first.id, split: volume });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'split', message: res.error.message } });
+      set({ busy: false, error: feeError(res.error, 'split') });
       return;
     }
     useTicketTender.getState().set({ split: '' });
@@ -198,7 +219,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       confirmLargeTender: confirmTender,
     });
     if (!res.ok) {
-      set({ busy: false, error: fieldError(res.error, 'tendered') });
+      set({ busy: false, error: feeError(res.error, 'tendered') });
       return false;
     }
     set({ paid: res.value, receipt: res.value.print, busy: false, waiver: noWaiver, confirmTender: false });
@@ -212,28 +233,42 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       askRating: true,
     });
     await loadUnpaid(unpaid.account.id, set, false);
-    // Keep the search results honest: the paid customer's unpaid figures change at once.
-    const after = get().unpaid;
-    if (after) {
-      useCustomerSearch.getState().updateHit(after.account.id, {
-        unpaidCount: after.bills.length,
-        unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
-      });
-    }
+    syncHit(get().unpaid);
     return true;
+  },
+  async reversed(print) {
+    const account = get().unpaid?.account;
+    // No stale 实收, change preview, waiver or tickets; the slip shown is the reversal's own voucher.
+    useTicketTender.getState().reset(get().unpaid?.businessDate);
+    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, error: null });
+    if (!account) return;
+    await loadUnpaid(account.id, set);
+    syncHit(get().unpaid);
   },
   async reprint() {
     const slipNo = get().paid?.slipNo ?? get().receipt?.slipNo;
     if (!slipNo) return;
     const res = await call('receipts.reprint', { slipNo });
     if (res.ok) set({ receipt: res.value });
-    else set({ error: { field: 'receipt', message: res.error.message } });
+    else set({ error: feeError({ ...res.error, field: 'receipt' }, 'receipt') });
   },
   reset: () => {
     useTicketTender.getState().reset();
     set({ ...blank });
   },
 }));
+
+/**
+ * Keeps the search results honest: the customer's unpaid marker changes at once after a payment or a 冲正.
+ * The search list shows gas without the late fee, as the server's search does, and its header says so.
+ */
+function syncHit(after: Unpaid | null): void {
+  if (!after) return;
+  useCustomerSearch.getState().updateHit(after.account.id, {
+    unpaidCount: after.bills.length,
+    unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
+  });
+}
 
 /** Total due for the selected bills, in fen: what the clerk calls out and what the server must agree with. */
 export function dueOf(unpaid: Unpaid, selected: readonly string[]): number {
@@ -257,6 +292,6 @@ async function loadUnpaid(
       void call('display.show', { dueFen: res.value.totalFen, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
     }
   } else {
-    set({ busy: false, error: { field: 'account', message: res.error.message } });
+    set({ busy: false, error: feeError({ ...res.error, field: 'account' }, 'account') });
   }
 }

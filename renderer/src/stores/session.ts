@@ -1,7 +1,7 @@
 /** Who is signed in at this counter window. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { call, whenLocked } from '../api/client';
+import { call, setLocked, whenLocked } from '../api/client';
 
 type Session = Output<'auth.login'>;
 type CounterChoice = Output<'auth.counters'>[number];
@@ -46,17 +46,21 @@ export const useSession = create<SessionState>((set) => ({
   async logout() {
     await call('auth.logout', {});
     set({ session: null, locked: false });
+    setLocked(false);
   },
   async lock() {
+    // Locked at once, before the answer, so no key pressed meanwhile reaches a window (issue 10 #14).
+    set({ locked: true, error: null });
+    setLocked(true);
     await call('auth.lock', {});
-    set({ locked: true });
   },
   async unlock(password) {
     set({ busy: true, error: null });
     const res = await call('auth.unlock', { password });
     set(res.ok ? { session: res.value, locked: false, busy: false } : { error: res.error, busy: false });
+    if (res.ok) setLocked(false);
     return res.ok;
   },
 }));
 
-whenLocked(() => useSession.setState({ locked: true }));
+whenLocked(() => useSession.setState({ locked: true, error: null }));

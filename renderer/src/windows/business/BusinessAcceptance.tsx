@@ -56,7 +56,9 @@ export function BusinessAcceptance() {
     typeRef.current?.focus();
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
-  const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.gasFen, 0) : 0;
+  // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
+  const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.totalFen, 0) : 0;
+  const unpaidLateFee = customer ? customer.bills.reduce((sum, b) => sum + b.lateFeeFen, 0) : 0;
 
   return (
     <main className="fee-collection">
@@ -78,7 +80,7 @@ export function BusinessAcceptance() {
               }}
             >
               <AccountCard account={customer.account} />
-              {customer.bills.length > 0 && <div className="warn">{t.business.arrears(customer.bills.length, formatYuan(unpaidTotal))}</div>}
+              {customer.bills.length > 0 && <div className="warn">{t.business.arrears(customer.bills.length, formatYuan(unpaidTotal), formatYuan(unpaidLateFee))}</div>}
               <label>
                 {t.business.type}
                 <select ref={typeRef} name="type" value={type} onChange={(e) => state.set({ type: e.target.value as AcceptType })}>

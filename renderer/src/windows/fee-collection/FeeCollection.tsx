@@ -13,6 +13,7 @@ import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 import { UnpaidPanel } from './UnpaidPanel';
 import { ReversalPanel } from './ReversalPanel';
 import { useTicketTender } from '../../stores/ticket-tender';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export interface FocusTargets {
   search: React.RefObject<HTMLInputElement | null>;
@@ -21,6 +22,7 @@ export interface FocusTargets {
 }
 
 export function FeeCollection() {
+  const error = useFeeCollection((s) => s.error);
   const search = useRef<HTMLInputElement>(null);
   const reading = useRef<HTMLInputElement>(null);
   const tendered = useRef<HTMLInputElement>(null);
@@ -86,9 +88,11 @@ export function FeeCollection() {
       </section>
       <section className="column middle">
         <UnpaidPanel refs={refs} />
-        <PaymentPanel refs={refs} />
       </section>
+      {/* The payment beside the unpaid list, so the customer card stays in view while the clerk types 实收 (issue 10 #15). */}
       <section className="column right">
+        <ErrorNotice error={error} id="fee-error" />
+        <PaymentPanel refs={refs} />
         <UnprintedQueue />
         <ReceiptPanel />
         <ReversalPanel />

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { FieldError } from '../../components/FieldError';
+import { ErrorNotice, placeError, type ShownError } from '../../components/ErrorNotice';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
@@ -12,12 +13,14 @@ import { useFeeCollection } from '../../stores/fee-collection';
 import type { Output } from '../../../../preload/contract';
 
 const empty = { slipNo: '', reason: '', login: '', password: '' };
+/** The fields this form shows an error at; approver.password and the like land at approver (issue 10 #16). */
+const REVERSAL_FIELDS = ['slipNo', 'card', 'payment', 'reason', 'approver'];
 
 export function ReversalPanel() {
   const lastSlip = useFeeCollection((s) => s.paid?.slipNo ?? '');
   const [form, setForm] = useState(empty);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [done, setDone] = useState<Output<'payments.reverse'> | null>(null);
   const slipNo = form.slipNo || lastSlip;
   const edit = (patch: Partial<typeof empty>) => {
@@ -30,17 +33,18 @@ export function ReversalPanel() {
     const res = await call('payments.reverse', { slipNo, reason: form.reason, approver: { login: form.login, password: form.password } });
     setBusy(false);
     if (!res.ok) {
-      setError({ field: res.error.field ?? 'slipNo', message: res.error.message });
+      setError(placeError(res.error, REVERSAL_FIELDS, 'slipNo'));
       return;
     }
     setDone(res.value);
     setForm(empty);
-    await useFeeCollection.getState().refreshUnpaid();
+    await useFeeCollection.getState().reversed(res.value.print);
   };
   const fieldError = (f: string) => (error?.field === f ? error.message : null);
   return (
     <details className="panel reversal">
       <summary>冲正（须营业厅主任审批）</summary>
+      <ErrorNotice error={error} id="reverse-error" />
       <label>
         核对单号
         <input name="reverseSlipNo" value={slipNo} onChange={(e) => edit({ slipNo: e.target.value })} />

@@ -69,7 +69,7 @@ function StatementForm({ accountId, today }: { accountId: string; today: string 
               <th>抄表日期</th>
               <th>读数</th>
               <th>用气量</th>
-              <th>气费</th>
+              <th>气费（不含滞纳金）</th>
               <th>收讫</th>
             </tr>
           </thead>
@@ -86,7 +86,7 @@ function StatementForm({ accountId, today }: { accountId: string; today: string 
               </tr>
             ))}
             <tr>
-              <td>合计</td>
+              <td>合计（不含滞纳金）</td>
               <td />
               <td className="num">{formatVolume(statement.totalConsumption)}</td>
               <td className="num">{formatYuan(statement.totalFen)}</td>

@@ -58,14 +58,27 @@ export function TicketForm() {
           <div className="row">
             <label>
               票背面姓名
-              <input name="ticketBackName" value={d.backName} onChange={(e) => d.set({ backName: e.target.value })} />
+              <input
+                name="ticketBackName"
+                value={d.backName}
+                onChange={(e) => d.set({ backName: e.target.value })}
+                aria-invalid={error?.field === 'ticketBackName' || error?.field === 'ticketBack'}
+                aria-describedby="tickets-error"
+              />
             </label>
             <label>
               票背面地址
-              <input name="ticketBackAddress" size={24} value={d.backAddress} onChange={(e) => d.set({ backAddress: e.target.value })} />
+              <input
+                name="ticketBackAddress"
+                size={24}
+                value={d.backAddress}
+                onChange={(e) => d.set({ backAddress: e.target.value })}
+                aria-invalid={error?.field === 'ticketBackAddress' || error?.field === 'ticketBack'}
+                aria-describedby="tickets-error"
+              />
             </label>
           </div>
-          <FieldError message={fieldError('tickets', 'ticketBack', 'faceValue')} id="tickets-error" />
+          <FieldError message={fieldError('tickets', 'ticketBack', 'ticketBackName', 'ticketBackAddress', 'faceValue')} id="tickets-error" />
           {error?.field === 'override' && (
             <label>
               原则上不应收票，确需收取请填写原因

@@ -33,6 +33,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
     <div className="panel">
       <h2>{t.unpaid.title}</h2>
       <AccountCard account={account} />
+      <FieldError message={error?.field === 'account' ? error.message : null} id="account-error" />
       {unpaid.bills.length === 0 ? (
         <p className="muted">{t.unpaid.none}</p>
       ) : (

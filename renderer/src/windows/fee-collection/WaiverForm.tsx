@@ -13,7 +13,7 @@ export function WaiverForm() {
   if (candidates.length === 0) return null;
   const fieldError = (f: string) => (error && error.field === f ? error.message : null);
   return (
-    <details className="waiver" open={waiver.billId !== '' || undefined}>
+    <details className="waiver" open={waiver.billId !== '' || (error !== null && ['waiver', 'waiverReason', 'approver'].includes(error.field)) || undefined}>
       <summary>滞纳金减免</summary>
       <label>
         费用

@@ -122,10 +122,10 @@ export function ReportsPanel() {
       {arrears && (
         <div>
           <p data-testid="arrears-totals">
-            欠费 {arrears.accounts} 户，合计 ￥{formatYuan(arrears.totalFen)}
+            欠费 {arrears.accounts} 户，合计 ￥{formatYuan(arrears.totalFen)}（气费，不含滞纳金）
           </p>
           <CsvLink csv={arrears.csv} name="欠费清单.csv" />
-          <BarChart title="欠费金额（按抄表月份）" bars={arrears.trend.map((t) => ({ label: t.month, fen: t.amountFen }))} />
+          <BarChart title="欠费气费（不含滞纳金，按抄表月份）" bars={arrears.trend.map((t) => ({ label: t.month, fen: t.amountFen }))} />
         </div>
       )}
     </section>
