@@ -9,7 +9,7 @@ import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
-import { ErrorNotice, placeError } from '../../components/ErrorNotice';
+import { ErrorNotice, GENERAL, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 
@@ -35,9 +35,9 @@ export function CashReport() {
   const [review, setReview] = useState({ clerkLogin: '', login: '', password: '' });
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const load = () => void call('cashReport.draft', {}).then((r) => r.ok && setDraft(r.value));
+  const load = () => void call('cashReport.draft', {}).then((r) => (r.ok ? setDraft(r.value) : setError(placeError(r.error, [], GENERAL))));
   useEffect(load, []);
-  if (!draft) return null;
+  if (!draft) return <ErrorNotice error={error} id="cash-report-general-error" />;
   const counted = DENOMINATIONS_FEN.reduce((a, d) => a + d * (Number(counts[d]) || 0), 0);
   const balance = draft.previousBalanceFen + draft.incomeFen - yuanOr0(deposited);
   const submitted = draft.submitted;
