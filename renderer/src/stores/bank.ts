@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../main/domain/bank-file';
+import { GENERAL, placeError, type ShownError } from '../components/ErrorNotice';
 import { call } from '../api/client';
 import { uploadFile } from '../api/upload';
 
@@ -21,7 +22,7 @@ interface BankState {
   message: string | null;
   download: { name: string; url: string } | null;
   busy: boolean;
-  error: { field: string; message: string } | null;
+  error: ShownError | null;
   set(patch: Partial<Pick<BankState, 'bank' | 'runId'>>): void;
   loadRuns(): Promise<void>;
   showPreview(): Promise<void>;
@@ -37,8 +38,13 @@ function saveAs(name: string, base64: string): { name: string; url: string } {
   return { name, url: URL.createObjectURL(new Blob([bytes], { type: 'text/plain' })) };
 }
 
+/** The fields 银行代扣 shows an error at (issue 10 #16); any other error goes to the window's ErrorNotice. */
+export const BANK_ERROR_FIELDS = ['bank', 'file', 'manualSlipNo'] as const;
+const BANK_ERROR_ALIASES: Record<string, string> = { runId: 'file', upload: 'file', returnFile: 'file' };
+
 export const useBank = create<BankState>((set, get) => {
-  const fail = (e: { field?: string | undefined; message: string }, fallback: string) => set({ busy: false, error: { field: e.field ?? fallback, message: e.message } });
+  const fail = (e: { code?: string; field?: string | undefined; message: string }, fallback: string) =>
+    set({ busy: false, error: placeError({ code: e.code ?? 'VALIDATION', ...e }, BANK_ERROR_FIELDS, fallback, BANK_ERROR_ALIASES) });
   return {
     bank: WITHHOLDING_BANKS[0],
     preview: null,
@@ -56,6 +62,8 @@ export const useBank = create<BankState>((set, get) => {
     async loadRuns() {
       const res = await call('bank.runs', {});
       if (res.ok) set({ runs: res.value, runId: get().runId || (res.value.find((r) => r.status === 'sent')?.id ?? '') });
+      // A failed reload shows its answer unless the action's own error is already up.
+      else if (!get().error) set({ error: placeError(res.error, BANK_ERROR_FIELDS, GENERAL, BANK_ERROR_ALIASES) });
     },
     async showPreview() {
       set({ busy: true, error: null, preview: null, message: null });
@@ -77,7 +85,7 @@ export const useBank = create<BankState>((set, get) => {
       if (!returnFile) return set({ error: { field: 'file', message: '请选择银行回执文件' } });
       set({ busy: true, error: null, check: null, message: null });
       const upload = await uploadFile(returnFile, (sent, total) => set({ message: `正在上传回执文件 ${Math.floor((sent * 100) / total)}%` }));
-      if (!upload.ok) return fail({ message: upload.error.message }, 'file');
+      if (!upload.ok) return fail({ ...upload.error, field: 'file' }, 'file');
       set({ message: null });
       const res = await call('bank.check', { runId, upload: upload.value });
       if (!res.ok) return fail(res.error, 'file');
@@ -88,7 +96,7 @@ export const useBank = create<BankState>((set, get) => {
       if (!returnFile) return;
       set({ busy: true, error: null });
       const upload = await uploadFile(returnFile);
-      if (!upload.ok) return fail({ message: upload.error.message }, 'file');
+      if (!upload.ok) return fail({ ...upload.error, field: 'file' }, 'file');
       const res = await call('bank.writeOff', { runId, upload: upload.value });
       if (!res.ok) return fail(res.error, 'file');
       const v = res.value;

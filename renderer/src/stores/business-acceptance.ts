@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../main/domain/work-order';
 import { call } from '../api/client';
+import { GENERAL, placeError } from '../components/ErrorNotice';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Business = Output<'businesses.forAccount'>[number];
@@ -109,6 +110,41 @@ interface AcceptanceState {
   submit(): Promise<boolean>;
 }
 
+/**
+ * The fields 业务受理 shows an error at for the chosen business (issue 10 #16), as its JSX renders them: the
+ * panel of the type (过户, 统一装表, 隐患整改, 缴费方式变更 or the business's extras); any other error goes to
+ * the window's ErrorNotice.
+ */
+export function acceptanceErrorFields(s: Pick<AcceptanceState, 'customer' | 'type' | 'extras'>): string[] {
+  const { type, extras } = s;
+  const fields = ['account'];
+  if (!s.customer) return fields;
+  fields.push('type', 'contactPhone');
+  if (type === '过户') fields.push('newName', 'proofShown', 'lossDeclaration', 'tendered');
+  else if (type === '统一装表') fields.push('model', 'meterNo', 'baseReading', 'installedOn', 'switchUnusedToApplied');
+  else if (type === '隐患整改') fields.push('inspectionYear', 'arrivalDate', 'rectificationDate', 'hazardResult', 'rectifier');
+  else if (type === '缴费方式变更') fields.push('toMethod', ...(extras.toMethod !== '现金' ? ['bankName', 'bankCardNo', 'cardHolder'] : []));
+  else {
+    fields.push('requirement');
+    if (type === '校表') fields.push('depositTendered');
+    if (type === '启封') fields.push('ownershipChanged');
+    if (type === '点火') fields.push('privateReading');
+    if (type === '其它') fields.push('hoseLength');
+    if (type === '换表' && s.customer.account.customerType === 'IC卡') fields.push('icToOrdinary', ...(extras.icToOrdinary ? ['icTermsAcknowledged'] : []));
+  }
+  return fields;
+}
+
+/** A server error as 业务受理 shows it in state `s`: at its field, or in the general message. */
+function acceptanceError(
+  s: Pick<AcceptanceState, 'customer' | 'type' | 'extras'>,
+  error: { code: string; message: string; field?: string | undefined },
+  fallback: string,
+  aliases: Record<string, string> = {},
+): FieldError {
+  return placeError(error, acceptanceErrorFields(s), fallback, aliases);
+}
+
 export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   customer: null,
   history: [],
@@ -132,10 +168,10 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
     if (!customer.ok) {
-      set({ busy: false, error: { field: 'account', message: customer.error.message } });
+      set({ busy: false, error: acceptanceError(get(), { ...customer.error, field: 'account' }, 'account') });
       return;
     }
-    set({ customer: customer.value, history: history.ok ? history.value : [], busy: false });
+    set({ customer: customer.value, history: history.ok ? history.value : [], busy: false, ...(history.ok ? {} : { error: placeError(history.error, [], GENERAL) }) });
   },
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
@@ -154,8 +190,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         consumables: [],
       });
       if (!saved.ok) {
-        const field = saved.error.field === 'result' ? 'hazardResult' : (saved.error.field ?? 'type');
-        set({ busy: false, error: { field, message: saved.error.message } });
+        set({ busy: false, error: acceptanceError(get(), saved.error, 'type', { result: 'hazardResult' }) });
         return false;
       }
       set({ busy: false, extras: emptyExtras, hazardSaved: `整改情况回执已保存，安检结论：${saved.value.conclusion}` });
@@ -172,7 +207,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         switchUnusedToApplied: extras.switchUnusedToApplied,
       });
       if (!saved.ok) {
-        set({ busy: false, error: { field: saved.error.field === 'accountId' ? 'type' : (saved.error.field ?? 'type'), message: saved.error.message } });
+        set({ busy: false, error: acceptanceError(get(), saved.error, 'type', { accountId: 'type' }) });
         return false;
       }
       await get().load(customer.account.id);
@@ -188,7 +223,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         cardHolder: extras.toMethod === '现金' ? '' : extras.cardHolder,
       });
       if (!changed.ok) {
-        set({ busy: false, error: { field: changed.error.field === 'accountId' ? 'type' : (changed.error.field ?? 'type'), message: changed.error.message } });
+        set({ busy: false, error: acceptanceError(get(), changed.error, 'type', { accountId: 'type' }) });
         return false;
       }
       await get().load(customer.account.id);
@@ -205,7 +240,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         contract: extras.privateContract ? { flameFailureDevice: extras.privateFlame, cookerBrand: extras.privateCooker, cookerYear: '' } : null,
       });
       if (!priv.ok) {
-        set({ busy: false, error: { field: priv.error.field === 'latestReading' ? 'privateReading' : (priv.error.field ?? 'type'), message: priv.error.message } });
+        set({ busy: false, error: acceptanceError(get(), priv.error, 'type', { latestReading: 'privateReading' }) });
         return false;
       }
       await get().load(customer.account.id);
@@ -225,7 +260,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       depositTendered: type === '校表' ? extras.depositTendered : null,
     });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message } });
+      set({ busy: false, error: acceptanceError(get(), res.error, 'type') });
       return false;
     }
     const history = await call('businesses.forAccount', { accountId: customer.account.id });
@@ -250,8 +285,7 @@ async function submitTransfer(accountId: string): Promise<boolean> {
   });
   if (!res.ok) {
     // An arrears refusal names the account; show it at the business type like the other refusals.
-    const field = !res.error.field || res.error.field === 'accountId' ? 'type' : res.error.field;
-    useBusinessAcceptance.setState({ busy: false, error: { field, message: res.error.message } });
+    useBusinessAcceptance.setState({ busy: false, error: acceptanceError(useBusinessAcceptance.getState(), res.error, 'type', { accountId: 'type' }) });
     return false;
   }
   await load(accountId);

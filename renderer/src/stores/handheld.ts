@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { call } from '../api/client';
+import { GENERAL, placeError, type ShownError } from '../components/ErrorNotice';
 
 type ExportList = Output<'handheld.exportList'>;
 type Batch = Output<'handheld.batch'>;
@@ -23,7 +24,7 @@ interface HandheldState {
   progress: Progress | null;
   message: string | null;
   busy: boolean;
-  error: { field: string; message: string } | null;
+  error: ShownError | null;
   set(patch: Partial<Pick<HandheldState, 'meterReader' | 'months' | 'confirmedCount' | 'confirmLarge'>>): void;
   toggle(id: string): void;
   loadReaders(): Promise<void>;
@@ -34,6 +35,21 @@ interface HandheldState {
   sendBack(): Promise<void>;
   commit(): Promise<void>;
 }
+
+/** R-HH-04: the rows of a batch not yet committed whose volume the clerk must check before 入库. */
+export function largeRows(batch: Batch | null): Batch['rows'] {
+  if (!batch || batch.batch.status === 'committed') return [];
+  return batch.rows.filter((r) => r.state === 'pending' && r.anomalies.some((a) => a.code === 'large'));
+}
+
+/**
+ * The fields 抄表机 shows an error at in a state (issue 10 #16): 核对户数 only with the list up, the 大额方数
+ * check only with such rows; any other error goes to the window's ErrorNotice.
+ */
+export function handheldErrorFields(s: Pick<HandheldState, 'list' | 'batch'>): string[] {
+  return ['meterReader', 'handheld', ...(s.list ? ['confirmedCount'] : []), ...(largeRows(s.batch).length > 0 ? ['confirmLarge'] : [])];
+}
+const HANDHELD_ERROR_ALIASES: Record<string, string> = { months: 'meterReader', batchId: 'handheld', readingIds: 'handheld' };
 
 /** Polls the transfer progress while `run` is under way. */
 async function withProgress<T>(set: (p: Partial<HandheldState>) => void, run: () => Promise<T>): Promise<T> {
@@ -54,10 +70,17 @@ async function withProgress<T>(set: (p: Partial<HandheldState>) => void, run: ()
 }
 
 export const useHandheld = create<HandheldState>((set, get) => {
-  const fail = (e: { field?: string | undefined; message: string }, fallback: string) => set({ busy: false, error: { field: e.field ?? fallback, message: e.message } });
+  const place = (e: { code: string; field?: string | undefined; message: string }, fallback: string) =>
+    placeError(e, handheldErrorFields(get()), fallback, HANDHELD_ERROR_ALIASES);
+  const fail = (e: { code: string; field?: string | undefined; message: string }, fallback: string) => set({ busy: false, error: place(e, fallback) });
+  // A failed reload shows its answer unless the action's own error is already up.
+  const loadFailed = (e: { code: string; field?: string | undefined; message: string }) => {
+    if (!get().error) set({ error: place(e, GENERAL) });
+  };
   const reloadBatch = async (batchId: string) => {
     const res = await call('handheld.batch', { batchId });
     if (res.ok) set({ batch: res.value, selected: [], confirmLarge: false });
+    else loadFailed(res.error);
   };
   return {
     readers: [],
@@ -80,6 +103,7 @@ export const useHandheld = create<HandheldState>((set, get) => {
     async loadReaders() {
       const res = await call('handheld.readers', {});
       if (res.ok) set({ readers: res.value, meterReader: get().meterReader || (res.value[0]?.meterReader ?? '') });
+      else loadFailed(res.error);
     },
     async syncClock() {
       set({ busy: true, error: null, message: null });
@@ -98,7 +122,7 @@ export const useHandheld = create<HandheldState>((set, get) => {
       const { meterReader, months, confirmedCount } = get();
       const count = Number(confirmedCount);
       if (!Number.isInteger(count) || confirmedCount.trim() === '') {
-        set({ error: { field: 'confirmedCount', message: '请输入与抄表员核对的户数' } });
+        set({ error: place({ code: 'VALIDATION', field: 'confirmedCount', message: '请输入与抄表员核对的户数' }, 'confirmedCount') });
         return;
       }
       set({ busy: true, error: null, message: null, progress: null });

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Input, Output } from '../../../preload/contract';
 import { call } from '../api/client';
+import { GENERAL, placeError, type ShownError } from '../components/ErrorNotice';
 
 type CardView = Output<'cards.read'>;
 type Pending = Output<'cards.pending'>[number];
@@ -37,7 +38,7 @@ interface CardState {
   census: Census | null;
   message: string | null;
   busy: boolean;
-  error: { field: string; message: string } | null;
+  error: ShownError | null;
   set(patch: Partial<Pick<CardState, 'by' | 'value' | 'tendered'>>): void;
   setIssue(patch: Partial<IssueDraft>): void;
   pickAccount(id: string, label: string): void;
@@ -51,9 +52,44 @@ interface CardState {
 
 const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '' };
 
+/**
+ * The fields 卡务 shows an error at, per panel (issue 10 #16): each action's errors land in its own panel, by
+ * the aliases of its input's fields; anything else goes to the window's ErrorNotice.
+ */
+export const CARD_ERROR_FIELDS = {
+  read: ['card'],
+  recharge: ['card', 'value', 'tendered'],
+  issue: ['issueAccount', 'issueReason', 'issue'],
+  pending: ['pending'],
+  census: ['census'],
+} as const;
+const CARD_ERROR_ALIASES: Record<string, string> = {
+  volume: 'value',
+  amount: 'value',
+  by: 'value',
+  account: 'issueAccount',
+  issueType: 'issueReason',
+  reason: 'issueReason',
+  companyFault: 'issueReason',
+  writeId: 'pending',
+  action: 'pending',
+  remaining: 'census',
+  used: 'census',
+  from: 'census',
+  to: 'census',
+};
+type Panel = keyof typeof CARD_ERROR_FIELDS;
+type ApiError = { code: string; field?: string | undefined; message: string };
+
 export const useIcCards = create<CardState>((set, get) => {
-  const fail = (error: { field?: string | undefined; message: string }, fallback: string) =>
-    set({ busy: false, error: { field: error.field ?? fallback, message: error.message } });
+  /** Places an error of the action of `panel`; accountId/tendered/card mean that panel's own field. */
+  const place = (error: ApiError, panel: Panel, fallback: string): ShownError => {
+    const fields: readonly string[] = panel === 'pending' && get().pending.length === 0 ? [] : CARD_ERROR_FIELDS[panel];
+    const own: Record<string, string> =
+      panel === 'issue' ? { accountId: 'issueAccount', tendered: 'issue', card: 'issue' } : panel === 'recharge' ? { accountId: 'card' } : {};
+    return placeError(error, fields, fallback, { ...CARD_ERROR_ALIASES, ...own });
+  };
+  const fail = (error: ApiError, panel: Panel, fallback: string) => set({ busy: false, error: place(error, panel, fallback) });
   return {
     view: null,
     accountId: null,
@@ -76,7 +112,7 @@ export const useIcCards = create<CardState>((set, get) => {
     async read() {
       set({ busy: true, error: null, written: null, message: null });
       const res = await call('cards.read', {});
-      if (!res.ok) return fail(res.error, 'card');
+      if (!res.ok) return fail(res.error, 'read', 'card');
       const account = res.value.account;
       set({
         view: res.value,
@@ -88,13 +124,13 @@ export const useIcCards = create<CardState>((set, get) => {
     async recharge() {
       const { accountId, by, value, tendered } = get();
       if (!accountId) {
-        set({ error: { field: 'card', message: '请先读卡' } });
+        set({ error: place({ code: 'VALIDATION', field: 'card', message: '请先读卡' }, 'recharge', 'card') });
         return false;
       }
       set({ busy: true, error: null, written: null });
       const res = await call('cards.recharge', { accountId, by, value, tendered });
       if (!res.ok) {
-        fail(res.error, 'value');
+        fail(res.error, 'recharge', 'value');
         await get().loadPending();
         return false;
       }
@@ -107,19 +143,19 @@ export const useIcCards = create<CardState>((set, get) => {
     async issueCard() {
       const { accountId, issue } = get();
       if (!accountId) {
-        set({ error: { field: 'account', message: '请先检索并选择用户' } });
+        set({ error: place({ code: 'VALIDATION', field: 'account', message: '请先检索并选择用户' }, 'issue', 'issueAccount') });
         return;
       }
       set({ busy: true, error: null, issued: null });
       const res = await call('cards.issue', { accountId, ...issue, tendered: issue.tendered || '0' });
-      if (!res.ok) return fail(res.error, 'issue');
+      if (!res.ok) return fail(res.error, 'issue', 'issue');
       set({ issued: res.value, busy: false, issue: noIssue });
       await get().read();
     },
     async recover(writeId, action) {
       set({ busy: true, error: null, message: null });
       const res = await call('cards.recover', { writeId, action });
-      if (!res.ok) return fail(res.error, 'pending');
+      if (!res.ok) return fail(res.error, 'pending', 'pending');
       const v = res.value;
       const late = !v.abandoned && v.latePosted ? `（该营业日已日结，已补记到 ${v.businessDate}，请主任核查）` : '';
       set({ busy: false, message: v.abandoned ? '已放弃：卡上气量未改变，未收费，请退还现金' : `已确认写卡，核对单 ${v.slipNo}${late}` });
@@ -130,16 +166,19 @@ export const useIcCards = create<CardState>((set, get) => {
       if (res.ok) set({ pending: res.value });
       const flagged = await call('cards.flagged', {});
       if (flagged.ok) set({ flagged: flagged.value });
+      // A failed reload shows its answer unless the action's own error is already up.
+      const failed = !res.ok ? res.error : !flagged.ok ? flagged.error : null;
+      if (failed && !get().error) set({ error: placeError(failed, [], GENERAL) });
     },
     async runCensus(input) {
       const { accountId } = get();
       if (!accountId) {
-        set({ error: { field: 'census', message: '请先读卡或选择用户' } });
+        set({ error: place({ code: 'VALIDATION', field: 'census', message: '请先读卡或选择用户' }, 'census', 'census') });
         return;
       }
       set({ busy: true, error: null, census: null });
       const res = await call('cards.census', { accountId, ...input });
-      if (!res.ok) return fail(res.error, 'census');
+      if (!res.ok) return fail(res.error, 'census', 'census');
       set({ census: res.value, busy: false });
     },
   };

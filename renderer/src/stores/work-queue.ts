@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import type { ReceiptResult } from '../../../main/domain/work-order';
 import { call } from '../api/client';
+import { placeError } from '../components/ErrorNotice';
 
 export type QueueRow = Output<'businesses.queue'>[number];
 
@@ -117,6 +118,37 @@ interface QueueState {
   voidIt(reason: string): Promise<void>;
 }
 
+/**
+ * The fields 派工/回执 shows an error at for a row (issue 10 #16), as NextStep and DeferOrVoid render them;
+ * any other error goes to the form's ErrorNotice (#form-error).
+ */
+export function queueErrorFields(row: QueueRow): string[] {
+  const open = row.state !== '已完成' ? ['agreedDate', 'deferRemark', 'voidReason'] : [];
+  if (row.state === '已派工') return [...open, 'arrivedAt', 'implementedAt', 'leftAt', 'result', 'siteRemark'];
+  if (row.state !== '已完成') return [...open, 'technician', 'remark'];
+  switch (row.type) {
+    case '点火':
+    case '二次点火':
+      return ['latestReading', 'cookerBrand', 'cookerYear', 'agreementModel'];
+    case '封表':
+    case '拆表':
+    case '启封':
+      return ['settledReading', 'reason'];
+    case '安装':
+      return ['model', 'meterNo', 'baseReading', 'consumables'];
+    case '换表':
+      return ['oldActualReading', 'model', 'meterNo', 'newReading'];
+    case '改装':
+      return ['fee', 'tendered', 'invoiceNo'];
+    case '校表':
+      return ['readingBeforeTest', 'settledReading', 'signedOn', 'sentOn', 'installer', 'tempMeterModel', 'tempMeterNo', 'result', 'errorPercent', 'handling', 'tendered'];
+    case '其它':
+      return ['hoseInfo'];
+    default:
+      return [];
+  }
+}
+
 const nullable = (v: string) => (v.trim() === '' ? null : v.trim());
 
 export const useWorkQueue = create<QueueState>((set, get) => ({
@@ -126,7 +158,7 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
     if (!row) return;
     const res = await call('businesses.defer', { businessId: row.id, agreedDate, remark });
     if (!res.ok) {
-      set({ error: { field: res.error.field === 'remark' ? 'deferRemark' : (res.error.field ?? 'agreedDate'), message: res.error.message } });
+      set({ error: placeError(res.error, queueErrorFields(row), 'agreedDate', { remark: 'deferRemark', reason: 'deferRemark' }) });
       return;
     }
     await get().refresh();
@@ -138,7 +170,8 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
     if (!row) return;
     const res = await call('businesses.void', { businessId: row.id, reason });
     if (!res.ok) {
-      set({ error: { field: res.error.field === 'reason' || res.error.code === 'FORBIDDEN' ? 'voidReason' : (res.error.field ?? 'voidReason'), message: res.error.message } });
+      const field = res.error.code === 'FORBIDDEN' ? 'reason' : res.error.field;
+      set({ error: placeError({ ...res.error, field }, queueErrorFields(row), 'voidReason', { reason: 'voidReason' }) });
       return;
     }
     await get().refresh();
@@ -255,7 +288,7 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
       res = await call('businesses.dispatch', { businessId: row.id, technician: form.technician, remark: form.remark });
     }
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'form', message: res.error.message } });
+      set({ busy: false, error: placeError(res.error, queueErrorFields(row), 'form') });
       return;
     }
     const saved = 'workOrderNo' in res.value ? `${what} ${res.value.workOrderNo}` : what;

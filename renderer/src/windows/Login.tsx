@@ -1,9 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ErrorNotice, placeError } from '../components/ErrorNotice';
 import { FieldError } from '../components/FieldError';
 import { t } from '../i18n/zh-CN';
 import { useSession } from '../stores/session';
 
 const LAST_COUNTER_KEY = 'gas-hall.lastCounter';
+
+/** The fields each form shows an error at (issue 10 #16); any other error goes to the form's ErrorNotice. */
+export const CHANGE_PASSWORD_ERROR_FIELDS = ['currentPassword', 'newPassword'] as const;
+export const SIGN_IN_ERROR_FIELDS = ['counterId', 'login', 'password'] as const;
 
 /** Issue 10 #13: outside demo mode the initial password is replaced before any window opens. */
 function ChangePassword() {
@@ -17,11 +22,13 @@ function ChangePassword() {
     setMismatch(next !== again);
     if (next === again) void changePassword(current, next);
   };
-  const fieldError = (field: string) => (error && (error.field ?? 'newPassword') === field ? error.message : null);
+  const shown = error ? placeError({ code: '', ...error }, CHANGE_PASSWORD_ERROR_FIELDS, 'newPassword') : null;
+  const fieldError = (field: string) => (shown?.field === field ? shown.message : null);
   return (
     <form className="login" onSubmit={submit} aria-label={t.login.changeTitle}>
       <h1>{t.appTitle}</h1>
       <h2>{t.login.changeTitle}</h2>
+      <ErrorNotice error={shown} id="change-password-general-error" />
       <label>
         {t.login.currentPassword}
         <input name="currentPassword" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" autoFocus />
@@ -75,12 +82,14 @@ function SignIn() {
     window.localStorage.setItem(LAST_COUNTER_KEY, counterId);
     void login(user, password, counterId);
   };
-  const fieldError = (field: string) => (error && (error.field ?? 'password') === field ? error.message : null);
+  const shown = error ? placeError({ code: '', ...error }, SIGN_IN_ERROR_FIELDS, 'password') : null;
+  const fieldError = (field: string) => (shown?.field === field ? shown.message : null);
 
   return (
     <form className="login" onSubmit={submit} aria-label={t.login.title}>
       <h1>{t.appTitle}</h1>
       <h2>{t.login.title}</h2>
+      <ErrorNotice error={shown} id="login-general-error" />
       <label>
         {t.login.counter}
         <select value={counterId} onChange={(e) => setCounterId(e.target.value)} name="counter">

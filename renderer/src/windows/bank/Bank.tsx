@@ -3,6 +3,7 @@
  * failed debits for the meter-reading team, manual slips written off, and the bank reports.
  */
 import { useEffect, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { formatYuan } from '../../../../main/domain/money';
 import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../../main/domain/bank-file';
@@ -18,6 +19,7 @@ export function Bank() {
   const fieldError = (...f: string[]) => (s.error && f.includes(s.error.field) ? s.error.message : null);
   return (
     <main className="bank">
+      <ErrorNotice error={s.error} id="bank-general-error" />
       <section className="panel">
         <h2>生成银行文件</h2>
         <div className="row">
@@ -80,7 +82,7 @@ export function Bank() {
             回执核销
           </button>
         </div>
-        <FieldError message={fieldError('file', 'runId')} id="file-error" />
+        <FieldError message={fieldError('file')} id="file-error" />
         {s.check && (
           <div data-testid="bank-check">
             发送 {s.check.sentCount} 笔 ￥{formatYuan(s.check.sentFen)}；成功 {s.check.okCount} 笔 ￥{formatYuan(s.check.okFen)}；失败 {s.check.failedCount} 笔 ￥{formatYuan(s.check.failedFen)}

@@ -25,7 +25,7 @@ export function BatchPrint() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('printing.filters', {}).then((r) => r.ok && setFilters(r.value));
+    void call('printing.filters', {}).then((r) => (r.ok ? setFilters(r.value) : setError(r.error.message)));
   }, []);
   const slipFilter = { date, ...(method ? { method } : {}), ...(area ? { area } : {}) };
   const noticeFilter = { ...(area ? { area } : {}), ...(reader ? { meterReader: reader } : {}) };

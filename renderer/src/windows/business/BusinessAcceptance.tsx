@@ -7,6 +7,7 @@ import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../main/domain/work-order';
 import { AccountCard } from '../../components/AccountCard';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { SearchPanel } from '../../components/SearchPanel';
 import { t } from '../../i18n/zh-CN';
@@ -67,6 +68,7 @@ export function BusinessAcceptance() {
         <PipeSealLog />
       </section>
       <section className="column middle">
+        <ErrorNotice error={error} id="business-general-error" />
         <div className="panel">
           <h2>{t.business.title}</h2>
           {!customer ? (

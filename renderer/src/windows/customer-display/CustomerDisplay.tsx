@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
+import { ErrorNotice, GENERAL, placeError, type ShownError } from '../../components/ErrorNotice';
 
 type State = Output<'display.state'>;
 const RATINGS: [number, string][] = [
@@ -18,11 +19,15 @@ const RATINGS: [number, string][] = [
 export function CustomerDisplay() {
   const [state, setState] = useState<State | null>(null);
   const [thanks, setThanks] = useState(false);
+  // issue 10 #16: the screen has no fields; a failed poll or rating shows in its notice.
+  const [error, setError] = useState<ShownError | null>(null);
   useEffect(() => {
     let alive = true;
     const poll = async () => {
       const res = await call('display.state', {});
-      if (alive && res.ok) setState(res.value);
+      if (!alive) return;
+      if (res.ok) setState(res.value);
+      setError(res.ok ? null : placeError(res.error, [], GENERAL));
     };
     void poll();
     const timer = window.setInterval(() => void poll(), 400);
@@ -33,6 +38,7 @@ export function CustomerDisplay() {
   }, []);
   const rate = async (score: number) => {
     const res = await call('display.rate', { score });
+    setError(res.ok ? null : placeError(res.error, [], GENERAL));
     if (res.ok) {
       setThanks(true);
       window.setTimeout(() => setThanks(false), 3000);
@@ -50,6 +56,7 @@ export function CustomerDisplay() {
   return (
     <main className="customer-display">
       <h1>欢迎光临</h1>
+      <ErrorNotice error={error} id="display-error" />
       <dl>
         <dt>应收金额</dt>
         <dd data-testid="display-due">{yuan(state?.dueFen ?? null)}</dd>

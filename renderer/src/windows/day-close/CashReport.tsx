@@ -9,6 +9,7 @@ import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { call } from '../../api/client';
+import { ErrorNotice, GENERAL, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 
@@ -22,6 +23,10 @@ function yuanOr0(text: string): number {
   }
 }
 
+/** The fields 缴款报告 shows an error at (issue 10 #16); any other error goes to its ErrorNotice. */
+export const CASH_REPORT_ERROR_FIELDS = ['report', 'reviewer'] as const;
+const CASH_REPORT_ERROR_ALIASES: Record<string, string> = { differenceReason: 'report', denominations: 'report', deposited: 'report', clerkLogin: 'reviewer', approver: 'reviewer' };
+
 export function CashReport() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [deposited, setDeposited] = useState('');
@@ -30,9 +35,9 @@ export function CashReport() {
   const [review, setReview] = useState({ clerkLogin: '', login: '', password: '' });
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const load = () => void call('cashReport.draft', {}).then((r) => r.ok && setDraft(r.value));
+  const load = () => void call('cashReport.draft', {}).then((r) => (r.ok ? setDraft(r.value) : setError(placeError(r.error, [], GENERAL))));
   useEffect(load, []);
-  if (!draft) return null;
+  if (!draft) return <ErrorNotice error={error} id="cash-report-general-error" />;
   const counted = DENOMINATIONS_FEN.reduce((a, d) => a + d * (Number(counts[d]) || 0), 0);
   const balance = draft.previousBalanceFen + draft.incomeFen - yuanOr0(deposited);
   const submitted = draft.submitted;
@@ -40,13 +45,13 @@ export function CashReport() {
     setError(null);
     const denominations = Object.fromEntries(Object.entries(counts).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, Number(v)]));
     const res = await call('cashReport.submit', { deposited: deposited || '0', denominations, differenceReason: reason });
-    if (!res.ok) setError({ field: res.error.field ?? 'report', message: res.error.message });
+    if (!res.ok) setError(placeError(res.error, CASH_REPORT_ERROR_FIELDS, 'report', CASH_REPORT_ERROR_ALIASES));
     else load();
   };
   const sign = async () => {
     setError(null);
     const res = await call('cashReport.review', { clerkLogin: review.clerkLogin, reviewer: { login: review.login, password: review.password } });
-    if (!res.ok) setError({ field: res.error.field ?? 'reviewer', message: res.error.message });
+    if (!res.ok) setError(placeError(res.error, CASH_REPORT_ERROR_FIELDS, 'reviewer', CASH_REPORT_ERROR_ALIASES));
     else {
       setMessage(`${review.clerkLogin} 的日收银报表已复核签字`);
       load();
@@ -57,6 +62,7 @@ export function CashReport() {
     // a signed report prints (Ctrl+P) with its audit chain head (issue 10 #20); the inputs never do
     <section className={submitted ? 'panel cash-report' : 'panel no-print'}>
       <h2>日收银报表 {draft.businessDate}</h2>
+      <ErrorNotice error={error} id="cash-report-general-error" />
       <table>
         <thead>
           <tr>
@@ -114,7 +120,7 @@ export function CashReport() {
               <input name="differenceReason" value={reason} onChange={(e) => setReason(e.target.value)} />
             </label>
           )}
-          <FieldError message={fe('differenceReason', 'denominations', 'deposited', 'report')} id="report-error" />
+          <FieldError message={fe('report')} id="report-error" />
           <button type="button" name="submitReport" className="primary" onClick={() => void submit()}>
             核对无误，签字提交
           </button>
@@ -133,7 +139,7 @@ export function CashReport() {
         </button>
       </div>
       <div className="no-print">
-        <FieldError message={fe('reviewer', 'clerkLogin', 'approver')} id="review-error" />
+        <FieldError message={fe('reviewer')} id="review-error" />
         {message && <div role="status">{message}</div>}
       </div>
     </section>

@@ -51,7 +51,7 @@ export function DayClose() {
   // issue 10 #3: the manager picks one of the hall's open days (today or earlier, not closed), never types one
   const [days, setDays] = useState<Output<'day.openDays'> | null>(null);
   const loadDays = () => {
-    if (manager) void call('day.openDays', {}).then((r) => r.ok && setDays(r.value));
+    if (manager) void call('day.openDays', {}).then((r) => (r.ok ? setDays(r.value) : setError(r.error.message)));
   };
   useEffect(loadDays, [manager]);
   const refresh = async () => {

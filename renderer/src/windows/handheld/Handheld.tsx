@@ -3,9 +3,10 @@
  * 已抄表记录导入 with anomalies, 退回重抄, 入库. Keys: F5 import, F9 入库.
  */
 import { useEffect } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { formatVolume } from '../../../../main/domain/volume';
-import { useHandheld } from '../../stores/handheld';
+import { largeRows, useHandheld } from '../../stores/handheld';
 import { ReadingsTable } from './ReadingsTable';
 
 export function Handheld() {
@@ -27,9 +28,10 @@ export function Handheld() {
   }, []);
   const fieldError = (...f: string[]) => (s.error && f.includes(s.error.field) ? s.error.message : null);
   const p = s.progress;
-  const large = s.batch?.rows.filter((r) => r.state === 'pending' && r.anomalies.some((a) => a.code === 'large')) ?? [];
+  const large = largeRows(s.batch);
   return (
     <main className="handheld">
+      <ErrorNotice error={s.error} id="handheld-general-error" />
       <section className="panel">
         <h2>抄表机设置</h2>
         <p className="hint">先确认电脑时钟正确，再插好数据线 (R-HH-01/02)。</p>
@@ -87,7 +89,7 @@ export function Handheld() {
             {p.job === 'upload' ? '上传' : '导入'} <progress max={p.total || 1} value={p.done} /> {p.total ? Math.floor((p.done * 100) / p.total) : 0}%
           </div>
         )}
-        <FieldError message={fieldError('handheld', 'batchId', 'readingIds')} id="handheld-error" />
+        <FieldError message={fieldError('handheld')} id="handheld-error" />
         {s.message && <div role="status">{s.message}</div>}
       </section>
       {s.batch && (

@@ -8,7 +8,7 @@ export function CensusPanel() {
   const s = useIcCards();
   const year = new Date().getFullYear();
   const [form, setForm] = useState({ from: `${year}-01-01`, to: `${year}-12-31`, remaining: '', used: '' });
-  const fieldError = s.error && ['census', 'remaining', 'used', 'from', 'to'].includes(s.error.field) ? s.error.message : null;
+  const fieldError = s.error?.field === 'census' ? s.error.message : null;
   return (
     <details className="panel census">
       <summary>IC卡表普查核对</summary>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { SearchPanel } from '../../components/SearchPanel';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
@@ -42,6 +43,7 @@ export function IcCards() {
         <SearchPanel inputRef={search} onPick={async (hit) => s.pickAccount(hit.id, `${hit.name} ${hit.accountNo}`)} />
       </section>
       <section className="column middle">
+        <ErrorNotice error={s.error} id="cards-general-error" />
         <div className="panel">
           <h2>IC卡信息</h2>
           <button type="button" name="readCard" onClick={() => void s.read()} disabled={s.busy}>
@@ -85,7 +87,7 @@ export function IcCards() {
             {s.by === 'volume' ? '购气量（方）' : '购气金额（元）'}
             <input name="rechargeValue" inputMode="decimal" value={s.value} onChange={(e) => s.set({ value: e.target.value })} />
           </label>
-          <FieldError message={fieldError('value', 'volume', 'amount')} id="value-error" />
+          <FieldError message={fieldError('value')} id="value-error" />
           {price !== null && <div className="muted">单价 {formatYuan(price)} 元/方</div>}
           <label>
             实收金额（F4）
@@ -136,7 +138,7 @@ export function IcCards() {
                 </button>
               </div>
             ))}
-            <FieldError message={fieldError('pending', 'writeId')} id="pending-error" />
+            <FieldError message={fieldError('pending')} id="pending-error" />
           </div>
         )}
         {s.message && <div role="status">{s.message}</div>}

@@ -11,7 +11,7 @@ export function IssuePanel() {
     <details className="panel issue" open={s.view === null || undefined}>
       <summary>制卡 / 补卡（插入空白卡）</summary>
       <div>用户：{s.accountLabel || '（请在左侧检索选择）'}</div>
-      <FieldError message={fieldError('account', 'accountId')} id="issue-account-error" />
+      <FieldError message={fieldError('issueAccount')} id="issue-account-error" />
       <label>
         制卡类型
         <select name="issueType" value={s.issue.issueType} onChange={(e) => s.setIssue({ issueType: e.target.value as '制作新卡' | '补卡' })}>
@@ -23,7 +23,7 @@ export function IssuePanel() {
         备注{replacing ? '（补卡原因）' : ''}
         <input name="issueReason" value={s.issue.reason} onChange={(e) => s.setIssue({ reason: e.target.value })} />
       </label>
-      <FieldError message={fieldError('reason', 'issueType')} id="issue-reason-error" />
+      <FieldError message={fieldError('issueReason')} id="issue-reason-error" />
       {replacing && (
         <>
           <label>
@@ -38,7 +38,7 @@ export function IssuePanel() {
           )}
         </>
       )}
-      <FieldError message={fieldError('tendered', 'issue', 'card')} id="issue-error" />
+      <FieldError message={fieldError('issue')} id="issue-error" />
       <button type="button" name="issueCard" disabled={s.busy} onClick={() => void s.issueCard()}>
         制卡
       </button>

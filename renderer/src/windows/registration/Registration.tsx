@@ -7,6 +7,7 @@ import { CONNECTION_FEE_FEN } from '../../../../main/domain/connection-fee';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatSeqNo } from '../../../../main/domain/sequence-number';
 import { PRIORITIES } from '../../../../main/domain/work-order';
+import { ErrorNotice, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { useRegistration, type RegistrationValues } from '../../stores/registration';
 import { useSession } from '../../stores/session';
@@ -72,7 +73,11 @@ export function Registration() {
   }, [error]);
 
   if (!values) return null;
-  const err = (name: keyof RegistrationValues) => (error && fieldOf(error.field) === name ? error.message : null);
+  // issue 10 #16: the inputs this render shows, collected as the helpers below build them (before the form's
+  // notice); an error whose field is not among them goes to the ErrorNotice (#form-error).
+  const shown: string[] = [];
+  const place = (fields: string[]) => (error ? placeError({ code: '', ...error }, fields, 'name', FIELD_ALIASES) : null);
+  const err = (name: keyof RegistrationValues) => (shown.push(name), place([name])?.field === name ? (error?.message ?? null) : null);
   const input = (name: keyof RegistrationValues, label: string, extra: { placeholder?: string; width?: string } = {}): ReactNode => (
     <div className="cell" style={extra.width ? { gridColumn: `span ${extra.width}` } : undefined}>
       <label>
@@ -189,7 +194,7 @@ export function Registration() {
         <button type="submit" className="primary" disabled={busy}>
           保存并提交安装业务 (F9)
         </button>
-        <FieldError message={error && !document.querySelector(`.registration [name="${fieldOf(error.field)}"]`) ? error.message : null} id="form-error" />
+        <ErrorNotice error={place(shown)} id="form-error" />
       </form>
       {done && (
         <section className="panel no-print" role="status" aria-label="报装结果">

@@ -18,7 +18,7 @@ export function Tariffs() {
   const [tiers, setTiers] = useState('');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const load = () => void call('tariffs.list', {}).then((r) => r.ok && setRows(r.value));
+  const load = () => void call('tariffs.list', {}).then((r) => (r.ok ? setRows(r.value) : setError({ field: 'price', message: r.error.message })));
   useEffect(load, []);
   const save = async () => {
     setError(null);

@@ -6,9 +6,10 @@
 import { useEffect, useState } from 'react';
 import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
 import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
-import { emptyForm, useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
+import { useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
 
 /** 表方向 (左进/右进) for the install and meter-change forms. */
 function DirectionSelect() {
@@ -24,8 +25,6 @@ function DirectionSelect() {
   );
 }
 
-/** Server fields whose messages already appear next to an input of another name. */
-const SHOWN_ELSEWHERE = ['queue', 'tendered', 'consumables', 'agreedDate', 'reason'];
 
 function Field({ name, label, value, error }: { name: keyof FormValues; label: string; value: string; error: string | null }) {
   const setForm = useWorkQueue((s) => s.setForm);
@@ -384,10 +383,7 @@ export function WorkQueue() {
             {row.requirement ? ` · 要求：${row.requirement}` : ''}
           </div>
           <NextStep row={row} />
-          <FieldError
-            message={error && !(error.field in emptyForm) && !SHOWN_ELSEWHERE.includes(error.field) ? error.message : null}
-            id="form-error"
-          />
+          <ErrorNotice error={error} id="form-error" />
         </form>
         {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}
         <RectificationConsumables key={`rect-${row.id}`} row={row} />
