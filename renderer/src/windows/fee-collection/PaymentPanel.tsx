@@ -85,6 +85,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
             onChange={setConfirmTender}
             label={t.pay.confirmTender}
             name="confirmTender"
+            onEnter={() => void submit()}
           />
           <div className="change">
             {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>
