@@ -326,6 +326,8 @@ describe('confirmation and reading correction at 1366×768 (issue 10 #5 with #15
     expect(await focused('tendered')).toBe(true);
     expect(await fullyVisible('.account-card')).toBe(true);
     expect(await fullyVisible('input[name=confirmTender]')).toBe(true);
+    // 应收金额 in view too, although the right column was scrolled down to the 冲正 panel before.
+    expect(await fullyVisible('[data-testid=due]')).toBe(true);
     expect(await fullyVisible('table.bills th:text-is("小计")')).toBe(true);
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: join(artifacts, 'confirm-tender-1366x768.png') });
