@@ -283,6 +283,14 @@ describe('confirmation and reading correction at 1366×768 (issue 10 #5 with #15
   });
 
   it('the correction form opens at its reading field, fits the column, saves on Enter and hands over to 实收', async () => {
+    // Esc in the small form closes the form, not the customer (Esc elsewhere is 下一位).
+    await page.locator('table.bills button.link').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=correction]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=correction]').waitFor({ state: 'detached' });
+    expect(await page.locator('.account-card').textContent()).toContain('司马长风');
+    expect(await page.locator('table.bills tbody tr').count()).toBe(2);
     await page.locator('table.bills button.link').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=correction]').waitFor();

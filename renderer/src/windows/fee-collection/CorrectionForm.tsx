@@ -1,8 +1,8 @@
 /**
  * issue 10 #5: correcting the reading of an unpaid counter-read bill before payment (the old figures stay on
  * record, audited). A paid bill is corrected only after its payment is reversed.
- * Keyboard-first and small at 1366×768 (#15): it opens at the reading, Enter in either field saves, and the
- * clerk is handed back to 实收 (onSaved).
+ * Keyboard-first and small at 1366×768 (#15): it opens at the reading, Enter in either field saves, Esc
+ * closes the form only (elsewhere Esc is 下一位), and the clerk is handed back to 实收 (onDone).
  */
 import { useEffect, useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
@@ -11,7 +11,7 @@ import { t } from '../../i18n/zh-CN';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { ConfirmCheck } from './ConfirmCheck';
 
-export function CorrectionForm({ onSaved }: { onSaved?: () => void }) {
+export function CorrectionForm({ onDone }: { onDone?: () => void }) {
   const { unpaid, correction, setCorrection, submitCorrection, openCorrection, error, busy } = useFeeCollection();
   const bill = unpaid?.bills.find((b) => b.id === correction?.billId);
   const box = useRef<HTMLDivElement>(null);
@@ -23,7 +23,18 @@ export function CorrectionForm({ onSaved }: { onSaved?: () => void }) {
   if (!correction || !bill) return null;
   const at = (field: string) => (error?.field === field ? error.message : null);
   const submit = async () => {
-    if (await submitCorrection()) onSaved?.();
+    if (await submitCorrection()) onDone?.();
+  };
+  const close = () => {
+    openCorrection(null);
+    onDone?.();
+  };
+  const onEscape = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    // Kept from the window's Esc (下一位), which would drop the customer with the form.
+    e.preventDefault();
+    e.stopPropagation();
+    close();
   };
   const onEnter = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') {
@@ -32,7 +43,7 @@ export function CorrectionForm({ onSaved }: { onSaved?: () => void }) {
     }
   };
   return (
-    <div className="correction" data-testid="correction" ref={box}>
+    <div className="correction" data-testid="correction" ref={box} onKeyDown={onEscape}>
       <div>
         {t.correction.action} {bill.readingDate}：{formatVolume(bill.previousReading)} / {formatVolume(bill.thisReading)}
       </div>
@@ -76,7 +87,7 @@ export function CorrectionForm({ onSaved }: { onSaved?: () => void }) {
         <button type="button" onClick={() => void submit()} disabled={busy || correction.reading.trim() === ''}>
           {t.correction.submit}
         </button>
-        <button type="button" onClick={() => openCorrection(null)}>
+        <button type="button" onClick={close}>
           {t.correction.cancel}
         </button>
       </div>

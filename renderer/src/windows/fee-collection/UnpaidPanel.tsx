@@ -89,7 +89,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
           </tbody>
         </table>
       )}
-      <CorrectionForm onSaved={() => refs.tendered.current?.focus()} />
+      <CorrectionForm onDone={() => refs.tendered.current?.focus()} />
       {account.customerType === '抄表' && (
         <div className="reading-entry">
           <label>
