@@ -36,6 +36,9 @@ beforeAll(async () => {
   addBill(host, b, { id: 'ui-bill-b', readingDate: '2026-10-20', previous: 10000, current: 12000, amountFen: 6900, dueDate: '2026-11-19' });
   const c = addAccount(host, { accountNo: '30000023', name: '吴九', address: '温州市鹿城区人民路106号阳光小区6幢1单元401室', reading: 12300 });
   addBill(host, c, { id: 'ui-bill-c', readingDate: '2026-11-10', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-12-10' });
+  // Five-digit readings, as on an older meter: the widest the readings column gets in everyday use.
+  const d = addAccount(host, { accountNo: '30000025', name: '司马长风', address: '温州市鹿城区杏花路208号杏花小区3幢2单元1702室', reading: 1234567 });
+  addBill(host, d, { id: 'ui-bill-d', readingDate: '2026-10-20', previous: 1230000, current: 1234567, amountFen: 15756, dueDate: '2026-11-19' });
   counter = await openCounterPage(host, VIEWPORT);
   page = counter.page;
   await logIn(page, counter.harness.url, 'clerk01', 'counter-lc01');
@@ -237,5 +240,106 @@ describe('冲正 and totals (issue 10 #17)', () => {
     await expect.poll(row).toBe('1笔 69.00');
     await page.screenshot({ path: join(artifacts, 'reversal-1366x768.png') });
     expect(n("SELECT sum(total_fen) FROM payments WHERE account_id = 'acc-30000022'")).toBe(0);
+  });
+});
+
+describe('confirmation and reading correction at 1366×768 (issue 10 #5 with #15)', () => {
+  const hitOf = (name: string) => () => page.locator('table.hits tbody tr').filter({ hasText: name }).locator('td').nth(3).textContent();
+  /** The search list's marker as the server reckons it: count and gas of the unpaid bills, late fee left out. */
+  const marker = (accountId: string) => {
+    const r = host.store.sqlite
+      .prepare("SELECT count(*) AS c, sum(amount_fen) AS fen FROM bills WHERE account_id = ? AND status = '未缴'")
+      .get(accountId) as { c: number; fen: number };
+    return `${r.c}笔 ${(r.fen / 100).toFixed(2)}`;
+  };
+  const noHorizontalScroll = () =>
+    page.evaluate(() =>
+      [document.scrollingElement ?? document.documentElement, ...Array.from(document.querySelectorAll('.fee-collection .column'))].every(
+        (el) => el.scrollWidth <= el.clientWidth,
+      ),
+    );
+
+  it('the confirmation checkbox sits at the field and Enter on it submits; the search marker follows the new bill', async () => {
+    await findCustomer(page, '杏花小区3幢');
+    await page.keyboard.press('F3');
+    await page.keyboard.type('99999999');
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=confirmReading]').waitFor();
+    expect(await fullyVisible('input[name=confirmReading]')).toBe(true);
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'confirm-reading-1366x768.png') });
+    // By keyboard: Tab to the checkbox, Space ticks it, Enter sends the reading with the confirmation.
+    await page.locator('input[name=confirmReading]').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('table.bills tbody tr').count()).toBe(2);
+    expect(await focused('tendered')).toBe(true);
+    // The search list's marker follows the new bill at once.
+    await expect.poll(hitOf('司马长风')).toBe(marker('acc-30000025'));
+    // A nine-digit bill may widen the unpaid list (its column scrolls, never the page); 更正读数 stays in view.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await fullyVisible('table.bills button.link')).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'absurd-bill-1366x768.png') });
+  });
+
+  it('the correction form opens at its reading field, fits the column, saves on Enter and hands over to 实收', async () => {
+    // Esc in the small form closes the form, not the customer (Esc elsewhere is 下一位).
+    await page.locator('table.bills button.link').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=correction]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=correction]').waitFor({ state: 'detached' });
+    expect(await page.locator('.account-card').textContent()).toContain('司马长风');
+    expect(await page.locator('table.bills tbody tr').count()).toBe(2);
+    await page.locator('table.bills button.link').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=correction]').waitFor();
+    expect(await focused('correctionReading')).toBe(true);
+    // Opened under the list, the form's own buttons are in view without scrolling by hand.
+    expect(await fullyVisible('.correction-buttons button')).toBe(true);
+    await page.keyboard.type('12400.5');
+    await page.keyboard.press('Tab');
+    expect(await focused('correctionReason')).toBe(true);
+    await page.keyboard.type('多输入了位数，通知单为12400.5');
+    const box = await page.locator('[data-testid=correction]').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const c = el.closest('.column')!.getBoundingClientRect();
+      const buttons = Array.from(el.querySelectorAll('button')).map((b) => b.getBoundingClientRect());
+      return { left: r.left - c.left, right: c.right - r.right, height: r.height, buttonRows: new Set(buttons.map((b) => Math.round(b.top))).size };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeGreaterThanOrEqual(0);
+    // A small form: the two buttons side by side, the whole form at most a third of the screen's height.
+    expect(box.buttonRows).toBe(1);
+    expect(box.height).toBeLessThanOrEqual(768 / 3);
+    await page.screenshot({ path: join(artifacts, 'correction-1366x768.png') });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=correction]').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('table.bills tbody tr').last().textContent()).toContain('12345.67 / 12400.5');
+    // Five-digit readings with the 更正读数 link: 滞纳金 and 小计 in view, nothing scrolls sideways.
+    expect(await noHorizontalScroll()).toBe(true);
+    expect(await fullyVisible('table.bills th:text-is("滞纳金")')).toBe(true);
+    expect(await fullyVisible('table.bills th:text-is("小计")')).toBe(true);
+    expect(await fullyVisible('table.bills tbody tr:last-child td:nth-child(8)')).toBe(true);
+    expect(await fullyVisible('table.bills tbody tr:last-child button.link')).toBe(true);
+    expect(await focused('tendered')).toBe(true);
+    await expect.poll(hitOf('司马长风')).toBe(marker('acc-30000025'));
+    expect(n("SELECT count(*) FROM bills WHERE account_id = 'acc-30000025' AND status = '已更正'")).toBe(1);
+  });
+
+  it('a tender far above the amount due asks at 实收 with the customer card, 小计 and the confirmation in view', async () => {
+    await page.keyboard.type('999999999');
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=confirmTender]').waitFor();
+    expect(await focused('tendered')).toBe(true);
+    expect(await fullyVisible('.account-card')).toBe(true);
+    expect(await fullyVisible('input[name=confirmTender]')).toBe(true);
+    // 应收金额 in view too, although the right column was scrolled down to the 冲正 panel before.
+    expect(await fullyVisible('[data-testid=due]')).toBe(true);
+    expect(await fullyVisible('table.bills th:text-is("小计")')).toBe(true);
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'confirm-tender-1366x768.png') });
+    expect(n("SELECT count(*) FROM payments WHERE account_id = 'acc-30000025'")).toBe(0);
+    await page.keyboard.press('Escape');
   });
 });

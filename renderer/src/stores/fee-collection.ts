@@ -159,6 +159,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     }
     set({ correction: null });
     await loadUnpaid(unpaid.account.id, set);
+    syncHit(get().unpaid);
     return true;
   },
   setReadingSource: (readingSource) => set({ readingSource }),
@@ -188,6 +189,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     }
     set({ reading: '', confirmReading: false });
     await loadUnpaid(unpaid.account.id, set);
+    // The new bill shows in the search list's marker at once, as after a payment (issue 10 #17).
+    syncHit(get().unpaid);
   },
   async splitFirst(volume) {
     const { unpaid, selectedBills } = get();
@@ -240,7 +243,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     const account = get().unpaid?.account;
     // No stale 实收, change preview, waiver or tickets; the slip shown is the reversal's own voucher.
     useTicketTender.getState().reset(get().unpaid?.businessDate);
-    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, error: null });
+    // The #5 confirmations and an open correction belong to the form before the 冲正 too.
+    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, error: null, confirmReading: false, confirmTender: false, correction: null });
     if (!account) return;
     await loadUnpaid(account.id, set);
     syncHit(get().unpaid);

@@ -1,21 +1,49 @@
 /**
  * issue 10 #5: correcting the reading of an unpaid counter-read bill before payment (the old figures stay on
  * record, audited). A paid bill is corrected only after its payment is reversed.
+ * Keyboard-first and small at 1366×768 (#15): it opens at the reading, Enter in either field saves, Esc
+ * closes the form only (elsewhere Esc is 下一位), and the clerk is handed back to 实收 (onDone).
  */
+import { useEffect, useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { formatVolume } from '../../../../main/domain/volume';
 import { t } from '../../i18n/zh-CN';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { ConfirmCheck } from './ConfirmCheck';
 
-export function CorrectionForm() {
+export function CorrectionForm({ onDone }: { onDone?: () => void }) {
   const { unpaid, correction, setCorrection, submitCorrection, openCorrection, error, busy } = useFeeCollection();
   const bill = unpaid?.bills.find((b) => b.id === correction?.billId);
+  const box = useRef<HTMLDivElement>(null);
+  const open = correction !== null && bill !== undefined;
+  // Opened below a long unpaid list, the whole form (its buttons too) scrolls into the column's view.
+  useEffect(() => {
+    if (open) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [open, correction?.billId]);
   if (!correction || !bill) return null;
   const at = (field: string) => (error?.field === field ? error.message : null);
-  const submit = () => void submitCorrection();
+  const submit = async () => {
+    if (await submitCorrection()) onDone?.();
+  };
+  const close = () => {
+    openCorrection(null);
+    onDone?.();
+  };
+  const onEscape = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    // Kept from the window's Esc (下一位), which would drop the customer with the form.
+    e.preventDefault();
+    e.stopPropagation();
+    close();
+  };
+  const onEnter = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void submit();
+    }
+  };
   return (
-    <div className="correction" data-testid="correction">
+    <div className="correction" data-testid="correction" ref={box} onKeyDown={onEscape}>
       <div>
         {t.correction.action} {bill.readingDate}：{formatVolume(bill.previousReading)} / {formatVolume(bill.thisReading)}
       </div>
@@ -25,13 +53,9 @@ export function CorrectionForm() {
           name="correctionReading"
           inputMode="decimal"
           value={correction.reading}
+          autoFocus
           onChange={(e) => setCorrection({ reading: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              submit();
-            }
-          }}
+          onKeyDown={onEnter}
           aria-invalid={error?.field === 'correctionReading'}
           aria-describedby="correction-reading-error"
         />
@@ -43,6 +67,7 @@ export function CorrectionForm() {
         onChange={(confirm) => setCorrection({ confirm })}
         label={t.reading.confirm}
         name="correctionConfirm"
+        onEnter={() => void submit()}
       />
       <label>
         {t.correction.reason}
@@ -51,18 +76,21 @@ export function CorrectionForm() {
           value={correction.reason}
           maxLength={100}
           onChange={(e) => setCorrection({ reason: e.target.value })}
+          onKeyDown={onEnter}
           aria-invalid={error?.field === 'correctionReason'}
           aria-describedby="correction-reason-error"
         />
       </label>
       <FieldError message={at('correctionReason')} id="correction-reason-error" />
       <FieldError message={at('correction') ?? at('billId')} id="correction-error" />
-      <button type="button" onClick={submit} disabled={busy || correction.reading.trim() === ''}>
-        {t.correction.submit}
-      </button>
-      <button type="button" onClick={() => openCorrection(null)}>
-        {t.correction.cancel}
-      </button>
+      <div className="correction-buttons">
+        <button type="button" onClick={() => void submit()} disabled={busy || correction.reading.trim() === ''}>
+          {t.correction.submit}
+        </button>
+        <button type="button" onClick={close}>
+          {t.correction.cancel}
+        </button>
+      </div>
     </div>
   );
 }

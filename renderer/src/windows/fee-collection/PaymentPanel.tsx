@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { formatYuan, parseYuan } from '../../../../main/domain/money';
 import { t } from '../../i18n/zh-CN';
@@ -22,6 +23,7 @@ function previewChange(tendered: string, due: number): number | null {
 export function PaymentPanel({ refs }: { refs: FocusTargets }) {
   const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver, confirmTender, setConfirmTender } = useFeeCollection();
   const ticketDraft = useTicketTender();
+  const panel = useRef<HTMLDivElement>(null);
   if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
   const billsDue = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
   const selected = unpaid.bills.filter((b) => selectedBills.includes(b.id)).map((b) => ({ id: b.id, consumption: b.consumption, gasFen: b.gasFen }));
@@ -37,7 +39,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
   };
 
   return (
-    <div className="panel payment">
+    <div className="panel payment" ref={panel}>
       <h2>{t.pay.title}</h2>
       {paid ? (
         <div className="paid" role="status">
@@ -68,6 +70,8 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
               inputMode="decimal"
               value={tendered}
               onChange={(e) => setTendered(e.target.value)}
+              // The right column may still be scrolled down from a 冲正 or a reprint: 应收金额 comes back into view with 实收.
+              onFocus={() => panel.current?.scrollIntoView({ block: 'nearest' })}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
@@ -85,6 +89,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
             onChange={setConfirmTender}
             label={t.pay.confirmTender}
             name="confirmTender"
+            onEnter={() => void submit()}
           />
           <div className="change">
             {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>

@@ -89,7 +89,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
           </tbody>
         </table>
       )}
-      <CorrectionForm />
+      <CorrectionForm onDone={() => refs.tendered.current?.focus()} />
       {account.customerType === '抄表' && (
         <div className="reading-entry">
           <label>
@@ -130,6 +130,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
             onChange={setConfirmReading}
             label={t.reading.confirm}
             name="confirmReading"
+            onEnter={() => void submitReading()}
           />
         </div>
       )}

@@ -2,7 +2,7 @@
  * 抄表机数据处理 (R-HH-01..05): 校正抄表机时钟, 抄表用户导出 (count agreed first, upload with progress),
  * 已抄表记录导入 with anomalies, 退回重抄, 入库. Keys: F5 import, F9 入库.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { formatVolume } from '../../../../main/domain/volume';
@@ -26,6 +26,12 @@ export function Handheld() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  const confirmLarge = useRef<HTMLInputElement>(null);
+  // F9 refused for unconfirmed 大额方数 (R-HH-04): the confirmation sits under the route's whole list, out of
+  // view; focus takes the clerk there (Space ticks it, F9 again commits).
+  useEffect(() => {
+    if (s.error?.field === 'confirmLarge') confirmLarge.current?.focus();
+  }, [s.error]);
   const fieldError = (...f: string[]) => (s.error && f.includes(s.error.field) ? s.error.message : null);
   const p = s.progress;
   const large = largeRows(s.batch);
@@ -112,7 +118,7 @@ export function Handheld() {
                 ))}
               </ul>
               <label>
-                <input type="checkbox" name="confirmLarge" checked={s.confirmLarge} onChange={(e) => s.set({ confirmLarge: e.target.checked })} /> 已与抄表员逐户核对，确认以上大额方数
+                <input ref={confirmLarge} type="checkbox" name="confirmLarge" checked={s.confirmLarge} onChange={(e) => s.set({ confirmLarge: e.target.checked })} /> 已与抄表员逐户核对，确认以上大额方数
               </label>
               <FieldError message={fieldError('confirmLarge')} id="confirm-large-error" />
             </div>
