@@ -18,6 +18,8 @@ export interface IssueDraft {
   reason: string;
   companyFault: boolean;
   tendered: string;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the fee (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
 }
 
 interface CardState {
@@ -28,6 +30,8 @@ interface CardState {
   by: 'volume' | 'amount';
   value: string;
   tendered: string;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the cash due (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
   issue: IssueDraft;
   pending: Pending[];
   /** Writes settled after their day's close, posted late onto that day (issue 10 #1). */
@@ -37,8 +41,9 @@ interface CardState {
   census: Census | null;
   message: string | null;
   busy: boolean;
-  error: { field: string; message: string } | null;
+  error: { field: string; message: string; code?: string } | null;
   set(patch: Partial<Pick<CardState, 'by' | 'value' | 'tendered'>>): void;
+  setConfirmTender(v: boolean): void;
   setIssue(patch: Partial<IssueDraft>): void;
   pickAccount(id: string, label: string): void;
   read(): Promise<void>;
@@ -49,11 +54,11 @@ interface CardState {
   runCensus(input: Omit<Input<'cards.census'>, 'accountId'>): Promise<void>;
 }
 
-const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '' };
+const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '', confirmTender: false };
 
 export const useIcCards = create<CardState>((set, get) => {
-  const fail = (error: { field?: string | undefined; message: string }, fallback: string) =>
-    set({ busy: false, error: { field: error.field ?? fallback, message: error.message } });
+  const fail = (error: { field?: string | undefined; message: string; code?: string }, fallback: string) =>
+    set({ busy: false, error: { field: error.field ?? fallback, message: error.message, code: error.code } });
   return {
     view: null,
     accountId: null,
@@ -61,6 +66,7 @@ export const useIcCards = create<CardState>((set, get) => {
     by: 'volume',
     value: '',
     tendered: '',
+    confirmTender: false,
     issue: noIssue,
     pending: [],
     flagged: [],
@@ -70,8 +76,10 @@ export const useIcCards = create<CardState>((set, get) => {
     message: null,
     busy: false,
     error: null,
-    set: (patch) => set({ ...patch, error: null }),
-    setIssue: (patch) => set({ issue: { ...get().issue, ...patch }, error: null }),
+    // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+    set: (patch) => set({ ...patch, error: null, confirmTender: false }),
+    setConfirmTender: (confirmTender) => set({ confirmTender }),
+    setIssue: (patch) => set({ issue: { ...get().issue, ...('confirmTender' in patch ? {} : { confirmTender: false }), ...patch }, error: 'confirmTender' in patch ? get().error : null }),
     pickAccount: (accountId, accountLabel) => set({ accountId, accountLabel, error: null, issued: null }),
     async read() {
       set({ busy: true, error: null, written: null, message: null });
@@ -86,19 +94,19 @@ export const useIcCards = create<CardState>((set, get) => {
       await get().loadPending();
     },
     async recharge() {
-      const { accountId, by, value, tendered } = get();
+      const { accountId, by, value, tendered, confirmTender } = get();
       if (!accountId) {
         set({ error: { field: 'card', message: '请先读卡' } });
         return false;
       }
       set({ busy: true, error: null, written: null });
-      const res = await call('cards.recharge', { accountId, by, value, tendered });
+      const res = await call('cards.recharge', { accountId, by, value, tendered, confirmLargeTender: confirmTender });
       if (!res.ok) {
         fail(res.error, 'value');
         await get().loadPending();
         return false;
       }
-      set({ written: res.value, busy: false, value: '', tendered: '' });
+      set({ written: res.value, busy: false, value: '', tendered: '', confirmTender: false });
       void call('display.show', { dueFen: res.value.totalFen, tenderedFen: res.value.tenderedFen, changeFen: res.value.changeFen, slipNo: res.value.slipNo, askRating: true });
       await get().read();
       set({ written: res.value });
@@ -111,8 +119,10 @@ export const useIcCards = create<CardState>((set, get) => {
         return;
       }
       set({ busy: true, error: null, issued: null });
-      const res = await call('cards.issue', { accountId, ...issue, tendered: issue.tendered || '0' });
-      if (!res.ok) return fail(res.error, 'issue');
+      const { confirmTender, ...draft } = issue;
+      const res = await call('cards.issue', { accountId, ...draft, tendered: issue.tendered || '0', confirmLargeTender: confirmTender });
+      // the fee's tendered field is the issue panel's own, not the recharge's
+      if (!res.ok) return fail(res.error.field === 'tendered' ? { ...res.error, field: 'issueTendered' } : res.error, 'issue');
       set({ issued: res.value, busy: false, issue: noIssue });
       await get().read();
     },
