@@ -497,6 +497,8 @@ export class IcCardService {
             tenderedFen: write.tenderedFen,
             changeFen,
             confirmation: write.confirmation,
+            // the payment's own 收费时间 from the service clock (issue 10 #6), as on every other ledger row
+            createdAt: now.toISOString(),
           }, late ? { cardWriteId: write.id } : undefined);
           const lines = JSON.parse(write.ticketsJson) as TicketLine[];
           if (lines.length > 0) {

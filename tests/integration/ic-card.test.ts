@@ -471,3 +471,63 @@ describe('a tender far above the amount due needs the clerk’s confirmation (is
     expect(JSON.parse(audit('payment.fee') ?? '{}')).toMatchObject({ confirmation: stored });
   });
 });
+
+describe('日结 shows the card writes posted onto a closed day after its close (issue 10 #1, R-IC-07)', () => {
+  it('day.report and day.month state the late rows apart: closed figures + late rows = the ledger, to the fen', async () => {
+    const clerk = await issued();
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' })).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001', totalFen: 6900 } });
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '40' })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    // the real close: the clerk's 日收银报表 (the 69.00 taken, deposited), reviewed, then the manager's 日结
+    expect(await clerk.call('cashReport.submit', { deposited: '69', denominations: {} })).toMatchObject({ ok: true });
+    expect(await clerk.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true });
+    host.clock.current = new Date('2026-11-23T09:00:00.000Z');
+    const boss = await signIn(host, 'manager01', 'counter-lc02');
+    expect(await boss.call('day.close', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { report: { closeNo: 'RJ-LC-00001', all: { count: 1, totalFen: 6900, cashFen: 6900 } } } });
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert({ ...card, counter: 2, creditCenti: 3000, totalCenti: 3000 });
+    const evening = await signIn(host);
+    expect(await evening.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000002', totalFen: 3450, latePosted: true } });
+
+    const lateRow = {
+      businessDate: '2026-11-23',
+      slipNo: 'LC01-00000002',
+      chargeType: '充值费',
+      method: '现金',
+      totalFen: 3450,
+      cashFen: 3450,
+      cardNo: '20245555-1',
+      accountNo: '20245555',
+      name: '李四',
+      clerkName: '王丽',
+      postedAt: '2026-11-23T10:00:00.000Z',
+    };
+    const manager = await signIn(host, 'manager01', 'counter-lc02'); // the screen locked in the meantime
+    const report = await manager.call('day.report', { date: '2026-11-23' });
+    expect(report).toMatchObject({
+      ok: true,
+      value: {
+        closeNo: 'RJ-LC-00001',
+        all: { count: 1, totalFen: 6900, cashFen: 6900 },
+        late: { count: 1, totalFen: 3450, cashFen: 3450, rows: [lateRow] },
+        ledger: { count: 2, totalFen: 10350, cashFen: 10350 },
+      },
+    });
+    const month = await manager.call('day.month', { month: '2026-11' });
+    expect(month).toMatchObject({
+      ok: true,
+      value: {
+        closedDays: ['2026-11-23'],
+        openDays: [],
+        closedAll: { count: 1, totalFen: 6900, cashFen: 6900 },
+        byCharge: [{ chargeType: '充值费', count: 1, totalFen: 6900, cashFen: 6900 }],
+        late: { count: 1, totalFen: 3450, cashFen: 3450, byCharge: [{ chargeType: '充值费', count: 1, totalFen: 3450, cashFen: 3450 }], rows: [lateRow] },
+        ledger: { all: { count: 2, totalFen: 10350, cashFen: 10350 }, byCharge: [{ chargeType: '充值费', count: 2, totalFen: 10350, cashFen: 10350 }] },
+      },
+    });
+    // the ledger itself, independently
+    expect(n("SELECT sum(total_fen) FROM payments WHERE business_date = '2026-11-23'")).toBe(10350);
+  });
+});
