@@ -84,6 +84,7 @@ const emptyTransfer: TransferValues = { newName: '', relative: '', proofShown: f
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
 }
 
 interface AcceptanceState {
@@ -97,6 +98,9 @@ interface AcceptanceState {
   priority: Priority;
   busy: boolean;
   error: FieldError | null;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the fee or deposit (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
   accepted: Accepted | null;
   extras: ExtraValues;
   methodChanged: MethodChanged | null;
@@ -119,7 +123,10 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   methodChanged: null,
   unifiedSaved: null,
   hazardSaved: null,
-  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null }),
+  // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null, ...('depositTendered' in patch ? { confirmTender: false } : {}) }),
+  confirmTender: false,
+  setConfirmTender: (confirmTender) => set({ confirmTender }),
   requirement: '',
   contactPhone: '',
   priority: DEFAULT_PRIORITY,
@@ -127,7 +134,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   error: null,
   accepted: null,
   set: (patch) => set({ ...patch, error: null }),
-  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null }),
+  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null, ...('tendered' in patch ? { confirmTender: false } : {}) }),
   async load(accountId) {
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
@@ -223,21 +230,22 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       hoseLength: extras.hoseLength,
       ownershipChanged: type === '启封' && extras.ownershipChanged,
       depositTendered: type === '校表' ? extras.depositTendered : null,
+      confirmLargeTender: type === '校表' && get().confirmTender,
     });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message } });
+      set({ busy: false, error: { field: res.error.field ?? 'type', message: res.error.message, code: res.error.code } });
       return false;
     }
     const history = await call('businesses.forAccount', { accountId: customer.account.id });
     if (history.ok) set({ history: history.value });
-    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras });
+    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras, confirmTender: false });
     return true;
   },
 }));
 
 /** 过户登记 (P-TRF) from the same window: the account changes owner; the history keeps the old one. */
 async function submitTransfer(accountId: string): Promise<boolean> {
-  const { transfer, contactPhone, load } = useBusinessAcceptance.getState();
+  const { transfer, contactPhone, load, confirmTender } = useBusinessAcceptance.getState();
   const res = await call('accounts.transfer', {
     accountId,
     newName: transfer.newName,
@@ -247,14 +255,15 @@ async function submitTransfer(accountId: string): Promise<boolean> {
     invoiceLost: transfer.invoiceLost,
     lossDeclaration: transfer.lossDeclaration,
     tendered: transfer.tendered.trim() === '' ? null : transfer.tendered,
+    confirmLargeTender: confirmTender,
   });
   if (!res.ok) {
     // An arrears refusal names the account; show it at the business type like the other refusals.
     const field = !res.error.field || res.error.field === 'accountId' ? 'type' : res.error.field;
-    useBusinessAcceptance.setState({ busy: false, error: { field, message: res.error.message } });
+    useBusinessAcceptance.setState({ busy: false, error: { field, message: res.error.message, code: res.error.code } });
     return false;
   }
   await load(accountId);
-  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false });
+  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false, confirmTender: false });
   return true;
 }
