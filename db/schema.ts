@@ -755,6 +755,8 @@ export const cardWrites = sqliteTable(
     approverId: text('approver_id').references(() => staff.id),
     clerkId: text('clerk_id').notNull().references(() => staff.id),
     counterId: text('counter_id').notNull().references(() => counters.id),
+    /** issue 10 #5: the clerk's confirmation of a tender far above the cash due, carried to the payment row. */
+    confirmation: text('confirmation'),
     createdAt: createdAt(),
   },
   (t) => [index('card_writes_card').on(t.cardNo)],

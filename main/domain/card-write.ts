@@ -5,6 +5,7 @@
 import { changeFor, type Fen } from './money.js';
 import { gasAmountFen, type CentiM3 } from './volume.js';
 import { DomainError } from './errors.js';
+import { checkLargeTender, type LargeTenderRule } from './confirmations.js';
 
 export type WriteDecision = 'written' | 'not_written' | 'unknown';
 
@@ -38,8 +39,11 @@ export interface PurchaseFacts {
   pendingOnCard: number;
   /** The purchase counter the system expects on this account's card. */
   expectedCounter: number;
-  /** Cash due and tendered (null: nothing to check, e.g. a retry of a write already priced). */
-  money: { dueFen: Fen; tenderedFen: Fen } | null;
+  /**
+   * Cash due and tendered (null: nothing to check, e.g. a retry of a write already priced); with the
+   * large-tender rule and whether the clerk confirmed a tender far above the due (issue 10 #5).
+   */
+  money: { dueFen: Fen; tenderedFen: Fen; largeTender?: { rule: LargeTenderRule; confirmed: boolean } } | null;
 }
 
 /**
@@ -68,6 +72,10 @@ export function purchaseRefusal(f: PurchaseFacts): DomainError | null {
     } catch (error) {
       if (error instanceof DomainError) return error;
       throw error;
+    }
+    if (f.money.largeTender) {
+      const checked = checkLargeTender({ tenderedFen: f.money.tenderedFen, cashDueFen: f.money.dueFen, ...f.money.largeTender });
+      if ('refusal' in checked) return checked.refusal;
     }
   }
   return null;

@@ -3,6 +3,7 @@
  * a counter reading far above the customer's history (A-35, the handheld's 大额方数 rule) and a tendered
  * amount far above the cash due. Pure: each returns what the clerk is asked to check, or null.
  */
+import { DomainError } from './errors.js';
 import { largeVolume, type LargeVolumeRule } from './handheld.js';
 import { formatYuan, type Fen } from './money.js';
 import { formatVolume, type CentiM3 } from './volume.js';
@@ -56,4 +57,25 @@ export function tenderConfirmationPrompt(unusual: string): string {
 
 export function tenderConfirmationRecord(unusual: string): string {
   return `${unusual}，收费员确认`;
+}
+
+/**
+ * issue 10 #5: the one large-tender check of every cash-taking path (前台收费, IC-card 购气, 补卡费 and the
+ * counter fees of postFee). Pure: the refusal to show at the tendered field until the clerk confirms, or
+ * what is stored with the payment row and its audit (null when the tender is usual).
+ */
+export function checkLargeTender(
+  t: { tenderedFen: Fen; cashDueFen: Fen; rule: LargeTenderRule; confirmed: boolean; field?: string },
+): { refusal: DomainError } | { confirmation: string | null } {
+  const unusual = unusualTender(t.tenderedFen, t.cashDueFen, t.rule);
+  if (unusual === null) return { confirmation: null };
+  if (!t.confirmed) return { refusal: new DomainError('NEEDS_CONFIRMATION', tenderConfirmationPrompt(unusual), t.field ?? 'tendered') };
+  return { confirmation: tenderConfirmationRecord(unusual) };
+}
+
+/** checkLargeTender for a service: throws the refusal, returns what is stored. */
+export function confirmLargeTender(t: Parameters<typeof checkLargeTender>[0]): string | null {
+  const checked = checkLargeTender(t);
+  if ('refusal' in checked) throw checked.refusal;
+  return checked.confirmation;
 }

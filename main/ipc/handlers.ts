@@ -284,6 +284,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         ...(input.by === 'volume' ? { volumeCenti: parseVolume(input.value, 'value') } : { amountFen: parseYuan(input.value, 'value') }),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         tickets: ticketLines(input.tickets),
+        confirmLargeTender: input.confirmLargeTender,
       });
       return { ...done, print: await receipts.print(actor, done.slipNo) };
     },
@@ -364,6 +365,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         tenderedFen: optionalYuan(input.tendered, 'tendered'),
         invoiceNo: input.invoiceNo,
         consumables: input.consumables,
+        confirmLargeTender: input.confirmLargeTender,
       });
       return { business: done.business, ...(await feeReceipt(actor, done.payment)) };
     },

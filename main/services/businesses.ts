@@ -104,7 +104,7 @@ export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInp
 export function acceptAtCounter(
   deps: ServiceDeps,
   actor: Actor,
-  input: AcceptInput & { depositTenderedFen: number | null },
+  input: AcceptInput & { depositTenderedFen: number | null; /** issue 10 #5 */ confirmLargeTender?: boolean },
 ): { business: Business; deposit: PostedPayment | null } {
   const now = deps.clock.now();
   if (input.type === '校表' && input.depositTenderedFen === null) {
@@ -127,6 +127,7 @@ export function acceptAtCounter(
                 businessRef: business.id,
               },
               now,
+              { rule: deps.settings.largeTender, confirmed: input.confirmLargeTender === true, field: 'depositTendered' },
             )
           : null;
       return { business, deposit };

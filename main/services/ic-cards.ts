@@ -15,6 +15,7 @@ import { assertPurchaseAllowed, censusCheck, decideCardWrite, PURCHASE_ROLES, re
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { changeFor, type Fen } from '../domain/money.js';
+import { confirmLargeTender } from '../domain/confirmations.js';
 import { formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -47,6 +48,8 @@ export interface RechargeInput {
   tenderedFen: Fen;
   /** R-TKT-13: tickets or coupons paying (part of) the recharge. */
   tickets?: readonly TicketLine[];
+  /** issue 10 #5: the clerk confirmed a tender far above the cash due (Settings.largeTender). */
+  confirmLargeTender?: boolean;
 }
 
 /**
@@ -144,12 +147,12 @@ export class IcCardService {
         const price = priceOn(tx, account.category, businessDate);
         const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 }, price);
         const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDate);
-        // R-IC-07 (issue 10 #1): every precondition before the card is touched
-        assertPurchaseAllowed(
-          this.purchaseFacts(tx, actor, account.id, card, businessDate, {
-            money: { dueFen: quote.amountFen + tickets.ticketCashFen - tickets.ticketFen, tenderedFen: input.tenderedFen },
-          }),
-        );
+        // R-IC-07 (issue 10 #1): every precondition before the card is touched, the large tender too (issue 10 #5)
+        const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
+        const money = { dueFen: quote.amountFen + tickets.ticketCashFen - tickets.ticketFen, tenderedFen: input.tenderedFen, largeTender };
+        assertPurchaseAllowed(this.purchaseFacts(tx, actor, account.id, card, businessDate, { money }));
+        // what the payment row will carry once the card shows the write (null when the tender is usual)
+        const confirmation = confirmLargeTender({ tenderedFen: money.tenderedFen, cashDueFen: money.dueFen, ...largeTender });
         return this.beginWrite(tx, actor, now, {
           ...tickets,
           ticketsJson: JSON.stringify(input.tickets ?? []),
@@ -161,6 +164,7 @@ export class IcCardService {
           amountFen: quote.amountFen,
           priceFenPerM3: price,
           tenderedFen: input.tenderedFen,
+          confirmation,
         });
       },
       { behavior: 'immediate' },
@@ -247,7 +251,7 @@ export class IcCardService {
   /** 制作新卡 (R-IC-05) or 补卡 (R-IC-02/03): a blank card in the slot becomes this account's card. */
   async issue(
     actor: Actor,
-    input: { accountId: string; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen },
+    input: { accountId: string; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen; confirmLargeTender?: boolean },
   ): Promise<{ cardNo: string; counter: number; fee: PostedPayment | null }> {
     const { db, clock } = this.deps;
     const plan = db.transaction((tx) => {
@@ -260,6 +264,9 @@ export class IcCardService {
       if (input.issueType === '补卡' && input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请在备注中写明补卡原因 (R-IC-02)', 'reason');
       const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : 0;
       changeFor(input.tenderedFen, fee);
+      // issue 10 #5: a tender far above the fee is confirmed before the blank card is written (postFee stores it)
+      const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
+      if (fee > 0) confirmLargeTender({ tenderedFen: input.tenderedFen, cashDueFen: fee, ...largeTender });
       // issue 10 #1: what would refuse the fee afterwards is checked before the card is written
       if (!PURCHASE_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有营业员可以制卡、补卡', 'issueType');
       const today = businessDateOf(clock.now());
@@ -267,7 +274,7 @@ export class IcCardService {
       const n = Number(tx.select({ n: sql<number>`count(*)` }).from(icCards).where(eq(icCards.accountId, account.id)).get()?.n ?? 0);
       const pendingOnAccount = pendingWrites(tx).some((p) => p.accountId === account.id);
       if (pendingOnAccount) throw new DomainError('CARD_WRITE_UNCERTAIN', '该用户有未确认的写卡，请先插入原卡恢复', 'card');
-      return { account, active, fee, cardNo: `${account.accountNo}-${n + 1}`, counter: systemCounter(tx, account.id) };
+      return { account, active, fee, largeTender, cardNo: `${account.accountNo}-${n + 1}`, counter: systemCounter(tx, account.id) };
     });
     let written: CardRecord;
     try {
@@ -288,6 +295,7 @@ export class IcCardService {
             actor,
             { accountId: plan.account.id, chargeType: '补卡费', invoiceCategory: '定额', feeFen: plan.fee, tenderedFen: input.tenderedFen, businessRef: plan.cardNo },
             now,
+            plan.largeTender,
           );
         }
         if (plan.active) tx.update(icCards).set({ active: false }).where(eq(icCards.cardNo, plan.active.cardNo)).run();
@@ -332,7 +340,7 @@ export class IcCardService {
     accountId: string,
     card: CardRecord,
     businessDate: string,
-    opts: { money?: { dueFen: Fen; tenderedFen: Fen }; bank?: boolean; ignoreWriteId?: string },
+    opts: { money?: PurchaseFacts['money']; bank?: boolean; ignoreWriteId?: string },
   ): PurchaseFacts {
     const registered = tx.select().from(icCards).where(eq(icCards.cardNo, card.cardNo)).get();
     return {
@@ -395,6 +403,7 @@ export class IcCardService {
       reversesPaymentId?: string;
       reason?: string;
       approverId?: string;
+      confirmation?: string | null;
     },
   ): WriteRow {
     const row: WriteRow = {
@@ -417,6 +426,7 @@ export class IcCardService {
       approverId: w.approverId ?? null,
       clerkId: actor.staffId,
       counterId: actor.counterId,
+      confirmation: w.confirmation ?? null,
       createdAt: now.toISOString(),
     };
     tx.insert(cardWrites).values(row).run();
@@ -486,6 +496,9 @@ export class IcCardService {
             totalFen,
             tenderedFen: write.tenderedFen,
             changeFen,
+            confirmation: write.confirmation,
+            // the payment's own 收费时间 from the service clock (issue 10 #6), as on every other ledger row
+            createdAt: now.toISOString(),
           }, late ? { cardWriteId: write.id } : undefined);
           const lines = JSON.parse(write.ticketsJson) as TicketLine[];
           if (lines.length > 0) {
@@ -509,7 +522,7 @@ export class IcCardService {
         tx.insert(cardWriteOutcomes).values({ writeId: write.id, outcome: 'confirmed', paymentId: posted.paymentId, note: finalNote, clerkId: actor.staffId }).run();
         appendAudit(
           tx,
-          { actorId: actor.staffId, action: late ? 'card.write.confirm_late' : 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note: finalNote, businessDate: posted.businessDate } },
+          { actorId: actor.staffId, action: late ? 'card.write.confirm_late' : 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note: finalNote, businessDate: posted.businessDate, confirmation: write.confirmation } },
           now,
         );
         return { ...posted, cardNo: write.cardNo, volume: write.volumeCenti, credit: card.creditCenti, counter: card.counter, latePosted: late };

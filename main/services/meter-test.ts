@@ -32,6 +32,8 @@ export interface MeterTestInput {
   handling: string;
   /** Cash the customer hands over: the fee when the meter passed, the correction when it ran slow. */
   tenderedFen: number | null;
+  /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
+  confirmLargeTender?: boolean;
 }
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -73,6 +75,7 @@ export function saveMeterTest(
   const chargeFen = meterTestCharge(input.result, settings.meterTestFeeFen);
   if (chargeFen > 0 && input.tenderedFen === null) throw new DomainError('VALIDATION', '请输入实收拆装费及检验费', 'tendered');
   const errorBp = input.result === '合格' ? 0 : errorBasisPoints(input.errorPercent);
+  const largeTender = { rule: settings.largeTender, confirmed: input.confirmLargeTender === true };
   return db.transaction(
     (tx) => {
       const b = completedBusiness(tx, input.businessId, ['校表'], '校表登记');
@@ -85,7 +88,7 @@ export function saveMeterTest(
       if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金 (R-TEST-05)', 'businessId');
       const charge =
         chargeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now)
+          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, largeTender)
           : null;
       // R-TEST-05: the deposit goes back as a negative 检测押金 row; the cash handed out is its "change".
       const refundId = uuidv7(now.getTime());
@@ -138,6 +141,7 @@ export function saveMeterTest(
           actor,
           { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: -net, tenderedFen: input.tenderedFen, businessRef: b.id },
           now,
+          largeTender,
         ).paymentId;
       }
       for (const c of corrections) {

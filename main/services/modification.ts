@@ -14,7 +14,7 @@ import { postFee, type PostedPayment } from './payments.js';
 export function saveModificationForm(
   deps: ServiceDeps,
   actor: Actor,
-  input: { businessId: string; feeFen: Fen; tenderedFen: Fen | null; invoiceNo: string; consumables: ConsumableLine[] },
+  input: { businessId: string; feeFen: Fen; tenderedFen: Fen | null; invoiceNo: string; consumables: ConsumableLine[]; confirmLargeTender?: boolean },
 ): { business: Business; payment: PostedPayment | null } {
   const { db, clock } = deps;
   const now = clock.now();
@@ -27,7 +27,10 @@ export function saveModificationForm(
       const b = completedBusiness(tx, input.businessId, ['改装'], '改装单');
       const payment =
         input.feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '安改装费', invoiceCategory: '地税', feeFen: input.feeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now)
+          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '安改装费', invoiceCategory: '地税', feeFen: input.feeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, {
+              rule: deps.settings.largeTender,
+              confirmed: input.confirmLargeTender === true,
+            })
           : null;
       tx.insert(modificationRecords)
         .values({

@@ -21,7 +21,7 @@ import {
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
-import { tenderConfirmationPrompt, tenderConfirmationRecord, unusualTender } from '../domain/confirmations.js';
+import { confirmLargeTender, type LargeTenderRule } from '../domain/confirmations.js';
 import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -119,10 +119,21 @@ export interface FeeInput {
   businessRef: string | null;
 }
 
-/** A counter fee (报装费, 过户费, …) in cash on the same ledger as gas payments (§6.4, R-INV-04/07). */
-export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): PostedPayment {
+/** issue 10 #5: the large-tender rule (Settings.largeTender) and whether the clerk confirmed; `field` where the UI shows it. */
+export interface LargeTenderCheck {
+  rule: LargeTenderRule;
+  confirmed: boolean;
+  field?: string;
+}
+
+/**
+ * A counter fee (报装费, 过户费, …) in cash on the same ledger as gas payments (§6.4, R-INV-04/07). A tender
+ * far above the fee needs the clerk's confirmation, stored on the row and in the audit (issue 10 #5).
+ */
+export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeTender: LargeTenderCheck): PostedPayment {
   const businessDate = businessDateOf(now);
   const changeFen = changeFor(input.tenderedFen, input.feeFen);
+  const confirmation = confirmLargeTender({ tenderedFen: input.tenderedFen, cashDueFen: input.feeFen, ...largeTender });
   const paymentId = uuidv7(now.getTime());
   const slipNo = insertLedgerRow(tx, actor, businessDate, {
     id: paymentId,
@@ -137,11 +148,12 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date): Poste
     totalFen: input.feeFen,
     tenderedFen: input.tenderedFen,
     changeFen,
+    confirmation,
     createdAt: now.toISOString(),
   });
   appendAudit(
     tx,
-    { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen } },
+    { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen, confirmation } },
     now,
   );
   return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
@@ -184,10 +196,7 @@ export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: 
  * NEEDS_CONFIRMATION until the clerk confirms it; returns what is stored with the payment (null when usual).
  */
 export function tenderConfirmation({ settings }: ServiceDeps, tenderedFen: Fen, cashDueFen: Fen, confirmed: boolean): string | null {
-  const unusual = unusualTender(tenderedFen, cashDueFen, settings.largeTender);
-  if (unusual === null) return null;
-  if (!confirmed) throw new DomainError('NEEDS_CONFIRMATION', tenderConfirmationPrompt(unusual), 'tendered');
-  return tenderConfirmationRecord(unusual);
+  return confirmLargeTender({ tenderedFen, cashDueFen, rule: settings.largeTender, confirmed });
 }
 
 /** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */

@@ -34,6 +34,8 @@ export interface RegistrationInput extends RegistrationForm {
   feePath: FeePath;
   /** Cash handed over for the connection fee (path C only). */
   tenderedFen: number | null;
+  /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
+  confirmLargeTender?: boolean;
   /** R-TRF-03: a new owner's transfer done together with the 报装. */
   transferWithRegistration: boolean;
 }
@@ -164,6 +166,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
                 businessRef: business.id,
               },
               now,
+              { rule: deps.settings.largeTender, confirmed: input.confirmLargeTender === true },
             )
           : null;
       return { accountId, accountNo, seqNo, business, payment, warnings };

@@ -25,6 +25,8 @@ export interface TransferInput {
   /** R-TRF-02: a lost invoice needs the loss declaration. */
   lossDeclaration: boolean;
   tenderedFen: number | null;
+  /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
+  confirmLargeTender?: boolean;
 }
 
 export interface Transferred {
@@ -60,7 +62,10 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
       const settledReading = meter?.latest ?? 0;
       const payment =
         feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: input.accountId, chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now)
+          ? postFee(tx, actor, { accountId: input.accountId, chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
+              rule: deps.settings.largeTender,
+              confirmed: input.confirmLargeTender === true,
+            })
           : null;
       const transferId = uuidv7(now.getTime());
       tx.insert(ownershipTransfers)

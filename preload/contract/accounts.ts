@@ -95,6 +95,8 @@ export const accountsContract = {
         ]),
         tendered: z.string().trim().max(16).nullable(),
         transferWithRegistration: z.boolean().default(false),
+        /** issue 10 #5: a tender far above the connection fee, confirmed by the clerk. */
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({
@@ -120,6 +122,8 @@ export const accountsContract = {
         invoiceLost: z.boolean(),
         lossDeclaration: z.boolean(),
         tendered: z.string().trim().max(16).nullable(),
+        /** issue 10 #5: a tender far above the 过户费, confirmed by the clerk. */
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({

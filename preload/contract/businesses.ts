@@ -19,6 +19,8 @@ export const businessesContract = {
         hoseLength: z.string().trim().max(8).default(''),
         ownershipChanged: z.boolean().default(false),
         depositTendered: z.string().trim().max(16).nullable().default(null),
+        /** issue 10 #5: a deposit tendered far above 300 yuan, confirmed by the clerk. */
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: business.extend({ depositSlipNo: z.string().nullable(), depositChangeFen: fen.nullable(), print: printOut.nullable() }),
@@ -203,6 +205,7 @@ export const businessesContract = {
         tendered: z.string().trim().max(16).nullable(),
         invoiceNo: text(32, '发票号码过长'),
         consumables,
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ business, slipNo: z.string().nullable(), changeFen: fen.nullable(), print: printOut.nullable() }),
@@ -270,6 +273,7 @@ export const businessesContract = {
         errorPercent: z.string().trim().max(6),
         handling: text(300, '处理记录过长'),
         tendered: z.string().trim().max(16).nullable(),
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({

@@ -45,6 +45,8 @@ export const cardsContract = {
         value: z.string().trim().min(1, '请输入购气量或金额').max(16, '数值过长'),
         tendered: yuanText('请输入实收金额'),
         tickets: z.array(ticketLine).max(8, '一次最多登记8组票').default([]),
+        /** issue 10 #5: a tender far above the cash due, confirmed by the clerk. */
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: cardWriteOut,
@@ -58,6 +60,7 @@ export const cardsContract = {
         reason: text(100, '备注过长').default(''),
         companyFault: z.boolean().default(false),
         tendered: z.string().trim().max(16, '金额过长').default('0'),
+        confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ cardNo: z.string(), counter: z.number().int(), feeSlipNo: z.string().nullable(), feeFen: fen, changeFen: fen, print: printOut.nullable() }),

@@ -2,6 +2,22 @@
 import { z } from 'zod';
 import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
 
+/** A row posted onto a closed day after its close by a card write left in doubt (日结后补记, issue 10 #1, R-IC-07). */
+const lateRow = z.object({
+  businessDate: date,
+  slipNo: z.string(),
+  chargeType: z.string(),
+  method: z.string(),
+  kind: z.string(),
+  totalFen: fen,
+  cashFen: fen,
+  cardNo: z.string(),
+  accountNo: z.string(),
+  name: z.string(),
+  clerkName: z.string(),
+  postedAt: z.string(),
+});
+
 export const dayCloseContract = {
   'cashReport.draft': {
     access: COUNTER_ROLES,
@@ -40,7 +56,12 @@ export const dayCloseContract = {
       closed: z.array(z.object({ date, closeNo: z.string() })),
     }),
   },
-  'day.report': { access: COUNTER_ROLES, input: z.object({ date }).strict(), output: closeSummary },
+  /** The stored close report; apart from it the rows posted after the close and the day's ledger: closed + late = ledger. */
+  'day.report': {
+    access: COUNTER_ROLES,
+    input: z.object({ date }).strict(),
+    output: closeSummary.extend({ late: closeTotals.extend({ rows: z.array(lateRow) }), ledger: closeTotals }),
+  },
   'day.month': {
     access: ['manager', 'admin'],
     input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM') }).strict(),
@@ -48,8 +69,14 @@ export const dayCloseContract = {
       month: z.string(),
       closedDays: z.array(date),
       openDays: z.array(date),
+      /** The closed days' stored figures. */
+      closedAll: closeTotals,
       byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
       byMethod: z.array(closeTotals.extend({ method: z.string() })),
+      /** issue 10 #1: rows posted onto those days after their close (日结后补记), not in the stored figures. */
+      late: closeTotals.extend({ byCharge: z.array(closeTotals.extend({ chargeType: z.string() })), rows: z.array(lateRow) }),
+      /** The closed days' ledger: closed figures + late rows. */
+      ledger: z.object({ all: closeTotals, byCharge: z.array(closeTotals.extend({ chargeType: z.string() })) }),
     }),
   },
   'reports.cash': {

@@ -113,9 +113,20 @@ describe('过户 blocked by arrears, then allowed after payment', () => {
     await page.locator('.paid').waitFor();
     await page.keyboard.press('Alt+2');
     await page.locator('input[name=newName]').waitFor();
+    // issue 10 #5: 2000 yuan for a 5-yuan fee is refused at the field until the clerk ticks 确认实收金额
+    await page.fill('input[name=transferTendered]', '2000');
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('#tendered-error').textContent()).toBe(
+      '实收 2000.00 元比应收 5.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费',
+    );
+    await page.locator('input[name=confirmTransferTender]').check();
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('.business-form [role=status]').textContent()).toMatch(/^已过户：原户主 周老，结算方数 150，过户费凭证 LC02-\d{8}$/);
     expect(host.store.sqlite.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(transferAccount)).toBe('周小');
+    expect(host.store.sqlite.prepare("SELECT change_fen, confirmation FROM payments WHERE charge_type = '过户费'").get()).toEqual({
+      change_fen: 199500,
+      confirmation: '实收 2000.00 元比应收 5.00 元多出 1000 元以上，收费员确认',
+    });
     await page.screenshot({ path: join(artifacts, 'business-transfer.png'), fullPage: true });
   });
 });

@@ -6,20 +6,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { CardRecord } from '../../hardware/card/codec.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
 let host: TestHost;
 let counter: CounterPage;
 let page: Page;
+/** The IC card whose write is left in doubt across the close (issue 10 #1). */
+let pulledCard: CardRecord | null = null;
 
 beforeAll(async () => {
   host = makeTestHost();
   const a = addAccount(host, { accountNo: '91000001', name: '日结用户', address: '温州市鹿城区日结路9号', reading: 12300 });
   addBill(host, a, { id: 'd-1', readingDate: '2026-11-10', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-12-10' });
   addBill(host, a, { id: 'd-2', readingDate: '2026-11-12', previous: 12300, current: 12400, amountFen: 345, dueDate: '2026-12-12' });
+  addAccount(host, { accountNo: '91000002', name: '卡表用户', address: '温州市鹿城区日结路11号', customerType: 'IC卡' });
   counter = await openCounterPage(host);
   page = counter.page;
   await logIn(page, counter.harness.url, 'clerk01', 'counter-lc01');
@@ -59,6 +63,18 @@ describe('the end of the day', () => {
   });
 
   it('the manager closes the day and gets the numbered report', async () => {
+    // issue 10 #1: a card write left in doubt at another counter before the close (its card was pulled)
+    const sim = host.cardDevice?.sim;
+    if (!sim) throw new Error('no simulated card reader');
+    const clerk2 = await signIn(host, 'clerk02', 'counter-lc02');
+    sim.insertBlank();
+    expect(await clerk2.call('cards.issue', { accountId: 'acc-91000002', issueType: '制作新卡' })).toMatchObject({ ok: true });
+    pulledCard = sim.card;
+    sim.faults.nextWrite = 'pull_after_apply';
+    const now = host.clock.current;
+    host.clock.current = new Date(now.getTime() - 60 * 60 * 1000); // begun an hour before the close
+    expect(await clerk2.call('cards.recharge', { accountId: 'acc-91000002', by: 'volume', value: '10', tendered: '40' })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    host.clock.current = now;
     await page.locator('.app-header button', { hasText: '退出' }).click();
     await logIn(page, counter.harness.url, 'manager01', 'counter-lc02');
     await page.keyboard.press('Alt+d');
@@ -86,6 +102,34 @@ describe('the end of the day', () => {
     await page.fill('textarea[name=printedHeads]', `#${closeHead.seq} 0123456789ab`);
     await page.locator('button[name=auditExport]').click();
     await expect.poll(() => page.locator('.day-close [role=status]').last().textContent()).toContain(`hash differs at seq ${closeHead.seq}`);
+  });
+});
+
+describe('日结后补记 (issue 10 #1, R-IC-07)', () => {
+  it('a write in doubt confirmed after the close shows on the closed day apart from its figures, and in the month report', async () => {
+    const sim = host.cardDevice?.sim;
+    if (!sim) throw new Error('no simulated card reader');
+    const clerk2 = await signIn(host, 'clerk02', 'counter-lc02');
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    if (pulledCard) sim.insert({ ...pulledCard, counter: 1, creditCenti: 1000, totalCenti: 1000 });
+    const rec = await clerk2.call('cards.recover', { writeId, action: 'retry' });
+    expect(rec).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001', totalFen: 3450, latePosted: true } });
+    await page.locator('button[name=dayStatus]').click();
+    await expect.poll(() => page.locator('article.close-report [data-testid=late-rows]').textContent()).toContain('日结后补记 1 笔 ￥34.50，其中现金 ￥34.50');
+    const late = await page.locator('article.close-report [data-testid=late-rows]').textContent();
+    expect(late).toContain('LC02-00000001');
+    expect(late).toContain('卡表用户 91000002');
+    expect(late).toContain('91000002-1');
+    expect(await page.locator('article.close-report [data-testid=late-reconcile]').textContent()).toBe(
+      '日结数字 1 笔 ￥82.80 + 日结后补记 1 笔 ￥34.50 = 账面 2 笔 ￥117.30（其中现金 ￥82.80 + ￥34.50 = ￥117.30）',
+    );
+    expect(await page.locator('article.close-report').textContent()).toContain('合计 1 笔 ￥82.80');
+    await page.locator('button[name=monthReportButton]').click();
+    await expect.poll(() => page.locator('[data-testid=month-report] [data-testid=late-reconcile]').textContent()).toBe(
+      '日结数字 1 笔 ￥82.80 + 日结后补记 1 笔 ￥34.50 = 账面 2 笔 ￥117.30（其中现金 ￥82.80 + ￥34.50 = ￥117.30）',
+    );
+    expect(await page.locator('[data-testid=month-report]').textContent()).toContain('2026-11-23LC02-00000001');
+    await page.screenshot({ path: join(artifacts, 'day-close-late-rows.png'), fullPage: true });
   });
 });
 

@@ -53,12 +53,19 @@ describe('报装 through ignition', () => {
 
   it('registers the household, takes the connection fee and opens the 安装 business', async () => {
     await page.fill('.registration input[name=name]', '钱多多');
+    // issue 10 #5: 3500 yuan for a 2400-yuan fee is more than 1000 over: refused at the field until confirmed
+    await page.fill('.registration input[name=tendered]', '3500');
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('#tendered-error').textContent()).toBe(
+      '实收 3500.00 元比应收 2400.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费',
+    );
+    await page.locator('input[name=confirmRegistrationTender]').check();
     await page.keyboard.press('F9');
     await page.locator('[aria-label=报装结果]').waitFor();
     const result = await page.locator('[aria-label=报装结果]').textContent();
     expect(result).toContain('抄表序号 0123052301');
     expect(result).toContain('承诺 2026-11-30 前安装');
-    expect(result).toContain('找零 100.00 元');
+    expect(result).toContain('找零 1100.00 元');
     expect(result).toContain('营业收费凭证');
     await page.screenshot({ path: join(artifacts, 'registration-done.png'), fullPage: true });
     expect(meter()).toBe('报装');

@@ -124,6 +124,27 @@ describe('卡务: new card and recharge against the card reader', () => {
     expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450);
   });
 
+  it('a tender far above the due is refused at 实收金额 until the clerk ticks 确认实收金额, then posted with it (issue 10 #5)', async () => {
+    const sim = host.cardDevice?.sim;
+    if (!sim) throw new Error('no simulated card reader');
+    await page.fill('input[name=rechargeValue]', '10');
+    await page.fill('input[name=rechargeTendered]', '5000');
+    await page.locator('button[name=recharge]').click();
+    await expect.poll(() => page.locator('#recharge-tendered-error').textContent()).toBe(
+      '实收 5000.00 元比应收 34.50 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费',
+    );
+    expect(sim.card).toMatchObject({ counter: 2, creditCenti: 3000 });
+    expect(n("SELECT count(*) FROM card_writes")).toBe(2);
+    await page.locator('input[name=confirmRechargeTender]').check();
+    await page.locator('input[name=rechargeTendered]').press('Enter');
+    await expect.poll(() => page.locator('.ic-cards .paid').textContent()).toContain('收你 5000.00 元，找你 4965.50 元，请清点。');
+    expect(sim.card).toMatchObject({ counter: 3, creditCenti: 4000 });
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '充值费' AND tendered_fen = 500000").pluck().get()).toBe(
+      '实收 5000.00 元比应收 34.50 元多出 1000 元以上，收费员确认',
+    );
+    await expect.poll(() => page.locator('input[name=confirmRechargeTender]').count()).toBe(0);
+  });
+
   it('a write in doubt across the 日结 is posted onto its day and listed for the manager (issue 10 #1)', async () => {
     const sim = host.cardDevice?.sim;
     if (!sim) throw new Error('no simulated card reader');
@@ -134,11 +155,11 @@ describe('卡务: new card and recharge against the card reader', () => {
     await page.locator('button[name=recharge]').click();
     await page.locator('.pending-writes').waitFor();
     host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', '2026-11-23T09:00:00.000Z', 'staff-manager01')").run();
-    if (card) sim.insert({ ...card, counter: 3, creditCenti: 3500, totalCenti: 3500 });
+    if (card) sim.insert({ ...card, counter: 4, creditCenti: 4500, totalCenti: 4500 });
     await page.keyboard.press('F6');
     await expect.poll(() => page.locator('.ic-cards [role=status]').first().textContent()).toContain('已补记到 2026-11-23');
     await expect.poll(() => page.locator('[data-testid=flagged-writes]').textContent()).toContain('购气 5 方 ￥17.25');
-    expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450 + 1725);
+    expect(n(`SELECT sum(total_fen) FROM payments WHERE account_id = '${icAccount}'`)).toBe(6900 + 3450 + 3450 + 1725);
     await page.screenshot({ path: join(artifacts, 'card-late-posted.png'), fullPage: true });
   });
 });

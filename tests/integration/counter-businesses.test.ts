@@ -31,6 +31,22 @@ describe('校表 (P-TEST)', () => {
   });
 });
 
+describe('校表 deposit: a tender far above it needs the clerk’s confirmation (issue 10 #5)', () => {
+  it('refuses 1500 yuan for the 300-yuan deposit at 实收检测押金, with no business; confirmed, stores the confirmation', async () => {
+    const clerk = await signIn(host);
+    expect(await clerk.call('businesses.accept', ask({ depositTendered: '1500' }))).toEqual({
+      ok: false,
+      error: { code: 'NEEDS_CONFIRMATION', field: 'depositTendered', message: '实收 1500.00 元比应收 300.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费' },
+    });
+    expect(host.store.sqlite.prepare('SELECT count(*) FROM businesses').pluck().get()).toBe(0);
+    expect(host.store.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(0);
+    expect(await clerk.call('businesses.accept', ask({ depositTendered: '1500', confirmLargeTender: true }))).toMatchObject({ ok: true, value: { depositChangeFen: 120000 } });
+    expect(host.store.sqlite.prepare('SELECT change_fen, confirmation FROM payments').all()).toEqual([
+      { change_fen: 120000, confirmation: '实收 1500.00 元比应收 300.00 元多出 1000 元以上，收费员确认' },
+    ]);
+  });
+});
+
 describe('其它 / 换表', () => {
   it('writes the hose request as the seed wants it (R-HOSE-01)', async () => {
     const clerk = await signIn(host);

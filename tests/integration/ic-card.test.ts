@@ -412,3 +412,122 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
     expect(host.cards.pending()).toEqual([]);
   });
 });
+
+describe('a tender far above the amount due needs the clerk’s confirmation (issue 10 #5)', () => {
+  const audit = (action: string) =>
+    host.store.sqlite.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY rowid DESC LIMIT 1').pluck().get(action) as string | undefined;
+
+  it('a recharge tendered 9999999.99 is refused before the card is written; confirmed, it is posted with the confirmation', async () => {
+    const clerk = await issued();
+    const refused = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '9999999.99' });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'NEEDS_CONFIRMATION',
+        field: 'tendered',
+        message: '实收 9999999.99 元比应收 69.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费',
+      },
+    });
+    expect(cardNow()).toMatchObject({ counter: 0, creditCenti: 0, totalCenti: 0 });
+    expect(n('SELECT count(*) FROM card_writes')).toBe(0);
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    const ok = await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '9999999.99', confirmLargeTender: true });
+    expect(ok).toMatchObject({ ok: true, value: { totalFen: 6900, tenderedFen: 999999999, changeFen: 999993099, counter: 1, credit: 2000 } });
+    const stored = '实收 9999999.99 元比应收 69.00 元多出 1000 元以上，收费员确认';
+    expect(host.store.sqlite.prepare("SELECT tendered_fen, change_fen, confirmation FROM payments WHERE charge_type = '充值费'").get()).toEqual({
+      tendered_fen: 999999999, change_fen: 999993099, confirmation: stored,
+    });
+    expect(JSON.parse(audit('card.write.begin') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(JSON.parse(audit('card.write.confirm') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+
+  it('a usual tender needs no confirmation and stores none; a write in doubt keeps its confirmation until 恢复', async () => {
+    const clerk = await issued();
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '1069' })).toMatchObject({ ok: true, value: { changeFen: 100000 } });
+    expect(n("SELECT count(*) FROM payments WHERE confirmation IS NULL")).toBe(1);
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '2000', confirmLargeTender: true })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    sim().insert({ ...card, counter: 2, creditCenti: 4000, totalCenti: 4000 });
+    expect(await clerk.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { abandoned: false, changeFen: 193100 } });
+    expect(host.store.sqlite.prepare('SELECT confirmation FROM payments WHERE business_ref = ?').pluck().get(writeId)).toBe(
+      '实收 2000.00 元比应收 69.00 元多出 1000 元以上，收费员确认',
+    );
+  });
+
+  it('补卡: a 10-yuan fee tendered 5000 is refused before the blank card is written; confirmed, stored on the fee row', async () => {
+    const clerk = await issued();
+    sim().insertBlank();
+    const refused = await clerk.call('cards.issue', { accountId, issueType: '补卡', reason: '卡遗失', tendered: '5000' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
+    expect(cardNow()).toMatchObject({ blank: true });
+    expect(n('SELECT count(*) FROM payments')).toBe(0);
+    const ok = await clerk.call('cards.issue', { accountId, issueType: '补卡', reason: '卡遗失', tendered: '5000', confirmLargeTender: true });
+    expect(ok).toMatchObject({ ok: true, value: { cardNo: '20245555-2', feeFen: 1000, changeFen: 499000 } });
+    const stored = '实收 5000.00 元比应收 10.00 元多出 1000 元以上，收费员确认';
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '补卡费'").pluck().get()).toBe(stored);
+    expect(JSON.parse(audit('payment.fee') ?? '{}')).toMatchObject({ confirmation: stored });
+  });
+});
+
+describe('日结 shows the card writes posted onto a closed day after its close (issue 10 #1, R-IC-07)', () => {
+  it('day.report and day.month state the late rows apart: closed figures + late rows = the ledger, to the fen', async () => {
+    const clerk = await issued();
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '20', tendered: '100' })).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000001', totalFen: 6900 } });
+    const card = cardNow();
+    sim().faults.nextWrite = 'pull_after_apply';
+    expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '40' })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
+    const writeId = host.cards.pending()[0]?.id ?? '';
+    // the real close: the clerk's 日收银报表 (the 69.00 taken, deposited), reviewed, then the manager's 日结
+    expect(await clerk.call('cashReport.submit', { deposited: '69', denominations: {} })).toMatchObject({ ok: true });
+    expect(await clerk.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true });
+    host.clock.current = new Date('2026-11-23T09:00:00.000Z');
+    const boss = await signIn(host, 'manager01', 'counter-lc02');
+    expect(await boss.call('day.close', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { report: { closeNo: 'RJ-LC-00001', all: { count: 1, totalFen: 6900, cashFen: 6900 } } } });
+    host.clock.current = new Date('2026-11-23T10:00:00.000Z');
+    sim().insert({ ...card, counter: 2, creditCenti: 3000, totalCenti: 3000 });
+    const evening = await signIn(host);
+    expect(await evening.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { slipNo: 'LC01-00000002', totalFen: 3450, latePosted: true } });
+
+    const lateRow = {
+      businessDate: '2026-11-23',
+      slipNo: 'LC01-00000002',
+      chargeType: '充值费',
+      method: '现金',
+      totalFen: 3450,
+      cashFen: 3450,
+      cardNo: '20245555-1',
+      accountNo: '20245555',
+      name: '李四',
+      clerkName: '王丽',
+      postedAt: '2026-11-23T10:00:00.000Z',
+    };
+    const manager = await signIn(host, 'manager01', 'counter-lc02'); // the screen locked in the meantime
+    const report = await manager.call('day.report', { date: '2026-11-23' });
+    expect(report).toMatchObject({
+      ok: true,
+      value: {
+        closeNo: 'RJ-LC-00001',
+        all: { count: 1, totalFen: 6900, cashFen: 6900 },
+        late: { count: 1, totalFen: 3450, cashFen: 3450, rows: [lateRow] },
+        ledger: { count: 2, totalFen: 10350, cashFen: 10350 },
+      },
+    });
+    const month = await manager.call('day.month', { month: '2026-11' });
+    expect(month).toMatchObject({
+      ok: true,
+      value: {
+        closedDays: ['2026-11-23'],
+        openDays: [],
+        closedAll: { count: 1, totalFen: 6900, cashFen: 6900 },
+        byCharge: [{ chargeType: '充值费', count: 1, totalFen: 6900, cashFen: 6900 }],
+        late: { count: 1, totalFen: 3450, cashFen: 3450, byCharge: [{ chargeType: '充值费', count: 1, totalFen: 3450, cashFen: 3450 }], rows: [lateRow] },
+        ledger: { all: { count: 2, totalFen: 10350, cashFen: 10350 }, byCharge: [{ chargeType: '充值费', count: 2, totalFen: 10350, cashFen: 10350 }] },
+      },
+    });
+    // the ledger itself, independently
+    expect(n("SELECT sum(total_fen) FROM payments WHERE business_date = '2026-11-23'")).toBe(10350);
+  });
+});

@@ -56,3 +56,24 @@ describe('过户', () => {
     expect(count("SELECT count(*) FROM payments WHERE charge_type = '过户费'")).toBe(0);
   });
 });
+
+describe('a tender far above the 过户费 needs the clerk’s confirmation (issue 10 #5)', () => {
+  it('refuses 2000 yuan for a 5-yuan fee, changing nothing; confirmed, stores the confirmation on the fee row and in the audit', async () => {
+    const clerk = await signIn(host);
+    await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['trf-bill'], tendered: '103.5', expectedTotalFen: 10350 });
+    const refused = await clerk.call('accounts.transfer', { accountId: ids.accountId, ...base, tendered: '2000' });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'NEEDS_CONFIRMATION', field: 'tendered', message: '实收 2000.00 元比应收 5.00 元多出 1000 元以上，请核对实收金额；确认无误请勾选“确认实收金额”后再收费' },
+    });
+    expect(count("SELECT count(*) FROM payments WHERE charge_type = '过户费'")).toBe(0);
+    expect(count('SELECT count(*) FROM ownership_transfers')).toBe(0);
+    expect(host.store.sqlite.prepare('SELECT name FROM accounts').pluck().get()).toBe('周老');
+    const done = await clerk.call('accounts.transfer', { accountId: ids.accountId, ...base, tendered: '2000', confirmLargeTender: true });
+    expect(done).toMatchObject({ ok: true, value: { feeFen: 500, changeFen: 199500 } });
+    const stored = '实收 2000.00 元比应收 5.00 元多出 1000 元以上，收费员确认';
+    expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '过户费'").pluck().get()).toBe(stored);
+    const detail = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.fee'").pluck().get() as string;
+    expect(JSON.parse(detail)).toMatchObject({ confirmation: stored });
+  });
+});

@@ -85,6 +85,7 @@ const emptyTransfer: TransferValues = { newName: '', relative: '', proofShown: f
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
 }
 
 interface AcceptanceState {
@@ -98,6 +99,9 @@ interface AcceptanceState {
   priority: Priority;
   busy: boolean;
   error: FieldError | null;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the fee or deposit (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
   accepted: Accepted | null;
   extras: ExtraValues;
   methodChanged: MethodChanged | null;
@@ -155,7 +159,10 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   methodChanged: null,
   unifiedSaved: null,
   hazardSaved: null,
-  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null }),
+  // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null, ...('depositTendered' in patch ? { confirmTender: false } : {}) }),
+  confirmTender: false,
+  setConfirmTender: (confirmTender) => set({ confirmTender }),
   requirement: '',
   contactPhone: '',
   priority: DEFAULT_PRIORITY,
@@ -163,7 +170,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   error: null,
   accepted: null,
   set: (patch) => set({ ...patch, error: null }),
-  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null }),
+  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null, ...('tendered' in patch ? { confirmTender: false } : {}) }),
   async load(accountId) {
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
@@ -258,6 +265,7 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
       hoseLength: extras.hoseLength,
       ownershipChanged: type === '启封' && extras.ownershipChanged,
       depositTendered: type === '校表' ? extras.depositTendered : null,
+      confirmLargeTender: type === '校表' && get().confirmTender,
     });
     if (!res.ok) {
       set({ busy: false, error: acceptanceError(get(), res.error, 'type') });
@@ -265,14 +273,14 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
     }
     const history = await call('businesses.forAccount', { accountId: customer.account.id });
     if (history.ok) set({ history: history.value });
-    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras });
+    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras, confirmTender: false });
     return true;
   },
 }));
 
 /** 过户登记 (P-TRF) from the same window: the account changes owner; the history keeps the old one. */
 async function submitTransfer(accountId: string): Promise<boolean> {
-  const { transfer, contactPhone, load } = useBusinessAcceptance.getState();
+  const { transfer, contactPhone, load, confirmTender } = useBusinessAcceptance.getState();
   const res = await call('accounts.transfer', {
     accountId,
     newName: transfer.newName,
@@ -282,6 +290,7 @@ async function submitTransfer(accountId: string): Promise<boolean> {
     invoiceLost: transfer.invoiceLost,
     lossDeclaration: transfer.lossDeclaration,
     tendered: transfer.tendered.trim() === '' ? null : transfer.tendered,
+    confirmLargeTender: confirmTender,
   });
   if (!res.ok) {
     // An arrears refusal names the account; show it at the business type like the other refusals.
@@ -289,6 +298,6 @@ async function submitTransfer(accountId: string): Promise<boolean> {
     return false;
   }
   await load(accountId);
-  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false });
+  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false, confirmTender: false });
   return true;
 }

@@ -19,6 +19,8 @@ export interface IssueDraft {
   reason: string;
   companyFault: boolean;
   tendered: string;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the fee (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
 }
 
 interface CardState {
@@ -29,6 +31,8 @@ interface CardState {
   by: 'volume' | 'amount';
   value: string;
   tendered: string;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the cash due (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
   issue: IssueDraft;
   pending: Pending[];
   /** Writes settled after their day's close, posted late onto that day (issue 10 #1). */
@@ -40,6 +44,7 @@ interface CardState {
   busy: boolean;
   error: ShownError | null;
   set(patch: Partial<Pick<CardState, 'by' | 'value' | 'tendered'>>): void;
+  setConfirmTender(v: boolean): void;
   setIssue(patch: Partial<IssueDraft>): void;
   pickAccount(id: string, label: string): void;
   read(): Promise<void>;
@@ -50,7 +55,7 @@ interface CardState {
   runCensus(input: Omit<Input<'cards.census'>, 'accountId'>): Promise<void>;
 }
 
-const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '' };
+const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFault: false, tendered: '', confirmTender: false };
 
 /**
  * The fields 卡务 shows an error at, per panel (issue 10 #16): each action's errors land in its own panel, by
@@ -59,7 +64,7 @@ const noIssue: IssueDraft = { issueType: '制作新卡', reason: '', companyFaul
 export const CARD_ERROR_FIELDS = {
   read: ['card'],
   recharge: ['card', 'value', 'tendered'],
-  issue: ['issueAccount', 'issueReason', 'issue'],
+  issue: ['issueAccount', 'issueReason', 'issueTendered', 'issue'],
   pending: ['pending'],
   census: ['census'],
 } as const;
@@ -86,7 +91,7 @@ export const useIcCards = create<CardState>((set, get) => {
   const place = (error: ApiError, panel: Panel, fallback: string): ShownError => {
     const fields: readonly string[] = panel === 'pending' && get().pending.length === 0 ? [] : CARD_ERROR_FIELDS[panel];
     const own: Record<string, string> =
-      panel === 'issue' ? { accountId: 'issueAccount', tendered: 'issue', card: 'issue' } : panel === 'recharge' ? { accountId: 'card' } : {};
+      panel === 'issue' ? { accountId: 'issueAccount', tendered: 'issueTendered', card: 'issue' } : panel === 'recharge' ? { accountId: 'card' } : {};
     return placeError(error, fields, fallback, { ...CARD_ERROR_ALIASES, ...own });
   };
   const fail = (error: ApiError, panel: Panel, fallback: string) => set({ busy: false, error: place(error, panel, fallback) });
@@ -97,6 +102,7 @@ export const useIcCards = create<CardState>((set, get) => {
     by: 'volume',
     value: '',
     tendered: '',
+    confirmTender: false,
     issue: noIssue,
     pending: [],
     flagged: [],
@@ -106,8 +112,10 @@ export const useIcCards = create<CardState>((set, get) => {
     message: null,
     busy: false,
     error: null,
-    set: (patch) => set({ ...patch, error: null }),
-    setIssue: (patch) => set({ issue: { ...get().issue, ...patch }, error: null }),
+    // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+    set: (patch) => set({ ...patch, error: null, confirmTender: false }),
+    setConfirmTender: (confirmTender) => set({ confirmTender }),
+    setIssue: (patch) => set({ issue: { ...get().issue, ...('confirmTender' in patch ? {} : { confirmTender: false }), ...patch }, error: 'confirmTender' in patch ? get().error : null }),
     pickAccount: (accountId, accountLabel) => set({ accountId, accountLabel, error: null, issued: null }),
     async read() {
       set({ busy: true, error: null, written: null, message: null });
@@ -122,19 +130,19 @@ export const useIcCards = create<CardState>((set, get) => {
       await get().loadPending();
     },
     async recharge() {
-      const { accountId, by, value, tendered } = get();
+      const { accountId, by, value, tendered, confirmTender } = get();
       if (!accountId) {
         set({ error: place({ code: 'VALIDATION', field: 'card', message: '请先读卡' }, 'recharge', 'card') });
         return false;
       }
       set({ busy: true, error: null, written: null });
-      const res = await call('cards.recharge', { accountId, by, value, tendered });
+      const res = await call('cards.recharge', { accountId, by, value, tendered, confirmLargeTender: confirmTender });
       if (!res.ok) {
         fail(res.error, 'recharge', 'value');
         await get().loadPending();
         return false;
       }
-      set({ written: res.value, busy: false, value: '', tendered: '' });
+      set({ written: res.value, busy: false, value: '', tendered: '', confirmTender: false });
       void call('display.show', { dueFen: res.value.totalFen, tenderedFen: res.value.tenderedFen, changeFen: res.value.changeFen, slipNo: res.value.slipNo, askRating: true });
       await get().read();
       set({ written: res.value });
@@ -147,7 +155,8 @@ export const useIcCards = create<CardState>((set, get) => {
         return;
       }
       set({ busy: true, error: null, issued: null });
-      const res = await call('cards.issue', { accountId, ...issue, tendered: issue.tendered || '0' });
+      const { confirmTender, ...draft } = issue;
+      const res = await call('cards.issue', { accountId, ...draft, tendered: issue.tendered || '0', confirmLargeTender: confirmTender });
       if (!res.ok) return fail(res.error, 'issue', 'issue');
       set({ issued: res.value, busy: false, issue: noIssue });
       await get().read();

@@ -107,7 +107,10 @@ function feePath(v: RegistrationValues): RegisterInput['feePath'] {
 interface RegistrationState {
   values: RegistrationValues | null;
   busy: boolean;
-  error: { field: string; message: string } | null;
+  error: { field: string; message: string; code?: string } | null;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the connection fee (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
   done: Registered | null;
   start(today: string): void;
   set(patch: Partial<RegistrationValues>): void;
@@ -118,11 +121,14 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
   values: null,
   busy: false,
   error: null,
+  confirmTender: false,
+  setConfirmTender: (confirmTender) => set({ confirmTender }),
   done: null,
-  start: (today) => set({ values: initialValues(today), error: null, done: null }),
+  start: (today) => set({ values: initialValues(today), error: null, done: null, confirmTender: false }),
   set(patch) {
     const values = get().values;
-    if (values) set({ values: { ...values, ...patch }, error: null });
+    // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+    if (values) set({ values: { ...values, ...patch }, error: null, ...('tendered' in patch || 'connectionFee' in patch ? { confirmTender: false } : {}) });
   },
   async submit() {
     const v = get().values;
@@ -155,12 +161,13 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
       feePath: feePath(v),
       tendered: v.feePathKind === 'unpaid' ? v.tendered : null,
       transferWithRegistration: v.transferWithRegistration,
+      confirmLargeTender: get().confirmTender,
     });
     if (!res.ok) {
-      set({ busy: false, error: { field: res.error.field ?? 'name', message: res.error.message } });
+      set({ busy: false, error: { field: res.error.field ?? 'name', message: res.error.message, code: res.error.code } });
       return false;
     }
-    set({ busy: false, done: res.value });
+    set({ busy: false, done: res.value, confirmTender: false });
     return true;
   },
 }));

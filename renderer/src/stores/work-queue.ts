@@ -10,6 +10,7 @@ export type QueueRow = Output<'businesses.queue'>[number];
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
 }
 
 export interface FormValues {
@@ -108,6 +109,9 @@ interface QueueState {
   form: FormValues;
   busy: boolean;
   error: FieldError | null;
+  /** issue 10 #5: the clerk ticked the confirmation of a tender far above the fee (NEEDS_CONFIRMATION). */
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
   notice: string | null;
   refresh(): Promise<void>;
   moveCursor(delta: number): void;
@@ -192,8 +196,12 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
     const { rows, cursor } = get();
     if (rows.length > 0) get().setCursor(Math.min(rows.length - 1, Math.max(0, cursor + delta)));
   },
-  setCursor: (cursor) => set({ cursor, form: emptyForm, error: null }),
-  setForm: (patch) => set({ form: { ...get().form, ...patch }, error: null }),
+  confirmTender: false,
+  setConfirmTender: (confirmTender) => set({ confirmTender }),
+  setCursor: (cursor) => set({ cursor, form: emptyForm, error: null, confirmTender: false }),
+  // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+  setForm: (patch) =>
+    set({ form: { ...get().form, ...patch }, error: null, ...('fee' in patch || 'feeTendered' in patch || 'testResult' in patch ? { confirmTender: false } : {}) }),
   async save() {
     const { rows, cursor, form } = get();
     const row = rows[cursor];
@@ -260,6 +268,7 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         tendered: form.fee.trim() === '' ? null : form.feeTendered,
         invoiceNo: form.invoiceNo,
         consumables: consumablesOf(form),
+        confirmLargeTender: get().confirmTender,
       });
     } else if (row.state === '已完成' && row.type === '校表') {
       what = `${row.businessNo} 校表登记，押金已退`;
@@ -276,6 +285,7 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         errorPercent: form.errorPercent,
         handling: form.handling,
         tendered: form.feeTendered.trim() === '' ? null : form.feeTendered,
+        confirmLargeTender: get().confirmTender,
       });
     } else if (row.state === '已完成' && row.type === '其它') {
       what = `${row.businessNo} 波纹管情况登记`;
@@ -294,6 +304,6 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
     const saved = 'workOrderNo' in res.value ? `${what} ${res.value.workOrderNo}` : what;
     // Refresh first, so the confirmation appears together with the queue it describes.
     await get().refresh();
-    set({ busy: false, form: emptyForm, notice: saved });
+    set({ busy: false, form: emptyForm, notice: saved, confirmTender: false });
   },
 }));

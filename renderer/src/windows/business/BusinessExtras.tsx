@@ -1,5 +1,7 @@
 import { FieldError } from '../../components/FieldError';
 import { useBusinessAcceptance } from '../../stores/business-acceptance';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+import { t } from '../../i18n/zh-CN';
 
 /** Fields some businesses add: 校表 deposit (R-TEST-02), 私自点火 (R-PRIV-03), 换波纹管 (R-HOSE-01/03), IC → ordinary (R-ICM-01). */
 export function BusinessExtras() {
@@ -17,6 +19,13 @@ export function BusinessExtras() {
             <input name="depositTendered" value={extras.depositTendered} onChange={(e) => state.setExtras({ depositTendered: e.target.value })} />
           </label>
           <FieldError message={fieldError('depositTendered')} id="depositTendered-error" />
+          <ConfirmCheck
+            shown={error?.field === 'depositTendered' && error.code === 'NEEDS_CONFIRMATION'}
+            checked={state.confirmTender}
+            onChange={state.setConfirmTender}
+            label={t.pay.confirmTender}
+            name="confirmDepositTender"
+          />
         </>
       )}
       {type === '启封' && (

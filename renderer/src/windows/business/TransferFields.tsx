@@ -1,5 +1,7 @@
 import { FieldError } from '../../components/FieldError';
 import { useBusinessAcceptance, type Relative } from '../../stores/business-acceptance';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+import { t } from '../../i18n/zh-CN';
 const RELATIVES: readonly Relative[] = ['', '配偶', '父母', '子女', '祖父母', '孙子女'];
 
 /** 过户登记 (P-TRF): new owner, direct-relative waiver with proof, lost invoice (R-TRF-02/07). */
@@ -45,6 +47,13 @@ export function TransferFields() {
             </label>
           )}
           <FieldError message={fieldError('tendered')} id="tendered-error" />
+          <ConfirmCheck
+            shown={error?.field === 'tendered' && error.code === 'NEEDS_CONFIRMATION'}
+            checked={state.confirmTender}
+            onChange={state.setConfirmTender}
+            label={t.pay.confirmTender}
+            name="confirmTransferTender"
+          />
         </>
   );
 }

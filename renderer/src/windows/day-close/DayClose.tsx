@@ -11,6 +11,7 @@ import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { CashReport } from './CashReport';
 import { ManagerTools } from './ManagerTools';
+import { LateRows } from './LateRows';
 
 type Summary = Output<'day.report'>;
 
@@ -69,7 +70,6 @@ export function DayClose() {
     setError(null);
     const res = await call('day.close', { date });
     if (!res.ok) return setError(res.error.message);
-    setReport(res.value.report);
     setMessage(res.value.print.printed ? `日结完成：${res.value.report.closeNo}，报告已打印` : `日结完成：${res.value.report.closeNo}。${res.value.print.message ?? ''}`);
     await refresh();
     loadDays();
@@ -144,6 +144,7 @@ export function DayClose() {
           <Totals title="按缴费方式" rows={report.byMethod.map((r) => ({ label: r.method, ...r }))} />
           <Totals title="按营业员" rows={report.byClerk.map((r) => ({ label: r.name, ...r }))} />
           <Totals title="按窗口" rows={report.byCounter.map((r) => ({ label: r.code, ...r }))} />
+          <LateRows late={report.late} closed={report.all} ledger={report.ledger} />
         </article>
       )}
     </main>

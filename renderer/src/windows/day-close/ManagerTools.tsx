@@ -5,6 +5,7 @@ import { formatHead } from '../../../../main/domain/chain-head';
 import { formatYuan } from '../../../../main/domain/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { LateRows } from './LateRows';
 
 export function ManagerTools({ today }: { today: string }) {
   const [month, setMonth] = useState(today.slice(0, 7));
@@ -47,6 +48,9 @@ export function ManagerTools({ today }: { today: string }) {
           <p>
             已日结 {report.closedDays.length} 天{report.openDays.length > 0 ? `；未日结：${report.openDays.join('、')}` : ''}
           </p>
+          <p>
+            日结合计 {report.closedAll.count} 笔 ￥{formatYuan(report.closedAll.totalFen)}，其中现金 ￥{formatYuan(report.closedAll.cashFen)}
+          </p>
           <ul>
             {report.byCharge.map((c) => (
               <li key={c.chargeType}>
@@ -54,6 +58,7 @@ export function ManagerTools({ today }: { today: string }) {
               </li>
             ))}
           </ul>
+          <LateRows late={report.late} closed={report.closedAll} ledger={report.ledger.all} showDate />
         </div>
       )}
       {audit && (

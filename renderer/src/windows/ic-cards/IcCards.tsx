@@ -11,6 +11,8 @@ import { formatVolume } from '../../../../main/domain/volume';
 import { useIcCards } from '../../stores/ic-cards';
 import { IssuePanel } from './IssuePanel';
 import { CensusPanel } from './CensusPanel';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+import { t } from '../../i18n/zh-CN';
 
 export function IcCards() {
   const s = useIcCards();
@@ -106,6 +108,13 @@ export function IcCards() {
             />
           </label>
           <FieldError message={fieldError('tendered')} id="recharge-tendered-error" />
+          <ConfirmCheck
+            shown={s.error?.field === 'tendered' && s.error.code === 'NEEDS_CONFIRMATION'}
+            checked={s.confirmTender}
+            onChange={s.setConfirmTender}
+            label={t.pay.confirmTender}
+            name="confirmRechargeTender"
+          />
           <button type="button" name="recharge" className="primary" disabled={s.busy || !s.accountId} onClick={() => void s.recharge()}>
             执行收费并写卡 (Enter)
           </button>

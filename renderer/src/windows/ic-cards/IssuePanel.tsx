@@ -2,6 +2,8 @@
 import { FieldError } from '../../components/FieldError';
 import { formatYuan } from '../../../../main/domain/money';
 import { useIcCards } from '../../stores/ic-cards';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+import { t } from '../../i18n/zh-CN';
 
 export function IssuePanel() {
   const s = useIcCards();
@@ -38,7 +40,14 @@ export function IssuePanel() {
           )}
         </>
       )}
-      <FieldError message={fieldError('issue')} id="issue-error" />
+      <FieldError message={fieldError('issueTendered') ?? fieldError('issue')} id="issue-error" />
+      <ConfirmCheck
+        shown={s.error?.field === 'issueTendered' && s.error.code === 'NEEDS_CONFIRMATION'}
+        checked={s.issue.confirmTender}
+        onChange={(confirmTender) => s.setIssue({ confirmTender })}
+        label={t.pay.confirmTender}
+        name="confirmIssueTender"
+      />
       <button type="button" name="issueCard" disabled={s.busy} onClick={() => void s.issueCard()}>
         制卡
       </button>

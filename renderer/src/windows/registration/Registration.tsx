@@ -12,6 +12,8 @@ import { FieldError } from '../../components/FieldError';
 import { useRegistration, type RegistrationValues } from '../../stores/registration';
 import { useSession } from '../../stores/session';
 import { ApplicationSlip } from './ApplicationSlip';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+import { t } from '../../i18n/zh-CN';
 
 const BANKS = ['', '建行', '工行', '温州银行', '华夏', '农行', '广发', '鹿城农村合作银行'];
 
@@ -51,7 +53,7 @@ function seqPreview(v: RegistrationValues): string {
 export function Registration() {
   const today = useSession((s) => s.session?.businessDate ?? '');
   const hallName = useSession((s) => s.session?.hallName ?? '');
-  const { values, error, done, busy, start, set, submit } = useRegistration();
+  const { values, error, done, busy, start, set, submit, confirmTender, setConfirmTender } = useRegistration();
 
   useEffect(() => {
     if (!useRegistration.getState().values) start(today);
@@ -178,6 +180,15 @@ export function Registration() {
           <legend>报装费情况</legend>
           {select('feePathKind', '情况', FEE_PATHS)}
           {values.feePathKind === 'unpaid' && input('tendered', '实收报装费（元）')}
+          {values.feePathKind === 'unpaid' && (
+            <ConfirmCheck
+              shown={error?.field === 'tendered' && error.code === 'NEEDS_CONFIRMATION'}
+              checked={confirmTender}
+              onChange={setConfirmTender}
+              label={t.pay.confirmTender}
+              name="confirmRegistrationTender"
+            />
+          )}
           {values.feePathKind === 'invoice' && input('invoiceNo', '发票号码')}
           {values.feePathKind === 'lost_before_2006' && check('ledgerRecordFound', '台帐有缴费记录且户名相符')}
           {values.feePathKind === 'lost_after_2006' && select('feeClass', '类别', ['A', 'B'])}

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { useWorkQueue, type FormValues, type QueueRow } from '../../stores/work-queue';
+import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
 
 /** 表方向 (左进/右进) for the install and meter-change forms. */
 function DirectionSelect() {
@@ -36,6 +37,20 @@ function Field({ name, label, value, error }: { name: keyof FormValues; label: s
       </label>
       <FieldError message={error} id={`${name}-error`} />
     </>
+  );
+}
+
+/** issue 10 #5: the 确认实收金额 checkbox at the fee's tendered field, once the server asked for it. */
+function TenderConfirm() {
+  const { error, confirmTender, setConfirmTender } = useWorkQueue();
+  return (
+    <ConfirmCheck
+      shown={error?.field === 'tendered' && error.code === 'NEEDS_CONFIRMATION'}
+      checked={confirmTender}
+      onChange={setConfirmTender}
+      label={t.pay.confirmTender}
+      name="confirmFeeTender"
+    />
   );
 }
 
@@ -167,6 +182,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <h3>改装单</h3>
         <Field name="fee" label="改装费（元，未收留空）" value={form.fee} error={err('fee')} />
         <Field name="feeTendered" label="实收（元）" value={form.feeTendered} error={err('tendered')} />
+        <TenderConfirm />
         <Field name="invoiceNo" label="地税发票号码（备注）" value={form.invoiceNo} error={err('invoiceNo')} />
         {consumableFields}
         <button type="submit" className="primary">
@@ -199,6 +215,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <Field name="errorPercent" label="误差%（不合格时）" value={form.errorPercent} error={err('errorPercent')} />
         <Field name="handling" label="检测结果处理记录" value={form.handling} error={err('handling')} />
         <Field name="feeTendered" label="实收（元）：合格时拆装费及检验费；偏慢时补收气费" value={form.feeTendered} error={err('tendered')} />
+        <TenderConfirm />
         <button type="submit" className="primary">
           保存并退押金
         </button>

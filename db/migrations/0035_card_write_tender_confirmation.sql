@@ -1,0 +1,1 @@
+ALTER TABLE `card_writes` ADD `confirmation` text;
