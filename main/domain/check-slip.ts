@@ -143,6 +143,11 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
   return lines;
 }
 
+/** A reversal voucher and a reversed payment's slip are never exchanged for an invoice (issue 10 #6, R-INV-03). */
+export function invoiceExchangeable(data: Pick<CheckSlipData, 'reversal' | 'reversedBySlipNo'>): boolean {
+  return !data.reversal && !data.reversedBySlipNo;
+}
+
 /** The last line: where the invoice comes from, except on a reversal or a reversed payment (issue 10 #6). */
 function invoiceLine(data: CheckSlipData, gas: boolean): string {
   if (data.reversal) return '冲正凭证，不能换取发票。';

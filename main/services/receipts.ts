@@ -5,7 +5,7 @@
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
 import { and, asc, desc, eq, notExists, notInArray, type SQL } from 'drizzle-orm';
 import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
-import { layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
+import { invoiceExchangeable, layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
 import { businessDateOf, localDateTime } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
@@ -20,6 +20,8 @@ export interface PrintOutcome {
   printed: boolean;
   message: string | null;
   lines: string[];
+  /** false on a reversal voucher or a reversed payment's slip: the counter offers no 核对单换发票 (issue 10 #6). */
+  invoiceable: boolean;
 }
 
 export interface RecentSlip {
@@ -142,7 +144,7 @@ export class ReceiptService {
   }
 
   /** The slip as it would print now (副本 once an original has printed), for the A4 batch view. */
-  preview(slipNo: string): { copy: boolean; lines: string[]; layout: SlipLine[] } {
+  preview(slipNo: string): { copy: boolean; lines: string[]; layout: SlipLine[]; invoiceable: boolean } {
     const { db, settings } = this.deps;
     const earlier = db
       .select({ id: slipPrints.id })
@@ -151,13 +153,15 @@ export class ReceiptService {
       .limit(1)
       .get();
     const copy = earlier !== undefined;
-    const layout = layoutCheckSlip(slipData(this.deps, slipNo, copy), settings.receiptColumns);
-    return { copy, layout, lines: layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns)) };
+    const data = slipData(this.deps, slipNo, copy);
+    const layout = layoutCheckSlip(data, settings.receiptColumns);
+    const lines = layout.filter((l) => l.kind !== 'feed').map((l) => lineText(l, settings.receiptColumns));
+    return { copy, layout, lines, invoiceable: invoiceExchangeable(data) };
   }
 
   private async printNow(actor: Actor, slipNo: string): Promise<PrintOutcome> {
     const { db, settings } = this.deps;
-    const { copy, layout, lines } = this.preview(slipNo);
+    const { copy, layout, lines, invoiceable } = this.preview(slipNo);
     let message: string | null = null;
     // The cash drawer opens with the original slip of a payment that took cash in or paid cash out.
     const head = db.select({ tendered: payments.tenderedFen, change: payments.changeFen, method: payments.method }).from(payments).where(eq(payments.slipNo, slipNo)).get();
@@ -183,7 +187,7 @@ export class ReceiptService {
         error: message,
       })
       .run();
-    return { slipNo, copy, printed: message === null, message, lines };
+    return { slipNo, copy, printed: message === null, message, lines, invoiceable };
   }
 
   /** Slips as the counter lists them: number, customer, amount, time. */

@@ -75,6 +75,8 @@ export const printOut = z.object({
   printed: z.boolean(),
   message: z.string().nullable(),
   lines: z.array(z.string()),
+  /** false on a reversal voucher or a reversed payment's slip (issue 10 #6); absent on other printouts. */
+  invoiceable: z.boolean().optional(),
 });
 
 export const noInput = z.object({}).strict();

@@ -237,6 +237,8 @@ describe('冲正 and totals (issue 10 #17)', () => {
     expect(await page.locator('[data-testid=due]').textContent()).toBe(due);
     // The slip panel shows the reversal's voucher, not the reversed payment's slip.
     expect(await page.locator('.receipt-panel h2').textContent()).not.toContain(slip);
+    // A reversal voucher is never exchanged for an invoice: no 核对单换发票 under it (issue 10 #6).
+    expect(await page.locator('.receipt-panel .invoice-panel').count()).toBe(0);
     await expect.poll(row).toBe('1笔 69.00');
     await page.screenshot({ path: join(artifacts, 'reversal-1366x768.png') });
     expect(n("SELECT sum(total_fen) FROM payments WHERE account_id = 'acc-30000022'")).toBe(0);

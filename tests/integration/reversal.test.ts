@@ -136,7 +136,7 @@ describe('slips of a reversed payment (issue 10 #6)', () => {
     await (await signIn(host)).call('payments.reverse', { slipNo: 'LC01-00000001', reason: '收错用户', approver: manager });
     host.clock.current = new Date('2026-11-23T06:00:00.000Z'); // reprinted at 14:00 local
     const clerk = await signIn(host);
-    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true } });
+    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { copy: true, printed: true, invoiceable: false } });
     const lines = decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0));
     expect(lines.slice(0, 9)).toEqual([
       '管道燃气费核对单',
@@ -152,7 +152,7 @@ describe('slips of a reversed payment (issue 10 #6)', () => {
     expect(lines.slice(-5)).toEqual(['本单已冲正，不能换取发票。', '客服电话 88511111  抢修 88386119', '', '', '']);
     expect(lines.some((l) => l.includes('换取发票') && !l.includes('不能'))).toBe(false);
     // the voucher reprints with its header too, marked 副本
-    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000002' })).toMatchObject({ ok: true });
+    expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000002' })).toMatchObject({ ok: true, value: { invoiceable: false } });
     expect(decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).slice(0, 7)).toEqual([
       '冲正凭证',
       '(客户联)  副本',

@@ -24,7 +24,7 @@ export function ReceiptPanel() {
         {t.pay.reprint}
       </button>
       <FieldError message={error?.field === 'receipt' ? error.message : null} id="receipt-error" />
-      <InvoicePanel key={receipt.slipNo} slipNo={receipt.slipNo} />
+      {receipt.invoiceable !== false && <InvoicePanel key={receipt.slipNo} slipNo={receipt.slipNo} />}
     </div>
   );
 }
