@@ -2,7 +2,7 @@
  * Business acceptance (业务受理), deferral and void, DOMAIN §4 and §8.2/§8.5. Each use case is one
  * transaction with its audit row.
  */
-import { and, desc, eq, gte, inArray, like, notExists, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, ne, notExists, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import {
   accountPhones,
@@ -174,7 +174,7 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
   const recentReadings = tx
     .select({ consumption: bills.consumptionCenti })
     .from(bills)
-    .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo)))
+    .where(and(eq(bills.accountId, input.accountId), gte(bills.readingDate, threeMonthsAgo), ne(bills.status, '已更正')))
     .all();
   const visitPending = tx
     .select({ businessNo: businesses.businessNo })

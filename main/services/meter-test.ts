@@ -5,7 +5,7 @@
  * every reading since an ignition less than 3 months ago (R-TEST-04, A-19): credited in cash when the meter
  * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept.
  */
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestRecords, payments } from '../../db/schema.js';
 import { addDays, businessDateOf, isValidDate } from '../domain/dates.js';
@@ -51,7 +51,8 @@ function readingsToCorrect(tx: Tx, accountId: string, today: string) {
   const query = tx
     .select({ id: bills.id, consumption: bills.consumptionCenti, price: bills.priceFenPerM3 })
     .from(bills)
-    .where(recent && ignitedOn ? and(eq(bills.accountId, accountId), gte(bills.readingDate, ignitedOn)) : eq(bills.accountId, accountId))
+    // a bill voided by 更正读数 (已更正) is no reading of the meter: its replacement is (issue 10 #5)
+    .where(and(eq(bills.accountId, accountId), ne(bills.status, '已更正'), recent && ignitedOn ? gte(bills.readingDate, ignitedOn) : undefined))
     .orderBy(desc(bills.readingDate), desc(bills.createdAt));
   return recent ? query.all() : query.limit(2).all();
 }

@@ -58,7 +58,7 @@ function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
   return tx
     .select({ c: bills.consumptionCenti })
     .from(bills)
-    .where(and(eq(bills.accountId, accountId), isNull(bills.splitFrom), ne(bills.source, 'meter_change')))
+    .where(and(eq(bills.accountId, accountId), isNull(bills.splitFrom), ne(bills.source, 'meter_change'), ne(bills.status, '已更正')))
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(6)
     .all()

@@ -72,6 +72,18 @@ describe('校表 settlement', () => {
     expect(host.store.sqlite.prepare('SELECT confirmed_by FROM meter_test_records').pluck().get()).toBe('staff-manager01');
   });
 
+  it('leaves a bill voided by 更正读数 out of the last two readings it corrects (A-19 with issue 10 #5)', async () => {
+    // t-3 was typed wrong and corrected to 12000: t-3b replaces it on the same reading date, t-3 is 已更正
+    const ids = host.store.sqlite.prepare("SELECT account_id AS accountId, meter_id AS meterId FROM bills WHERE id = 't-3'").get() as { accountId: string; meterId: string };
+    addBill(host, ids, { id: 't-3b', readingDate: '2026-10-20', previous: 11522, current: 12000, amountFen: 1649, dueDate: '2026-11-19' });
+    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('t-3', 't-3b', '读数录错', 'staff-clerk02')").run();
+    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 't-3'").run();
+    const director = await signIn(host, 'manager01', 'counter-lc02');
+    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true });
+    expect(host.store.sqlite.prepare('SELECT bill_id FROM meter_test_corrections ORDER BY bill_id').pluck().all()).toEqual(['t-2', 't-3b']);
+  });
+
   it('collects the difference when the meter ran slow (A-19)', async () => {
     const director = await signIn(host, 'manager01', 'counter-lc02');
     const slow = { ...form(), result: '偏慢', errorPercent: '4.5', tendered: null, handling: '表偏慢' };

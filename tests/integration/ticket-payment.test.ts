@@ -127,6 +127,21 @@ describe('soft rules need a reason (R-TKT-05, A-17)', () => {
   });
 });
 
+describe('a reading voided by 更正读数 is no consumption (issue 10 #5 with R-TKT-05)', () => {
+  it('a corrected typo does not raise the 3× cap: 5 tickets still need a reason', async () => {
+    addBill(host, ids, { id: 'old-1', readingDate: '2026-08-10', previous: 9900, current: 9950, amountFen: 173, dueDate: '2026-09-10' });
+    addBill(host, ids, { id: 'old-2', readingDate: '2026-09-10', previous: 9950, current: 10000, amountFen: 173, dueDate: '2026-10-10' });
+    // 2026-10-10 typed as 900 m³, corrected to 0 m³: the typo stays as 已更正 with its figures (bill_corrections)
+    addBill(host, ids, { id: 'typo', readingDate: '2026-10-10', previous: 10000, current: 100000, amountFen: 310500, dueDate: '2026-11-10' });
+    addBill(host, ids, { id: 'fixed', readingDate: '2026-10-10', previous: 10000, current: 10000, amountFen: 0, dueDate: '2026-11-10' });
+    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('typo', 'fixed', '读数录错', 'staff-clerk01')").run();
+    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 'typo'").run();
+    const clerk = await signIn(host);
+    const base = { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935, tickets: [{ ...q4, count: 5 }] };
+    expect(await clerk.call('payments.payCash', base)).toMatchObject({ ok: false, error: { code: 'SOFT_RULE', field: 'override' } });
+  });
+});
+
 describe('coupons (R-TKT-12)', () => {
   it('pays face value × count of the gas fee and the rest in cash', async () => {
     const clerk = await signIn(host);
