@@ -276,7 +276,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'handheld.progress': () => handheld.currentProgress(),
     'cards.read': () => cards.read(),
     'cards.pending': () => cards.pending(),
-    'cards.flagged': () => cards.flagged(),
+    'cards.flagged': (ctx) => cards.flagged(signedIn(ctx).hallId),
     'cards.recharge': async (ctx, input) => {
       const actor = signedIn(ctx);
       const done = await cards.recharge(actor, {

@@ -357,8 +357,8 @@ export class IcCardService {
     };
   }
 
-  /** Card writes settled after their day's close, posted onto that day: for the manager (issue 10 #1). */
-  flagged(): FlaggedWrite[] {
+  /** Card writes settled after their day's close, posted onto that day, of the caller's hall: for the manager (issue 10 #1). */
+  flagged(hallId: string): FlaggedWrite[] {
     return this.deps.db
       .select({
         writeId: cardWrites.id,
@@ -377,7 +377,7 @@ export class IcCardService {
       .innerJoin(cardWrites, eq(cardWrites.id, payments.lateCardWriteId))
       .innerJoin(accounts, eq(accounts.id, payments.accountId))
       .innerJoin(staff, eq(staff.id, payments.clerkId))
-      .where(isNotNull(payments.lateCardWriteId))
+      .where(and(isNotNull(payments.lateCardWriteId), eq(payments.hallId, hallId)))
       .orderBy(desc(payments.createdAt))
       .limit(200)
       .all();

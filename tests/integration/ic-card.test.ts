@@ -330,6 +330,8 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
     expect(host.cards.pending()).toEqual([]);
     const flagged = await clerk2.call('cards.flagged', {});
     expect(flagged).toMatchObject({ ok: true, value: [{ writeId, cardNo: '20245555-1', accountNo: '20245555', businessDate: '2026-11-23', totalFen: 6900 }] });
+    // another hall's counter does not see this hall's late rows
+    expect(await (await signIn(host, 'clerk03', 'counter-hl01')).call('cards.flagged', {})).toEqual({ ok: true, value: [] });
     // the closed day still refuses everything else, including a second settlement of the same write
     const db = host.store.sqlite;
     expect(() => db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('X', 'counter-lc01', 99, 'hall-lc', '2026-11-23')").run()).toThrow('business day closed');

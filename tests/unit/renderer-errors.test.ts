@@ -154,6 +154,30 @@ describe('前台收费 shows every error the contract can answer (issue 10 #16)'
     (globalThis as { window?: unknown }).window = { gas: new Proxy({}, { get: () => () => Promise.resolve({ ok: false, error: answer }) }) };
   });
 
+  it('a payment answered LOCKED is never sent again by itself: the clerk sees it was not taken and submits again after the unlock', async () => {
+    const client = (await import(/* @vite-ignore */ src('api', 'client.ts'))) as {
+      call(m: string, i: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+      whenLocked(f: () => void): void;
+      setLocked(v: boolean): void;
+    };
+    client.setLocked(false);
+    const sent: string[] = [];
+    (globalThis as { window?: unknown }).window = {
+      gas: new Proxy({}, { get: (_t, method: string) => () => (sent.push(method), Promise.resolve({ ok: false, error: { code: 'LOCKED', message: '屏幕已锁定，请输入密码解锁' } })) }),
+    };
+    let lockShown = 0;
+    client.whenLocked(() => (lockShown += 1));
+    const res = await Promise.race([client.call('payments.payCash', {}), new Promise((r) => setTimeout(() => r('held'), 50))]);
+    expect(lockShown).toBe(1);
+    expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringContaining('未提交') } });
+    // and while the screen is locked a money call is refused at once, not held for later
+    expect(await Promise.race([client.call('cards.recharge', {}), new Promise((r) => setTimeout(() => r('held'), 50))])).toMatchObject({ ok: false });
+    client.setLocked(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toEqual(['payments.payCash']);
+    (globalThis as { window?: unknown }).window = { gas: new Proxy({}, { get: () => () => Promise.resolve({ ok: false, error: answer }) }) };
+  });
+
   it('a ticket payment missing 票背面姓名 is shown at the tickets (R-TKT-07)', async () => {
     store.getState().reset();
     answer = { code: 'VALIDATION', message: '请登记票背面的姓名', field: 'tickets.0.backName' };

@@ -98,12 +98,36 @@ function send<M extends Method>(method: M, input: Input<M>): Promise<Result<Outp
   return harness.call(method, input) as Promise<Result<Output<M>>>;
 }
 
+/**
+ * Reads a window may send again after an unlock. Anything else (money, cards, bills, forms) is never sent
+ * later by itself: the customer may have left by the time the clerk unlocks, so the clerk is told it was not
+ * taken and submits again (issue 10 #14 with #5). A method missing here is treated as a write.
+ */
+const READS = new Set<string>([
+  'accounts.search', 'accounts.statement', 'bills.unpaid', 'cards.read', 'cards.pending', 'cards.flagged', 'payments.findChannel',
+  'printing.filters', 'printing.slips', 'printing.arrears', 'cashReport.draft', 'day.status', 'day.openDays', 'day.report', 'day.month',
+  'reports.cash', 'reports.readings', 'reports.arrears', 'audit.export', 'backup.list', 'tariffs.list', 'bank.banks', 'bank.preview',
+  'bank.file', 'bank.runs', 'bank.failed', 'bank.postCheck', 'bank.monthly', 'bank.quarterly', 'handheld.readers', 'handheld.exportList',
+  'handheld.batch', 'handheld.progress', 'receipts.recent', 'receipts.unprinted', 'businesses.forAccount', 'businesses.queue',
+  'businesses.dispatchSheets', 'stats.meterBusiness', 'stats.ignitionsByCommunity', 'stats.meterBusinessList', 'calendar.year',
+  'counter.status', 'display.state',
+]);
+
+const NOT_TAKEN = { code: 'LOCKED', message: '屏幕已锁定，本次操作未提交；请解锁后重新提交' } as const;
+
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   const passes = method.startsWith('auth.');
+  const read = READS.has(method);
+  if (!passes && !read && locked) return { ok: false, error: { ...NOT_TAKEN } };
   if (!passes) await unlocked();
   let result = await send(method, input);
+  if (!passes && !read && !result.ok && result.error.code === 'LOCKED') {
+    locked = true;
+    onLocked();
+    return { ok: false, error: { ...NOT_TAKEN } };
+  }
   // The router refused before any handler ran (the counter locked on its side, e.g. idle): lock here too,
-  // and send the same call again once the clerk has unlocked.
+  // and send the same read again once the clerk has unlocked.
   while (!passes && !result.ok && result.error.code === 'LOCKED') {
     locked = true;
     onLocked();

@@ -167,7 +167,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   setWaiver: (patch) => set({ waiver: { ...get().waiver, ...patch }, error: null }),
   toggleBill(id) {
     const selected = get().selectedBills;
-    set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id] });
+    // another selection is another amount due: a large-tender confirmation given for the old one lapses (issue 10 #5)
+    set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id], confirmTender: false });
   },
   async choose(accountId) {
     set({ paid: null, receipt: null, tendered: '', reading: '', error: null, confirmReading: false, confirmTender: false, correction: null });
