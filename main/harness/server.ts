@@ -132,11 +132,20 @@ export async function startHarness(router: Router, rendererDir: string, port = 0
       refuseUpgrade(socket, '429 Too Many Requests');
       return;
     }
+    // The slot is held by the socket, not by a finished handshake: ws answers a bad key or version with 400 and
+    // never calls back, and a socket may die mid-handshake, so the slot is given back when the socket closes,
+    // exactly once (issue 10 #11). A socket already gone is not counted at all.
+    if (socket.destroyed) return;
     open++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      open--;
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.once('close', () => {
-        open--;
-      });
+      ws.once('close', release);
       serve(ws, router);
     });
   });

@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { hashPassword, INITIAL_PASSWORD } from '../security/password.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { clearFailures, signInCheck } from './sign-in.js';
+import { clearFailures, signInCheck, UNKNOWN_COUNTER_KEY } from './sign-in.js';
 
 export interface CounterChoice {
   id: string;
@@ -34,20 +34,24 @@ export interface SignedIn {
 
 export function login(deps: ServiceDeps, input: { login: string; password: string; counterId: string }): SignedIn {
   const { db, clock } = deps;
-  const person = signInCheck(deps, {
-    kind: 'login',
-    login: input.login,
-    password: input.password,
-    counterId: input.counterId,
-    failure: { message: '工号或密码错误', field: 'password' },
-    keepFailures: true,
-  });
+  // The counter is resolved first so its failures count under a key the client cannot choose: every
+  // counterId that names no counter shares one (issue 10 #13). The credentials are still checked (one
+  // scrypt, same answer) before "no such counter" is said, as before.
   const counter = db
     .select({ id: counters.id, code: counters.code, name: counters.name, hallId: counters.hallId, hallName: halls.name })
     .from(counters)
     .innerJoin(halls, eq(halls.id, counters.hallId))
     .where(eq(counters.id, input.counterId))
     .get();
+  const person = signInCheck(deps, {
+    kind: 'login',
+    login: input.login,
+    password: input.password,
+    counterId: input.counterId,
+    counterKey: counter ? counter.id : UNKNOWN_COUNTER_KEY,
+    failure: { message: '工号或密码错误', field: 'password' },
+    keepFailures: true,
+  });
   if (!counter) throw new DomainError('NOT_FOUND', '所选柜台不存在', 'counterId');
   if (counter.hallId !== person.hallId) {
     throw new DomainError('FORBIDDEN', `您不属于${counter.hallName}，不能在该柜台登录`, 'counterId');

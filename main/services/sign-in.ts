@@ -23,6 +23,12 @@ export interface SignInAttempt {
   password: string;
   /** The counter the attempt is made at (the one chosen at log-in, else the signed-in actor's). */
   counterId: string;
+  /**
+   * The key the counter's failures are counted under, when it is not counterId: log-in counts every
+   * counterId that names no counter under UNKNOWN_COUNTER_KEY (issue 10 #13), so rotating made-up ids
+   * neither escapes the counter lockout nor adds a row per id.
+   */
+  counterKey?: string;
   /** Roles that may sign in for this purpose; any other role fails exactly like a wrong password. */
   roles?: readonly StaffRole[];
   /** Who is signed in at the counter (unlock, approver), for the audit row. */
@@ -47,6 +53,9 @@ const DUMMY_HASH = 'scrypt$16384$8$1$VwadxuDHlGyP3Gk7yVcb8g==$RcId0I6NdR4ZP/WTQS
 
 type Scope = 'user' | 'counter';
 
+/** The one counter-scope key for every counterId that names no counter (no counter id has this form). */
+export const UNKNOWN_COUNTER_KEY = '(unknown-counter)';
+
 function loadRecord(deps: ServiceDeps, scope: Scope, key: string): FailureRecord | null {
   const row = deps.db
     .select()
@@ -57,10 +66,10 @@ function loadRecord(deps: ServiceDeps, scope: Scope, key: string): FailureRecord
   return { failures: row.failures, lastFailureAt: new Date(row.lastFailureAt), lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
 }
 
-function keysOf(attempt: Pick<SignInAttempt, 'login' | 'counterId'>): [Scope, string][] {
+function keysOf(attempt: Pick<SignInAttempt, 'login' | 'counterId' | 'counterKey'>): [Scope, string][] {
   return [
     ['user', attempt.login],
-    ['counter', attempt.counterId],
+    ['counter', attempt.counterKey ?? attempt.counterId],
   ];
 }
 
@@ -113,7 +122,7 @@ function recordFailure(deps: ServiceDeps, attempt: SignInAttempt, reason: string
 }
 
 /** A successful sign-in clears the user's and the counter's failures (writes only when there are some). */
-export function clearFailures(deps: ServiceDeps, attempt: Pick<SignInAttempt, 'login' | 'counterId'>): void {
+export function clearFailures(deps: ServiceDeps, attempt: Pick<SignInAttempt, 'login' | 'counterId' | 'counterKey'>): void {
   for (const [scope, key] of keysOf(attempt)) {
     if (loadRecord(deps, scope, key)) deps.db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key))).run();
   }

@@ -151,4 +151,42 @@ describe('the harness only answers its own page (issue 10 #11)', () => {
     }
     await alive();
   });
+
+  it('a handshake ws rejects (bad version, no key) or a socket reset mid-handshake gives its slot back', async () => {
+    /** A raw upgrade with the right token, Host and Origin; resolves when the server has closed the socket. */
+    const rawUpgrade = (headers: string, reset = false) =>
+      new Promise<string>((resolve) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`GET /ws?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${origin()}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${headers}\r\n`);
+          if (reset) {
+            socket.resetAndDestroy();
+            resolve('reset');
+          }
+        });
+        socket.on('data', (chunk) => {
+          answer += String(chunk);
+        });
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+      });
+    const key = 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+    for (let i = 0; i < MAX_CONNECTIONS + 5; i++) {
+      expect(await rawUpgrade(`${key}Sec-WebSocket-Version: 99\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+      expect(await rawUpgrade('Sec-WebSocket-Version: 13\r\n')).toMatch(/^HTTP\/1\.1 400/);
+      await rawUpgrade(`${key}Sec-WebSocket-Version: 13\r\n`, true);
+    }
+    await alive();
+    const sockets: WebSocket[] = [];
+    for (let i = 0; i < MAX_CONNECTIONS; i++) {
+      const ws = await open();
+      if (!(ws instanceof WebSocket)) throw new Error(`connection ${i + 1} refused: ${ws}`);
+      sockets.push(ws);
+    }
+    expect(await open()).toBe(429);
+    for (const ws of sockets) {
+      ws.close();
+      await closed(ws);
+    }
+  });
 });

@@ -131,6 +131,29 @@ describe('throttling', () => {
     expect(await host.router.call('c', 'auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
   });
 
+  it('per counter: a made-up counterId on each try still counts, under one key (issue 10 #13)', async () => {
+    const host = throttledHost();
+    const rule = DEFAULT_SIGN_IN_THROTTLE.counter;
+    const tries = rule.lockoutAfter + 2;
+    const answers = [];
+    for (let i = 1; i <= tries; i++) {
+      const before = scryptCalls();
+      answers.push(await host.router.call('c', 'auth.login', { login: `guess${i}`, password: 'x', counterId: `made-up-${i}` }));
+      // the same cost and answer as at a real counter, until the throttle refuses before any scrypt
+      if (i <= rule.lockoutAfter) expect(scryptCalls() - before, `try ${i}`).toBe(1);
+      if (i < rule.lockoutAfter) advance(host, backoffDelayMs(rule, i));
+    }
+    expect(answers.slice(0, rule.lockoutAfter)).toEqual(Array(rule.lockoutAfter).fill(BAD_LOGIN));
+    for (const answer of answers.slice(rule.lockoutAfter)) expect(answer).toMatchObject({ ok: false, error: { code: 'THROTTLED', field: 'password' } });
+    // one row per guessed login plus at most one for every unknown counter together
+    const counterRows = host.store.sqlite.prepare("SELECT count(*) FROM sign_in_failures WHERE scope = 'counter'").pluck().get();
+    expect(counterRows).toBe(1);
+    expect(host.store.sqlite.prepare('SELECT count(*) FROM sign_in_failures').pluck().get()).toBe(rule.lockoutAfter + 1);
+    // the audit keeps what the client sent; the real counters are not locked by it
+    expect(audit(host, 'auth.sign_in_failed').map((r) => JSON.parse(r.detail).counterId)).toEqual(Array.from({ length: rule.lockoutAfter }, (_, i) => `made-up-${i + 1}`));
+    expect(await host.router.call('c', 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+  });
+
   it('survives a restart; an administrator unlocks (clerks may not)', async () => {
     const first = makeTestHost({ settings: { signInThrottle: DEFAULT_SIGN_IN_THROTTLE } });
     for (let i = 0; i < 5; i++) {
