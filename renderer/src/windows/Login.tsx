@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorNotice, placeError } from '../components/ErrorNotice';
+import { CounterOptions } from '../components/CounterOptions';
 import { FieldError } from '../components/FieldError';
 import { t } from '../i18n/zh-CN';
 import { useSession } from '../stores/session';
@@ -94,11 +95,7 @@ function SignIn() {
         {t.login.counter}
         <select value={counterId} onChange={(e) => setCounterId(e.target.value)} name="counter">
           {counters.length === 0 && <option value="">{t.login.loadingCounters}</option>}
-          {counters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.hallName} {c.name} ({c.code})
-            </option>
-          ))}
+          <CounterOptions counters={counters} />
         </select>
       </label>
       <FieldError message={fieldError('counterId')} id="counter-error" />

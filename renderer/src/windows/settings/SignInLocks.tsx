@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { CounterOptions } from '../../components/CounterOptions';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { useSession } from '../../stores/session';
@@ -35,11 +36,7 @@ export function SignInLocks() {
           {t.signInLocks.counter}
           <select name="unlockCounter" value={counterId} onChange={(e) => setCounterId(e.target.value)}>
             <option value="">—</option>
-            {counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.hallName} {c.name} ({c.code})
-              </option>
-            ))}
+            <CounterOptions counters={counters} />
           </select>
         </label>
         <button type="button" name="unlockSignIns" onClick={() => void unlock()}>
