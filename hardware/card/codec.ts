@@ -108,8 +108,3 @@ export function decodePurchase(buf: Buffer): PurchaseRequest {
   if (buf.length !== 24) throw new RangeError('bad PURCHASE payload');
   return { cardNo: readAsciiField(buf, 0), counterBefore: buf.readUInt16BE(16), counterAfter: buf.readUInt16BE(18), deltaCenti: buf.readInt32BE(20) };
 }
-
-/** The purchase counter wraps at 16 bits. */
-export function nextCounter(counter: number): number {
-  return (counter + 1) & 0xffff;
-}

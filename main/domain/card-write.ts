@@ -104,6 +104,14 @@ export function settlementDay(s: {
   return { businessDate: s.ownDay, late: s.isClosed(s.ownDay) };
 }
 
+/**
+ * R-IC-07: each purchase written to a card moves its purchase counter on by one; the card stores it in
+ * 16 bits (hardware/card/PROTOCOL.md), so it wraps to 0 after 65535. A business rule, not the codec's.
+ */
+export function nextPurchaseCounter(counter: number): number {
+  return (counter + 1) & 0xffff;
+}
+
 /** R-IC-02/03: 补卡 costs 10 yuan (工本费) unless the company or a card/meter quality problem caused it. */
 export const REPLACEMENT_CARD_FEE_FEN: Fen = 1_000;
 

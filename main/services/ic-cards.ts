@@ -10,8 +10,7 @@ import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
-import { nextCounter } from '../../hardware/card/codec.js';
-import { assertPurchaseAllowed, censusCheck, decideCardWrite, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
+import { assertPurchaseAllowed, censusCheck, decideCardWrite, nextPurchaseCounter, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { changeFor, type Fen } from '../domain/money.js';
@@ -412,7 +411,7 @@ export class IcCardService {
       cardNo: w.cardNo,
       accountId: w.accountId,
       counterBefore: w.card.counter,
-      counterAfter: nextCounter(w.card.counter),
+      counterAfter: nextPurchaseCounter(w.card.counter),
       volumeCenti: w.volumeCenti,
       priceFenPerM3: w.priceFenPerM3,
       amountFen: w.amountFen,

@@ -1,6 +1,6 @@
 /** R-IC-07 (issue 10 #1): every precondition of a card write, checked before the card is touched. Pure. */
 import { describe, expect, it } from 'vitest';
-import { purchaseRefusal, settlementDay, type PurchaseFacts } from '../../main/domain/card-write.js';
+import { nextPurchaseCounter, purchaseRefusal, settlementDay, type PurchaseFacts } from '../../main/domain/card-write.js';
 
 const ok: PurchaseFacts = {
   businessDate: '2026-11-23',
@@ -51,5 +51,13 @@ describe('settlementDay (issue 10 #1)', () => {
   it('a 冲正 always goes on its original day, late when closed', () => {
     expect(settlementDay({ kind: 'reversal', today: '2026-11-24', ownDay: '2026-11-23', isClosed: closed() })).toEqual({ businessDate: '2026-11-23', late: false });
     expect(settlementDay({ kind: 'reversal', today: '2026-11-23', ownDay: '2026-11-23', isClosed: closed('2026-11-23') })).toEqual({ businessDate: '2026-11-23', late: true });
+  });
+});
+
+describe('nextPurchaseCounter (R-IC-07)', () => {
+  it('moves the card\'s purchase counter on by one and wraps at 16 bits', () => {
+    expect(nextPurchaseCounter(0)).toBe(1);
+    expect(nextPurchaseCounter(41)).toBe(42);
+    expect(nextPurchaseCounter(65535)).toBe(0);
   });
 });
