@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { auditHeads, auditLog, businessDays, cashReports, staff } from '../../db/schema.js';
+import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -15,6 +15,7 @@ import type { Fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { isDayClosed } from './payments.js';
 
 type Reader = Pick<Db, 'all' | 'select'>;
 const notCash = sql.join(OFF_COUNTER_METHODS.map((m) => sql`${m}`), sql`, `);
@@ -104,8 +105,7 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
   return deps.db.transaction(
     (tx) => {
       // the trigger cash_reports_day_open refuses it too; this says so in words (found by the IPC fuzzer and the odd-string sweep, issue 10 #12 #19)
-      const day = tx.select({ closedAt: businessDays.closedAt }).from(businessDays).where(and(eq(businessDays.hallId, actor.hallId), eq(businessDays.businessDate, date))).get();
-      if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${date} 已日结，不能再提交日收银报表`, 'report');
+      if (isDayClosed(tx, actor.hallId, date)) throw new DomainError('DAY_CLOSED', `${date} 已日结，不能再提交日收银报表`, 'report');
       const done = tx.select({ id: cashReports.id }).from(cashReports).where(and(eq(cashReports.clerkId, actor.staffId), eq(cashReports.businessDate, date))).get();
       if (done) throw new DomainError('VALIDATION', `${date} 的日收银报表已提交`, 'report');
       const { lines, incomeFen } = reportLines(tx, actor.staffId, date);

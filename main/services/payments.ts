@@ -81,12 +81,7 @@ export function isDayClosed(tx: Pick<Db, 'select'>, hallId: string, businessDate
 }
 
 export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): void {
-  const day = tx
-    .select({ closedAt: businessDays.closedAt })
-    .from(businessDays)
-    .where(and(eq(businessDays.hallId, hallId), eq(businessDays.businessDate, businessDate)))
-    .get();
-  if (day?.closedAt) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
+  if (isDayClosed(tx, hallId, businessDate)) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
 }
 
 /** `createdAt` is the payment's own 收费时间 from the service clock (issue 10 #6: every reprint shows it). */
