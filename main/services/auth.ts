@@ -116,9 +116,10 @@ export function checkOwnPassword(deps: ServiceDeps, actor: Actor, password: stri
 
 /** Issue 10 #13: the signed-in staff member replaces their password (required for the initial one outside demo mode). */
 export function changePassword(deps: ServiceDeps, actor: Actor, input: { currentPassword: string; newPassword: string }): void {
+  const login = ownLogin(deps, actor);
   signInCheck(deps, {
     kind: 'unlock',
-    login: ownLogin(deps, actor),
+    login,
     password: input.currentPassword,
     counterId: actor.counterId,
     actorId: actor.staffId,
@@ -129,7 +130,7 @@ export function changePassword(deps: ServiceDeps, actor: Actor, input: { current
   if (input.newPassword === INITIAL_PASSWORD) throw new DomainError('VALIDATION', '新密码不能是初始密码', 'newPassword');
   const now = deps.clock.now();
   const passwordHash = hashPassword(input.newPassword);
-  clearFailures(deps, { login: ownLogin(deps, actor), counterId: actor.counterId });
+  clearFailures(deps, { login, counterId: actor.counterId });
   deps.db.transaction((tx) => {
     tx.update(staff).set({ passwordHash, mustChangePassword: false }).where(eq(staff.id, actor.staffId)).run();
     appendAudit(tx, { actorId: actor.staffId, action: 'auth.password_changed', entity: 'staff', entityId: actor.staffId, detail: {} }, now);

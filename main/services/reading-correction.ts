@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, gt, ne, or } from 'drizzle-orm';
 import { billCorrections, bills, meters } from '../../db/schema.js';
+import { READING_SOURCES_AT_COUNTER } from '../../preload/contract/schemas.js';
 import { DomainError } from '../domain/errors.js';
 import { consumption, type CentiM3 } from '../domain/volume.js';
 import { appendAudit } from './audit.js';
@@ -16,7 +17,7 @@ import { businessDateOf } from '../domain/dates.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 /** Sources typed at the counter (R-PAY-03/04), the only ones corrected here. */
-const COUNTER_SOURCES: readonly string[] = ['notice', 'reader_phone', 'self_reported'];
+const COUNTER_SOURCES: readonly string[] = READING_SOURCES_AT_COUNTER;
 
 export function correctCounterReading(
   deps: ServiceDeps,

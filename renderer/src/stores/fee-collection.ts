@@ -74,8 +74,6 @@ export interface CorrectionDraft {
   confirm: boolean;
 }
 
-/** Sources typed at the counter: only their bills can be corrected here. */
-export const CORRECTABLE_SOURCES: readonly string[] = READING_SOURCES_AT_COUNTER;
 
 interface FeeState {
   unpaid: Unpaid | null;

@@ -4,12 +4,14 @@ import { lateFeeTrace } from '../../../../main/domain/late-fee';
 import { formatYuan } from '../../../../main/domain/money';
 import { formatVolume } from '../../../../main/domain/volume';
 import { t } from '../../i18n/zh-CN';
-import { CORRECTABLE_SOURCES, useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
+import { READING_SOURCES_AT_COUNTER } from '../../../../preload/contract';
+import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
 import { ConfirmCheck } from './ConfirmCheck';
 import { CorrectionForm } from './CorrectionForm';
 import type { FocusTargets } from './FeeCollection';
 
-const SOURCES: ReadingSource[] = ['notice', 'reader_phone', 'self_reported'];
+/** Sources typed at the counter: only their bills can be corrected here (issue 10 #5). */
+const SOURCES: readonly ReadingSource[] = READING_SOURCES_AT_COUNTER;
 
 export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
   const { unpaid, selectedBills, toggleBill, reading, setReading, readingSource, setReadingSource, enterReading, error, busy, confirmReading, setConfirmReading, openCorrection } =
@@ -67,7 +69,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
                 </td>
                 <td className="num">
                   {formatVolume(b.previousReading)} / {formatVolume(b.thisReading)}
-                  {CORRECTABLE_SOURCES.includes(b.source) && (
+                  {(SOURCES as readonly string[]).includes(b.source) && (
                     <button type="button" className="link" onClick={() => openCorrection(b.id)} aria-label={`${t.correction.action} ${b.readingDate}`}>
                       {t.correction.action}
                     </button>
