@@ -3,6 +3,12 @@
  * Issue 11 first step: the rules that hold today. Still to come with the shared kernel (issue 11 #1):
  * the renderer importing only the contract's types and the kernel, and db/ importing no main/.
  */
+/** The back end a pure rule or a window never imports: database, devices, use cases, IPC, the shell. */
+const BACK_END = 'db|hardware|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts';
+/** Libraries that do IO. */
+const IO_LIBS = 'better-sqlite3|drizzle-orm|serialport|electron';
+const ELECTRON = '^electron$|node_modules/electron/';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -12,7 +18,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^main/domain/' },
       to: {
-        path: '^(db|hardware|renderer|preload|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts)|better-sqlite3|drizzle-orm|serialport|electron|node-thermal-printer',
+        path: `^(${BACK_END}|renderer|preload)|${IO_LIBS}|node-thermal-printer`,
       },
     },
     {
@@ -33,21 +39,21 @@ module.exports = {
       comment: 'Electron is imported by the shell (main/app.ts), the preload bridge and the launcher that finds its binary only.',
       severity: 'error',
       from: { pathNot: '^(main/app[.]ts|preload/index[.]ts|scripts/start[.]mjs)$' },
-      to: { path: '^electron$|node_modules/electron/' },
+      to: { path: ELECTRON },
     },
     {
       name: 'host-never-reaches-electron',
       comment: 'main/host.ts builds the whole back end without Electron, also indirectly.',
       severity: 'error',
       from: { path: '^main/host[.]ts$' },
-      to: { path: '^electron$|node_modules/electron/', reachable: true },
+      to: { path: ELECTRON, reachable: true },
     },
     {
       name: 'renderer-not-into-back-end',
       comment: 'The renderer never imports services, the database, devices or the IPC layer.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^(db|hardware|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts)|better-sqlite3|drizzle-orm|serialport|electron' },
+      to: { path: `^(${BACK_END})|${IO_LIBS}` },
     },
     {
       name: 'db-not-into-services',
