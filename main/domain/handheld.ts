@@ -1,6 +1,7 @@
 /**
  * Checks on readings from a handheld before 入库 (R-HH-04, A-35). Pure.
  */
+import { isValidDate } from './dates.js';
 import type { CentiM3 } from './volume.js';
 
 export type Anomaly = 'large' | 'below_last' | 'meter_changed' | 'estimated' | 'not_read';
@@ -70,15 +71,13 @@ export function downloadProblems(records: readonly { accountNo: string; readAt: 
   const seen = new Map<string, number>();
   for (const r of records) {
     seen.set(r.accountNo, (seen.get(r.accountNo) ?? 0) + 1);
-    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(r.readAt);
+    const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/.exec(r.readAt);
     if (!m) {
       problems.push(`用户 ${r.accountNo} 的抄表时间 ${r.readAt} 格式不对`);
       continue;
     }
-    const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-    const day = new Date(Date.UTC(y, mo - 1, d));
-    const real = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h <= 23 && mi <= 59;
-    const date = r.readAt.slice(0, 10);
+    const date = m[1] ?? '';
+    const real = isValidDate(date) && Number(m[2]) <= 23 && Number(m[3]) <= 59;
     if (!real) problems.push(`用户 ${r.accountNo} 的抄表日期 ${r.readAt} 不是有效日期`);
     else if (date > today) problems.push(`用户 ${r.accountNo} 的抄表日期 ${date} 晚于今天 ${today}`);
   }
