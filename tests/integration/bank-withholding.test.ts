@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
@@ -48,7 +49,7 @@ function golden(name: string, base64: string) {
   expect(hex).toBe(readFileSync(file, 'utf8').trim());
 }
 
-async function generated(bank = '建行') {
+async function generated(bank: Input<'bank.generate'>['bank'] = '建行') {
   const clerk = await signIn(host);
   const res = await clerk.call('bank.generate', { bank });
   if (!res.ok) throw new Error(res.error.message);

@@ -66,7 +66,7 @@ describe('a reading far outside the customer history (A-35) needs an explicit co
   it('refuses 99999999 after 1017 with NEEDS_CONFIRMATION at the field, writing nothing; confirmed, the bill stores the confirmation', async () => {
     const big = addAccount(host, { accountNo: '60000009', name: '孙八', address: '温州市鹿城区五马街3号', reading: 101700 });
     const clerk = await signIn(host);
-    const input = { accountId: big.accountId, reading: '99999999', source: 'notice' };
+    const input = { accountId: big.accountId, reading: '99999999', source: 'notice' as const };
     const refused = await clerk.call('bills.enterReading', input);
     expect(refused).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'reading' } });
     if (!refused.ok) expect(refused.error.message).toBe('本次用气 99998982 方，超过 100 方（大额方数 A-35），请核对缴费通知单；确认无误请勾选“确认读数无误”后再提交');

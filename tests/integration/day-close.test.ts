@@ -27,7 +27,7 @@ const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
 async function dayOfTakings() {
   const clerk = await signIn(host);
   expect(await clerk.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: 7985 })).toMatchObject({ ok: true });
-  const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '日结路1号' }];
+  const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '日结路1号' }];
   expect(await clerk.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-2'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
   return clerk;
 }

@@ -49,7 +49,7 @@ describe('日结, 日收银报表 and 收银统计报表 reconcile (issue 10 #2)
     // 1. counter cash with change: 79.35 + 0.50 late fee, 100 tendered
     expect(await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: 7985 })).toMatchObject({ ok: true, value: { changeFen: 2015 } });
     // 2. tickets: 5 燃气票 for 23 m³, no cash
-    const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '现金户', backAddress: '对账路1号' }];
+    const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '现金户', backAddress: '对账路1号' }];
     expect(await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['a-2'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
     // 3. a cash payment reversed the same day with the manager's sign-in
     const paid = value<{ slipNo: string }>(await clerk.call('payments.payCash', { accountId: 'acc-93000002', billIds: ['b-1'], tendered: '50', expectedTotalFen: 3450 }));

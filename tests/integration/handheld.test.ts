@@ -242,7 +242,7 @@ describe('单月 / 双月 (R-HH-03)', () => {
 describe('the price table (A-11)', () => {
   it('a manager adds a tiered version; a clerk may not; bad tiers are refused', async () => {
     const clerk = await signIn(host);
-    const input = { category: '普通用户', effectiveFrom: '2026-11-01', price: '3.45', tiers: [{ fromM3: '0', price: '3.00' }, { fromM3: '20', price: '3.60' }] };
+    const input = { category: '普通用户' as const, effectiveFrom: '2026-11-01', price: '3.45', tiers: [{ fromM3: '0', price: '3.00' }, { fromM3: '20', price: '3.60' }] };
     expect(await clerk.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const boss = await signIn(host, 'manager01');
     expect(await boss.call('tariffs.set', { ...input, tiers: [{ fromM3: '5', price: '3.00' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tiers' } });

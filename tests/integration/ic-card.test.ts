@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { CardRecord } from '../../hardware/card/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
-import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, first, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let accountId: string;
@@ -83,7 +83,7 @@ describe('two-phase writes under faults (A-13): no double credit, no lost purcha
     expect(rechargeSum()).toBe(0);
     const pending = await clerk.call('cards.pending', {});
     expect(pending.ok && pending.value).toHaveLength(1);
-    const writeId = pending.ok ? (pending.value as { id: string }[])[0]?.id : '';
+    const writeId = pending.ok ? first(pending.value).id : '';
     // a new recharge on any card of this account is refused while one is in doubt
     expect(sim().card).toBeNull();
     sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
@@ -105,14 +105,14 @@ describe('two-phase writes under faults (A-13): no double credit, no lost purcha
     sim().insert(card);
     const pending = host.cards.pending();
     expect(pending).toHaveLength(1);
-    const retried = await clerk.call('cards.recover', { writeId: pending[0]?.id, action: 'retry' });
+    const retried = await clerk.call('cards.recover', { writeId: first(pending).id, action: 'retry' });
     expect(retried).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
     expect(rechargeSum()).toBe(6900);
 
     sim().faults.nextWrite = 'pull_before_apply';
     await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '40' });
     sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
-    const second = host.cards.pending()[0]?.id;
+    const second = first(host.cards.pending()).id;
     expect(await clerk.call('cards.recover', { writeId: second, action: 'abandon' })).toMatchObject({ ok: true, value: { abandoned: true } });
     expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
     expect(rechargeSum()).toBe(6900);
@@ -171,7 +171,7 @@ describe('restart with a write in doubt', () => {
     const pending = await after.call('cards.pending', {});
     expect(pending.ok && pending.value).toHaveLength(1);
     sim().insert(written);
-    const writeId = host.cards.pending()[0]?.id;
+    const writeId = first(host.cards.pending()).id;
     expect(await after.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
     expect(rechargeSum()).toBe(6900);
     expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
@@ -235,7 +235,7 @@ describe('reversal of a recharge writes the volume back first', () => {
     expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
     host.clock.current = new Date('2026-11-23T16:30:00.000Z'); // 00:30 the next day in the hall
     sim().insert({ ...card, counter: 2, creditCenti: 0, totalCenti: 0 });
-    const writeId = host.cards.pending()[0]?.id;
+    const writeId = first(host.cards.pending()).id;
     const afterMidnight = await signIn(host); // the screen locked in the meantime
     expect(await afterMidnight.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { totalFen: -6900, credit: 0 } });
     expect(host.store.sqlite.prepare('SELECT business_date FROM payments WHERE reverses_payment_id IS NOT NULL').pluck().get()).toBe('2026-11-23');

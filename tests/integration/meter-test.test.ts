@@ -1,5 +1,6 @@
 /** 校表 settlement (R-RCPT-12, R-TEST-03/04/05, R-VOL-05): fee when the meter passes, the deposit always back. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
@@ -29,7 +30,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const form = () => ({
+const form = (): Input<'followUps.meterTest'> => ({
   businessId, readingBeforeTest: '150', settledReading: '150', signedOn: '2026-11-23', sentOn: '2026-11-24', installer: '李师傅',
   tempMeterModel: 'G2.5', tempMeterNo: 'T-01', result: '合格', errorPercent: '', handling: '原表合格，已装回', tendered: '20',
 });
@@ -54,7 +55,7 @@ describe('校表 settlement', () => {
 
   it('needs the hall director for a failed meter, which costs no fee and credits the last two readings (R-TEST-04, R-VOL-05, A-19)', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
-    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await clerk.call('followUps.meterTest', failed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'result' } });
     const director = await signIn(host, 'manager01', 'counter-lc02');
     expect(await director.call('followUps.meterTest', { ...failed, errorPercent: '' })).toMatchObject({ ok: false, error: { field: 'errorPercent' } });
@@ -79,14 +80,14 @@ describe('校表 settlement', () => {
     host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('t-3', 't-3b', '读数录错', 'staff-clerk02')").run();
     host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 't-3'").run();
     const director = await signIn(host, 'manager01', 'counter-lc02');
-    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true });
     expect(host.store.sqlite.prepare('SELECT bill_id FROM meter_test_corrections ORDER BY bill_id').pluck().all()).toEqual(['t-2', 't-3b']);
   });
 
   it('collects the difference when the meter ran slow (A-19)', async () => {
     const director = await signIn(host, 'manager01', 'counter-lc02');
-    const slow = { ...form(), result: '偏慢', errorPercent: '4.5', tendered: null, handling: '表偏慢' };
+    const slow = { ...form(), result: '偏慢' as const, errorPercent: '4.5', tendered: null, handling: '表偏慢' };
     expect(await director.call('followUps.meterTest', slow)).toMatchObject({ ok: false, error: { field: 'tendered', message: expect.stringContaining('7.76') } });
     expect(await director.call('followUps.meterTest', { ...slow, tendered: '10' })).toMatchObject({ ok: true, value: { correctionFen: -776 } });
     expect(host.store.sqlite.prepare("SELECT fee_fen, tendered_fen, change_fen FROM payments WHERE charge_type = '气费退补'").get()).toEqual({ fee_fen: 776, tendered_fen: 1000, change_fen: 224 });

@@ -1,5 +1,6 @@
 /** Cash payment end to end through the router against a real SQLite file (R-PAY-02..09, R-LATE-*, R-INV-03). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
@@ -121,12 +122,12 @@ describe('cash payment', () => {
     const short = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '121.99', expectedTotalFen: 12100 });
     expect(short).toMatchObject({ ok: true });
     const before = count('SELECT count(*) FROM payments');
-    const cases = [
+    const cases: [Omit<Input<'payments.payCash'>, 'accountId'>, string][] = [
       [{ billIds: ['bill-2'], tendered: '100', expectedTotalFen: 15150 }, 'INSUFFICIENT_TENDER'],
       [{ billIds: ['bill-2'], tendered: '200', expectedTotalFen: 15000 }, 'AMOUNT_CHANGED'],
       [{ billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 }, 'BILL_NOT_PAYABLE'],
       [{ billIds: ['bill-2'], tendered: '1.234', expectedTotalFen: 15150 }, 'INVALID_AMOUNT'],
-    ] as const;
+    ];
     for (const [input, code] of cases) {
       const res = await clerk.call('payments.payCash', { accountId: ids.accountId, ...input });
       expect(res).toMatchObject({ ok: false, error: { code } });

@@ -4,6 +4,7 @@
  * (R-INV-04), then 派工 → 回执 → 安装单 → 点火 accepted (A-03, R-MTR-01).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
@@ -132,11 +133,11 @@ describe('报装', () => {
     const ignitionId = (ignition.value as { id: string }).id;
 
     // R-RCPT-10: a failed ignition; the rectification's consumables go on the install form.
-    const receiptOf = async (result: string, siteRemark: string) => {
+    const receiptOf = async (result: Input<'businesses.receipt'>['result'], siteRemark: string) => {
       const wo = await clerk.call('businesses.dispatch', { businessId: ignitionId, technician: '点火员', remark: '' });
       if (!wo.ok) throw new Error(wo.error.message);
       return clerk.call('businesses.receipt', {
-        workOrderNo: (wo.value as { workOrderNo: string }).workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result, businessValid: true, siteRemark,
+        workOrderNo: wo.value.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result, businessValid: true, siteRemark,
       });
     };
     expect(await clerk.call('followUps.rectificationConsumables', { ignitionBusinessId: ignitionId, consumables: [{ name: '管卡', unit: '个', quantity: 2 }] })).toMatchObject({
@@ -153,7 +154,7 @@ describe('报装', () => {
     // R-RCPT-09: the ignition agreement disagrees with the install form until the clerk corrects the original.
     const ignitionForm = {
       businessId: ignitionId, latestReading: '0.5', flameFailureDevice: true, cookerBrand: '', cookerYear: '', heaterBrand: '', heaterOutput: '',
-      heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '', agreementModel: 'G4', agreementDirection: '左进', agreementPhone: '13900002222',
+      heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '', agreementModel: 'G4', agreementDirection: '左进' as const, agreementPhone: '13900002222',
     };
     expect(await clerk.call('followUps.ignition', ignitionForm)).toMatchObject({ ok: false, error: { message: expect.stringContaining('表型号 G2.5 / G4') } });
     expect(await clerk.call('followUps.ignition', { ...ignitionForm, correctMeterData: true })).toMatchObject({ ok: true, value: { state: '已归档' } });

@@ -168,7 +168,7 @@ describe('slips of a reversed payment (issue 10 #6)', () => {
 describe('reversing a ticket payment hands the tickets back and undoes the prepaid volume', () => {
   it('5 tickets on 23 m³ left 2 m³ prepaid; the reversal takes it away again', async () => {
     const clerk = await signIn(host);
-    const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
+    const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
     expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
     expect(n(`SELECT prepaid_volume_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(200);
     const res = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '票据有误', approver: manager });

@@ -1,5 +1,6 @@
 /** Ticket, coupon and mixed payments through the router on real SQLite (DOMAIN §6.2, R-TKT-01..13). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
@@ -8,7 +9,7 @@ let host: TestHost;
 let ids: { accountId: string; meterId: string };
 
 const back = { backName: '张三', backAddress: '幸福小区5幢2单元301室' };
-const q4 = { kind: '燃气票', year: 2026, quarter: 4, ...back };
+const q4 = { kind: '燃气票' as const, year: 2026, quarter: 4, ...back };
 
 beforeEach(() => {
   host = makeTestHost();
@@ -87,7 +88,7 @@ describe('refusals change nothing', () => {
   it('expired, not-yet-valid, missing back name, extra tickets and short cash', async () => {
     const clerk = await signIn(host);
     const base = { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935 };
-    const cases: [unknown, string][] = [
+    const cases: [Input<'payments.payCash'>['tickets'], string][] = [
       [[{ ...q4, quarter: 2, count: 5 }], '请你及时到燃气票发放单位调换'],
       [[{ ...q4, year: 2027, quarter: 1, count: 5 }], '请你按票面上标明的季度使用'],
       [[{ ...q4, count: 6 }], '请退还 1 张'],
