@@ -31,7 +31,7 @@ beforeAll(async () => {
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);
-  const run = gen.value as { runId: string; base64: string };
+  const run = gen.value;
   runId = run.runId;
   const bytes = iconv.encode(answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), (i) => (i < 100 ? '余额不足' : null)), 'gbk');
   size = bytes.toString('base64').length;

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { clientOn, addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -169,7 +169,7 @@ describe('screen lock', () => {
     const before = await page.locator('[data-testid=card-info]').textContent();
     await page.keyboard.press('Control+l');
     await page.locator('.lock-screen').waitFor();
-    expect(await host.router.call('nobody', 'auth.session', {})).toMatchObject({ ok: true, value: null });
+    expect(await clientOn(host, 'nobody').call('auth.session', {})).toMatchObject({ ok: true, value: null });
     await page.fill('input[name=unlockPassword]', 'wrong');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#unlock-error').textContent()).toBe('密码错误');

@@ -31,7 +31,9 @@ async function closedDay() {
   const boss = await signIn(host, 'manager01', 'counter-lc02');
   const closed = await boss.call('day.close', { date: '2026-11-23' });
   if (!closed.ok) throw new Error(closed.error.message);
-  return { clerk, boss, closed: closed.value as { report: { head: { seq: number; hash: string } } }, printed: decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n') };
+  const { head } = closed.value.report;
+  if (!head) throw new Error('the closed day has no audit head');
+  return { clerk, boss, closed: { ...closed.value, report: { ...closed.value.report, head } }, printed: decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n') };
 }
 
 /** What someone with the file can do: rewrite a row and re-hash everything after it, recorded heads included. */

@@ -53,7 +53,7 @@ async function generated(bank: Input<'bank.generate'>['bank'] = '建行') {
   const clerk = await signIn(host);
   const res = await clerk.call('bank.generate', { bank });
   if (!res.ok) throw new Error(res.error.message);
-  return { clerk, run: res.value as { runId: string; base64: string; count: number; totalFen: number; fileName: string } };
+  return { clerk, run: res.value };
 }
 
 describe('generating the file (R-BANK-01/02, A-36)', () => {
@@ -116,7 +116,7 @@ describe('the return (R-BANK-05..07)', () => {
     const { clerk, run } = await generated();
     const answered = answerBankFile('建行', gbk(run.base64), () => null).replace('000000007935', '000000007936');
     const check = await clerk.call('bank.check', { runId: run.runId, file: b64(answered) });
-    expect(check.ok && (check.value as { problems: string[] }).problems).toEqual([
+    expect(check.ok && check.value.problems).toEqual([
       '第 2 笔不符：发送 70000002 79.35，回执 70000002 79.36',
       '银行汇总成功 3 笔 115.23 元，明细为 3 笔 115.24 元',
     ]);

@@ -25,7 +25,7 @@ describe('check slips in batches (R-PRT-01)', () => {
     await clerk.call('payments.payCash', { accountId: 'acc-80000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
     const jobsBefore = host.sim.jobs.length;
     const list = await clerk.call('printing.slips', { date: '2026-11-23', method: '现金' });
-    expect(list.ok && (list.value as { area: string; slipNo: string; copy: boolean }[]).map((s) => [s.area, s.slipNo, s.copy])).toEqual([
+    expect(list.ok && list.value.map((s) => [s.area, s.slipNo, s.copy])).toEqual([
       ['北区', 'LC01-00000002', true],
       ['南区', 'LC01-00000001', true],
     ]);
@@ -50,7 +50,7 @@ describe('batch reprints keep each payment\'s own time (issue 10 #6)', () => {
     const times = host.sim.jobs.slice(jobsBefore).map((j) => decodeEscPos(j).find((l) => l.startsWith('收费时间:')));
     expect(times).toEqual(['收费时间:                    2026-11-23 16:45:00', '收费时间:                    2026-11-23 10:00:00']);
     const sheets = await evening.call('printing.slips', { date: '2026-11-23' });
-    expect(sheets.ok && (sheets.value as { lines: string[] }[]).map((s) => s.lines.find((l) => l.startsWith('收费时间:')))).toEqual(times);
+    expect(sheets.ok && sheets.value.map((s) => s.lines.find((l) => l.startsWith('收费时间:')))).toEqual(times);
   });
 
   it('a reversed payment in the batch is marked 已冲正 and offers no invoice', async () => {

@@ -97,14 +97,14 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
     const clerk = await signIn(host);
     const res = await clerk.call('bills.enterReading', { accountId: ids.accountId, reading: '99999999', source: 'notice', confirmUnusual: true });
     if (!res.ok) throw new Error(res.error.message);
-    return { clerk, billId: (res.value as { id: string }).id };
+    return { clerk, billId: res.value.id };
   }
 
   it('replaces the unpaid bill: old figures kept and marked 已更正, a new bill from the same start, the meter moved back, audited', async () => {
     const { clerk, billId } = await wrongBill();
     const res = await clerk.call('bills.correctReading', { billId, reading: '128', reason: '录入多打了位数，通知单为128' });
     expect(res).toMatchObject({ ok: true, value: { previousReading: 12000, thisReading: 12800, consumption: 800, gasFen: 2760, readingDate: '2026-11-23', dueDate: '2026-12-23', source: 'notice' } });
-    const newId = res.ok ? (res.value as { id: string }).id : '';
+    const newId = res.ok ? res.value.id : '';
     const db = host.store.sqlite;
     expect(db.prepare('SELECT status, this_reading_centi, consumption_centi, amount_fen FROM bills WHERE id = ?').get(billId)).toEqual({
       status: '已更正', this_reading_centi: 9999999900, consumption_centi: 9999987900, amount_fen: 34499958255,

@@ -62,7 +62,7 @@ describe('日收银报表', () => {
     const clerk = await dayOfTakings();
     const draft = await clerk.call('cashReport.draft', {});
     expect(draft).toMatchObject({ ok: true, value: { businessDate: '2026-11-23', previousBalanceFen: 0, incomeFen: 7985, submitted: null } });
-    expect(draft.ok && (draft.value as { lines: unknown[] }).lines).toEqual([
+    expect(draft.ok && draft.value.lines).toEqual([
       { group: '核对单', item: '气费', count: 2, amountFen: 15870 },
       { group: '滞纳金', item: '滞纳金', count: 2, amountFen: 50 },
       { group: '燃气票', item: '燃气票', count: 5, amountFen: 0, volumeCenti: 2500 },

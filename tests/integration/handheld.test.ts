@@ -79,7 +79,7 @@ describe('handheld round trip', () => {
 
     const batch = await clerk.call('handheld.batch', { batchId: 'HB202611230001' });
     if (!batch.ok) throw new Error(batch.error.message);
-    const rows = (batch.value as { rows: { id: string; accountNo: string; anomalies: { code: string }[] }[] }).rows;
+    const rows = batch.value.rows;
     const codes = Object.fromEntries(rows.map((r) => [r.accountNo, r.anomalies.map((a) => a.code)]));
     expect(codes).toEqual({ '41000001': [], '41000002': ['large'], '41000003': ['below_last'], '41000004': ['estimated'], '41000005': ['not_read'] });
     expect(batch.value).toMatchObject({ read: 5, anomalies: 4 });
@@ -120,7 +120,7 @@ describe('handheld round trip', () => {
     await host.handheldDevice?.unplug();
     const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
     expect(done).toMatchObject({ ok: true, value: { billed: 5, deviceReleased: false } });
-    if (done.ok) expect((done.value as { message: string }).message).toContain('系统不会重复入库');
+    if (done.ok) expect(done.value.message).toContain('系统不会重复入库');
     expect(sim().readings?.records).toHaveLength(5);
     const again = await clerk.call('handheld.import', {});
     expect(again).toMatchObject({ ok: true, value: { alreadyCommitted: true, inserted: 0 } });
@@ -218,9 +218,9 @@ describe('单月 / 双月 (R-HH-03)', () => {
     host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000002'").run();
     const clerk = await signIn(host);
     const odd = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 1 });
-    expect(odd.ok && (odd.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
+    expect(odd.ok && odd.value.preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
     const even = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 2 });
-    expect(even.ok && (even.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000002', '41000003', '41000004', '41000005']);
+    expect(even.ok && even.value.preview.map((p) => p.accountNo)).toEqual(['41000002', '41000003', '41000004', '41000005']);
   });
 
   it('a reading covering two months is large only above twice the monthly measure (A-35)', async () => {
@@ -249,7 +249,7 @@ describe('the price table (A-11)', () => {
     expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: true });
     expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'effectiveFrom' } });
     const list = await clerk.call('tariffs.list', {});
-    expect(list.ok && (list.value as { effectiveFrom: string; tiers: unknown[] }[]).find((t) => t.effectiveFrom === '2026-11-01')).toMatchObject({
+    expect(list.ok && list.value.find((t) => t.effectiveFrom === '2026-11-01')).toMatchObject({
       priceFenPerM3: 345,
       tiers: [
         { fromCenti: 0, priceFenPerM3: 300 },

@@ -208,7 +208,7 @@ describe('补卡 and census', () => {
     for (const v of ['50', '70']) await clerk.call('cards.recharge', { accountId, by: 'volume', value: v, tendered: '300' });
     const res = await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '15', used: '95' });
     expect(res).toMatchObject({ ok: true, value: { purchased: 12000, normal: false, differenceCenti: 1000, suggestedPriority: '加急安排' } });
-    if (res.ok) expect((res.value as { note: string }).note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
+    if (res.ok) expect(res.value.note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
     expect(await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '25', used: '95' })).toMatchObject({ ok: true, value: { normal: true } });
   });
 });

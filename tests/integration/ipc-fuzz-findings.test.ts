@@ -3,7 +3,7 @@
  * INTERNAL or a write on refusal.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 beforeEach(() => {
@@ -23,10 +23,10 @@ describe('fuzzer findings', () => {
 
   it("a right password at another hall's counter is refused without touching the failure counters (R-SEC-27)", async () => {
     const db = host.store.sqlite;
-    expect(await host.router.call('c', 'auth.login', { login: 'reviewer01', password: 'wrong', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'reviewer01', password: 'wrong', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     const before = db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all();
     expect(before).toHaveLength(2);
-    expect(await host.router.call('c', 'auth.login', { login: 'reviewer01', password: '123456', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'counterId' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'reviewer01', password: '123456', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'counterId' } });
     expect(db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all()).toEqual(before);
   });
 

@@ -40,7 +40,7 @@ describe('money always balances', () => {
         }
         const unpaid = await clerk.call('bills.unpaid', { accountId: acc.accountId });
         if (!unpaid.ok) throw new Error(unpaid.error.message);
-        const list = unpaid.value as { bills: { id: string; consumption: number; totalFen: number }[]; totalFen: number };
+        const list = unpaid.value;
         if (roll < 0.4 && list.bills[0] && list.bills[0].consumption > 600) {
           await clerk.call('bills.split', { billId: list.bills[0].id, split: '5' });
         } else if (roll < 0.8 && list.bills.length > 0) {

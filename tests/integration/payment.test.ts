@@ -28,7 +28,7 @@ describe('unpaid list (未缴费用清单)', () => {
     const res = await clerk.call('bills.unpaid', { accountId: ids.accountId });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const value = res.value as { bills: { id: string; lateFeeFen: number; overdueDays: number }[]; gasFen: number; lateFeeFen: number; totalFen: number };
+    const value = res.value;
     expect(value.bills.map((b) => [b.id, b.overdueDays, b.lateFeeFen])).toEqual([
       ['bill-1', 4, 100],
       ['bill-2', 4, 150],

@@ -114,10 +114,10 @@ describe('报装', () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const reg = await clerk.call('accounts.register', form);
     if (!reg.ok) throw new Error(reg.error.message);
-    const { business, accountId } = reg.value as { business: { id: string }; accountId: string };
+    const { business, accountId } = reg.value;
     const wo = await clerk.call('businesses.dispatch', { businessId: business.id, technician: '李师傅', remark: '' });
     if (!wo.ok) throw new Error(wo.error.message);
-    const workOrderNo = (wo.value as { workOrderNo: string }).workOrderNo;
+    const workOrderNo = wo.value.workOrderNo;
     expect(await clerk.call('businesses.receipt', { workOrderNo, arrivedAt: '2026-11-25 09:00', implementedAt: null, leftAt: '2026-11-25 11:00', result: '合格', businessValid: true, siteRemark: '' })).toMatchObject({ ok: true, value: { state: '已完成' } });
     const install = await clerk.call('followUps.install', {
       businessId: business.id, model: 'G2.5', meterNo: 'M2026001', direction: '左进', baseReading: '0.5',
@@ -130,7 +130,7 @@ describe('报装', () => {
     const ignition = await clerk.call('businesses.accept', { accountId, type: '点火', requirement: '', contactPhone: '13900001111', priority: '等待安排' });
     expect(ignition).toMatchObject({ ok: true, value: { type: '点火' } });
     if (!ignition.ok) return;
-    const ignitionId = (ignition.value as { id: string }).id;
+    const ignitionId = ignition.value.id;
 
     // R-RCPT-10: a failed ignition; the rectification's consumables go on the install form.
     const receiptOf = async (result: Input<'businesses.receipt'>['result'], siteRemark: string) => {

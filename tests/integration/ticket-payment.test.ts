@@ -32,7 +32,7 @@ describe('split billing then mixed tenders (R-TKT-10, seed example 23 m³ with 4
     const split = await clerk.call('bills.split', { billId: 'bill-23', split: '20' });
     expect(split.ok).toBe(true);
     if (!split.ok) return;
-    const [ticketBill, cashBill] = (split.value as { billIds: [string, string] }).billIds;
+    const [ticketBill, cashBill] = split.value.billIds;
     expect(all('SELECT consumption_centi c, amount_fen a, status s FROM bills ORDER BY consumption_centi DESC')).toEqual([
       { c: 2300, a: 7935, s: '已拆分' },
       { c: 2000, a: 6900, s: '未缴' },

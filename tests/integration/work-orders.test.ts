@@ -166,7 +166,7 @@ describe('call centre (接听组): R-CANC-08, A-42, R-ICM-02', () => {
     const res = await phone.call('businesses.accept', { accountId: ids.accountId, type: '点火', requirement: '来电', contactPhone: '13900000010', priority: '等待安排' });
     expect(res).toMatchObject({ ok: true, value: { businessNo: 'CC01-B00000001', channel: '接听组' } });
     if (!res.ok) return;
-    const businessId = (res.value as { id: string }).id;
+    const businessId = res.value.id;
     expect(host.store.sqlite.prepare('SELECT hall_id FROM businesses WHERE id = ?').pluck().get(businessId)).toBe('hall-lc');
     expect(await phone.call('payments.payCash', { accountId: ids.accountId, billIds: ['x'], tendered: '1', expectedTotalFen: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const ic = addAccount(host, { accountNo: '70000011', name: 'IC户', address: '温州市鹿城区学院路9号翠微小区1幢1单元111室', customerType: 'IC卡' });
