@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { markBillEstimated } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   addAccount(host, { accountNo: '30000002', name: '李四', address: '温州市鹿城区人民路90号幸福小区6幢1单元502室', reading: 12000 });
   const est = addAccount(host, { accountNo: '30000003', name: '王五', address: '温州市鹿城区人民路92号幸福小区7幢1单元101室', reading: 15000 });
   addBill(host, est, { id: 'e2e-est-bill', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
-  host.store.sqlite.prepare("UPDATE bills SET estimated = 1, source = 'estimated' WHERE id = 'e2e-est-bill'").run();
+  markBillEstimated(host, 'e2e-est-bill', { source: true });
   counter = await openCounterPage(host, { width: 1440, height: 900 });
   ({ page, harness } = counter);
 });

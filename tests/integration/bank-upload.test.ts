@@ -13,6 +13,7 @@ import { rendererDistDir } from '../../main/paths.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import type { Input, Method, Output, Result } from '../../preload/contract.js';
 import { addRoute, ok, makeTestHost, signIn, type TestClient, type TestHost } from '../fixtures/host.js';
+import { withholdRoute } from '../fixtures/data.js';
 
 const LINES = 2_700;
 let host: TestHost;
@@ -25,10 +26,7 @@ let failedFen = 0;
 beforeAll(async () => {
   host = makeTestHost();
   addRoute(host, '周抄表', LINES);
-  host.store.sqlite.exec(`UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227' || substr('000000000000000' || rowid, -15), card_holder = name WHERE meter_reader = '周抄表';
-    INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader)
-    SELECT 'bb-' || a.account_no, a.id, m.id, '2026-11-10', 10000, 10000 + 1000 + (a.rowid % 300), 1000 + (a.rowid % 300), 345, (((1000 + (a.rowid % 300)) * 345 + 50) / 100), '2026-12-10', 'handheld', '周抄表'
-    FROM accounts a JOIN meters m ON m.account_id = a.id WHERE a.meter_reader = '周抄表';`);
+  withholdRoute(host, '周抄表', 'varied');
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);

@@ -13,12 +13,13 @@ import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { setBankWithholding, type WithholdingBank } from '../fixtures/data.js';
 
 let host: TestHost;
 
-function withholding(accountNo: string, name: string, bank: string, card: string, reading: number) {
+function withholding(accountNo: string, name: string, bank: WithholdingBank, card: string, reading: number) {
   const ids = addAccount(host, { accountNo, name, address: `温州市鹿城区银行路${accountNo.slice(-1)}号`, reading });
-  host.store.sqlite.prepare("UPDATE accounts SET payment_method = '银行代缴', bank_name = ?, bank_card_no = ?, card_holder = ? WHERE id = ?").run(bank, card, name, ids.accountId);
+  setBankWithholding(host, ids.accountId, { bank, cardNo: card, holder: name });
   return ids;
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { displayWidth } from '../../main/domain/text-width.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { updateAccount } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -10,8 +11,8 @@ beforeEach(() => {
   host = makeTestHost();
   const a = addAccount(host, { accountNo: '80000001', name: '张三', address: '温州市鹿城区北区路1号', reading: 12300 });
   const b = addAccount(host, { accountNo: '80000002', name: '李四', address: '温州市鹿城区南区路2号', reading: 5000 });
-  host.store.sqlite.prepare("UPDATE accounts SET area = '南区' WHERE id = ?").run(b.accountId);
-  host.store.sqlite.prepare("UPDATE accounts SET area = '北区', meter_reader = '林海燕' WHERE id = ?").run(a.accountId);
+  updateAccount(host, { id: b.accountId }, { area: '南区' });
+  updateAccount(host, { id: a.accountId }, { area: '北区', meterReader: '林海燕' });
   addBill(host, a, { id: 'a-1', readingDate: '2026-10-20', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-11-19' });
   addBill(host, a, { id: 'a-2', readingDate: '2026-11-20', previous: 12300, current: 12400, amountFen: 345, dueDate: '2026-12-20' });
   addBill(host, b, { id: 'b-1', readingDate: '2026-10-20', previous: 2700, current: 5000, amountFen: 7935, dueDate: '2026-11-19' });

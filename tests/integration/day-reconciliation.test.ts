@@ -9,6 +9,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { OFF_COUNTER_METHODS } from '../../main/domain/payment-channels.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
+import { setBankWithholding } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -20,7 +21,7 @@ beforeEach(() => {
   const b = addAccount(host, { accountNo: '93000002', name: '冲正户', address: '温州市鹿城区对账路2号', reading: 2000 });
   addBill(host, b, { id: 'b-1', readingDate: '2026-11-10', previous: 1000, current: 2000, amountFen: 3450, dueDate: '2026-12-10' });
   const c = addAccount(host, { accountNo: '93000003', name: '代扣户', address: '温州市鹿城区对账路3号', reading: 1300 });
-  host.store.sqlite.prepare("UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227001234567890123', card_holder = '代扣户' WHERE id = ?").run(c.accountId);
+  setBankWithholding(host, c.accountId, { bank: '建行', cardNo: '6227001234567890123', holder: '代扣户' });
   addBill(host, c, { id: 'c-1', readingDate: '2026-11-10', previous: 0, current: 1300, amountFen: 4485, dueDate: '2026-12-10' });
   const d = addAccount(host, { accountNo: '93000004', name: '渠道户', address: '温州市鹿城区对账路4号', reading: 600 });
   addBill(host, d, { id: 'd-1', readingDate: '2026-11-10', previous: 0, current: 600, amountFen: 2070, dueDate: '2026-12-10' });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRecord, RouteRecord } from '../../hardware/handheld/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addTariffTiers, updateAccount } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -148,8 +149,7 @@ describe('handheld round trip', () => {
   });
 
   it('prices with tier bands when the tariff has them (A-11)', async () => {
-    const tariff = host.store.sqlite.prepare("SELECT id FROM tariffs WHERE category = '普通用户' ORDER BY effective_from DESC LIMIT 1").pluck().get() as string;
-    host.store.sqlite.prepare('INSERT INTO tariff_tiers (tariff_id, from_centi, price_fen_per_m3) VALUES (?, 0, 300), (?, 2000, 360)').run(tariff, tariff);
+    addTariffTiers(host, '普通用户', [{ fromCenti: 0, priceFenPerM3: 300 }, { fromCenti: 2000, priceFenPerM3: 360 }]);
     const clerk = await exported();
     sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 2300, readAt: at, status: 0, meterNo: r.meterNo }));
     await clerk.call('handheld.import', {});
@@ -214,8 +214,8 @@ describe('bad downloads and 大额方数 (issue 10 #8, R-HH-04)', () => {
 
 describe('单月 / 双月 (R-HH-03)', () => {
   it('an odd-month export carries the monthly and odd-month accounts; an even-month one the monthly and even-month ones', async () => {
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '单月' WHERE account_no = '41000001'").run();
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000002'").run();
+    updateAccount(host, { accountNo: '41000001' }, { readingCycle: '单月' });
+    updateAccount(host, { accountNo: '41000002' }, { readingCycle: '双月' });
     const clerk = await signIn(host);
     const odd = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 1 });
     expect(odd.ok && odd.value.preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
@@ -224,7 +224,7 @@ describe('单月 / 双月 (R-HH-03)', () => {
   });
 
   it('a reading covering two months is large only above twice the monthly measure (A-35)', async () => {
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000001'").run();
+    updateAccount(host, { accountNo: '41000001' }, { readingCycle: '双月' });
     // history: 10 m³ a month → 3 × 10 × 2 = 60 m³ before a two-month reading is large
     addBill(host, { accountId: 'acc-41000001', meterId: 'meter-41000001' }, { id: 'h-1', readingDate: '2026-09-10', previous: 9000, current: 10000, amountFen: 3450, dueDate: '2026-10-10' });
     // the same history on a monthly account: 3 × 10 = 30 m³

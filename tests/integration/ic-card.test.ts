@@ -9,6 +9,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { CardRecord } from '../../hardware/card/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, first, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markDayClosed } from '../fixtures/data.js';
 
 let host: TestHost;
 let accountId: string;
@@ -282,8 +283,7 @@ describe('tickets pay an IC-card recharge (R-TKT-13)', () => {
 });
 
 describe('closed business day (issue 10 #1, R-IC-07)', () => {
-  const closeDay = (at = '2026-11-23T09:00:00.000Z') =>
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', ?, 'staff-manager01')").run(at);
+  const closeDay = (at = '2026-11-23T09:00:00.000Z') => markDayClosed(host, { date: '2026-11-23', closedAt: at });
   const ledger = () => host.store.sqlite.prepare("SELECT business_date, total_fen, late_card_write_id FROM payments WHERE charge_type = '充值费'").all();
 
   it('a recharge on a closed day changes nothing on the card and nothing in the ledger', async () => {

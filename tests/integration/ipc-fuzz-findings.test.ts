@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markDayClosed } from '../fixtures/data.js';
 
 let host: TestHost;
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => host.dispose());
 
 describe('fuzzer findings', () => {
   it('a cash report submitted on a closed day is refused with DAY_CLOSED, not INTERNAL from the trigger', async () => {
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', '2026-11-23T10:00:00.000Z', 'staff-manager01')").run();
+    markDayClosed(host, { date: '2026-11-23', closedAt: '2026-11-23T10:00:00.000Z' });
     const clerk = await signIn(host);
     expect(await clerk.call('cashReport.submit', { deposited: '10', denominations: {}, differenceReason: '' })).toEqual({
       ok: false,

@@ -6,6 +6,7 @@ import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { billOwner, markBillCorrected } from '../fixtures/data.js';
 
 let host: TestHost;
 let businessId: string;
@@ -75,10 +76,9 @@ describe('校表 settlement', () => {
 
   it('leaves a bill voided by 更正读数 out of the last two readings it corrects (A-19 with issue 10 #5)', async () => {
     // t-3 was typed wrong and corrected to 12000: t-3b replaces it on the same reading date, t-3 is 已更正
-    const ids = host.store.sqlite.prepare("SELECT account_id AS accountId, meter_id AS meterId FROM bills WHERE id = 't-3'").get() as { accountId: string; meterId: string };
+    const ids = billOwner(host, 't-3');
     addBill(host, ids, { id: 't-3b', readingDate: '2026-10-20', previous: 11522, current: 12000, amountFen: 1649, dueDate: '2026-11-19' });
-    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('t-3', 't-3b', '读数录错', 'staff-clerk02')").run();
-    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 't-3'").run();
+    markBillCorrected(host, { oldBillId: 't-3', newBillId: 't-3b', clerkId: 'staff-clerk02' });
     const director = await signIn(host, 'manager01', 'counter-lc02');
     const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true });

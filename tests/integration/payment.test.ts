@@ -4,6 +4,7 @@ import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markBillEstimated, markDayClosed } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -171,7 +172,7 @@ describe('cash payment', () => {
   });
 
   it('refuses a payment on a closed business day (database trigger and service)', async () => {
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', 'x', 'staff-manager01')").run();
+    markDayClosed(host, { date: '2026-11-23', closedAt: 'x' });
     const clerk = await signIn(host);
     const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
     expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
@@ -222,7 +223,7 @@ describe('opening the counter (R-GEN-01)', () => {
 
 describe('late-fee waiver (R-LATE-05, A-28)', () => {
   it('lets a clerk waive an estimated reading\'s late fee up to 20 yuan, and needs the hall director otherwise', async () => {
-    host.store.sqlite.prepare("UPDATE bills SET estimated = 1 WHERE id = 'bill-2'").run();
+    markBillEstimated(host, 'bill-2');
     const clerk = await signIn(host);
     const pay = (patch: Record<string, unknown>) =>
       clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12000, ...patch });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addBankPayment } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -73,9 +74,7 @@ describe('reversing a cash payment', () => {
 
   it('bank-paid rows cannot be reversed at the counter', async () => {
     const clerk = await signIn(host);
-    host.store.sqlite.exec(`INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('BANK-1', 'counter-lc01', 900, 'hall-lc', '2026-11-23');
-      INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
-      VALUES ('pay-bank', 'BANK-1', '${ids.accountId}', 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '银行代缴', 7935, 0, 7935, 7935, 0)`);
+    addBankPayment(host, { id: 'pay-bank', slipNo: 'BANK-1', seq: 900, accountId: ids.accountId, businessDate: '2026-11-23', totalFen: 7935 });
     const res = await clerk.call('payments.reverse', { slipNo: 'BANK-1', reason: '用户要求', approver: manager });
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
     if (!res.ok) expect(res.error.message).toContain('银行');

@@ -9,6 +9,7 @@ import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelayMs, DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
 import { clientOn, addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { deactivateStaff } from '../fixtures/data.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
@@ -40,7 +41,7 @@ function audit(host: TestHost, action: string): { entity_id: string; actor_id: s
 describe('no enumeration', () => {
   it('an unknown login, an inactive one and a wrong password each cost one scrypt and get the same answer', async () => {
     const host = throttledHost();
-    host.store.sqlite.prepare("UPDATE staff SET active = 0 WHERE login = 'clerk03'").run();
+    deactivateStaff(host, 'clerk03');
     const answers = [];
     for (const [login, password] of [['nobody', '123456'], ['clerk01', 'wrong'], ['clerk03', '123456']] as const) {
       const before = scryptCalls();

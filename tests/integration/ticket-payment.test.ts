@@ -4,6 +4,7 @@ import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markBillCorrected } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -135,8 +136,7 @@ describe('a reading voided by 更正读数 is no consumption (issue 10 #5 with R
     // 2026-10-10 typed as 900 m³, corrected to 0 m³: the typo stays as 已更正 with its figures (bill_corrections)
     addBill(host, ids, { id: 'typo', readingDate: '2026-10-10', previous: 10000, current: 100000, amountFen: 310500, dueDate: '2026-11-10' });
     addBill(host, ids, { id: 'fixed', readingDate: '2026-10-10', previous: 10000, current: 10000, amountFen: 0, dueDate: '2026-11-10' });
-    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('typo', 'fixed', '读数录错', 'staff-clerk01')").run();
-    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 'typo'").run();
+    markBillCorrected(host, { oldBillId: 'typo', newBillId: 'fixed', clerkId: 'staff-clerk01' });
     const clerk = await signIn(host);
     const base = { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935, tickets: [{ ...q4, count: 5 }] };
     expect(await clerk.call('payments.payCash', base)).toMatchObject({ ok: false, error: { code: 'SOFT_RULE', field: 'override' } });

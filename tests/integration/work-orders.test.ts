@@ -10,6 +10,7 @@ import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { payBills } from '../../main/services/payments.js';
 import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { setMeterStatus } from '../fixtures/data.js';
 
 let host: TestHost;
 const counter = { hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
@@ -62,7 +63,7 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
   it('refuses an ignition unless the meter is 装表 (R-MTR-01) and refuses duplicates', () => {
     const ids = addAccount(host, { accountNo: '70000002', name: '周九', address: '温州市鹿城区学院路9号翠微小区1幢1单元102室', meterStatus: '报装' });
     expect(() => acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' })).toThrow('R-MTR-01');
-    host.store.sqlite.prepare("UPDATE meters SET status = '装表' WHERE id = ?").run(ids.meterId);
+    setMeterStatus(host, ids.meterId, '装表');
     acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' });
     expect(() => acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' })).toThrow('已有未完成的点火业务 LC01-B00000001');
     expect(host.store.sqlite.prepare('SELECT count(*) FROM businesses').pluck().get()).toBe(1);
