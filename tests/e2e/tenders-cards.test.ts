@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOn, addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
-import { markDayClosed } from '../fixtures/data.js';
+import { markDayClosed, scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -16,7 +16,7 @@ let counter: CounterPage;
 let page: Page;
 let icAccount: string;
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 beforeAll(async () => {
   host = makeTestHost({ accounts: 200 });

@@ -8,6 +8,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { auditHash, GENESIS_HASH } from '../../main/domain/audit-hash.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -19,7 +20,7 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const manager = { login: 'manager01', password: '123456' };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 /** A day taken, reported, reviewed and closed; returns the close's printed receipt text. */
 async function closedDay() {

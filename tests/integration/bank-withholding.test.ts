@@ -13,7 +13,7 @@ import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { setBankWithholding, type WithholdingBank } from '../fixtures/data.js';
+import { scalar, setBankWithholding, type WithholdingBank } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -39,7 +39,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const gbk = (base64: string) => iconv.decode(Buffer.from(base64, 'base64'), 'gbk');
 const b64 = (text: string) => iconv.encode(text, 'gbk').toString('base64');
 

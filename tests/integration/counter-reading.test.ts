@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { lastAuditDetail } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -75,8 +76,7 @@ describe('a reading far outside the customer history (A-35) needs an explicit co
     const ok = await clerk.call('bills.enterReading', { ...input, confirmUnusual: true });
     expect(ok).toMatchObject({ ok: true, value: { consumption: 9999898200, gasFen: 34499648790 } });
     expect(host.store.sqlite.prepare('SELECT confirmation FROM bills').pluck().get()).toBe('大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认');
-    const audit = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'bill.counter_reading'").pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ confirmation: '大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认' });
+    expect(lastAuditDetail(host, 'bill.counter_reading')).toMatchObject({ confirmation: '大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认' });
   });
 
   it('flags more than 3 × the monthly average × months covered, not at exactly 3 ×', async () => {
@@ -114,7 +114,7 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
     });
     expect(db.prepare('SELECT latest_reading_centi FROM meters WHERE id = ?').pluck().get(ids.meterId)).toBe(12800);
     expect(await clerk.call('bills.unpaid', { accountId: ids.accountId })).toMatchObject({ ok: true, value: { bills: [{ id: newId, gasFen: 2760 }], totalFen: 2760 } });
-    const audit = JSON.parse(db.prepare("SELECT detail FROM audit_log WHERE action = 'bill.correct_reading'").pluck().get() as string);
+    const audit = lastAuditDetail(host, 'bill.correct_reading');
     expect(audit).toMatchObject({ oldBillId: billId, newBillId: newId, old: { thisReading: 9999999900, amountFen: 34499958255 }, new: { thisReading: 12800, amountFen: 2760 } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
     // the next reading continues from the corrected one

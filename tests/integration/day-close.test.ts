@@ -10,6 +10,7 @@ import { cashBalance } from '../../main/domain/cash-report.js';
 import { OPENING_CHECKLIST } from '../../main/domain/opening-checklist.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -22,7 +23,7 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const manager = { login: 'manager01', password: '123456' };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 async function dayOfTakings() {
   const clerk = await signIn(host);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRecord, RouteRecord } from '../../hardware/handheld/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { addTariffTiers, updateAccount } from '../fixtures/data.js';
+import { addTariffTiers, lastAuditDetail, scalar, updateAccount } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -26,7 +26,7 @@ const sim = () => {
   if (!host.handheldDevice) throw new Error('no simulated handheld');
   return host.handheldDevice.sim;
 };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const at = '2026-11-22 09:30';
 
 /** The reader's day: normal, a large volume, a reading below the last, an estimate, one not read. */
@@ -206,8 +206,7 @@ describe('bad downloads and 大额方数 (issue 10 #8, R-HH-04)', () => {
     expect(n("SELECT count(*) FROM handheld_batches WHERE status = 'committed'")).toBe(0);
     expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001', confirmLarge: true })).toMatchObject({ ok: true, value: { billed: 5 } });
     expect(host.store.sqlite.prepare("SELECT a.account_no, r.note FROM handheld_readings r JOIN accounts a ON a.id = r.account_id WHERE r.note <> ''").all()).toEqual([{ account_no: '41000003', note: '大额方数已确认' }]);
-    const audit = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'handheld.commit'").pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ billed: 5, confirmedLarge: ['41000003'] });
+    expect(lastAuditDetail(host, 'handheld.commit')).toMatchObject({ billed: 5, confirmedLarge: ['41000003'] });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { CardRecord } from '../../hardware/card/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, first, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { markDayClosed } from '../fixtures/data.js';
+import { lastAuditDetail, markDayClosed, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let accountId: string;
@@ -25,7 +25,7 @@ const sim = () => {
   if (!device) throw new Error('no simulated card device');
   return device.sim;
 };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const rechargeSum = () => n("SELECT coalesce(sum(total_fen), 0) FROM payments WHERE charge_type = '充值费'");
 const cardNow = (): CardRecord => {
   const c = sim().card;
@@ -416,8 +416,6 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
 });
 
 describe('a tender far above the amount due needs the clerk’s confirmation (issue 10 #5)', () => {
-  const audit = (action: string) =>
-    host.store.sqlite.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY rowid DESC LIMIT 1').pluck().get(action) as string | undefined;
 
   it('a recharge tendered 9999999.99 is refused before the card is written; confirmed, it is posted with the confirmation', async () => {
     const clerk = await issued();
@@ -439,8 +437,8 @@ describe('a tender far above the amount due needs the clerk’s confirmation (is
     expect(host.store.sqlite.prepare("SELECT tendered_fen, change_fen, confirmation FROM payments WHERE charge_type = '充值费'").get()).toEqual({
       tendered_fen: 999999999, change_fen: 999993099, confirmation: stored,
     });
-    expect(JSON.parse(audit('card.write.begin') ?? '{}')).toMatchObject({ confirmation: stored });
-    expect(JSON.parse(audit('card.write.confirm') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'card.write.begin')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'card.write.confirm')).toMatchObject({ confirmation: stored });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 
@@ -470,7 +468,7 @@ describe('a tender far above the amount due needs the clerk’s confirmation (is
     expect(ok).toMatchObject({ ok: true, value: { cardNo: '20245555-2', feeFen: 1000, changeFen: 499000 } });
     const stored = '实收 5000.00 元比应收 10.00 元多出 1000 元以上，收费员确认';
     expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '补卡费'").pluck().get()).toBe(stored);
-    expect(JSON.parse(audit('payment.fee') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'payment.fee')).toMatchObject({ confirmation: stored });
   });
 });
 

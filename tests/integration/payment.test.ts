@@ -4,7 +4,7 @@ import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { markBillEstimated, markDayClosed } from '../fixtures/data.js';
+import { lastAuditDetail, markBillEstimated, markDayClosed, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -19,9 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-function count(sql: string): number {
-  return Number(host.store.sqlite.prepare(sql).pluck().get());
-}
+const count = (sql: string) => scalar(host, sql);
 
 describe('unpaid list (未缴费用清单)', () => {
   it('prices each overdue bill with its own late fee, rounded down to 0.5 yuan (R-LATE-02/03)', async () => {
@@ -153,7 +151,7 @@ describe('cash payment', () => {
     expect(await clerk.call('payments.payCash', over)).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
     expect(await clerk.call('payments.payCash', { ...over, confirmLargeTender: true })).toMatchObject({ ok: true, value: { changeFen: 100001 } });
     expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE slip_no = 'LC01-00000002'").pluck().get()).toBe('实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认');
-    const audit = JSON.parse(host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.cash' ORDER BY seq DESC LIMIT 1").pluck().get() as string);
+    const audit = lastAuditDetail(host, 'payment.cash');
     expect(audit).toMatchObject({ confirmation: '实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认' });
   });
 

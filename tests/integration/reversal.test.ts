@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { addBankPayment } from '../fixtures/data.js';
+import { addBankPayment, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 async function paid() {
   const clerk = await signIn(host);
