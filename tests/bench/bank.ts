@@ -29,7 +29,7 @@ export async function benchBank(accounts = 200_000): Promise<void> {
     let t0 = performance.now();
     const gen = await clerk.call('bank.generate', { bank: '建行' });
     if (!gen.ok) throw new Error(gen.error.message);
-    const run = gen.value as { runId: string; base64: string; count: number; totalFen: number };
+    const run = gen.value;
     console.log(`generate file            ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s   ${run.count} lines, ${Buffer.from(run.base64, 'base64').length.toLocaleString('en')} bytes, ￥${(run.totalFen / 100).toFixed(2)}`);
     const answered = iconv.encode(answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), (i) => (i % 50 === 0 ? '余额不足' : null)), 'gbk').toString('base64');
     t0 = performance.now();
@@ -39,7 +39,7 @@ export async function benchBank(accounts = 200_000): Promise<void> {
     t0 = performance.now();
     const off = await clerk.call('bank.writeOff', { runId: run.runId, file: answered });
     if (!off.ok) throw new Error(off.error.message);
-    const v = off.value as { okCount: number; okFen: number; failedCount: number };
+    const v = off.value;
     console.log(`write off (1 transaction) ${((performance.now() - t0) / 1000).toFixed(2).padStart(5)} s   ${v.okCount} debits ￥${(v.okFen / 100).toFixed(2)}, ${v.failedCount} failed`);
   } finally {
     host.close();
