@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientOn, addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { markDayClosed, scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHODS, type Method } from '../../preload/contract.js';
 import { repoRoot } from '../../main/paths.js';
-import { clientOn, addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { ledgerProblems } from '../fixtures/ledger.js';
 import { arbitraryOf, mutationOf, type Pools } from '../fixtures/zod-arbitrary.js';
 
@@ -215,7 +215,7 @@ describe('IPC fuzzing (issue 10 #19)', () => {
           fp = fingerprint();
           fpAt = totalChanges();
         }
-        const res = await host.router.call(connection, method, input);
+        const res = await clientOn(host, connection).callRaw(method, input);
         const label = `${method} as ${staff.login}${mutation ? ` (${mutation.kind})` : ''}`;
 
         stats.calls++;

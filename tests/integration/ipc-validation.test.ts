@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../preload/contract.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -20,7 +20,7 @@ describe('IPC validation', () => {
   it('refuses every non-public method before login', async () => {
     for (const method of METHODS) {
       if (method === 'auth.counters' || method === 'auth.login' || method === 'auth.session' || method === 'auth.unlock') continue;
-      const res = await host.router.call('anonymous', method, {});
+      const res = await clientOn(host, 'anonymous').callRaw(method, {});
       expect(res, method).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     }
   });

@@ -8,7 +8,7 @@
 import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelayMs, DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
-import { clientOn, addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { deactivateStaff } from '../fixtures/data.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
