@@ -11,6 +11,7 @@ import { seedReferenceData } from '../../db/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
+import { withholdRoute } from '../fixtures/data.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 export async function benchBank(accounts = 200_000): Promise<void> {
@@ -20,10 +21,7 @@ export async function benchBank(accounts = 200_000): Promise<void> {
     const db = host.store.sqlite;
     seedReferenceData(db);
     addRoute(host, '周抄表', accounts);
-    db.exec(`UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227' || substr('000000000000000' || rowid, -15), card_holder = name WHERE meter_reader = '周抄表';
-      INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader)
-      SELECT 'bb-' || a.account_no, a.id, m.id, '2026-11-10', 10000, 10000 + 1000 + (a.rowid % 3000), 1000 + (a.rowid % 3000), 345, (((1000 + (a.rowid % 3000)) * 345 + 50) / 100), '2026-12-10', 'handheld', '周抄表'
-      FROM accounts a JOIN meters m ON m.account_id = a.id WHERE a.meter_reader = '周抄表';`);
+    withholdRoute(host, '周抄表', { spread: 3000 });
     const clerk = await signIn(host);
     console.log(`\nBank withholding, ${accounts.toLocaleString('en')} accounts`);
     let t0 = performance.now();

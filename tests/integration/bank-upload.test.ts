@@ -26,7 +26,7 @@ let failedFen = 0;
 beforeAll(async () => {
   host = makeTestHost();
   addRoute(host, '周抄表', LINES);
-  withholdRoute(host, '周抄表', 'varied');
+  withholdRoute(host, '周抄表', { spread: 300 });
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);
