@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { withholdRoute } from '../fixtures/data.js';
+import { scalar, withholdRoute } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -58,6 +58,6 @@ describe('银行代扣 window with a large return', () => {
     await expect.poll(() => page.locator('[data-testid=bank-check]').textContent()).toContain('成功 2600 笔 ￥89700.00；失败 100 笔 ￥3450.00。回执正确');
     await page.locator('button[name=writeOff]').click();
     await expect.poll(status).toContain('回执核销完成：成功 2600 笔 89700.00 元，失败 100 笔 3450.00 元');
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM payments WHERE method = '银行代缴'").pluck().get())).toBe(2600);
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(2600);
   });
 });

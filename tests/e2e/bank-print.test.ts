@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
-import { setBankWithholding } from '../fixtures/data.js';
+import { scalar, setBankWithholding } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -61,7 +61,7 @@ describe('银行代扣 window', () => {
     await expect.poll(status).toContain('回执核销完成：成功 1 笔 79.35 元，失败 1 笔 79.35 元');
     expect(await page.locator('table.failed').textContent()).toContain('吴二');
     await page.screenshot({ path: join(artifacts, 'bank-write-off.png'), fullPage: true });
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM payments WHERE method = '银行代缴'").pluck().get())).toBe(1);
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(1);
   });
 });
 

@@ -9,7 +9,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { OFF_COUNTER_METHODS } from '../../main/domain/payment-channels.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
-import { setBankWithholding } from '../fixtures/data.js';
+import { scalar, setBankWithholding } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -92,7 +92,7 @@ describe('日结, 日收银报表 and 收银统计报表 reconcile (issue 10 #2)
     expect(stats.byCharge.reduce((a, r) => a + r.cashFen, 0)).toBe(close.all.cashFen);
 
     // 日收银报表 ↔ 日结: the report's cash income is the close's cash; its categories are the counter's takings
-    const signed = Number(host.store.sqlite.prepare("SELECT sum(income_fen) FROM cash_reports WHERE business_date = '2026-11-23'").pluck().get());
+    const signed = scalar(host, "SELECT sum(income_fen) FROM cash_reports WHERE business_date = '2026-11-23'");
     expect(signed).toBe(close.all.cashFen);
     const counterTakings = close.byMethod.filter((m) => !OFF_COUNTER_METHODS.includes(m.method)).reduce((a, m) => a + m.totalFen, 0);
     const categories = draft.lines.filter((l) => l.group !== '燃气票' && !l.group.endsWith('（已开）')).reduce((a, l) => a + l.amountFen, 0);

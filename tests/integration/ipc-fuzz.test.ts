@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHODS, type Method } from '../../preload/contract.js';
 import { repoRoot } from '../../main/paths.js';
 import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 import { ledgerProblems } from '../fixtures/ledger.js';
 import { arbitraryOf, mutationOf, type Pools } from '../fixtures/zod-arbitrary.js';
 
@@ -150,7 +151,7 @@ async function preset(method: Method, caller: string, g: fc.GeneratorValue): Pro
 }
 
 function totalChanges(): number {
-  return Number(host.store.sqlite.prepare('SELECT total_changes()').pluck().get());
+  return scalar(host, 'SELECT total_changes()');
 }
 
 /** Every table's content, hashed per table. */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 beforeEach(() => {
@@ -41,7 +42,7 @@ const form = {
   tendered: '2500',
 } as const;
 
-const count = (table: string) => Number(host.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+const count = (table: string) => scalar(host, `SELECT count(*) FROM ${table}`);
 
 describe('报装', () => {
   it('registers the household, collects the connection fee on the ledger and opens the 安装 business', async () => {
