@@ -72,6 +72,12 @@ function registerIpc(): void {
     displayWindows.set(connection, event.sender);
     backend.subscribeDisplay(connection);
   });
+  ipcMain.on(DISPLAY_PUSH.unsubscribe, (event) => {
+    if (!senderAllowed(event)) return;
+    const connection = connectionOf(event.sender);
+    displayWindows.delete(connection);
+    backend.unsubscribeDisplay(connection);
+  });
 }
 
 function openCounterWindow(): void {

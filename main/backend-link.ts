@@ -38,6 +38,7 @@ export interface BackendLink {
   call(connection: string, method: string, input: unknown): Promise<CallResult>;
   end(connection: string): void;
   subscribeDisplay(connection: string): void;
+  unsubscribeDisplay(connection: string): void;
   /** Ends the process (the app quits); later calls are answered BACKEND_DOWN. */
   stop(): Promise<void>;
   readonly state: 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
@@ -167,6 +168,9 @@ export function createBackendLink(options: BackendLinkOptions): BackendLink {
     },
     subscribeDisplay(connection) {
       send({ type: 'subscribe', connection, topic: 'display' });
+    },
+    unsubscribeDisplay(connection) {
+      send({ type: 'unsubscribe', connection, topic: 'display' });
     },
     stop() {
       const proc = child;

@@ -23,6 +23,7 @@ export type ToBackend =
   | { type: 'end'; connection: string }
   /** Issue 11 #3: push this connection its counter's customer display. */
   | { type: 'subscribe'; connection: string; topic: 'display' }
+  | { type: 'unsubscribe'; connection: string; topic: 'display' }
   | { type: 'stop' };
 
 export type FromBackend =

@@ -62,6 +62,9 @@ function serve(host: Host, message: ToBackend): void {
         host.displayPush.subscribe(message.connection, (value) => post({ type: 'push', connection: message.connection, topic: 'display', value }));
       }
       return;
+    case 'unsubscribe':
+      if (message.topic === 'display') host.displayPush.drop(message.connection);
+      return;
     case 'stop':
       host.close();
       // the card and handheld links close asynchronously; give them a moment, then end

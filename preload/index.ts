@@ -21,6 +21,9 @@ function subscribe(listener: (state: unknown) => void): () => void {
   const onState = (_event: unknown, state: unknown) => listener(state);
   ipcRenderer.on(DISPLAY_PUSH.state, onState);
   ipcRenderer.send(DISPLAY_PUSH.subscribe);
-  return () => void ipcRenderer.removeListener(DISPLAY_PUSH.state, onState);
+  return () => {
+    ipcRenderer.removeListener(DISPLAY_PUSH.state, onState);
+    if (ipcRenderer.listenerCount(DISPLAY_PUSH.state) === 0) ipcRenderer.send(DISPLAY_PUSH.unsubscribe);
+  };
 }
 contextBridge.exposeInMainWorld('gasDisplay', Object.freeze({ subscribe }));

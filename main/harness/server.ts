@@ -61,7 +61,8 @@ export interface HarnessOptions {
   maxConnections?: number;
   /**
    * Issue 11 #3: the customer display's pushes. A page sends `{"subscribe":"display"}` once and from then on
-   * gets `{"push":"display","value":<display.state>}` whenever its counter's display changes.
+   * gets `{"push":"display","value":<display.state>}` whenever its counter's display changes, until it sends
+   * `{"unsubscribe":"display"}` or closes.
    */
   displayPush?: DisplayPush;
 }
@@ -190,12 +191,15 @@ function parseRequest(data: string): Request | null {
   }
 }
 
-/** A page's `{"subscribe":"display"}` (issue 11 #3), else null. */
-function subscription(data: string): string | null {
+/** A page's `{"subscribe":"display"}` or `{"unsubscribe":"display"}` (issue 11 #3), else null. */
+function subscription(data: string): { on: boolean; topic: string } | null {
   try {
     const value: unknown = JSON.parse(data);
-    if (typeof value !== 'object' || value === null || !('subscribe' in value)) return null;
-    return typeof value.subscribe === 'string' ? value.subscribe : '';
+    if (typeof value !== 'object' || value === null) return null;
+    const on = 'subscribe' in value;
+    if (!on && !('unsubscribe' in value)) return null;
+    const topic = on ? value.subscribe : (value as { unsubscribe: unknown }).unsubscribe;
+    return { on, topic: typeof topic === 'string' ? topic : '' };
   } catch {
     return null;
   }
@@ -210,9 +214,10 @@ function serve(ws: WebSocket, router: Router, displayPush?: DisplayPush): void {
   // 'error' here; unhandled, that event would end the process (issue 10 #10).
   ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
-    const topic = isBinary ? null : subscription(String(data));
-    if (topic !== null) {
-      if (topic !== 'display' || !displayPush) send(-1, { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } });
+    const asked = isBinary ? null : subscription(String(data));
+    if (asked !== null) {
+      if (asked.topic !== 'display' || !displayPush) send(-1, { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } });
+      else if (!asked.on) displayPush.drop(connection);
       else displayPush.subscribe(connection, (value) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ push: 'display', value }));
       });

@@ -121,6 +121,21 @@ describe('customer display push over the harness (issue 11 #3)', () => {
     clerk.ws.close();
   });
 
+  it('stops pushing after the page unsubscribes', async () => {
+    const clerk = await signedIn('clerk01', 'counter-lc01');
+    const display = await signedIn('clerk01', 'counter-lc01');
+    display.ws.send(JSON.stringify({ subscribe: 'display' }));
+    const pushed = display.nextPush();
+    await clerk.call('display.show', { dueFen: 300, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
+    expect(await pushed).toMatchObject({ push: 'display', value: { dueFen: 300 } });
+    display.ws.send(JSON.stringify({ unsubscribe: 'display' }));
+    await display.call('auth.session', {});
+    const none = display.nextPush(300);
+    await clerk.call('display.show', { dueFen: 400, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
+    expect(await none).toBeNull();
+    for (const page of [clerk, display]) page.ws.close();
+  });
+
   it('answers an unknown subscription with a typed error', async () => {
     const page = await openPage();
     const answer = new Promise((resolve) => page.ws.once('message', (data) => resolve(JSON.parse(String(data)))));

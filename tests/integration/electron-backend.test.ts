@@ -121,6 +121,11 @@ describe('the Electron shell routes every call to the back end in its utility pr
     expect(state).toEqual({ dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true, updatedAt: shown.value.updatedAt });
     expect(subFrame.sent).toEqual([]);
     expect(clerk.sent).toEqual([]);
+    // unsubscribed (the screen closed): no more pushes; the answer to a later call proves the back end saw it
+    shell.listeners.get(DISPLAY_PUSH.unsubscribe)?.({ sender: display, senderFrame: display.mainFrame });
+    await shell.invoke(clerk, 'display.show', { dueFen: 100, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
+    await shell.invoke(display, 'auth.session', {});
+    expect(display.sent).toHaveLength(1);
   });
 
   it("ends the window's session in the back end when the window closes", async () => {

@@ -73,6 +73,7 @@ class HarnessClient {
     else if (!this.socket) void this.open().catch(() => undefined);
     return () => {
       this.displayListeners.delete(listener);
+      if (this.displayListeners.size === 0 && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ unsubscribe: 'display' }));
     };
   }
 
