@@ -53,7 +53,7 @@ module.exports = {
       comment: 'Issue 11 #7: the Electron main process owns windows only; the store, services, devices and router run in the utility process (main/backend.ts), also indirectly.',
       severity: 'error',
       from: { path: '^main/(app|backend-link|backend-protocol)[.]ts$' },
-      to: { path: `^(db|hardware)/|^main/(host|backend|services|ipc|harness|workers|domain)([.]ts$|/)|better-sqlite3|drizzle-orm|serialport`, reachable: true },
+      to: { path: `^(db|hardware)/|^main/(host|backend|services|ipc|harness|workers)([.]ts$|/)|better-sqlite3|drizzle-orm|serialport`, reachable: true },
     },
     {
       name: 'backend-never-reaches-electron',
