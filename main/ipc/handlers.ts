@@ -52,7 +52,7 @@ import { saveMeterTest } from '../services/meter-test.js';
 import { accountStatement } from '../services/statement.js';
 import { calendarForYear, setCalendarDay } from '../services/calendar.js';
 import { counterOpenedToday, openCounter } from '../services/counter-day.js';
-import { CustomerDisplays } from '../services/customer-display.js';
+import type { CustomerDisplays } from '../services/customer-display.js';
 import { issueInvoice, registerInvoiceBook } from '../services/invoices.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
@@ -80,13 +80,14 @@ export interface Devices {
   handheld: HandheldService;
   printer: ReceiptPrinter;
   backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
+  /** Issue 11 #3: the counters' customer displays, built by the host so their changes can be pushed. */
+  displays: CustomerDisplays;
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups }: Devices): Handlers {
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups, displays }: Devices): Handlers {
   const search = new AccountSearch(deps);
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
-  const displays = new CustomerDisplays(deps);
   const uploads = new UploadStore(() => deps.clock.now().getTime());
   /** A bank return: a finished upload of this session, or inline base64. */
   const returnFile = (ctx: CallContext, input: { file?: string | undefined; upload?: string | undefined }): { bytes: Buffer; sha256?: string } =>
