@@ -5,13 +5,12 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
-import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
 import { useWorkQueue, type QueueRow } from '../../stores/work-queue';
 import { Field } from './fields';
-import { FOLLOW_UP_FORMS } from './forms';
+import { AWAITING_REDISPATCH_PANELS, FOLLOW_UP_FORMS } from './forms';
 
 function NextStep({ row }: { row: QueueRow }) {
   const { form, setForm, error } = useWorkQueue();
@@ -64,38 +63,6 @@ function NextStep({ row }: { row: QueueRow }) {
   );
 }
 
-/** R-RCPT-10: after a failed ignition, the rectification's consumables go on the install/modify form. */
-function RectificationConsumables({ row }: { row: QueueRow }) {
-  const [name, setName] = useState('');
-  const [qty, setQty] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (row.state !== '待重新派工' || (row.type !== '点火' && row.type !== '二次点火')) return null;
-  const save = async () => {
-    const res = await call('followUps.rectificationConsumables', {
-      ignitionBusinessId: row.id,
-      consumables: name.trim() === '' ? [] : [{ name, unit: '个', quantity: Number(qty) }],
-    });
-    setMessage(res.ok ? { ok: true, text: `已记入安装/改装单 ${res.value.formBusinessNo}` } : { ok: false, text: res.error.message });
-  };
-  return (
-    <details className="panel">
-      <summary>点火未成功：整改耗材（记入安装单）</summary>
-      <label>
-        耗材名称
-        <input name="rectConsumable" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        数量
-        <input name="rectQty" value={qty} onChange={(e) => setQty(e.target.value)} />
-      </label>
-      {message && (message.ok ? <div className="paid">{message.text}</div> : <FieldError message={message.text} id="rect-error" />)}
-      <button type="button" onClick={() => void save()}>
-        保存耗材
-      </button>
-    </details>
-  );
-}
-
 /** 顺延 and 作废 for a business that is not finished (R-CANC-06, R-CANC-08). */
 function DeferOrVoid({ row }: { row: QueueRow }) {
   const { defer, voidIt, error } = useWorkQueue();
@@ -135,6 +102,8 @@ function DeferOrVoid({ row }: { row: QueueRow }) {
 export function WorkQueue() {
   const { rows, cursor, setCursor, refresh, save, error, notice, busy } = useWorkQueue();
   const row = rows[cursor];
+  // What a business offers once its job failed and waits for a new dispatch (./forms).
+  const Rework = row?.state === '待重新派工' ? AWAITING_REDISPATCH_PANELS[row.type] : undefined;
 
   useEffect(() => {
     void useWorkQueue.getState().refresh();
@@ -221,7 +190,7 @@ export function WorkQueue() {
           <ErrorNotice error={error} id="form-error" />
         </form>
         {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}
-        <RectificationConsumables key={`rect-${row.id}`} row={row} />
+        {Rework && <Rework key={`rect-${row.id}`} row={row} />}
         <DeferOrVoid key={row.id} row={row} />
         </div>
       )}

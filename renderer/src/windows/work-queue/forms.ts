@@ -11,6 +11,7 @@ import { InstallFollowUp } from './InstallFollowUp';
 import { MeterChangeFollowUp } from './MeterChangeFollowUp';
 import { MeterTestFollowUp } from './MeterTestFollowUp';
 import { ModificationFollowUp } from './ModificationFollowUp';
+import { RectificationConsumables } from './RectificationConsumables';
 import { SealFollowUp } from './SealFollowUp';
 
 export const FOLLOW_UP_FORMS: Readonly<Record<BusinessType, ComponentType<{ row: QueueRow }>>> = {
@@ -24,4 +25,10 @@ export const FOLLOW_UP_FORMS: Readonly<Record<BusinessType, ComponentType<{ row:
   校表: MeterTestFollowUp,
   换表: MeterChangeFollowUp,
   其它: HoseFollowUp,
+};
+
+/** R-RCPT-10: after a failed ignition (待重新派工), the rectification's consumables go on the install/modify form. */
+export const AWAITING_REDISPATCH_PANELS: Readonly<Partial<Record<BusinessType, ComponentType<{ row: QueueRow }>>>> = {
+  点火: RectificationConsumables,
+  二次点火: RectificationConsumables,
 };
