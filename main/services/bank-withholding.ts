@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import { BANK_METHODS } from '../domain/registration.js';
@@ -36,7 +36,7 @@ interface Candidate extends BankLine {
 }
 
 /** A-36: one line per withholding account of the bank: its earliest unpaid bill not already in a file. */
-function candidates(tx: Pick<Db, 'all'>, bank: WithholdingBank): Candidate[] {
+function candidates(tx: ReadTx, bank: WithholdingBank): Candidate[] {
   const rows = tx.all<{ accountId: string; accountNo: string; cardNo: string; holder: string; billId: string; amountFen: number; readingDate: string }>(sql`
     SELECT a.id AS accountId, a.account_no AS accountNo, coalesce(a.bank_card_no, '') AS cardNo, coalesce(a.card_holder, a.name) AS holder,
            b.id AS billId, b.amount_fen AS amountFen, b.reading_date AS readingDate
@@ -102,7 +102,7 @@ export class BankWithholding {
     );
   }
 
-  private runLines(tx: Pick<Db, 'select'>, runId: string) {
+  private runLines(tx: ReadTx, runId: string) {
     const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
     if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
     const items = tx

@@ -3,7 +3,7 @@
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
 import { addDays, businessDateOf, daysBetween } from '../domain/dates.js';
@@ -17,7 +17,6 @@ import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface UnpaidBill {
   id: string;
@@ -80,7 +79,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
 }
 
 /** The account's meter in use (a replaced meter is kept, inactive). */
-export function activeMeter(tx: Pick<Db, 'select'>, accountId: string) {
+export function activeMeter(tx: ReadTx, accountId: string) {
   return tx
     .select()
     .from(meters)
@@ -103,12 +102,12 @@ export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
 }
 
 /** A-11: the unit price of a customer category on a date (fen per m³). */
-export function priceOn(tx: Pick<Db, 'select'>, category: string, date: string): number {
+export function priceOn(tx: ReadTx, category: string, date: string): number {
   return tariffOn(tx, category, date).priceFenPerM3;
 }
 
 /** A-11: the tariff of a customer category on a date, with its tier bands (none by default). */
-export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string): { id: string; priceFenPerM3: number; tiers: Tier[] } {
+export function tariffOn(tx: ReadTx, category: string, date: string): { id: string; priceFenPerM3: number; tiers: Tier[] } {
   const tariff = tx
     .select()
     .from(tariffs)
@@ -127,7 +126,7 @@ export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string)
 }
 
 /** The account's consumption billed earlier in the calendar year of `date` (split parts counted once, corrected bills and `except` not at all). */
-function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, except?: string): CentiM3 {
+function yearToDate(tx: ReadTx, accountId: string, date: string, except?: string): CentiM3 {
   const row = tx
     .select({ total: sql<number>`coalesce(sum(${bills.consumptionCenti}), 0)` })
     .from(bills)
@@ -150,7 +149,7 @@ function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, exc
  * one reading covers by its 抄表周期) and the months since its last reading, whole months rounded, at least one.
  * Split parts, corrected bills and `except` (a bill being corrected) do not count.
  */
-export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readingDate: string, except?: string): { monthlyAverageCenti: CentiM3; months: number } {
+export function readingHistory(tx: ReadTx, accountId: string, readingDate: string, except?: string): { monthlyAverageCenti: CentiM3; months: number } {
   const row = tx
     .select({ avg: sql<number | null>`avg(${bills.consumptionCenti})`, last: sql<string | null>`max(${bills.readingDate})` })
     .from(bills)
@@ -168,7 +167,7 @@ export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readin
  * clerk confirms it; returns what is stored with the bill (null when nothing was unusual).
  */
 export function confirmReading(
-  tx: Pick<Db, 'select'>,
+  tx: ReadTx,
   { settings }: ServiceDeps,
   input: { accountId: string; usedCenti: CentiM3; readingDate: string; confirmed: boolean; except?: string },
 ): string | null {
@@ -256,7 +255,7 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
 }
 
 /** The account's unpaid bills as arrears lines, oldest first: what every arrears check looks at (R-SEC-08). */
-export function unpaidLines(tx: Pick<Db, 'select'>, accountId: string): { readingDate: string; amountFen: number }[] {
+export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: string; amountFen: number }[] {
   return tx
     .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
     .from(bills)

@@ -3,7 +3,7 @@
  * account's card, the writes still in doubt, and the card reader's failures in the clerk's words.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { cardWriteOutcomes, cardWrites } from '../../db/schema.js';
 import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../hardware/card/reader.js';
 import { DomainError } from '../domain/errors.js';
@@ -40,7 +40,7 @@ export interface PendingWrite {
 }
 
 /** The purchase counter of the account's last confirmed card write (0 before the first). */
-export function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number {
+export function systemCounter(tx: ReadTx, accountId: string): number {
   const row = tx
     .select({ counter: cardWrites.counterAfter })
     .from(cardWrites)
@@ -52,7 +52,7 @@ export function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number
   return row?.counter ?? 0;
 }
 
-export function pendingWrites(tx: Pick<Db, 'select'>, filter?: { cardNo?: string }): PendingWrite[] {
+export function pendingWrites(tx: ReadTx, filter?: { cardNo?: string }): PendingWrite[] {
   const rows = tx
     .select()
     .from(cardWrites)

@@ -5,7 +5,7 @@
  * any difference recorded with its reason, and the review by a different person.
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
 import { businessDateOf } from '../domain/dates.js';
@@ -17,11 +17,10 @@ import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { isDayClosed } from './payments.js';
 
-type Reader = Pick<Db, 'all' | 'select'>;
 const notCash = sql.join(OFF_COUNTER_METHODS.map((m) => sql`${m}`), sql`, `);
 
 /** The clerk's ledger of the day in the report's categories. */
-export function reportLines(db: Reader, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
+export function reportLines(db: ReadTx, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
   const byCharge = db.all<{ chargeType: string; category: string; count: number; amountFen: number; gasFen: number; lateFeeFen: number }>(sql`
     SELECT charge_type AS chargeType, invoice_category AS category, count(*) AS count, sum(total_fen - ticket_fen) AS amountFen,
            sum(gas_fen) AS gasFen, sum(late_fee_fen) AS lateFeeFen
@@ -54,7 +53,7 @@ export function reportLines(db: Reader, clerkId: string, date: string): { lines:
  * A-33: yesterday's 当日现金结余; on a clerk's first report, the cash float they counted when opening
  * the counter that day (R-GEN-01), else 0.
  */
-function previousBalance(db: Reader, clerkId: string, date: string): Fen {
+function previousBalance(db: ReadTx, clerkId: string, date: string): Fen {
   const last = db
     .select({ balance: cashReports.balanceFen })
     .from(cashReports)

@@ -5,7 +5,7 @@
  * batch again changes nothing. Device IO never runs inside a transaction.
  */
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, handheldBatches, handheldReadings, handheldRouteItems, meters } from '../../db/schema.js';
 import type { Handheld, ReadingRecord, RouteRecord } from '../../hardware/handheld/handheld.js';
 import { DeviceDisconnectedError, DeviceTimeoutError, HandheldStatusError } from '../../hardware/handheld/handheld.js';
@@ -18,7 +18,6 @@ import { appendAudit } from './audit.js';
 import { billingStart, insertBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface JobProgress {
   job: 'upload' | 'download' | null;
@@ -53,7 +52,7 @@ export type ExportCycle = 1 | 2;
 const CYCLE_NAME = { 1: '单月', 2: '双月' } as const;
 
 /** The reader's accounts to read this cycle: ordinary-meter customers with gas on, in 抄表序号 order. */
-function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string, cycle: ExportCycle): RouteAccount[] {
+function routeAccounts(tx: ReadTx, meterReader: string, cycle: ExportCycle): RouteAccount[] {
   const rows = tx
     .select({ account: accounts, meter: meters })
     .from(accounts)

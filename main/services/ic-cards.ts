@@ -7,7 +7,7 @@
  * transaction around device IO.
  */
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { assertPurchaseAllowed, censusCheck, decideCardWrite, nextPurchaseCounter, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
@@ -27,7 +27,6 @@ import { cardError, pendingWrites, systemCounter, type PendingWrite } from './ca
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type WriteRow = typeof cardWrites.$inferSelect;
 
 export interface CardView {

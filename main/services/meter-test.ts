@@ -6,7 +6,7 @@
  * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept.
  */
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestRecords, payments } from '../../db/schema.js';
 import { addDays, businessDateOf, isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -36,7 +36,6 @@ export interface MeterTestInput {
   confirmLargeTender?: boolean;
 }
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 /** the readings to correct — the last two, or all since an ignition less than 3 months ago. */
 function readingsToCorrect(tx: Tx, accountId: string, today: string) {

@@ -5,7 +5,7 @@
  * all. The slip is printed afterwards (no device IO inside a transaction).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import {
   accounts,
   bills,
@@ -32,7 +32,6 @@ import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface CashPaymentInput {
   accountId: string;
@@ -71,7 +70,7 @@ export interface PostedPayment {
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
 
-export function isDayClosed(tx: Pick<Db, 'select'>, hallId: string, businessDate: string): boolean {
+export function isDayClosed(tx: ReadTx, hallId: string, businessDate: string): boolean {
   const day = tx
     .select({ closedAt: businessDays.closedAt })
     .from(businessDays)

@@ -6,7 +6,7 @@
  * An IC-card recharge is reversed through the card first (ic-cards.ts).
  */
 import { and, eq, inArray, max, min } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, bills, invoices, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -17,7 +17,6 @@ import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './paym
 import { BANK_METHODS } from '../domain/registration.js';
 import { adjustPrepaid } from './tenders.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type PaymentRow = typeof payments.$inferSelect;
 
 export const APPROVER_ROLES: readonly StaffRole[] = ['manager', 'admin'];

@@ -4,7 +4,7 @@
  * the payment's transaction.
  */
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, bills, ruleOverrides, ticketBillItems, ticketTenders } from '../../db/schema.js';
 import type { TicketKind } from '../domain/ticket-kinds.js';
 import { DomainError } from '../domain/errors.js';
@@ -22,7 +22,6 @@ import type { CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { UnpaidBill } from './billing.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface TicketLine {
   kind: TicketKind;
