@@ -2,7 +2,7 @@
 import type { Method } from '../../preload/contract.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { parseYuan } from '../domain/money.js';
+import { fen, parseYuan, ZERO_FEN, type Fen } from '../domain/money.js';
 import { WAIVER_APPROVER_ROLES } from '../domain/late-fee.js';
 import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
@@ -66,12 +66,12 @@ function signedIn(ctx: CallContext): Actor {
 }
 
 /** A cash amount the clerk may leave empty (no fee collected). */
-function optionalYuan(text: string | null, field: string): number | null {
+function optionalYuan(text: string | null, field: string): Fen | null {
   return text === null || text.trim() === '' ? null : parseYuan(text, field);
 }
 
 /** Ticket lines as typed at the counter, with the face value parsed to fen. */
-function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: number })[] {
+function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: Fen })[] {
   return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: parseYuan(faceValue, 'faceValue') }));
 }
 
@@ -159,7 +159,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         accountId: input.accountId,
         billIds: input.billIds,
         tenderedFen: parseYuan(input.tendered, 'tendered'),
-        expectedTotalFen: input.expectedTotalFen,
+        expectedTotalFen: fen(input.expectedTotalFen),
         waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
         approver: input.approver ? verifyApprover(deps, actor, input.approver, WAIVER_APPROVER_ROLES) : null,
         tickets: ticketLines(input.tickets),
@@ -361,7 +361,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const actor = signedIn(ctx);
       const done = saveModificationForm(deps, actor, {
         businessId: input.businessId,
-        feeFen: optionalYuan(input.fee, 'fee') ?? 0,
+        feeFen: optionalYuan(input.fee, 'fee') ?? ZERO_FEN,
         tenderedFen: optionalYuan(input.tendered, 'tendered'),
         invoiceNo: input.invoiceNo,
         consumables: input.consumables,

@@ -15,7 +15,8 @@ import { BANK_METHODS } from '../domain/registration.js';
 import { isWithholdingBank, renderBankFile, type BankLine, type WithholdingBank } from '../domain/bank-file.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { formatYuan, type Fen } from '../domain/money.js';
+import { fen, formatYuan, sumFen, type Fen } from '../domain/money.js';
+import { centiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
@@ -47,7 +48,7 @@ function candidates(tx: ReadTx, bank: WithholdingBank): Candidate[] {
     WHERE a.bank_name = ${bank} AND a.payment_method IN ('银行代缴', '银行托收')
       AND NOT EXISTS (SELECT 1 FROM bank_run_items i WHERE i.bill_id = b.id AND i.result IS NULL)
     ORDER BY a.account_no`);
-  return rows.map((r, i) => ({ ...r, lineNo: i + 1 }));
+  return rows.map((r, i) => ({ ...r, amountFen: fen(r.amountFen), lineNo: i + 1 }));
 }
 
 export interface RunFile {
@@ -89,7 +90,7 @@ export class BankWithholding {
         if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
         const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
         const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-        const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
+        const totalFen = sumFen(lines.map((l) => l.amountFen));
         const fileName = `${bank}银行-${runId}.txt`;
         tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
         // one prepared statement for all lines (a run can hold 200,000), inside this transaction
@@ -126,8 +127,8 @@ export class BankWithholding {
   /** The file of a run again, byte for byte (for a resend). */
   file(runId: string): RunFile {
     const { run, items } = this.runLines(this.deps.db, runId);
-    const lines = items.map(({ item, accountNo, holder, readingDate }) => ({ lineNo: item.lineNo, accountNo, cardNo: item.cardNo, holder, amountFen: item.amountFen, readingDate }));
-    return { runId, fileName: run.fileName, count: run.itemCount, totalFen: run.totalFen, base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
+    const lines = items.map(({ item, accountNo, holder, readingDate }) => ({ lineNo: item.lineNo, accountNo, cardNo: item.cardNo, holder, amountFen: fen(item.amountFen), readingDate }));
+    return { runId, fileName: run.fileName, count: run.itemCount, totalFen: fen(run.totalFen), base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
   }
 
   /**
@@ -136,7 +137,7 @@ export class BankWithholding {
    */
   async check(runId: string, file: Uint8Array) {
     const { run, items } = this.runLines(this.deps.db, runId);
-    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen }));
+    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: fen(i.item.amountFen) }));
     const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
     return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
   }
@@ -250,7 +251,7 @@ export class BankWithholding {
           tenderedFen: slip.amountFen,
           changeFen: 0,
         });
-        settleBills(tx, slip.accountId, paymentId, [{ id: bill.id, gasFen: bill.amountFen, lateFeeFen, overdueDays: 0, thisReading: bill.thisReadingCenti }], now);
+        settleBills(tx, slip.accountId, paymentId, [{ id: bill.id, gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
         tx.update(manualSlips).set({ paymentId }).where(eq(manualSlips.id, slip.id)).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_write_off', entity: 'manual_slip', entityId: slip.id, detail: { slipNo, manualSlipNo: slip.manualSlipNo } }, now);
         return { slipNo, amountFen: slip.amountFen };

@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { bills } from '../../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import { splitBill } from '../domain/tickets.js';
-import { formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
+import { centiM3, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
+import { fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';
@@ -22,10 +23,10 @@ export function splitUnpaidBill(deps: ServiceDeps, actor: Actor, input: { billId
       assertNotInBankRun(tx, [bill.id]);
       const [first, second] = splitBill(
         {
-          previousReading: bill.previousReadingCenti,
-          thisReading: bill.thisReadingCenti,
-          consumption: bill.consumptionCenti,
-          amountFen: bill.amountFen,
+          previousReading: centiM3(bill.previousReadingCenti),
+          thisReading: centiM3(bill.thisReadingCenti),
+          consumption: centiM3(bill.consumptionCenti),
+          amountFen: fen(bill.amountFen),
           priceFenPerM3: bill.priceFenPerM3,
         },
         input.splitCenti,

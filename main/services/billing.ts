@@ -10,8 +10,8 @@ import { addDays, businessDateOf, daysBetween } from '../domain/dates.js';
 import { readingConfirmationPrompt, readingConfirmationRecord, unusualReading } from '../domain/confirmations.js';
 import { DomainError } from '../domain/errors.js';
 import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
-import { formatYuan, sumFen } from '../domain/money.js';
-import { consumption, formatVolume, type CentiM3 } from '../domain/volume.js';
+import { addFen, fen, formatYuan, sumFen, type Fen } from '../domain/money.js';
+import { centiM3, centiM3OrNull, consumption, formatVolume, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
@@ -25,11 +25,11 @@ export interface UnpaidBill {
   thisReading: CentiM3;
   consumption: CentiM3;
   priceFenPerM3: number;
-  gasFen: number;
+  gasFen: Fen;
   dueDate: string;
   overdueDays: number;
-  lateFeeFen: number;
-  totalFen: number;
+  lateFeeFen: Fen;
+  totalFen: Fen;
   source: ReadingSource;
   estimated: boolean;
   /** How the amount was computed (A-11/A-12). */
@@ -51,9 +51,9 @@ export interface UnpaidList {
   account: AccountSummary;
   businessDate: string;
   bills: UnpaidBill[];
-  gasFen: number;
-  lateFeeFen: number;
-  totalFen: number;
+  gasFen: Fen;
+  lateFeeFen: Fen;
+  totalFen: Fen;
 }
 
 export function loadAccount(tx: Tx, accountId: string): AccountSummary {
@@ -75,7 +75,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
     .get();
   if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
   const meter = activeMeter(tx, accountId);
-  return { ...row, meterStatus: meter?.status ?? null, latestReading: meter?.latestReadingCenti ?? null };
+  return { ...row, settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
 }
 
 /** The account's meter in use (a replaced meter is kept, inactive). */
@@ -98,7 +98,7 @@ export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(1)
     .get();
-  return Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
+  return centiM3(Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti));
 }
 
 /** A-11: the unit price of a customer category on a date (fen per m³). */
@@ -122,7 +122,7 @@ export function tariffOn(tx: ReadTx, category: string, date: string): { id: stri
     .where(eq(tariffTiers.tariffId, tariff.id))
     .orderBy(asc(tariffTiers.fromCenti))
     .all();
-  return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers };
+  return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers: tiers.map((t) => ({ ...t, fromCenti: centiM3(t.fromCenti) })) };
 }
 
 /** The account's consumption billed earlier in the calendar year of `date` (split parts counted once, corrected bills and `except` not at all). */
@@ -141,7 +141,7 @@ function yearToDate(tx: ReadTx, accountId: string, date: string, except?: string
       ),
     )
     .get();
-  return Number(row?.total ?? 0);
+  return centiM3(Number(row?.total ?? 0));
 }
 
 /**
@@ -159,7 +159,7 @@ export function readingHistory(tx: ReadTx, accountId: string, readingDate: strin
   const perReading = row?.avg === null || row?.avg === undefined ? 0 : Number(row.avg);
   const monthlyAverageCenti = Math.round(perReading / (cycle?.readingCycle === '每月' ? 1 : 2));
   const months = row?.last ? Math.max(1, Math.round(daysBetween(row.last, readingDate) / 30)) : 1;
-  return { monthlyAverageCenti, months };
+  return { monthlyAverageCenti: centiM3(monthlyAverageCenti), months };
 }
 
 /**
@@ -235,19 +235,20 @@ export function insertBill(
 /** Prices one unpaid bill as of the payment date. */
 export function priceBill(bill: typeof bills.$inferSelect, businessDate: string): UnpaidBill {
   const days = overdueDays(bill.dueDate, businessDate);
-  const late = lateFeeFen(bill.amountFen, days);
+  const gas = fen(bill.amountFen);
+  const late = lateFeeFen(gas, days);
   return {
     id: bill.id,
     readingDate: bill.readingDate,
-    previousReading: bill.previousReadingCenti,
-    thisReading: bill.thisReadingCenti,
-    consumption: bill.consumptionCenti,
+    previousReading: centiM3(bill.previousReadingCenti),
+    thisReading: centiM3(bill.thisReadingCenti),
+    consumption: centiM3(bill.consumptionCenti),
     priceFenPerM3: bill.priceFenPerM3,
-    gasFen: bill.amountFen,
+    gasFen: gas,
     dueDate: bill.dueDate,
     overdueDays: days,
     lateFeeFen: late,
-    totalFen: bill.amountFen + late,
+    totalFen: addFen(gas, late),
     source: bill.source,
     estimated: bill.estimated,
     pricing: bill.pricing || `${formatVolume(bill.consumptionCenti)} m³ × ${formatYuan(bill.priceFenPerM3)} = ${formatYuan(bill.amountFen)}`,
@@ -255,13 +256,14 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
 }
 
 /** The account's unpaid bills as arrears lines, oldest first: what every arrears check looks at (R-SEC-08). */
-export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: string; amountFen: number }[] {
+export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: string; amountFen: Fen }[] {
   return tx
     .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
     .from(bills)
     .where(and(eq(bills.accountId, accountId), eq(bills.status, '未缴')))
     .orderBy(asc(bills.readingDate))
-    .all();
+    .all()
+    .map((l) => ({ ...l, amountFen: fen(l.amountFen) }));
 }
 
 export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[]) {

@@ -25,7 +25,7 @@ import {
   TEST_DEPOSIT_FEN,
   type AcceptanceExtras,
 } from '../domain/acceptance.js';
-import { formatYuan } from '../domain/money.js';
+import { formatYuan, type Fen } from '../domain/money.js';
 import { addDays, businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type WorkOrderState } from '../domain/work-order.js';
@@ -103,7 +103,7 @@ export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInp
 export function acceptAtCounter(
   deps: ServiceDeps,
   actor: Actor,
-  input: AcceptInput & { depositTenderedFen: number | null; /** issue 10 #5 */ confirmLargeTender?: boolean },
+  input: AcceptInput & { depositTenderedFen: Fen | null; /** issue 10 #5 */ confirmLargeTender?: boolean },
 ): { business: Business; deposit: PostedPayment | null } {
   const now = deps.clock.now();
   if (input.type === '校表' && input.depositTenderedFen === null) {

@@ -7,8 +7,8 @@ import type { ReadTx } from '../../db/open.js';
 import { cardWriteOutcomes, cardWrites } from '../../db/schema.js';
 import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../hardware/card/reader.js';
 import { DomainError } from '../domain/errors.js';
-import type { Fen } from '../domain/money.js';
-import type { CentiM3 } from '../domain/volume.js';
+import { fen, type Fen } from '../domain/money.js';
+import { centiM3, type CentiM3 } from '../domain/volume.js';
 
 /** Device failures in the clerk's words. */
 export function cardError(error: unknown): DomainError {
@@ -65,8 +65,8 @@ export function pendingWrites(tx: ReadTx, filter?: { cardNo?: string }): Pending
     kind: w.kind,
     cardNo: w.cardNo,
     accountId: w.accountId,
-    volume: w.volumeCenti,
-    amountFen: w.amountFen,
+    volume: centiM3(w.volumeCenti),
+    amountFen: fen(w.amountFen),
     createdAt: w.createdAt,
   }));
 }

@@ -11,7 +11,8 @@ import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
-import type { Fen } from '../domain/money.js';
+import { fen, ZERO_FEN, type Fen } from '../domain/money.js';
+import { centiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -40,13 +41,13 @@ export function reportLines(db: ReadTx, clerkId: string, date: string): { lines:
   for (const r of byCharge) {
     const group = r.category === '核对单' ? '核对单' : r.category === '收据' ? '收据' : `${r.category}发票`;
     if (r.chargeType === '燃气费') {
-      lines.push({ group, item: '气费', count: r.count, amountFen: r.gasFen });
-      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: r.lateFeeFen });
-    } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: r.amountFen });
+      lines.push({ group, item: '气费', count: r.count, amountFen: fen(r.gasFen) });
+      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: fen(r.lateFeeFen) });
+    } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: fen(r.amountFen) });
   }
-  for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: t.value, volumeCenti: t.volume });
-  for (const i of invoices) lines.push({ group: `${i.category}发票（已开）`, item: '核对单换发票', count: i.count, amountFen: i.amountFen });
-  return { lines, incomeFen: income[0]?.cash ?? 0 };
+  for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: fen(t.value), volumeCenti: centiM3(t.volume) });
+  for (const i of invoices) lines.push({ group: `${i.category}发票（已开）`, item: '核对单换发票', count: i.count, amountFen: fen(i.amountFen) });
+  return { lines, incomeFen: fen(income[0]?.cash ?? 0) };
 }
 
 /**
@@ -61,7 +62,7 @@ function previousBalance(db: ReadTx, clerkId: string, date: string): Fen {
     .orderBy(desc(cashReports.businessDate))
     .limit(1)
     .get();
-  if (last) return last.balance;
+  if (last) return fen(last.balance);
   const opened = db
     .select({ detail: auditLog.detail })
     .from(auditLog)
@@ -69,7 +70,7 @@ function previousBalance(db: ReadTx, clerkId: string, date: string): Fen {
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .get();
-  return opened ? ((JSON.parse(opened.detail) as { floatFen?: number }).floatFen ?? 0) : 0;
+  return opened ? fen((JSON.parse(opened.detail) as { floatFen?: number }).floatFen ?? 0) : ZERO_FEN;
 }
 
 export function draftCashReport(deps: ServiceDeps, actor: Actor) {

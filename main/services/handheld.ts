@@ -12,7 +12,7 @@ import { DeviceDisconnectedError, DeviceTimeoutError, HandheldStatusError } from
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { ANOMALY_TEXT, BLOCKING, batchId, downloadProblems, readingAnomalies, type Anomaly } from '../domain/handheld.js';
-import { formatVolume } from '../domain/volume.js';
+import { centiM3, formatVolume } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { billingStart, insertBill } from './billing.js';
@@ -256,8 +256,8 @@ export class HandheldService {
 
   private readingValues(rec: ReadingRecord, base: typeof handheldRouteItems.$inferSelect, meterNo: string) {
     const anomalies = readingAnomalies(
-      { readingCenti: rec.reading, status: rec.status, meterNo: rec.meterNo },
-      { lastCenti: base.lastReadingCenti, monthlyAverageCenti: base.monthlyAverageCenti, meterNo, months: base.months },
+      { readingCenti: centiM3(rec.reading), status: rec.status, meterNo: rec.meterNo },
+      { lastCenti: centiM3(base.lastReadingCenti), monthlyAverageCenti: centiM3(base.monthlyAverageCenti), meterNo, months: base.months },
       this.deps.settings.largeVolume,
     );
     return {
@@ -379,7 +379,7 @@ export class HandheldService {
               accountId: account.id,
               category: account.category,
               meter,
-              reading: r.readingCenti,
+              reading: centiM3(r.readingCenti),
               source: 'handheld',
               readingDate: r.readAt.slice(0, 10),
               estimated: r.status === 1,

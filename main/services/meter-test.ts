@@ -11,8 +11,8 @@ import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestReco
 import { addDays, businessDateOf, isValidDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult } from '../domain/meter-test.js';
-import { formatYuan } from '../domain/money.js';
-import type { CentiM3 } from '../domain/volume.js';
+import { formatYuan, negFen, sumFen, type Fen } from '../domain/money.js';
+import { centiM3, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -31,7 +31,7 @@ export interface MeterTestInput {
   errorPercent: string;
   handling: string;
   /** Cash the customer hands over: the fee when the meter passed, the correction when it ran slow. */
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
 }
@@ -111,10 +111,10 @@ export function saveMeterTest(
       const corrections = failedResult
         ? readingsToCorrect(tx, b.accountId, businessDateOf(now)).map((bill) => ({
             ...bill,
-            amountFen: testCorrectionFen(bill.consumption, bill.price, errorBp, failedResult),
+            amountFen: testCorrectionFen(centiM3(bill.consumption), bill.price, errorBp, failedResult),
           }))
         : [];
-      const net = corrections.reduce((sum, c) => sum + c.amountFen, 0);
+      const net = sumFen(corrections.map((c) => c.amountFen));
       let correctionPaymentId: string | null = null;
       if (net > 0) {
         correctionPaymentId = uuidv7(now.getTime());
@@ -139,7 +139,7 @@ export function saveMeterTest(
         correctionPaymentId = postFee(
           tx,
           actor,
-          { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: -net, tenderedFen: input.tenderedFen, businessRef: b.id },
+          { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: negFen(net), tenderedFen: input.tenderedFen, businessRef: b.id },
           now,
           largeTender,
         ).paymentId;

@@ -22,7 +22,8 @@ import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
 import { confirmLargeTender, type LargeTenderRule } from '../domain/confirmations.js';
-import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
+import { addFen, changeFor, formatYuan, subFen, sumFen, ZERO_FEN, type Fen } from '../domain/money.js';
+import type { CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
@@ -150,7 +151,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeT
     { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen, confirmation } },
     now,
   );
-  return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
+  return { paymentId, slipNo, businessDate, gasFen: ZERO_FEN, lateFeeFen: ZERO_FEN, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, method: PAYMENT_METHOD_CASH };
 }
 
 export interface SettledBill {
@@ -158,7 +159,7 @@ export interface SettledBill {
   gasFen: Fen;
   lateFeeFen: Fen;
   overdueDays: number;
-  thisReading: number;
+  thisReading: CentiM3;
 }
 
 /**
@@ -216,7 +217,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const priced = rows.map((b) => {
         const bill = priceBill(b, businessDate);
         const waiver = waivers.find((w) => w.billId === bill.id);
-        if (!waiver) return { ...bill, waivedFen: 0, waiverReason: '' };
+        if (!waiver) return { ...bill, waivedFen: ZERO_FEN, waiverReason: '' };
         checkWaiver({
           estimated: bill.estimated,
           lateFeeFen: bill.lateFeeFen,
@@ -225,11 +226,11 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
           approverRole: approver?.role ?? null,
           sameAsClerk: approver?.staffId === actor.staffId,
         });
-        return { ...bill, lateFeeFen: bill.lateFeeFen - waiver.waiveFen, waivedFen: waiver.waiveFen, waiverReason: waiver.reason.trim() };
+        return { ...bill, lateFeeFen: subFen(bill.lateFeeFen, waiver.waiveFen), waivedFen: waiver.waiveFen, waiverReason: waiver.reason.trim() };
       });
       const gasFen = sumFen(priced.map((b) => b.gasFen));
       const lateFeeFen = sumFen(priced.map((b) => b.lateFeeFen));
-      const dueFen = gasFen + lateFeeFen;
+      const dueFen = addFen(gasFen, lateFeeFen);
       if (dueFen !== input.expectedTotalFen) {
         throw new DomainError(
           'AMOUNT_CHANGED',
@@ -239,9 +240,10 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       }
       const planned = planTenders(tx, { accountId: input.accountId, bills: priced, lines: input.tickets ?? [], overrides: input.overrides ?? [], businessDate });
       const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
-      const totalFen = dueFen + plan.ticketCashFen;
-      const changeFen = changeFor(input.tenderedFen, totalFen - plan.ticketFen);
-      const confirmation = tenderConfirmation(deps, input.tenderedFen, totalFen - plan.ticketFen, input.confirmLargeTender === true);
+      const totalFen = addFen(dueFen, plan.ticketCashFen);
+      const cashDueFen = subFen(totalFen, plan.ticketFen);
+      const changeFen = changeFor(input.tenderedFen, cashDueFen);
+      const confirmation = tenderConfirmation(deps, input.tenderedFen, cashDueFen, input.confirmLargeTender === true);
       const paymentId = uuidv7(now.getTime());
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,

@@ -5,6 +5,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { accountPhones, accounts, meters } from '../../db/schema.js';
+import type { Fen } from '../domain/money.js';
 import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -28,12 +29,12 @@ export interface RegistrationInput extends RegistrationForm {
   seq: SeqParts;
   areaType: AreaType;
   buildingType: BuildingType;
-  connectionFeeFen: number;
+  connectionFeeFen: Fen;
   contactPhone: string;
   priority: Priority;
   feePath: FeePath;
   /** Cash handed over for the connection fee (path C only). */
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
   /** R-TRF-03: a new owner's transfer done together with the 报装. */

@@ -8,7 +8,7 @@ import type { Tx } from '../../db/open.js';
 import { accounts, bills, ruleOverrides, ticketBillItems, ticketTenders } from '../../db/schema.js';
 import type { TicketKind } from '../domain/ticket-kinds.js';
 import { DomainError } from '../domain/errors.js';
-import { sumFen, type Fen } from '../domain/money.js';
+import { minFen, subFen, sumFen, timesFen, ZERO_FEN, type Fen } from '../domain/money.js';
 import {
   allocateVolume,
   assertTicketValid,
@@ -18,7 +18,7 @@ import {
   TICKET_VOLUME_CENTI,
   ticketCountsPerBill,
 } from '../domain/tickets.js';
-import type { CentiM3 } from '../domain/volume.js';
+import { centiM3, subCenti, ZERO_CENTI, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { UnpaidBill } from './billing.js';
 
@@ -51,7 +51,7 @@ export interface TenderPlan {
   overrides: RuleOverride[];
 }
 
-export const NO_TICKETS: TenderPlan = { method: '现金', ticketFen: 0, ticketCashFen: 0, prepaidDeltaCenti: 0, perBill: [], lines: [], overrides: [] };
+export const NO_TICKETS: TenderPlan = { method: '现金', ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, prepaidDeltaCenti: ZERO_CENTI, perBill: [], lines: [], overrides: [] };
 
 function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
   return tx
@@ -61,7 +61,7 @@ function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(6)
     .all()
-    .map((r) => r.c);
+    .map((r) => centiM3(r.c));
 }
 
 /**
@@ -101,23 +101,23 @@ export function planTenders(
   const method = first.kind;
   if (!volume) {
     const gasDue = sumFen(input.bills.map((b) => b.gasFen));
-    const ticketFen = assertCouponsFit(sumFen(lines.map((l) => l.count * l.faceValueFen)), gasDue);
+    const ticketFen = assertCouponsFit(sumFen(lines.map((l) => timesFen(l.faceValueFen, l.count))), gasDue);
     const counts = ticketCountsPerBill(input.bills.length, count);
     let left = ticketFen;
     const perBill = input.bills.map((b, i) => {
-      const paid = Math.min(left, b.gasFen);
-      left -= paid;
-      return { billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: 0, ticketFen: paid };
+      const paid = minFen(left, b.gasFen);
+      left = subFen(left, paid);
+      return { billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: ZERO_CENTI, ticketFen: paid };
     });
-    return { method, ticketFen, ticketCashFen: 0, prepaidDeltaCenti: 0, perBill, lines: [...lines], overrides: checkOverrides([], input.overrides) };
+    return { method, ticketFen, ticketCashFen: ZERO_FEN, prepaidDeltaCenti: ZERO_CENTI, perBill, lines: [...lines], overrides: checkOverrides([], input.overrides) };
   }
   const account = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, input.accountId)).get();
-  const prepaid = account?.prepaid ?? 0;
+  const prepaid = centiM3(account?.prepaid ?? 0);
   const warnings = softRuleWarnings({ tickets: count, recentConsumption: recentConsumption(tx, input.accountId), prepaidCenti: prepaid });
   const overrides = checkOverrides(warnings, input.overrides);
   const allocation = allocateVolume(
     input.bills.map((b) => ({ id: b.id, consumption: b.consumption, gasFen: b.gasFen })),
-    count * TICKET_VOLUME_CENTI + prepaid,
+    centiM3(count * TICKET_VOLUME_CENTI + prepaid),
   );
   const ticketBills = input.bills.filter((b) => allocation.ticketBillIds.includes(b.id));
   if (ticketBills.length === 0) {
@@ -127,8 +127,8 @@ export function planTenders(
   return {
     method,
     ticketFen: allocation.ticketFen,
-    ticketCashFen: sumFen(lines.map((l) => l.count * l.faceValueFen)),
-    prepaidDeltaCenti: allocation.leftoverCenti - prepaid,
+    ticketCashFen: sumFen(lines.map((l) => timesFen(l.faceValueFen, l.count))),
+    prepaidDeltaCenti: subCenti(allocation.leftoverCenti, prepaid),
     perBill: ticketBills.map((b, i) => ({ billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: b.consumption, ticketFen: b.gasFen })),
     lines: [...lines],
     overrides,

@@ -5,6 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { accountPhones, accounts, meters, ownershipTransfers } from '../../db/schema.js';
+import type { Fen } from '../domain/money.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
@@ -24,7 +25,7 @@ export interface TransferInput {
   invoiceLost: boolean;
   /** R-TRF-02: a lost invoice needs the loss declaration. */
   lossDeclaration: boolean;
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
 }
@@ -33,7 +34,7 @@ export interface Transferred {
   transferId: string;
   previousName: string;
   settledReading: number;
-  feeFen: number;
+  feeFen: Fen;
   payment: PostedPayment | null;
 }
 

@@ -22,6 +22,7 @@ import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
+import { addFen, fen } from '../../main/domain/money.js';
 
 const { values } = parseArgs({
   options: {
@@ -136,7 +137,7 @@ for (const accountId of payable) {
   payBills(deps, actor, {
     accountId,
     billIds: list.bills.map((b) => b.id),
-    tenderedFen: list.totalFen + 1000,
+    tenderedFen: addFen(list.totalFen, fen(1000)),
     expectedTotalFen: list.totalFen,
   });
   posting.push(performance.now() - t0);
