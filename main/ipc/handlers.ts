@@ -3,6 +3,7 @@ import type { Method } from '../../preload/contract.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { fen, parseYuan, ZERO_FEN, type Fen } from '../domain/money.js';
+import { asAccountId, asBillId, asBillIds } from '../domain/ids.js';
 import { WAIVER_APPROVER_ROLES } from '../domain/late-fee.js';
 import { parseVolume } from '../domain/volume.js';
 import { AccountSearch } from '../services/accounts.js';
@@ -138,7 +139,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       return { ok: true as const };
     },
     'accounts.search': (_ctx, input) => search.search(input.query),
-    'bills.unpaid': (_ctx, input) => unpaidList(deps, input.accountId),
+    'bills.unpaid': (_ctx, input) => unpaidList(deps, asAccountId(input.accountId)),
     'bills.enterReading': (ctx, input) =>
       enterCounterReading(deps, signedIn(ctx), {
         accountId: input.accountId,
@@ -156,11 +157,11 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'payments.payCash': async (ctx, input) => {
       const actor = signedIn(ctx);
       const posted = payBills(deps, actor, {
-        accountId: input.accountId,
-        billIds: input.billIds,
+        accountId: asAccountId(input.accountId),
+        billIds: asBillIds(input.billIds),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         expectedTotalFen: fen(input.expectedTotalFen),
-        waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
+        waivers: input.waivers.map((w) => ({ billId: asBillId(w.billId), waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
         approver: input.approver ? verifyApprover(deps, actor, input.approver, WAIVER_APPROVER_ROLES) : null,
         tickets: ticketLines(input.tickets),
         overrides: input.overrides,
@@ -280,7 +281,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'cards.recharge': async (ctx, input) => {
       const actor = signedIn(ctx);
       const done = await cards.recharge(actor, {
-        accountId: input.accountId,
+        accountId: asAccountId(input.accountId),
         ...(input.by === 'volume' ? { volumeCenti: parseVolume(input.value, 'value') } : { amountFen: parseYuan(input.value, 'value') }),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         tickets: ticketLines(input.tickets),
@@ -290,7 +291,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'cards.issue': async (ctx, input) => {
       const actor = signedIn(ctx);
-      const done = await cards.issue(actor, { ...input, tenderedFen: parseYuan(input.tendered || '0', 'tendered') });
+      const done = await cards.issue(actor, { ...input, accountId: asAccountId(input.accountId), tenderedFen: parseYuan(input.tendered || '0', 'tendered') });
       const receipt = await feeReceipt(actor, done.fee);
       return { cardNo: done.cardNo, counter: done.counter, feeSlipNo: receipt.slipNo, feeFen: done.fee?.totalFen ?? 0, changeFen: receipt.changeFen ?? 0, print: receipt.print };
     },
@@ -303,7 +304,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'cards.census': (_ctx, input) =>
       cards.census({ ...input, remainingCenti: parseVolume(input.remaining, 'remaining'), usedCenti: parseVolume(input.used, 'used') }),
     'payments.recordElectronic': (ctx, input) =>
-      recordElectronicPayment(deps, signedIn(ctx), { ...input, amountFen: parseYuan(input.amount, 'amount') }),
+      recordElectronicPayment(deps, signedIn(ctx), { ...input, accountId: asAccountId(input.accountId), billIds: asBillIds(input.billIds), amountFen: parseYuan(input.amount, 'amount') }),
     'payments.findChannel': (_ctx, input) => findChannelPayment(deps, input.channelRef),
     'payments.reverse': async (ctx, input) => {
       const actor = signedIn(ctx);

@@ -18,6 +18,7 @@ import { DomainError } from '../domain/errors.js';
 import { fen, formatYuan, sumFen, type Fen } from '../domain/money.js';
 import { centiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId, asBillId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -234,8 +235,8 @@ export class BankWithholding {
         const bill = tx.select().from(bills).where(eq(bills.id, slip.billId)).get();
         if (!bill) throw new DomainError('NOT_FOUND', '费用不存在', 'manualSlipNo');
         if (bill.status !== '未缴') throw new DomainError('VALIDATION', `银行已扣款成功，手工核对单 ${slip.manualSlipNo} 收取的 ${formatYuan(slip.amountFen)} 元须退还用户`, 'manualSlipNo');
-        assertNotInBankRun(tx, [bill.id]);
-        const paymentId = uuidv7(now.getTime());
+        assertNotInBankRun(tx, [asBillId(bill.id)]);
+        const paymentId = asPaymentId(uuidv7(now.getTime()));
         const lateFeeFen = slip.amountFen - bill.amountFen;
         const slipNo = insertLedgerRow(tx, actor, businessDateOf(now), {
           id: paymentId,
@@ -251,7 +252,7 @@ export class BankWithholding {
           tenderedFen: slip.amountFen,
           changeFen: 0,
         });
-        settleBills(tx, slip.accountId, paymentId, [{ id: bill.id, gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
+        settleBills(tx, asAccountId(slip.accountId), paymentId, [{ id: asBillId(bill.id), gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
         tx.update(manualSlips).set({ paymentId }).where(eq(manualSlips.id, slip.id)).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_write_off', entity: 'manual_slip', entityId: slip.id, detail: { slipNo, manualSlipNo: slip.manualSlipNo } }, now);
         return { slipNo, amountFen: slip.amountFen };

@@ -10,6 +10,7 @@ import { splitBill } from '../domain/tickets.js';
 import { centiM3, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
 import { fen } from '../domain/money.js';
 import { uuidv7 } from '../ids.js';
+import { asBillId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -20,7 +21,7 @@ export function splitUnpaidBill(deps: ServiceDeps, actor: Actor, input: { billId
     (tx) => {
       const bill = tx.select().from(bills).where(eq(bills.id, input.billId)).get();
       if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', '只能拆分未缴的费用，请刷新未缴费用清单', 'billId');
-      assertNotInBankRun(tx, [bill.id]);
+      assertNotInBankRun(tx, [asBillId(bill.id)]);
       const [first, second] = splitBill(
         {
           previousReading: centiM3(bill.previousReadingCenti),

@@ -16,10 +16,11 @@ import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asAccountId, asBillId, type AccountId, type BillId } from '../domain/ids.js';
 
 
 export interface UnpaidBill {
-  id: string;
+  id: BillId;
   readingDate: string;
   previousReading: CentiM3;
   thisReading: CentiM3;
@@ -37,6 +38,7 @@ export interface UnpaidBill {
 }
 
 export interface AccountSummary extends AccountIdentity {
+  id: AccountId;
   category: string;
   meterStatus: string | null;
   latestReading: CentiM3 | null;
@@ -75,7 +77,7 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
     .get();
   if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
   const meter = activeMeter(tx, accountId);
-  return { ...row, settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
+  return { ...row, id: asAccountId(row.id), settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
 }
 
 /** The account's meter in use (a replaced meter is kept, inactive). */
@@ -238,7 +240,7 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
   const gas = fen(bill.amountFen);
   const late = lateFeeFen(gas, days);
   return {
-    id: bill.id,
+    id: asBillId(bill.id),
     readingDate: bill.readingDate,
     previousReading: centiM3(bill.previousReadingCenti),
     thisReading: centiM3(bill.thisReadingCenti),
@@ -266,7 +268,7 @@ export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: strin
     .map((l) => ({ ...l, amountFen: fen(l.amountFen) }));
 }
 
-export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[]) {
+export function unpaidBillRows(tx: Tx, accountId: AccountId, ids?: readonly BillId[]) {
   const filters = [eq(bills.accountId, accountId), eq(bills.status, '未缴' as const)];
   if (ids) filters.push(inArray(bills.id, [...ids]));
   return tx
@@ -277,7 +279,7 @@ export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[
     .all();
 }
 
-export function unpaidList({ db, clock }: ServiceDeps, accountId: string): UnpaidList {
+export function unpaidList({ db, clock }: ServiceDeps, accountId: AccountId): UnpaidList {
   const businessDate = businessDateOf(clock.now());
   return db.transaction((tx) => {
     const account = loadAccount(tx, accountId);

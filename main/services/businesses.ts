@@ -31,6 +31,7 @@ import { DomainError } from '../domain/errors.js';
 import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type WorkOrderState } from '../domain/work-order.js';
 import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -118,7 +119,7 @@ export function acceptAtCounter(
               tx,
               actor,
               {
-                accountId: input.accountId,
+                accountId: asAccountId(input.accountId),
                 chargeType: '检测押金',
                 invoiceCategory: '收据',
                 feeFen: TEST_DEPOSIT_FEN,

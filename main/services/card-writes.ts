@@ -9,6 +9,7 @@ import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../
 import { DomainError } from '../domain/errors.js';
 import { fen, type Fen } from '../domain/money.js';
 import { centiM3, type CentiM3 } from '../domain/volume.js';
+import { asAccountId, asCardNo, asCardWriteId, type AccountId, type CardNo, type CardWriteId } from '../domain/ids.js';
 
 /** Device failures in the clerk's words. */
 export function cardError(error: unknown): DomainError {
@@ -30,17 +31,17 @@ export function cardError(error: unknown): DomainError {
 }
 
 export interface PendingWrite {
-  id: string;
+  id: CardWriteId;
   kind: string;
-  cardNo: string;
-  accountId: string;
+  cardNo: CardNo;
+  accountId: AccountId;
   volume: CentiM3;
   amountFen: Fen;
   createdAt: string;
 }
 
 /** The purchase counter of the account's last confirmed card write (0 before the first). */
-export function systemCounter(tx: ReadTx, accountId: string): number {
+export function systemCounter(tx: ReadTx, accountId: AccountId): number {
   const row = tx
     .select({ counter: cardWrites.counterAfter })
     .from(cardWrites)
@@ -52,7 +53,7 @@ export function systemCounter(tx: ReadTx, accountId: string): number {
   return row?.counter ?? 0;
 }
 
-export function pendingWrites(tx: ReadTx, filter?: { cardNo?: string }): PendingWrite[] {
+export function pendingWrites(tx: ReadTx, filter?: { cardNo?: CardNo }): PendingWrite[] {
   const rows = tx
     .select()
     .from(cardWrites)
@@ -61,10 +62,10 @@ export function pendingWrites(tx: ReadTx, filter?: { cardNo?: string }): Pending
     .orderBy(cardWrites.createdAt)
     .all();
   return rows.map(({ card_writes: w }) => ({
-    id: w.id,
+    id: asCardWriteId(w.id),
     kind: w.kind,
-    cardNo: w.cardNo,
-    accountId: w.accountId,
+    cardNo: asCardNo(w.cardNo),
+    accountId: asAccountId(w.accountId),
     volume: centiM3(w.volumeCenti),
     amountFen: fen(w.amountFen),
     createdAt: w.createdAt,

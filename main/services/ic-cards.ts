@@ -26,6 +26,7 @@ import { checkReversible, postReversal, type Approver } from './reversals.js';
 import { cardError, pendingWrites, systemCounter, type PendingWrite } from './card-writes.js';
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
+import { asAccountId, asCardNo, asPaymentId, type AccountId } from '../domain/ids.js';
 
 type WriteRow = typeof cardWrites.$inferSelect;
 
@@ -45,7 +46,7 @@ export interface CardView {
 }
 
 export interface RechargeInput {
-  accountId: string;
+  accountId: AccountId;
   volumeCenti?: CentiM3;
   amountFen?: Fen;
   tenderedFen: Fen;
@@ -132,7 +133,7 @@ export class IcCardService {
         account,
         registered: registered ? { active: registered.active, issueType: registered.issueType } : null,
         systemCounter: account ? systemCounter(tx, account.id) : 0,
-        pending: pendingWrites(tx, { cardNo: card.cardNo }),
+        pending: pendingWrites(tx, { cardNo: asCardNo(card.cardNo) }),
         priceFenPerM3: account ? priceOn(tx, account.category, businessDateOf(clock.now())) : null,
       };
     });
@@ -201,7 +202,7 @@ export class IcCardService {
           throw new DomainError('NOT_REVERSIBLE', `卡上剩余 ${formatVolume(card.creditCenti)} 方，少于充值的 ${formatVolume(w.volumeCenti)} 方：气量已输入气表，不能冲正`, 'card');
         }
         // R-IC-07 (issue 10 #1): a refund is no purchase (no bank lock, no cash to check), the rest applies
-        assertPurchaseAllowed(this.purchaseFacts(tx, actor, w.accountId, card, original.businessDate, { bank: false }));
+        assertPurchaseAllowed(this.purchaseFacts(tx, actor, asAccountId(w.accountId), card, original.businessDate, { bank: false }));
         return this.beginWrite(tx, actor, now, {
           method: w.method,
           ticketFen: negFen(wrote.ticketFen),
@@ -247,7 +248,7 @@ export class IcCardService {
     // writing again is a new write: the same preconditions as the first time (issue 10 #1)
     this.deps.db.transaction((tx) => {
       const day = write.kind === 'reversal' ? (tx.select({ d: payments.businessDate }).from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get()?.d ?? '') : businessDateOf(this.deps.clock.now());
-      assertPurchaseAllowed(this.purchaseFacts(tx, actor, write.accountId, card, day, { bank: write.kind === 'recharge', ignoreWriteId: write.id }));
+      assertPurchaseAllowed(this.purchaseFacts(tx, actor, asAccountId(write.accountId), card, day, { bank: write.kind === 'recharge', ignoreWriteId: write.id }));
     });
     return this.complete(actor, write);
   }
@@ -255,7 +256,7 @@ export class IcCardService {
   /** 制作新卡 (R-IC-05) or 补卡 (R-IC-02/03): a blank card in the slot becomes this account's card. */
   async issue(
     actor: Actor,
-    input: { accountId: string; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen; confirmLargeTender?: boolean },
+    input: { accountId: AccountId; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen; confirmLargeTender?: boolean },
   ): Promise<{ cardNo: string; counter: number; fee: PostedPayment | null }> {
     const { db, clock } = this.deps;
     const plan = db.transaction((tx) => {
@@ -341,7 +342,7 @@ export class IcCardService {
   private purchaseFacts(
     tx: Tx,
     actor: Actor,
-    accountId: string,
+    accountId: AccountId,
     card: CardRecord,
     businessDate: string,
     opts: { money?: PurchaseFacts['money']; bank?: boolean; ignoreWriteId?: string },
@@ -355,7 +356,7 @@ export class IcCardService {
       accountId,
       card: { cardNo: card.cardNo, counter: card.counter },
       registered: registered ? { accountId: registered.accountId, active: registered.active } : null,
-      pendingOnCard: pendingWrites(tx, { cardNo: card.cardNo }).filter((p) => p.id !== opts.ignoreWriteId).length,
+      pendingOnCard: pendingWrites(tx, { cardNo: asCardNo(card.cardNo) }).filter((p) => p.id !== opts.ignoreWriteId).length,
       expectedCounter: systemCounter(tx, accountId),
       money: opts.money ?? null,
     };
@@ -483,7 +484,7 @@ export class IcCardService {
           const day = settlementDay({ kind: 'recharge', today: businessDateOf(now), ownDay: businessDateOf(new Date(write.createdAt)), isClosed });
           const businessDate = day.businessDate;
           late = day.late;
-          const paymentId = uuidv7(now.getTime());
+          const paymentId = asPaymentId(uuidv7(now.getTime()));
           const a = writeAmounts(write);
           const totalFen = addFen(a.amountFen, a.ticketCashFen);
           const changeFen = subFen(addFen(a.tenderedFen, a.ticketFen), totalFen);
@@ -508,7 +509,7 @@ export class IcCardService {
           }, late ? { cardWriteId: write.id } : undefined);
           const lines = JSON.parse(write.ticketsJson) as TicketLine[];
           if (lines.length > 0) {
-            recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: a.ticketFen, ticketCashFen: a.ticketCashFen, lines }, { paymentId, accountId: write.accountId, clerkId: write.clerkId });
+            recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: a.ticketFen, ticketCashFen: a.ticketCashFen, lines }, { paymentId, accountId: asAccountId(write.accountId), clerkId: write.clerkId });
           }
           posted = {
             paymentId,

@@ -14,6 +14,7 @@ import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult }
 import { formatYuan, negFen, sumFen, type Fen } from '../domain/money.js';
 import { centiM3, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
@@ -88,7 +89,7 @@ export function saveMeterTest(
       if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金 (R-TEST-05)', 'businessId');
       const charge =
         chargeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, largeTender)
+          ? postFee(tx, actor, { accountId: asAccountId(b.accountId), chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, largeTender)
           : null;
       // R-TEST-05: the deposit goes back as a negative 检测押金 row; the cash handed out is its "change".
       const refundId = uuidv7(now.getTime());
@@ -139,7 +140,7 @@ export function saveMeterTest(
         correctionPaymentId = postFee(
           tx,
           actor,
-          { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: negFen(net), tenderedFen: input.tenderedFen, businessRef: b.id },
+          { accountId: asAccountId(b.accountId), chargeType: '气费退补', invoiceCategory: '核对单', feeFen: negFen(net), tenderedFen: input.tenderedFen, businessRef: b.id },
           now,
           largeTender,
         ).paymentId;

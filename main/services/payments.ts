@@ -32,16 +32,17 @@ import { planTenders, recordTenders, type RuleOverride, type TicketLine } from '
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
 
 
 export interface CashPaymentInput {
-  accountId: string;
-  billIds: readonly string[];
+  accountId: AccountId;
+  billIds: readonly BillId[];
   tenderedFen: Fen;
   /** The total the clerk saw and called out; if the server's total differs, nothing is posted. */
   expectedTotalFen: Fen;
   /** R-LATE-05: late fees waived on some of the bills. */
-  waivers?: readonly { billId: string; waiveFen: Fen; reason: string }[];
+  waivers?: readonly { billId: BillId; waiveFen: Fen; reason: string }[];
   /** The hall director who approved the waivers by signing in (A-28), when needed. */
   approver?: { staffId: string; role: string } | null;
   /** Tickets, coupons or vouchers given with (or instead of) cash (§6.2). */
@@ -56,7 +57,7 @@ export interface CashPaymentInput {
 export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
 
 export interface PostedPayment {
-  paymentId: string;
+  paymentId: PaymentId;
   slipNo: string;
   businessDate: string;
   gasFen: Fen;
@@ -106,7 +107,7 @@ export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row:
 }
 
 export interface FeeInput {
-  accountId: string;
+  accountId: AccountId;
   chargeType: ChargeType;
   invoiceCategory: InvoiceCategory;
   feeFen: Fen;
@@ -129,7 +130,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeT
   const businessDate = businessDateOf(now);
   const changeFen = changeFor(input.tenderedFen, input.feeFen);
   const confirmation = confirmLargeTender({ tenderedFen: input.tenderedFen, cashDueFen: input.feeFen, ...largeTender });
-  const paymentId = uuidv7(now.getTime());
+  const paymentId = asPaymentId(uuidv7(now.getTime()));
   const slipNo = insertLedgerRow(tx, actor, businessDate, {
     id: paymentId,
     accountId: input.accountId,
@@ -155,7 +156,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeT
 }
 
 export interface SettledBill {
-  id: string;
+  id: BillId;
   gasFen: Fen;
   lateFeeFen: Fen;
   overdueDays: number;
@@ -166,7 +167,7 @@ export interface SettledBill {
  * R-PAY-09: the payment's items, each bill 未缴 → 收讫 (exactly once, or the whole payment fails), and
  * 已结算至方数 moved on. Inside the caller's transaction.
  */
-export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: readonly SettledBill[], now: Date): void {
+export function settleBills(tx: Tx, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
   let settled = 0;
   for (const bill of paid) {
     tx.insert(paymentItems)
@@ -244,7 +245,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const cashDueFen = subFen(totalFen, plan.ticketFen);
       const changeFen = changeFor(input.tenderedFen, cashDueFen);
       const confirmation = tenderConfirmation(deps, input.tenderedFen, cashDueFen, input.confirmLargeTender === true);
-      const paymentId = uuidv7(now.getTime());
+      const paymentId = asPaymentId(uuidv7(now.getTime()));
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,
         accountId: input.accountId,

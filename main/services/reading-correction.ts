@@ -15,6 +15,7 @@ import { assertNotInBankRun } from './bank-lock.js';
 import { confirmReading, insertBill, loadAccount, priceBill, type UnpaidBill } from './billing.js';
 import { businessDateOf } from '../domain/dates.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asBillId } from '../domain/ids.js';
 
 /** Sources typed at the counter (R-PAY-03/04), the only ones corrected here. */
 const COUNTER_SOURCES: readonly string[] = READING_SOURCES_AT_COUNTER;
@@ -50,7 +51,7 @@ export function correctCounterReading(
         .orderBy(desc(bills.readingDate))
         .get();
       if (later) throw new DomainError('NOT_CORRECTABLE', '该表在这笔之后已有读数，不能更正这一笔', 'billId');
-      assertNotInBankRun(tx, [old.id]);
+      assertNotInBankRun(tx, [asBillId(old.id)]);
       if (reason.length < 2) throw new DomainError('VALIDATION', '请填写更正原因', 'reason');
       if (input.reading === old.thisReadingCenti) throw new DomainError('VALIDATION', '更正后的读数与原读数相同', 'reading');
       const used = consumption(centiM3(old.previousReadingCenti), input.reading);

@@ -13,6 +13,7 @@ import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type Reg
 import { formatSeqNo, type AreaType, type SeqParts } from '../domain/sequence-number.js';
 import type { Priority } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { acceptBusinessIn, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -159,7 +160,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
               tx,
               actor,
               {
-                accountId,
+                accountId: asAccountId(accountId),
                 chargeType: '报装费',
                 invoiceCategory: '地税',
                 feeFen: input.connectionFeeFen,

@@ -13,6 +13,7 @@ import { DomainError } from '../domain/errors.js';
 import { fen, negFen, subFen, ZERO_FEN } from '../domain/money.js';
 import { centiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './payments.js';
@@ -70,7 +71,7 @@ export function postReversal(
   // A reversal belongs to its original's business day (the database checks it). A card reversal
   // confirmed after midnight by a recovery still lands on that day while it is open.
   const businessDate = original.businessDate;
-  const paymentId = uuidv7(now.getTime());
+  const paymentId = asPaymentId(uuidv7(now.getTime()));
   const totalFen = negFen(fen(original.totalFen));
   const ticketFen = negFen(fen(original.ticketFen));
   const changeFen = subFen(ticketFen, totalFen); // nothing tendered: the cash handed back is the change
@@ -101,7 +102,7 @@ export function postReversal(
     tx.update(bills).set({ status: '未缴', paidPaymentId: null }).where(and(inArray(bills.id, billIds), eq(bills.paidPaymentId, original.id))).run();
     restoreSettledReading(tx, original.accountId, billIds);
   }
-  if (original.prepaidDeltaCenti !== 0) adjustPrepaid(tx, original.accountId, centiM3(-original.prepaidDeltaCenti));
+  if (original.prepaidDeltaCenti !== 0) adjustPrepaid(tx, asAccountId(original.accountId), centiM3(-original.prepaidDeltaCenti));
   appendAudit(
     tx,
     {

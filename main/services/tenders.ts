@@ -21,6 +21,7 @@ import {
 import { centiM3, subCenti, ZERO_CENTI, type CentiM3 } from '../domain/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { UnpaidBill } from './billing.js';
+import type { AccountId, BillId, PaymentId } from '../domain/ids.js';
 
 
 export interface TicketLine {
@@ -46,7 +47,7 @@ export interface TenderPlan {
   ticketCashFen: Fen;
   prepaidDeltaCenti: CentiM3;
   /** Per bill id: what the tickets paid (R-TKT-08/11). */
-  perBill: { billId: string; ticketCount: number; volumeCenti: CentiM3; ticketFen: Fen }[];
+  perBill: { billId: BillId; ticketCount: number; volumeCenti: CentiM3; ticketFen: Fen }[];
   lines: TicketLine[];
   overrides: RuleOverride[];
 }
@@ -91,7 +92,7 @@ export function validateTicketLines(lines: readonly TicketLine[], businessDate: 
 /** Validates the tickets and works out what they pay, before anything is written. */
 export function planTenders(
   tx: Tx,
-  input: { accountId: string; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
+  input: { accountId: AccountId; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
 ): TenderPlan {
   const lines = input.lines;
   const first = lines[0];
@@ -145,7 +146,7 @@ function checkOverrides(warnings: readonly { rule: string; message: string }[], 
 }
 
 /** Writes the tenders of a posted payment: ticket lines, per-bill 实收气票, overrides and the prepaid volume. */
-export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: string; accountId: string; clerkId: string }): void {
+export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: PaymentId; accountId: AccountId; clerkId: string }): void {
   for (const line of plan.lines) {
     const volume = paysInVolume(line.kind);
     tx.insert(ticketTenders)
@@ -171,7 +172,7 @@ export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: stri
   if (plan.prepaidDeltaCenti !== 0) adjustPrepaid(tx, input.accountId, plan.prepaidDeltaCenti);
 }
 
-export function adjustPrepaid(tx: Tx, accountId: string, deltaCenti: CentiM3): void {
+export function adjustPrepaid(tx: Tx, accountId: AccountId, deltaCenti: CentiM3): void {
   const row = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, accountId)).get();
   const next = (row?.prepaid ?? 0) + deltaCenti;
   if (next < 0) throw new DomainError('NOT_REVERSIBLE', '预存气量已被后续缴费使用，请先冲正后续的缴费', 'payment');

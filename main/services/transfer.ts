@@ -11,6 +11,7 @@ import { DomainError } from '../domain/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
 import { checkTransferArrears, transferFee, type DirectRelative } from '../domain/transfer.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -63,7 +64,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
       const settledReading = meter?.latest ?? 0;
       const payment =
         feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: input.accountId, chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
+          ? postFee(tx, actor, { accountId: asAccountId(input.accountId), chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
               rule: deps.settings.largeTender,
               confirmed: input.confirmLargeTender === true,
             })

@@ -23,6 +23,7 @@ import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
 import { addFen, fen } from '../../main/domain/money.js';
+import type { AccountId } from '../../main/domain/ids.js';
 
 const { values } = parseArgs({
   options: {
@@ -129,7 +130,7 @@ const actor: Actor = {
 const payable = store.sqlite
   .prepare("SELECT DISTINCT account_id FROM bills WHERE status = '未缴' LIMIT ?")
   .pluck()
-  .all(Number(values.payments)) as string[];
+  .all(Number(values.payments)) as AccountId[];
 const posting: number[] = [];
 for (const accountId of payable) {
   const list = unpaidList(deps, accountId);

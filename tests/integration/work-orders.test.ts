@@ -12,6 +12,7 @@ import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orde
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { fen } from '../../main/domain/money.js';
 import { centiM3 } from '../../main/domain/volume.js';
+import { asAccountId, asBillId } from '../../main/domain/ids.js';
 
 let host: TestHost;
 const counter = { hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
@@ -77,7 +78,7 @@ describe('封表 → 启封', () => {
     addBill(host, ids, { id: 'seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: fen(10350), dueDate: '2026-12-01' });
     const ask = { accountId: ids.accountId, type: '封表' as const, requirement: '长期外出', contactPhone: '13900000003', priority: '按照约定' as const };
     expect(() => acceptBusiness(host.deps, clerk, ask)).toThrow('你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)：未缴 1 笔共 103.50 元，最早为 2026-11-01 抄表 103.50 元');
-    payBills(host.deps, clerk, { accountId: ids.accountId, billIds: ['seal-bill'], tenderedFen: fen(10350), expectedTotalFen: fen(10350) });
+    payBills(host.deps, clerk, { accountId: asAccountId(ids.accountId), billIds: [asBillId('seal-bill')], tenderedFen: fen(10350), expectedTotalFen: fen(10350) });
 
     const seal = acceptBusiness(host.deps, clerk, ask);
     const wo = dispatch(host.deps, dispatcher, { businessId: seal.id, technician: '李师傅', remark: '' });
