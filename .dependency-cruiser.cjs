@@ -49,6 +49,20 @@ module.exports = {
       to: { path: ELECTRON, reachable: true },
     },
     {
+      name: 'shell-never-reaches-the-back-end',
+      comment: 'Issue 11 #7: the Electron main process owns windows only; the store, services, devices and router run in the utility process (main/backend.ts), also indirectly.',
+      severity: 'error',
+      from: { path: '^main/(app|backend-link|backend-protocol)[.]ts$' },
+      to: { path: `^(db|hardware)/|^main/(host|backend|services|ipc|harness|workers)([.]ts$|/)|better-sqlite3|drizzle-orm|serialport`, reachable: true },
+    },
+    {
+      name: 'backend-never-reaches-electron',
+      comment: 'Issue 11 #7: the utility process gets process.parentPort from Electron, never the electron module.',
+      severity: 'error',
+      from: { path: '^main/backend[.]ts$' },
+      to: { path: ELECTRON, reachable: true },
+    },
+    {
       name: 'renderer-not-into-back-end',
       comment: 'The renderer never imports services, the database, devices or the IPC layer.',
       severity: 'error',

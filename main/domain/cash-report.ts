@@ -2,7 +2,8 @@
  * 日收银报表 rules (R-CASH-01..05, A-33). Pure.
  */
 import { DomainError } from './errors.js';
-import { formatYuan, type Fen } from './money.js';
+import { fen, formatYuan, type Fen } from './money.js';
+import type { CentiM3 } from './volume.js';
 
 /**
  * Notes and coins counted (fen): 100, 50, 20, 10, 5, 1 yuan, 5 角, 1 角 and 5, 2, 1 分 (issue 10 #4: change
@@ -15,6 +16,8 @@ export function denominationLabel(fen: number): string {
   return fen >= 100 ? `${fen / 100}元` : fen >= 10 ? `${fen / 10}角` : `${fen}分`;
 }
 
+const assertTotal = (total: number): Fen => fen(total);
+
 export function countedTotal(counts: Readonly<Record<string, number>>): Fen {
   let total = 0;
   for (const [key, n] of Object.entries(counts)) {
@@ -23,13 +26,13 @@ export function countedTotal(counts: Readonly<Record<string, number>>): Fen {
     if (!Number.isSafeInteger(n) || n < 0) throw new DomainError('VALIDATION', `面额 ${formatYuan(fen)} 元的张数须为非负整数`, 'denominations');
     total += fen * n;
   }
-  return total;
+  return assertTotal(total);
 }
 
 /** R-CASH-04: 前日现金结余 + 本日营业收入 − 存入银行或财务金额 = 当日现金结余 (500.00 + 3215.50 − 3000.00 = 715.50). */
 export function cashBalance(previousFen: Fen, incomeFen: Fen, depositedFen: Fen): Fen {
   if (depositedFen < 0) throw new DomainError('VALIDATION', '存入金额不能为负', 'deposited');
-  return previousFen + incomeFen - depositedFen;
+  return fen(previousFen + incomeFen - depositedFen);
 }
 
 /** A difference between the cash counted and the formula is recorded with a reason, never forced to zero. */
@@ -38,7 +41,7 @@ export function checkDifference(countedFen: Fen, balanceFen: Fen, reason: string
   if (difference !== 0 && reason.trim().length < 2) {
     throw new DomainError('VALIDATION', `清点现金比当日结余${difference > 0 ? '多' : '少'} ${formatYuan(Math.abs(difference))} 元，请如实填写差额原因`, 'differenceReason');
   }
-  return difference;
+  return fen(difference);
 }
 
 export interface ReportLine {
@@ -47,5 +50,5 @@ export interface ReportLine {
   item: string;
   count: number;
   amountFen: Fen;
-  volumeCenti?: number;
+  volumeCenti?: CentiM3;
 }

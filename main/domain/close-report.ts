@@ -2,11 +2,12 @@
 import { formatHead, type ChainHead } from './chain-head.js';
 import { yuan, type SlipLine } from './check-slip.js';
 import { leftRight } from './text-width.js';
+import type { Fen } from './money.js';
 
 interface Totals {
   count: number;
-  totalFen: number;
-  cashFen: number;
+  totalFen: Fen;
+  cashFen: Fen;
 }
 
 export interface CloseReportData {

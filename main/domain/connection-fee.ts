@@ -3,14 +3,14 @@
  * R-VAL-11 / R-SEQ-06: the fee filled in from the sequence number's building type must match it.
  */
 import { DomainError } from './errors.js';
-import { formatYuan, type Fen } from './money.js';
+import { fen, formatYuan, type Fen } from './money.js';
 
 export type BuildingType = '多层' | '高层' | '别墅';
 
 export const CONNECTION_FEE_FEN: Readonly<Record<BuildingType, Fen>> = {
-  多层: 240_000,
-  高层: 285_000,
-  别墅: 400_000,
+  多层: fen(240_000),
+  高层: fen(285_000),
+  别墅: fen(400_000),
 };
 
 export function checkConnectionFee(buildingType: BuildingType, feeFen: Fen): void {

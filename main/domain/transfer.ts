@@ -4,9 +4,9 @@
  */
 import { DomainError } from './errors.js';
 import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
-import type { Fen } from './money.js';
+import { fen, ZERO_FEN, type Fen } from './money.js';
 
-export const TRANSFER_FEE_FEN: Fen = 500;
+export const TRANSFER_FEE_FEN: Fen = fen(500);
 /** spouse, parents, children, grandparents, grandchildren. */
 export const DIRECT_RELATIVES = ['配偶', '父母', '子女', '祖父母', '孙子女'] as const;
 export type DirectRelative = (typeof DIRECT_RELATIVES)[number];
@@ -16,7 +16,7 @@ export function transferFee(relative: DirectRelative | null, proofShown: boolean
   if (!proofShown) {
     throw new DomainError('VALIDATION', '直系亲属免收过户费须出示有效证明 (R-TRF-07)', 'proofShown');
   }
-  return 0;
+  return ZERO_FEN;
 }
 
 export function checkTransferArrears(unpaid: readonly UnpaidLine[]): void {

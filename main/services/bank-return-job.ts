@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReturnCheck, WithholdingBank } from '../domain/bank-file.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import type { Fen } from '../domain/money.js';
 
 /** The bundled worker's file name, next to the bundled main (scripts/build-main.mjs). */
 export const BUNDLED_WORKER = 'bank-return-worker.cjs';
@@ -19,7 +20,7 @@ export interface ReturnJob {
   runId: string;
   /** The return file as the bank sent it (GBK). */
   file: Uint8Array;
-  sent: { accountNo: string; amountFen: number }[];
+  sent: { accountNo: string; amountFen: Fen }[];
 }
 /**
  * What the write-off needs of a return that checks out: the lines the bank failed, by index (every other

@@ -5,6 +5,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { accountPhones, accounts, meters } from '../../db/schema.js';
+import type { Fen } from '../domain/money.js';
 import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
@@ -12,6 +13,7 @@ import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type Reg
 import { formatSeqNo, type AreaType, type SeqParts } from '../domain/sequence-number.js';
 import type { Priority } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { acceptBusinessIn, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -28,12 +30,12 @@ export interface RegistrationInput extends RegistrationForm {
   seq: SeqParts;
   areaType: AreaType;
   buildingType: BuildingType;
-  connectionFeeFen: number;
+  connectionFeeFen: Fen;
   contactPhone: string;
   priority: Priority;
   feePath: FeePath;
   /** Cash handed over for the connection fee (path C only). */
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
   /** R-TRF-03: a new owner's transfer done together with the 报装. */
@@ -158,7 +160,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
               tx,
               actor,
               {
-                accountId,
+                accountId: asAccountId(accountId),
                 chargeType: '报装费',
                 invoiceCategory: '地税',
                 feeFen: input.connectionFeeFen,

@@ -5,11 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { accountPhones, accounts, meters, ownershipTransfers } from '../../db/schema.js';
+import type { Fen } from '../domain/money.js';
 import { businessDateOf } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
 import { checkTransferArrears, transferFee, type DirectRelative } from '../domain/transfer.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -24,7 +26,7 @@ export interface TransferInput {
   invoiceLost: boolean;
   /** R-TRF-02: a lost invoice needs the loss declaration. */
   lossDeclaration: boolean;
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
 }
@@ -33,7 +35,7 @@ export interface Transferred {
   transferId: string;
   previousName: string;
   settledReading: number;
-  feeFen: number;
+  feeFen: Fen;
   payment: PostedPayment | null;
 }
 
@@ -62,7 +64,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
       const settledReading = meter?.latest ?? 0;
       const payment =
         feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: input.accountId, chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
+          ? postFee(tx, actor, { accountId: asAccountId(input.accountId), chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
               rule: deps.settings.largeTender,
               confirmed: input.confirmLargeTender === true,
             })
