@@ -19,7 +19,7 @@ import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
 
 export { channelOf } from './channels.js';
-export { COUNTER_ROLES, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
+export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
 
 export const contract = {
   ...sessionContract,

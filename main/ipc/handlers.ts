@@ -15,8 +15,6 @@ import { correctCounterReading } from '../services/reading-correction.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { payBills, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
-import type { IcCardService } from '../services/ic-cards.js';
-import type { HandheldService } from '../services/handheld.js';
 import { BankWithholding } from '../services/bank-withholding.js';
 import { BatchPrinting } from '../services/batch-printing.js';
 import { UploadStore } from '../services/uploads.js';
@@ -25,9 +23,7 @@ import { draftCashReport, reviewCashReport, submitCashReport } from '../services
 import { closeDay, closeReport, dayStatus, monthReport, openDays } from '../services/day-close.js';
 import { layoutCloseReport } from '../domain/close-report.js';
 import { printLayout } from '../services/print-layout.js';
-import type { BackupInfo } from '../services/backup.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery } from '../services/reports.js';
-import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
@@ -41,7 +37,6 @@ import {
   saveSealForm,
 } from '../services/follow-ups.js';
 import { registerAccount } from '../services/registration.js';
-import { transferOwnership } from '../services/transfer.js';
 import { saveUnifiedInstall } from '../services/unified-install.js';
 import { saveMeterChange } from '../services/meter-change.js';
 import { saveModificationForm } from '../services/modification.js';
@@ -58,6 +53,9 @@ import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '..
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
 import type { ReceiptService } from '../services/receipts.js';
 import type { CallContext, Handlers } from './router.js';
+import { AfterCommit } from './after-commit.js';
+import { accountsHandlers } from './areas/accounts.js';
+import { area, type Devices, type HandlerKit } from './areas/kit.js';
 import type { SessionStore } from './sessions.js';
 
 function signedIn(ctx: CallContext): Actor {
@@ -75,14 +73,40 @@ function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omi
   return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: parseYuan(faceValue, 'faceValue') }));
 }
 
-export interface Devices {
-  cards: IcCardService;
-  handheld: HandheldService;
-  printer: ReceiptPrinter;
-  backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
+export type { Devices };
+
+/** The method names given more than once, or not at all, across the areas' handler objects. */
+type Repeated<T extends readonly unknown[], Seen = never> = T extends readonly [infer H, ...infer R] ? (keyof H & Seen) | Repeated<R, Seen | keyof H> : never;
+type Named<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? keyof H | Named<R> : never;
+type EveryMethodOnce<T extends readonly unknown[]> = [Repeated<T>] extends [never]
+  ? [Exclude<Method, Named<T>>] extends [never]
+    ? true
+    : { missingHandlerFor: Exclude<Method, Named<T>> }
+  : { duplicateHandlerFor: Repeated<T> };
+
+/** The areas' handlers as one table; each successful call is announced after commit (AfterCommit.on). */
+function combine(areas: readonly object[], _checked: true, after: AfterCommit): Handlers {
+  const table: Record<string, (ctx: CallContext, input: unknown) => unknown> = {};
+  for (const handlers of areas) {
+    for (const [method, handler] of Object.entries(handlers as Record<string, (ctx: CallContext, input: unknown) => unknown>)) {
+      table[method] = async (ctx, input) => {
+        const value = await handler(ctx, input);
+        after.announce({ method: method as Method, actor: ctx.actor, value });
+        return value;
+      };
+    }
+  }
+  return table as Handlers;
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups }: Devices): Handlers {
+export function createHandlers(
+  deps: ServiceDeps,
+  sessions: SessionStore,
+  receipts: ReceiptService,
+  { cards, handheld, printer, backups }: Devices,
+  /** The post-commit hook; the host may pass its own to subscribe to it (after-commit.ts). */
+  after: AfterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns),
+): Handlers {
   const search = new AccountSearch(deps);
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
@@ -106,7 +130,8 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     counterCode: actor.counterCode,
     businessDate: businessDateOf(deps.clock.now()),
   });
-  const handlers: Handlers = {
+  const kit: HandlerKit = { deps, sessions, receipts, devices: { cards, handheld, printer, backups }, uploads, after };
+  const handlers = area({
     'auth.counters': () => listCounters(deps),
     'auth.login': (ctx, input) => {
       const { actor, mustChangePassword } = login(deps, input);
@@ -417,20 +442,9 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'stats.ignitionsByCommunity': (ctx, input) =>
       ignitionsByCommunity(deps, { month: input.month, hallId: input.allHalls ? null : signedIn(ctx).hallId }),
-    'accounts.transfer': async (ctx, input) => {
-      const actor = signedIn(ctx);
-      const { tendered, ...rest } = input;
-      const done = transferOwnership(deps, actor, {
-        ...rest,
-        tenderedFen: optionalYuan(tendered, 'tendered'),
-      });
-      return {
-        previousName: done.previousName,
-        settledReading: done.settledReading,
-        feeFen: done.feeFen,
-        ...(await feeReceipt(actor, done.payment)),
-      };
-    },
-  };
-  return handlers satisfies Record<Method, unknown>;
+  });
+  const areas = [accountsHandlers(kit), handlers] as const;
+  // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
+  const everyMethodOnce: EveryMethodOnce<typeof areas> = true;
+  return combine(areas, everyMethodOnce, after);
 }

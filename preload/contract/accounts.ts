@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../../main/domain/work-order.js';
 import { DIRECT_RELATIVES } from '../../main/domain/transfer.js';
-import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, phone, printOut, text, unpaidBill, NO_CONTROL_CHARS } from './schemas.js';
+import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, optionalYuan, phone, printOut, text, unpaidBill, NO_CONTROL_CHARS } from './schemas.js';
 
 export const accountsContract = {
   'accounts.search': {
@@ -121,7 +121,7 @@ export const accountsContract = {
         proofShown: z.boolean(),
         invoiceLost: z.boolean(),
         lossDeclaration: z.boolean(),
-        tendered: z.string().trim().max(16).nullable(),
+        tendered: optionalYuan('tendered'),
         /** issue 10 #5: a tender far above the 过户费, confirmed by the clerk. */
         confirmLargeTender: z.boolean().default(false),
       })
