@@ -34,6 +34,8 @@ export interface Committed {
 export type AfterCommitListener = (event: Committed) => void | Promise<void>;
 export type LayoutPrintout = Awaited<ReturnType<typeof printLayout>>;
 
+/** The printout under each slip's key: null only where the pick may give no slip. */
+type Printed<S> = { [P in keyof S]: S[P] extends (done: never) => string ? PrintOutcome : PrintOutcome | null };
 type Commit<I, R> = (ctx: CallContext, input: I) => R | Promise<R>;
 
 function actorOf(ctx: CallContext): Actor {
@@ -75,19 +77,19 @@ export class AfterCommit {
   }
 
   /** The use case posts payments; their slips print after the commit (see the file comment). */
-  printsSlips<I, R, K extends string, O>(
+  printsSlips<I, R, S extends Record<string, (done: R) => string | null>, O>(
     commit: Commit<I, R>,
-    slips: { [P in K]: (done: R) => string | null },
-    show: (done: R, printed: { [P in K]: PrintOutcome | null }) => O,
+    slips: S,
+    show: (done: R, printed: Printed<S>) => O,
   ): (ctx: CallContext, input: I) => Promise<O> {
     return async (ctx, input) => {
       const done = await commit(ctx, input);
-      const printed = {} as { [P in K]: PrintOutcome | null };
-      for (const key of Object.keys(slips) as K[]) {
-        const slipNo = slips[key](done);
+      const printed: Record<string, PrintOutcome | null> = {};
+      for (const [key, pick] of Object.entries(slips)) {
+        const slipNo = pick(done);
         printed[key] = slipNo === null ? null : await this.receipts.print(actorOf(ctx), slipNo);
       }
-      return show(done, printed);
+      return show(done, printed as Printed<S>);
     };
   }
 

@@ -38,6 +38,9 @@ export const volume = (field: string, text: z.ZodString = plainText) => text.tra
 /** A cash amount the clerk may leave empty or null (no fee collected) → fen or null. */
 export const optionalYuan = (field: string, text: z.ZodString = plainText) =>
   text.nullable().transform((t, ctx) => (t === null || t === '' ? null : domainParse(ctx, t, () => parseYuan(t, field))));
+/** A volume the clerk may leave out or empty → centi-m³ or undefined. */
+export const optionalVolume = (field: string, text: z.ZodString = plainText) =>
+  text.optional().transform((t, ctx) => (t === undefined || t === '' ? undefined : domainParse(ctx, t, () => parseVolume(t, field))));
 /** An amount whose empty text means 0 yuan. */
 export const yuanOrZero = (field: string, text: z.ZodString = plainText) => text.transform((t, ctx) => domainParse(ctx, t, () => parseYuan(t || '0', field)));
 
@@ -53,7 +56,7 @@ export const ticketLine = z
     year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
     quarter: z.number().int().min(1, '季度须为1–4').max(4, '季度须为1–4').nullable(),
     count: z.number().int().min(1, '张数须为正整数').max(200, '张数过多'),
-    faceValue: z.string().trim().max(12, '面值过长').default('0'),
+    faceValue: yuan('faceValue', z.string().trim().max(12, '面值过长')).prefault('0'),
     backName: z.string().trim().min(1, '请登记票背面的姓名').max(40, '姓名过长'),
     backAddress: z.string().trim().min(1, '请登记票背面的地址').max(120, '地址过长'),
   })

@@ -41,3 +41,13 @@ export function signedIn(ctx: CallContext): Actor {
   if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
   return ctx.actor;
 }
+
+/** Ticket lines as the contract parsed them, with the face value under the services' name. */
+export function ticketLines<T extends { faceValue: number }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: number })[] {
+  return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: faceValue }));
+}
+
+/** A fee taken with a counter business, as the answer shows it (its slip printed by `after.printsSlips`). */
+export function feeShown(payment: { slipNo: string; changeFen: number } | null): { slipNo: string | null; changeFen: number | null } {
+  return { slipNo: payment?.slipNo ?? null, changeFen: payment?.changeFen ?? null };
+}
