@@ -9,6 +9,7 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { createHandlers } from './ipc/handlers.js';
+import { AfterCommit } from './ipc/after-commit.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { DEFAULT_IDLE_MS, SessionStore } from './ipc/sessions.js';
 import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settings } from './services/context.js';
@@ -69,6 +70,8 @@ export interface Host {
   handheld: HandheldService;
   /** The simulated handheld when no real one is configured (demo, tests). */
   handheldDevice: SimulatedHandheldDevice | null;
+  /** What follows a committed call (issue 11 #3): subscribe with `afterCommit.on` (the sync and display pushes). */
+  afterCommit: AfterCommit;
   close(): void;
 }
 
@@ -102,7 +105,8 @@ export function createHost(options: HostOptions): Host {
     list: () => (backupDir ? listBackups(backupDir) : []),
   };
   const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep) : () => undefined;
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups }), sessions);
+  const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups }, afterCommit), sessions);
   return {
     store,
     deps,
@@ -114,6 +118,7 @@ export function createHost(options: HostOptions): Host {
     cardDevice,
     handheld,
     handheldDevice,
+    afterCommit,
     close: () => {
       stopBackups();
       void reader.close();
