@@ -14,7 +14,10 @@
  * once, after its declared prints, with its method, actor and answer (main/ipc/handlers.ts does this for
  * every handler). The later sync push listens for the methods that wrote; the customer display push listens
  * for `display.*` and the payments. Listeners run synchronously in subscription order and must not throw
- * into the call: an error (or a rejected promise) is logged and the committed answer stands.
+ * into the call: an error (or a rejected promise) is logged and the committed answer stands. The host owns
+ * the one instance (`host.afterCommit`, main/host.ts), e.g.
+ *
+ *   host.afterCommit.on(({ method, actor }) => { if (actor && method.startsWith('display.')) pushDisplay(actor.counterId); });
  */
 import type { Method } from '../../preload/contract.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
@@ -22,7 +25,7 @@ import type { SlipLine } from '../domain/check-slip.js';
 import type { Actor } from '../services/context.js';
 import { printLayout } from '../services/print-layout.js';
 import type { PrintOutcome, ReceiptService } from '../services/receipts.js';
-import { DomainError } from '../domain/errors.js';
+import { signedIn } from './areas/kit.js';
 import type { CallContext } from './router.js';
 
 /** One successful call, announced after its commit and its prints. */
@@ -37,11 +40,6 @@ export type LayoutPrintout = Awaited<ReturnType<typeof printLayout>>;
 /** The printout under each slip's key: null only where the pick may give no slip. */
 type Printed<S> = { [P in keyof S]: S[P] extends (done: never) => string ? PrintOutcome : PrintOutcome | null };
 type Commit<I, R> = (ctx: CallContext, input: I) => R | Promise<R>;
-
-function actorOf(ctx: CallContext): Actor {
-  if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
-  return ctx.actor;
-}
 
 export class AfterCommit {
   private readonly listeners: AfterCommitListener[] = [];
@@ -87,7 +85,7 @@ export class AfterCommit {
       const printed: Record<string, PrintOutcome | null> = {};
       for (const [key, pick] of Object.entries(slips)) {
         const slipNo = pick(done);
-        printed[key] = slipNo === null ? null : await this.receipts.print(actorOf(ctx), slipNo);
+        printed[key] = slipNo === null ? null : await this.receipts.print(signedIn(ctx), slipNo);
       }
       return show(done, printed as Printed<S>);
     };
