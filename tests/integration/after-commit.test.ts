@@ -1,5 +1,5 @@
 /** Issue 11 #3: post-commit effects are declared once; every successful call is announced on the hook after its prints. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Committed } from '../../main/ipc/after-commit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
@@ -14,6 +14,7 @@ afterEach(() => host.dispose());
 
 describe('after commit', () => {
   it('announces a payment once, after its slip printed, with the answer the window gets; a failing listener changes nothing', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const seen: Committed[] = [];
     const printedBefore: number[] = [];
     host.afterCommit.on(() => {
@@ -38,5 +39,7 @@ describe('after commit', () => {
     off();
     await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' });
     expect(seen).toHaveLength(before);
+    expect(logged).toHaveBeenCalledWith('after-commit listener of payments.payCash failed', expect.any(Error));
+    logged.mockRestore();
   });
 });
