@@ -18,7 +18,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^main/domain/' },
       to: {
-        path: `^(${BACK_END}|renderer|preload)|${IO_LIBS}|node-thermal-printer`,
+        path: `^(${BACK_END}|renderer|preload/(?!kernel/))|${IO_LIBS}|node-thermal-printer`,
       },
     },
     {
@@ -32,7 +32,7 @@ module.exports = {
       comment: 'Device drivers know no database, renderer or use case.',
       severity: 'error',
       from: { path: '^hardware/' },
-      to: { path: '^(db|renderer|preload|main/(services|ipc|harness|workers))/|better-sqlite3|drizzle-orm|electron' },
+      to: { path: '^((db|renderer|main/(services|ipc|harness|workers))/|preload/(?!kernel/))|better-sqlite3|drizzle-orm|electron' },
     },
     {
       name: 'only-the-shell-imports-electron',

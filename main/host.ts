@@ -16,7 +16,7 @@ import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
 import { backupNow, listBackups, scheduleBackups } from './services/backup.js';
-import { DomainError } from './domain/errors.js';
+import { DomainError } from '../preload/kernel/errors.js';
 import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
 import type { Timeouts } from '../hardware/card/client.js';
 import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../db/seed/generate.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
-import { businessDateOf } from '../main/domain/dates.js';
+import { businessDateOf } from '../preload/kernel/dates.js';
 import { startHarness } from '../main/harness/server.js';
 import { writeLauncher } from '../main/harness/launcher.js';
 import { createInterface } from 'node:readline';

@@ -2,8 +2,8 @@
  * Connection fee (报装费) by building type, R-REG-06 / §4.18: 多层 2400, 高层 2850, 别墅 4000 yuan.
  * R-VAL-11 / R-SEQ-06: the fee filled in from the sequence number's building type must match it.
  */
-import { DomainError } from './errors.js';
-import { formatYuan, type Fen } from './money.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
 
 export type BuildingType = '多层' | '高层' | '别墅';
 

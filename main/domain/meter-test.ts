@@ -3,7 +3,7 @@
  * (拆装费) plus the prescribed test fee (A-18); a failed meter costs nothing. The 300-yuan deposit is
  * always handed back, against the deposit receipt (R-TEST-05).
  */
-import type { Fen } from './money.js';
+import type { Fen } from '../../preload/kernel/money.js';
 
 export const REFIT_FEE_FEN: Fen = 2_000;
 

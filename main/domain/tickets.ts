@@ -1,10 +1,10 @@
 /**
  * Gas tickets, coupons and pick-up vouchers as tenders (DOMAIN §6.2). Pure rules, no IO.
  */
-import type { TicketKind } from './ticket-kinds.js';
-import { DomainError } from './errors.js';
-import type { Fen } from './money.js';
-import { formatVolume, type CentiM3 } from './volume.js';
+import type { TicketKind } from '../../preload/kernel/enums.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 
 /** R-TKT-03: one bottled-gas ticket = 5 m³ of piped gas. */
 export const TICKET_VOLUME_CENTI: CentiM3 = 500;

@@ -1,10 +1,10 @@
 /** Binds each contract method to its use case. Handlers receive parsed input and a signed-in actor. */
 import type { Method } from '../../preload/contract.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { parseYuan } from '../domain/money.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { parseYuan } from '../../preload/kernel/money.js';
 import { WAIVER_APPROVER_ROLES } from '../domain/late-fee.js';
-import { parseVolume } from '../domain/volume.js';
+import { parseVolume } from '../../preload/kernel/volume.js';
 import { AccountSearch } from '../services/accounts.js';
 import { changePassword, checkOwnPassword, listCounters, login, verifyApprover } from '../services/auth.js';
 import { unlockSignIns } from '../services/sign-in.js';
@@ -28,7 +28,7 @@ import { printLayout } from '../services/print-layout.js';
 import type { BackupInfo } from '../services/backup.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery } from '../services/reports.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
-import { WITHHOLDING_BANKS } from '../domain/bank-file.js';
+import { WITHHOLDING_BANKS } from '../../preload/kernel/enums.js';
 import { isCardRecharge, reversePayment } from '../services/reversals.js';
 import { findChannelPayment, recordElectronicPayment } from '../services/electronic-payments.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../services/businesses.js';

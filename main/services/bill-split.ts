@@ -5,9 +5,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { bills } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { splitBill } from '../domain/tickets.js';
-import { formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
+import { formatVolume, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';

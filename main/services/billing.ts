@@ -6,12 +6,12 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-
 import type { Db } from '../../db/open.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
-import { addDays, businessDateOf, daysBetween } from '../domain/dates.js';
+import { addDays, businessDateOf, daysBetween } from '../../preload/kernel/dates.js';
 import { readingConfirmationPrompt, readingConfirmationRecord, unusualReading } from '../domain/confirmations.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
-import { formatYuan, sumFen } from '../domain/money.js';
-import { consumption, formatVolume, type CentiM3 } from '../domain/volume.js';
+import { formatYuan, sumFen } from '../../preload/kernel/money.js';
+import { consumption, formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';

@@ -18,15 +18,15 @@ import {
   paymentItems,
   payments,
 } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
 import { confirmLargeTender, type LargeTenderRule } from '../domain/confirmations.js';
-import { changeFor, formatYuan, sumFen, type Fen } from '../domain/money.js';
+import { changeFor, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
-import type { ElectronicChannel } from '../domain/payment-channels.js';
+import type { ElectronicChannel } from '../../preload/kernel/enums.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
@@ -53,7 +53,7 @@ export interface CashPaymentInput {
   confirmLargeTender?: boolean;
 }
 
-export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
+export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../../preload/kernel/enums.js';
 
 export interface PostedPayment {
   paymentId: string;

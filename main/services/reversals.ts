@@ -8,8 +8,8 @@
 import { and, eq, inArray, max, min } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, bills, invoices, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';

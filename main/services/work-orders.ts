@@ -5,9 +5,10 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { accounts, businesses, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { canDispatch, stateAfterReceipt, WORK_ORDER_KIND, type ReceiptResult } from '../domain/work-order.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { canDispatch, stateAfterReceipt, WORK_ORDER_KIND } from '../domain/work-order.js';
+import type { ReceiptResult } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadBusiness } from './businesses.js';

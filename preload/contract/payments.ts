@@ -1,6 +1,6 @@
 /** The contract's Payments, receipts, invoices, the customer display and the counter day methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { ELECTRONIC_CHANNELS } from '../../main/domain/payment-channels.js';
+import { ELECTRONIC_CHANNELS } from '../kernel/enums.js';
 import { COUNTER_ROLES, approverIn, centi, date, fen, id, noInput, printOut, text, ticketLine, yuanText } from './schemas.js';
 
 export const paymentsContract = {

@@ -1,7 +1,6 @@
 /** Schemas shared by the areas of the contract: ids, money, dates, people, slips (preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../../main/domain/work-order.js';
-import { TICKET_KINDS } from '../../main/domain/ticket-kinds.js';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, TICKET_KINDS } from '../kernel/enums.js';
 
 export const id = z.string().min(1, '缺少编号').max(64, '编号过长');
 export const fen = z.number().int().safe();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { lateFeeFen, lateFeeTrace, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
-import { changeFor, formatYuan, parseYuan, sumFen } from '../../main/domain/money.js';
-import { consumption, formatVolume, gasAmountFen, parseVolume } from '../../main/domain/volume.js';
+import { changeFor, formatYuan, parseYuan, sumFen } from '../../preload/kernel/money.js';
+import { consumption, formatVolume, gasAmountFen, parseVolume } from '../../preload/kernel/volume.js';
 
 const yuanMilli = (yuan: string) => parseYuan(yuan) * 1000;
 

@@ -1,6 +1,6 @@
 /**
  * issue 10 #16, every window besides 前台收费: no error the contract can answer is swallowed. Each store action
- * of renderer/src/stores that calls the back end is answered with every error code of main/domain/errors.ts,
+ * of renderer/src/stores that calls the back end is answered with every error code of preload/kernel/errors.ts,
  * the router and the client, with no field, with a field the window renders, with a field it does not know and
  * with schema paths (items.0.x); then the window itself is rendered (react-dom/server) from the store's state,
  * and the answer's message must be in it: at the field the window shows it at, or in its general ErrorNotice.
@@ -30,7 +30,7 @@ vi.mock('zustand', async (importOriginal) => {
 const src = (...p: string[]) => join(repoRoot, 'renderer', 'src', ...p);
 
 function contractCodes(): string[] {
-  const text = readFileSync(join(repoRoot, 'main', 'domain', 'errors.ts'), 'utf8');
+  const text = readFileSync(join(repoRoot, 'preload', 'kernel', 'errors.ts'), 'utf8');
   const union = text.slice(text.indexOf('export type ErrorCode'), text.indexOf(';', text.indexOf('export type ErrorCode')));
   const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] ?? '');
   const router = readFileSync(join(repoRoot, 'main', 'ipc', 'router.ts'), 'utf8');

@@ -1,6 +1,6 @@
 /** Gas tickets, coupons and vouchers (DOMAIN §6.2) with the seed's examples. */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import {
   allocateVolume,
   assertCouponsFit,
@@ -12,7 +12,7 @@ import {
   ticketValidity,
   validityWindow,
 } from '../../main/domain/tickets.js';
-import { gasAmountFen } from '../../main/domain/volume.js';
+import { gasAmountFen } from '../../preload/kernel/volume.js';
 
 function codeOf(fn: () => unknown): string | null {
   try {

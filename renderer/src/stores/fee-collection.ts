@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
-import { parseYuan } from '../../../main/domain/money';
+import { parseYuan } from '../../../preload/kernel/money';
 import { call } from '../api/client';
 import { placeError, type ShownError } from '../components/ErrorNotice';
 import { useCustomerSearch } from './customer-search';

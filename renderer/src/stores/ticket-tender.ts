@@ -4,9 +4,9 @@
  */
 import { create } from 'zustand';
 import type { Input } from '../../../preload/contract';
-import { parseYuan } from '../../../main/domain/money';
+import { parseYuan } from '../../../preload/kernel/money';
 import { allocateVolume, paysInVolume, TICKET_VOLUME_CENTI } from '../../../main/domain/tickets';
-import type { TicketKind } from '../../../main/domain/ticket-kinds';
+import type { TicketKind } from '../../../preload/kernel/enums';
 
 export interface TicketDraft {
   enabled: boolean;

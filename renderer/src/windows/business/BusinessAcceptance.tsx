@@ -3,9 +3,9 @@
  * submit (F9). Refusals (status, arrears, duplicates) appear at the field with their rule ID.
  */
 import { useEffect, useRef } from 'react';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
-import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../main/domain/work-order';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
+import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../preload/kernel/enums';
 import { AccountCard } from '../../components/AccountCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
-import { formatYuan, parseYuan } from '../../../../main/domain/money';
+import { formatYuan, parseYuan } from '../../../../preload/kernel/money';
 import { t } from '../../i18n/zh-CN';
 import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection';
 import { WaiverForm } from './WaiverForm';

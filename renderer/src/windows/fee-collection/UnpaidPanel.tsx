@@ -1,8 +1,8 @@
 import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
 import { lateFeeTrace } from '../../../../main/domain/late-fee';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { t } from '../../i18n/zh-CN';
 import { READING_SOURCES_AT_COUNTER } from '../../../../preload/contract';
 import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';

@@ -4,9 +4,9 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { CONNECTION_FEE_FEN } from '../../../../main/domain/connection-fee';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatSeqNo } from '../../../../main/domain/sequence-number';
-import { PRIORITIES } from '../../../../main/domain/work-order';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatSeqNo } from '../../../../preload/kernel/sequence-number';
+import { PRIORITIES } from '../../../../preload/kernel/enums';
 import { ErrorNotice, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { useRegistration, type RegistrationValues } from '../../stores/registration';

@@ -4,7 +4,8 @@
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
 import { useEffect, useState } from 'react';
-import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
+import { allowedResults } from '../../../../main/domain/work-order';
+import type { ReceiptResult } from '../../../../preload/kernel/enums';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
