@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../db/seed/generate.js';
+import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../main/seed/generate.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
 import { startHarness } from '../main/harness/server.js';
