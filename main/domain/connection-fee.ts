@@ -4,14 +4,7 @@
  */
 import { DomainError } from '../../preload/kernel/errors.js';
 import { formatYuan, type Fen } from '../../preload/kernel/money.js';
-
-export type BuildingType = '多层' | '高层' | '别墅';
-
-export const CONNECTION_FEE_FEN: Readonly<Record<BuildingType, Fen>> = {
-  多层: 240_000,
-  高层: 285_000,
-  别墅: 400_000,
-};
+import { CONNECTION_FEE_FEN, type BuildingType } from '../../preload/kernel/connection-fee.js';
 
 export function checkConnectionFee(buildingType: BuildingType, feeFen: Fen): void {
   const expected = CONNECTION_FEE_FEN[buildingType];

@@ -5,7 +5,8 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { accountPhones, accounts, meters } from '../../db/schema.js';
-import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
+import { checkConnectionFee, checkFeePath, type FeePath } from '../domain/connection-fee.js';
+import type { BuildingType } from '../../preload/kernel/connection-fee.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type RegistrationForm } from '../domain/registration.js';

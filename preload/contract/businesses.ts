@@ -34,6 +34,8 @@ export const businessesContract = {
         name: z.string(),
         address: z.string(),
         workOrderNo: z.string().nullable(),
+        /** R-RCPT-03: the receipt results this business type allows. */
+        allowedResults: z.array(z.enum(RECEIPT_RESULTS)),
       }),
     ),
   },

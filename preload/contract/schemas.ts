@@ -66,6 +66,7 @@ export const unpaidBill = z.object({
   source: z.string(),
   estimated: z.boolean(),
   pricing: z.string(),
+  lateFeeTrace: z.string(),
 });
 
 export const printOut = z.object({

@@ -4,7 +4,6 @@
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
 import { useEffect, useState } from 'react';
-import { allowedResults } from '../../../../main/domain/work-order';
 import type { ReceiptResult } from '../../../../preload/kernel/enums';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -70,7 +69,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <label>
           {t.queue.result}
           <select name="result" value={form.result} onChange={(e) => setForm({ result: e.target.value as ReceiptResult })}>
-            {allowedResults(row.type).map((r) => (
+            {row.allowedResults.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
