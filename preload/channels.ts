@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'bills.unpaid',
   'bills.enterReading',
   'bills.correctReading',
+  'payments.quote',
   'payments.payCash',
   'bills.split',
   'cards.read',

@@ -13,7 +13,7 @@ import { REVIEWER_ROLES } from '../services/cash-report.js';
 import { enterCounterReading, unpaidList } from '../services/billing.js';
 import { correctCounterReading } from '../services/reading-correction.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { payBills, type PostedPayment } from '../services/payments.js';
+import { payBills, quotePayment, type PostedPayment } from '../services/payments.js';
 import { splitUnpaidBill } from '../services/bill-split.js';
 import type { IcCardService } from '../services/ic-cards.js';
 import type { HandheldService } from '../services/handheld.js';
@@ -153,6 +153,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
         reason: input.reason,
         confirmUnusual: input.confirmUnusual,
       }),
+    'payments.quote': (_ctx, input) => quotePayment(deps, input),
     'payments.payCash': async (ctx, input) => {
       const actor = signedIn(ctx);
       const posted = payBills(deps, actor, {

@@ -26,6 +26,7 @@ import { checkReversible, postReversal, type Approver } from './reversals.js';
 import { cardError, pendingWrites, systemCounter, type PendingWrite } from './card-writes.js';
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
+import { changeOfCheckedTender, tenderFigures } from '../domain/tender.js';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type WriteRow = typeof cardWrites.$inferSelect;
@@ -148,7 +149,7 @@ export class IcCardService {
         const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDate);
         // R-IC-07 (issue 10 #1): every precondition before the card is touched, the large tender too (issue 10 #5)
         const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
-        const money = { dueFen: quote.amountFen + tickets.ticketCashFen - tickets.ticketFen, tenderedFen: input.tenderedFen, largeTender };
+        const money = { dueFen: tenderFigures(quote.amountFen, tickets).cashDueFen, tenderedFen: input.tenderedFen, largeTender };
         assertPurchaseAllowed(this.purchaseFacts(tx, actor, account.id, card, businessDate, { money }));
         // what the payment row will carry once the card shows the write (null when the tender is usual)
         const confirmation = confirmLargeTender({ tenderedFen: money.tenderedFen, cashDueFen: money.dueFen, ...largeTender });
@@ -478,8 +479,9 @@ export class IcCardService {
           const businessDate = day.businessDate;
           late = day.late;
           const paymentId = uuidv7(now.getTime());
-          const totalFen = write.amountFen + write.ticketCashFen;
-          const changeFen = write.tenderedFen + write.ticketFen - totalFen;
+          // the tender was checked against this cash due before the card was written (assertPurchaseAllowed)
+          const { totalFen, cashDueFen } = tenderFigures(write.amountFen, write);
+          const changeFen = changeOfCheckedTender(write.tenderedFen, cashDueFen);
           const slipNo = insertLedgerRow(tx, actor, businessDate, {
             id: paymentId,
             accountId: write.accountId,

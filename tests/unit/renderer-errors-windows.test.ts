@@ -12,6 +12,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../../main/paths.js';
+import { allowedResults } from '../../main/domain/work-order.js';
+import type { BusinessType } from '../../preload/kernel/enums.js';
 
 // zustand renders a store's *initial* state on the server; the test renders the state the action left.
 vi.mock('zustand', async (importOriginal) => {
@@ -69,6 +71,8 @@ const unpaid = {
 const queueRow = (state: string, type: string) => ({
   id: 'b-1', businessNo: 'YW01', workOrderNo: 'PG01', type, state, name: '张三', address: '人民路88号', contactPhone: '13800000000',
   requirement: '', accountId: 'acc-1', acceptedOn: '2026-11-20', promisedOn: '2026-11-27', priority: '①', technician: '李四',
+  // what main sends with each row (businesses.queue, R-RCPT-03)
+  allowedResults: allowedResults(type as BusinessType),
 });
 const batch = { batch: { id: 'hb-1', meterReader: '王五', status: 'imported' }, rows: [] };
 

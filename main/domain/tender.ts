@@ -1,0 +1,143 @@
+/**
+ * One money path (issue 11 #4): what a counter payment asks in cash and hands back as change, for gas
+ * bills paid in cash and/or tickets (payBills), an IC-card recharge, and the figures the clerk calls out
+ * while typing (payments.quote). R-PAY-07 (change), R-TKT-04 (face-value cash), R-TKT-08/12 (what tickets pay).
+ * Pure: the windows show what main computes with these functions, they hold no copy.
+ */
+import { changeFor, parseYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import type { TicketKind } from '../../preload/kernel/enums.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { allocateVolume, paysInVolume, TICKET_VOLUME_CENTI } from './tickets.js';
+
+/** What tickets pay of a payment and the face-value cash they bring with them. */
+export interface TicketMoney {
+  ticketFen: Fen;
+  ticketCashFen: Fen;
+}
+
+export interface TenderFigures {
+  /** The payment's total: the amount due plus the face-value cash collected with tickets. */
+  totalFen: Fen;
+  /** What the customer pays in cash: the total less what the tickets pay. */
+  cashDueFen: Fen;
+}
+
+/** Total and cash due of a payment of `dueFen` (bills or a recharge) with tickets. */
+export function tenderFigures(dueFen: Fen, tickets: TicketMoney): TenderFigures {
+  const totalFen = dueFen + tickets.ticketCashFen;
+  return { totalFen, cashDueFen: totalFen - tickets.ticketFen };
+}
+
+/** The figures of a posted payment; a tender short of the cash due is refused (INSUFFICIENT_TENDER). */
+export function settleTender(dueFen: Fen, tickets: TicketMoney, tenderedFen: Fen): TenderFigures & { changeFen: Fen } {
+  const figures = tenderFigures(dueFen, tickets);
+  return { ...figures, changeFen: changeFor(tenderedFen, figures.cashDueFen) };
+}
+
+/**
+ * The change of a tender already checked against this cash due (an IC-card write settled once the card shows
+ * it: the gas is on the card, so the payment is posted, never refused at that point).
+ */
+export function changeOfCheckedTender(tenderedFen: Fen, cashDueFen: Fen): Fen {
+  return tenderedFen - cashDueFen;
+}
+
+/** The change for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
+export function previewChange(tendered: string, cashDueFen: Fen): Fen | null {
+  try {
+    const fen = parseYuan(tendered);
+    return fen >= cashDueFen ? fen - cashDueFen : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps every previewed figure a safe integer of fen (9999 × the largest face value). */
+const MAX_PREVIEW_TICKETS = 9999;
+
+/** The tickets the clerk is entering, as typed. */
+export interface TicketDraft {
+  kind: TicketKind;
+  count: string;
+  faceValue: string;
+}
+
+export interface QuoteBill {
+  id: string;
+  consumption: CentiM3;
+  gasFen: Fen;
+  totalFen: Fen;
+}
+
+/**
+ * Preview of what the tickets being typed pay of the selected bills and the face-value cash, or why they
+ * can't; an incomplete draft pays nothing. The payment itself validates and plans them (services/tenders.ts).
+ */
+export function previewTickets(
+  draft: TicketDraft,
+  bills: readonly { id: string; consumption: CentiM3; gasFen: Fen }[],
+  prepaidCenti: CentiM3,
+): TicketMoney & { error: string | null } {
+  const count = Number(draft.count);
+  // beyond MAX_PREVIEW_TICKETS a count is a typing slip, not tickets (the payment takes at most 200 a line)
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PREVIEW_TICKETS) return { ticketFen: 0, ticketCashFen: 0, error: null };
+  let face = 0;
+  try {
+    face = draft.faceValue.trim() === '' ? 0 : parseYuan(draft.faceValue);
+  } catch {
+    return { ticketFen: 0, ticketCashFen: 0, error: '面值格式不对' };
+  }
+  if (!paysInVolume(draft.kind)) {
+    const gas = bills.reduce((a, b) => a + b.gasFen, 0);
+    return { ticketFen: Math.min(count * face, gas), ticketCashFen: 0, error: count * face > gas ? '券面合计超过应缴气费，券不找零' : null };
+  }
+  try {
+    const a = allocateVolume(bills, count * TICKET_VOLUME_CENTI + prepaidCenti);
+    return { ticketFen: a.ticketFen, ticketCashFen: count * face, error: null };
+  } catch (e) {
+    return { ticketFen: 0, ticketCashFen: count * face, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export interface TenderQuote extends TicketMoney {
+  /** The late fee waived, as typed (0 while empty or not a valid amount). */
+  waivedFen: Fen;
+  /** The selected bills' amount due less the late fee waived: what the payment must agree with. */
+  dueFen: Fen;
+  cashDueFen: Fen;
+  /** null while the tender typed is not a valid amount covering the cash due. */
+  changeFen: Fen | null;
+  ticketError: string | null;
+}
+
+/** The figures 前台收费 calls out for the selected bills, a waiver, the tickets and the tender typed so far. */
+export function quoteTender(input: {
+  bills: readonly QuoteBill[];
+  waivedFen: Fen;
+  tickets: TicketDraft | null;
+  prepaidCenti: CentiM3;
+  tendered: string;
+}): TenderQuote {
+  const dueFen = sumFen(input.bills.map((b) => b.totalFen)) - input.waivedFen;
+  const tickets = input.tickets ? previewTickets(input.tickets, input.bills, input.prepaidCenti) : { ticketFen: 0, ticketCashFen: 0, error: null };
+  const { cashDueFen } = tenderFigures(dueFen, tickets);
+  return {
+    waivedFen: input.waivedFen,
+    dueFen,
+    ticketFen: tickets.ticketFen,
+    ticketCashFen: tickets.ticketCashFen,
+    cashDueFen,
+    changeFen: previewChange(input.tendered, cashDueFen),
+    ticketError: tickets.error,
+  };
+}
+
+/** The waived fen of a waiver as typed, or 0 while it is empty or not a valid amount. */
+export function typedWaiverFen(amount: string): Fen {
+  if (amount.trim() === '') return 0;
+  try {
+    return parseYuan(amount);
+  } catch {
+    return 0;
+  }
+}
