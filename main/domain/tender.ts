@@ -107,6 +107,8 @@ export interface TenderQuote extends TicketMoney {
   cashDueFen: Fen;
   /** null while the tender typed is not a valid amount covering the cash due. */
   changeFen: Fen | null;
+  /** The tender typed, once it covers the cash due (null with changeFen). */
+  tenderedFen: Fen | null;
   ticketError: string | null;
 }
 
@@ -121,13 +123,15 @@ export function quoteTender(input: {
   const dueFen = sumFen(input.bills.map((b) => b.totalFen)) - input.waivedFen;
   const tickets = input.tickets ? previewTickets(input.tickets, input.bills, input.prepaidCenti) : { ticketFen: 0, ticketCashFen: 0, error: null };
   const { cashDueFen } = tenderFigures(dueFen, tickets);
+  const changeFen = previewChange(input.tendered, cashDueFen);
   return {
     waivedFen: input.waivedFen,
     dueFen,
     ticketFen: tickets.ticketFen,
     ticketCashFen: tickets.ticketCashFen,
     cashDueFen,
-    changeFen: previewChange(input.tendered, cashDueFen),
+    changeFen,
+    tenderedFen: changeFen === null ? null : cashDueFen + changeFen,
     ticketError: tickets.error,
   };
 }

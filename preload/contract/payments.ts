@@ -23,6 +23,7 @@ export const paymentsContract = {
       ticketCashFen: fen,
       cashDueFen: fen,
       changeFen: fen.nullable(),
+      tenderedFen: fen.nullable(),
       ticketError: z.string().nullable(),
     }),
   },

@@ -22,7 +22,7 @@ describe('one money path (issue 11 #4)', () => {
 
   it('quotes the selection, a waiver and tickets as the clerk types', () => {
     expect(quoteTender({ bills, waivedFen: 50, tickets: null, prepaidCenti: 0, tendered: '110' })).toEqual({
-      waivedFen: 50, dueFen: 10_350, ticketFen: 0, ticketCashFen: 0, cashDueFen: 10_350, changeFen: 650, ticketError: null,
+      waivedFen: 50, dueFen: 10_350, ticketFen: 0, ticketCashFen: 0, cashDueFen: 10_350, changeFen: 650, tenderedFen: 11_000, ticketError: null,
     });
     // four 燃气票 (20 m³) pay the first bill in full; the face-value cash is added
     expect(previewTickets({ kind: '燃气票', count: '4', faceValue: '1' }, bills, 0)).toEqual({ ticketFen: 6900, ticketCashFen: 400, error: null });

@@ -272,7 +272,7 @@ function syncHit(after: Unpaid | null): void {
   if (!after) return;
   useCustomerSearch.getState().updateHit(after.account.id, {
     unpaidCount: after.bills.length,
-    unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
+    unpaidFen: after.gasFen,
   });
 }
 

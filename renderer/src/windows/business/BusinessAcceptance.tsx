@@ -58,8 +58,8 @@ export function BusinessAcceptance() {
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
   // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
-  const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.totalFen, 0) : 0;
-  const unpaidLateFee = customer ? customer.bills.reduce((sum, b) => sum + b.lateFeeFen, 0) : 0;
+  const unpaidTotal = customer ? customer.totalFen : 0;
+  const unpaidLateFee = customer ? customer.lateFeeFen : 0;
 
   return (
     <main className="fee-collection">

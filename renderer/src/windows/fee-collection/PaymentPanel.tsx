@@ -84,7 +84,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           <div className="change">
             {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>
           </div>
-          {quote && change !== null && <div className="call-out">{t.pay.callOut(formatYuan(quote.cashDueFen + change), formatYuan(change))}</div>}
+          {quote && quote.tenderedFen !== null && change !== null && <div className="call-out">{t.pay.callOut(formatYuan(quote.tenderedFen), formatYuan(change))}</div>}
           <button type="button" className="primary" onClick={() => void submit()} disabled={disabled}>
             {t.pay.submit}
           </button>
