@@ -8,8 +8,9 @@
  *   main/domain/     → the kernel and itself: no database, devices, files, Electron or use cases
  *   db/              → the kernel and its libraries: no main/, hardware/, renderer/ (demo data is main/seed)
  *   hardware/        → the kernel and its libraries: no db/, renderer/, main/ (no use case, no rule)
- *   electron         → only the shell (main/app.ts), the preload bridge and the launcher; main/host.ts
- *                      never reaches it, also indirectly
+ *   electron         → only the shell (main/app.ts), the preload bridge and the launcher; main/host.ts and
+ *                      main/backend.ts (the utility process) never reach it, also indirectly
+ *   the shell        → main/app.ts and its IPC link never reach the store, devices, services or router (#7)
  */
 /** The back end a pure rule or a window never imports: database, devices, use cases, IPC, the shell. */
 const BACK_END = 'db|hardware|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts';
@@ -84,6 +85,20 @@ module.exports = {
       comment: 'main/host.ts builds the whole back end without Electron, also indirectly.',
       severity: 'error',
       from: { path: '^main/host[.]ts$' },
+      to: { path: ELECTRON, reachable: true },
+    },
+    {
+      name: 'shell-never-reaches-the-back-end',
+      comment: 'Issue 11 #7: the Electron main process owns windows only; the store, services, devices and router run in the utility process (main/backend.ts), also indirectly.',
+      severity: 'error',
+      from: { path: '^main/(app|backend-link|backend-protocol)[.]ts$' },
+      to: { path: `^(db|hardware)/|^main/(host|backend|services|ipc|harness|workers)([.]ts$|/)|better-sqlite3|drizzle-orm|serialport`, reachable: true },
+    },
+    {
+      name: 'backend-never-reaches-electron',
+      comment: 'Issue 11 #7: the utility process gets process.parentPort from Electron, never the electron module.',
+      severity: 'error',
+      from: { path: '^main/backend[.]ts$' },
       to: { path: ELECTRON, reachable: true },
     },
     {

@@ -9,6 +9,15 @@ import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * What a service writes through: the store itself or the `tx` of `db.transaction((tx) => …)` (both fit). The one
+ * transaction type of the back end (issue 11 #4), instead of a local `type Tx` per service.
+ */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'all' | 'get' | 'run'>;
+
+/** The read-only view of a {@link Tx}, for helpers that only look things up. */
+export type ReadTx = Pick<Tx, 'select' | 'all' | 'get'>;
+
 export interface Store {
   sqlite: Database.Database;
   db: Db;

@@ -17,6 +17,8 @@ import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
 import { backupNow, listBackups, scheduleBackups } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
+import { CustomerDisplays } from './services/customer-display.js';
+import { createDisplayPush, type DisplayPush } from './display-push.js';
 import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
 import type { Timeouts } from '../hardware/card/client.js';
 import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
@@ -69,6 +71,9 @@ export interface Host {
   handheld: HandheldService;
   /** The simulated handheld when no real one is configured (demo, tests). */
   handheldDevice: SimulatedHandheldDevice | null;
+  /** The counters' customer displays (issue 11 #3: their changes are pushed through `displayPush`). */
+  displays: CustomerDisplays;
+  displayPush: DisplayPush;
   close(): void;
 }
 
@@ -102,7 +107,9 @@ export function createHost(options: HostOptions): Host {
     list: () => (backupDir ? listBackups(backupDir) : []),
   };
   const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep) : () => undefined;
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups }), sessions);
+  const displays = new CustomerDisplays(deps);
+  const displayPush = createDisplayPush(displays, sessions);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }), sessions);
   return {
     store,
     deps,
@@ -114,7 +121,10 @@ export function createHost(options: HostOptions): Host {
     cardDevice,
     handheld,
     handheldDevice,
+    displays,
+    displayPush,
     close: () => {
+      displayPush.close();
       stopBackups();
       void reader.close();
       void handheldLink.close();

@@ -1,10 +1,12 @@
 /**
  * The bridge: exposes exactly the contract's methods as `window.gas`, each on its own channel
- * `gas:<area>.<method>`. No generic invoke, no ipcRenderer, nothing else reaches the page.
+ * `gas:<area>.<method>`, and one push subscription for the customer display (`window.gasDisplay`, issue 11 #3).
+ * No generic invoke, no ipcRenderer, nothing else reaches the page.
  * Bundled as CommonJS (sandboxed preloads cannot load ES modules).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelOf, METHOD_NAMES } from './channels.js';
+import { DISPLAY_PUSH } from './display-push.js';
 
 const api: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const method of METHOD_NAMES) {
@@ -12,3 +14,16 @@ for (const method of METHOD_NAMES) {
   api[method] = (input: unknown) => ipcRenderer.invoke(channel, input);
 }
 contextBridge.exposeInMainWorld('gas', Object.freeze(api));
+
+/** Issue 11 #3: the customer display's state, pushed by main on its own channel; returns the unsubscribe. */
+function subscribe(listener: (state: unknown) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('listener');
+  const onState = (_event: unknown, state: unknown) => listener(state);
+  ipcRenderer.on(DISPLAY_PUSH.state, onState);
+  ipcRenderer.send(DISPLAY_PUSH.subscribe);
+  return () => {
+    ipcRenderer.removeListener(DISPLAY_PUSH.state, onState);
+    if (ipcRenderer.listenerCount(DISPLAY_PUSH.state) === 0) ipcRenderer.send(DISPLAY_PUSH.unsubscribe);
+  };
+}
+contextBridge.exposeInMainWorld('gasDisplay', Object.freeze({ subscribe }));

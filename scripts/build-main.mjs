@@ -18,7 +18,9 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['main/app.ts'], outfile: 'dist/main/app.cjs', external });
-// The bank return's parse/check worker thread (main/services/bank-return-job.ts loads it next to app.cjs).
+// Issue 11 #7: the back end (store, services, devices, router) as the Electron utility process app.cjs forks.
+await build({ ...common, entryPoints: ['main/backend.ts'], outfile: 'dist/main/backend.cjs', external });
+// The bank return's parse/check worker thread (main/services/bank-return-job.ts loads it next to backend.cjs).
 await build({ ...common, entryPoints: ['main/workers/bank-return.ts'], outfile: 'dist/main/bank-return-worker.cjs', external });
 await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
-console.log('built dist/main/app.cjs, dist/main/bank-return-worker.cjs and dist/preload/index.cjs');
+console.log('built dist/main/app.cjs, dist/main/backend.cjs, dist/main/bank-return-worker.cjs and dist/preload/index.cjs');

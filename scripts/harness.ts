@@ -40,7 +40,7 @@ if (fresh) {
   seedReferenceData(host.store.sqlite);
   seedAccounts(host.store.sqlite, { accounts: Number(values.accounts), today: businessDateOf(new Date()) });
 }
-const harness = await startHarness(host.router, rendererDistDir, Number(values.port));
+const harness = await startHarness(host.router, rendererDistDir, Number(values.port), { displayPush: host.displayPush });
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
 // issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first

@@ -6,6 +6,7 @@ import { DomainError } from '../../preload/kernel/errors.js';
 import type { MeterStatus } from './meter-status.js';
 import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
 import type { BusinessType } from '../../preload/kernel/enums.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
 
 export interface AcceptanceFacts {
   type: BusinessType;
@@ -66,7 +67,7 @@ export function checkAcceptance(facts: AcceptanceFacts): void {
 }
 
 /** R-TEST-02: a meter test is accepted against a refundable 300-yuan deposit (押金收款收据, R-TEST-05). */
-export const TEST_DEPOSIT_FEN = 30_000;
+export const TEST_DEPOSIT_FEN: Fen = fen(30_000);
 
 export interface AcceptanceExtras {
   /** 换表 of an IC-card meter to an ordinary one (R-ICM-01). */

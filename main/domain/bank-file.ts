@@ -4,7 +4,7 @@
  * parse and check of the bank's return file. Pure; the service encodes the text to GBK.
  */
 import { DomainError } from '../../preload/kernel/errors.js';
-import { formatYuan, parseYuan, type Fen } from '../../preload/kernel/money.js';
+import { fen, formatYuan, parseYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
 import { WITHHOLDING_BANKS, type WithholdingBank } from '../../preload/kernel/enums.js';
 import { displayWidth, padEndToWidth, truncateToWidth } from './text-width.js';
 
@@ -158,10 +158,10 @@ export function parseReturnFile(bank: WithholdingBank, text: string): ParsedRetu
     const reason = sliceByWidth(r, at + 2, 40).trim();
     const amount = Number(cell(amt?.start ?? 0, amt?.width ?? 0));
     if (!Number.isSafeInteger(amount)) throw bad(`第 ${i + 2} 行金额不是数字`);
-    return { accountNo: cell(acc?.start ?? 0, acc?.width ?? 0), amountFen: amount, ok: result === '00', reason: result === '00' ? '' : reason || result };
+    return { accountNo: cell(acc?.start ?? 0, acc?.width ?? 0), amountFen: fen(amount), ok: result === '00', reason: result === '00' ? '' : reason || result };
   });
   if (!Number.isSafeInteger(okCount) || !Number.isSafeInteger(okFen)) throw bad('汇总行的成功笔数或金额不是数字');
-  return { runId: header.slice(1, 17).trim(), lines, declaredOkCount: okCount, declaredOkFen: okFen };
+  return { runId: header.slice(1, 17).trim(), lines, declaredOkCount: okCount, declaredOkFen: fen(okFen) };
 }
 
 /** The substring that occupies display columns [start, start + width). */
@@ -200,11 +200,11 @@ export function checkReturn(sent: readonly { accountNo: string; amountFen: Fen }
     }
   });
   const ok = parsed.lines.filter((l) => l.ok);
-  const okFen = ok.reduce((a, l) => a + l.amountFen, 0);
+  const okFen = sumFen(ok.map((l) => l.amountFen));
   if (ok.length !== parsed.declaredOkCount || okFen !== parsed.declaredOkFen) {
     problems.push(`银行汇总成功 ${parsed.declaredOkCount} 笔 ${formatYuan(parsed.declaredOkFen)} 元，明细为 ${ok.length} 笔 ${formatYuan(okFen)} 元`);
   }
   const failed = parsed.lines.filter((l) => !l.ok);
-  return { okCount: ok.length, okFen, failedCount: failed.length, failedFen: failed.reduce((a, l) => a + l.amountFen, 0), problems: problems.slice(0, 20) };
+  return { okCount: ok.length, okFen, failedCount: failed.length, failedFen: sumFen(failed.map((l) => l.amountFen)), problems: problems.slice(0, 20) };
 }
 

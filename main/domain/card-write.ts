@@ -2,8 +2,8 @@
  * Two-phase card writes (ARCHITECTURE "Card writes", R-IC-07, A-13): after a write that did not
  * clearly succeed, the card's purchase counter decides what happened. Pure.
  */
-import { changeFor, type Fen } from '../../preload/kernel/money.js';
-import { gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { changeFor, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { checkLargeTender, type LargeTenderRule } from './confirmations.js';
 
@@ -113,10 +113,10 @@ export function nextPurchaseCounter(counter: number): number {
 }
 
 /** R-IC-02/03: 补卡 costs 10 yuan (工本费) unless the company or a card/meter quality problem caused it. */
-export const REPLACEMENT_CARD_FEE_FEN: Fen = 1_000;
+export const REPLACEMENT_CARD_FEE_FEN: Fen = fen(1_000);
 
 export function replacementFeeFen(companyFault: boolean): Fen {
-  return companyFault ? 0 : REPLACEMENT_CARD_FEE_FEN;
+  return companyFault ? ZERO_FEN : REPLACEMENT_CARD_FEE_FEN;
 }
 
 /**
@@ -132,14 +132,14 @@ export function rechargeQuote(input: { volumeCenti?: CentiM3; amountFen?: Fen },
   const amount = input.amountFen ?? 0;
   if (amount <= 0) throw new DomainError('INVALID_AMOUNT', '购气金额须大于 0', 'amount');
   let volume = Math.floor((amount * 100) / priceFenPerM3);
-  while (volume > 0 && gasAmountFen(volume, priceFenPerM3) > amount) volume--;
-  while (gasAmountFen(volume + 1, priceFenPerM3) <= amount) volume++;
+  while (volume > 0 && gasAmountFen(centiM3(volume), priceFenPerM3) > amount) volume--;
+  while (gasAmountFen(centiM3(volume + 1), priceFenPerM3) <= amount) volume++;
   if (volume === 0) throw new DomainError('INVALID_AMOUNT', '金额不足购买 0.01 方', 'amount');
-  return { volumeCenti: volume, amountFen: gasAmountFen(volume, priceFenPerM3) };
+  return { volumeCenti: centiM3(volume), amountFen: gasAmountFen(centiM3(volume), priceFenPerM3) };
 }
 
 /** R-CENS-02/03: normal when purchased = remaining + used. */
 export function censusCheck(purchasedCenti: CentiM3, remainingCenti: CentiM3, usedCenti: CentiM3): { normal: boolean; differenceCenti: CentiM3 } {
   const difference = purchasedCenti - (remainingCenti + usedCenti);
-  return { normal: difference === 0, differenceCenti: difference };
+  return { normal: difference === 0, differenceCenti: centiM3(difference) };
 }

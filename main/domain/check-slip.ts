@@ -3,7 +3,7 @@
  * unit price and amount). Pure: turns slip data into printable lines of exact display width. The
  * printer driver turns lines into bytes.
  */
-import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { formatYuan, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
@@ -13,7 +13,7 @@ export interface CheckSlipBill {
   previousReading: CentiM3;
   thisReading: CentiM3;
   consumption: CentiM3;
-  priceFenPerM3: Fen;
+  priceFenPerM3: number;
   gasFen: Fen;
   lateFeeFen: Fen;
   overdueDays: number;
@@ -45,7 +45,7 @@ export interface CheckSlipData {
   ticketFen?: Fen;
   ticketCashFen?: Fen;
   /** An IC-card recharge: the card and the volume written (R-IC-01). */
-  card?: { cardNo: string; volume: CentiM3; priceFenPerM3: Fen; purchaseNo: number };
+  card?: { cardNo: string; volume: CentiM3; priceFenPerM3: number; purchaseNo: number };
   /** A reversal (冲正): the slip it reverses and why. */
   reversal?: { originalSlipNo: string; reason: string };
   /** The payment was reversed by this voucher: its slip prints marked 已冲正 and offers no invoice (issue 10 #6). */
@@ -113,18 +113,18 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     text(leftRight('滞纳金:', yuan(data.lateFeeFen), columns));
   }
   const tickets = data.tickets ?? [];
-  if ((data.ticketCashFen ?? 0) !== 0) text(leftRight('票面现金:', yuan(data.ticketCashFen ?? 0), columns));
+  if ((data.ticketCashFen ?? 0) !== 0) text(leftRight('票面现金:', yuan(data.ticketCashFen ?? ZERO_FEN), columns));
   if (refund) {
     if (data.reversal) text(leftRight('冲正金额:', yuan(data.totalFen), columns));
     for (const t of tickets) text(ticketLine(t, columns));
-    if ((data.ticketFen ?? 0) !== 0) text(leftRight('退还票证抵款:', yuan(-(data.ticketFen ?? 0)), columns));
+    if ((data.ticketFen ?? 0) !== 0) text(leftRight('退还票证抵款:', yuan(negFen(data.ticketFen ?? ZERO_FEN)), columns));
     text(leftRight(data.reversal ? '退还现金:' : '退还金额:', yuan(data.changeFen), columns));
   } else {
     text(leftRight('应收金额:', yuan(data.totalFen), columns));
     text(leftRight('缴费方式:', data.method, columns));
     for (const t of tickets) text(ticketLine(t, columns));
     if (tickets.length > 0) {
-      text(leftRight('票证抵款:', yuan(data.ticketFen ?? 0), columns));
+      text(leftRight('票证抵款:', yuan(data.ticketFen ?? ZERO_FEN), columns));
       text(leftRight('实收现金:', yuan(data.tenderedFen), columns));
     } else {
       text(leftRight('实收:', yuan(data.tenderedFen), columns));

@@ -3,11 +3,12 @@ import { formatHead, type ChainHead } from '../../preload/kernel/chain-head.js';
 import { yuan } from './check-slip.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight } from './text-width.js';
+import type { Fen } from '../../preload/kernel/money.js';
 
 interface Totals {
   count: number;
-  totalFen: number;
-  cashFen: number;
+  totalFen: Fen;
+  cashFen: Fen;
 }
 
 export interface CloseReportData {

@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../../preload/kernel/errors.js';
 import { largeVolume, type LargeVolumeRule } from './handheld.js';
-import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { fen, formatYuan, type Fen } from '../../preload/kernel/money.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 
 /**
@@ -16,7 +16,7 @@ export interface LargeTenderRule {
   marginFen: Fen;
 }
 
-export const DEFAULT_LARGE_TENDER: LargeTenderRule = { marginFen: 100_000 };
+export const DEFAULT_LARGE_TENDER: LargeTenderRule = { marginFen: fen(100_000) };
 
 /** The part of a confirmation message that names the unusual reading, or null when it is usual. */
 export function unusualReading(

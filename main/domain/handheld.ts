@@ -2,7 +2,7 @@
  * Checks on readings from a handheld before 入库 (R-HH-04, A-35). Pure.
  */
 import { isValidDate } from '../../preload/kernel/dates.js';
-import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 
 export type Anomaly = 'large' | 'below_last' | 'meter_changed' | 'estimated' | 'not_read';
 
@@ -24,7 +24,7 @@ export interface LargeVolumeRule {
   factor: number;
 }
 
-export const DEFAULT_LARGE_VOLUME: LargeVolumeRule = { absoluteCenti: 10_000, factor: 3 };
+export const DEFAULT_LARGE_VOLUME: LargeVolumeRule = { absoluteCenti: centiM3(10_000), factor: 3 };
 
 export function readingAnomalies(
   reading: { readingCenti: CentiM3; status: number; meterNo: string },
@@ -35,7 +35,7 @@ export function readingAnomalies(
   if (reading.status === 2) return ['not_read'];
   if (reading.status === 3 || reading.meterNo !== baseline.meterNo) out.push('meter_changed');
   if (reading.status === 1) out.push('estimated');
-  const used = reading.readingCenti - baseline.lastCenti;
+  const used = centiM3(reading.readingCenti - baseline.lastCenti);
   if (used < 0 && !out.includes('meter_changed')) out.push('below_last');
   if (largeVolume(used, baseline, rule) !== null) out.push('large');
   return out;

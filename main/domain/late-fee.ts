@@ -5,7 +5,7 @@
  * A-27: per unpaid bill, on the gas amount only; overdue days are calendar days after the due date.
  */
 import { DomainError } from '../../preload/kernel/errors.js';
-import { assertFen, formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { assertFen, fen, formatYuan, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { daysBetween } from '../../preload/kernel/dates.js';
 
 const STEP_FEN = 50; // 0.5 yuan
@@ -16,23 +16,24 @@ const RATE_PER_MILLE_PER_DAY = 3; // 0.3 % = 3 ‰
  * steps rounding down (1.4 → 1.0, 1.9 → 1.5, anything below 0.5 → 0).
  */
 export function roundLateFee(rawMilliFen: number): Fen {
-  if (!Number.isSafeInteger(rawMilliFen) || rawMilliFen <= 0) return 0;
-  return Math.floor(rawMilliFen / (1000 * STEP_FEN)) * STEP_FEN;
+  if (!Number.isSafeInteger(rawMilliFen) || rawMilliFen <= 0) return ZERO_FEN;
+  return fen(Math.floor(rawMilliFen / (1000 * STEP_FEN)) * STEP_FEN);
 }
 
 /** R-LATE-01: raw fee = arrears × 0.3 % × days, exact: arrears (fen) × 3 × days is in thousandths of a fen. */
 export function lateFeeFen(arrearsFen: Fen, overdueDays: number): Fen {
   assertFen(arrearsFen, 'arrears');
-  if (!Number.isSafeInteger(overdueDays) || overdueDays <= 0 || arrearsFen <= 0) return 0;
+  if (!Number.isSafeInteger(overdueDays) || overdueDays <= 0 || arrearsFen <= 0) return ZERO_FEN;
   return roundLateFee(arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays);
 }
 
 /**
  * The per-bill calculation as the clerk shows it to the customer (R-LATE-01/02):
  * "120.00 × 0.3% × 4天 = 1.44 → 1.00（按0.5元向下取整）". The raw fee is exact (thousandths of a fen shown
- * to the fen, rounded down, which never changes the 0.5-yuan step).
+ * to the fen, rounded down, which never changes the 0.5-yuan step). Takes any integer fen: the renderer shows it
+ * for the contract's plain numbers.
  */
-export function lateFeeTrace(arrearsFen: Fen, overdueDays: number): string {
+export function lateFeeTrace(arrearsFen: Fen | number, overdueDays: number): string {
   if (overdueDays <= 0 || arrearsFen <= 0) return '未逾期，无滞纳金';
   const rawMilliFen = arrearsFen * RATE_PER_MILLE_PER_DAY * overdueDays;
   const rawFen = Math.floor(rawMilliFen / 1000);
@@ -47,7 +48,7 @@ export function overdueDays(dueDate: string, paymentDate: string): number {
 }
 
 /** R-LATE-05: a clerk may waive the late fee of an estimated reading (估抄) up to 20 yuan. */
-export const CLERK_WAIVER_LIMIT_FEN: Fen = 2_000;
+export const CLERK_WAIVER_LIMIT_FEN: Fen = fen(2_000);
 
 export interface WaiverCheck {
   estimated: boolean;

@@ -3,14 +3,15 @@
  * (拆装费) plus the prescribed test fee (A-18); a failed meter costs nothing. The 300-yuan deposit is
  * always handed back, against the deposit receipt (R-TEST-05).
  */
-import type { Fen } from '../../preload/kernel/money.js';
+import { addFen, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 
-export const REFIT_FEE_FEN: Fen = 2_000;
+export const REFIT_FEE_FEN: Fen = fen(2_000);
 
 export type TestResult = '合格' | '偏快' | '偏慢';
 
 export function meterTestCharge(result: TestResult, testFeeFen: Fen): Fen {
-  return result === '合格' ? REFIT_FEE_FEN + testFeeFen : 0;
+  return result === '合格' ? addFen(REFIT_FEE_FEN, testFeeFen) : ZERO_FEN;
 }
 
 /** "4.5" (%) → 450 basis points; refuses anything but a plain percentage with up to two decimals. */
@@ -25,8 +26,8 @@ export function errorBasisPoints(percent: string): number {
  * half up to the fen. Positive = the customer was over-charged (meter fast) and is credited; negative =
  * under-charged (meter slow) and pays the difference.
  */
-export function testCorrectionFen(consumptionCenti: number, priceFenPerM3: number, errorBp: number, result: Exclude<TestResult, '合格'>): Fen {
+export function testCorrectionFen(consumptionCenti: CentiM3, priceFenPerM3: number, errorBp: number, result: Exclude<TestResult, '合格'>): Fen {
   // centi-m³ × fen/m³ × bp / (100 × 10 000) = fen
   const magnitude = Math.floor((consumptionCenti * priceFenPerM3 * errorBp + 500_000) / 1_000_000);
-  return result === '偏快' ? magnitude : -magnitude;
+  return fen(result === '偏快' ? magnitude : -magnitude);
 }

@@ -2,8 +2,8 @@
  * Pricing a bill from its consumption (A-11, A-12): one unit price, or tier bands by annual volume
  * (none active by default, A-11). Pure, exact: the amount is Σ volume × price rounded half up once.
  */
-import { formatYuan, type Fen } from '../../preload/kernel/money.js';
-import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import { fen, formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, formatVolume, ZERO_CENTI, type CentiM3 } from '../../preload/kernel/volume.js';
 
 export interface Tier {
   /** The band starts at this annual volume (0.01 m³); the first band starts at 0. */
@@ -31,21 +31,21 @@ export interface Priced {
  * tiers the unit price applies to all of it.
  */
 export function priceConsumption(consumption: CentiM3, yearToDate: CentiM3, unitPriceFenPerM3: number, tiers: readonly Tier[]): Priced {
-  const bands = tiers.length === 0 ? [{ fromCenti: 0, priceFenPerM3: unitPriceFenPerM3 }] : [...tiers].sort((a, b) => a.fromCenti - b.fromCenti);
+  const bands = tiers.length === 0 ? [{ fromCenti: ZERO_CENTI, priceFenPerM3: unitPriceFenPerM3 }] : [...tiers].sort((a, b) => a.fromCenti - b.fromCenti);
   const lines: PricedLine[] = [];
-  let start = yearToDate;
+  let start: number = yearToDate;
   const end = yearToDate + consumption;
   bands.forEach((band, i) => {
     const bandEnd = bands[i + 1]?.fromCenti ?? Number.POSITIVE_INFINITY;
     const from = Math.max(start, band.fromCenti);
     const to = Math.min(end, bandEnd);
     if (to > from) {
-      lines.push({ band: i + 1, fromCenti: band.fromCenti, volumeCenti: to - from, priceFenPerM3: band.priceFenPerM3 });
+      lines.push({ band: i + 1, fromCenti: band.fromCenti, volumeCenti: centiM3(to - from), priceFenPerM3: band.priceFenPerM3 });
       start = to;
     }
   });
   const centiFen = lines.reduce((a, l) => a + l.volumeCenti * l.priceFenPerM3, 0);
-  return { amountFen: Math.floor((centiFen + 50) / 100), lines, marginalPriceFenPerM3: lines.at(-1)?.priceFenPerM3 ?? bands[0]?.priceFenPerM3 ?? unitPriceFenPerM3 };
+  return { amountFen: fen(Math.floor((centiFen + 50) / 100)), lines, marginalPriceFenPerM3: lines.at(-1)?.priceFenPerM3 ?? bands[0]?.priceFenPerM3 ?? unitPriceFenPerM3 };
 }
 
 /** "23 m³ × 3.45 = 79.35" or, with bands, "第1档 15 m³ × 3.00 + 第2档 8 m³ × 3.60 = 73.80". */

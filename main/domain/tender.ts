@@ -4,9 +4,9 @@
  * while typing (payments.quote). R-PAY-07 (change), R-TKT-04 (face-value cash), R-TKT-08/12 (what tickets pay).
  * Pure: the windows show what main computes with these functions, they hold no copy.
  */
-import { changeFor, parseYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { addFen, changeFor, minFen, parseYuan, subFen, sumFen, timesFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import type { TicketKind } from '../../preload/kernel/enums.js';
-import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 import { allocateVolume, paysInVolume, TICKET_VOLUME_CENTI } from './tickets.js';
 
 /** What tickets pay of a payment and the face-value cash they bring with them. */
@@ -24,8 +24,8 @@ export interface TenderFigures {
 
 /** Total and cash due of a payment of `dueFen` (bills or a recharge) with tickets. */
 export function tenderFigures(dueFen: Fen, tickets: TicketMoney): TenderFigures {
-  const totalFen = dueFen + tickets.ticketCashFen;
-  return { totalFen, cashDueFen: totalFen - tickets.ticketFen };
+  const totalFen = addFen(dueFen, tickets.ticketCashFen);
+  return { totalFen, cashDueFen: subFen(totalFen, tickets.ticketFen) };
 }
 
 /** The figures of a posted payment; a tender short of the cash due is refused (INSUFFICIENT_TENDER). */
@@ -39,14 +39,14 @@ export function settleTender(dueFen: Fen, tickets: TicketMoney, tenderedFen: Fen
  * it: the gas is on the card, so the payment is posted, never refused at that point).
  */
 export function changeOfCheckedTender(tenderedFen: Fen, cashDueFen: Fen): Fen {
-  return tenderedFen - cashDueFen;
+  return subFen(tenderedFen, cashDueFen);
 }
 
 /** The change for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
-export function previewChange(tendered: string, cashDueFen: Fen): Fen | null {
+export function previewChange(typed: string, cashDueFen: Fen): Fen | null {
   try {
-    const fen = parseYuan(tendered);
-    return fen >= cashDueFen ? fen - cashDueFen : null;
+    const tendered = parseYuan(typed);
+    return tendered >= cashDueFen ? subFen(tendered, cashDueFen) : null;
   } catch {
     return null;
   }
@@ -80,22 +80,23 @@ export function previewTickets(
 ): TicketMoney & { error: string | null } {
   const count = Number(draft.count);
   // beyond MAX_PREVIEW_TICKETS a count is a typing slip, not tickets (the payment takes at most 200 a line)
-  if (!Number.isInteger(count) || count < 1 || count > MAX_PREVIEW_TICKETS) return { ticketFen: 0, ticketCashFen: 0, error: null };
-  let face = 0;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PREVIEW_TICKETS) return { ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, error: null };
+  let face = ZERO_FEN;
   try {
-    face = draft.faceValue.trim() === '' ? 0 : parseYuan(draft.faceValue);
+    face = draft.faceValue.trim() === '' ? ZERO_FEN : parseYuan(draft.faceValue);
   } catch {
-    return { ticketFen: 0, ticketCashFen: 0, error: '面值格式不对' };
+    return { ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, error: '面值格式不对' };
   }
+  const faceTotal = timesFen(face, count);
   if (!paysInVolume(draft.kind)) {
-    const gas = bills.reduce((a, b) => a + b.gasFen, 0);
-    return { ticketFen: Math.min(count * face, gas), ticketCashFen: 0, error: count * face > gas ? '券面合计超过应缴气费，券不找零' : null };
+    const gas = sumFen(bills.map((b) => b.gasFen));
+    return { ticketFen: minFen(faceTotal, gas), ticketCashFen: ZERO_FEN, error: faceTotal > gas ? '券面合计超过应缴气费，券不找零' : null };
   }
   try {
-    const a = allocateVolume(bills, count * TICKET_VOLUME_CENTI + prepaidCenti);
-    return { ticketFen: a.ticketFen, ticketCashFen: count * face, error: null };
+    const a = allocateVolume(bills, centiM3(count * TICKET_VOLUME_CENTI + prepaidCenti));
+    return { ticketFen: a.ticketFen, ticketCashFen: faceTotal, error: null };
   } catch (e) {
-    return { ticketFen: 0, ticketCashFen: count * face, error: e instanceof Error ? e.message : String(e) };
+    return { ticketFen: ZERO_FEN, ticketCashFen: faceTotal, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -120,8 +121,8 @@ export function quoteTender(input: {
   prepaidCenti: CentiM3;
   tendered: string;
 }): TenderQuote {
-  const dueFen = sumFen(input.bills.map((b) => b.totalFen)) - input.waivedFen;
-  const tickets = input.tickets ? previewTickets(input.tickets, input.bills, input.prepaidCenti) : { ticketFen: 0, ticketCashFen: 0, error: null };
+  const dueFen = subFen(sumFen(input.bills.map((b) => b.totalFen)), input.waivedFen);
+  const tickets = input.tickets ? previewTickets(input.tickets, input.bills, input.prepaidCenti) : { ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, error: null };
   const { cashDueFen } = tenderFigures(dueFen, tickets);
   const changeFen = previewChange(input.tendered, cashDueFen);
   return {
@@ -131,17 +132,17 @@ export function quoteTender(input: {
     ticketCashFen: tickets.ticketCashFen,
     cashDueFen,
     changeFen,
-    tenderedFen: changeFen === null ? null : cashDueFen + changeFen,
+    tenderedFen: changeFen === null ? null : addFen(cashDueFen, changeFen),
     ticketError: tickets.error,
   };
 }
 
 /** The waived fen of a waiver as typed, or 0 while it is empty or not a valid amount. */
 export function typedWaiverFen(amount: string): Fen {
-  if (amount.trim() === '') return 0;
+  if (amount.trim() === '') return ZERO_FEN;
   try {
     return parseYuan(amount);
   } catch {
-    return 0;
+    return ZERO_FEN;
   }
 }

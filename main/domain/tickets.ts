@@ -3,11 +3,11 @@
  */
 import type { TicketKind } from '../../preload/kernel/enums.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import type { Fen } from '../../preload/kernel/money.js';
-import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import { addFen, fen, subFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, formatVolume, subCenti, type CentiM3 } from '../../preload/kernel/volume.js';
 
 /** R-TKT-03: one bottled-gas ticket = 5 m³ of piped gas. */
-export const TICKET_VOLUME_CENTI: CentiM3 = 500;
+export const TICKET_VOLUME_CENTI: CentiM3 = centiM3(500);
 
 /** Tickets that pay in volume (燃气票, 免费供应券) versus coupons that pay in money (优惠券, 提货券, R-TKT-12). */
 export function paysInVolume(kind: TicketKind): boolean {
@@ -70,16 +70,24 @@ export interface VolumeAllocation {
  * (R-TKT-09); a whole ticket or more left over means the next bill must be split first (R-TKT-10), or,
  * with no bill left, that the clerk took too many tickets.
  */
-export function allocateVolume(bills: readonly TicketBill[], poolCenti: CentiM3): VolumeAllocation {
+export function allocateVolume(bills: readonly TicketBill[], poolCenti: CentiM3): VolumeAllocation;
+/**
+ * @deprecated Plain numbers: the renderer's own copy of the ticket rule is gone (issue 11 #4, the window shows
+ * payments.quote); only tests/unit/tickets.test.ts still calls this. The back end calls the branded signature above.
+ */
+export function allocateVolume(bills: readonly { id: string; consumption: number; gasFen: number }[], poolCenti: number): VolumeAllocation;
+export function allocateVolume(plainBills: readonly { id: string; consumption: number; gasFen: number }[], pool: number): VolumeAllocation {
+  const bills: readonly TicketBill[] = plainBills.map((b) => ({ id: b.id, consumption: centiM3(b.consumption), gasFen: fen(b.gasFen) }));
+  const poolCenti = centiM3(pool);
   let remaining = poolCenti;
   const ticketBillIds: string[] = [];
   const cashBillIds: string[] = [];
-  let ticketFen = 0;
+  let ticketFen = ZERO_FEN;
   for (const bill of bills) {
     if (cashBillIds.length === 0 && bill.consumption <= remaining) {
-      remaining -= bill.consumption;
+      remaining = subCenti(remaining, bill.consumption);
       ticketBillIds.push(bill.id);
-      ticketFen += bill.gasFen;
+      ticketFen = addFen(ticketFen, bill.gasFen);
     } else {
       cashBillIds.push(bill.id);
     }
@@ -96,7 +104,7 @@ export function allocateVolume(bills: readonly TicketBill[], poolCenti: CentiM3)
     const extra = Math.floor(remaining / TICKET_VOLUME_CENTI);
     throw new DomainError('TICKET_REFUSED', `所收燃气票多于应缴用气量，请退还 ${extra} 张`, 'tickets');
   }
-  return { ticketBillIds, cashBillIds, usedCenti: poolCenti - remaining, leftoverCenti: remaining, ticketFen };
+  return { ticketBillIds, cashBillIds, usedCenti: subCenti(poolCenti, remaining), leftoverCenti: remaining, ticketFen };
 }
 
 /**
@@ -119,7 +127,7 @@ export function assertCouponsFit(value: Fen, dueGasFen: Fen): Fen {
 export function monthlyAverageCenti(recent: readonly CentiM3[]): CentiM3 | null {
   const window = recent.slice(0, 6);
   if (window.length === 0) return null;
-  return Math.round(window.reduce((a, b) => a + b, 0) / window.length);
+  return centiM3(Math.round(window.reduce((a, b) => a + b, 0) / window.length));
 }
 
 export interface SoftRuleWarning {
@@ -169,9 +177,9 @@ export function splitBill(
     throw new DomainError('VALIDATION', `拆分立方数须大于 0 且小于本笔用气量 ${formatVolume(bill.consumption)} m³`, 'split');
   }
   const firstAmount = price(splitCenti, bill.priceFenPerM3);
-  const mid = bill.previousReading + splitCenti;
+  const mid = centiM3(bill.previousReading + splitCenti);
   return [
     { thisReading: mid, consumption: splitCenti, amountFen: firstAmount },
-    { previousReading: mid, consumption: bill.consumption - splitCenti, amountFen: bill.amountFen - firstAmount },
+    { previousReading: mid, consumption: subCenti(bill.consumption, splitCenti), amountFen: subFen(bill.amountFen, firstAmount) },
   ];
 }

@@ -4,17 +4,17 @@
  */
 import { DomainError } from '../../preload/kernel/errors.js';
 import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
-import type { Fen } from '../../preload/kernel/money.js';
+import { fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import type { DirectRelative } from '../../preload/kernel/enums.js';
 
-export const TRANSFER_FEE_FEN: Fen = 500;
+export const TRANSFER_FEE_FEN: Fen = fen(500);
 
 export function transferFee(relative: DirectRelative | null, proofShown: boolean): Fen {
   if (relative === null) return TRANSFER_FEE_FEN;
   if (!proofShown) {
     throw new DomainError('VALIDATION', '直系亲属免收过户费须出示有效证明 (R-TRF-07)', 'proofShown');
   }
-  return 0;
+  return ZERO_FEN;
 }
 
 export function checkTransferArrears(unpaid: readonly UnpaidLine[]): void {

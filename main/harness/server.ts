@@ -11,6 +11,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Router } from '../ipc/router.js';
+import type { DisplayPush } from '../display-push.js';
 
 export interface Harness {
   url: string;
@@ -58,6 +59,12 @@ function csp(port: number): string {
 export interface HarnessOptions {
   /** Open WebSocket connections allowed for the page's token at once (windows and tabs of one counter). */
   maxConnections?: number;
+  /**
+   * Issue 11 #3: the customer display's pushes. A page sends `{"subscribe":"display"}` once and from then on
+   * gets `{"push":"display","value":<display.state>}` whenever its counter's display changes, until it sends
+   * `{"unsubscribe":"display"}` or closes.
+   */
+  displayPush?: DisplayPush;
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 8;
@@ -146,7 +153,7 @@ export async function startHarness(router: Router, rendererDir: string, port = 0
     socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.once('close', release);
-      serve(ws, router);
+      serve(ws, router, options.displayPush);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -184,7 +191,21 @@ function parseRequest(data: string): Request | null {
   }
 }
 
-function serve(ws: WebSocket, router: Router): void {
+/** A page's `{"subscribe":"display"}` or `{"unsubscribe":"display"}` (issue 11 #3), else null. */
+function subscription(data: string): { on: boolean; topic: string } | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value !== 'object' || value === null) return null;
+    const on = 'subscribe' in value;
+    if (!on && !('unsubscribe' in value)) return null;
+    const topic = on ? value.subscribe : (value as { unsubscribe: unknown }).unsubscribe;
+    return { on, topic: typeof topic === 'string' ? topic : '' };
+  } catch {
+    return null;
+  }
+}
+
+function serve(ws: WebSocket, router: Router, displayPush?: DisplayPush): void {
   const connection = `ws-${++connectionSeq}`;
   const send = (id: number, result: unknown) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
@@ -193,6 +214,15 @@ function serve(ws: WebSocket, router: Router): void {
   // 'error' here; unhandled, that event would end the process (issue 10 #10).
   ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
+    const asked = isBinary ? null : subscription(String(data));
+    if (asked !== null) {
+      if (asked.topic !== 'display' || !displayPush) send(-1, { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } });
+      else if (!asked.on) displayPush.drop(connection);
+      else displayPush.subscribe(connection, (value) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ push: 'display', value }));
+      });
+      return;
+    }
     const request = isBinary ? null : parseRequest(String(data));
     if (!request) {
       send(-1, { ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } });
@@ -204,6 +234,7 @@ function serve(ws: WebSocket, router: Router): void {
       .catch(() => send(request.id, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } }));
   });
   ws.on('close', () => {
+    displayPush?.drop(connection);
     void router.call(connection, 'auth.logout', {}).catch(() => undefined);
   });
 }

@@ -2,7 +2,8 @@
 import type { Method } from '../../preload/contract.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { parseYuan } from '../../preload/kernel/money.js';
+import { fen, parseYuan, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { asAccountId, asBillId, asBillIds } from '../domain/ids.js';
 import { WAIVER_APPROVER_ROLES } from '../domain/late-fee.js';
 import { parseVolume } from '../../preload/kernel/volume.js';
 import { AccountSearch } from '../services/accounts.js';
@@ -52,7 +53,7 @@ import { saveMeterTest } from '../services/meter-test.js';
 import { accountStatement } from '../services/statement.js';
 import { calendarForYear, setCalendarDay } from '../services/calendar.js';
 import { counterOpenedToday, openCounter } from '../services/counter-day.js';
-import { CustomerDisplays } from '../services/customer-display.js';
+import type { CustomerDisplays } from '../services/customer-display.js';
 import { issueInvoice, registerInvoiceBook } from '../services/invoices.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../services/statistics.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../services/work-orders.js';
@@ -66,12 +67,12 @@ function signedIn(ctx: CallContext): Actor {
 }
 
 /** A cash amount the clerk may leave empty (no fee collected). */
-function optionalYuan(text: string | null, field: string): number | null {
+function optionalYuan(text: string | null, field: string): Fen | null {
   return text === null || text.trim() === '' ? null : parseYuan(text, field);
 }
 
 /** Ticket lines as typed at the counter, with the face value parsed to fen. */
-function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: number })[] {
+function ticketLines<T extends { faceValue: string }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: Fen })[] {
   return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: parseYuan(faceValue, 'faceValue') }));
 }
 
@@ -80,13 +81,14 @@ export interface Devices {
   handheld: HandheldService;
   printer: ReceiptPrinter;
   backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
+  /** Issue 11 #3: the counters' customer displays, built by the host so their changes can be pushed. */
+  displays: CustomerDisplays;
 }
 
-export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups }: Devices): Handlers {
+export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receipts: ReceiptService, { cards, handheld, printer, backups, displays }: Devices): Handlers {
   const search = new AccountSearch(deps);
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
-  const displays = new CustomerDisplays(deps);
   const uploads = new UploadStore(() => deps.clock.now().getTime());
   /** A bank return: a finished upload of this session, or inline base64. */
   const returnFile = (ctx: CallContext, input: { file?: string | undefined; upload?: string | undefined }): { bytes: Buffer; sha256?: string } =>
@@ -138,7 +140,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       return { ok: true as const };
     },
     'accounts.search': (_ctx, input) => search.search(input.query),
-    'bills.unpaid': (_ctx, input) => unpaidList(deps, input.accountId),
+    'bills.unpaid': (_ctx, input) => unpaidList(deps, asAccountId(input.accountId)),
     'bills.enterReading': (ctx, input) =>
       enterCounterReading(deps, signedIn(ctx), {
         accountId: input.accountId,
@@ -157,11 +159,11 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'payments.payCash': async (ctx, input) => {
       const actor = signedIn(ctx);
       const posted = payBills(deps, actor, {
-        accountId: input.accountId,
-        billIds: input.billIds,
+        accountId: asAccountId(input.accountId),
+        billIds: asBillIds(input.billIds),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
-        expectedTotalFen: input.expectedTotalFen,
-        waivers: input.waivers.map((w) => ({ billId: w.billId, waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
+        expectedTotalFen: fen(input.expectedTotalFen),
+        waivers: input.waivers.map((w) => ({ billId: asBillId(w.billId), waiveFen: parseYuan(w.amount, 'waiver'), reason: w.reason })),
         approver: input.approver ? verifyApprover(deps, actor, input.approver, WAIVER_APPROVER_ROLES) : null,
         tickets: ticketLines(input.tickets),
         overrides: input.overrides,
@@ -281,7 +283,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'cards.recharge': async (ctx, input) => {
       const actor = signedIn(ctx);
       const done = await cards.recharge(actor, {
-        accountId: input.accountId,
+        accountId: asAccountId(input.accountId),
         ...(input.by === 'volume' ? { volumeCenti: parseVolume(input.value, 'value') } : { amountFen: parseYuan(input.value, 'value') }),
         tenderedFen: parseYuan(input.tendered, 'tendered'),
         tickets: ticketLines(input.tickets),
@@ -291,7 +293,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     },
     'cards.issue': async (ctx, input) => {
       const actor = signedIn(ctx);
-      const done = await cards.issue(actor, { ...input, tenderedFen: parseYuan(input.tendered || '0', 'tendered') });
+      const done = await cards.issue(actor, { ...input, accountId: asAccountId(input.accountId), tenderedFen: parseYuan(input.tendered || '0', 'tendered') });
       const receipt = await feeReceipt(actor, done.fee);
       return { cardNo: done.cardNo, counter: done.counter, feeSlipNo: receipt.slipNo, feeFen: done.fee?.totalFen ?? 0, changeFen: receipt.changeFen ?? 0, print: receipt.print };
     },
@@ -304,7 +306,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
     'cards.census': (_ctx, input) =>
       cards.census({ ...input, remainingCenti: parseVolume(input.remaining, 'remaining'), usedCenti: parseVolume(input.used, 'used') }),
     'payments.recordElectronic': (ctx, input) =>
-      recordElectronicPayment(deps, signedIn(ctx), { ...input, amountFen: parseYuan(input.amount, 'amount') }),
+      recordElectronicPayment(deps, signedIn(ctx), { ...input, accountId: asAccountId(input.accountId), billIds: asBillIds(input.billIds), amountFen: parseYuan(input.amount, 'amount') }),
     'payments.findChannel': (_ctx, input) => findChannelPayment(deps, input.channelRef),
     'payments.reverse': async (ctx, input) => {
       const actor = signedIn(ctx);
@@ -362,7 +364,7 @@ export function createHandlers(deps: ServiceDeps, sessions: SessionStore, receip
       const actor = signedIn(ctx);
       const done = saveModificationForm(deps, actor, {
         businessId: input.businessId,
-        feeFen: optionalYuan(input.fee, 'fee') ?? 0,
+        feeFen: optionalYuan(input.fee, 'fee') ?? ZERO_FEN,
         tenderedFen: optionalYuan(input.tendered, 'tendered'),
         invoiceNo: input.invoiceNo,
         consumables: input.consumables,

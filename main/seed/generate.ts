@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../preload/kernel/dates.js';
 import { formatSeqNo, type AreaType, type SeqBuildingType } from '../../preload/kernel/sequence-number.js';
-import { gasAmountFen } from '../../preload/kernel/volume.js';
+import { centiM3, gasAmountFen } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { hashPassword } from '../security/password.js';
 import { BANKS, COMMUNITY_PREFIXES, COMMUNITY_SUFFIXES, DISTRICTS, GIVEN_CHARS, READERS, STREETS, SURNAMES } from './places.js';
@@ -163,7 +163,7 @@ export function seedAccounts(sqlite: Database.Database, options: SeedOptions): v
           const estimated = rng.chance(0.08);
           bills.push([
             uuidv7(), id, meterId, readingDate, reading, reading + used, used, DEMO_PRICE_FEN_PER_M3,
-            gasAmountFen(used, DEMO_PRICE_FEN_PER_M3), addDays(readingDate, 30), estimated ? 'estimated' : 'handheld',
+            gasAmountFen(centiM3(used), DEMO_PRICE_FEN_PER_M3), addDays(readingDate, 30), estimated ? 'estimated' : 'handheld',
             estimated ? 1 : 0, READERS[c.book % READERS.length] ?? READERS[0],
           ]);
           reading += used;

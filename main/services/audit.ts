@@ -3,7 +3,7 @@
  * commits or rolls back with the change it records.
  */
 import { desc } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Db, ReadTx, Tx } from '../../db/open.js';
 import { auditHeads, auditLog } from '../../db/schema.js';
 import { auditHash, GENESIS_HASH } from '../domain/audit-hash.js';
 import { checkHead, type HeadMismatch, type HeadSource } from '../domain/chain-head.js';
@@ -17,7 +17,6 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-type Tx = Pick<Db, 'select' | 'insert'>;
 
 export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
   const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
@@ -35,7 +34,7 @@ export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
 }
 
 /** The chain's last row, or null for an empty chain. */
-export function chainHead(tx: Pick<Db, 'select'>): ChainHead | null {
+export function chainHead(tx: ReadTx): ChainHead | null {
   return tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get() ?? null;
 }
 

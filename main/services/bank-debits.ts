@@ -5,7 +5,7 @@
  * 200,000-line return commits whole or not at all; the database triggers check every row as usual.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Db, Tx } from '../../db/open.js';
 import { counterSequences } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
@@ -13,7 +13,6 @@ import type { Actor } from './context.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
 import { formatCounterNo } from './sequences.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 /** The connection the transaction runs on: raw statements on it are part of the transaction. */
 type Client = Db['$client'];
 

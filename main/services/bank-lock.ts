@@ -1,14 +1,15 @@
 /** The bank-day lock on counter payments (R-PAY-06, R-BANK-11, A-50). */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { bankRunItems, bankRuns } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
+import type { AccountId, BillId } from '../domain/ids.js';
 
 /** Seed 000 §1.2.5 2.(4), quoted in every refusal. */
 export const BANK_DAY_RULE = '银行卡用户现金缴费前台锁住';
 
 /** R-PAY-06 / A-50: the bank file still awaiting its return that holds one of this customer's bills, if any. */
-export function bankLockOf(tx: Pick<Db, 'select'>, accountId: string): { runId: string; bank: string } | null {
+export function bankLockOf(tx: ReadTx, accountId: string): { runId: string; bank: string } | null {
   return (
     tx
       .select({ runId: bankRunItems.runId, bank: bankRuns.bankName })
@@ -24,7 +25,7 @@ export function bankLockOf(tx: Pick<Db, 'select'>, accountId: string): { runId: 
  * counter, not only the bill in the file, so a later bill paid in cash cannot move the paid-up reading
  * past a bill the bank still holds. The manual-slip procedure is the only way to take the cash.
  */
-export function assertCustomerNotInBankRun(tx: Pick<Db, 'select'>, accountId: string): void {
+export function assertCustomerNotInBankRun(tx: ReadTx, accountId: AccountId): void {
   const locked = bankLockOf(tx, accountId);
   if (locked) {
     throw new DomainError(
@@ -36,7 +37,7 @@ export function assertCustomerNotInBankRun(tx: Pick<Db, 'select'>, accountId: st
 }
 
 /** R-PAY-06 / A-50: bills in a bank file still awaiting its return can't be paid at the counter. */
-export function assertNotInBankRun(tx: Pick<Db, 'select'>, billIds: readonly string[]): void {
+export function assertNotInBankRun(tx: ReadTx, billIds: readonly BillId[]): void {
   if (billIds.length === 0) return;
   const locked = tx
     .select({ runId: bankRunItems.runId, bank: bankRuns.bankName })

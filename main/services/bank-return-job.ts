@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReturnCheck } from '../domain/bank-file.js';
 import type { WithholdingBank } from '../../preload/kernel/enums.js';
 import { DomainError, type ErrorCode } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
 
 /** The bundled worker's file name, next to the bundled main (scripts/build-main.mjs). */
 export const BUNDLED_WORKER = 'bank-return-worker.cjs';
@@ -20,7 +21,7 @@ export interface ReturnJob {
   runId: string;
   /** The return file as the bank sent it (GBK). */
   file: Uint8Array;
-  sent: { accountNo: string; amountFen: number }[];
+  sent: { accountNo: string; amountFen: Fen }[];
 }
 /**
  * What the write-off needs of a return that checks out: the lines the bank failed, by index (every other

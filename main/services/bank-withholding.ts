@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import { BANK_METHODS } from '../domain/registration.js';
@@ -16,8 +16,10 @@ import { isWithholdingBank, renderBankFile, type BankLine } from '../domain/bank
 import type { WithholdingBank } from '../../preload/kernel/enums.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { fen, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId, asBillId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -37,7 +39,7 @@ interface Candidate extends BankLine {
 }
 
 /** A-36: one line per withholding account of the bank: its earliest unpaid bill not already in a file. */
-function candidates(tx: Pick<Db, 'all'>, bank: WithholdingBank): Candidate[] {
+function candidates(tx: ReadTx, bank: WithholdingBank): Candidate[] {
   const rows = tx.all<{ accountId: string; accountNo: string; cardNo: string; holder: string; billId: string; amountFen: number; readingDate: string }>(sql`
     SELECT a.id AS accountId, a.account_no AS accountNo, coalesce(a.bank_card_no, '') AS cardNo, coalesce(a.card_holder, a.name) AS holder,
            b.id AS billId, b.amount_fen AS amountFen, b.reading_date AS readingDate
@@ -48,7 +50,7 @@ function candidates(tx: Pick<Db, 'all'>, bank: WithholdingBank): Candidate[] {
     WHERE a.bank_name = ${bank} AND a.payment_method IN ('银行代缴', '银行托收')
       AND NOT EXISTS (SELECT 1 FROM bank_run_items i WHERE i.bill_id = b.id AND i.result IS NULL)
     ORDER BY a.account_no`);
-  return rows.map((r, i) => ({ ...r, lineNo: i + 1 }));
+  return rows.map((r, i) => ({ ...r, amountFen: fen(r.amountFen), lineNo: i + 1 }));
 }
 
 export interface RunFile {
@@ -90,7 +92,7 @@ export class BankWithholding {
         if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
         const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
         const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-        const totalFen = lines.reduce((a, l) => a + l.amountFen, 0);
+        const totalFen = sumFen(lines.map((l) => l.amountFen));
         const fileName = `${bank}银行-${runId}.txt`;
         tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
         // one prepared statement for all lines (a run can hold 200,000), inside this transaction
@@ -103,7 +105,7 @@ export class BankWithholding {
     );
   }
 
-  private runLines(tx: Pick<Db, 'select'>, runId: string) {
+  private runLines(tx: ReadTx, runId: string) {
     const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
     if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
     const items = tx
@@ -127,8 +129,8 @@ export class BankWithholding {
   /** The file of a run again, byte for byte (for a resend). */
   file(runId: string): RunFile {
     const { run, items } = this.runLines(this.deps.db, runId);
-    const lines = items.map(({ item, accountNo, holder, readingDate }) => ({ lineNo: item.lineNo, accountNo, cardNo: item.cardNo, holder, amountFen: item.amountFen, readingDate }));
-    return { runId, fileName: run.fileName, count: run.itemCount, totalFen: run.totalFen, base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
+    const lines = items.map(({ item, accountNo, holder, readingDate }) => ({ lineNo: item.lineNo, accountNo, cardNo: item.cardNo, holder, amountFen: fen(item.amountFen), readingDate }));
+    return { runId, fileName: run.fileName, count: run.itemCount, totalFen: fen(run.totalFen), base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
   }
 
   /**
@@ -137,7 +139,7 @@ export class BankWithholding {
    */
   async check(runId: string, file: Uint8Array) {
     const { run, items } = this.runLines(this.deps.db, runId);
-    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: i.item.amountFen }));
+    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: fen(i.item.amountFen) }));
     const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
     return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
   }
@@ -234,8 +236,8 @@ export class BankWithholding {
         const bill = tx.select().from(bills).where(eq(bills.id, slip.billId)).get();
         if (!bill) throw new DomainError('NOT_FOUND', '费用不存在', 'manualSlipNo');
         if (bill.status !== '未缴') throw new DomainError('VALIDATION', `银行已扣款成功，手工核对单 ${slip.manualSlipNo} 收取的 ${formatYuan(slip.amountFen)} 元须退还用户`, 'manualSlipNo');
-        assertNotInBankRun(tx, [bill.id]);
-        const paymentId = uuidv7(now.getTime());
+        assertNotInBankRun(tx, [asBillId(bill.id)]);
+        const paymentId = asPaymentId(uuidv7(now.getTime()));
         const lateFeeFen = slip.amountFen - bill.amountFen;
         const slipNo = insertLedgerRow(tx, actor, businessDateOf(now), {
           id: paymentId,
@@ -251,7 +253,7 @@ export class BankWithholding {
           tenderedFen: slip.amountFen,
           changeFen: 0,
         });
-        settleBills(tx, slip.accountId, paymentId, [{ id: bill.id, gasFen: bill.amountFen, lateFeeFen, overdueDays: 0, thisReading: bill.thisReadingCenti }], now);
+        settleBills(tx, asAccountId(slip.accountId), paymentId, [{ id: asBillId(bill.id), gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
         tx.update(manualSlips).set({ paymentId }).where(eq(manualSlips.id, slip.id)).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_write_off', entity: 'manual_slip', entityId: slip.id, detail: { slipNo, manualSlipNo: slip.manualSlipNo } }, now);
         return { slipNo, amountFen: slip.amountFen };

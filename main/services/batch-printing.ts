@@ -7,6 +7,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { accounts, bills, halls, payments } from '../../db/schema.js';
 import { layoutArrearsNotice, type ArrearsNotice } from '../domain/arrears-notice.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
+import { addFen, ZERO_FEN } from '../../preload/kernel/money.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -80,13 +81,13 @@ export class BatchPrinting {
       const priced = priceBill(bill, today);
       let n = notices.get(account.id);
       if (!n) {
-        n = { accountNo: account.accountNo, name: account.name, address: account.address, area: account.area, meterReader: account.meterReader, seqNo: account.seqNo, bills: [], gasFen: 0, lateFeeFen: 0, totalFen: 0 };
+        n = { accountNo: account.accountNo, name: account.name, address: account.address, area: account.area, meterReader: account.meterReader, seqNo: account.seqNo, bills: [], gasFen: ZERO_FEN, lateFeeFen: ZERO_FEN, totalFen: ZERO_FEN };
         notices.set(account.id, n);
       }
       n.bills.push({ readingDate: priced.readingDate, consumption: priced.consumption, gasFen: priced.gasFen, lateFeeFen: priced.lateFeeFen });
-      n.gasFen += priced.gasFen;
-      n.lateFeeFen += priced.lateFeeFen;
-      n.totalFen += priced.totalFen;
+      n.gasFen = addFen(n.gasFen, priced.gasFen);
+      n.lateFeeFen = addFen(n.lateFeeFen, priced.lateFeeFen);
+      n.totalFen = addFen(n.totalFen, priced.totalFen);
     }
     return [...notices.values()];
   }

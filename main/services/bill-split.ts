@@ -7,8 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import { bills } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { splitBill } from '../domain/tickets.js';
-import { formatVolume, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, formatVolume, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { fen } from '../../preload/kernel/money.js';
 import { uuidv7 } from '../ids.js';
+import { asBillId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -19,13 +21,13 @@ export function splitUnpaidBill(deps: ServiceDeps, actor: Actor, input: { billId
     (tx) => {
       const bill = tx.select().from(bills).where(eq(bills.id, input.billId)).get();
       if (!bill || bill.status !== '未缴') throw new DomainError('BILL_NOT_PAYABLE', '只能拆分未缴的费用，请刷新未缴费用清单', 'billId');
-      assertNotInBankRun(tx, [bill.id]);
+      assertNotInBankRun(tx, [asBillId(bill.id)]);
       const [first, second] = splitBill(
         {
-          previousReading: bill.previousReadingCenti,
-          thisReading: bill.thisReadingCenti,
-          consumption: bill.consumptionCenti,
-          amountFen: bill.amountFen,
+          previousReading: centiM3(bill.previousReadingCenti),
+          thisReading: centiM3(bill.thisReadingCenti),
+          consumption: centiM3(bill.consumptionCenti),
+          amountFen: fen(bill.amountFen),
           priceFenPerM3: bill.priceFenPerM3,
         },
         input.splitCenti,

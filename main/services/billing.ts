@@ -3,34 +3,34 @@
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
 import { addDays, businessDateOf, daysBetween } from '../../preload/kernel/dates.js';
 import { readingConfirmationPrompt, readingConfirmationRecord, unusualReading } from '../domain/confirmations.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { lateFeeFen, lateFeeTrace, overdueDays } from '../domain/late-fee.js';
-import { formatYuan, sumFen } from '../../preload/kernel/money.js';
-import { consumption, formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import { addFen, fen, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, centiM3OrNull, consumption, formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asAccountId, asBillId, type AccountId, type BillId } from '../domain/ids.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface UnpaidBill {
-  id: string;
+  id: BillId;
   readingDate: string;
   previousReading: CentiM3;
   thisReading: CentiM3;
   consumption: CentiM3;
   priceFenPerM3: number;
-  gasFen: number;
+  gasFen: Fen;
   dueDate: string;
   overdueDays: number;
-  lateFeeFen: number;
-  totalFen: number;
+  lateFeeFen: Fen;
+  totalFen: Fen;
   source: ReadingSource;
   estimated: boolean;
   /** How the amount was computed (A-11/A-12). */
@@ -40,6 +40,7 @@ export interface UnpaidBill {
 }
 
 export interface AccountSummary extends AccountIdentity {
+  id: AccountId;
   category: string;
   meterStatus: string | null;
   latestReading: CentiM3 | null;
@@ -54,9 +55,9 @@ export interface UnpaidList {
   account: AccountSummary;
   businessDate: string;
   bills: UnpaidBill[];
-  gasFen: number;
-  lateFeeFen: number;
-  totalFen: number;
+  gasFen: Fen;
+  lateFeeFen: Fen;
+  totalFen: Fen;
 }
 
 export function loadAccount(tx: Tx, accountId: string): AccountSummary {
@@ -78,11 +79,11 @@ export function loadAccount(tx: Tx, accountId: string): AccountSummary {
     .get();
   if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
   const meter = activeMeter(tx, accountId);
-  return { ...row, meterStatus: meter?.status ?? null, latestReading: meter?.latestReadingCenti ?? null };
+  return { ...row, id: asAccountId(row.id), settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
 }
 
 /** The account's meter in use (a replaced meter is kept, inactive). */
-export function activeMeter(tx: Pick<Db, 'select'>, accountId: string) {
+export function activeMeter(tx: ReadTx, accountId: string) {
   return tx
     .select()
     .from(meters)
@@ -101,16 +102,16 @@ export function billingStart(tx: Tx, meter: MeterRow): CentiM3 {
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(1)
     .get();
-  return Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti);
+  return centiM3(Math.max(meter.latestReadingCenti, lastBill?.thisReading ?? meter.baseReadingCenti));
 }
 
 /** A-11: the unit price of a customer category on a date (fen per m³). */
-export function priceOn(tx: Pick<Db, 'select'>, category: string, date: string): number {
+export function priceOn(tx: ReadTx, category: string, date: string): number {
   return tariffOn(tx, category, date).priceFenPerM3;
 }
 
 /** A-11: the tariff of a customer category on a date, with its tier bands (none by default). */
-export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string): { id: string; priceFenPerM3: number; tiers: Tier[] } {
+export function tariffOn(tx: ReadTx, category: string, date: string): { id: string; priceFenPerM3: number; tiers: Tier[] } {
   const tariff = tx
     .select()
     .from(tariffs)
@@ -125,11 +126,11 @@ export function tariffOn(tx: Pick<Db, 'select'>, category: string, date: string)
     .where(eq(tariffTiers.tariffId, tariff.id))
     .orderBy(asc(tariffTiers.fromCenti))
     .all();
-  return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers };
+  return { id: tariff.id, priceFenPerM3: tariff.priceFenPerM3, tiers: tiers.map((t) => ({ ...t, fromCenti: centiM3(t.fromCenti) })) };
 }
 
 /** The account's consumption billed earlier in the calendar year of `date` (split parts counted once, corrected bills and `except` not at all). */
-function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, except?: string): CentiM3 {
+function yearToDate(tx: ReadTx, accountId: string, date: string, except?: string): CentiM3 {
   const row = tx
     .select({ total: sql<number>`coalesce(sum(${bills.consumptionCenti}), 0)` })
     .from(bills)
@@ -144,7 +145,7 @@ function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, exc
       ),
     )
     .get();
-  return Number(row?.total ?? 0);
+  return centiM3(Number(row?.total ?? 0));
 }
 
 /**
@@ -152,7 +153,7 @@ function yearToDate(tx: Pick<Db, 'select'>, accountId: string, date: string, exc
  * one reading covers by its 抄表周期) and the months since its last reading, whole months rounded, at least one.
  * Split parts, corrected bills and `except` (a bill being corrected) do not count.
  */
-export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readingDate: string, except?: string): { monthlyAverageCenti: CentiM3; months: number } {
+export function readingHistory(tx: ReadTx, accountId: string, readingDate: string, except?: string): { monthlyAverageCenti: CentiM3; months: number } {
   const row = tx
     .select({ avg: sql<number | null>`avg(${bills.consumptionCenti})`, last: sql<string | null>`max(${bills.readingDate})` })
     .from(bills)
@@ -162,7 +163,7 @@ export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readin
   const perReading = row?.avg === null || row?.avg === undefined ? 0 : Number(row.avg);
   const monthlyAverageCenti = Math.round(perReading / (cycle?.readingCycle === '每月' ? 1 : 2));
   const months = row?.last ? Math.max(1, Math.round(daysBetween(row.last, readingDate) / 30)) : 1;
-  return { monthlyAverageCenti, months };
+  return { monthlyAverageCenti: centiM3(monthlyAverageCenti), months };
 }
 
 /**
@@ -170,7 +171,7 @@ export function readingHistory(tx: Pick<Db, 'select'>, accountId: string, readin
  * clerk confirms it; returns what is stored with the bill (null when nothing was unusual).
  */
 export function confirmReading(
-  tx: Pick<Db, 'select'>,
+  tx: ReadTx,
   { settings }: ServiceDeps,
   input: { accountId: string; usedCenti: CentiM3; readingDate: string; confirmed: boolean; except?: string },
 ): string | null {
@@ -238,19 +239,20 @@ export function insertBill(
 /** Prices one unpaid bill as of the payment date. */
 export function priceBill(bill: typeof bills.$inferSelect, businessDate: string): UnpaidBill {
   const days = overdueDays(bill.dueDate, businessDate);
-  const late = lateFeeFen(bill.amountFen, days);
+  const gas = fen(bill.amountFen);
+  const late = lateFeeFen(gas, days);
   return {
-    id: bill.id,
+    id: asBillId(bill.id),
     readingDate: bill.readingDate,
-    previousReading: bill.previousReadingCenti,
-    thisReading: bill.thisReadingCenti,
-    consumption: bill.consumptionCenti,
+    previousReading: centiM3(bill.previousReadingCenti),
+    thisReading: centiM3(bill.thisReadingCenti),
+    consumption: centiM3(bill.consumptionCenti),
     priceFenPerM3: bill.priceFenPerM3,
-    gasFen: bill.amountFen,
+    gasFen: gas,
     dueDate: bill.dueDate,
     overdueDays: days,
     lateFeeFen: late,
-    totalFen: bill.amountFen + late,
+    totalFen: addFen(gas, late),
     source: bill.source,
     estimated: bill.estimated,
     pricing: bill.pricing || `${formatVolume(bill.consumptionCenti)} m³ × ${formatYuan(bill.priceFenPerM3)} = ${formatYuan(bill.amountFen)}`,
@@ -259,16 +261,17 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
 }
 
 /** The account's unpaid bills as arrears lines, oldest first: what every arrears check looks at (R-SEC-08). */
-export function unpaidLines(tx: Pick<Db, 'select'>, accountId: string): { readingDate: string; amountFen: number }[] {
+export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: string; amountFen: Fen }[] {
   return tx
     .select({ readingDate: bills.readingDate, amountFen: bills.amountFen })
     .from(bills)
     .where(and(eq(bills.accountId, accountId), eq(bills.status, '未缴')))
     .orderBy(asc(bills.readingDate))
-    .all();
+    .all()
+    .map((l) => ({ ...l, amountFen: fen(l.amountFen) }));
 }
 
-export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[]) {
+export function unpaidBillRows(tx: Tx, accountId: AccountId, ids?: readonly BillId[]) {
   const filters = [eq(bills.accountId, accountId), eq(bills.status, '未缴' as const)];
   if (ids) filters.push(inArray(bills.id, [...ids]));
   return tx
@@ -279,7 +282,7 @@ export function unpaidBillRows(tx: Tx, accountId: string, ids?: readonly string[
     .all();
 }
 
-export function unpaidList({ db, clock }: ServiceDeps, accountId: string): UnpaidList {
+export function unpaidList({ db, clock }: ServiceDeps, accountId: AccountId): UnpaidList {
   const businessDate = businessDateOf(clock.now());
   return db.transaction((tx) => {
     const account = loadAccount(tx, accountId);

@@ -3,7 +3,7 @@
  * transaction with its audit row.
  */
 import { and, desc, eq, gte, inArray, like, ne, notExists, notInArray } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import {
   accountPhones,
   bills,
@@ -25,25 +25,25 @@ import {
   TEST_DEPOSIT_FEN,
   type AcceptanceExtras,
 } from '../domain/acceptance.js';
-import { formatYuan } from '../../preload/kernel/money.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
 import { addDays, businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { canVoid, LEAD_TIME_WORKING_DAYS } from '../domain/work-order.js';
 import type { BusinessType, Priority, WorkOrderState } from '../../preload/kernel/enums.js';
 import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { postFee, type PostedPayment } from './payments.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 export type Business = typeof businesses.$inferSelect;
 
 const CLOSED_STATES: WorkOrderState[] = ['已完成', '已归档', '已取消', '已作废'];
 
-export function loadCalendar(tx: Pick<Db, 'select'>): WorkCalendar {
+export function loadCalendar(tx: ReadTx): WorkCalendar {
   const rows = tx.select().from(calendarDays).all();
   return {
     holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.date)),
@@ -51,7 +51,7 @@ export function loadCalendar(tx: Pick<Db, 'select'>): WorkCalendar {
   };
 }
 
-export function loadBusiness(tx: Pick<Db, 'select'>, businessId: string): Business {
+export function loadBusiness(tx: ReadTx, businessId: string): Business {
   const row = tx.select().from(businesses).where(eq(businesses.id, businessId)).get();
   if (!row) throw new DomainError('NOT_FOUND', '未找到该业务', 'businessId');
   return row;
@@ -61,7 +61,7 @@ export function loadBusiness(tx: Pick<Db, 'select'>, businessId: string): Busine
  * R-RCPT-05: a follow-up form is entered for a business of the given types whose receipt was 合格.
  * `formName` names the form in the refusal.
  */
-export function completedBusiness(tx: Pick<Db, 'select'>, businessId: string, types: readonly BusinessType[], formName = '此后续登记'): Business {
+export function completedBusiness(tx: ReadTx, businessId: string, types: readonly BusinessType[], formName = '此后续登记'): Business {
   const b = loadBusiness(tx, businessId);
   if (!types.includes(b.type)) throw new DomainError('VALIDATION', `${b.type}业务没有${formName}`, 'businessId');
   if (b.state !== '已完成') {
@@ -105,7 +105,7 @@ export function acceptBusiness(deps: ServiceDeps, actor: Actor, input: AcceptInp
 export function acceptAtCounter(
   deps: ServiceDeps,
   actor: Actor,
-  input: AcceptInput & { depositTenderedFen: number | null; /** issue 10 #5 */ confirmLargeTender?: boolean },
+  input: AcceptInput & { depositTenderedFen: Fen | null; /** issue 10 #5 */ confirmLargeTender?: boolean },
 ): { business: Business; deposit: PostedPayment | null } {
   const now = deps.clock.now();
   if (input.type === '校表' && input.depositTenderedFen === null) {
@@ -120,7 +120,7 @@ export function acceptAtCounter(
               tx,
               actor,
               {
-                accountId: input.accountId,
+                accountId: asAccountId(input.accountId),
                 chargeType: '检测押金',
                 invoiceCategory: '收据',
                 feeFen: TEST_DEPOSIT_FEN,
@@ -232,7 +232,7 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
 }
 
 /** R-UNSEAL-03: has a 过户 been recorded since the account's last seal form? */
-function transferSinceLastSeal(tx: Pick<Db, 'select'>, accountId: string): boolean {
+function transferSinceLastSeal(tx: ReadTx, accountId: string): boolean {
   const lastSeal = tx
     .select({ at: sealRecords.createdAt })
     .from(sealRecords)

@@ -3,12 +3,13 @@
  * account's card, the writes still in doubt, and the card reader's failures in the clerk's words.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { cardWriteOutcomes, cardWrites } from '../../db/schema.js';
 import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../hardware/card/reader.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import type { Fen } from '../../preload/kernel/money.js';
-import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
+import { asAccountId, asCardNo, asCardWriteId, type AccountId, type CardNo, type CardWriteId } from '../domain/ids.js';
 
 /** Device failures in the clerk's words. */
 export function cardError(error: unknown): DomainError {
@@ -30,17 +31,17 @@ export function cardError(error: unknown): DomainError {
 }
 
 export interface PendingWrite {
-  id: string;
+  id: CardWriteId;
   kind: string;
-  cardNo: string;
-  accountId: string;
+  cardNo: CardNo;
+  accountId: AccountId;
   volume: CentiM3;
   amountFen: Fen;
   createdAt: string;
 }
 
 /** The purchase counter of the account's last confirmed card write (0 before the first). */
-export function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number {
+export function systemCounter(tx: ReadTx, accountId: AccountId): number {
   const row = tx
     .select({ counter: cardWrites.counterAfter })
     .from(cardWrites)
@@ -52,7 +53,7 @@ export function systemCounter(tx: Pick<Db, 'select'>, accountId: string): number
   return row?.counter ?? 0;
 }
 
-export function pendingWrites(tx: Pick<Db, 'select'>, filter?: { cardNo?: string }): PendingWrite[] {
+export function pendingWrites(tx: ReadTx, filter?: { cardNo?: CardNo }): PendingWrite[] {
   const rows = tx
     .select()
     .from(cardWrites)
@@ -61,12 +62,12 @@ export function pendingWrites(tx: Pick<Db, 'select'>, filter?: { cardNo?: string
     .orderBy(cardWrites.createdAt)
     .all();
   return rows.map(({ card_writes: w }) => ({
-    id: w.id,
+    id: asCardWriteId(w.id),
     kind: w.kind,
-    cardNo: w.cardNo,
-    accountId: w.accountId,
-    volume: w.volumeCenti,
-    amountFen: w.amountFen,
+    cardNo: asCardNo(w.cardNo),
+    accountId: asAccountId(w.accountId),
+    volume: centiM3(w.volumeCenti),
+    amountFen: fen(w.amountFen),
     createdAt: w.createdAt,
   }));
 }

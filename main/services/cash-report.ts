@@ -5,24 +5,24 @@
  * any difference recorded with its reason, and the review by a different person.
  */
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
 import { cashBalance, checkDifference, type ReportLine } from '../domain/cash-report.js';
 import { countedTotal } from '../../preload/kernel/denominations.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
-import type { Fen } from '../../preload/kernel/money.js';
+import { fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { isDayClosed } from './payments.js';
 
-type Reader = Pick<Db, 'all' | 'select'>;
 const notCash = sql.join(OFF_COUNTER_METHODS.map((m) => sql`${m}`), sql`, `);
 
 /** The clerk's ledger of the day in the report's categories. */
-export function reportLines(db: Reader, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
+export function reportLines(db: ReadTx, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
   const byCharge = db.all<{ chargeType: string; category: string; count: number; amountFen: number; gasFen: number; lateFeeFen: number }>(sql`
     SELECT charge_type AS chargeType, invoice_category AS category, count(*) AS count, sum(total_fen - ticket_fen) AS amountFen,
            sum(gas_fen) AS gasFen, sum(late_fee_fen) AS lateFeeFen
@@ -42,20 +42,20 @@ export function reportLines(db: Reader, clerkId: string, date: string): { lines:
   for (const r of byCharge) {
     const group = r.category === '核对单' ? '核对单' : r.category === '收据' ? '收据' : `${r.category}发票`;
     if (r.chargeType === '燃气费') {
-      lines.push({ group, item: '气费', count: r.count, amountFen: r.gasFen });
-      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: r.lateFeeFen });
-    } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: r.amountFen });
+      lines.push({ group, item: '气费', count: r.count, amountFen: fen(r.gasFen) });
+      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: fen(r.lateFeeFen) });
+    } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: fen(r.amountFen) });
   }
-  for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: t.value, volumeCenti: t.volume });
-  for (const i of invoices) lines.push({ group: `${i.category}发票（已开）`, item: '核对单换发票', count: i.count, amountFen: i.amountFen });
-  return { lines, incomeFen: income[0]?.cash ?? 0 };
+  for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: fen(t.value), volumeCenti: centiM3(t.volume) });
+  for (const i of invoices) lines.push({ group: `${i.category}发票（已开）`, item: '核对单换发票', count: i.count, amountFen: fen(i.amountFen) });
+  return { lines, incomeFen: fen(income[0]?.cash ?? 0) };
 }
 
 /**
  * A-33: yesterday's 当日现金结余; on a clerk's first report, the cash float they counted when opening
  * the counter that day (R-GEN-01), else 0.
  */
-function previousBalance(db: Reader, clerkId: string, date: string): Fen {
+function previousBalance(db: ReadTx, clerkId: string, date: string): Fen {
   const last = db
     .select({ balance: cashReports.balanceFen })
     .from(cashReports)
@@ -63,7 +63,7 @@ function previousBalance(db: Reader, clerkId: string, date: string): Fen {
     .orderBy(desc(cashReports.businessDate))
     .limit(1)
     .get();
-  if (last) return last.balance;
+  if (last) return fen(last.balance);
   const opened = db
     .select({ detail: auditLog.detail })
     .from(auditLog)
@@ -71,7 +71,7 @@ function previousBalance(db: Reader, clerkId: string, date: string): Fen {
     .orderBy(desc(auditLog.seq))
     .limit(1)
     .get();
-  return opened ? ((JSON.parse(opened.detail) as { floatFen?: number }).floatFen ?? 0) : 0;
+  return opened ? fen((JSON.parse(opened.detail) as { floatFen?: number }).floatFen ?? 0) : ZERO_FEN;
 }
 
 export function draftCashReport(deps: ServiceDeps, actor: Actor) {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
 import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
 import { DEFAULT_LARGE_TENDER, type LargeTenderRule } from '../domain/confirmations.js';
+import { ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '../domain/sign-in-throttle.js';
 
 export interface Clock {
@@ -34,11 +35,11 @@ export interface Settings {
   /** Receipt paper width in display columns (80 mm paper: 48; 58 mm: 32). */
   receiptColumns: number;
   /** A-18 ASSUMPTION: the prescribed meter-test fee (规定的检验费) is not in the seeds; 0 until finance sets it. */
-  meterTestFeeFen: number;
+  meterTestFeeFen: Fen;
   /** what a handheld reading must exceed to be flagged 大额方数. */
   largeVolume: LargeVolumeRule;
   /** R-BANK-09: the fee each bank charges per written-off item; not in the seeds (ASSUMPTION: 0 until finance sets it). */
-  bankFeePerItemFen: Record<string, number>;
+  bankFeePerItemFen: Record<string, Fen>;
   /** issue 10 #5 ASSUMPTION: a tender this far above the cash due needs the clerk's explicit confirmation. */
   largeTender: LargeTenderRule;
   /** Issue 10 #13: the demo store (GAS_DEMO=1): staff may keep the initial password 123456. */
@@ -47,4 +48,4 @@ export interface Settings {
   signInThrottle: SignInThrottleSettings;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: 0, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: ZERO_FEN, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER };

@@ -3,7 +3,12 @@
  * shows the customer — amount due, tendered, change — and the rating key the customer presses after the
  * transaction, stored per slip, clerk and counter (A-07). The state is per counter and lives in memory:
  * it is what the screen shows now, not a record.
+ *
+ * Issue 11 #3: every change of a counter's state is announced as a 'changed' event with the counter id, after
+ * the state (and a rating's row) is in place, so the display is pushed to the screen instead of polled
+ * (main/display-push.ts; a post-commit effect mechanism may emit through `changed` too).
  */
+import { EventEmitter } from 'node:events';
 import { eq } from 'drizzle-orm';
 import { checkSlips, satisfactionRatings } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
@@ -24,10 +29,22 @@ export interface DisplayState {
 
 const EMPTY: Omit<DisplayState, 'updatedAt'> = { dueFen: null, tenderedFen: null, changeFen: null, slipNo: null, askRating: false };
 
-export class CustomerDisplays {
+export interface DisplayEvents {
+  /** The state of this counter's display changed; read it with `state(counterId)`. */
+  changed: [counterId: string];
+}
+
+export class CustomerDisplays extends EventEmitter<DisplayEvents> {
   private readonly byCounter = new Map<string, DisplayState>();
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps) {
+    super();
+  }
+
+  /** Announces a change of the counter's display (after the state is set). */
+  changed(counterId: string): void {
+    this.emit('changed', counterId);
+  }
 
   state(counterId: string): DisplayState {
     return this.byCounter.get(counterId) ?? { ...EMPTY, updatedAt: this.deps.clock.now().toISOString() };
@@ -40,6 +57,7 @@ export class CustomerDisplays {
     }
     const next = { ...input, updatedAt: this.deps.clock.now().toISOString() };
     this.byCounter.set(actor.counterId, next);
+    this.changed(actor.counterId);
     return next;
   }
 
@@ -51,6 +69,7 @@ export class CustomerDisplays {
       .values({ id: uuidv7(), slipNo: shown.slipNo, counterId: actor.counterId, clerkId: actor.staffId, score, createdAt: this.deps.clock.now().toISOString() })
       .run();
     this.byCounter.set(actor.counterId, { ...EMPTY, updatedAt: this.deps.clock.now().toISOString() });
+    this.changed(actor.counterId);
     return { score, text: RATINGS[score as keyof typeof RATINGS] };
   }
 }

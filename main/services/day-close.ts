@@ -8,7 +8,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { businessDays, halls } from '../../db/schema.js';
 import { businessDateOf, isValidDate } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import type { Fen } from '../../preload/kernel/money.js';
+import { addFen, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import type { ChainHead } from '../../preload/kernel/chain-head.js';
 import { appendAudit, recordHead } from './audit.js';
 import { counterCashFen, takenAtCounter } from './counter-cash.js';
@@ -41,8 +41,8 @@ interface Cell {
   method: string;
   charge: string;
   count: number;
-  totalFen: number;
-  cashFen: number;
+  totalFen: Fen;
+  cashFen: Fen;
 }
 
 /**
@@ -50,20 +50,26 @@ interface Cell {
  * only what was taken at the counter (issue 10 #2), so 其中现金 equals the clerks' 日收银报表.
  */
 function dayCells(deps: ServiceDeps, hallId: string, date: string): Cell[] {
-  return deps.db.all<Cell>(sql`
+  return deps.db.all<Omit<Cell, 'totalFen' | 'cashFen'> & { totalFen: number; cashFen: number }>(sql`
     SELECT s.name AS clerk, c.code AS counter, g.method, g.charge, g.count, g.totalFen, g.cashFen
     FROM (SELECT clerk_id, counter_id, method, charge_type AS charge, count(*) AS count, sum(total_fen) AS totalFen,
                  sum(${counterCashFen()}) AS cashFen
           FROM payments WHERE hall_id = ${hallId} AND business_date = ${date}
           GROUP BY clerk_id, counter_id, method, charge_type) g
-    JOIN staff s ON s.id = g.clerk_id JOIN counters c ON c.id = g.counter_id`);
+    JOIN staff s ON s.id = g.clerk_id JOIN counters c ON c.id = g.counter_id`).map((c) => ({ ...c, totalFen: fen(c.totalFen), cashFen: fen(c.cashFen) }));
 }
 
-function rollUp(cells: readonly Cell[], key: 'clerk' | 'counter' | 'method' | 'charge'): { k: string; count: number; totalFen: number; cashFen: number }[] {
-  const by = new Map<string, { k: string; count: number; totalFen: number; cashFen: number }>();
+const NO_TOTALS: CloseTotals = { count: 0, totalFen: ZERO_FEN, cashFen: ZERO_FEN };
+
+function plus(a: CloseTotals, b: CloseTotals): CloseTotals {
+  return { count: a.count + b.count, totalFen: addFen(a.totalFen, b.totalFen), cashFen: addFen(a.cashFen, b.cashFen) };
+}
+
+function rollUp(cells: readonly Cell[], key: 'clerk' | 'counter' | 'method' | 'charge'): (CloseTotals & { k: string })[] {
+  const by = new Map<string, CloseTotals & { k: string }>();
   for (const c of cells) {
-    const cur = by.get(c[key]) ?? { k: c[key], count: 0, totalFen: 0, cashFen: 0 };
-    by.set(c[key], { k: c[key], count: cur.count + c.count, totalFen: cur.totalFen + c.totalFen, cashFen: cur.cashFen + c.cashFen });
+    const cur = by.get(c[key]) ?? { k: c[key], ...NO_TOTALS };
+    by.set(c[key], { k: c[key], ...plus(cur, c) });
   }
   return [...by.values()].sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
 }
@@ -114,7 +120,7 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?:
       const closeNo = `RJ-${hall?.code ?? ''}-${String(seq).padStart(5, '0')}`;
       const cells = dayCells(deps, actor.hallId, date);
       const map = (by: 'clerk' | 'counter' | 'method' | 'charge') => rollUp(cells, by);
-      const all = map('charge').reduce((a, r) => ({ count: a.count + r.count, totalFen: a.totalFen + r.totalFen, cashFen: a.cashFen + r.cashFen }), { count: 0, totalFen: 0, cashFen: 0 });
+      const all = map('charge').reduce<CloseTotals>((a, r) => plus(a, r), NO_TOTALS);
       const summary: CloseSummary = {
         closeNo,
         hallName: hall?.name ?? '',
@@ -199,7 +205,7 @@ function lateRows(deps: ServiceDeps, hallId: string, from: string, to: string): 
 }
 
 function totalsOf(rows: readonly CloseTotals[]): CloseTotals {
-  return rows.reduce<CloseTotals>((a, r) => ({ count: a.count + r.count, totalFen: a.totalFen + r.totalFen, cashFen: a.cashFen + r.cashFen }), { count: 0, totalFen: 0, cashFen: 0 });
+  return rows.reduce<CloseTotals>((a, r) => plus(a, r), NO_TOTALS);
 }
 
 const one = (r: { totalFen: Fen; cashFen: Fen }): CloseTotals => ({ count: 1, totalFen: r.totalFen, cashFen: r.cashFen });
@@ -227,8 +233,7 @@ export function monthReport(deps: ServiceDeps, actor: Actor, month: string) {
     .where(and(eq(businessDays.hallId, actor.hallId), sql`substr(${businessDays.businessDate}, 1, 7) = ${month}`, isNotNull(businessDays.closedAt)))
     .all();
   const add = (into: Map<string, CloseTotals>, key: string, t: CloseTotals) => {
-    const cur = into.get(key) ?? { count: 0, totalFen: 0, cashFen: 0 };
-    into.set(key, { count: cur.count + t.count, totalFen: cur.totalFen + t.totalFen, cashFen: cur.cashFen + t.cashFen });
+    into.set(key, plus(into.get(key) ?? NO_TOTALS, t));
   };
   const byCharge = new Map<string, CloseTotals>();
   const byMethod = new Map<string, CloseTotals>();

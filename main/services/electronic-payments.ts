@@ -9,10 +9,11 @@ import { DomainError } from '../../preload/kernel/errors.js';
 import type { Fen } from '../../preload/kernel/money.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { payBills, type ElectronicChannel } from './payments.js';
+import type { AccountId, BillId } from '../domain/ids.js';
 
 export interface ChannelRecord {
-  accountId: string;
-  billIds: readonly string[];
+  accountId: AccountId;
+  billIds: readonly BillId[];
   channel: ElectronicChannel;
   channelRef: string;
   /** The amount the channel collected; it must equal what the bills come to today. */

@@ -4,7 +4,7 @@
  * status (§3.2) and archives the business.
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import {
   accountPhones,
   accounts,
@@ -29,7 +29,6 @@ import { activeMeter as meterInUse } from './billing.js';
 import { archiveWithAudit, completedBusiness, loadBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 function activeMeter(tx: Tx, accountId: string) {
   const meter = meterInUse(tx, accountId);

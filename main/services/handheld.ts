@@ -5,20 +5,19 @@
  * batch again changes nothing. Device IO never runs inside a transaction.
  */
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, handheldBatches, handheldReadings, handheldRouteItems, meters } from '../../db/schema.js';
 import type { Handheld, ReadingRecord, RouteRecord } from '../../hardware/handheld/handheld.js';
 import { DeviceDisconnectedError, DeviceTimeoutError, HandheldStatusError } from '../../hardware/handheld/handheld.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { ANOMALY_TEXT, BLOCKING, batchId, downloadProblems, readingAnomalies, type Anomaly } from '../domain/handheld.js';
-import { formatVolume } from '../../preload/kernel/volume.js';
+import { centiM3, formatVolume } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { billingStart, insertBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface JobProgress {
   job: 'upload' | 'download' | null;
@@ -53,7 +52,7 @@ export type ExportCycle = 1 | 2;
 const CYCLE_NAME = { 1: '单月', 2: '双月' } as const;
 
 /** The reader's accounts to read this cycle: ordinary-meter customers with gas on, in 抄表序号 order. */
-function routeAccounts(tx: Pick<Db, 'select'>, meterReader: string, cycle: ExportCycle): RouteAccount[] {
+function routeAccounts(tx: ReadTx, meterReader: string, cycle: ExportCycle): RouteAccount[] {
   const rows = tx
     .select({ account: accounts, meter: meters })
     .from(accounts)
@@ -257,8 +256,8 @@ export class HandheldService {
 
   private readingValues(rec: ReadingRecord, base: typeof handheldRouteItems.$inferSelect, meterNo: string) {
     const anomalies = readingAnomalies(
-      { readingCenti: rec.reading, status: rec.status, meterNo: rec.meterNo },
-      { lastCenti: base.lastReadingCenti, monthlyAverageCenti: base.monthlyAverageCenti, meterNo, months: base.months },
+      { readingCenti: centiM3(rec.reading), status: rec.status, meterNo: rec.meterNo },
+      { lastCenti: centiM3(base.lastReadingCenti), monthlyAverageCenti: centiM3(base.monthlyAverageCenti), meterNo, months: base.months },
       this.deps.settings.largeVolume,
     );
     return {
@@ -380,7 +379,7 @@ export class HandheldService {
               accountId: account.id,
               category: account.category,
               meter,
-              reading: r.readingCenti,
+              reading: centiM3(r.readingCenti),
               source: 'handheld',
               readingDate: r.readAt.slice(0, 10),
               estimated: r.status === 1,

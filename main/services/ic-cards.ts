@@ -7,15 +7,15 @@
  * transaction around device IO.
  */
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { assertPurchaseAllowed, censusCheck, decideCardWrite, nextPurchaseCounter, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { changeFor, type Fen } from '../../preload/kernel/money.js';
+import { changeFor, fen, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { confirmLargeTender } from '../domain/confirmations.js';
-import { formatVolume, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, formatVolume, gasAmountFen, sumCenti, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, priceOn, type AccountSummary } from './billing.js';
@@ -27,9 +27,14 @@ import { cardError, pendingWrites, systemCounter, type PendingWrite } from './ca
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
 import { changeOfCheckedTender, tenderFigures } from '../domain/tender.js';
+import { asAccountId, asCardNo, asPaymentId, type AccountId } from '../domain/ids.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type WriteRow = typeof cardWrites.$inferSelect;
+
+/** A card write row's volume and money, branded once at the edge (db row → domain). */
+function writeAmounts(w: WriteRow): { volumeCenti: CentiM3; amountFen: Fen; tenderedFen: Fen; ticketFen: Fen; ticketCashFen: Fen } {
+  return { volumeCenti: centiM3(w.volumeCenti), amountFen: fen(w.amountFen), tenderedFen: fen(w.tenderedFen), ticketFen: fen(w.ticketFen), ticketCashFen: fen(w.ticketCashFen) };
+}
 
 export interface CardView {
   card: { cardNo: string; accountNo: string; counter: number; credit: CentiM3; total: CentiM3 };
@@ -42,7 +47,7 @@ export interface CardView {
 }
 
 export interface RechargeInput {
-  accountId: string;
+  accountId: AccountId;
   volumeCenti?: CentiM3;
   amountFen?: Fen;
   tenderedFen: Fen;
@@ -57,21 +62,21 @@ export interface RechargeInput {
  * more than it); coupons pay their face value (never more than the amount). The rest is cash.
  */
 function rechargeTickets(lines: readonly TicketLine[], quote: { volumeCenti: CentiM3; amountFen: Fen }, priceFenPerM3: number, businessDate: string) {
-  if (lines.length === 0) return { method: PAYMENT_METHOD_CASH, ticketFen: 0, ticketCashFen: 0 };
+  if (lines.length === 0) return { method: PAYMENT_METHOD_CASH, ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN };
   const volume = validateTicketLines(lines, businessDate);
   const count = lines.reduce((a, l) => a + l.count, 0);
   const faceTotal = lines.reduce((a, l) => a + l.count * l.faceValueFen, 0);
   const method = lines[0]?.kind ?? PAYMENT_METHOD_CASH;
   if (!volume) {
     if (faceTotal > quote.amountFen) throw new DomainError('TICKET_REFUSED', '券面合计超过购气金额，券不找零，请少收一张', 'tickets');
-    return { method, ticketFen: faceTotal, ticketCashFen: 0 };
+    return { method, ticketFen: fen(faceTotal), ticketCashFen: ZERO_FEN };
   }
   const ticketVolume = count * TICKET_VOLUME_CENTI;
   if (ticketVolume > quote.volumeCenti) {
     throw new DomainError('TICKET_REFUSED', `${count} 张票合 ${formatVolume(ticketVolume)} 方，多于购气量 ${formatVolume(quote.volumeCenti)} 方`, 'tickets');
   }
-  const ticketFen = ticketVolume === quote.volumeCenti ? quote.amountFen : gasAmountFen(ticketVolume, priceFenPerM3);
-  return { method, ticketFen, ticketCashFen: faceTotal };
+  const ticketFen = ticketVolume === quote.volumeCenti ? quote.amountFen : gasAmountFen(centiM3(ticketVolume), priceFenPerM3);
+  return { method, ticketFen, ticketCashFen: fen(faceTotal) };
 }
 
 export interface CardWriteResult extends PostedPayment {
@@ -125,11 +130,11 @@ export class IcCardService {
       const owner = registered ?? tx.select({ accountId: accounts.id }).from(accounts).where(eq(accounts.accountNo, card.accountNo)).get();
       const account = owner ? loadAccount(tx, owner.accountId) : null;
       return {
-        card: { cardNo: card.cardNo, accountNo: card.accountNo, counter: card.counter, credit: card.creditCenti, total: card.totalCenti },
+        card: { cardNo: card.cardNo, accountNo: card.accountNo, counter: card.counter, credit: centiM3(card.creditCenti), total: centiM3(card.totalCenti) },
         account,
         registered: registered ? { active: registered.active, issueType: registered.issueType } : null,
         systemCounter: account ? systemCounter(tx, account.id) : 0,
-        pending: pendingWrites(tx, { cardNo: card.cardNo }),
+        pending: pendingWrites(tx, { cardNo: asCardNo(card.cardNo) }),
         priceFenPerM3: account ? priceOn(tx, account.category, businessDateOf(clock.now())) : null,
       };
     });
@@ -145,7 +150,7 @@ export class IcCardService {
         const account = loadAccount(tx, input.accountId);
         const businessDate = businessDateOf(now);
         const price = priceOn(tx, account.category, businessDate);
-        const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? 0 }, price);
+        const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? ZERO_FEN }, price);
         const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDate);
         // R-IC-07 (issue 10 #1): every precondition before the card is touched, the large tender too (issue 10 #5)
         const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
@@ -189,6 +194,7 @@ export class IcCardService {
           .get();
         if (!bought) throw new DomainError('NOT_FOUND', '找不到这笔充值的写卡记录', 'slipNo');
         const w = bought.card_writes;
+        const wrote = writeAmounts(w);
         if (card.cardNo !== w.cardNo) throw new DomainError('CARD_ERROR', `请插入充值时的卡 ${w.cardNo}`, 'card');
         if (card.counter !== w.counterAfter) {
           throw new DomainError('NOT_REVERSIBLE', '该卡在这笔充值之后又有购气，不能冲正这笔充值', 'slipNo');
@@ -197,20 +203,20 @@ export class IcCardService {
           throw new DomainError('NOT_REVERSIBLE', `卡上剩余 ${formatVolume(card.creditCenti)} 方，少于充值的 ${formatVolume(w.volumeCenti)} 方：气量已输入气表，不能冲正`, 'card');
         }
         // R-IC-07 (issue 10 #1): a refund is no purchase (no bank lock, no cash to check), the rest applies
-        assertPurchaseAllowed(this.purchaseFacts(tx, actor, w.accountId, card, original.businessDate, { bank: false }));
+        assertPurchaseAllowed(this.purchaseFacts(tx, actor, asAccountId(w.accountId), card, original.businessDate, { bank: false }));
         return this.beginWrite(tx, actor, now, {
           method: w.method,
-          ticketFen: -w.ticketFen,
-          ticketCashFen: -w.ticketCashFen,
+          ticketFen: negFen(wrote.ticketFen),
+          ticketCashFen: negFen(wrote.ticketCashFen),
           ticketsJson: '[]',
           kind: 'reversal',
           cardNo: w.cardNo,
           accountId: w.accountId,
           card,
-          volumeCenti: -w.volumeCenti,
-          amountFen: -w.amountFen,
+          volumeCenti: centiM3(-wrote.volumeCenti),
+          amountFen: negFen(wrote.amountFen),
           priceFenPerM3: w.priceFenPerM3,
-          tenderedFen: 0,
+          tenderedFen: ZERO_FEN,
           reversesPaymentId: original.id,
           reason: input.reason.trim(),
           approverId: input.approver.staffId,
@@ -243,7 +249,7 @@ export class IcCardService {
     // writing again is a new write: the same preconditions as the first time (issue 10 #1)
     this.deps.db.transaction((tx) => {
       const day = write.kind === 'reversal' ? (tx.select({ d: payments.businessDate }).from(payments).where(eq(payments.id, write.reversesPaymentId ?? '')).get()?.d ?? '') : businessDateOf(this.deps.clock.now());
-      assertPurchaseAllowed(this.purchaseFacts(tx, actor, write.accountId, card, day, { bank: write.kind === 'recharge', ignoreWriteId: write.id }));
+      assertPurchaseAllowed(this.purchaseFacts(tx, actor, asAccountId(write.accountId), card, day, { bank: write.kind === 'recharge', ignoreWriteId: write.id }));
     });
     return this.complete(actor, write);
   }
@@ -251,7 +257,7 @@ export class IcCardService {
   /** 制作新卡 (R-IC-05) or 补卡 (R-IC-02/03): a blank card in the slot becomes this account's card. */
   async issue(
     actor: Actor,
-    input: { accountId: string; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen; confirmLargeTender?: boolean },
+    input: { accountId: AccountId; issueType: '制作新卡' | '补卡'; reason: string; companyFault: boolean; tenderedFen: Fen; confirmLargeTender?: boolean },
   ): Promise<{ cardNo: string; counter: number; fee: PostedPayment | null }> {
     const { db, clock } = this.deps;
     const plan = db.transaction((tx) => {
@@ -262,7 +268,7 @@ export class IcCardService {
       if (input.issueType === '制作新卡' && active) throw new DomainError('VALIDATION', `该用户已有IC卡 ${active.cardNo}，遗失或损坏请办理补卡`, 'issueType');
       if (input.issueType === '补卡' && !active) throw new DomainError('VALIDATION', '该用户还没有IC卡，请制作新卡', 'issueType');
       if (input.issueType === '补卡' && input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请在备注中写明补卡原因 (R-IC-02)', 'reason');
-      const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : 0;
+      const fee = input.issueType === '补卡' ? replacementFeeFen(input.companyFault) : ZERO_FEN;
       changeFor(input.tenderedFen, fee);
       // issue 10 #5: a tender far above the fee is confirmed before the blank card is written (postFee stores it)
       const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
@@ -325,7 +331,7 @@ export class IcCardService {
       .innerJoin(payments, eq(payments.id, cardWriteOutcomes.paymentId))
       .where(and(eq(cardWrites.accountId, input.accountId), eq(cardWriteOutcomes.outcome, 'confirmed'), gte(payments.businessDate, input.from), lte(payments.businessDate, input.to)))
       .all();
-    const purchased = rows.reduce((a, r) => a + r.volume, 0);
+    const purchased = sumCenti(rows.map((r) => centiM3(r.volume)));
     const check = censusCheck(purchased, input.remainingCenti, input.usedCenti);
     const note = check.normal
       ? ''
@@ -337,7 +343,7 @@ export class IcCardService {
   private purchaseFacts(
     tx: Tx,
     actor: Actor,
-    accountId: string,
+    accountId: AccountId,
     card: CardRecord,
     businessDate: string,
     opts: { money?: PurchaseFacts['money']; bank?: boolean; ignoreWriteId?: string },
@@ -351,7 +357,7 @@ export class IcCardService {
       accountId,
       card: { cardNo: card.cardNo, counter: card.counter },
       registered: registered ? { accountId: registered.accountId, active: registered.active } : null,
-      pendingOnCard: pendingWrites(tx, { cardNo: card.cardNo }).filter((p) => p.id !== opts.ignoreWriteId).length,
+      pendingOnCard: pendingWrites(tx, { cardNo: asCardNo(card.cardNo) }).filter((p) => p.id !== opts.ignoreWriteId).length,
       expectedCounter: systemCounter(tx, accountId),
       money: opts.money ?? null,
     };
@@ -380,7 +386,8 @@ export class IcCardService {
       .where(and(isNotNull(payments.lateCardWriteId), eq(payments.hallId, hallId)))
       .orderBy(desc(payments.createdAt))
       .limit(200)
-      .all();
+      .all()
+      .map((r) => ({ ...r, totalFen: fen(r.totalFen), volume: centiM3(r.volume) }));
   }
 
   private beginWrite(
@@ -478,10 +485,11 @@ export class IcCardService {
           const day = settlementDay({ kind: 'recharge', today: businessDateOf(now), ownDay: businessDateOf(new Date(write.createdAt)), isClosed });
           const businessDate = day.businessDate;
           late = day.late;
-          const paymentId = uuidv7(now.getTime());
+          const paymentId = asPaymentId(uuidv7(now.getTime()));
+          const a = writeAmounts(write);
           // the tender was checked against this cash due before the card was written (assertPurchaseAllowed)
-          const { totalFen, cashDueFen } = tenderFigures(write.amountFen, write);
-          const changeFen = changeOfCheckedTender(write.tenderedFen, cashDueFen);
+          const { totalFen, cashDueFen } = tenderFigures(a.amountFen, a);
+          const changeFen = changeOfCheckedTender(a.tenderedFen, cashDueFen);
           const slipNo = insertLedgerRow(tx, actor, businessDate, {
             id: paymentId,
             accountId: write.accountId,
@@ -503,19 +511,19 @@ export class IcCardService {
           }, late ? { cardWriteId: write.id } : undefined);
           const lines = JSON.parse(write.ticketsJson) as TicketLine[];
           if (lines.length > 0) {
-            recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: write.ticketFen, ticketCashFen: write.ticketCashFen, lines }, { paymentId, accountId: write.accountId, clerkId: write.clerkId });
+            recordTenders(tx, { ...NO_TICKETS, method: write.method, ticketFen: a.ticketFen, ticketCashFen: a.ticketCashFen, lines }, { paymentId, accountId: asAccountId(write.accountId), clerkId: write.clerkId });
           }
           posted = {
             paymentId,
             slipNo,
             businessDate,
-            gasFen: write.amountFen,
-            lateFeeFen: 0,
+            gasFen: a.amountFen,
+            lateFeeFen: ZERO_FEN,
             totalFen,
-            tenderedFen: write.tenderedFen,
+            tenderedFen: a.tenderedFen,
             changeFen,
-            ticketFen: write.ticketFen,
-            ticketCashFen: write.ticketCashFen,
+            ticketFen: a.ticketFen,
+            ticketCashFen: a.ticketCashFen,
             method: write.method,
           };
         }
@@ -526,7 +534,7 @@ export class IcCardService {
           { actorId: actor.staffId, action: late ? 'card.write.confirm_late' : 'card.write.confirm', entity: 'card_write', entityId: write.id, detail: { slipNo: posted.slipNo, counter: card.counter, note: finalNote, businessDate: posted.businessDate, confirmation: write.confirmation } },
           now,
         );
-        return { ...posted, cardNo: write.cardNo, volume: write.volumeCenti, credit: card.creditCenti, counter: card.counter, latePosted: late };
+        return { ...posted, cardNo: write.cardNo, volume: centiM3(write.volumeCenti), credit: centiM3(card.creditCenti), counter: card.counter, latePosted: late };
       },
       { behavior: 'immediate' },
     );

@@ -6,14 +6,15 @@
  * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept.
  */
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestRecords, payments } from '../../db/schema.js';
 import { addDays, businessDateOf, isValidDate } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult } from '../domain/meter-test.js';
-import { formatYuan } from '../../preload/kernel/money.js';
-import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { formatYuan, negFen, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, postFee, type PostedPayment } from './payments.js';
@@ -31,12 +32,11 @@ export interface MeterTestInput {
   errorPercent: string;
   handling: string;
   /** Cash the customer hands over: the fee when the meter passed, the correction when it ran slow. */
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
 }
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 /** the readings to correct — the last two, or all since an ignition less than 3 months ago. */
 function readingsToCorrect(tx: Tx, accountId: string, today: string) {
@@ -89,7 +89,7 @@ export function saveMeterTest(
       if (held <= 0) throw new DomainError('VALIDATION', '该业务没有未退的检测押金 (R-TEST-05)', 'businessId');
       const charge =
         chargeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, largeTender)
+          ? postFee(tx, actor, { accountId: asAccountId(b.accountId), chargeType: '校表费', invoiceCategory: '地税', feeFen: chargeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, largeTender)
           : null;
       // R-TEST-05: the deposit goes back as a negative 检测押金 row; the cash handed out is its "change".
       const refundId = uuidv7(now.getTime());
@@ -112,10 +112,10 @@ export function saveMeterTest(
       const corrections = failedResult
         ? readingsToCorrect(tx, b.accountId, businessDateOf(now)).map((bill) => ({
             ...bill,
-            amountFen: testCorrectionFen(bill.consumption, bill.price, errorBp, failedResult),
+            amountFen: testCorrectionFen(centiM3(bill.consumption), bill.price, errorBp, failedResult),
           }))
         : [];
-      const net = corrections.reduce((sum, c) => sum + c.amountFen, 0);
+      const net = sumFen(corrections.map((c) => c.amountFen));
       let correctionPaymentId: string | null = null;
       if (net > 0) {
         correctionPaymentId = uuidv7(now.getTime());
@@ -140,7 +140,7 @@ export function saveMeterTest(
         correctionPaymentId = postFee(
           tx,
           actor,
-          { accountId: b.accountId, chargeType: '气费退补', invoiceCategory: '核对单', feeFen: -net, tenderedFen: input.tenderedFen, businessRef: b.id },
+          { accountId: asAccountId(b.accountId), chargeType: '气费退补', invoiceCategory: '核对单', feeFen: negFen(net), tenderedFen: input.tenderedFen, businessRef: b.id },
           now,
           largeTender,
         ).paymentId;

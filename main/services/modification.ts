@@ -6,6 +6,7 @@ import { modificationRecords } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import type { Fen } from '../../preload/kernel/money.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 import type { ConsumableLine } from './follow-ups.js';
@@ -27,7 +28,7 @@ export function saveModificationForm(
       const b = completedBusiness(tx, input.businessId, ['改装'], '改装单');
       const payment =
         input.feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: b.accountId, chargeType: '安改装费', invoiceCategory: '地税', feeFen: input.feeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, {
+          ? postFee(tx, actor, { accountId: asAccountId(b.accountId), chargeType: '安改装费', invoiceCategory: '地税', feeFen: input.feeFen, tenderedFen: input.tenderedFen, businessRef: b.id }, now, {
               rule: deps.settings.largeTender,
               confirmed: input.confirmLargeTender === true,
             })

@@ -5,7 +5,7 @@
  * all. The slip is printed afterwards (no device IO inside a transaction).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx, Tx } from '../../db/open.js';
 import {
   accounts,
   bills,
@@ -22,7 +22,8 @@ import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
 import { confirmLargeTender, type LargeTenderRule } from '../domain/confirmations.js';
-import { changeFor, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { addFen, changeFor, formatYuan, subFen, sumFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 import { quoteTender, settleTender, typedWaiverFen, type TenderQuote, type TicketDraft } from '../domain/tender.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
@@ -32,17 +33,17 @@ import { planTenders, recordTenders, type RuleOverride, type TicketLine } from '
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
 import { loadAccount, priceBill, unpaidBillRows, unpaidList } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asAccountId, asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface CashPaymentInput {
-  accountId: string;
-  billIds: readonly string[];
+  accountId: AccountId;
+  billIds: readonly BillId[];
   tenderedFen: Fen;
   /** The total the clerk saw and called out; if the server's total differs, nothing is posted. */
   expectedTotalFen: Fen;
   /** R-LATE-05: late fees waived on some of the bills. */
-  waivers?: readonly { billId: string; waiveFen: Fen; reason: string }[];
+  waivers?: readonly { billId: BillId; waiveFen: Fen; reason: string }[];
   /** The hall director who approved the waivers by signing in (A-28), when needed. */
   approver?: { staffId: string; role: string } | null;
   /** Tickets, coupons or vouchers given with (or instead of) cash (§6.2). */
@@ -57,7 +58,7 @@ export interface CashPaymentInput {
 export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../../preload/kernel/enums.js';
 
 export interface PostedPayment {
-  paymentId: string;
+  paymentId: PaymentId;
   slipNo: string;
   businessDate: string;
   gasFen: Fen;
@@ -72,7 +73,7 @@ export interface PostedPayment {
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
 
-export function isDayClosed(tx: Pick<Db, 'select'>, hallId: string, businessDate: string): boolean {
+export function isDayClosed(tx: ReadTx, hallId: string, businessDate: string): boolean {
   const day = tx
     .select({ closedAt: businessDays.closedAt })
     .from(businessDays)
@@ -107,7 +108,7 @@ export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row:
 }
 
 export interface FeeInput {
-  accountId: string;
+  accountId: AccountId;
   chargeType: ChargeType;
   invoiceCategory: InvoiceCategory;
   feeFen: Fen;
@@ -130,7 +131,7 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeT
   const businessDate = businessDateOf(now);
   const changeFen = changeFor(input.tenderedFen, input.feeFen);
   const confirmation = confirmLargeTender({ tenderedFen: input.tenderedFen, cashDueFen: input.feeFen, ...largeTender });
-  const paymentId = uuidv7(now.getTime());
+  const paymentId = asPaymentId(uuidv7(now.getTime()));
   const slipNo = insertLedgerRow(tx, actor, businessDate, {
     id: paymentId,
     accountId: input.accountId,
@@ -152,22 +153,22 @@ export function postFee(tx: Tx, actor: Actor, input: FeeInput, now: Date, largeT
     { actorId: actor.staffId, action: 'payment.fee', entity: 'payment', entityId: paymentId, detail: { slipNo, ...input, changeFen, confirmation } },
     now,
   );
-  return { paymentId, slipNo, businessDate, gasFen: 0, lateFeeFen: 0, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: 0, ticketCashFen: 0, method: PAYMENT_METHOD_CASH };
+  return { paymentId, slipNo, businessDate, gasFen: ZERO_FEN, lateFeeFen: ZERO_FEN, totalFen: input.feeFen, tenderedFen: input.tenderedFen, changeFen, ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, method: PAYMENT_METHOD_CASH };
 }
 
 export interface SettledBill {
-  id: string;
+  id: BillId;
   gasFen: Fen;
   lateFeeFen: Fen;
   overdueDays: number;
-  thisReading: number;
+  thisReading: CentiM3;
 }
 
 /**
  * R-PAY-09: the payment's items, each bill 未缴 → 收讫 (exactly once, or the whole payment fails), and
  * 已结算至方数 moved on. Inside the caller's transaction.
  */
-export function settleBills(tx: Tx, accountId: string, paymentId: string, paid: readonly SettledBill[], now: Date): void {
+export function settleBills(tx: Tx, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
   let settled = 0;
   for (const bill of paid) {
     tx.insert(paymentItems)
@@ -210,10 +211,10 @@ export interface PaymentQuoteInput {
  * rule payBills posts with, main/domain/tender.ts). Reads only; bills no longer unpaid are left out.
  */
 export function quotePayment(deps: ServiceDeps, input: PaymentQuoteInput): TenderQuote {
-  const list = unpaidList(deps, input.accountId);
+  const list = unpaidList(deps, asAccountId(input.accountId));
   const selected = list.bills.filter((b) => input.billIds.includes(b.id));
   const waiver = input.waiver;
-  const waivedFen = waiver && selected.some((b) => b.id === waiver.billId) ? typedWaiverFen(waiver.amount) : 0;
+  const waivedFen = waiver && selected.some((b) => b.id === waiver.billId) ? typedWaiverFen(waiver.amount) : ZERO_FEN;
   return quoteTender({ bills: selected, waivedFen, tickets: input.tickets, prepaidCenti: list.account.prepaid, tendered: input.tendered });
 }
 
@@ -240,7 +241,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const priced = rows.map((b) => {
         const bill = priceBill(b, businessDate);
         const waiver = waivers.find((w) => w.billId === bill.id);
-        if (!waiver) return { ...bill, waivedFen: 0, waiverReason: '' };
+        if (!waiver) return { ...bill, waivedFen: ZERO_FEN, waiverReason: '' };
         checkWaiver({
           estimated: bill.estimated,
           lateFeeFen: bill.lateFeeFen,
@@ -249,11 +250,11 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
           approverRole: approver?.role ?? null,
           sameAsClerk: approver?.staffId === actor.staffId,
         });
-        return { ...bill, lateFeeFen: bill.lateFeeFen - waiver.waiveFen, waivedFen: waiver.waiveFen, waiverReason: waiver.reason.trim() };
+        return { ...bill, lateFeeFen: subFen(bill.lateFeeFen, waiver.waiveFen), waivedFen: waiver.waiveFen, waiverReason: waiver.reason.trim() };
       });
       const gasFen = sumFen(priced.map((b) => b.gasFen));
       const lateFeeFen = sumFen(priced.map((b) => b.lateFeeFen));
-      const dueFen = gasFen + lateFeeFen;
+      const dueFen = addFen(gasFen, lateFeeFen);
       if (dueFen !== input.expectedTotalFen) {
         throw new DomainError(
           'AMOUNT_CHANGED',
@@ -265,7 +266,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
       const { totalFen, cashDueFen, changeFen } = settleTender(dueFen, plan, input.tenderedFen);
       const confirmation = tenderConfirmation(deps, input.tenderedFen, cashDueFen, input.confirmLargeTender === true);
-      const paymentId = uuidv7(now.getTime());
+      const paymentId = asPaymentId(uuidv7(now.getTime()));
       const slipNo = insertLedgerRow(tx, actor, businessDate, {
         id: paymentId,
         accountId: input.accountId,

@@ -9,12 +9,13 @@ import { and, desc, eq, gt, ne, or } from 'drizzle-orm';
 import { billCorrections, bills, meters } from '../../db/schema.js';
 import { READING_SOURCES_AT_COUNTER } from '../../preload/contract/schemas.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { consumption, type CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, consumption, type CentiM3 } from '../../preload/kernel/volume.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import { confirmReading, insertBill, loadAccount, priceBill, type UnpaidBill } from './billing.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { asBillId } from '../domain/ids.js';
 
 /** Sources typed at the counter (R-PAY-03/04), the only ones corrected here. */
 const COUNTER_SOURCES: readonly string[] = READING_SOURCES_AT_COUNTER;
@@ -50,10 +51,10 @@ export function correctCounterReading(
         .orderBy(desc(bills.readingDate))
         .get();
       if (later) throw new DomainError('NOT_CORRECTABLE', '该表在这笔之后已有读数，不能更正这一笔', 'billId');
-      assertNotInBankRun(tx, [old.id]);
+      assertNotInBankRun(tx, [asBillId(old.id)]);
       if (reason.length < 2) throw new DomainError('VALIDATION', '请填写更正原因', 'reason');
       if (input.reading === old.thisReadingCenti) throw new DomainError('VALIDATION', '更正后的读数与原读数相同', 'reading');
-      const used = consumption(old.previousReadingCenti, input.reading);
+      const used = consumption(centiM3(old.previousReadingCenti), input.reading);
       if (used === 0) throw new DomainError('VALIDATION', '更正后的读数与上次读数相同，没有需要缴纳的气费', 'reading');
       const account = loadAccount(tx, old.accountId);
       const meter = tx.select().from(meters).where(eq(meters.id, old.meterId)).get();
@@ -75,7 +76,7 @@ export function correctCounterReading(
         estimated: old.estimated,
         reader: old.reader,
         confirmation,
-        replaces: { billId: old.id, previous: old.previousReadingCenti },
+        replaces: { billId: old.id, previous: centiM3(old.previousReadingCenti) },
       });
       tx.insert(billCorrections).values({ oldBillId: old.id, newBillId: row.id, reason, clerkId: actor.staffId, createdAt: now.toISOString() }).run();
       tx.update(bills).set({ status: '已更正' }).where(and(eq(bills.id, old.id), eq(bills.status, '未缴'))).run();

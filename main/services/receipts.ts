@@ -14,6 +14,8 @@ import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { appendAudit } from './audit.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 export interface PrintOutcome {
   slipNo: string;
@@ -98,27 +100,27 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     invoiceCategory: p.invoiceCategory,
     bills: items.map(({ item, bill }) => ({
       readingDate: bill.readingDate,
-      previousReading: bill.previousReadingCenti,
-      thisReading: bill.thisReadingCenti,
-      consumption: bill.consumptionCenti,
+      previousReading: centiM3(bill.previousReadingCenti),
+      thisReading: centiM3(bill.thisReadingCenti),
+      consumption: centiM3(bill.consumptionCenti),
       priceFenPerM3: bill.priceFenPerM3,
-      gasFen: sign * item.gasFen,
-      lateFeeFen: sign * item.lateFeeFen,
+      gasFen: fen(sign * item.gasFen),
+      lateFeeFen: fen(sign * item.lateFeeFen),
       overdueDays: item.overdueDays,
     })),
-    gasFen: p.gasFen,
-    lateFeeFen: p.lateFeeFen,
-    totalFen: p.totalFen,
-    tenderedFen: p.tenderedFen,
-    changeFen: p.changeFen,
+    gasFen: fen(p.gasFen),
+    lateFeeFen: fen(p.lateFeeFen),
+    totalFen: fen(p.totalFen),
+    tenderedFen: fen(p.tenderedFen),
+    changeFen: fen(p.changeFen),
     copy,
-    tickets: tickets.map((t) => ({ kind: t.kind, year: t.year, quarter: t.quarter, count: t.count, volume: t.volumeCenti, valueFen: t.valueFen })),
-    ticketFen: p.ticketFen,
-    ticketCashFen: p.ticketCashFen,
+    tickets: tickets.map((t) => ({ kind: t.kind, year: t.year, quarter: t.quarter, count: t.count, volume: centiM3(t.volumeCenti), valueFen: fen(t.valueFen) })),
+    ticketFen: fen(p.ticketFen),
+    ticketCashFen: fen(p.ticketCashFen),
     ...(reversal ? { reversal } : {}),
     ...(reversedBy ? { reversedBySlipNo: reversedBy.slipNo } : {}),
     ...(card
-      ? { card: { cardNo: card.cardNo, volume: card.volume, priceFenPerM3: card.price, purchaseNo: card.purchaseNo } }
+      ? { card: { cardNo: card.cardNo, volume: centiM3(card.volume), priceFenPerM3: card.price, purchaseNo: card.purchaseNo } }
       : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { accountPhones, accounts, meters } from '../../db/schema.js';
+import type { Fen } from '../../preload/kernel/money.js';
 import { checkConnectionFee, checkFeePath, type FeePath } from '../domain/connection-fee.js';
 import type { BuildingType } from '../../preload/kernel/connection-fee.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
@@ -13,6 +14,7 @@ import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type Reg
 import { formatSeqNo, type AreaType, type SeqParts } from '../../preload/kernel/sequence-number.js';
 import type { Priority } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { acceptBusinessIn, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -29,12 +31,12 @@ export interface RegistrationInput extends RegistrationForm {
   seq: SeqParts;
   areaType: AreaType;
   buildingType: BuildingType;
-  connectionFeeFen: number;
+  connectionFeeFen: Fen;
   contactPhone: string;
   priority: Priority;
   feePath: FeePath;
   /** Cash handed over for the connection fee (path C only). */
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
   /** R-TRF-03: a new owner's transfer done together with the 报装. */
@@ -159,7 +161,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
               tx,
               actor,
               {
-                accountId,
+                accountId: asAccountId(accountId),
                 chargeType: '报装费',
                 invoiceCategory: '地税',
                 feeFen: input.connectionFeeFen,

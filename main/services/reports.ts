@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { parseHead } from '../domain/chain-head.js';
 import { toCsv } from '../domain/csv.js';
 import { formatYuan } from '../../preload/kernel/money.js';
-import { formatVolume } from '../../preload/kernel/volume.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { verifyAuditChain } from './audit.js';
 import { counterCashFen } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -45,7 +45,7 @@ export interface ReadingFilter {
   status?: '收讫' | '未缴' | undefined;
   method?: string | undefined;
   /** R-BANK-06/09: only records above this consumption (0.01 m³). */
-  minConsumptionCenti?: number | undefined;
+  minConsumptionCenti?: CentiM3 | undefined;
   area?: string | undefined;
 }
 

@@ -6,18 +6,20 @@
  * An IC-card recharge is reversed through the card first (ic-cards.ts).
  */
 import { and, eq, inArray, max, min } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, bills, invoices, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
+import { fen, negFen, subFen, ZERO_FEN } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './payments.js';
 import { BANK_METHODS } from '../domain/registration.js';
 import { adjustPrepaid } from './tenders.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 type PaymentRow = typeof payments.$inferSelect;
 
 export const APPROVER_ROLES: readonly StaffRole[] = ['manager', 'admin'];
@@ -69,10 +71,10 @@ export function postReversal(
   // A reversal belongs to its original's business day (the database checks it). A card reversal
   // confirmed after midnight by a recovery still lands on that day while it is open.
   const businessDate = original.businessDate;
-  const paymentId = uuidv7(now.getTime());
-  const totalFen = -original.totalFen;
-  const ticketFen = -original.ticketFen;
-  const changeFen = ticketFen - totalFen; // nothing tendered: the cash handed back is the change
+  const paymentId = asPaymentId(uuidv7(now.getTime()));
+  const totalFen = negFen(fen(original.totalFen));
+  const ticketFen = negFen(fen(original.ticketFen));
+  const changeFen = subFen(ticketFen, totalFen); // nothing tendered: the cash handed back is the change
   const slipNo = insertLedgerRow(tx, actor, businessDate, {
     id: paymentId,
     accountId: original.accountId,
@@ -100,7 +102,7 @@ export function postReversal(
     tx.update(bills).set({ status: '未缴', paidPaymentId: null }).where(and(inArray(bills.id, billIds), eq(bills.paidPaymentId, original.id))).run();
     restoreSettledReading(tx, original.accountId, billIds);
   }
-  if (original.prepaidDeltaCenti !== 0) adjustPrepaid(tx, original.accountId, -original.prepaidDeltaCenti);
+  if (original.prepaidDeltaCenti !== 0) adjustPrepaid(tx, asAccountId(original.accountId), centiM3(-original.prepaidDeltaCenti));
   appendAudit(
     tx,
     {
@@ -112,7 +114,7 @@ export function postReversal(
     },
     now,
   );
-  return { paymentId, slipNo, businessDate, gasFen: -original.gasFen, lateFeeFen: -original.lateFeeFen, totalFen, tenderedFen: 0, changeFen, ticketFen, ticketCashFen: -original.ticketCashFen, method: original.method };
+  return { paymentId, slipNo, businessDate, gasFen: negFen(fen(original.gasFen)), lateFeeFen: negFen(fen(original.lateFeeFen)), totalFen, tenderedFen: ZERO_FEN, changeFen, ticketFen, ticketCashFen: negFen(fen(original.ticketCashFen)), method: original.method };
 }
 
 /** 已结算至方数 goes back to where the reversed bills started, unless other paid bills reach further. */

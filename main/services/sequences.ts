@@ -1,9 +1,8 @@
 /** Gap-free per-counter number sequences (check slips, businesses, work orders). */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { counterSequences } from '../../db/schema.js';
 
-type Tx = Pick<Db, 'insert'>;
 
 /** Next number of a per-counter sequence, inside the caller's transaction: gap-free by construction. */
 export function nextCounterNumber(tx: Tx, counterId: string, kind: string): number {

@@ -4,11 +4,11 @@
  * the payment's transaction.
  */
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { Tx } from '../../db/open.js';
 import { accounts, bills, ruleOverrides, ticketBillItems, ticketTenders } from '../../db/schema.js';
 import type { TicketKind } from '../../preload/kernel/enums.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { sumFen, type Fen } from '../../preload/kernel/money.js';
+import { minFen, subFen, sumFen, timesFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import {
   allocateVolume,
   assertTicketValid,
@@ -18,11 +18,11 @@ import {
   TICKET_VOLUME_CENTI,
   ticketCountsPerBill,
 } from '../domain/tickets.js';
-import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { centiM3, subCenti, ZERO_CENTI, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { UnpaidBill } from './billing.js';
+import type { AccountId, BillId, PaymentId } from '../domain/ids.js';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface TicketLine {
   kind: TicketKind;
@@ -47,12 +47,12 @@ export interface TenderPlan {
   ticketCashFen: Fen;
   prepaidDeltaCenti: CentiM3;
   /** Per bill id: what the tickets paid (R-TKT-08/11). */
-  perBill: { billId: string; ticketCount: number; volumeCenti: CentiM3; ticketFen: Fen }[];
+  perBill: { billId: BillId; ticketCount: number; volumeCenti: CentiM3; ticketFen: Fen }[];
   lines: TicketLine[];
   overrides: RuleOverride[];
 }
 
-export const NO_TICKETS: TenderPlan = { method: '现金', ticketFen: 0, ticketCashFen: 0, prepaidDeltaCenti: 0, perBill: [], lines: [], overrides: [] };
+export const NO_TICKETS: TenderPlan = { method: '现金', ticketFen: ZERO_FEN, ticketCashFen: ZERO_FEN, prepaidDeltaCenti: ZERO_CENTI, perBill: [], lines: [], overrides: [] };
 
 function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
   return tx
@@ -62,7 +62,7 @@ function recentConsumption(tx: Tx, accountId: string): CentiM3[] {
     .orderBy(desc(bills.readingDate), desc(bills.createdAt))
     .limit(6)
     .all()
-    .map((r) => r.c);
+    .map((r) => centiM3(r.c));
 }
 
 /**
@@ -92,7 +92,7 @@ export function validateTicketLines(lines: readonly TicketLine[], businessDate: 
 /** Validates the tickets and works out what they pay, before anything is written. */
 export function planTenders(
   tx: Tx,
-  input: { accountId: string; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
+  input: { accountId: AccountId; bills: readonly UnpaidBill[]; lines: readonly TicketLine[]; overrides: readonly RuleOverride[]; businessDate: string },
 ): TenderPlan {
   const lines = input.lines;
   const first = lines[0];
@@ -102,23 +102,23 @@ export function planTenders(
   const method = first.kind;
   if (!volume) {
     const gasDue = sumFen(input.bills.map((b) => b.gasFen));
-    const ticketFen = assertCouponsFit(sumFen(lines.map((l) => l.count * l.faceValueFen)), gasDue);
+    const ticketFen = assertCouponsFit(sumFen(lines.map((l) => timesFen(l.faceValueFen, l.count))), gasDue);
     const counts = ticketCountsPerBill(input.bills.length, count);
     let left = ticketFen;
     const perBill = input.bills.map((b, i) => {
-      const paid = Math.min(left, b.gasFen);
-      left -= paid;
-      return { billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: 0, ticketFen: paid };
+      const paid = minFen(left, b.gasFen);
+      left = subFen(left, paid);
+      return { billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: ZERO_CENTI, ticketFen: paid };
     });
-    return { method, ticketFen, ticketCashFen: 0, prepaidDeltaCenti: 0, perBill, lines: [...lines], overrides: checkOverrides([], input.overrides) };
+    return { method, ticketFen, ticketCashFen: ZERO_FEN, prepaidDeltaCenti: ZERO_CENTI, perBill, lines: [...lines], overrides: checkOverrides([], input.overrides) };
   }
   const account = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, input.accountId)).get();
-  const prepaid = account?.prepaid ?? 0;
+  const prepaid = centiM3(account?.prepaid ?? 0);
   const warnings = softRuleWarnings({ tickets: count, recentConsumption: recentConsumption(tx, input.accountId), prepaidCenti: prepaid });
   const overrides = checkOverrides(warnings, input.overrides);
   const allocation = allocateVolume(
     input.bills.map((b) => ({ id: b.id, consumption: b.consumption, gasFen: b.gasFen })),
-    count * TICKET_VOLUME_CENTI + prepaid,
+    centiM3(count * TICKET_VOLUME_CENTI + prepaid),
   );
   const ticketBills = input.bills.filter((b) => allocation.ticketBillIds.includes(b.id));
   if (ticketBills.length === 0) {
@@ -128,8 +128,8 @@ export function planTenders(
   return {
     method,
     ticketFen: allocation.ticketFen,
-    ticketCashFen: sumFen(lines.map((l) => l.count * l.faceValueFen)),
-    prepaidDeltaCenti: allocation.leftoverCenti - prepaid,
+    ticketCashFen: sumFen(lines.map((l) => timesFen(l.faceValueFen, l.count))),
+    prepaidDeltaCenti: subCenti(allocation.leftoverCenti, prepaid),
     perBill: ticketBills.map((b, i) => ({ billId: b.id, ticketCount: counts[i] ?? 0, volumeCenti: b.consumption, ticketFen: b.gasFen })),
     lines: [...lines],
     overrides,
@@ -146,7 +146,7 @@ function checkOverrides(warnings: readonly { rule: string; message: string }[], 
 }
 
 /** Writes the tenders of a posted payment: ticket lines, per-bill 实收气票, overrides and the prepaid volume. */
-export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: string; accountId: string; clerkId: string }): void {
+export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: PaymentId; accountId: AccountId; clerkId: string }): void {
   for (const line of plan.lines) {
     const volume = paysInVolume(line.kind);
     tx.insert(ticketTenders)
@@ -172,7 +172,7 @@ export function recordTenders(tx: Tx, plan: TenderPlan, input: { paymentId: stri
   if (plan.prepaidDeltaCenti !== 0) adjustPrepaid(tx, input.accountId, plan.prepaidDeltaCenti);
 }
 
-export function adjustPrepaid(tx: Tx, accountId: string, deltaCenti: CentiM3): void {
+export function adjustPrepaid(tx: Tx, accountId: AccountId, deltaCenti: CentiM3): void {
   const row = tx.select({ prepaid: accounts.prepaidVolumeCenti }).from(accounts).where(eq(accounts.id, accountId)).get();
   const next = (row?.prepaid ?? 0) + deltaCenti;
   if (next < 0) throw new DomainError('NOT_REVERSIBLE', '预存气量已被后续缴费使用，请先冲正后续的缴费', 'payment');

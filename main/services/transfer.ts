@@ -5,12 +5,14 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { accountPhones, accounts, meters, ownershipTransfers } from '../../db/schema.js';
+import type { Fen } from '../../preload/kernel/money.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
 import { checkTransferArrears, transferFee } from '../domain/transfer.js';
 import type { DirectRelative } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
+import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -25,7 +27,7 @@ export interface TransferInput {
   invoiceLost: boolean;
   /** R-TRF-02: a lost invoice needs the loss declaration. */
   lossDeclaration: boolean;
-  tenderedFen: number | null;
+  tenderedFen: Fen | null;
   /** issue 10 #5: the clerk confirmed a tender far above the fee (Settings.largeTender). */
   confirmLargeTender?: boolean;
 }
@@ -34,7 +36,7 @@ export interface Transferred {
   transferId: string;
   previousName: string;
   settledReading: number;
-  feeFen: number;
+  feeFen: Fen;
   payment: PostedPayment | null;
 }
 
@@ -63,7 +65,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
       const settledReading = meter?.latest ?? 0;
       const payment =
         feeFen > 0 && input.tenderedFen !== null
-          ? postFee(tx, actor, { accountId: input.accountId, chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
+          ? postFee(tx, actor, { accountId: asAccountId(input.accountId), chargeType: '过户费', invoiceCategory: '定额', feeFen, tenderedFen: input.tenderedFen, businessRef: null }, now, {
               rule: deps.settings.largeTender,
               confirmed: input.confirmLargeTender === true,
             })

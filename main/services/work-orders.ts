@@ -3,7 +3,7 @@
  * numbered work order; a receipt moves the business along the state model of §8.6.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open.js';
+import type { ReadTx } from '../../db/open.js';
 import { accounts, businesses, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
@@ -17,7 +17,7 @@ import { formatCounterNo, nextCounterNumber } from './sequences.js';
 
 export type WorkOrder = typeof workOrders.$inferSelect;
 
-function assertMayDispatch(tx: Pick<Db, 'select'>, actor: Actor): void {
+function assertMayDispatch(tx: ReadTx, actor: Actor): void {
   const person = tx.select({ canDispatch: staff.canDispatch }).from(staff).where(eq(staff.id, actor.staffId)).get();
   if (!person?.canDispatch) throw new DomainError('FORBIDDEN', '您没有派工权限 (R-WO-05)', 'technician');
 }

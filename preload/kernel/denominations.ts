@@ -1,6 +1,6 @@
 /** The notes and coins a drawer is counted in (日收银报表, R-CASH-01) and their total. Pure. */
 import { DomainError } from './errors.js';
-import { formatYuan, type Fen } from './money.js';
+import { fen, formatYuan, type Fen } from './money.js';
 
 /**
  * Notes and coins counted (fen): 100, 50, 20, 10, 5, 1 yuan, 5 角, 1 角 and 5, 2, 1 分 (issue 10 #4: change
@@ -13,6 +13,8 @@ export function denominationLabel(fen: number): string {
   return fen >= 100 ? `${fen / 100}元` : fen >= 10 ? `${fen / 10}角` : `${fen}分`;
 }
 
+const assertTotal = (total: number): Fen => fen(total);
+
 export function countedTotal(counts: Readonly<Record<string, number>>): Fen {
   let total = 0;
   for (const [key, n] of Object.entries(counts)) {
@@ -21,5 +23,5 @@ export function countedTotal(counts: Readonly<Record<string, number>>): Fen {
     if (!Number.isSafeInteger(n) || n < 0) throw new DomainError('VALIDATION', `面额 ${formatYuan(fen)} 元的张数须为非负整数`, 'denominations');
     total += fen * n;
   }
-  return total;
+  return assertTotal(total);
 }

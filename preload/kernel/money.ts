@@ -4,13 +4,54 @@
  */
 import { DomainError } from './errors.js';
 
-export type Fen = number;
+declare const fenBrand: unique symbol;
 
+/**
+ * An integer number of fen, branded (issue 11 #4): a plain number, a CentiM3 or an id is not a Fen, so a mix-up is a
+ * compile error. Make one with parseYuan, fen() (a literal, a database value at the service edge) or the helpers
+ * below; `+`/`-` on two Fen give a plain number, so money arithmetic goes through addFen/subFen/sumFen/negFen.
+ */
+export type Fen = number & { readonly [fenBrand]: 'Fen' };
+
+/** Brands an integer count of fen (a literal, a database column, a count × a price); refuses anything else. */
 export function assertFen(value: number, field = 'amount'): Fen {
   if (!Number.isSafeInteger(value)) {
     throw new DomainError('INVALID_AMOUNT', `金额必须是整数分: ${String(value)}`, field);
   }
-  return value;
+  return value as Fen;
+}
+
+/** The constructor at the edges: `fen(500)`, `fen(row.amountFen)`. Same check as assertFen. */
+export function fen(value: number): Fen {
+  return assertFen(value);
+}
+
+/** fen() for a column that may be null. */
+export function fenOrNull(value: number | null): Fen | null {
+  return value === null ? null : assertFen(value);
+}
+
+export const ZERO_FEN = 0 as Fen;
+
+export function addFen(a: Fen, b: Fen): Fen {
+  return assertFen(a + b, 'total');
+}
+
+export function subFen(a: Fen, b: Fen): Fen {
+  return assertFen(a - b, 'total');
+}
+
+export function negFen(a: Fen): Fen {
+  return -a as Fen;
+}
+
+/** count × a unit amount (tickets × face value). */
+export function timesFen(unit: Fen, count: number): Fen {
+  return assertFen(unit * count);
+}
+
+export function minFen(a: Fen, b: Fen): Fen {
+  return Math.min(a, b) as Fen;
 }
 
 const YUAN_PATTERN = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
@@ -23,11 +64,14 @@ export function parseYuan(text: string, field = 'amount'): Fen {
   }
   const whole = Number(match[1]);
   const decimals = (match[2] ?? '').padEnd(2, '0');
-  return whole * 100 + Number(decimals);
+  return (whole * 100 + Number(decimals)) as Fen;
 }
 
-/** 12.5 yuan → "12.50"; negative amounts keep their sign. */
-export function formatYuan(fen: Fen): string {
+/**
+ * 12.5 yuan → "12.50"; negative amounts keep their sign. Takes any integer fen, not only a Fen: the renderer formats
+ * the contract's plain numbers (the contract helper brands them once its zod transforms produce Fen).
+ */
+export function formatYuan(fen: Fen | number): string {
   assertFen(fen);
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
@@ -48,7 +92,7 @@ export function changeFor(tenderedFen: Fen, dueFen: Fen): Fen {
       'tendered',
     );
   }
-  return tenderedFen - dueFen;
+  return subFen(tenderedFen, dueFen);
 }
 
 /** Sum of integer fen with an overflow guard. */

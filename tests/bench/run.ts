@@ -22,6 +22,8 @@ import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
+import { addFen, fen } from '../../preload/kernel/money.js';
+import type { AccountId } from '../../main/domain/ids.js';
 
 const { values } = parseArgs({
   options: {
@@ -128,7 +130,7 @@ const actor: Actor = {
 const payable = store.sqlite
   .prepare("SELECT DISTINCT account_id FROM bills WHERE status = '未缴' LIMIT ?")
   .pluck()
-  .all(Number(values.payments)) as string[];
+  .all(Number(values.payments)) as AccountId[];
 const posting: number[] = [];
 for (const accountId of payable) {
   const list = unpaidList(deps, accountId);
@@ -136,7 +138,7 @@ for (const accountId of payable) {
   payBills(deps, actor, {
     accountId,
     billIds: list.bills.map((b) => b.id),
-    tenderedFen: list.totalFen + 1000,
+    tenderedFen: addFen(list.totalFen, fen(1000)),
     expectedTotalFen: list.totalFen,
   });
   posting.push(performance.now() - t0);

@@ -37,7 +37,7 @@ export interface CounterPage {
 
 export async function openCounterPage(host: TestHost, viewport = { width: 1440, height: 900 }): Promise<CounterPage> {
   mkdirSync(artifacts, { recursive: true });
-  const harness = await startHarness(host.router, rendererDistDir);
+  const harness = await startHarness(host.router, rendererDistDir, 0, { displayPush: host.displayPush });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(10_000);

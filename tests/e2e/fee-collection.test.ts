@@ -138,6 +138,9 @@ describe('滞纳金减免 in Chromium (R-LATE-05)', () => {
 describe('顾客显示屏 (R-PAY-07, R-GEN-02)', () => {
   it('shows the figures of this counter and records the customer\'s rating', async () => {
     const display = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    // issue 11 #3: what the display page sends over its WebSocket (it subscribes once instead of polling)
+    const sent: string[] = [];
+    display.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
     await logIn(display, harness.url, 'clerk01', 'counter-lc01');
     await display.evaluate(() => {
       window.location.hash = '#/display';
@@ -159,6 +162,9 @@ describe('顾客显示屏 (R-PAY-07, R-GEN-02)', () => {
     await display.keyboard.press('1');
     await display.locator('.thanks').waitFor();
     expect(host.store.sqlite.prepare('SELECT score, clerk_id FROM satisfaction_ratings').get()).toEqual({ score: 1, clerk_id: 'staff-clerk01' });
+    // issue 11 #3: pushed, not polled: one read when the screen opened and one subscription, over a flow of seconds
+    expect(sent.filter((f) => f.includes('"display.state"'))).toHaveLength(1);
+    expect(sent.filter((f) => f === '{"subscribe":"display"}')).toHaveLength(1);
     await display.close();
   });
 });

@@ -5,6 +5,7 @@ import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { fen } from '../../preload/kernel/money.js';
 
 let host: TestHost;
 let businessId: string;
@@ -17,11 +18,11 @@ beforeEach(() => {
   host = makeTestHost();
   const ids = addAccount(host, { accountNo: '96000001', name: '校表户', address: '温州市鹿城区汤家桥路8号米兰花园2幢2单元202室', reading: 15000 });
   // Three readings; A-19 corrects the last two (no recent ignition on record).
-  addBill(host, ids, { id: 't-1', readingDate: '2026-08-20', previous: 9000, current: 10000, amountFen: 3450, dueDate: '2026-09-19' });
-  addBill(host, ids, { id: 't-2', readingDate: '2026-09-20', previous: 10000, current: 11522, amountFen: 5251, dueDate: '2026-10-20' });
-  addBill(host, ids, { id: 't-3', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
+  addBill(host, ids, { id: 't-1', readingDate: '2026-08-20', previous: 9000, current: 10000, amountFen: fen(3450), dueDate: '2026-09-19' });
+  addBill(host, ids, { id: 't-2', readingDate: '2026-09-20', previous: 10000, current: 11522, amountFen: fen(5251), dueDate: '2026-10-20' });
+  addBill(host, ids, { id: 't-3', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: fen(12000), dueDate: '2026-11-19' });
   const { business } = acceptAtCounter(host.deps, actor, {
-    accountId: ids.accountId, type: '校表', requirement: '', contactPhone: '13000000001', priority: '等待安排', depositTenderedFen: 30000,
+    accountId: ids.accountId, type: '校表', requirement: '', contactPhone: '13000000001', priority: '等待安排', depositTenderedFen: fen(30000),
   });
   businessId = business.id;
   const wo = dispatch(host.deps, actor, { businessId, technician: '李师傅', remark: '' });
@@ -40,7 +41,7 @@ describe('校表 settlement', () => {
   it('charges the 20-yuan refit fee when the meter passes and hands the 300-yuan deposit back', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const res = await clerk.call('followUps.meterTest', form());
-    expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档' }, slipNo: 'LC02-00000002', changeFen: 0, refundSlipNo: 'LC02-00000003', refundFen: 30000 } });
+    expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档' }, slipNo: 'LC02-00000002', changeFen: fen(0), refundSlipNo: 'LC02-00000003', refundFen: fen(30000) } });
     expect(ledger()).toEqual([
       { t: '检测押金', fee: 30000, tendered: 30000, change: 0 },
       { t: '校表费', fee: 2000, tendered: 2000, change: 0 },
@@ -59,7 +60,7 @@ describe('校表 settlement', () => {
     const director = await signIn(host, 'manager01', 'counter-lc02');
     expect(await director.call('followUps.meterTest', { ...failed, errorPercent: '' })).toMatchObject({ ok: false, error: { field: 'errorPercent' } });
     // 偏快 4.5%: 15.22 m³ × 3.45 × 4.5% = 2.36, 34.78 m³ × 3.45 × 4.5% = 5.40 → 7.76 credited
-    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true, value: { slipNo: null, refundFen: 30000, correctionFen: 776 } });
+    expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true, value: { slipNo: null, refundFen: fen(30000), correctionFen: fen(776) } });
     expect(ledger()).toEqual([
       { t: '检测押金', fee: 30000, tendered: 30000, change: 0 },
       { t: '检测押金', fee: -30000, tendered: 0, change: 30000 },
@@ -75,7 +76,7 @@ describe('校表 settlement', () => {
   it('leaves a bill voided by 更正读数 out of the last two readings it corrects (A-19 with issue 10 #5)', async () => {
     // t-3 was typed wrong and corrected to 12000: t-3b replaces it on the same reading date, t-3 is 已更正
     const ids = host.store.sqlite.prepare("SELECT account_id AS accountId, meter_id AS meterId FROM bills WHERE id = 't-3'").get() as { accountId: string; meterId: string };
-    addBill(host, ids, { id: 't-3b', readingDate: '2026-10-20', previous: 11522, current: 12000, amountFen: 1649, dueDate: '2026-11-19' });
+    addBill(host, ids, { id: 't-3b', readingDate: '2026-10-20', previous: 11522, current: 12000, amountFen: fen(1649), dueDate: '2026-11-19' });
     host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('t-3', 't-3b', '读数录错', 'staff-clerk02')").run();
     host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 't-3'").run();
     const director = await signIn(host, 'manager01', 'counter-lc02');
@@ -88,7 +89,7 @@ describe('校表 settlement', () => {
     const director = await signIn(host, 'manager01', 'counter-lc02');
     const slow = { ...form(), result: '偏慢', errorPercent: '4.5', tendered: null, handling: '表偏慢' };
     expect(await director.call('followUps.meterTest', slow)).toMatchObject({ ok: false, error: { field: 'tendered', message: expect.stringContaining('7.76') } });
-    expect(await director.call('followUps.meterTest', { ...slow, tendered: '10' })).toMatchObject({ ok: true, value: { correctionFen: -776 } });
+    expect(await director.call('followUps.meterTest', { ...slow, tendered: '10' })).toMatchObject({ ok: true, value: { correctionFen: fen(-776) } });
     expect(host.store.sqlite.prepare("SELECT fee_fen, tendered_fen, change_fen FROM payments WHERE charge_type = '气费退补'").get()).toEqual({ fee_fen: 776, tendered_fen: 1000, change_fen: 224 });
   });
 

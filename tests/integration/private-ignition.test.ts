@@ -5,6 +5,7 @@ import { saveIgnition } from '../../main/services/follow-ups.js';
 import { openProvisionalIgnitions } from '../../main/services/private-ignition.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, makeTestHost, signIn } from '../fixtures/host.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const actor: Actor = {
   staffId: 'staff-clerk02', staffName: '陈晓敏', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅',
@@ -31,7 +32,7 @@ describe('私自点火', () => {
       const wo = dispatch(host.deps, actor, { businessId, technician: '点火员', remark: '补签合同' });
       enterReceipt(host.deps, actor, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
       saveIgnition(host.deps, actor, {
-        businessId, latestReading: 2100, flameFailureDevice: true, cookerBrand: '华帝', cookerYear: '2025', heaterBrand: '', heaterOutput: '',
+        businessId, latestReading: centiM3(2100), flameFailureDevice: true, cookerBrand: '华帝', cookerYear: '2025', heaterBrand: '', heaterOutput: '',
         heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '',
       });
       expect(openProvisionalIgnitions(host.deps)).toEqual([]);

@@ -6,6 +6,7 @@ import type { Actor } from '../../main/services/context.js';
 import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, makeTestHost, signIn } from '../fixtures/host.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const actor: Actor = {
   staffId: 'staff-clerk02', staffName: '陈晓敏', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅',
@@ -31,8 +32,8 @@ describe('气表业务综合查询', () => {
         const b = acceptBusiness(host.deps, actor, { accountId, type, requirement: '', contactPhone: '13000000000', priority: '等待安排' });
         const wo = dispatch(host.deps, actor, { businessId: b.id, technician: '李师傅', remark: '' });
         enterReceipt(host.deps, actor, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
-        if (type === '点火') saveIgnition(host.deps, actor, { businessId: b.id, latestReading: 0, ...appliances });
-        else saveSealForm(host.deps, actor, { businessId: b.id, settledReading: 0, reason: '外出' });
+        if (type === '点火') saveIgnition(host.deps, actor, { businessId: b.id, latestReading: centiM3(0), ...appliances });
+        else saveSealForm(host.deps, actor, { businessId: b.id, settledReading: centiM3(0), reason: '外出' });
       };
       const a = addAccount(host, { accountNo: '92000001', name: '甲', address: '幸福小区1幢101', meterStatus: '装表' });
       const b = addAccount(host, { accountNo: '92000002', name: '乙', address: '幸福小区1幢102', meterStatus: '装表' });

@@ -10,6 +10,9 @@ import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { payBills } from '../../main/services/payments.js';
 import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
+import { asAccountId, asBillId } from '../../main/domain/ids.js';
 
 let host: TestHost;
 const counter = { hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
@@ -52,7 +55,7 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
     expect(wo2.workOrderNo).toBe('LC01-P00000002');
     expect(enterReceipt(host.deps, clerk, receipt(wo2.workOrderNo, '合格')).state).toBe('已完成');
 
-    const archived = saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: 0, ...appliances });
+    const archived = saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: centiM3(0), ...appliances });
     expect(archived.state).toBe('已归档');
     expect(meterStatus(ids.meterId)).toBe('通气');
     expect(host.store.sqlite.prepare('SELECT cooker_brand, flame_failure_device FROM ignition_records').get()).toEqual({ cooker_brand: '方太', flame_failure_device: 1 });
@@ -72,22 +75,22 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
 describe('封表 → 启封', () => {
   it('is blocked by arrears, allowed after payment, and moves the meter 通气 → 封表 → 通气', () => {
     const ids = addAccount(host, { accountNo: '70000003', name: '吴十', address: '温州市鹿城区学院路9号翠微小区1幢1单元103室', reading: 15000 });
-    addBill(host, ids, { id: 'seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: 10350, dueDate: '2026-12-01' });
+    addBill(host, ids, { id: 'seal-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: fen(10350), dueDate: '2026-12-01' });
     const ask = { accountId: ids.accountId, type: '封表' as const, requirement: '长期外出', contactPhone: '13900000003', priority: '按照约定' as const };
     expect(() => acceptBusiness(host.deps, clerk, ask)).toThrow('你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)：未缴 1 笔共 103.50 元，最早为 2026-11-01 抄表 103.50 元');
-    payBills(host.deps, clerk, { accountId: ids.accountId, billIds: ['seal-bill'], tenderedFen: 10350, expectedTotalFen: 10350 });
+    payBills(host.deps, clerk, { accountId: asAccountId(ids.accountId), billIds: [asBillId('seal-bill')], tenderedFen: fen(10350), expectedTotalFen: fen(10350) });
 
     const seal = acceptBusiness(host.deps, clerk, ask);
     const wo = dispatch(host.deps, dispatcher, { businessId: seal.id, technician: '李师傅', remark: '' });
     enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
-    expect(() => saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: 14000, reason: '长期外出' })).toThrow('不能小于最新读数 150');
-    saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: 15000, reason: '长期外出' });
+    expect(() => saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: centiM3(14000), reason: '长期外出' })).toThrow('不能小于最新读数 150');
+    saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: centiM3(15000), reason: '长期外出' });
     expect(meterStatus(ids.meterId)).toBe('封表');
 
     const unseal = acceptBusiness(host.deps, clerk, { ...ask, type: '启封', requirement: '回家居住' });
     const wo2 = dispatch(host.deps, dispatcher, { businessId: unseal.id, technician: '张师傅', remark: '' });
     enterReceipt(host.deps, clerk, receipt(wo2.workOrderNo, '合格'));
-    saveSealForm(host.deps, clerk, { businessId: unseal.id, settledReading: 15000, reason: '回家居住' });
+    saveSealForm(host.deps, clerk, { businessId: unseal.id, settledReading: centiM3(15000), reason: '回家居住' });
     expect(meterStatus(ids.meterId)).toBe('通气');
     expect(host.store.sqlite.prepare('SELECT resulting_status FROM seal_records ORDER BY created_at').pluck().all()).toEqual(['封表', '通气']);
   });
@@ -133,7 +136,7 @@ describe('启封 after a change of ownership (R-UNSEAL-03)', () => {
     const seal = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '封表', requirement: '', contactPhone: '13900000007', priority: '等待安排' });
     const wo = dispatch(host.deps, dispatcher, { businessId: seal.id, technician: '李师傅', remark: '' });
     enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
-    saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: 15000, reason: '房屋出售' });
+    saveSealForm(host.deps, clerk, { businessId: seal.id, settledReading: centiM3(15000), reason: '房屋出售' });
     const unseal = { accountId: ids.accountId, type: '启封' as const, requirement: '', contactPhone: '13900000007', priority: '等待安排' as const };
     const changed = { icToOrdinary: false, icTermsAcknowledged: false, hoseLength: '', ownershipChanged: true };
     expect(() => acceptBusiness(host.deps, clerk, { ...unseal, extras: changed })).toThrow('R-UNSEAL-03');
@@ -168,7 +171,7 @@ describe('call centre (接听组): R-CANC-08, A-42, R-ICM-02', () => {
     if (!res.ok) return;
     const businessId = (res.value as { id: string }).id;
     expect(host.store.sqlite.prepare('SELECT hall_id FROM businesses WHERE id = ?').pluck().get(businessId)).toBe('hall-lc');
-    expect(await phone.call('payments.payCash', { accountId: ids.accountId, billIds: ['x'], tendered: '1', expectedTotalFen: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await phone.call('payments.payCash', { accountId: ids.accountId, billIds: ['x'], tendered: '1', expectedTotalFen: fen(1) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const ic = addAccount(host, { accountNo: '70000011', name: 'IC户', address: '温州市鹿城区学院路9号翠微小区1幢1单元111室', customerType: 'IC卡' });
     expect(await phone.call('businesses.accept', { accountId: ic.accountId, type: '换表', requirement: '', contactPhone: '13900000011', priority: '等待安排', icToOrdinary: true, icTermsAcknowledged: true })).toMatchObject({
       ok: false,

@@ -1,6 +1,7 @@
 /** R-IC-07 (issue 10 #1): every precondition of a card write, checked before the card is touched. Pure. */
 import { describe, expect, it } from 'vitest';
 import { nextPurchaseCounter, purchaseRefusal, settlementDay, type PurchaseFacts } from '../../main/domain/card-write.js';
+import { fen } from '../../preload/kernel/money.js';
 
 const ok: PurchaseFacts = {
   businessDate: '2026-11-23',
@@ -12,7 +13,7 @@ const ok: PurchaseFacts = {
   registered: { accountId: 'acc-1', active: true },
   pendingOnCard: 0,
   expectedCounter: 3,
-  money: { dueFen: 6900, tenderedFen: 10000 },
+  money: { dueFen: fen(6900), tenderedFen: fen(10000) },
 };
 const code = (f: Partial<PurchaseFacts>) => purchaseRefusal({ ...ok, ...f })?.code ?? null;
 
@@ -32,7 +33,7 @@ describe('purchaseRefusal', () => {
     expect(code({ registered: { accountId: 'acc-1', active: false } })).toBe('CARD_ERROR');
     expect(code({ pendingOnCard: 1 })).toBe('CARD_WRITE_UNCERTAIN');
     expect(code({ expectedCounter: 2 })).toBe('CARD_ERROR');
-    expect(code({ money: { dueFen: 6900, tenderedFen: 6899 } })).toBe('INSUFFICIENT_TENDER');
+    expect(code({ money: { dueFen: fen(6900), tenderedFen: fen(6899) } })).toBe('INSUFFICIENT_TENDER');
   });
   it('names the closed day', () => {
     expect(purchaseRefusal({ ...ok, dayClosed: true })?.message).toBe('2026-11-23 已日结，不能再收费写卡');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { lateFeeFen, lateFeeTrace, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
-import { changeFor, formatYuan, parseYuan, sumFen } from '../../preload/kernel/money.js';
-import { consumption, formatVolume, gasAmountFen, parseVolume } from '../../preload/kernel/volume.js';
+import { type Fen, fen, changeFor, formatYuan, parseYuan, sumFen } from '../../preload/kernel/money.js';
+import { centiM3, consumption, formatVolume, gasAmountFen, parseVolume } from '../../preload/kernel/volume.js';
 
 const yuanMilli = (yuan: string) => parseYuan(yuan) * 1000;
 
@@ -27,14 +27,14 @@ describe('money in fen', () => {
     ]);
   });
   it('gives exact change and refuses a short tender (R-PAY-07)', () => {
-    expect(changeFor(30000, 27250)).toBe(2750);
-    expect(changeFor(12100, 12100)).toBe(0);
-    expect(() => changeFor(12099, 12100)).toThrow('实收 120.99 元不足应收 121.00 元');
-    expect(() => changeFor(1.5, 1)).toThrow(DomainError);
+    expect(changeFor(fen(30000), fen(27250))).toBe(2750);
+    expect(changeFor(fen(12100), fen(12100))).toBe(0);
+    expect(() => changeFor(fen(12099), fen(12100))).toThrow('实收 120.99 元不足应收 121.00 元');
+    expect(() => changeFor(1.5 as Fen, fen(1))).toThrow(DomainError);
   });
   it('sums integer fen only', () => {
-    expect(sumFen([1, 2, 3])).toBe(6);
-    expect(() => sumFen([0.1, 0.2])).toThrow(DomainError);
+    expect(sumFen([fen(1), fen(2), fen(3)])).toBe(6);
+    expect(() => sumFen([0.1 as Fen, 0.2 as Fen])).toThrow(DomainError);
   });
 });
 
@@ -50,10 +50,10 @@ describe('late fee (滞纳金) R-LATE-01..03', () => {
     expect(roundLateFee(50_000)).toBe(50);
   });
   it('computes the worked examples of R-LATE-03', () => {
-    expect(lateFeeFen(12000, 4)).toBe(100); // 120.00 × 0.3% × 4 = 1.44 → 1.0
-    expect(lateFeeFen(15000, 4)).toBe(150); // 1.80 → 1.5
-    expect(lateFeeFen(3500, 3)).toBe(0); // 0.315 → 0
-    expect(lateFeeFen(20000, 10)).toBe(600); // 6.00 → 6.0
+    expect(lateFeeFen(fen(12000), 4)).toBe(100); // 120.00 × 0.3% × 4 = 1.44 → 1.0
+    expect(lateFeeFen(fen(15000), 4)).toBe(150); // 1.80 → 1.5
+    expect(lateFeeFen(fen(3500), 3)).toBe(0); // 0.315 → 0
+    expect(lateFeeFen(fen(20000), 10)).toBe(600); // 6.00 → 6.0
   });
   it('shows each bill its calculation trace with the seed examples (R-LATE-01..03)', () => {
     expect(lateFeeTrace(12000, 4)).toBe('120.00 × 0.3% × 4天 = 1.44 → 1.00（按0.5元向下取整）');
@@ -63,8 +63,8 @@ describe('late fee (滞纳金) R-LATE-01..03', () => {
     expect(lateFeeTrace(20000, 0)).toBe('未逾期，无滞纳金');
   });
   it('charges nothing when not overdue', () => {
-    expect(lateFeeFen(20000, 0)).toBe(0);
-    expect(lateFeeFen(0, 100)).toBe(0);
+    expect(lateFeeFen(fen(20000), 0)).toBe(0);
+    expect(lateFeeFen(fen(0), 100)).toBe(0);
   });
   it('counts calendar days after the due date (A-27)', () => {
     expect(overdueDays('2026-11-19', '2026-11-23')).toBe(4);
@@ -82,14 +82,14 @@ describe('volume in 0.01 m³ and bill amounts (A-04, A-12)', () => {
     expect(() => parseVolume('-3')).toThrow(DomainError);
   });
   it('refuses a reading below the previous one', () => {
-    expect(consumption(12000, 13050)).toBe(1050);
-    expect(() => consumption(12000, 11000)).toThrow('本次立方数 110 小于上次读数 120，请核对缴费通知单');
+    expect(consumption(centiM3(12000), centiM3(13050))).toBe(1050);
+    expect(() => consumption(centiM3(12000), centiM3(11000))).toThrow('本次立方数 110 小于上次读数 120，请核对缴费通知单');
   });
   it('prices volume half up to the fen', () => {
-    expect(gasAmountFen(1050, 345)).toBe(3623); // 10.5 m³ × 3.45 = 36.225 → 36.23
-    expect(gasAmountFen(1000, 345)).toBe(3450);
-    expect(gasAmountFen(1, 345)).toBe(3); // 0.0345 → 0.03
-    expect(gasAmountFen(2, 345)).toBe(7); // 0.069 → 0.07
-    expect(gasAmountFen(0, 345)).toBe(0);
+    expect(gasAmountFen(centiM3(1050), 345)).toBe(3623); // 10.5 m³ × 3.45 = 36.225 → 36.23
+    expect(gasAmountFen(centiM3(1000), 345)).toBe(3450);
+    expect(gasAmountFen(centiM3(1), 345)).toBe(3); // 0.0345 → 0.03
+    expect(gasAmountFen(centiM3(2), 345)).toBe(7); // 0.069 → 0.07
+    expect(gasAmountFen(centiM3(0), 345)).toBe(0);
   });
 });

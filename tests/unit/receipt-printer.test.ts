@@ -8,6 +8,8 @@ import { displayWidth, leftRight, padStartToWidth, truncateToWidth, wrapToWidth 
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip, FS_CHINESE_OFF, FS_CHINESE_ON } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const slip: CheckSlipData = {
   receiptNo: 'LC01-00000042',
@@ -23,13 +25,13 @@ const slip: CheckSlipData = {
   chargeType: '燃气费',
   invoiceCategory: '核对单',
   bills: [
-    { readingDate: '2026-10-20', previousReading: 11522, thisReading: 15000, consumption: 3478, priceFenPerM3: 345, gasFen: 12000, lateFeeFen: 100, overdueDays: 4 },
+    { readingDate: '2026-10-20', previousReading: centiM3(11522), thisReading: centiM3(15000), consumption: centiM3(3478), priceFenPerM3: 345, gasFen: fen(12000), lateFeeFen: fen(100), overdueDays: 4 },
   ],
-  gasFen: 12000,
-  lateFeeFen: 100,
-  totalFen: 12100,
-  tenderedFen: 20000,
-  changeFen: 7900,
+  gasFen: fen(12000),
+  lateFeeFen: fen(100),
+  totalFen: fen(12100),
+  tenderedFen: fen(20000),
+  changeFen: fen(7900),
   copy: false,
 };
 
@@ -58,7 +60,7 @@ describe('check slip layout (A-47, R-SEC-25)', () => {
     }
   });
   it('prints a counter fee as 营业收费凭证 with its item and invoice category (R-INV-04)', () => {
-    const texts = layoutCheckSlip({ ...slip, chargeType: '报装费', invoiceCategory: '地税', bills: [], gasFen: 0, lateFeeFen: 0, totalFen: 240000, tenderedFen: 240000, changeFen: 0 }, 48)
+    const texts = layoutCheckSlip({ ...slip, chargeType: '报装费', invoiceCategory: '地税', bills: [], gasFen: fen(0), lateFeeFen: fen(0), totalFen: fen(240000), tenderedFen: fen(240000), changeFen: fen(0) }, 48)
       .flatMap((l) => (l.kind === 'text' || l.kind === 'title' ? [l.text] : []));
     expect(texts[0]).toBe('营业收费凭证');
     const line = (label: string) => texts.find((t) => t.startsWith(label)) ?? '';

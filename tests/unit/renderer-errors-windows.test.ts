@@ -38,6 +38,9 @@ function contractCodes(): string[] {
   const router = readFileSync(join(repoRoot, 'main', 'ipc', 'router.ts'), 'utf8');
   const client = readFileSync(src('api', 'client.ts'), 'utf8');
   for (const m of [...router.matchAll(/code: '([A-Z_]+)'/g), ...client.matchAll(/code: '([A-Z_]+)'/g)]) codes.push(m[1] ?? '');
+  // issue 11 #7: what the Electron shell answers while the back-end process is down
+  const shell = readFileSync(join(repoRoot, 'main', 'backend-protocol.ts'), 'utf8');
+  for (const m of shell.matchAll(/export const BACKEND_DOWN = '([A-Z_]+)'/g)) codes.push(m[1] ?? '');
   // LOCKED never reaches a window: the lock screen shows it and the call goes again (renderer-errors.test.ts).
   return [...new Set(codes)].filter((c) => c !== '' && c !== 'LOCKED');
 }

@@ -12,7 +12,8 @@ import {
   ticketValidity,
   validityWindow,
 } from '../../main/domain/tickets.js';
-import { gasAmountFen } from '../../preload/kernel/volume.js';
+import { centiM3, gasAmountFen } from '../../preload/kernel/volume.js';
+import { fen } from '../../preload/kernel/money.js';
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -51,16 +52,16 @@ describe('allocation of ticket volume (R-TKT-03/09/10/11)', () => {
   });
   it('after the split the 20 m³ record is paid by tickets and the 3 m³ record in cash', () => {
     const a = allocateVolume([bill('t', 20, 6900), bill('c', 3, 1035)], 2000);
-    expect(a).toEqual({ ticketBillIds: ['t'], cashBillIds: ['c'], usedCenti: 2000, leftoverCenti: 0, ticketFen: 6900 });
+    expect(a).toEqual({ ticketBillIds: ['t'], cashBillIds: ['c'], usedCenti: centiM3(2000), leftoverCenti: 0, ticketFen: fen(6900) });
   });
   it('consumption under 5 m³: the rest of the ticket is kept as prepaid', () => {
-    expect(allocateVolume([bill('a', 3.5, 1208)], 500)).toMatchObject({ ticketBillIds: ['a'], leftoverCenti: 150, ticketFen: 1208 });
+    expect(allocateVolume([bill('a', 3.5, 1208)], 500)).toMatchObject({ ticketBillIds: ['a'], leftoverCenti: 150, ticketFen: fen(1208) });
   });
   it('a whole ticket too many is refused', () => {
     expect(() => allocateVolume([bill('a', 3, 1035)], 1000)).toThrow('请退还 1 张');
   });
   it('merged payment: one set of tickets pays two bills, 实收气票 0 then the count', () => {
-    expect(allocateVolume([bill('a', 8, 2760), bill('b', 12, 4140)], 2000)).toMatchObject({ ticketBillIds: ['a', 'b'], ticketFen: 6900 });
+    expect(allocateVolume([bill('a', 8, 2760), bill('b', 12, 4140)], 2000)).toMatchObject({ ticketBillIds: ['a', 'b'], ticketFen: fen(6900) });
     expect(ticketCountsPerBill(2, 4)).toEqual([0, 4]);
     expect(ticketCountsPerBill(1, 4)).toEqual([4]);
   });
@@ -68,43 +69,43 @@ describe('allocation of ticket volume (R-TKT-03/09/10/11)', () => {
 
 describe('R-TKT-10 split billing adds up to the fen', () => {
   it('23 m³ at 3.45: 20 m³ = 69.00 and 3 m³ = 10.35', () => {
-    const [a, b] = splitBill({ previousReading: 10000, thisReading: 12300, consumption: 2300, amountFen: 7935, priceFenPerM3: 345 }, 2000, gasAmountFen);
-    expect(a).toEqual({ thisReading: 12000, consumption: 2000, amountFen: 6900 });
-    expect(b).toEqual({ previousReading: 12000, consumption: 300, amountFen: 1035 });
+    const [a, b] = splitBill({ previousReading: centiM3(10000), thisReading: centiM3(12300), consumption: centiM3(2300), amountFen: fen(7935), priceFenPerM3: 345 }, centiM3(2000), gasAmountFen);
+    expect(a).toEqual({ thisReading: centiM3(12000), consumption: centiM3(2000), amountFen: fen(6900) });
+    expect(b).toEqual({ previousReading: centiM3(12000), consumption: centiM3(300), amountFen: fen(1035) });
   });
   it('with an odd price the remainder takes the rounding so the parts sum to the original', () => {
-    const [a, b] = splitBill({ previousReading: 0, thisReading: 1033, consumption: 1033, amountFen: 3564, priceFenPerM3: 345 }, 500, gasAmountFen);
+    const [a, b] = splitBill({ previousReading: centiM3(0), thisReading: centiM3(1033), consumption: centiM3(1033), amountFen: fen(3564), priceFenPerM3: 345 }, centiM3(500), gasAmountFen);
     expect(a.amountFen + b.amountFen).toBe(3564);
     expect(a.amountFen).toBe(1725);
   });
   it('refuses a split of zero or of the whole volume', () => {
-    const b = { previousReading: 0, thisReading: 1000, consumption: 1000, amountFen: 3450, priceFenPerM3: 345 };
-    expect(codeOf(() => splitBill(b, 0, gasAmountFen))).toBe('VALIDATION');
-    expect(codeOf(() => splitBill(b, 1000, gasAmountFen))).toBe('VALIDATION');
+    const b = { previousReading: centiM3(0), thisReading: centiM3(1000), consumption: centiM3(1000), amountFen: fen(3450), priceFenPerM3: 345 };
+    expect(codeOf(() => splitBill(b, centiM3(0), gasAmountFen))).toBe('VALIDATION');
+    expect(codeOf(() => splitBill(b, centiM3(1000), gasAmountFen))).toBe('VALIDATION');
   });
 });
 
 describe('soft rules (R-TKT-05/06, A-17)', () => {
   it('average 10 m³/month → at most 6 tickets', () => {
-    const recent = [1000, 1000, 1000];
+    const recent = [centiM3(1000), centiM3(1000), centiM3(1000)];
     expect(monthlyAverageCenti(recent)).toBe(1000);
-    expect(softRuleWarnings({ tickets: 6, recentConsumption: recent, prepaidCenti: 0 })).toEqual([]);
-    expect(softRuleWarnings({ tickets: 7, recentConsumption: recent, prepaidCenti: 0 })).toEqual([
+    expect(softRuleWarnings({ tickets: 6, recentConsumption: recent, prepaidCenti: centiM3(0) })).toEqual([]);
+    expect(softRuleWarnings({ tickets: 7, recentConsumption: recent, prepaidCenti: centiM3(0) })).toEqual([
       { rule: 'R-TKT-05', message: '月均用气 10 m³，原则上最多收 6 张（3 倍月均），本次 7 张' },
     ]);
   });
   it('no history: no cap warning', () => {
-    expect(softRuleWarnings({ tickets: 40, recentConsumption: [], prepaidCenti: 0 })).toEqual([]);
+    expect(softRuleWarnings({ tickets: 40, recentConsumption: [], prepaidCenti: centiM3(0) })).toEqual([]);
   });
   it('no new consumption while prepaid ticket volume is unused', () => {
-    expect(softRuleWarnings({ tickets: 1, recentConsumption: [0, 2000], prepaidCenti: 200 }).map((w) => w.rule)).toEqual(['R-TKT-06']);
-    expect(softRuleWarnings({ tickets: 1, recentConsumption: [300, 2000], prepaidCenti: 200 })).toEqual([]);
+    expect(softRuleWarnings({ tickets: 1, recentConsumption: [centiM3(0), centiM3(2000)], prepaidCenti: centiM3(200) }).map((w) => w.rule)).toEqual(['R-TKT-06']);
+    expect(softRuleWarnings({ tickets: 1, recentConsumption: [centiM3(300), centiM3(2000)], prepaidCenti: centiM3(200) })).toEqual([]);
   });
 });
 
 describe('R-TKT-12 coupons', () => {
   it('face value × count up to the gas due, no change', () => {
-    expect(assertCouponsFit(2 * 2000, 4500)).toBe(4000);
-    expect(() => assertCouponsFit(3 * 2000, 4500)).toThrow('券不找零');
+    expect(assertCouponsFit(fen(2 * 2000), fen(4500))).toBe(4000);
+    expect(() => assertCouponsFit(fen(3 * 2000), fen(4500))).toThrow('券不找零');
   });
 });

@@ -7,6 +7,8 @@ import { checkConnectionFee } from '../../main/domain/connection-fee.js';
 import { nextMeterStatus } from '../../main/domain/meter-status.js';
 import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
 import { isWorkingDay, promisedDate } from '../../main/domain/working-days.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 describe('promised date (R-LT-01, A-21)', () => {
   it('counts working days from the next day', () => {
@@ -67,10 +69,10 @@ describe('receipts (R-RCPT-03/04) and states (§8.6)', () => {
 
 describe('connection fee (R-REG-06, R-VAL-11)', () => {
   it('matches the building type', () => {
-    expect(() => checkConnectionFee('多层', 240_000)).not.toThrow();
-    expect(() => checkConnectionFee('高层', 285_000)).not.toThrow();
-    expect(() => checkConnectionFee('别墅', 400_000)).not.toThrow();
-    expect(() => checkConnectionFee('高层', 240_000)).toThrow('高层的报装费应为 2850.00 元，填写的是 2400.00 元 (R-VAL-11)');
+    expect(() => checkConnectionFee('多层', fen(240_000))).not.toThrow();
+    expect(() => checkConnectionFee('高层', fen(285_000))).not.toThrow();
+    expect(() => checkConnectionFee('别墅', fen(400_000))).not.toThrow();
+    expect(() => checkConnectionFee('高层', fen(240_000))).toThrow('高层的报装费应为 2850.00 元，填写的是 2400.00 元 (R-VAL-11)');
   });
 });
 
@@ -78,7 +80,7 @@ describe('acceptance preconditions (§4)', () => {
   const facts = {
     type: '封表' as const,
     meterStatus: '通气' as const,
-    unpaid: [] as { readingDate: string; amountFen: number }[],
+    unpaid: [] as { readingDate: string; amountFen: Fen }[],
     openSameType: null,
     recentModification: false,
     noGasForThreeMonths: false,
@@ -87,8 +89,8 @@ describe('acceptance preconditions (§4)', () => {
   };
   it('blocks seal and unseal while arrears exist, naming the bill (R-SEAL-02, R-UNSEAL-02, R-GEN-10)', () => {
     const unpaid = [
-      { readingDate: '2026-10-20', amountFen: 12000 },
-      { readingDate: '2026-11-20', amountFen: 3450 },
+      { readingDate: '2026-10-20', amountFen: fen(12000) },
+      { readingDate: '2026-11-20', amountFen: fen(3450) },
     ];
     expect(() => checkAcceptance({ ...facts, unpaid })).toThrow(
       '你还有欠费未缴,须先缴清欠费方可给予受理封表业务 (R-SEAL-02)：未缴 2 笔共 154.50 元，最早为 2026-10-20 抄表 120.00 元',
@@ -141,17 +143,17 @@ describe('缴费方式变更 (P-PMC)', () => {
 
 describe('meter test settlement (R-TEST-03/04, A-19)', () => {
   it('charges the refit fee only when the meter passes', () => {
-    expect(meterTestCharge('合格', 1500)).toBe(3500);
-    expect(meterTestCharge('偏快', 1500)).toBe(0);
+    expect(meterTestCharge('合格', fen(1500))).toBe(3500);
+    expect(meterTestCharge('偏快', fen(1500))).toBe(0);
   });
   it('corrects a reading by consumption × error × price, half up, credit when fast', () => {
     expect(errorBasisPoints('4.5')).toBe(450);
     expect(errorBasisPoints('3')).toBe(300);
     expect(Number.isNaN(errorBasisPoints('4.555'))).toBe(true);
     // 34.78 m³ × 3.45 × 4.5% = 5.399595 → 5.40
-    expect(testCorrectionFen(3478, 345, 450, '偏快')).toBe(540);
-    expect(testCorrectionFen(3478, 345, 450, '偏慢')).toBe(-540);
+    expect(testCorrectionFen(centiM3(3478), 345, 450, '偏快')).toBe(540);
+    expect(testCorrectionFen(centiM3(3478), 345, 450, '偏慢')).toBe(-540);
     // 10 m³ × 3.45 × 3% = 1.035 → 1.04 (half up)
-    expect(testCorrectionFen(1000, 345, 300, '偏快')).toBe(104);
+    expect(testCorrectionFen(centiM3(1000), 345, 300, '偏快')).toBe(104);
   });
 });

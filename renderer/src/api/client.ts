@@ -4,9 +4,15 @@
  */
 import type { GasApi, Input, Method, Output, Result } from '../../../preload/contract';
 
+/** Issue 11 #3: the customer display's state, pushed by main when it changes (what `display.state` answers). */
+export type DisplayState = Output<'display.state'>;
+export type DisplayListener = (state: DisplayState) => void;
+
 declare global {
   interface Window {
     gas?: GasApi;
+    /** preload's one push subscription (Electron); returns the unsubscribe. */
+    gasDisplay?: { subscribe(listener: DisplayListener): () => void };
   }
 }
 
@@ -17,6 +23,7 @@ class HarnessClient {
   private opening: Promise<WebSocket> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly displayListeners = new Set<DisplayListener>();
 
   private open(): Promise<WebSocket> {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve(this.socket);
@@ -28,6 +35,7 @@ class HarnessClient {
       ws.onopen = () => {
         this.socket = ws;
         this.opening = null;
+        if (this.displayListeners.size > 0) ws.send(JSON.stringify({ subscribe: 'display' }));
         resolve(ws);
       };
       ws.onerror = () => {
@@ -42,7 +50,11 @@ class HarnessClient {
         this.pending.clear();
       };
       ws.onmessage = (event: MessageEvent<string>) => {
-        const message = JSON.parse(event.data) as { id: number; result: Result<unknown> };
+        const message = JSON.parse(event.data) as { id: number; result: Result<unknown> } | { push: 'display'; value: DisplayState };
+        if ('push' in message) {
+          if (message.push === 'display') for (const listener of this.displayListeners) listener(message.value);
+          return;
+        }
         const settle = this.pending.get(message.id);
         if (settle) {
           this.pending.delete(message.id);
@@ -51,6 +63,18 @@ class HarnessClient {
       };
     });
     return this.opening;
+  }
+
+  /** The server pushes the display from the first subscription on (sent again when the socket is opened anew). */
+  subscribeDisplay(listener: DisplayListener): () => void {
+    const first = this.displayListeners.size === 0;
+    this.displayListeners.add(listener);
+    if (first && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ subscribe: 'display' }));
+    else if (!this.socket) void this.open().catch(() => undefined);
+    return () => {
+      this.displayListeners.delete(listener);
+      if (this.displayListeners.size === 0 && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ unsubscribe: 'display' }));
+    };
   }
 
   async call(method: Method, input: unknown): Promise<Result<unknown>> {
@@ -96,6 +120,16 @@ function send<M extends Method>(method: M, input: Input<M>): Promise<Result<Outp
   if (window.gas) return window.gas[method](input);
   harness ??= new HarnessClient();
   return harness.call(method, input) as Promise<Result<Output<M>>>;
+}
+
+/**
+ * Issue 11 #3: the customer display's state whenever it changes, pushed by main (Electron: preload's
+ * `gasDisplay.subscribe`; harness: server-initiated WebSocket messages). No polling. Returns the unsubscribe.
+ */
+export function subscribeDisplay(listener: DisplayListener): () => void {
+  if (window.gasDisplay) return window.gasDisplay.subscribe(listener);
+  harness ??= new HarnessClient();
+  return harness.subscribeDisplay(listener);
 }
 
 /**

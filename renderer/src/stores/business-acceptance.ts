@@ -4,6 +4,9 @@ import type { Output } from '../../../preload/contract';
 import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { GENERAL, placeError } from '../components/ErrorNotice';
+import { acceptanceOf, BUSINESS_EXTRA_DEFAULTS, type AcceptType, type BusinessExtraValues } from './businesses';
+import { emptyTransfer, type Relative, type TransferValues } from './businesses/transfer';
+import type { AcceptanceContext, AcceptExtras } from './businesses/types';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Business = Output<'businesses.forAccount'>[number];
@@ -11,76 +14,22 @@ type Accepted = Output<'businesses.accept'>;
 type MethodChanged = Output<'accounts.changePaymentMethod'>;
 type UnifiedSaved = Output<'meters.unifiedInstall'>;
 type Transferred = Output<'accounts.transfer'>;
-export type AcceptType = BusinessType | '过户' | '缴费方式变更' | '统一装表' | '隐患整改';
+export type { AcceptType };
+export type { Relative, TransferValues };
 
-/** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC). */
-export interface ExtraValues {
-  depositTendered: string;
-  hoseLength: string;
-  icToOrdinary: boolean;
-  icTermsAcknowledged: boolean;
-  toMethod: '现金' | '银行代缴' | '银行托收';
-  bankName: string;
-  bankCardNo: string;
-  cardHolder: string;
-  model: string;
-  meterNo: string;
-  direction: '左进' | '右进';
-  baseReading: string;
-  installedOn: string;
-  switchUnusedToApplied: boolean;
-  privateIgnition: boolean;
-  privateReading: string;
-  privateContract: boolean;
-  privateFlame: boolean;
-  privateCooker: string;
-  ownershipChanged: boolean;
-  inspectionYear: string;
-  arrivalDate: string;
-  rectificationDate: string;
-  hazardResult: string;
-  rectifier: string;
-}
+/** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC): each business's own, see ./businesses. */
+export type ExtraValues = BusinessExtraValues;
 
-const emptyExtras: ExtraValues = {
-  privateContract: false,
-  privateFlame: true,
-  privateCooker: '',
-  ownershipChanged: false,
-  inspectionYear: '',
-  arrivalDate: '',
-  rectificationDate: '',
-  hazardResult: '',
-  rectifier: '',
-  privateIgnition: false,
-  privateReading: '',
-  model: '',
-  meterNo: '',
-  direction: '左进',
-  baseReading: '',
-  installedOn: '',
-  switchUnusedToApplied: false,
-  depositTendered: '',
-  hoseLength: '',
+const emptyExtras: ExtraValues = BUSINESS_EXTRA_DEFAULTS;
+/** businesses.accept's extras as a business without any sends them; each business sets its own (acceptInput). */
+const NO_ACCEPT_EXTRAS: Required<AcceptExtras> = {
   icToOrdinary: false,
   icTermsAcknowledged: false,
-  toMethod: '银行代缴',
-  bankName: '农行',
-  bankCardNo: '',
-  cardHolder: '',
+  hoseLength: '',
+  ownershipChanged: false,
+  depositTendered: null,
+  confirmLargeTender: false,
 };
-export type Relative = '' | '配偶' | '父母' | '子女' | '祖父母' | '孙子女';
-
-export interface TransferValues {
-  newName: string;
-  relative: Relative;
-  proofShown: boolean;
-  invoiceLost: boolean;
-  lossDeclaration: boolean;
-  tendered: string;
-}
-
-const emptyTransfer: TransferValues = { newName: '', relative: '', proofShown: false, invoiceLost: false, lossDeclaration: false, tendered: '' };
 
 export interface FieldError {
   field: string;
@@ -88,7 +37,7 @@ export interface FieldError {
   code?: string;
 }
 
-interface AcceptanceState {
+export interface AcceptanceState {
   customer: Unpaid | null;
   history: Business[];
   type: AcceptType;
@@ -120,22 +69,12 @@ interface AcceptanceState {
  * the window's ErrorNotice.
  */
 export function acceptanceErrorFields(s: Pick<AcceptanceState, 'customer' | 'type' | 'extras'>): string[] {
-  const { type, extras } = s;
   const fields = ['account'];
   if (!s.customer) return fields;
   fields.push('type', 'contactPhone');
-  if (type === '过户') fields.push('newName', 'proofShown', 'lossDeclaration', 'tendered');
-  else if (type === '统一装表') fields.push('model', 'meterNo', 'baseReading', 'installedOn', 'switchUnusedToApplied');
-  else if (type === '隐患整改') fields.push('inspectionYear', 'arrivalDate', 'rectificationDate', 'hazardResult', 'rectifier');
-  else if (type === '缴费方式变更') fields.push('toMethod', ...(extras.toMethod !== '现金' ? ['bankName', 'bankCardNo', 'cardHolder'] : []));
-  else {
-    fields.push('requirement');
-    if (type === '校表') fields.push('depositTendered');
-    if (type === '启封') fields.push('ownershipChanged');
-    if (type === '点火') fields.push('privateReading');
-    if (type === '其它') fields.push('hoseLength');
-    if (type === '换表' && s.customer.account.customerType === 'IC卡') fields.push('icToOrdinary', ...(extras.icToOrdinary ? ['icTermsAcknowledged'] : []));
-  }
+  const business = acceptanceOf(s.type);
+  if (business.kind === 'field') fields.push('requirement');
+  fields.push(...(business.errorFields?.(s.customer, s.extras) ?? []));
   return fields;
 }
 
@@ -184,120 +123,35 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
     set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null, hazardSaved: null });
-    if (type === '过户') return submitTransfer(customer.account.id);
-    const { extras } = get();
-    if (type === '隐患整改') {
-      const saved = await call('followUps.hazard', {
-        accountId: customer.account.id,
-        inspectionYear: extras.inspectionYear,
-        arrivalDate: extras.arrivalDate,
-        rectificationDate: extras.rectificationDate,
-        result: extras.hazardResult,
-        rectifier: extras.rectifier,
-        consumables: [],
-      });
-      if (!saved.ok) {
-        set({ busy: false, error: acceptanceError(get(), saved.error, 'type', { result: 'hazardResult' }) });
+    const business = acceptanceOf(type);
+    const ctx: AcceptanceContext = {
+      customer,
+      get,
+      set,
+      emptyExtras,
+      fail: (error, aliases) => {
+        set({ busy: false, error: acceptanceError(get(), error, 'type', aliases) });
         return false;
-      }
-      set({ busy: false, extras: emptyExtras, hazardSaved: `整改情况回执已保存，安检结论：${saved.value.conclusion}` });
-      return true;
-    }
-    if (type === '统一装表') {
-      const saved = await call('meters.unifiedInstall', {
+      },
+    };
+    if (business.kind === 'account') return business.submit(ctx);
+    const accept = async () => {
+      const { extras, confirmTender } = get();
+      const res = await call('businesses.accept', {
         accountId: customer.account.id,
-        model: extras.model,
-        meterNo: extras.meterNo,
-        direction: extras.direction,
-        baseReading: extras.baseReading,
-        installedOn: extras.installedOn,
-        switchUnusedToApplied: extras.switchUnusedToApplied,
-      });
-      if (!saved.ok) {
-        set({ busy: false, error: acceptanceError(get(), saved.error, 'type', { accountId: 'type' }) });
-        return false;
-      }
-      await get().load(customer.account.id);
-      set({ unifiedSaved: saved.value, extras: emptyExtras, busy: false, type: '点火' });
-      return true;
-    }
-    if (type === '缴费方式变更') {
-      const changed = await call('accounts.changePaymentMethod', {
-        accountId: customer.account.id,
-        toMethod: extras.toMethod,
-        bankName: extras.toMethod === '现金' ? '' : extras.bankName,
-        bankCardNo: extras.toMethod === '现金' ? '' : extras.bankCardNo,
-        cardHolder: extras.toMethod === '现金' ? '' : extras.cardHolder,
-      });
-      if (!changed.ok) {
-        set({ busy: false, error: acceptanceError(get(), changed.error, 'type', { accountId: 'type' }) });
-        return false;
-      }
-      await get().load(customer.account.id);
-      set({ methodChanged: changed.value, extras: emptyExtras, busy: false });
-      return true;
-    }
-    if (extras.privateIgnition && type === '点火') {
-      // R-PRIV-03: provisional ignition; the gas already used is billed for 前台收费.
-      const priv = await call('businesses.privateIgnition', {
-        accountId: customer.account.id,
-        latestReading: extras.privateReading,
-        contactPhone,
+        type: type as BusinessType,
         requirement,
-        contract: extras.privateContract ? { flameFailureDevice: extras.privateFlame, cookerBrand: extras.privateCooker, cookerYear: '' } : null,
+        contactPhone,
+        priority,
+        ...NO_ACCEPT_EXTRAS,
+        ...business.acceptInput?.(extras, confirmTender),
       });
-      if (!priv.ok) {
-        set({ busy: false, error: acceptanceError(get(), priv.error, 'type', { latestReading: 'privateReading' }) });
-        return false;
-      }
-      await get().load(customer.account.id);
-      set({ accepted: { ...priv.value, depositSlipNo: null, depositChangeFen: null, print: null }, requirement: '', busy: false, extras: emptyExtras });
+      if (!res.ok) return ctx.fail(res.error);
+      const history = await call('businesses.forAccount', { accountId: customer.account.id });
+      if (history.ok) set({ history: history.value });
+      set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras, confirmTender: false });
       return true;
-    }
-    const res = await call('businesses.accept', {
-      accountId: customer.account.id,
-      type,
-      requirement,
-      contactPhone,
-      priority,
-      icToOrdinary: extras.icToOrdinary,
-      icTermsAcknowledged: extras.icTermsAcknowledged,
-      hoseLength: extras.hoseLength,
-      ownershipChanged: type === '启封' && extras.ownershipChanged,
-      depositTendered: type === '校表' ? extras.depositTendered : null,
-      confirmLargeTender: type === '校表' && get().confirmTender,
-    });
-    if (!res.ok) {
-      set({ busy: false, error: acceptanceError(get(), res.error, 'type') });
-      return false;
-    }
-    const history = await call('businesses.forAccount', { accountId: customer.account.id });
-    if (history.ok) set({ history: history.value });
-    set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras, confirmTender: false });
-    return true;
+    };
+    return business.submit ? business.submit(ctx, accept) : accept();
   },
 }));
-
-/** 过户登记 (P-TRF) from the same window: the account changes owner; the history keeps the old one. */
-async function submitTransfer(accountId: string): Promise<boolean> {
-  const { transfer, contactPhone, load, confirmTender } = useBusinessAcceptance.getState();
-  const res = await call('accounts.transfer', {
-    accountId,
-    newName: transfer.newName,
-    contactPhone,
-    relative: transfer.relative === '' ? null : transfer.relative,
-    proofShown: transfer.proofShown,
-    invoiceLost: transfer.invoiceLost,
-    lossDeclaration: transfer.lossDeclaration,
-    tendered: transfer.tendered.trim() === '' ? null : transfer.tendered,
-    confirmLargeTender: confirmTender,
-  });
-  if (!res.ok) {
-    // An arrears refusal names the account; show it at the business type like the other refusals.
-    useBusinessAcceptance.setState({ busy: false, error: acceptanceError(useBusinessAcceptance.getState(), res.error, 'type', { accountId: 'type' }) });
-    return false;
-  }
-  await load(accountId);
-  useBusinessAcceptance.setState({ transferred: res.value, transfer: emptyTransfer, busy: false, confirmTender: false });
-  return true;
-}

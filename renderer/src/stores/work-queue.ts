@@ -4,6 +4,7 @@ import type { Output } from '../../../preload/contract';
 import type { ReceiptResult } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { placeError } from '../components/ErrorNotice';
+import { FIELD_BUSINESSES, FOLLOW_UP_FORM_DEFAULTS, type FollowUpFormValues } from './businesses';
 
 export type QueueRow = Output<'businesses.queue'>[number];
 
@@ -13,7 +14,8 @@ export interface FieldError {
   code?: string;
 }
 
-export interface FormValues {
+/** The dispatch and receipt fields, shared by every business. */
+interface DispatchReceiptForm {
   technician: string;
   remark: string;
   arrivedAt: string;
@@ -22,39 +24,10 @@ export interface FormValues {
   result: ReceiptResult;
   businessValid: boolean;
   siteRemark: string;
-  latestReading: string;
-  flameFailureDevice: boolean;
-  cookerBrand: string;
-  cookerYear: string;
-  settledReading: string;
-  reason: string;
-  model: string;
-  meterNo: string;
-  direction: '左进' | '右进';
-  baseReading: string;
-  consumableName: string;
-  consumableUnit: string;
-  consumableQty: string;
-  oldActualReading: string;
-  newReading: string;
-  fee: string;
-  feeTendered: string;
-  invoiceNo: string;
-  hoseInfo: string;
-  readingBeforeTest: string;
-  signedOn: string;
-  sentOn: string;
-  installer: string;
-  tempMeterModel: string;
-  tempMeterNo: string;
-  testResult: '合格' | '偏快' | '偏慢';
-  errorPercent: string;
-  handling: string;
-  agreementModel: string;
-  agreementDirection: '' | '左进' | '右进';
-  agreementPhone: string;
-  correctMeterData: boolean;
 }
+
+/** The form of the selected row: dispatch, receipt, and each business's follow-up fields (./businesses). */
+export type FormValues = DispatchReceiptForm & FollowUpFormValues;
 
 export const emptyForm: FormValues = {
   technician: '',
@@ -65,43 +38,8 @@ export const emptyForm: FormValues = {
   result: '合格',
   businessValid: true,
   siteRemark: '',
-  latestReading: '',
-  flameFailureDevice: true,
-  cookerBrand: '',
-  cookerYear: '',
-  settledReading: '',
-  reason: '',
-  model: '',
-  meterNo: '',
-  direction: '左进',
-  baseReading: '',
-  consumableName: '',
-  consumableUnit: '米',
-  consumableQty: '',
-  oldActualReading: '',
-  newReading: '',
-  fee: '',
-  feeTendered: '',
-  invoiceNo: '',
-  hoseInfo: '',
-  readingBeforeTest: '',
-  signedOn: '',
-  sentOn: '',
-  installer: '',
-  tempMeterModel: '',
-  tempMeterNo: '',
-  testResult: '合格',
-  errorPercent: '',
-  handling: '',
-  agreementModel: '',
-  agreementDirection: '',
-  agreementPhone: '',
-  correctMeterData: false,
+  ...FOLLOW_UP_FORM_DEFAULTS,
 };
-
-function consumablesOf(form: FormValues) {
-  return form.consumableName.trim() === '' ? [] : [{ name: form.consumableName, unit: form.consumableUnit, quantity: Number(form.consumableQty) }];
-}
 
 interface QueueState {
   rows: QueueRow[];
@@ -130,27 +68,7 @@ export function queueErrorFields(row: QueueRow): string[] {
   const open = row.state !== '已完成' ? ['agreedDate', 'deferRemark', 'voidReason'] : [];
   if (row.state === '已派工') return [...open, 'arrivedAt', 'implementedAt', 'leftAt', 'result', 'siteRemark'];
   if (row.state !== '已完成') return [...open, 'technician', 'remark'];
-  switch (row.type) {
-    case '点火':
-    case '二次点火':
-      return ['latestReading', 'cookerBrand', 'cookerYear', 'agreementModel'];
-    case '封表':
-    case '拆表':
-    case '启封':
-      return ['settledReading', 'reason'];
-    case '安装':
-      return ['model', 'meterNo', 'baseReading', 'consumables'];
-    case '换表':
-      return ['oldActualReading', 'model', 'meterNo', 'newReading'];
-    case '改装':
-      return ['fee', 'tendered', 'invoiceNo'];
-    case '校表':
-      return ['readingBeforeTest', 'settledReading', 'signedOn', 'sentOn', 'installer', 'tempMeterModel', 'tempMeterNo', 'result', 'errorPercent', 'handling', 'tendered'];
-    case '其它':
-      return ['hoseInfo'];
-    default:
-      return [];
-  }
+  return [...(FIELD_BUSINESSES[row.type]?.followUp.errorFields ?? [])];
 }
 
 const nullable = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -220,79 +138,11 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
         businessValid: form.businessValid,
         siteRemark: form.siteRemark,
       });
-    } else if (row.state === '已完成' && (row.type === '点火' || row.type === '二次点火')) {
-      what = `${row.businessNo} 点火登记`;
-      res = await call('followUps.ignition', {
-        businessId: row.id,
-        latestReading: form.latestReading,
-        flameFailureDevice: form.flameFailureDevice,
-        cookerBrand: form.cookerBrand,
-        cookerYear: form.cookerYear,
-        heaterBrand: '',
-        heaterOutput: '',
-        heaterYear: '',
-        heatingBrand: '',
-        heatingPower: '',
-        heatingYear: '',
-        agreementModel: form.agreementModel,
-        agreementDirection: form.agreementDirection,
-        agreementPhone: form.agreementPhone,
-        correctMeterData: form.correctMeterData,
-      });
-    } else if (row.state === '已完成' && row.type === '安装') {
-      what = `${row.businessNo} 安装单登记`;
-      res = await call('followUps.install', {
-        businessId: row.id,
-        model: form.model,
-        meterNo: form.meterNo,
-        direction: form.direction,
-        baseReading: form.baseReading,
-        consumables: consumablesOf(form),
-      });
-    } else if (row.state === '已完成' && row.type === '换表') {
-      what = `${row.businessNo} 换表单登记`;
-      res = await call('followUps.meterChange', {
-        businessId: row.id,
-        oldActualReading: form.oldActualReading,
-        model: form.model,
-        meterNo: form.meterNo,
-        direction: form.direction,
-        newReading: form.newReading,
-        consumables: consumablesOf(form),
-      });
-    } else if (row.state === '已完成' && row.type === '改装') {
-      what = `${row.businessNo} 改装单登记`;
-      res = await call('followUps.modification', {
-        businessId: row.id,
-        fee: form.fee,
-        tendered: form.fee.trim() === '' ? null : form.feeTendered,
-        invoiceNo: form.invoiceNo,
-        consumables: consumablesOf(form),
-        confirmLargeTender: get().confirmTender,
-      });
-    } else if (row.state === '已完成' && row.type === '校表') {
-      what = `${row.businessNo} 校表登记，押金已退`;
-      res = await call('followUps.meterTest', {
-        businessId: row.id,
-        readingBeforeTest: form.readingBeforeTest,
-        settledReading: form.settledReading,
-        signedOn: form.signedOn,
-        sentOn: form.sentOn,
-        installer: form.installer,
-        tempMeterModel: form.tempMeterModel,
-        tempMeterNo: form.tempMeterNo,
-        result: form.testResult,
-        errorPercent: form.errorPercent,
-        handling: form.handling,
-        tendered: form.feeTendered.trim() === '' ? null : form.feeTendered,
-        confirmLargeTender: get().confirmTender,
-      });
-    } else if (row.state === '已完成' && row.type === '其它') {
-      what = `${row.businessNo} 波纹管情况登记`;
-      res = await call('followUps.hose', { businessId: row.id, hoseInfo: form.hoseInfo });
     } else if (row.state === '已完成') {
-      what = `${row.businessNo} ${row.type}登记`;
-      res = await call('followUps.seal', { businessId: row.id, settledReading: form.settledReading, reason: form.reason });
+      // The business's own follow-up form (./businesses).
+      const followUp = FIELD_BUSINESSES[row.type].followUp;
+      what = followUp.what(row);
+      res = await followUp.save(row, form, get().confirmTender);
     } else {
       what = `派工单 (${row.businessNo})`;
       res = await call('businesses.dispatch', { businessId: row.id, technician: form.technician, remark: form.remark });

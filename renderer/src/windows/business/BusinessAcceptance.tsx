@@ -12,19 +12,13 @@ import { FieldError } from '../../components/FieldError';
 import { SearchPanel } from '../../components/SearchPanel';
 import { t } from '../../i18n/zh-CN';
 import { useBusinessAcceptance, type AcceptType } from '../../stores/business-acceptance';
+import { ACCOUNT_ACTION_TYPES, acceptanceOf } from '../../stores/businesses';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
-import { BusinessExtras } from './BusinessExtras';
-import { HazardFields } from './HazardFields';
-import { PaymentMethodFields } from './PaymentMethodFields';
+import { panelOf } from './panels';
 import { PipeSealLog } from './PipeSealLog';
-import { TransferFields } from './TransferFields';
-import { UnifiedInstallFields } from './UnifiedInstallFields';
 import { VisitForm } from './VisitForm';
 
-const COOKER_NOTICE: readonly AcceptType[] = ['点火', '二次点火', '启封'];
-const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, '过户', '缴费方式变更', '统一装表', '隐患整改'];
-/** Account changes and records that are not field businesses: no phone, requirement or priority. */
-const ACCOUNT_ACTIONS: readonly AcceptType[] = ['过户', '缴费方式变更', '统一装表', '隐患整改'];
+const TYPES: readonly AcceptType[] = [...BUSINESS_TYPES, ...ACCOUNT_ACTION_TYPES];
 
 export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
@@ -57,6 +51,9 @@ export function BusinessAcceptance() {
     typeRef.current?.focus();
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  // The chosen business's own rules and panel (renderer/src/stores/businesses, ./panels).
+  const business = acceptanceOf(type);
+  const Panel = panelOf(type);
   // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
   const unpaidTotal = customer ? customer.totalFen : 0;
   const unpaidLateFee = customer ? customer.lateFeeFen : 0;
@@ -94,19 +91,13 @@ export function BusinessAcceptance() {
                 </select>
               </label>
               <FieldError message={fieldError('type')} id="type-error" />
-              {COOKER_NOTICE.includes(type) && <div className="hint">{t.business.cookerNotice}</div>}
-              {COOKER_NOTICE.includes(type) && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
-              {type === '过户' ? (
-                <TransferFields />
-              ) : type === '统一装表' ? (
-                <UnifiedInstallFields />
-              ) : type === '隐患整改' ? (
-                <HazardFields />
-              ) : type === '缴费方式变更' ? (
-                <PaymentMethodFields />
+              {business.kind === 'field' && business.cookerNotice && <div className="hint">{t.business.cookerNotice}</div>}
+              {business.kind === 'field' && business.cookerNotice && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
+              {business.kind === 'account' ? (
+                Panel && <Panel />
               ) : (
                 <>
-                  <BusinessExtras />
+                  {Panel && <Panel />}
                   <label>
                     {t.business.requirement(type)}
                     <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
@@ -114,14 +105,14 @@ export function BusinessAcceptance() {
                   <FieldError message={fieldError('requirement')} id="requirement-error" />
                 </>
               )}
-              {type !== '缴费方式变更' && type !== '统一装表' && type !== '隐患整改' && (
+              {(business.kind === 'field' || business.asksPhone) && (
                 <label>
                   {t.business.phone}
                   <input name="contactPhone" value={contactPhone} onChange={(e) => state.set({ contactPhone: e.target.value })} />
                 </label>
               )}
               <FieldError message={fieldError('contactPhone')} id="contactPhone-error" />
-              {!ACCOUNT_ACTIONS.includes(type) && <label>
+              {business.kind === 'field' && <label>
                 {t.business.priority}
                 <select name="priority" value={priority} onChange={(e) => state.set({ priority: e.target.value as Priority })}>
                   {PRIORITIES.map((p, i) => (

@@ -1,11 +1,12 @@
 /**
  * 顾客显示屏: the customer-facing screen of the counter — amount due, received, change (唱收唱付, R-PAY-07),
- * then the satisfaction rating (满意度评价, R-GEN-02); keys 1–4 or the buttons.
+ * then the satisfaction rating (满意度评价, R-GEN-02); keys 1–4 or the buttons. The state is pushed by main
+ * when it changes (issue 11 #3), not polled.
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../preload/kernel/money';
-import { call } from '../../api/client';
+import { call, subscribeDisplay } from '../../api/client';
 import { ErrorNotice, GENERAL, placeError, type ShownError } from '../../components/ErrorNotice';
 
 type State = Output<'display.state'>;
@@ -19,21 +20,27 @@ const RATINGS: [number, string][] = [
 export function CustomerDisplay() {
   const [state, setState] = useState<State | null>(null);
   const [thanks, setThanks] = useState(false);
-  // issue 10 #16: the screen has no fields; a failed poll or rating shows in its notice.
+  // issue 10 #16: the screen has no fields; a failed read or rating shows in its notice.
   const [error, setError] = useState<ShownError | null>(null);
+  // Issue 11 #3: main pushes the state whenever the clerk's window changes it; one read when the screen opens.
   useEffect(() => {
     let alive = true;
-    const poll = async () => {
-      const res = await call('display.state', {});
+    let pushed = false;
+    const unsubscribe = subscribeDisplay((next) => {
       if (!alive) return;
+      pushed = true;
+      setState(next);
+      setError(null);
+    });
+    void call('display.state', {}).then((res) => {
+      // a push that came first is newer than this answer
+      if (!alive || (res.ok && pushed)) return;
       if (res.ok) setState(res.value);
       setError(res.ok ? null : placeError(res.error, [], GENERAL));
-    };
-    void poll();
-    const timer = window.setInterval(() => void poll(), 400);
+    });
     return () => {
       alive = false;
-      window.clearInterval(timer);
+      unsubscribe();
     };
   }, []);
   const rate = async (score: number) => {

@@ -1,0 +1,82 @@
+/**
+ * The registry of counter businesses in the renderer (issue 11 #5), keyed by business type. A business that
+ * goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at 派工/回执); an account change
+ * or record made at 业务受理 is in ACCOUNT_ACTIONS. Its form values and their defaults are listed below.
+ * The windows register the panels to render beside: windows/business/panels.ts, windows/work-queue/forms.ts.
+ */
+import type { BusinessType } from '../../../../preload/kernel/enums';
+import { hazard, hazardDefaults, type HazardValues } from './hazard';
+import { ignition, ignitionFormDefaults, privateIgnitionDefaults, secondIgnition, type IgnitionForm, type PrivateIgnitionValues } from './ignition';
+import { install, installFormDefaults, type InstallForm } from './install';
+import { icToOrdinaryDefaults, meterChange, meterChangeFormDefaults, type IcToOrdinaryValues, type MeterChangeForm } from './meter-change';
+import { depositDefaults, meterTest, meterTestFormDefaults, type DepositValues, type MeterTestForm } from './meter-test';
+import { modification, modificationFormDefaults, type ModificationForm } from './modification';
+import { hoseDefaults, hoseFormDefaults, other, type HoseForm, type HoseValues } from './other';
+import { paymentMethod, paymentMethodDefaults, type PaymentMethodValues } from './payment-method';
+import { removal, seal, sealFormDefaults, unseal, unsealDefaults, type SealForm, type UnsealValues } from './seal';
+import { transfer } from './transfer';
+import type { AcceptanceBusiness, AccountAction, FieldBusiness } from './types';
+import { unifiedInstall, unifiedInstallDefaults, type UnifiedInstallValues } from './unified-install';
+
+export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
+  安装: install,
+  改装: modification,
+  点火: ignition,
+  二次点火: secondIgnition,
+  封表: seal,
+  拆表: removal,
+  启封: unseal,
+  校表: meterTest,
+  换表: meterChange,
+  其它: other,
+};
+
+/** In the order 业务受理 lists them after the field businesses. */
+export const ACCOUNT_ACTIONS = {
+  过户: transfer,
+  缴费方式变更: paymentMethod,
+  统一装表: unifiedInstall,
+  隐患整改: hazard,
+} as const satisfies Record<string, AccountAction>;
+
+export type AccountActionType = keyof typeof ACCOUNT_ACTIONS;
+export type AcceptType = BusinessType | AccountActionType;
+export const ACCOUNT_ACTION_TYPES = Object.keys(ACCOUNT_ACTIONS) as AccountActionType[];
+
+export function acceptanceOf(type: AcceptType): AcceptanceBusiness {
+  return type in ACCOUNT_ACTIONS ? ACCOUNT_ACTIONS[type as AccountActionType] : FIELD_BUSINESSES[type as BusinessType].acceptance;
+}
+
+/** The extra fields of the 业务受理 form, each business's own. */
+export type BusinessExtraValues = DepositValues &
+  UnsealValues &
+  PrivateIgnitionValues &
+  HoseValues &
+  IcToOrdinaryValues &
+  PaymentMethodValues &
+  UnifiedInstallValues &
+  HazardValues;
+
+export const BUSINESS_EXTRA_DEFAULTS: BusinessExtraValues = {
+  ...depositDefaults,
+  ...unsealDefaults,
+  ...privateIgnitionDefaults,
+  ...hoseDefaults,
+  ...icToOrdinaryDefaults,
+  ...paymentMethodDefaults,
+  ...unifiedInstallDefaults,
+  ...hazardDefaults,
+};
+
+/** The follow-up forms' fields at 派工/回执 (fields of the same name are shared, e.g. the install and meter-change meter). */
+export type FollowUpFormValues = IgnitionForm & SealForm & InstallForm & MeterChangeForm & ModificationForm & MeterTestForm & HoseForm;
+
+export const FOLLOW_UP_FORM_DEFAULTS: FollowUpFormValues = {
+  ...ignitionFormDefaults,
+  ...sealFormDefaults,
+  ...installFormDefaults,
+  ...meterChangeFormDefaults,
+  ...modificationFormDefaults,
+  ...meterTestFormDefaults,
+  ...hoseFormDefaults,
+};
