@@ -18,7 +18,7 @@ const BACK_END = 'db|hardware|main/(services|ipc|harness|workers|security)|main/
 const IO_LIBS = 'better-sqlite3|drizzle-orm|serialport|electron';
 const ELECTRON = '^electron$|node_modules/electron/';
 const KERNEL = '^preload/kernel/';
-const CONTRACT = '^preload/(contract[.]ts|contract/|channels[.]ts)';
+const CONTRACT = '^preload/(contract[.]ts|contract/|channels([.]generated)?[.]ts)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -7,7 +7,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { channelOf, METHOD_NAMES } from '../preload/channels.js';
+import { channelOf } from '../preload/channels.js';
+import { METHOD_NAMES } from '../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../preload/display-push.js';
 import { createBackendLink } from './backend-link.js';
 import { BACKEND_START_ENV, type BackendStart } from './backend-protocol.js';

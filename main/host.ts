@@ -9,6 +9,7 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { createHandlers } from './ipc/handlers.js';
+import { AfterCommit } from './ipc/after-commit.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { DEFAULT_IDLE_MS, SessionStore } from './ipc/sessions.js';
 import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settings } from './services/context.js';
@@ -74,6 +75,8 @@ export interface Host {
   /** The counters' customer displays (issue 11 #3: their changes are pushed through `displayPush`). */
   displays: CustomerDisplays;
   displayPush: DisplayPush;
+  /** What follows a committed call (issue 11 #3): subscribe with `afterCommit.on` (the sync and display pushes). */
+  afterCommit: AfterCommit;
   close(): void;
 }
 
@@ -107,9 +110,10 @@ export function createHost(options: HostOptions): Host {
     list: () => (backupDir ? listBackups(backupDir) : []),
   };
   const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep) : () => undefined;
+  const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
-  const displayPush = createDisplayPush(displays, sessions);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }), sessions);
+  const displayPush = createDisplayPush(displays, sessions, afterCommit);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }, afterCommit), sessions);
   return {
     store,
     deps,
@@ -123,6 +127,7 @@ export function createHost(options: HostOptions): Host {
     handheldDevice,
     displays,
     displayPush,
+    afterCommit,
     close: () => {
       displayPush.close();
       stopBackups();

@@ -2,10 +2,11 @@
  * The one API between a counter window and the main process (ARCHITECTURE "One contract"). Every method
  * has a zod input and output schema and an access rule; main parses every input before a handler runs.
  * Channel names are `gas:<area>.<method>`. The methods live in preload/contract/<area>.ts and are put
- * together here, checked to be exactly the method names of preload/channels.ts.
+ * together here. The contract is the single source of a method's name: preload/channels.generated.ts (the
+ * channel list the preload bridge uses) is written from these keys by `npm run gen:channels` and checked below.
  */
 import type { z } from 'zod';
-import { METHOD_NAMES, type MethodName } from './channels.js';
+import type { MethodName } from './channels.js';
 import type { Access } from './contract/schemas.js';
 import { sessionContract } from './contract/session.js';
 import { accountsContract } from './contract/accounts.js';
@@ -18,7 +19,7 @@ import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
 
 export { channelOf } from './channels.js';
-export { COUNTER_ROLES, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
+export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
 
 export const contract = {
   ...sessionContract,
@@ -34,8 +35,8 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
-export const METHODS: readonly Method[] = METHOD_NAMES;
-/** Compile-time: no method in the contract that channels.ts does not name (the reverse is the `satisfies`). */
+export const METHODS = Object.keys(contract) as readonly Method[];
+/** Compile-time: no method in the contract that channels.generated.ts lacks (the reverse is the `satisfies`): run `npm run gen:channels`. */
 export const CONTRACT_HAS_NO_EXTRA_METHODS: [Exclude<Method, MethodName>] extends [never] ? true : false = true;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;

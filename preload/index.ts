@@ -5,7 +5,8 @@
  * Bundled as CommonJS (sandboxed preloads cannot load ES modules).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelOf, METHOD_NAMES } from './channels.js';
+import { channelOf } from './channels.js';
+import { METHOD_NAMES } from './channels.generated.js';
 import { DISPLAY_PUSH } from './display-push.js';
 
 const api: Record<string, (input: unknown) => Promise<unknown>> = {};

@@ -4,7 +4,7 @@
  * renderer sends can reach a service unparsed, and no exception crosses the boundary.
  */
 import type { z } from 'zod';
-import { contract, type Access, type Method, type Output, type ParsedInput, type Result } from '../../preload/contract.js';
+import { contract, type Access, type DomainIssue, type Method, type Output, type ParsedInput, type Result } from '../../preload/contract.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import type { Actor } from '../services/context.js';
 import type { SessionStore } from './sessions.js';
@@ -29,8 +29,16 @@ function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** A domain parse's refusal inside the schema (an amount or volume as typed, preload/contract/schemas.ts). */
+function domainIssue(issue: z.core.$ZodIssue | undefined): DomainIssue | undefined {
+  return issue?.code === 'custom' ? (issue.params as { domainError?: DomainIssue } | undefined)?.domainError : undefined;
+}
+
 function validationError(error: z.ZodError): Result<never> {
-  const issue = error.issues[0];
+  // the schema's own refusals first: an amount is parsed only once the rest of the input is well formed
+  const issue = error.issues.find((i) => !domainIssue(i)) ?? error.issues[0];
+  const parsed = domainIssue(issue);
+  if (parsed) return { ok: false, error: { code: parsed.code, message: parsed.message, ...(parsed.field ? { field: parsed.field } : {}) } };
   const field = issue?.path.map(String).join('.') ?? '';
   const message = issue?.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `输入不正确${field ? `: ${field}` : ''}`;
   return { ok: false, error: { code: 'VALIDATION', message, ...(field ? { field } : {}) } };

@@ -4,11 +4,9 @@
  * transaction, stored per slip, clerk and counter (A-07). The state is per counter and lives in memory:
  * it is what the screen shows now, not a record.
  *
- * Issue 11 #3: every change of a counter's state is announced as a 'changed' event with the counter id, after
- * the state (and a rating's row) is in place, so the display is pushed to the screen instead of polled
- * (main/display-push.ts; a post-commit effect mechanism may emit through `changed` too).
+ * Issue 11 #3: the screen is pushed its new state after display.show / display.rate commit, through the one
+ * post-commit hook (main/display-push.ts listens to main/ipc/after-commit.ts).
  */
-import { EventEmitter } from 'node:events';
 import { eq } from 'drizzle-orm';
 import { checkSlips, satisfactionRatings } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
@@ -29,22 +27,10 @@ export interface DisplayState {
 
 const EMPTY: Omit<DisplayState, 'updatedAt'> = { dueFen: null, tenderedFen: null, changeFen: null, slipNo: null, askRating: false };
 
-export interface DisplayEvents {
-  /** The state of this counter's display changed; read it with `state(counterId)`. */
-  changed: [counterId: string];
-}
-
-export class CustomerDisplays extends EventEmitter<DisplayEvents> {
+export class CustomerDisplays {
   private readonly byCounter = new Map<string, DisplayState>();
 
-  constructor(private readonly deps: ServiceDeps) {
-    super();
-  }
-
-  /** Announces a change of the counter's display (after the state is set). */
-  changed(counterId: string): void {
-    this.emit('changed', counterId);
-  }
+  constructor(private readonly deps: ServiceDeps) {}
 
   state(counterId: string): DisplayState {
     return this.byCounter.get(counterId) ?? { ...EMPTY, updatedAt: this.deps.clock.now().toISOString() };
@@ -57,7 +43,6 @@ export class CustomerDisplays extends EventEmitter<DisplayEvents> {
     }
     const next = { ...input, updatedAt: this.deps.clock.now().toISOString() };
     this.byCounter.set(actor.counterId, next);
-    this.changed(actor.counterId);
     return next;
   }
 
@@ -69,7 +54,6 @@ export class CustomerDisplays extends EventEmitter<DisplayEvents> {
       .values({ id: uuidv7(), slipNo: shown.slipNo, counterId: actor.counterId, clerkId: actor.staffId, score, createdAt: this.deps.clock.now().toISOString() })
       .run();
     this.byCounter.set(actor.counterId, { ...EMPTY, updatedAt: this.deps.clock.now().toISOString() });
-    this.changed(actor.counterId);
     return { score, text: RATINGS[score as keyof typeof RATINGS] };
   }
 }

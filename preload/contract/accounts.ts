@@ -1,7 +1,8 @@
 /** The contract's Customers and their unpaid bills methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { PRIORITIES, DIRECT_RELATIVES } from '../kernel/enums.js';
-import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, phone, printOut, text, unpaidBill, NO_CONTROL_CHARS } from './schemas.js';
+import { PRIORITIES } from '../kernel/enums.js';
+import { DIRECT_RELATIVES } from '../kernel/enums.js';
+import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, optionalYuan, phone, printOut, text, unpaidBill, volume, yuan, NO_CONTROL_CHARS } from './schemas.js';
 
 export const accountsContract = {
   'accounts.search': {
@@ -26,7 +27,7 @@ export const accountsContract = {
     input: z
       .object({
         accountId: id,
-        reading: z.string().trim().min(1, '请输入本次立方数').max(16, '立方数过长'),
+        reading: volume('reading', z.string().trim().min(1, '请输入本次立方数').max(16, '立方数过长')),
         source: z.enum(READING_SOURCES_AT_COUNTER),
         /** issue 10 #5: the clerk confirmed a reading far outside the history after NEEDS_CONFIRMATION. */
         confirmUnusual: z.boolean().default(false),
@@ -39,7 +40,7 @@ export const accountsContract = {
     input: z
       .object({
         billId: id,
-        reading: z.string().trim().min(1, '请输入更正后的本次立方数').max(16, '立方数过长'),
+        reading: volume('reading', z.string().trim().min(1, '请输入更正后的本次立方数').max(16, '立方数过长')),
         reason: z.string().trim().max(100, '原因过长'),
         confirmUnusual: z.boolean().default(false),
       })
@@ -48,7 +49,7 @@ export const accountsContract = {
   },
   'bills.split': {
     access: COUNTER_ROLES,
-    input: z.object({ billId: id, split: z.string().trim().min(1, '请输入拆分立方数').max(16, '立方数过长') }).strict(),
+    input: z.object({ billId: id, split: volume('split', z.string().trim().min(1, '请输入拆分立方数').max(16, '立方数过长')) }).strict(),
     output: z.object({ billIds: z.tuple([id, id]) }),
   },
   'accounts.register': {
@@ -75,7 +76,7 @@ export const accountsContract = {
         seq: z.object({ book: z.string().max(8), building: z.string().max(4), unit: z.string().max(4), room: z.string().max(6) }).strict(),
         areaType: z.enum(['老', '新'], '请选择区域类型'),
         buildingType: z.enum(['多层', '高层', '别墅'], '请选择楼型'),
-        connectionFee: z.string().trim().max(12),
+        connectionFee: yuan('connectionFee', z.string().trim().max(12)),
         contactPhone: phone,
         priority: z.enum(PRIORITIES),
         feePath: z.discriminatedUnion('kind', [
@@ -92,7 +93,7 @@ export const accountsContract = {
             .strict(),
           z.object({ kind: z.literal('unpaid') }).strict(),
         ]),
-        tendered: z.string().trim().max(16).nullable(),
+        tendered: optionalYuan('tendered'),
         transferWithRegistration: z.boolean().default(false),
         /** issue 10 #5: a tender far above the connection fee, confirmed by the clerk. */
         confirmLargeTender: z.boolean().default(false),
@@ -120,7 +121,7 @@ export const accountsContract = {
         proofShown: z.boolean(),
         invoiceLost: z.boolean(),
         lossDeclaration: z.boolean(),
-        tendered: z.string().trim().max(16).nullable(),
+        tendered: optionalYuan('tendered'),
         /** issue 10 #5: a tender far above the 过户费, confirmed by the clerk. */
         confirmLargeTender: z.boolean().default(false),
       })

@@ -1,7 +1,8 @@
 /** The contract's Counter businesses, work orders, follow-up forms, calendar and statistics methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS, STAT_KINDS } from '../kernel/enums.js';
-import { COUNTER_ROLES, PHONE_ROLES, business, consumables, date, dateTime, fen, id, noInput, phone, printOut, text, workOrder } from './schemas.js';
+import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../kernel/enums.js';
+import { STAT_KINDS } from '../kernel/enums.js';
+import { COUNTER_ROLES, PHONE_ROLES, business, consumables, date, dateTime, fen, id, noInput, phone, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
 
 export const businessesContract = {
   'businesses.accept': {
@@ -17,7 +18,7 @@ export const businessesContract = {
         icTermsAcknowledged: z.boolean().default(false),
         hoseLength: z.string().trim().max(8).default(''),
         ownershipChanged: z.boolean().default(false),
-        depositTendered: z.string().trim().max(16).nullable().default(null),
+        depositTendered: optionalYuan('depositTendered').default(null),
         /** issue 10 #5: a deposit tendered far above 300 yuan, confirmed by the clerk. */
         confirmLargeTender: z.boolean().default(false),
       })
@@ -74,7 +75,7 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        latestReading: z.string().trim().min(1, '请输入最新方数').max(16),
+        latestReading: volume('latestReading', z.string().trim().min(1, '请输入最新方数').max(16)),
         flameFailureDevice: z.boolean(),
         cookerBrand: text(32, '品牌过长'),
         cookerYear: text(8, '年度过长'),
@@ -97,7 +98,7 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        settledReading: z.string().trim().min(1, '请输入结算方数').max(16),
+        settledReading: volume('settledReading', z.string().trim().min(1, '请输入结算方数').max(16)),
         reason: text(200, '原因过长').min(1, '请填写原因'),
       })
       .strict(),
@@ -111,7 +112,7 @@ export const businessesContract = {
         model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
         meterNo: text(32, '表号过长').min(1, '请填写表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
-        baseReading: z.string().trim().min(1, '请输入表底数').max(16),
+        baseReading: volume('baseReading', z.string().trim().min(1, '请输入表底数').max(16)),
         consumables,
       })
       .strict(),
@@ -163,7 +164,7 @@ export const businessesContract = {
         model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
         meterNo: text(32, '表号过长').min(1, '请填写表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
-        baseReading: z.string().trim().min(1, '请输入表底数').max(16),
+        baseReading: volume('baseReading', z.string().trim().min(1, '请输入表底数').max(16)),
         installedOn: z.string().trim().max(10),
         switchUnusedToApplied: z.boolean(),
       })
@@ -187,11 +188,11 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        oldActualReading: z.string().trim().min(1, '请输入旧表实际读数').max(16),
+        oldActualReading: volume('oldActualReading', z.string().trim().min(1, '请输入旧表实际读数').max(16)),
         model: text(32, '表型号过长').min(1, '请填写新表型号'),
         meterNo: text(32, '表号过长').min(1, '请填写新表表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
-        newReading: z.string().trim().min(1, '请输入新表读数').max(16),
+        newReading: volume('newReading', z.string().trim().min(1, '请输入新表读数').max(16)),
         consumables,
       })
       .strict(),
@@ -202,8 +203,8 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        fee: z.string().trim().max(12),
-        tendered: z.string().trim().max(16).nullable(),
+        fee: optionalYuan('fee', z.string().trim().max(12)),
+        tendered: optionalYuan('tendered'),
         invoiceNo: text(32, '发票号码过长'),
         consumables,
         confirmLargeTender: z.boolean().default(false),
@@ -216,7 +217,7 @@ export const businessesContract = {
     input: z
       .object({
         accountId: id,
-        latestReading: z.string().trim().min(1, '请输入抄表员发现时的读数').max(16),
+        latestReading: volume('latestReading', z.string().trim().min(1, '请输入抄表员发现时的读数').max(16)),
         contactPhone: phone,
         requirement: text(500, '要求不能超过500字'),
         contract: z
@@ -263,8 +264,8 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        readingBeforeTest: z.string().trim().min(1, '请输入校表前度数').max(16),
-        settledReading: z.string().trim().min(1, '请输入已结算至方数').max(16),
+        readingBeforeTest: volume('readingBeforeTest', z.string().trim().min(1, '请输入校表前度数').max(16)),
+        settledReading: volume('settledReading', z.string().trim().min(1, '请输入已结算至方数').max(16)),
         signedOn: z.string().trim().max(10),
         sentOn: z.string().trim().max(10),
         installer: text(32, '安装人过长'),
@@ -273,7 +274,7 @@ export const businessesContract = {
         result: z.enum(['合格', '偏快', '偏慢'], '请选择检测结果'),
         errorPercent: z.string().trim().max(6),
         handling: text(300, '处理记录过长'),
-        tendered: z.string().trim().max(16).nullable(),
+        tendered: optionalYuan('tendered'),
         confirmLargeTender: z.boolean().default(false),
       })
       .strict(),

@@ -1,6 +1,8 @@
 /** The contract's IC-card meters methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, accountSummary, cardWriteOut, centi, date, fen, id, noInput, pendingWrite, printOut, text, ticketLine, yuanText } from './schemas.js';
+import { COUNTER_ROLES, accountSummary, cardWriteOut, centi, date, fen, id, noInput, pendingWrite, printOut, text, ticketLine, volume, yuanOrZero, yuanText, domainParse } from './schemas.js';
+import { parseYuan } from '../kernel/money.js';
+import { parseVolume } from '../kernel/volume.js';
 
 export const cardsContract = {
   'cards.read': {
@@ -48,7 +50,16 @@ export const cardsContract = {
         /** issue 10 #5: a tender far above the cash due, confirmed by the clerk. */
         confirmLargeTender: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      // the value is m³ or yuan by `by`: parsed here, before the tender, as the counter types them
+      .transform(({ value, by, tendered, ...rest }, ctx) => ({
+        ...rest,
+        purchase:
+          by === 'volume'
+            ? { volumeCenti: domainParse(ctx, value, () => parseVolume(value, 'value')) }
+            : { amountFen: domainParse(ctx, value, () => parseYuan(value, 'value')) },
+        tendered: domainParse(ctx, tendered, () => parseYuan(tendered, 'tendered')),
+      })),
     output: cardWriteOut,
   },
   'cards.issue': {
@@ -59,7 +70,7 @@ export const cardsContract = {
         issueType: z.enum(['制作新卡', '补卡']),
         reason: text(100, '备注过长').default(''),
         companyFault: z.boolean().default(false),
-        tendered: z.string().trim().max(16, '金额过长').default('0'),
+        tendered: yuanOrZero('tendered', z.string().trim().max(16, '金额过长')).prefault('0'),
         confirmLargeTender: z.boolean().default(false),
       })
       .strict(),
@@ -77,8 +88,8 @@ export const cardsContract = {
         accountId: id,
         from: date,
         to: date,
-        remaining: z.string().trim().min(1, '请输入剩余量').max(16),
-        used: z.string().trim().min(1, '请输入用气量').max(16),
+        remaining: volume('remaining', z.string().trim().min(1, '请输入剩余量').max(16)),
+        used: volume('used', z.string().trim().min(1, '请输入用气量').max(16)),
       })
       .strict(),
     output: z.object({ purchased: centi, normal: z.boolean(), differenceCenti: centi, note: z.string(), suggestedPriority: z.string().nullable() }),

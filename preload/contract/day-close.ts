@@ -1,6 +1,6 @@
 /** The contract's Cash reports, day close, reports, audit and backups methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text } from './schemas.js';
+import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text, optionalVolume, yuanOrZero } from './schemas.js';
 
 /** A row posted onto a closed day after its close by a card write left in doubt (日结后补记, issue 10 #1, R-IC-07). */
 const lateRow = z.object({
@@ -28,7 +28,7 @@ export const dayCloseContract = {
     access: COUNTER_ROLES,
     input: z
       .object({
-        deposited: z.string().trim().max(16).default('0'),
+        deposited: yuanOrZero('deposited').prefault('0'),
         denominations: z.record(z.string().regex(/^\d+$/), z.number().int().min(0, '张数不能为负').max(100_000, '张数过多')),
         differenceReason: text(200, '原因过长').default(''),
       })
@@ -96,7 +96,7 @@ export const dayCloseContract = {
         to: date,
         status: z.enum(['收讫', '未缴']).optional(),
         method: z.string().trim().max(20).optional(),
-        minConsumption: z.string().trim().max(12).optional(),
+        minConsumption: optionalVolume('minConsumption', z.string().trim().max(12)),
         area: z.string().trim().max(40).optional(),
       })
       .strict(),

@@ -1,6 +1,6 @@
 /** The contract's Handheld meter readers and the price table methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, HANDHELD_ROLES, centi, date, fen, id, noInput } from './schemas.js';
+import { COUNTER_ROLES, HANDHELD_ROLES, centi, date, fen, id, noInput, volume, yuan } from './schemas.js';
 
 export const handheldContract = {
   'handheld.readers': {
@@ -99,8 +99,8 @@ export const handheldContract = {
       .object({
         category: z.enum(['普通用户', '公建用户']),
         effectiveFrom: date,
-        price: z.string().trim().min(1, '请输入单价').max(12),
-        tiers: z.array(z.object({ fromM3: z.string().trim().min(1).max(12), price: z.string().trim().min(1).max(12) }).strict()).max(8).default([]),
+        price: yuan('price', z.string().trim().min(1, '请输入单价').max(12)),
+        tiers: z.array(z.object({ fromM3: volume('tiers', z.string().trim().min(1).max(12)), price: yuan('tiers', z.string().trim().min(1).max(12)) }).strict()).max(8).default([]),
       })
       .strict(),
     output: z.object({ id }),

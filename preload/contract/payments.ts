@@ -1,7 +1,7 @@
 /** The contract's Payments, receipts, invoices, the customer display and the counter day methods (one part of preload/contract.ts). */
 import { z } from 'zod';
 import { ELECTRONIC_CHANNELS, TICKET_KINDS } from '../kernel/enums.js';
-import { COUNTER_ROLES, approverIn, centi, date, fen, id, noInput, printOut, text, ticketLine, yuanText } from './schemas.js';
+import { COUNTER_ROLES, approverIn, centi, date, fen, id, noInput, printOut, text, ticketLine, yuan, yuanText } from './schemas.js';
 
 export const paymentsContract = {
   /** issue 11 #4: the figures 前台收费 calls out while the clerk types (due, tickets, cash due, change), computed by main. */
@@ -37,10 +37,10 @@ export const paymentsContract = {
           .min(1, '请选择要缴的费用')
           .max(36, '一次最多缴36笔')
           .refine((ids) => new Set(ids).size === ids.length, '费用重复选择'),
-        tendered: z.string().trim().min(1, '请输入实收金额').max(16, '金额过长'),
+        tendered: yuan('tendered', z.string().trim().min(1, '请输入实收金额').max(16, '金额过长')),
         expectedTotalFen: fen.nonnegative(),
         waivers: z
-          .array(z.object({ billId: id, amount: z.string().trim().min(1, '请输入减免金额').max(12), reason: text(100, '减免原因过长') }).strict())
+          .array(z.object({ billId: id, amount: yuan('waiver', z.string().trim().min(1, '请输入减免金额').max(12)), reason: text(100, '减免原因过长') }).strict())
           .max(36)
           .default([]),
         approver: approverIn.nullable().default(null),
@@ -79,7 +79,7 @@ export const paymentsContract = {
   'counter.status': { access: COUNTER_ROLES, input: noInput, output: z.object({ opened: z.boolean(), floatFen: fen.nullable() }) },
   'counter.open': {
     access: COUNTER_ROLES,
-    input: z.object({ checked: z.array(z.string().max(80)).max(20), float: z.string().trim().min(1, '请输入清点的备用金').max(12) }).strict(),
+    input: z.object({ checked: z.array(z.string().max(80)).max(20), float: yuan('float', z.string().trim().min(1, '请输入清点的备用金').max(12)) }).strict(),
     output: z.object({ opened: z.boolean(), floatFen: fen.nullable() }),
   },
   'display.state': {
@@ -142,7 +142,7 @@ export const paymentsContract = {
         billIds: z.array(id).min(1, '请选择费用').max(36),
         channel: z.enum(ELECTRONIC_CHANNELS),
         channelRef: z.string().trim().min(1, '请输入渠道流水号').max(40, '流水号过长'),
-        amount: yuanText('请输入渠道收款金额'),
+        amount: yuan('amount', yuanText('请输入渠道收款金额')),
       })
       .strict(),
     output: z.object({ slipNo: z.string(), duplicate: z.boolean() }),

@@ -1,6 +1,48 @@
 /** Schemas shared by the areas of the contract: ids, money, dates, people, slips (preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, TICKET_KINDS } from '../kernel/enums.js';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../kernel/enums.js';
+import { TICKET_KINDS } from '../kernel/enums.js';
+import { DomainError } from '../kernel/errors.js';
+import { parseYuan } from '../kernel/money.js';
+import { parseVolume } from '../kernel/volume.js';
+
+/**
+ * Amounts and volumes are typed at the counter as text and reach the handler as integer fen / centi-m³
+ * (issue 11 #2): the contract parses them with the domain's own rules. `Input<M>` (what a window sends) keeps
+ * the text, `ParsedInput<M>` (what a handler gets) has the number. A refusal keeps the domain's error as it
+ * was when handlers parsed (code INVALID_AMOUNT / INVALID_VOLUME, the Chinese message, the `field` given
+ * here): the issue carries it in `params.domainError` and the router reports it as is, after any plain schema
+ * refusal of the same input (as when a handler parsed only once the schema had passed).
+ */
+export interface DomainIssue {
+  code: string;
+  message: string;
+  field?: string;
+}
+/** Runs a domain parse inside a zod transform; a DomainError becomes an issue carrying it. */
+export function domainParse<T>(ctx: z.core.$RefinementCtx<unknown>, input: unknown, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const domainError: DomainIssue = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    ctx.issues.push({ code: 'custom', message: error.message, input, params: { domainError } });
+    return z.NEVER;
+  }
+}
+const plainText = z.string().trim().max(16);
+/** Yuan as typed ("100", "12.50") → fen, refused as parseYuan(text, field) refuses it. */
+export const yuan = (field: string, text: z.ZodString = plainText) => text.transform((t, ctx) => domainParse(ctx, t, () => parseYuan(t, field)));
+/** m³ as typed ("12.5") → centi-m³, refused as parseVolume(text, field) refuses it. */
+export const volume = (field: string, text: z.ZodString = plainText) => text.transform((t, ctx) => domainParse(ctx, t, () => parseVolume(t, field)));
+/** A cash amount the clerk may leave empty or null (no fee collected) → fen or null. */
+export const optionalYuan = (field: string, text: z.ZodString = plainText) =>
+  text.nullable().transform((t, ctx) => (t === null || t === '' ? null : domainParse(ctx, t, () => parseYuan(t, field))));
+/** A volume the clerk may leave out or empty → centi-m³ or undefined. */
+export const optionalVolume = (field: string, text: z.ZodString = plainText) =>
+  text.optional().transform((t, ctx) => (t === undefined || t === '' ? undefined : domainParse(ctx, t, () => parseVolume(t, field))));
+/** An amount whose empty text means 0 yuan. */
+export const yuanOrZero = (field: string, text: z.ZodString = plainText) => text.transform((t, ctx) => domainParse(ctx, t, () => parseYuan(t || '0', field)));
 
 export const id = z.string().min(1, '缺少编号').max(64, '编号过长');
 export const fen = z.number().int().safe();
@@ -14,7 +56,7 @@ export const ticketLine = z
     year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
     quarter: z.number().int().min(1, '季度须为1–4').max(4, '季度须为1–4').nullable(),
     count: z.number().int().min(1, '张数须为正整数').max(200, '张数过多'),
-    faceValue: z.string().trim().max(12, '面值过长').default('0'),
+    faceValue: yuan('faceValue', z.string().trim().max(12, '面值过长')).prefault('0'),
     backName: z.string().trim().min(1, '请登记票背面的姓名').max(40, '姓名过长'),
     backAddress: z.string().trim().min(1, '请登记票背面的地址').max(120, '地址过长'),
   })

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../main/paths.js';
-import { METHOD_NAMES } from '../../preload/channels.js';
+import { METHOD_NAMES } from '../../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
 
 const dir = join(repoRoot, 'node_modules', '.cache', 'gas-hall', `preload-${process.pid}`);

@@ -1,0 +1,57 @@
+/**
+ * What every area's handler registration gets (issue 11 #2): the services' dependencies, the sessions, the
+ * receipts, the devices, the upload store shared by the session, upload and bank areas, and the post-commit
+ * effects (main/ipc/after-commit.ts). `area()` types each handler from its contract entry.
+ */
+import type { Fen } from '../../../preload/kernel/money.js';
+import type { Method } from '../../../preload/contract.js';
+import type { ReceiptPrinter } from '../../../hardware/printer/printer.js';
+import { DomainError } from '../../../preload/kernel/errors.js';
+import type { BackupInfo } from '../../services/backup.js';
+import type { CustomerDisplays } from '../../services/customer-display.js';
+import type { Actor, ServiceDeps } from '../../services/context.js';
+import type { HandheldService } from '../../services/handheld.js';
+import type { IcCardService } from '../../services/ic-cards.js';
+import type { ReceiptService } from '../../services/receipts.js';
+import type { UploadStore } from '../../services/uploads.js';
+import type { AfterCommit } from '../after-commit.js';
+import type { CallContext, Handlers } from '../router.js';
+import type { SessionStore } from '../sessions.js';
+
+export interface Devices {
+  cards: IcCardService;
+  handheld: HandheldService;
+  printer: ReceiptPrinter;
+  backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
+  /** The counters' customer displays, held by the host (their changes are pushed: main/display-push.ts). */
+  displays: CustomerDisplays;
+}
+
+export interface HandlerKit {
+  deps: ServiceDeps;
+  sessions: SessionStore;
+  receipts: ReceiptService;
+  devices: Devices;
+  uploads: UploadStore;
+  after: AfterCommit;
+}
+
+/** An area's handlers, each typed by its contract entry: parsed input in, the contract's output out. */
+export function area<const M extends Method>(handlers: { [K in M]: Handlers[K] }): { [K in M]: Handlers[K] } {
+  return handlers;
+}
+
+export function signedIn(ctx: CallContext): Actor {
+  if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return ctx.actor;
+}
+
+/** Ticket lines as the contract parsed them, with the face value under the services' name. */
+export function ticketLines<T extends { faceValue: Fen }>(lines: readonly T[]): (Omit<T, 'faceValue'> & { faceValueFen: Fen })[] {
+  return lines.map(({ faceValue, ...rest }) => ({ ...rest, faceValueFen: faceValue }));
+}
+
+/** A fee taken with a counter business, as the answer shows it (its slip printed by `after.printsSlips`). */
+export function feeShown(payment: { slipNo: string; changeFen: number } | null): { slipNo: string | null; changeFen: number | null } {
+  return { slipNo: payment?.slipNo ?? null, changeFen: payment?.changeFen ?? null };
+}
