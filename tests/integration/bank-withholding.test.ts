@@ -12,7 +12,7 @@ import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { fen } from '../../main/domain/money.js';
+import { fen } from '../../preload/kernel/money.js';
 
 let host: TestHost;
 
