@@ -1,24 +1,56 @@
 /**
- * Layer rules of ../shared/ARCHITECTURE.md, checked in `npm test` (npm run lint:layers).
- * Issue 11 first step: the rules that hold today. Still to come with the shared kernel (issue 11 #1):
- * the renderer importing only the contract's types and the kernel, and db/ importing no main/.
+ * Layer rules of ../shared/ARCHITECTURE.md, checked in `npm test` (npm run lint:layers; issue 11 #1).
+ *
+ *   renderer/        → its own files, the contract (preload/contract*), the kernel, react/react-dom/zustand
+ *   preload/contract → zod, the kernel and the channel list: what a window may load with it
+ *   preload/kernel/  → nothing outside itself: the explicitly shared pure kernel (money, volume, dates,
+ *                      errors, formatting, the closed lists the schema/contract/windows share)
+ *   main/domain/     → the kernel and itself: no database, devices, files, Electron or use cases
+ *   db/              → the kernel and its libraries: no main/, hardware/, renderer/ (demo data is main/seed)
+ *   hardware/        → the kernel and its libraries: no db/, renderer/, main/ (no use case, no rule)
+ *   electron         → only the shell (main/app.ts), the preload bridge and the launcher; main/host.ts and
+ *                      main/backend.ts (the utility process) never reach it, also indirectly
+ *   the shell        → main/app.ts and its IPC link never reach the store, devices, services or router (#7)
  */
 /** The back end a pure rule or a window never imports: database, devices, use cases, IPC, the shell. */
 const BACK_END = 'db|hardware|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts';
 /** Libraries that do IO. */
 const IO_LIBS = 'better-sqlite3|drizzle-orm|serialport|electron';
 const ELECTRON = '^electron$|node_modules/electron/';
+const KERNEL = '^preload/kernel/';
+const CONTRACT = '^preload/(contract[.]ts|contract/|channels([.]generated)?[.]ts)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'renderer-only-contract-and-kernel',
+      comment: 'A window imports its own files, the contract, the shared kernel and its UI libraries; every figure and rule else comes from main through the contract.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { pathNot: `^renderer/|${CONTRACT}|${KERNEL}|node_modules/(react|react-dom|zustand|scheduler|use-sync-external-store)/` },
+    },
+    {
+      name: 'contract-is-shared',
+      comment: 'The contract is loaded by the windows too: it imports zod, the kernel and the channel list only.',
+      severity: 'error',
+      from: { path: CONTRACT },
+      to: { pathNot: `${CONTRACT}|${KERNEL}|node_modules/zod/` },
+    },
+    {
+      name: 'kernel-is-pure',
+      comment: 'preload/kernel is the explicitly shared pure kernel: it imports nothing outside itself (no node core module, no library).',
+      severity: 'error',
+      from: { path: KERNEL },
+      to: { pathNot: KERNEL },
+    },
     {
       name: 'domain-is-pure',
       comment: 'main/domain holds pure rules: no database, devices, files, Electron or use cases (node:crypto for hashing only).',
       severity: 'error',
       from: { path: '^main/domain/' },
       to: {
-        path: `^(${BACK_END}|renderer|preload)|${IO_LIBS}|node-thermal-printer`,
+        path: `^(${BACK_END}|renderer|preload/(?!kernel/))|${IO_LIBS}|node-thermal-printer`,
       },
     },
     {
@@ -28,11 +60,18 @@ module.exports = {
       to: { dependencyTypes: ['core'], pathNot: '^(node:)?crypto$' },
     },
     {
+      name: 'db-not-into-main',
+      comment: 'db/ (schema, migrations, opening the store) imports no main/, hardware/ or renderer/: the enums it needs are in the kernel.',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^(main|hardware|renderer)/|^preload/(?!kernel/)' },
+    },
+    {
       name: 'hardware-below-services',
-      comment: 'Device drivers know no database, renderer or use case.',
+      comment: 'Device drivers know no database, renderer, use case or business rule; shared shapes come from the kernel.',
       severity: 'error',
       from: { path: '^hardware/' },
-      to: { path: '^(db|renderer|preload|main/(services|ipc|harness|workers))/|better-sqlite3|drizzle-orm|electron' },
+      to: { path: '^(db|renderer|main)/|^preload/(?!kernel/)|better-sqlite3|drizzle-orm|electron' },
     },
     {
       name: 'only-the-shell-imports-electron',
@@ -64,17 +103,10 @@ module.exports = {
     },
     {
       name: 'renderer-not-into-back-end',
-      comment: 'The renderer never imports services, the database, devices or the IPC layer.',
+      comment: 'Also indirectly (through the contract): a window never loads services, the database, devices or the IPC layer.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: `^(${BACK_END})|${IO_LIBS}` },
-    },
-    {
-      name: 'db-not-into-services',
-      comment: 'db/ never imports use cases, IPC or devices.',
-      severity: 'error',
-      from: { path: '^db/' },
-      to: { path: '^(hardware|renderer|main/(services|ipc|harness|workers|app|host))' },
+      to: { path: `^(${BACK_END}|main/domain)|${IO_LIBS}`, reachable: true },
     },
   ],
   options: {

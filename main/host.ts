@@ -17,7 +17,7 @@ import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
 import { backupNow, listBackups, scheduleBackups } from './services/backup.js';
-import { DomainError } from './domain/errors.js';
+import { DomainError } from '../preload/kernel/errors.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
 import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';

@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'accounts.transfer',
   'accounts.changePaymentMethod',
   'accounts.statement',
+  'payments.quote',
   'payments.payCash',
   'receipts.reprint',
   'receipts.recent',

@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openStore } from '../db/open.js';
-import { seedAccounts, seedReferenceData, DEMO_PASSWORD, DEMO_STAFF } from '../db/seed/generate.js';
-import { businessDateOf } from '../main/domain/dates.js';
+import { seedAccounts, seedReferenceData, DEMO_PASSWORD, DEMO_STAFF } from '../main/seed/generate.js';
+import { businessDateOf } from '../preload/kernel/dates.js';
 import { migrationsDir, repoRoot } from '../main/paths.js';
 
 const { values } = parseArgs({

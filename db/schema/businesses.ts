@@ -1,6 +1,6 @@
 /** Counter businesses (业务), their work orders, receipts and follow-up visits, DOMAIN §3.8, §8.2. */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../../main/domain/work-order.js';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../../preload/kernel/enums.js';
 import { createdAt } from './columns.js';
 import { halls, counters, staff } from './reference.js';
 import { accounts } from './accounts.js';

@@ -1,6 +1,6 @@
 /** Tickets and coupons taken in a payment (§3.7, R-TKT-01..12). */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { TICKET_KINDS } from '../../main/domain/ticket-kinds.js';
+import { TICKET_KINDS } from '../../preload/kernel/enums.js';
 import { bills } from './bills.js';
 import { payments } from './payments.js';
 

@@ -9,7 +9,7 @@
  */
 import iconv from 'iconv-lite';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import type { SlipLine } from '../../main/domain/check-slip.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 
 export const FS_CHINESE_ON = Buffer.from([0x1c, 0x26]); // FS &
 export const FS_CHINESE_OFF = Buffer.from([0x1c, 0x2e]); // FS .

@@ -2,11 +2,11 @@
  * Preconditions of accepting a field business (业务受理), DOMAIN §4. Each refusal names its rule and, for
  * arrears, the blocking bill (R-GEN-10 gives the phrase).
  */
-import { DomainError } from './errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { MeterStatus } from './meter-status.js';
 import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
-import type { BusinessType } from './work-order.js';
-import { fen, type Fen } from './money.js';
+import type { BusinessType } from '../../preload/kernel/enums.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
 
 export interface AcceptanceFacts {
   type: BusinessType;

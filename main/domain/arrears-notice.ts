@@ -3,9 +3,9 @@
  * reader to hand out. Pure: the thermal layout in display columns; the A4 view renders the same data.
  */
 import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
-import { formatYuan, type Fen } from './money.js';
-import { formatVolume, type CentiM3 } from './volume.js';
-import type { SlipLine } from './check-slip.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { yuan } from './check-slip.js';
 
 export interface ArrearsNotice {

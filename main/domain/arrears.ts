@@ -1,6 +1,6 @@
 /** The arrears refusal every account-level change uses (R-GEN-10 gives the phrase; R-SEC-08). */
-import { DomainError } from './errors.js';
-import { formatYuan, type Fen } from './money.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
 
 export interface UnpaidLine {
   readingDate: string;

@@ -3,12 +3,11 @@
  * data (fixed width counted in GBK bytes = display columns, or CSV), the file text for a run, and the
  * parse and check of the bank's return file. Pure; the service encodes the text to GBK.
  */
-import { DomainError } from './errors.js';
-import { fen, formatYuan, parseYuan, sumFen, type Fen } from './money.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { fen, formatYuan, parseYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { WITHHOLDING_BANKS, type WithholdingBank } from '../../preload/kernel/enums.js';
 import { displayWidth, padEndToWidth, truncateToWidth } from './text-width.js';
 
-export const WITHHOLDING_BANKS = ['建行', '工行', '温州银行', '华夏', '农行', '广发', '鹿城农村合作银行'] as const;
-export type WithholdingBank = (typeof WITHHOLDING_BANKS)[number];
 
 export interface BankLine {
   lineNo: number;

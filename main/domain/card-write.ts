@@ -2,9 +2,9 @@
  * Two-phase card writes (ARCHITECTURE "Card writes", R-IC-07, A-13): after a write that did not
  * clearly succeed, the card's purchase counter decides what happened. Pure.
  */
-import { changeFor, fen, ZERO_FEN, type Fen } from './money.js';
-import { centiM3, gasAmountFen, type CentiM3 } from './volume.js';
-import { DomainError } from './errors.js';
+import { changeFor, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { checkLargeTender, type LargeTenderRule } from './confirmations.js';
 
 export type WriteDecision = 'written' | 'not_written' | 'unknown';

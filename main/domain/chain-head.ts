@@ -2,22 +2,8 @@
  * Issue 10 #20: the audit chain's head (seq and hash) as printed on the 日结 and cash reports and recorded
  * with them, and how a later chain is judged against it. Pure; no crypto, so the windows can print it too.
  */
-import { DomainError } from './errors.js';
-
-/** Shorter than a head means a cut tail; another hash at that seq means rows were rewritten and re-hashed. */
-export interface ChainHead {
-  seq: number;
-  /** The full hash, or a printed prefix (at least 8 hex characters). */
-  hash: string;
-}
-
-/** How many hex characters of the hash are printed. */
-export const PRINTED_HASH_CHARS = 12;
-
-/** `#1234 1a2b3c4d5e6f`: what the reports print. */
-export function formatHead(head: ChainHead): string {
-  return `#${head.seq} ${head.hash.slice(0, PRINTED_HASH_CHARS)}`;
-}
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { ChainHead } from '../../preload/kernel/chain-head.js';
 
 const HEAD_TEXT = /^#?\s*(\d{1,12})\s+([0-9a-fA-F]{8,64})$/;
 

@@ -3,8 +3,9 @@
  * unit price and amount). Pure: turns slip data into printable lines of exact display width. The
  * printer driver turns lines into bytes.
  */
-import { formatYuan, negFen, ZERO_FEN, type Fen } from './money.js';
-import { formatVolume, type CentiM3 } from './volume.js';
+import { formatYuan, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
 
 export interface CheckSlipBill {
@@ -59,12 +60,6 @@ export interface CheckSlipTickets {
   volume: CentiM3;
   valueFen: Fen;
 }
-
-export type SlipLine =
-  | { kind: 'title'; text: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'rule' }
-  | { kind: 'feed'; lines: number };
 
 /** ￥ is U+FFE5 (full width), never ¥ (ARCHITECTURE "Chinese receipts"). */
 export const YUAN_SIGN = '￥';

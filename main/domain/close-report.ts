@@ -1,8 +1,9 @@
 /** The numbered 日结报告 on the receipt printer: totals per clerk, counter, tender and charge. Pure. */
-import { formatHead, type ChainHead } from './chain-head.js';
-import { yuan, type SlipLine } from './check-slip.js';
+import { formatHead, type ChainHead } from '../../preload/kernel/chain-head.js';
+import { yuan } from './check-slip.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight } from './text-width.js';
-import type { Fen } from './money.js';
+import type { Fen } from '../../preload/kernel/money.js';
 
 interface Totals {
   count: number;

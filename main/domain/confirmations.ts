@@ -3,10 +3,10 @@
  * a counter reading far above the customer's history (A-35, the handheld's 大额方数 rule) and a tendered
  * amount far above the cash due. Pure: each returns what the clerk is asked to check, or null.
  */
-import { DomainError } from './errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { largeVolume, type LargeVolumeRule } from './handheld.js';
-import { fen, formatYuan, type Fen } from './money.js';
-import { formatVolume, type CentiM3 } from './volume.js';
+import { fen, formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 
 /**
  * ASSUMPTION (issue 10 #5, not in DOMAIN.md): a tender is "far above" the cash due when the change would be

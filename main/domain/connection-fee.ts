@@ -2,16 +2,9 @@
  * Connection fee (报装费) by building type, R-REG-06 / §4.18: 多层 2400, 高层 2850, 别墅 4000 yuan.
  * R-VAL-11 / R-SEQ-06: the fee filled in from the sequence number's building type must match it.
  */
-import { DomainError } from './errors.js';
-import { fen, formatYuan, type Fen } from './money.js';
-
-export type BuildingType = '多层' | '高层' | '别墅';
-
-export const CONNECTION_FEE_FEN: Readonly<Record<BuildingType, Fen>> = {
-  多层: fen(240_000),
-  高层: fen(285_000),
-  别墅: fen(400_000),
-};
+import { DomainError } from '../../preload/kernel/errors.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { CONNECTION_FEE_FEN, type BuildingType } from '../../preload/kernel/connection-fee.js';
 
 export function checkConnectionFee(buildingType: BuildingType, feeFen: Fen): void {
   const expected = CONNECTION_FEE_FEN[buildingType];

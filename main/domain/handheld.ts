@@ -1,8 +1,8 @@
 /**
  * Checks on readings from a handheld before 入库 (R-HH-04, A-35). Pure.
  */
-import { isValidDate } from './dates.js';
-import { centiM3, type CentiM3 } from './volume.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 
 export type Anomaly = 'large' | 'below_last' | 'meter_changed' | 'estimated' | 'not_read';
 

@@ -4,9 +4,9 @@
  * R-LATE-02: counted in whole 0.5-yuan steps, rounded down; below 0.5 yuan nothing is charged.
  * A-27: per unpaid bill, on the gas amount only; overdue days are calendar days after the due date.
  */
-import { DomainError } from './errors.js';
-import { assertFen, fen, formatYuan, ZERO_FEN, type Fen } from './money.js';
-import { daysBetween } from './dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { assertFen, fen, formatYuan, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { daysBetween } from '../../preload/kernel/dates.js';
 
 const STEP_FEN = 50; // 0.5 yuan
 const RATE_PER_MILLE_PER_DAY = 3; // 0.3 % = 3 ‰

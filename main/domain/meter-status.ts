@@ -1,7 +1,7 @@
 /**
  * Meter status (表状态) transitions, DOMAIN §3.2 (A-02, A-03). Anything not listed is refused.
  */
-import { DomainError } from './errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 
 export type MeterStatus = '未用' | '报装' | '装表' | '通气' | '封表' | '拆表';
 

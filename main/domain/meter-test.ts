@@ -3,8 +3,8 @@
  * (拆装费) plus the prescribed test fee (A-18); a failed meter costs nothing. The 300-yuan deposit is
  * always handed back, against the deposit receipt (R-TEST-05).
  */
-import { addFen, fen, ZERO_FEN, type Fen } from './money.js';
-import type { CentiM3 } from './volume.js';
+import { addFen, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 
 export const REFIT_FEE_FEN: Fen = fen(2_000);
 

@@ -3,7 +3,7 @@
  * bank (R-PMC-01); bank → cash clears the bank fields (R-PMC-04); cash → bank or a change of bank needs
  * the bank, card number and holder (R-PMC-05/06, R-VAL-04..06); IC-card customers only recharge (R-VAL-01).
  */
-import { DomainError } from './errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 
 export const COUNTER_BANKS = ['建行', '工行', '鹿城农村合作银行', '农行', '华夏', '广发'] as const;
 export const BANK_ONLY_BANKS = ['温州银行'] as const;

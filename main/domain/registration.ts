@@ -3,7 +3,7 @@
  * Returns every failed rule with the field to select (全选状态) and a zh-CN message; an empty list means
  * the form may be saved. Warnings (R-VAL-10) do not block.
  */
-import { isValidDate } from './dates.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
 
 export const LOST_INVOICE_DATE = '2002-01-01'; // R-VAL-08, R-VAL-15
 export const BANK_METHODS = ['银行代缴', '银行托收'] as const;

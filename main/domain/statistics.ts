@@ -1,9 +1,5 @@
 /** Statistics periods and kinds (DOMAIN §7.3). */
-import { DomainError } from './errors.js';
-
-/** R-STAT-04: what 气表业务综合查询 counts. */
-export const STAT_KINDS = ['报装', '装表', '点火', '改装', '换表', '封表', '拆表', '启封'] as const;
-export type StatKind = (typeof STAT_KINDS)[number];
+import { DomainError } from '../../preload/kernel/errors.js';
 
 /**
  * R-STAT-01/03: the monthly ignition count runs from the 26th of the previous month to the 25th of the

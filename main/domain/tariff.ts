@@ -2,8 +2,8 @@
  * Pricing a bill from its consumption (A-11, A-12): one unit price, or tier bands by annual volume
  * (none active by default, A-11). Pure, exact: the amount is Σ volume × price rounded half up once.
  */
-import { fen, formatYuan, type Fen } from './money.js';
-import { centiM3, formatVolume, ZERO_CENTI, type CentiM3 } from './volume.js';
+import { fen, formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, formatVolume, ZERO_CENTI, type CentiM3 } from '../../preload/kernel/volume.js';
 
 export interface Tier {
   /** The band starts at this annual volume (0.01 m³); the first band starts at 0. */

@@ -1,10 +1,10 @@
 /**
  * Gas tickets, coupons and pick-up vouchers as tenders (DOMAIN §6.2). Pure rules, no IO.
  */
-import type { TicketKind } from './ticket-kinds.js';
-import { DomainError } from './errors.js';
-import { addFen, fen, subFen, ZERO_FEN, type Fen } from './money.js';
-import { centiM3, formatVolume, subCenti, type CentiM3 } from './volume.js';
+import type { TicketKind } from '../../preload/kernel/enums.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { addFen, subFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, formatVolume, subCenti, type CentiM3 } from '../../preload/kernel/volume.js';
 
 /** R-TKT-03: one bottled-gas ticket = 5 m³ of piped gas. */
 export const TICKET_VOLUME_CENTI: CentiM3 = centiM3(500);
@@ -70,15 +70,7 @@ export interface VolumeAllocation {
  * (R-TKT-09); a whole ticket or more left over means the next bill must be split first (R-TKT-10), or,
  * with no bill left, that the clerk took too many tickets.
  */
-export function allocateVolume(bills: readonly TicketBill[], poolCenti: CentiM3): VolumeAllocation;
-/**
- * @deprecated Plain numbers: only for the renderer's own copy of the ticket rule (renderer/src/stores/ticket-tender.ts),
- * which issue 11 #4 removes; delete this overload with it. The back end calls the branded signature above.
- */
-export function allocateVolume(bills: readonly { id: string; consumption: number; gasFen: number }[], poolCenti: number): VolumeAllocation;
-export function allocateVolume(plainBills: readonly { id: string; consumption: number; gasFen: number }[], pool: number): VolumeAllocation {
-  const bills: readonly TicketBill[] = plainBills.map((b) => ({ id: b.id, consumption: centiM3(b.consumption), gasFen: fen(b.gasFen) }));
-  const poolCenti = centiM3(pool);
+export function allocateVolume(bills: readonly TicketBill[], poolCenti: CentiM3): VolumeAllocation {
   let remaining = poolCenti;
   const ticketBillIds: string[] = [];
   const cashBillIds: string[] = [];

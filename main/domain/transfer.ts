@@ -2,14 +2,12 @@
  * 过户 (transfer of ownership), P-TRF: arrears block (R-TRF-04, R-SEC-07/08), the 5-yuan fee waived for
  * direct relatives with proof (R-TRF-07; A-51 lists who counts), the new owner's name rule (R-VAL-02).
  */
-import { DomainError } from './errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { refuseWhileArrears, type UnpaidLine } from './arrears.js';
-import { fen, ZERO_FEN, type Fen } from './money.js';
+import { fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { DirectRelative } from '../../preload/kernel/enums.js';
 
 export const TRANSFER_FEE_FEN: Fen = fen(500);
-/** spouse, parents, children, grandparents, grandchildren. */
-export const DIRECT_RELATIVES = ['配偶', '父母', '子女', '祖父母', '孙子女'] as const;
-export type DirectRelative = (typeof DIRECT_RELATIVES)[number];
 
 export function transferFee(relative: DirectRelative | null, proofShown: boolean): Fen {
   if (relative === null) return TRANSFER_FEE_FEN;

@@ -3,15 +3,8 @@
  * receipt results per type (R-RCPT-03), the site-remark rule (R-RCPT-04) and the state model of §8.6
  * (state names are A-43).
  */
-import { DomainError } from './errors.js';
-
-export const BUSINESS_TYPES = ['安装', '改装', '点火', '二次点火', '封表', '拆表', '启封', '校表', '换表', '其它'] as const;
-export type BusinessType = (typeof BUSINESS_TYPES)[number];
-
-/** R-WO-02; A-40: the default is ① 等待安排. */
-export const PRIORITIES = ['等待安排', '按照约定', '尽快安排', '加急安排'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const DEFAULT_PRIORITY: Priority = '等待安排';
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { BusinessType, ReceiptResult, WorkOrderState } from '../../preload/kernel/enums.js';
 
 /** Promised working days from the next day (§4.18). 拆表 follows 封表; 换表 and 其它 follow the 5-day jobs. */
 export const LEAD_TIME_WORKING_DAYS: Readonly<Record<BusinessType, number>> = {
@@ -41,9 +34,6 @@ export const WORK_ORDER_KIND: Readonly<Record<BusinessType, string>> = {
   其它: '其它',
 };
 
-export const RECEIPT_RESULTS = ['合格', '未完成', '无法实施', '不合格', '取消该业务'] as const;
-export type ReceiptResult = (typeof RECEIPT_RESULTS)[number];
-
 /** R-RCPT-03: the non-default results each type allows (合格 and 取消该业务 are always allowed). */
 const ALLOWED_RESULTS: Readonly<Record<BusinessType, readonly ReceiptResult[]>> = {
   安装: ['未完成', '不合格'],
@@ -61,9 +51,6 @@ const ALLOWED_RESULTS: Readonly<Record<BusinessType, readonly ReceiptResult[]>> 
 export function allowedResults(type: BusinessType): ReceiptResult[] {
   return ['合格', ...ALLOWED_RESULTS[type], '取消该业务'];
 }
-
-export const BUSINESS_STATES = ['已受理', '已派工', '已完成', '已归档', '顺延', '待重新派工', '已取消', '已作废'] as const;
-export type WorkOrderState = (typeof BUSINESS_STATES)[number];
 
 export interface ReceiptEntry {
   result: ReceiptResult;

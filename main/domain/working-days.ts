@@ -3,8 +3,8 @@
  * that next day being day 1. A-21: Monday–Friday, minus configured holidays, plus configured make-up
  * working days (调休 Saturdays/Sundays).
  */
-import { addDays } from './dates.js';
-import { DomainError } from './errors.js';
+import { addDays } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;

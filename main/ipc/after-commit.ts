@@ -21,7 +21,7 @@
  */
 import type { Method } from '../../preload/contract.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
-import type { SlipLine } from '../domain/check-slip.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import type { Actor } from '../services/context.js';
 import { printLayout } from '../services/print-layout.js';
 import type { PrintOutcome, ReceiptService } from '../services/receipts.js';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract, type Access, type DomainIssue, type Method, type Output, type ParsedInput, type Result } from '../../preload/contract.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { Actor } from '../services/context.js';
 import type { SessionStore } from './sessions.js';
 

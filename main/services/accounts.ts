@@ -4,7 +4,7 @@
  * character fragments a per-character FTS5 index, so any substring of a Chinese address is found by index.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { ServiceDeps } from './context.js';
 
 /** Who the customer is, as every counter list shows it. */

@@ -6,7 +6,8 @@ import { desc } from 'drizzle-orm';
 import type { Db, ReadTx, Tx } from '../../db/open.js';
 import { auditHeads, auditLog } from '../../db/schema.js';
 import { auditHash, GENESIS_HASH } from '../domain/audit-hash.js';
-import { checkHead, type ChainHead, type HeadMismatch, type HeadSource } from '../domain/chain-head.js';
+import { checkHead, type HeadMismatch, type HeadSource } from '../domain/chain-head.js';
+import type { ChainHead } from '../../preload/kernel/chain-head.js';
 
 export interface AuditEntry {
   actorId: string | null;

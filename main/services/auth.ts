@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { counters, halls, staff, type StaffRole } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { hashPassword, INITIAL_PASSWORD } from '../security/password.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';

@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema.js';
 import type { Store } from '../../db/open.js';
-import type { ChainHead } from '../domain/chain-head.js';
-import { DomainError } from '../domain/errors.js';
+import type { ChainHead } from '../../preload/kernel/chain-head.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { recordedHeads, verifyAuditChain, type AnchorHead } from './audit.js';
 
 const NAME = /^gas-hall-(\d{8}-\d{6})\.db$/;

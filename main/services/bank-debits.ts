@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/open.js';
 import { counterSequences } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor } from './context.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';

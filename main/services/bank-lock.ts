@@ -2,7 +2,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { bankRunItems, bankRuns } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { AccountId, BillId } from '../domain/ids.js';
 
 /** Seed 000 §1.2.5 2.(4), quoted in every refusal. */

@@ -8,9 +8,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReturnCheck, WithholdingBank } from '../domain/bank-file.js';
-import { DomainError, type ErrorCode } from '../domain/errors.js';
-import type { Fen } from '../domain/money.js';
+import type { ReturnCheck } from '../domain/bank-file.js';
+import type { WithholdingBank } from '../../preload/kernel/enums.js';
+import { DomainError, type ErrorCode } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
 
 /** The bundled worker's file name, next to the bundled main (scripts/build-main.mjs). */
 export const BUNDLED_WORKER = 'bank-return-worker.cjs';

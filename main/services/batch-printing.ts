@@ -6,8 +6,8 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { accounts, bills, halls, payments } from '../../db/schema.js';
 import { layoutArrearsNotice, type ArrearsNotice } from '../domain/arrears-notice.js';
-import { businessDateOf } from '../domain/dates.js';
-import { addFen, ZERO_FEN } from '../domain/money.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { addFen, ZERO_FEN } from '../../preload/kernel/money.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';

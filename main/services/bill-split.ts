@@ -5,10 +5,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { bills } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { splitBill } from '../domain/tickets.js';
-import { centiM3, formatVolume, gasAmountFen, type CentiM3 } from '../domain/volume.js';
-import { fen } from '../domain/money.js';
+import { centiM3, formatVolume, gasAmountFen, type CentiM3 } from '../../preload/kernel/volume.js';
+import { fen } from '../../preload/kernel/money.js';
 import { uuidv7 } from '../ids.js';
 import { asBillId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';

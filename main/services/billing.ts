@@ -6,12 +6,12 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-
 import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
-import { addDays, businessDateOf, daysBetween } from '../domain/dates.js';
+import { addDays, businessDateOf, daysBetween } from '../../preload/kernel/dates.js';
 import { readingConfirmationPrompt, readingConfirmationRecord, unusualReading } from '../domain/confirmations.js';
-import { DomainError } from '../domain/errors.js';
-import { lateFeeFen, overdueDays } from '../domain/late-fee.js';
-import { addFen, fen, formatYuan, sumFen, type Fen } from '../domain/money.js';
-import { centiM3, centiM3OrNull, consumption, formatVolume, type CentiM3 } from '../domain/volume.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { lateFeeFen, lateFeeTrace, overdueDays } from '../domain/late-fee.js';
+import { addFen, fen, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, centiM3OrNull, consumption, formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { AccountIdentity } from './accounts.js';
 import { appendAudit } from './audit.js';
@@ -35,6 +35,8 @@ export interface UnpaidBill {
   estimated: boolean;
   /** How the amount was computed (A-11/A-12). */
   pricing: string;
+  /** How the late fee was reckoned, as the clerk shows it (R-LATE-01/02). */
+  lateFeeTrace: string;
 }
 
 export interface AccountSummary extends AccountIdentity {
@@ -254,6 +256,7 @@ export function priceBill(bill: typeof bills.$inferSelect, businessDate: string)
     source: bill.source,
     estimated: bill.estimated,
     pricing: bill.pricing || `${formatVolume(bill.consumptionCenti)} m³ × ${formatYuan(bill.priceFenPerM3)} = ${formatYuan(bill.amountFen)}`,
+    lateFeeTrace: lateFeeTrace(bill.amountFen, days),
   };
 }
 

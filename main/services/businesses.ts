@@ -25,10 +25,11 @@ import {
   TEST_DEPOSIT_FEN,
   type AcceptanceExtras,
 } from '../domain/acceptance.js';
-import { formatYuan, type Fen } from '../domain/money.js';
-import { addDays, businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { canVoid, LEAD_TIME_WORKING_DAYS, type BusinessType, type Priority, type WorkOrderState } from '../domain/work-order.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { addDays, businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { canVoid, LEAD_TIME_WORKING_DAYS } from '../domain/work-order.js';
+import type { BusinessType, Priority, WorkOrderState } from '../../preload/kernel/enums.js';
 import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';

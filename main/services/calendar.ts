@@ -4,8 +4,8 @@
  */
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { calendarDays } from '../../db/schema.js';
-import { isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 

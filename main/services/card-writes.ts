@@ -6,9 +6,9 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { cardWriteOutcomes, cardWrites } from '../../db/schema.js';
 import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../hardware/card/reader.js';
-import { DomainError } from '../domain/errors.js';
-import { fen, type Fen } from '../domain/money.js';
-import { centiM3, type CentiM3 } from '../domain/volume.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 import { asAccountId, asCardNo, asCardWriteId, type AccountId, type CardNo, type CardWriteId } from '../domain/ids.js';
 
 /** Device failures in the clerk's words. */

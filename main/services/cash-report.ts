@@ -7,12 +7,13 @@
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
-import { cashBalance, checkDifference, countedTotal, type ReportLine } from '../domain/cash-report.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { cashBalance, checkDifference, type ReportLine } from '../domain/cash-report.js';
+import { countedTotal } from '../../preload/kernel/denominations.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
-import { fen, ZERO_FEN, type Fen } from '../domain/money.js';
-import { centiM3 } from '../domain/volume.js';
+import { fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';

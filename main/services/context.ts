@@ -3,7 +3,7 @@ import type { Db } from '../../db/open.js';
 import type { StaffRole } from '../../db/schema.js';
 import { DEFAULT_LARGE_VOLUME, type LargeVolumeRule } from '../domain/handheld.js';
 import { DEFAULT_LARGE_TENDER, type LargeTenderRule } from '../domain/confirmations.js';
-import { ZERO_FEN, type Fen } from '../domain/money.js';
+import { ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottleSettings } from '../domain/sign-in-throttle.js';
 
 export interface Clock {

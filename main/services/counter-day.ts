@@ -4,10 +4,10 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { auditLog } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { formatYuan, type Fen } from '../domain/money.js';
-import { OPENING_CHECKLIST } from '../domain/opening-checklist.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { formatYuan, type Fen } from '../../preload/kernel/money.js';
+import { OPENING_CHECKLIST } from '../../preload/kernel/opening-checklist.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 

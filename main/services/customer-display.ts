@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { checkSlips, satisfactionRatings } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor, ServiceDeps } from './context.js';
 

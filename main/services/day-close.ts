@@ -6,10 +6,10 @@
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { businessDays, halls } from '../../db/schema.js';
-import { businessDateOf, isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { addFen, fen, ZERO_FEN, type Fen } from '../domain/money.js';
-import type { ChainHead } from '../domain/chain-head.js';
+import { businessDateOf, isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { addFen, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { ChainHead } from '../../preload/kernel/chain-head.js';
 import { appendAudit, recordHead } from './audit.js';
 import { counterCashFen, takenAtCounter } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';

@@ -5,8 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { payments } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
-import type { Fen } from '../domain/money.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { payBills, type ElectronicChannel } from './payments.js';
 import type { AccountId, BillId } from '../domain/ids.js';

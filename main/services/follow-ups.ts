@@ -18,11 +18,11 @@ import {
   workOrderReceipts,
   workOrders,
 } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { nextMeterStatus, type MeterEvent } from '../domain/meter-status.js';
-import { formatVolume, type CentiM3 } from '../domain/volume.js';
-import type { BusinessType } from '../domain/work-order.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import type { BusinessType } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { activeMeter as meterInUse } from './billing.js';

@@ -3,8 +3,8 @@
  * = 整改完成, rectification date, result, 安检结论 = 通过 — with the rectifier and the consumables.
  */
 import { hazardRectifications } from '../../db/schema.js';
-import { isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount } from './billing.js';

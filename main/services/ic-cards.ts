@@ -11,11 +11,11 @@ import type { Tx } from '../../db/open.js';
 import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { assertPurchaseAllowed, censusCheck, decideCardWrite, nextPurchaseCounter, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { addFen, changeFor, fen, negFen, subFen, ZERO_FEN, type Fen } from '../domain/money.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { changeFor, fen, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { confirmLargeTender } from '../domain/confirmations.js';
-import { centiM3, formatVolume, gasAmountFen, sumCenti, type CentiM3 } from '../domain/volume.js';
+import { centiM3, formatVolume, gasAmountFen, sumCenti, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadAccount, priceOn, type AccountSummary } from './billing.js';
@@ -26,6 +26,7 @@ import { checkReversible, postReversal, type Approver } from './reversals.js';
 import { cardError, pendingWrites, systemCounter, type PendingWrite } from './card-writes.js';
 import { NO_TICKETS, recordTenders, validateTicketLines, type TicketLine } from './tenders.js';
 import { TICKET_VOLUME_CENTI } from '../domain/tickets.js';
+import { changeOfCheckedTender, tenderFigures } from '../domain/tender.js';
 import { asAccountId, asCardNo, asPaymentId, type AccountId } from '../domain/ids.js';
 
 type WriteRow = typeof cardWrites.$inferSelect;
@@ -153,7 +154,7 @@ export class IcCardService {
         const tickets = rechargeTickets(input.tickets ?? [], quote, price, businessDate);
         // R-IC-07 (issue 10 #1): every precondition before the card is touched, the large tender too (issue 10 #5)
         const largeTender = { rule: this.deps.settings.largeTender, confirmed: input.confirmLargeTender === true };
-        const money = { dueFen: subFen(addFen(quote.amountFen, tickets.ticketCashFen), tickets.ticketFen), tenderedFen: input.tenderedFen, largeTender };
+        const money = { dueFen: tenderFigures(quote.amountFen, tickets).cashDueFen, tenderedFen: input.tenderedFen, largeTender };
         assertPurchaseAllowed(this.purchaseFacts(tx, actor, account.id, card, businessDate, { money }));
         // what the payment row will carry once the card shows the write (null when the tender is usual)
         const confirmation = confirmLargeTender({ tenderedFen: money.tenderedFen, cashDueFen: money.dueFen, ...largeTender });
@@ -486,8 +487,9 @@ export class IcCardService {
           late = day.late;
           const paymentId = asPaymentId(uuidv7(now.getTime()));
           const a = writeAmounts(write);
-          const totalFen = addFen(a.amountFen, a.ticketCashFen);
-          const changeFen = subFen(addFen(a.tenderedFen, a.ticketFen), totalFen);
+          // the tender was checked against this cash due before the card was written (assertPurchaseAllowed)
+          const { totalFen, cashDueFen } = tenderFigures(a.amountFen, a);
+          const changeFen = changeOfCheckedTender(a.tenderedFen, cashDueFen);
           const slipNo = insertLedgerRow(tx, actor, businessDate, {
             id: paymentId,
             accountId: write.accountId,

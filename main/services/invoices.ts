@@ -5,8 +5,8 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { checkSlips, invoiceBooks, invoices, payments, slipPrints } from '../../db/schema.js';
 import { ELECTRONIC_CHANNELS } from './payments.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';

@@ -6,9 +6,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { accounts, meterChangeRecords, meters } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { activeMeter, billingStart, insertBill } from './billing.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';

@@ -8,11 +8,11 @@
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';
 import { bills, businesses, ignitionRecords, meterTestCorrections, meterTestRecords, payments } from '../../db/schema.js';
-import { addDays, businessDateOf, isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { addDays, businessDateOf, isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { errorBasisPoints, meterTestCharge, testCorrectionFen, type TestResult } from '../domain/meter-test.js';
-import { formatYuan, negFen, sumFen, type Fen } from '../domain/money.js';
-import { centiM3, type CentiM3 } from '../domain/volume.js';
+import { formatYuan, negFen, sumFen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';

@@ -3,8 +3,8 @@
  * ledger as 安改装费 on a local-tax invoice (R-INV-04) with its invoice number.
  */
 import { modificationRecords } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
-import type { Fen } from '../domain/money.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { archiveWithAudit, completedBusiness, type Business } from './businesses.js';

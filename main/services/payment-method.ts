@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.js';
 import { refuseWhileArrears } from '../domain/arrears.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { planPaymentMethodChange } from '../domain/payment-method.js';
 import { appendAudit } from './audit.js';
 import { unpaidLines } from './billing.js';

@@ -18,21 +18,22 @@ import {
   paymentItems,
   payments,
 } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { checkWaiver } from '../domain/late-fee.js';
 import { confirmLargeTender, type LargeTenderRule } from '../domain/confirmations.js';
-import { addFen, changeFor, formatYuan, subFen, sumFen, ZERO_FEN, type Fen } from '../domain/money.js';
-import type { CentiM3 } from '../domain/volume.js';
+import { addFen, changeFor, formatYuan, subFen, sumFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
+import { quoteTender, settleTender, typedWaiverFen, type TenderQuote, type TicketDraft } from '../domain/tender.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
-import type { ElectronicChannel } from '../domain/payment-channels.js';
+import type { ElectronicChannel } from '../../preload/kernel/enums.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
-import { loadAccount, priceBill, unpaidBillRows } from './billing.js';
+import { loadAccount, priceBill, unpaidBillRows, unpaidList } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
+import { asAccountId, asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
 
 
 export interface CashPaymentInput {
@@ -54,7 +55,7 @@ export interface CashPaymentInput {
   confirmLargeTender?: boolean;
 }
 
-export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../domain/payment-channels.js';
+export { ELECTRONIC_CHANNELS, type ElectronicChannel } from '../../preload/kernel/enums.js';
 
 export interface PostedPayment {
   paymentId: PaymentId;
@@ -195,6 +196,28 @@ export function tenderConfirmation({ settings }: ServiceDeps, tenderedFen: Fen, 
   return confirmLargeTender({ tenderedFen, cashDueFen, rule: settings.largeTender, confirmed });
 }
 
+/** What 前台收费 is about to take, as the clerk types (issue 11 #4): the window shows these figures. */
+export interface PaymentQuoteInput {
+  accountId: string;
+  billIds: readonly string[];
+  /** A late-fee waiver being typed for one of the selected bills. */
+  waiver: { billId: string; amount: string } | null;
+  tickets: TicketDraft | null;
+  tendered: string;
+}
+
+/**
+ * The due, the tickets' part, the cash due and the change for the selection on the unpaid list (the same
+ * rule payBills posts with, main/domain/tender.ts). Reads only; bills no longer unpaid are left out.
+ */
+export function quotePayment(deps: ServiceDeps, input: PaymentQuoteInput): TenderQuote {
+  const list = unpaidList(deps, asAccountId(input.accountId));
+  const selected = list.bills.filter((b) => input.billIds.includes(b.id));
+  const waiver = input.waiver;
+  const waivedFen = waiver && selected.some((b) => b.id === waiver.billId) ? typedWaiverFen(waiver.amount) : ZERO_FEN;
+  return quoteTender({ bills: selected, waivedFen, tickets: input.tickets, prepaidCenti: list.account.prepaid, tendered: input.tendered });
+}
+
 /** A gas payment of unpaid bills in cash, tickets or both (R-PAY-02..09, R-TKT-08..12). */
 export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInput): PostedPayment {
   const { db, clock } = deps;
@@ -241,9 +264,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
       }
       const planned = planTenders(tx, { accountId: input.accountId, bills: priced, lines: input.tickets ?? [], overrides: input.overrides ?? [], businessDate });
       const plan = input.channel ? { ...planned, method: input.channel.name } : planned;
-      const totalFen = addFen(dueFen, plan.ticketCashFen);
-      const cashDueFen = subFen(totalFen, plan.ticketFen);
-      const changeFen = changeFor(input.tenderedFen, cashDueFen);
+      const { totalFen, cashDueFen, changeFen } = settleTender(dueFen, plan, input.tenderedFen);
       const confirmation = tenderConfirmation(deps, input.tenderedFen, cashDueFen, input.confirmLargeTender === true);
       const paymentId = asPaymentId(uuidv7(now.getTime()));
       const slipNo = insertLedgerRow(tx, actor, businessDate, {

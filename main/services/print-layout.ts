@@ -1,5 +1,5 @@
 /** Prints a laid-out report (not a check slip) on the receipt printer; a fault is reported, never thrown. */
-import type { SlipLine } from '../domain/check-slip.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 

@@ -8,9 +8,9 @@
  */
 import { eq, notExists } from 'drizzle-orm';
 import { businesses, ignitionRecords, meters, provisionalIgnitions } from '../../db/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { nextMeterStatus } from '../domain/meter-status.js';
-import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { activeMeter, billingStart, insertBill, loadAccount } from './billing.js';

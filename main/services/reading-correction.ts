@@ -8,12 +8,12 @@
 import { and, desc, eq, gt, ne, or } from 'drizzle-orm';
 import { billCorrections, bills, meters } from '../../db/schema.js';
 import { READING_SOURCES_AT_COUNTER } from '../../preload/contract/schemas.js';
-import { DomainError } from '../domain/errors.js';
-import { centiM3, consumption, type CentiM3 } from '../domain/volume.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { centiM3, consumption, type CentiM3 } from '../../preload/kernel/volume.js';
 import { appendAudit } from './audit.js';
 import { assertNotInBankRun } from './bank-lock.js';
 import { confirmReading, insertBill, loadAccount, priceBill, type UnpaidBill } from './billing.js';
-import { businessDateOf } from '../domain/dates.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { asBillId } from '../domain/ids.js';
 

@@ -5,16 +5,17 @@
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
 import { and, asc, desc, eq, notExists, notInArray, type SQL } from 'drizzle-orm';
 import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
-import { invoiceExchangeable, layoutCheckSlip, type CheckSlipData, type SlipLine } from '../domain/check-slip.js';
-import { businessDateOf, localDateTime } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { invoiceExchangeable, layoutCheckSlip, type CheckSlipData } from '../domain/check-slip.js';
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
+import { businessDateOf, localDateTime } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
 import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { appendAudit } from './audit.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { fen } from '../domain/money.js';
-import { centiM3 } from '../domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 export interface PrintOutcome {
   slipNo: string;

@@ -5,13 +5,14 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { accountPhones, accounts, meters } from '../../db/schema.js';
-import type { Fen } from '../domain/money.js';
-import { checkConnectionFee, checkFeePath, type BuildingType, type FeePath } from '../domain/connection-fee.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
+import { checkConnectionFee, checkFeePath, type FeePath } from '../domain/connection-fee.js';
+import type { BuildingType } from '../../preload/kernel/connection-fee.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { LOST_INVOICE_DATE, registrationWarnings, validateRegistration, type RegistrationForm } from '../domain/registration.js';
-import { formatSeqNo, type AreaType, type SeqParts } from '../domain/sequence-number.js';
-import type { Priority } from '../domain/work-order.js';
+import { formatSeqNo, type AreaType, type SeqParts } from '../../preload/kernel/sequence-number.js';
+import type { Priority } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';

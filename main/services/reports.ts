@@ -6,8 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { parseHead } from '../domain/chain-head.js';
 import { toCsv } from '../domain/csv.js';
-import { formatYuan } from '../domain/money.js';
-import { formatVolume, type CentiM3 } from '../domain/volume.js';
+import { formatYuan } from '../../preload/kernel/money.js';
+import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { verifyAuditChain } from './audit.js';
 import { counterCashFen } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';

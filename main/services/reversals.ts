@@ -8,10 +8,10 @@
 import { and, eq, inArray, max, min } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';
 import { accounts, bills, invoices, paymentItems, payments, reversals, type StaffRole } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { fen, negFen, subFen, ZERO_FEN } from '../domain/money.js';
-import { centiM3 } from '../domain/volume.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { fen, negFen, subFen, ZERO_FEN } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';

@@ -8,8 +8,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { signInFailures, staff, type StaffRole } from '../../db/schema.js';
-import { localDateTime } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { localDateTime } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { afterFailure, refusal, type FailureRecord, type Refusal, type ThrottleRule } from '../domain/sign-in-throttle.js';
 import { verifyPassword } from '../security/password.js';
 import { appendAudit } from './audit.js';

@@ -3,7 +3,7 @@
  * by reading date or by paid date, for the monthly statement printed for the customer.
  */
 import type { ServiceDeps } from './context.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 
 export interface StatementInput {
   accountId: string;

@@ -5,7 +5,8 @@
  * ignitions only); 改装 / 换表 = the qualified receipt; 拆/封/启 = the seal form.
  */
 import type { ServiceDeps } from './context.js';
-import { ignitionMonthWindow, STAT_KINDS, type StatKind } from '../domain/statistics.js';
+import { ignitionMonthWindow } from '../domain/statistics.js';
+import { STAT_KINDS, type StatKind } from '../../preload/kernel/enums.js';
 
 
 const localDate = (column: string) => `date(${column}, '+8 hours')`; // created_at is UTC; halls are UTC+8

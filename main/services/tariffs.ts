@@ -5,10 +5,10 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { CUSTOMER_CATEGORIES, tariffs, tariffTiers } from '../../db/schema.js';
-import { isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import type { Fen } from '../domain/money.js';
-import type { CentiM3 } from '../domain/volume.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';

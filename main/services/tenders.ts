@@ -6,9 +6,9 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';
 import { accounts, bills, ruleOverrides, ticketBillItems, ticketTenders } from '../../db/schema.js';
-import type { TicketKind } from '../domain/ticket-kinds.js';
-import { DomainError } from '../domain/errors.js';
-import { minFen, subFen, sumFen, timesFen, ZERO_FEN, type Fen } from '../domain/money.js';
+import type { TicketKind } from '../../preload/kernel/enums.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { minFen, subFen, sumFen, timesFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import {
   allocateVolume,
   assertTicketValid,
@@ -18,7 +18,7 @@ import {
   TICKET_VOLUME_CENTI,
   ticketCountsPerBill,
 } from '../domain/tickets.js';
-import { centiM3, subCenti, ZERO_CENTI, type CentiM3 } from '../domain/volume.js';
+import { centiM3, subCenti, ZERO_CENTI, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import type { UnpaidBill } from './billing.js';
 import type { AccountId, BillId, PaymentId } from '../domain/ids.js';

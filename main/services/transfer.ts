@@ -5,11 +5,12 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { accountPhones, accounts, meters, ownershipTransfers } from '../../db/schema.js';
-import type { Fen } from '../domain/money.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import type { Fen } from '../../preload/kernel/money.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { customerNameProblem } from '../domain/registration.js';
-import { checkTransferArrears, transferFee, type DirectRelative } from '../domain/transfer.js';
+import { checkTransferArrears, transferFee } from '../domain/transfer.js';
+import type { DirectRelative } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';

@@ -6,11 +6,11 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { accounts, meters } from '../../db/schema.js';
-import { isValidDate } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { isValidDate } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { nextMeterStatus } from '../domain/meter-status.js';
 import { LOST_INVOICE_DATE } from '../domain/registration.js';
-import type { CentiM3 } from '../domain/volume.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 import { appendAudit } from './audit.js';
 import { activeMeter } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';

@@ -3,8 +3,8 @@
  * customer (R-ACC-01, R-PIPE-04); its request goes into a separate log (A-09) with the survey contact date,
  * 5 working days from the next day (R-PIPE-03).
  */
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { promisedDate } from '../domain/working-days.js';
 import { unregisteredPremises } from '../../db/schema.js';
 import { uuidv7 } from '../ids.js';

@@ -4,7 +4,7 @@
  * time per connection, all uploads together bounded, and it is forgotten after 10 idle minutes.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { Actor } from './context.js';
 import { MAX_RETURN_BYTES } from '../../preload/contract/uploads.js';
 

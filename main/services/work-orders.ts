@@ -5,9 +5,10 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { accounts, businesses, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
-import { businessDateOf } from '../domain/dates.js';
-import { DomainError } from '../domain/errors.js';
-import { canDispatch, stateAfterReceipt, WORK_ORDER_KIND, type ReceiptResult } from '../domain/work-order.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import { DomainError } from '../../preload/kernel/errors.js';
+import { allowedResults, canDispatch, stateAfterReceipt, WORK_ORDER_KIND } from '../domain/work-order.js';
+import type { ReceiptResult } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { loadBusiness } from './businesses.js';
@@ -49,7 +50,8 @@ export function workQueue({ db }: ServiceDeps, actor: Actor) {
     .innerJoin(accounts, eq(accounts.id, businesses.accountId))
     .where(and(eq(businesses.hallId, actor.hallId), inArray(businesses.state, ['已受理', '待重新派工', '顺延', '已派工', '已完成'])))
     .orderBy(businesses.promisedOn, businesses.businessNo)
-    .all();
+    .all()
+    .map((row) => ({ ...row, allowedResults: allowedResults(row.type) }));
 }
 
 export function dispatch(

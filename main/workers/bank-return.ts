@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { checkReturn, parseReturnFile } from '../domain/bank-file.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import type { ReturnJobMessage, ReturnJobReply } from '../services/bank-return-job.js';
 
 parentPort?.on('message', (job: ReturnJobMessage) => {

@@ -1,6 +1,6 @@
 /** The contract's Bank withholding and batch printing methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { WITHHOLDING_BANKS } from '../../main/domain/bank-file.js';
+import { WITHHOLDING_BANKS } from '../kernel/enums.js';
 import { COUNTER_ROLES, arrearsFilter, bankTotals, batchPrinted, centi, date, fen, id, noInput, printOut, returnCheckOut, returnFileIn, runFile, slipFilter } from './schemas.js';
 
 export const bankContract = {

@@ -1,7 +1,7 @@
 /** The contract's Counter businesses, work orders, follow-up forms, calendar and statistics methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../../main/domain/work-order.js';
-import { STAT_KINDS } from '../../main/domain/statistics.js';
+import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../kernel/enums.js';
+import { STAT_KINDS } from '../kernel/enums.js';
 import { COUNTER_ROLES, PHONE_ROLES, business, consumables, date, dateTime, fen, id, noInput, phone, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
 
 export const businessesContract = {
@@ -35,6 +35,8 @@ export const businessesContract = {
         name: z.string(),
         address: z.string(),
         workOrderNo: z.string().nullable(),
+        /** R-RCPT-03: the receipt results this business type allows. */
+        allowedResults: z.array(z.enum(RECEIPT_RESULTS)),
       }),
     ),
   },

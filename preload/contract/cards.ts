@@ -1,8 +1,8 @@
 /** The contract's IC-card meters methods (one part of preload/contract.ts). */
 import { z } from 'zod';
 import { COUNTER_ROLES, accountSummary, cardWriteOut, centi, date, fen, id, noInput, pendingWrite, printOut, text, ticketLine, volume, yuanOrZero, yuanText, domainParse } from './schemas.js';
-import { parseYuan } from '../../main/domain/money.js';
-import { parseVolume } from '../../main/domain/volume.js';
+import { parseYuan } from '../kernel/money.js';
+import { parseVolume } from '../kernel/volume.js';
 
 export const cardsContract = {
   'cards.read': {

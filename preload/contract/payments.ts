@@ -1,9 +1,32 @@
 /** The contract's Payments, receipts, invoices, the customer display and the counter day methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { ELECTRONIC_CHANNELS } from '../../main/domain/payment-channels.js';
+import { ELECTRONIC_CHANNELS, TICKET_KINDS } from '../kernel/enums.js';
 import { COUNTER_ROLES, approverIn, centi, date, fen, id, noInput, printOut, text, ticketLine, yuan, yuanText } from './schemas.js';
 
 export const paymentsContract = {
+  /** issue 11 #4: the figures 前台收费 calls out while the clerk types (due, tickets, cash due, change), computed by main. */
+  'payments.quote': {
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        accountId: id,
+        billIds: z.array(id).max(36, '一次最多缴36笔'),
+        waiver: z.object({ billId: id, amount: z.string().max(64, '金额过长') }).strict().nullable(),
+        tickets: z.object({ kind: z.enum(TICKET_KINDS), count: z.string().max(64, '张数过多'), faceValue: z.string().max(64, '面值过长') }).strict().nullable(),
+        tendered: z.string().max(64, '金额过长'),
+      })
+      .strict(),
+    output: z.object({
+      waivedFen: fen,
+      dueFen: fen,
+      ticketFen: fen,
+      ticketCashFen: fen,
+      cashDueFen: fen,
+      changeFen: fen.nullable(),
+      tenderedFen: fen.nullable(),
+      ticketError: z.string().nullable(),
+    }),
+  },
   'payments.payCash': {
     access: COUNTER_ROLES,
     input: z

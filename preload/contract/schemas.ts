@@ -1,10 +1,10 @@
 /** Schemas shared by the areas of the contract: ids, money, dates, people, slips (preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../../main/domain/work-order.js';
-import { TICKET_KINDS } from '../../main/domain/ticket-kinds.js';
-import { DomainError } from '../../main/domain/errors.js';
-import { parseYuan } from '../../main/domain/money.js';
-import { parseVolume } from '../../main/domain/volume.js';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../kernel/enums.js';
+import { TICKET_KINDS } from '../kernel/enums.js';
+import { DomainError } from '../kernel/errors.js';
+import { parseYuan } from '../kernel/money.js';
+import { parseVolume } from '../kernel/volume.js';
 
 /**
  * Amounts and volumes are typed at the counter as text and reach the handler as integer fen / centi-m³
@@ -108,6 +108,7 @@ export const unpaidBill = z.object({
   source: z.string(),
   estimated: z.boolean(),
   pricing: z.string(),
+  lateFeeTrace: z.string(),
 });
 
 export const printOut = z.object({

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
-import { seedReferenceData } from '../../db/seed/generate.js';
+import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
-import { seedReferenceData } from '../../db/seed/generate.js';
+import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import type { Result } from '../../preload/contract.js';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open.js';
-import { seedAccounts, seedReferenceData } from '../../db/seed/generate.js';
-import { Rng } from '../../db/seed/rng.js';
+import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
+import { Rng } from '../../main/seed/rng.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { AccountSearch } from '../../main/services/accounts.js';
 import { unpaidList } from '../../main/services/billing.js';
@@ -22,7 +22,7 @@ import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
-import { addFen, fen } from '../../main/domain/money.js';
+import { addFen, fen } from '../../preload/kernel/money.js';
 import type { AccountId } from '../../main/domain/ids.js';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSerialCardReader } from '../../hardware/card/serial.js';
-import { seedReferenceData } from '../../db/seed/generate.js';
+import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { startPtySimulator, type PtySimulator } from '../fixtures/pty.js';

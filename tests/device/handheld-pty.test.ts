@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../db/seed/generate.js';
+import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost, type Host } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';

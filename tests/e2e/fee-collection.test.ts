@@ -73,8 +73,9 @@ describe('前台收费 in Chromium', () => {
 
   it('pays cash, calls out the change and shows the printed check slip', async () => {
     await page.fill('input[name=tendered]', '300');
-    expect(await page.locator('[data-testid=change]').textContent()).toBe('￥27.50');
-    expect(await page.locator('.payment .call-out').textContent()).toBe('收你 300.00 元，找你 27.50 元，请清点。');
+    // main computes the change as the clerk types (payments.quote, issue 11 #4): polled, same figures
+    await expect.poll(() => page.locator('[data-testid=change]').textContent()).toBe('￥27.50');
+    await expect.poll(() => page.locator('.payment .call-out').textContent()).toBe('收你 300.00 元，找你 27.50 元，请清点。');
     await page.locator('input[name=tendered]').press('Enter');
     await page.locator('.paid').waitFor();
     expect(await page.locator('.paid .big').textContent()).toBe('收费成功 LC01-00000001');

@@ -13,7 +13,7 @@ import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { fen } from '../../main/domain/money.js';
+import { fen } from '../../preload/kernel/money.js';
 import { scalar, setBankWithholding, type WithholdingBank } from '../fixtures/data.js';
 
 let host: TestHost;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.js';
-import { seedAccounts, seedReferenceData } from '../../db/seed/generate.js';
+import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 

@@ -7,11 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { cashBalance } from '../../main/domain/cash-report.js';
-import { OPENING_CHECKLIST } from '../../main/domain/opening-checklist.js';
+import { OPENING_CHECKLIST } from '../../preload/kernel/opening-checklist.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;

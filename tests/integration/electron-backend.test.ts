@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../db/seed/generate.js';
+import { seedReferenceData } from '../../main/seed/generate.js';
 import { BACKEND_DOWN_MESSAGES } from '../../main/backend-protocol.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';

@@ -24,9 +24,9 @@ import { arbitraryOf, mutationOf, type Pools } from '../fixtures/zod-arbitrary.j
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? METHODS.length * 40);
 
-/** Every code a refusal may carry: the ErrorCode union of main/domain/errors.ts, read from its source. */
+/** Every code a refusal may carry: the ErrorCode union of preload/kernel/errors.ts, read from its source. */
 const ERROR_CODES = new Set(
-  [...readFileSync(join(repoRoot, 'main', 'domain', 'errors.ts'), 'utf8').matchAll(/\|\s*'([A-Z_]+)'/g)].map((m) => m[1] as string).filter((c) => c !== 'INTERNAL'),
+  [...readFileSync(join(repoRoot, 'preload', 'kernel', 'errors.ts'), 'utf8').matchAll(/\|\s*'([A-Z_]+)'/g)].map((m) => m[1] as string).filter((c) => c !== 'INTERNAL'),
 );
 const ROUTER_FORBIDDEN = '您的岗位没有此项操作权限';
 /** A failed sign-in is refused but writes its audit row and failure counters by design (issue 10 #13). */

@@ -6,7 +6,7 @@ import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { fen } from '../../main/domain/money.js';
+import { fen } from '../../preload/kernel/money.js';
 import { billOwner, markBillCorrected } from '../fixtures/data.js';
 
 let host: TestHost;

@@ -4,7 +4,7 @@
  * (odd-strings-sweep.test.ts) found are pinned here one by one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { AccountSearch } from '../../main/services/accounts.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 

@@ -209,7 +209,7 @@ describe('气费查询 statement (R-QRY-02)', () => {
 
 describe('opening the counter (R-GEN-01)', () => {
   it('needs every checklist item and the counted float, once per day', async () => {
-    const { OPENING_CHECKLIST } = await import('../../main/domain/opening-checklist.js');
+    const { OPENING_CHECKLIST } = await import('../../preload/kernel/opening-checklist.js');
     const clerk = await signIn(host);
     expect(await clerk.call('counter.status', {})).toEqual({ ok: true, value: { opened: false, floatFen: null } });
     expect(await clerk.call('counter.open', { checked: OPENING_CHECKLIST.slice(1), float: '500' })).toMatchObject({ ok: false, error: { field: 'checklist', message: expect.stringContaining('工作服') } });

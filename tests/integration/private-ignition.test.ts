@@ -5,7 +5,7 @@ import { saveIgnition } from '../../main/services/follow-ups.js';
 import { openProvisionalIgnitions } from '../../main/services/private-ignition.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, makeTestHost, signIn } from '../fixtures/host.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const actor: Actor = {
   staffId: 'staff-clerk02', staffName: '陈晓敏', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅',

@@ -10,8 +10,8 @@ import { saveIgnition, saveSealForm } from '../../main/services/follow-ups.js';
 import { payBills } from '../../main/services/payments.js';
 import { dispatch, enterReceipt, workQueue } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 import { asAccountId, asBillId } from '../../main/domain/ids.js';
 import { setMeterStatus } from '../fixtures/data.js';
 

@@ -6,8 +6,8 @@
  */
 import type { Db, ReadTx, Tx } from '../../db/open.js';
 import { asAccountId, asBillId, asPaymentId, type AccountId, type BillId, type PaymentId } from '../../main/domain/ids.js';
-import { addFen, changeFor, fen, formatYuan, parseYuan, type Fen } from '../../main/domain/money.js';
-import { centiM3, consumption, gasAmountFen, parseVolume, type CentiM3 } from '../../main/domain/volume.js';
+import { addFen, changeFor, fen, formatYuan, parseYuan, type Fen } from '../../preload/kernel/money.js';
+import { centiM3, consumption, gasAmountFen, parseVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { lateFeeFen } from '../../main/domain/late-fee.js';
 import type { Actor, ServiceDeps } from '../../main/services/context.js';
 import { payBills, settleBills, type CashPaymentInput } from '../../main/services/payments.js';

@@ -1,7 +1,7 @@
 /** R-IC-07 (issue 10 #1): every precondition of a card write, checked before the card is touched. Pure. */
 import { describe, expect, it } from 'vitest';
 import { nextPurchaseCounter, purchaseRefusal, settlementDay, type PurchaseFacts } from '../../main/domain/card-write.js';
-import { fen } from '../../main/domain/money.js';
+import { fen } from '../../preload/kernel/money.js';
 
 const ok: PurchaseFacts = {
   businessDate: '2026-11-23',

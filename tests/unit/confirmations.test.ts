@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LARGE_TENDER, unusualReading, unusualTender } from '../../main/domain/confirmations.js';
 import { DEFAULT_LARGE_VOLUME, largeVolume, readingAnomalies } from '../../main/domain/handheld.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 describe('A-35 large volume, one rule for the handheld and the counter', () => {
   it('more than 100 m³, or more than 3 × the monthly average × months; exactly at the limit is not large', () => {

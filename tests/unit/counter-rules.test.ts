@@ -4,7 +4,7 @@ import { channelOf, checkChannel, mayVoid, requirementText } from '../../main/do
 import { refuseWhileArrears } from '../../main/domain/arrears.js';
 import { checkFeePath } from '../../main/domain/connection-fee.js';
 import { transferFee } from '../../main/domain/transfer.js';
-import { fen } from '../../main/domain/money.js';
+import { fen } from '../../preload/kernel/money.js';
 
 const noExtras = { icToOrdinary: false, icTermsAcknowledged: false, hoseLength: '' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import { lateFeeFen, lateFeeTrace, overdueDays, roundLateFee } from '../../main/domain/late-fee.js';
-import { type Fen, fen, changeFor, formatYuan, parseYuan, sumFen } from '../../main/domain/money.js';
-import { centiM3, consumption, formatVolume, gasAmountFen, parseVolume } from '../../main/domain/volume.js';
+import { type Fen, fen, changeFor, formatYuan, parseYuan, sumFen } from '../../preload/kernel/money.js';
+import { centiM3, consumption, formatVolume, gasAmountFen, parseVolume } from '../../preload/kernel/volume.js';
 
 const yuanMilli = (yuan: string) => parseYuan(yuan) * 1000;
 

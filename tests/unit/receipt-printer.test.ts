@@ -8,8 +8,8 @@ import { displayWidth, leftRight, padStartToWidth, truncateToWidth, wrapToWidth 
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip, FS_CHINESE_OFF, FS_CHINESE_ON } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const slip: CheckSlipData = {
   receiptNo: 'LC01-00000042',

@@ -11,8 +11,8 @@ import { displayWidth } from '../../main/domain/text-width.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 const base: CheckSlipData = {
   receiptNo: 'LC01-00000007',

@@ -1,6 +1,6 @@
 /**
  * issue 10 #16, every window besides 前台收费: no error the contract can answer is swallowed. Each store action
- * of renderer/src/stores that calls the back end is answered with every error code of main/domain/errors.ts,
+ * of renderer/src/stores that calls the back end is answered with every error code of preload/kernel/errors.ts,
  * the router and the client, with no field, with a field the window renders, with a field it does not know and
  * with schema paths (items.0.x); then the window itself is rendered (react-dom/server) from the store's state,
  * and the answer's message must be in it: at the field the window shows it at, or in its general ErrorNotice.
@@ -12,6 +12,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../../main/paths.js';
+import { allowedResults } from '../../main/domain/work-order.js';
+import type { BusinessType } from '../../preload/kernel/enums.js';
 
 // zustand renders a store's *initial* state on the server; the test renders the state the action left.
 vi.mock('zustand', async (importOriginal) => {
@@ -30,7 +32,7 @@ vi.mock('zustand', async (importOriginal) => {
 const src = (...p: string[]) => join(repoRoot, 'renderer', 'src', ...p);
 
 function contractCodes(): string[] {
-  const text = readFileSync(join(repoRoot, 'main', 'domain', 'errors.ts'), 'utf8');
+  const text = readFileSync(join(repoRoot, 'preload', 'kernel', 'errors.ts'), 'utf8');
   const union = text.slice(text.indexOf('export type ErrorCode'), text.indexOf(';', text.indexOf('export type ErrorCode')));
   const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] ?? '');
   const router = readFileSync(join(repoRoot, 'main', 'ipc', 'router.ts'), 'utf8');
@@ -72,6 +74,8 @@ const unpaid = {
 const queueRow = (state: string, type: string) => ({
   id: 'b-1', businessNo: 'YW01', workOrderNo: 'PG01', type, state, name: '张三', address: '人民路88号', contactPhone: '13800000000',
   requirement: '', accountId: 'acc-1', acceptedOn: '2026-11-20', promisedOn: '2026-11-27', priority: '①', technician: '李四',
+  // what main sends with each row (businesses.queue, R-RCPT-03)
+  allowedResults: allowedResults(type as BusinessType),
 });
 const batch = { batch: { id: 'hb-1', meterReader: '王五', status: 'imported' }, rows: [] };
 

@@ -1,5 +1,5 @@
 /**
- * issue 10 #16: no error the contract can answer is swallowed by 前台收费. Every code of main/domain/errors.ts
+ * issue 10 #16: no error the contract can answer is swallowed by 前台收费. Every code of preload/kernel/errors.ts
  * and of the router/client, with no field, with a field the window knows, with a nested schema path
  * (tickets.0.backName: the ticket payment missing 票背面姓名) and with a field it does not know, must end
  * either at a field the window renders (a FieldError in windows/fee-collection) or in the window's visible
@@ -17,7 +17,7 @@ const feeDir = src('windows', 'fee-collection');
 
 /** Every code a DomainError can carry (parsed from the type, so a new code is covered at once), plus the router's and the client's own. */
 function contractCodes(): string[] {
-  const text = readFileSync(join(repoRoot, 'main', 'domain', 'errors.ts'), 'utf8');
+  const text = readFileSync(join(repoRoot, 'preload', 'kernel', 'errors.ts'), 'utf8');
   const union = text.slice(text.indexOf('export type ErrorCode'), text.indexOf(';', text.indexOf('export type ErrorCode')));
   const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] ?? '');
   const router = readFileSync(join(repoRoot, 'main', 'ipc', 'router.ts'), 'utf8');

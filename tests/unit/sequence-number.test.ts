@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeqNo } from '../../main/domain/sequence-number.js';
+import { formatSeqNo } from '../../preload/kernel/sequence-number.js';
 
 describe('抄表序号 (DOMAIN §9 worked examples)', () => {
   it('R-SEQ-01/03 old multi-storey: 10 digits, unit 02 → 2', () => {

@@ -1,8 +1,8 @@
 /** Bill pricing from readings: one unit price by default, tier bands by annual volume when set. */
 import { describe, expect, it } from 'vitest';
 import { priceConsumption, pricingText } from '../../main/domain/tariff.js';
-import { fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 describe('priceConsumption', () => {
   it('one unit price: 23 m³ × 3.45 = 79.35', () => {

@@ -1,6 +1,6 @@
 /** Gas tickets, coupons and vouchers (DOMAIN §6.2) with the seed's examples. */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/domain/errors.js';
+import { DomainError } from '../../preload/kernel/errors.js';
 import {
   allocateVolume,
   assertCouponsFit,
@@ -12,8 +12,8 @@ import {
   ticketValidity,
   validityWindow,
 } from '../../main/domain/tickets.js';
-import { centiM3, gasAmountFen } from '../../main/domain/volume.js';
-import { fen } from '../../main/domain/money.js';
+import { centiM3, gasAmountFen } from '../../preload/kernel/volume.js';
+import { fen } from '../../preload/kernel/money.js';
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -46,22 +46,22 @@ describe('R-TKT-01/02 validity by year and quarter with one month of grace', () 
 });
 
 describe('allocation of ticket volume (R-TKT-03/09/10/11)', () => {
-  const bill = (id: string, m3: number, fen: number) => ({ id, consumption: m3 * 100, gasFen: fen });
+  const bill = (id: string, m3: number, gas: number) => ({ id, consumption: centiM3(m3 * 100), gasFen: fen(gas) });
   it('consumption 23 m³ and 4 tickets (20 m³): split required, suggesting 20 m³ (seed example)', () => {
-    expect(() => allocateVolume([bill('a', 23, 7935)], 2000)).toThrow('请先在该笔拆分 20 m³');
+    expect(() => allocateVolume([bill('a', 23, 7935)], centiM3(2000))).toThrow('请先在该笔拆分 20 m³');
   });
   it('after the split the 20 m³ record is paid by tickets and the 3 m³ record in cash', () => {
-    const a = allocateVolume([bill('t', 20, 6900), bill('c', 3, 1035)], 2000);
+    const a = allocateVolume([bill('t', 20, 6900), bill('c', 3, 1035)], centiM3(2000));
     expect(a).toEqual({ ticketBillIds: ['t'], cashBillIds: ['c'], usedCenti: centiM3(2000), leftoverCenti: 0, ticketFen: fen(6900) });
   });
   it('consumption under 5 m³: the rest of the ticket is kept as prepaid', () => {
-    expect(allocateVolume([bill('a', 3.5, 1208)], 500)).toMatchObject({ ticketBillIds: ['a'], leftoverCenti: 150, ticketFen: fen(1208) });
+    expect(allocateVolume([bill('a', 3.5, 1208)], centiM3(500))).toMatchObject({ ticketBillIds: ['a'], leftoverCenti: 150, ticketFen: fen(1208) });
   });
   it('a whole ticket too many is refused', () => {
-    expect(() => allocateVolume([bill('a', 3, 1035)], 1000)).toThrow('请退还 1 张');
+    expect(() => allocateVolume([bill('a', 3, 1035)], centiM3(1000))).toThrow('请退还 1 张');
   });
   it('merged payment: one set of tickets pays two bills, 实收气票 0 then the count', () => {
-    expect(allocateVolume([bill('a', 8, 2760), bill('b', 12, 4140)], 2000)).toMatchObject({ ticketBillIds: ['a', 'b'], ticketFen: fen(6900) });
+    expect(allocateVolume([bill('a', 8, 2760), bill('b', 12, 4140)], centiM3(2000))).toMatchObject({ ticketBillIds: ['a', 'b'], ticketFen: fen(6900) });
     expect(ticketCountsPerBill(2, 4)).toEqual([0, 4]);
     expect(ticketCountsPerBill(1, 4)).toEqual([4]);
   });

@@ -7,8 +7,8 @@ import { checkConnectionFee } from '../../main/domain/connection-fee.js';
 import { nextMeterStatus } from '../../main/domain/meter-status.js';
 import { allowedResults, isOverdue, LEAD_TIME_WORKING_DAYS, stateAfterReceipt } from '../../main/domain/work-order.js';
 import { isWorkingDay, promisedDate } from '../../main/domain/working-days.js';
-import { fen, type Fen } from '../../main/domain/money.js';
-import { centiM3 } from '../../main/domain/volume.js';
+import { fen, type Fen } from '../../preload/kernel/money.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
 
 describe('promised date (R-LT-01, A-21)', () => {
   it('counts working days from the next day', () => {

@@ -1,5 +1,5 @@
 /** Handlers of the contract's bank area (preload/contract/bank.ts): 银行代扣 and 批量打印. */
-import { WITHHOLDING_BANKS } from '../../domain/bank-file.js';
+import { WITHHOLDING_BANKS } from '../../../preload/kernel/enums.js';
 import { BankWithholding } from '../../services/bank-withholding.js';
 import { BatchPrinting } from '../../services/batch-printing.js';
 import type { CallContext } from '../router.js';

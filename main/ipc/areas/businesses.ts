@@ -1,6 +1,6 @@
 /** Handlers of the contract's businesses area (preload/contract/businesses.ts): 业务受理, work orders, follow-up forms, statistics, calendar. */
-import { ZERO_FEN } from '../../domain/money.js';
-import { DomainError } from '../../domain/errors.js';
+import { ZERO_FEN } from '../../../preload/kernel/money.js';
+import { DomainError } from '../../../preload/kernel/errors.js';
 import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, voidBusiness } from '../../services/businesses.js';
 import { calendarForYear, setCalendarDay } from '../../services/calendar.js';
 import { addRectificationConsumables, saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../../services/follow-ups.js';

@@ -3,10 +3,10 @@
  * receipts, the devices, the upload store shared by the session, upload and bank areas, and the post-commit
  * effects (main/ipc/after-commit.ts). `area()` types each handler from its contract entry.
  */
-import type { Fen } from '../../domain/money.js';
+import type { Fen } from '../../../preload/kernel/money.js';
 import type { Method } from '../../../preload/contract.js';
 import type { ReceiptPrinter } from '../../../hardware/printer/printer.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../../preload/kernel/errors.js';
 import type { BackupInfo } from '../../services/backup.js';
 import type { CustomerDisplays } from '../../services/customer-display.js';
 import type { Actor, ServiceDeps } from '../../services/context.js';

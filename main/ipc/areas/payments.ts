@@ -1,17 +1,18 @@
 /** Handlers of the contract's payments area (preload/contract/payments.ts): cash, receipts, invoices, display, counter day, 冲正. */
-import { fen } from '../../domain/money.js';
+import { fen } from '../../../preload/kernel/money.js';
 import { asAccountId, asBillId, asBillIds } from '../../domain/ids.js';
 import { WAIVER_APPROVER_ROLES } from '../../domain/late-fee.js';
 import { verifyApprover } from '../../services/auth.js';
 import { counterOpenedToday, openCounter } from '../../services/counter-day.js';
 import { findChannelPayment, recordElectronicPayment } from '../../services/electronic-payments.js';
 import { issueInvoice, registerInvoiceBook } from '../../services/invoices.js';
-import { payBills, type PostedPayment } from '../../services/payments.js';
+import { payBills, quotePayment, type PostedPayment } from '../../services/payments.js';
 import { APPROVER_ROLES, isCardRecharge, reversePayment } from '../../services/reversals.js';
 import { area, signedIn, ticketLines, type HandlerKit } from './kit.js';
 
 export const paymentsHandlers = ({ deps, receipts, devices: { cards, displays }, after }: HandlerKit) => {
   return area({
+    'payments.quote': (_ctx, input) => quotePayment(deps, input),
     'payments.payCash': after.printsSlips(
       (ctx, { tendered, waivers, approver, tickets, ...rest }) => {
         const actor = signedIn(ctx);

@@ -1,6 +1,6 @@
 /** Handlers of the contract's session area (preload/contract/session.ts): sign-in, lock, password. */
-import { businessDateOf } from '../../domain/dates.js';
-import { DomainError } from '../../domain/errors.js';
+import { businessDateOf } from '../../../preload/kernel/dates.js';
+import { DomainError } from '../../../preload/kernel/errors.js';
 import { changePassword, checkOwnPassword, listCounters, login } from '../../services/auth.js';
 import type { Actor } from '../../services/context.js';
 import { unlockSignIns } from '../../services/sign-in.js';

@@ -1,6 +1,6 @@
 /** The picked customer as the clerk confirms it with them (R-GEN-03): name, number, address, meter. */
 import type { Output } from '../../../preload/contract';
-import { formatVolume } from '../../../main/domain/volume';
+import { formatVolume } from '../../../preload/kernel/volume';
 import { t } from '../i18n/zh-CN';
 
 export function AccountCard({ account }: { account: Output<'bills.unpaid'>['account'] }) {

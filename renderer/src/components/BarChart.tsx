@@ -1,5 +1,5 @@
 /** A small bar chart in SVG for a manager who would rather look than read (daily takings, arrears trend). */
-import { formatYuan } from '../../../main/domain/money';
+import { formatYuan } from '../../../preload/kernel/money';
 
 export function BarChart({ title, bars }: { title: string; bars: { label: string; fen: number }[] }) {
   const max = Math.max(1, ...bars.map((b) => b.fen));

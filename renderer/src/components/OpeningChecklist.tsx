@@ -1,6 +1,6 @@
 /** R-GEN-01: the opening checklist and the counted cash float, once per counter and business day. */
 import { useEffect, useState } from 'react';
-import { OPENING_CHECKLIST } from '../../../main/domain/opening-checklist';
+import { OPENING_CHECKLIST } from '../../../preload/kernel/opening-checklist';
 import { call } from '../api/client';
 import { FieldError } from './FieldError';
 

@@ -3,7 +3,7 @@
  * on unchanged results picks the highlighted row; ↑/↓ move the highlight.
  */
 import type { RefObject } from 'react';
-import { formatYuan } from '../../../main/domain/money';
+import { formatYuan } from '../../../preload/kernel/money';
 import { t } from '../i18n/zh-CN';
 import { useCustomerSearch, type Hit } from '../stores/customer-search';
 import { FieldError } from './FieldError';

@@ -1,7 +1,7 @@
 /** State of the 银行代扣 window: preview, file, runs, return check and write-off, failures, reports. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../main/domain/bank-file';
+import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../preload/kernel/enums';
 import { GENERAL, placeError, type ShownError } from '../components/ErrorNotice';
 import { call } from '../api/client';
 import { uploadFile } from '../api/upload';

@@ -1,7 +1,7 @@
 /** State of the 业务受理 window: the picked customer, the acceptance form and the business history. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../main/domain/work-order';
+import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { GENERAL, placeError } from '../components/ErrorNotice';
 import { acceptanceOf, BUSINESS_EXTRA_DEFAULTS, type AcceptType, type BusinessExtraValues } from './businesses';

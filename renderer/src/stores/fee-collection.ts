@@ -3,17 +3,18 @@
  * → check slip. Every server error lands on the field it names.
  */
 import { create } from 'zustand';
-import type { Output } from '../../../preload/contract';
+import type { Input, Output } from '../../../preload/contract';
 import { READING_SOURCES_AT_COUNTER } from '../../../preload/contract';
-import { parseYuan } from '../../../main/domain/money';
 import { call } from '../api/client';
 import { placeError, type ShownError } from '../components/ErrorNotice';
 import { useCustomerSearch } from './customer-search';
-import { ticketPayload, useTicketTender } from './ticket-tender';
+import { ticketPayload, ticketQuoteDraft, useTicketTender } from './ticket-tender';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Paid = Output<'payments.payCash'>;
 type Printed = Output<'receipts.reprint'>;
+/** Main's figures for the form as it stands (issue 11 #4): due, tickets, cash due, change. */
+export type Quote = Output<'payments.quote'>;
 export type ReadingSource = (typeof READING_SOURCES_AT_COUNTER)[number];
 
 /** R-LATE-05: a late-fee waiver being entered for one bill, with the director's sign-in when needed. */
@@ -26,16 +27,6 @@ export interface WaiverDraft {
 }
 
 const noWaiver: WaiverDraft = { billId: '', amount: '', reason: '', approverLogin: '', approverPassword: '' };
-
-/** The waived fen of a draft, or 0 while it is empty or not a valid amount. */
-export function waivedFen(w: WaiverDraft): number {
-  if (w.billId === '' || w.amount.trim() === '') return 0;
-  try {
-    return parseYuan(w.amount);
-  } catch {
-    return 0;
-  }
-}
 
 export type FieldError = ShownError;
 
@@ -86,6 +77,8 @@ interface FeeState {
   paid: Paid | null;
   receipt: Printed | null;
   waiver: WaiverDraft;
+  /** What main computed for the selection, waiver, tickets and tender typed (null until it answers). */
+  quote: Quote | null;
   /** issue 10 #5: the clerk ticked the confirmation the server asked for (NEEDS_CONFIRMATION). */
   confirmReading: boolean;
   confirmTender: boolean;
@@ -123,6 +116,7 @@ const blank = {
   paid: null,
   receipt: null,
   waiver: noWaiver,
+  quote: null as Quote | null,
   confirmReading: false,
   confirmTender: false,
   correction: null as CorrectionDraft | null,
@@ -161,12 +155,19 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     return true;
   },
   setReadingSource: (readingSource) => set({ readingSource }),
-  setTendered: (tendered) => set({ tendered, error: null, confirmTender: false }),
-  setWaiver: (patch) => set({ waiver: { ...get().waiver, ...patch }, error: null }),
+  setTendered(tendered) {
+    set({ tendered, error: null, confirmTender: false });
+    requestQuote(TYPING_QUOTE_DELAY_MS);
+  },
+  setWaiver(patch) {
+    set({ waiver: { ...get().waiver, ...patch }, error: null });
+    requestQuote(TYPING_QUOTE_DELAY_MS);
+  },
   toggleBill(id) {
     const selected = get().selectedBills;
     // another selection is another amount due: a large-tender confirmation given for the old one lapses (issue 10 #5)
     set({ selectedBills: selected.includes(id) ? selected.filter((b) => b !== id) : [...selected, id], confirmTender: false });
+    requestQuote(0);
   },
   async choose(accountId) {
     set({ paid: null, receipt: null, tendered: '', reading: '', error: null, confirmReading: false, confirmTender: false, correction: null });
@@ -207,9 +208,11 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   async pay() {
     const { unpaid, selectedBills, tendered, waiver, confirmTender } = get();
     if (!unpaid) return false;
-    const waived = selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0;
-    const due = dueOf(unpaid, selectedBills) - waived;
     set({ busy: true, error: null });
+    // the total the clerk called out: main's quote for exactly this form (fetched now if typing outran it)
+    const quote = await currentQuote();
+    const waived = quote?.waivedFen ?? 0;
+    const due = quote?.dueFen ?? 0;
     const res = await call('payments.payCash', {
       accountId: unpaid.account.id,
       billIds: selectedBills,
@@ -243,7 +246,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     // No stale 实收, change preview, waiver or tickets; the slip shown is the reversal's own voucher.
     useTicketTender.getState().reset(get().unpaid?.businessDate);
     // The #5 confirmations and an open correction belong to the form before the 冲正 too.
-    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, error: null, confirmReading: false, confirmTender: false, correction: null });
+    set({ paid: null, receipt: print, tendered: '', reading: '', waiver: noWaiver, ...shown('', null), error: null, confirmReading: false, confirmTender: false, correction: null });
     if (!account) return;
     await loadUnpaid(account.id, set);
     syncHit(get().unpaid);
@@ -257,7 +260,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   },
   reset: () => {
     useTicketTender.getState().reset();
-    set({ ...blank });
+    set({ ...blank, ...shown('', null) });
   },
 }));
 
@@ -269,14 +272,79 @@ function syncHit(after: Unpaid | null): void {
   if (!after) return;
   useCustomerSearch.getState().updateHit(after.account.id, {
     unpaidCount: after.bills.length,
-    unpaidFen: after.bills.reduce((sum, b) => sum + b.gasFen, 0),
+    unpaidFen: after.gasFen,
   });
 }
 
-/** Total due for the selected bills, in fen: what the clerk calls out and what the server must agree with. */
-export function dueOf(unpaid: Unpaid, selected: readonly string[]): number {
-  return unpaid.bills.filter((b) => selected.includes(b.id)).reduce((sum, b) => sum + b.totalFen, 0);
+/** Typing in 实收, a waiver or the tickets asks main again once the keys pause this long (ms). */
+const TYPING_QUOTE_DELAY_MS = 40;
+
+type QuoteInput = Input<'payments.quote'>;
+
+/** What main is asked to quote for a form; null without a customer. */
+function quoteInput(s: Pick<FeeState, 'unpaid' | 'selectedBills' | 'waiver' | 'tendered'>): QuoteInput | null {
+  if (!s.unpaid) return null;
+  const w = s.waiver;
+  return {
+    accountId: s.unpaid.account.id,
+    billIds: s.selectedBills,
+    waiver: w.billId !== '' && s.selectedBills.includes(w.billId) ? { billId: w.billId, amount: w.amount } : null,
+    tickets: ticketQuoteDraft(useTicketTender.getState()),
+    tendered: s.tendered,
+  };
 }
+
+let quoteSeq = 0;
+let quotedKey = '';
+let quoteTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Asks main for the figures of `input`. */
+async function fetchQuote(input: QuoteInput): Promise<Quote | null> {
+  const res = await call('payments.quote', input);
+  return res.ok ? res.value : null;
+}
+
+/** The figures shown are those of `key` (the quote's input). */
+function shown(key: string, quote: Quote | null): { quote: Quote | null } {
+  quotedKey = quote ? key : '';
+  return { quote };
+}
+
+/** Re-quotes the form after `delay` ms (typing) or at once (a bill ticked). */
+function requestQuote(delay: number): void {
+  if (quoteTimer !== null) clearTimeout(quoteTimer);
+  quoteTimer = setTimeout(() => {
+    quoteTimer = null;
+    const input = quoteInput(useFeeCollection.getState());
+    const key = JSON.stringify(input);
+    if (!input || key === quotedKey) return;
+    const seq = ++quoteSeq;
+    void fetchQuote(input).then((quote) => {
+      // only the newest answer, and only while the form still is what was asked (not one loaded since)
+      if (quote && seq === quoteSeq && JSON.stringify(quoteInput(useFeeCollection.getState())) === key) useFeeCollection.setState(shown(key, quote));
+    });
+  }, delay);
+}
+
+/** The quote of the form as it stands now, asked for if the one shown is for other figures. */
+async function currentQuote(): Promise<Quote | null> {
+  if (quoteTimer !== null) {
+    clearTimeout(quoteTimer);
+    quoteTimer = null;
+  }
+  const state = useFeeCollection.getState();
+  const input = quoteInput(state);
+  if (!input) return null;
+  const key = JSON.stringify(input);
+  if (state.quote && key === quotedKey) return state.quote;
+  quoteSeq += 1; // an answer still on its way is for other figures
+  const quote = await fetchQuote(input);
+  if (quote) useFeeCollection.setState(shown(key, quote));
+  return quote;
+}
+
+// The tickets being typed change the figures too.
+useTicketTender.subscribe(() => requestQuote(TYPING_QUOTE_DELAY_MS));
 
 async function loadUnpaid(
   accountId: string,
@@ -285,9 +353,15 @@ async function loadUnpaid(
 ): Promise<void> {
   const res = await call('bills.unpaid', { accountId });
   if (res.ok) {
+    const selectedBills = res.value.bills.map((b) => b.id);
+    // the due is shown with the list, not a moment after it
+    const input = quoteInput({ ...useFeeCollection.getState(), unpaid: res.value, selectedBills });
+    quoteSeq += 1; // an answer still on its way is for the list before this one
+    const quote = input ? await fetchQuote(input) : null;
     set({
       unpaid: res.value,
-      selectedBills: res.value.bills.map((b) => b.id),
+      selectedBills,
+      ...shown(JSON.stringify(input), quote),
       busy: false,
       ...(clearPaid ? { paid: null } : {}),
     });

@@ -1,12 +1,10 @@
 /**
- * Tickets, coupons and vouchers given at 前台收费 (DOMAIN §6.2): the draft the clerk types, and what it
- * is worth against the selected bills (the server decides; this is the preview the clerk calls out).
+ * Tickets, coupons and vouchers given at 前台收费 (DOMAIN §6.2): the draft the clerk types. What it is worth
+ * against the selected bills is main's figure (payments.quote, issue 11 #4); the payment itself decides.
  */
 import { create } from 'zustand';
 import type { Input } from '../../../preload/contract';
-import { parseYuan } from '../../../main/domain/money';
-import { allocateVolume, paysInVolume, TICKET_VOLUME_CENTI } from '../../../main/domain/tickets';
-import type { TicketKind } from '../../../main/domain/ticket-kinds';
+import type { TicketKind } from '../../../preload/kernel/enums';
 
 export interface TicketDraft {
   enabled: boolean;
@@ -70,29 +68,7 @@ export function ticketPayload(d: TicketDraft): { tickets: Line[]; overrides: { r
   };
 }
 
-/** Preview: what the tickets pay of the selected bills and the cash still due, or the reason they can't. */
-export function ticketPreview(
-  d: TicketDraft,
-  bills: readonly { id: string; consumption: number; gasFen: number }[],
-  prepaidCenti: number,
-): { ticketFen: number; ticketCashFen: number; error: string | null } {
-  if (!d.enabled) return { ticketFen: 0, ticketCashFen: 0, error: null };
-  const count = Number(d.count);
-  if (!Number.isInteger(count) || count < 1) return { ticketFen: 0, ticketCashFen: 0, error: null };
-  let face = 0;
-  try {
-    face = d.faceValue.trim() === '' ? 0 : parseYuan(d.faceValue);
-  } catch {
-    return { ticketFen: 0, ticketCashFen: 0, error: '面值格式不对' };
-  }
-  if (!paysInVolume(d.kind)) {
-    const gas = bills.reduce((a, b) => a + b.gasFen, 0);
-    return { ticketFen: Math.min(count * face, gas), ticketCashFen: 0, error: count * face > gas ? '券面合计超过应缴气费，券不找零' : null };
-  }
-  try {
-    const a = allocateVolume(bills, count * TICKET_VOLUME_CENTI + prepaidCenti);
-    return { ticketFen: a.ticketFen, ticketCashFen: count * face, error: null };
-  } catch (e) {
-    return { ticketFen: 0, ticketCashFen: count * face, error: e instanceof Error ? e.message : String(e) };
-  }
+/** The draft as main quotes it (payments.quote), or null when no tickets are taken. */
+export function ticketQuoteDraft(d: TicketDraft): NonNullable<Input<'payments.quote'>['tickets']> | null {
+  return d.enabled ? { kind: d.kind, count: d.count, faceValue: d.faceValue } : null;
 }

@@ -1,7 +1,7 @@
 /** State of the 派工/回执 window: the hall's open businesses and the form for the selected one. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import type { ReceiptResult } from '../../../main/domain/work-order';
+import type { ReceiptResult } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { placeError } from '../components/ErrorNotice';
 import { FIELD_BUSINESSES, FOLLOW_UP_FORM_DEFAULTS, type FollowUpFormValues } from './businesses';

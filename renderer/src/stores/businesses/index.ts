@@ -4,7 +4,7 @@
  * or record made at 业务受理 is in ACCOUNT_ACTIONS. Its form values and their defaults are listed below.
  * The windows register the panels to render beside: windows/business/panels.ts, windows/work-queue/forms.ts.
  */
-import type { BusinessType } from '../../../../main/domain/work-order';
+import type { BusinessType } from '../../../../preload/kernel/enums';
 import { hazard, hazardDefaults, type HazardValues } from './hazard';
 import { ignition, ignitionFormDefaults, privateIgnitionDefaults, secondIgnition, type IgnitionForm, type PrivateIgnitionValues } from './ignition';
 import { install, installFormDefaults, type InstallForm } from './install';

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
-import { formatYuan } from '../../../../main/domain/money';
-import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../../main/domain/bank-file';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { WITHHOLDING_BANKS, type WithholdingBank } from '../../../../preload/kernel/enums';
 import { useBank } from '../../stores/bank';
 import { BankReports } from './BankReports';
 

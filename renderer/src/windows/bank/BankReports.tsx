@@ -1,7 +1,7 @@
 /** 银行代扣 reports: the day post-check (> 1 m³), the month for finance, the quarter with fees (R-BANK-06/08/09). */
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';

@@ -3,9 +3,9 @@
  * submit (F9). Refusals (status, arrears, duplicates) appear at the field with their rule ID.
  */
 import { useEffect, useRef } from 'react';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
-import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../main/domain/work-order';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
+import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../preload/kernel/enums';
 import { AccountCard } from '../../components/AccountCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
@@ -55,8 +55,8 @@ export function BusinessAcceptance() {
   const business = acceptanceOf(type);
   const Panel = panelOf(type);
   // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
-  const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.totalFen, 0) : 0;
-  const unpaidLateFee = customer ? customer.bills.reduce((sum, b) => sum + b.lateFeeFen, 0) : 0;
+  const unpaidTotal = customer ? customer.totalFen : 0;
+  const unpaidLateFee = customer ? customer.lateFeeFen : 0;
 
   return (
     <main className="fee-collection">

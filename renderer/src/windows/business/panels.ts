@@ -3,7 +3,7 @@
  * every account action has its own; a field business may add fields above the requirement.
  */
 import type { ComponentType } from 'react';
-import type { BusinessType } from '../../../../main/domain/work-order';
+import type { BusinessType } from '../../../../preload/kernel/enums';
 import type { AcceptType, AccountActionType } from '../../stores/businesses';
 import { DepositFields } from './DepositFields';
 import { HazardFields } from './HazardFields';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call, subscribeDisplay } from '../../api/client';
 import { ErrorNotice, GENERAL, placeError, type ShownError } from '../../components/ErrorNotice';
 

@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { DENOMINATIONS_FEN, denominationLabel } from '../../../../main/domain/cash-report';
-import { formatHead } from '../../../../main/domain/chain-head';
-import { formatYuan, parseYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { DENOMINATIONS_FEN, denominationLabel } from '../../../../preload/kernel/denominations';
+import { formatHead } from '../../../../preload/kernel/chain-head';
+import { formatYuan, parseYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { ErrorNotice, GENERAL, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';

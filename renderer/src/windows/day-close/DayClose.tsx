@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatHead } from '../../../../main/domain/chain-head';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatHead } from '../../../../preload/kernel/chain-head';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';

@@ -4,8 +4,8 @@
  * shows that closed figures + late rows = the day's ledger.
  */
 import type { Output } from '../../../../preload/contract';
-import { localDateTime } from '../../../../main/domain/dates';
-import { formatYuan } from '../../../../main/domain/money';
+import { localDateTime } from '../../../../preload/kernel/dates';
+import { formatYuan } from '../../../../preload/kernel/money';
 
 type Late = Output<'day.report'>['late'];
 type Totals = { count: number; totalFen: number; cashFen: number };

@@ -1,8 +1,8 @@
 /** The manager's month-end report for finance (R-FIN-02) and the audit export for auditors (issue 6). */
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatHead } from '../../../../main/domain/chain-head';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatHead } from '../../../../preload/kernel/chain-head';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { LateRows } from './LateRows';

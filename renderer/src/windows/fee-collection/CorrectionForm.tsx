@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { t } from '../../i18n/zh-CN';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { ConfirmCheck } from './ConfirmCheck';

@@ -4,7 +4,7 @@
  * it is written off in the 银行代扣 window after the return.
  */
 import { useState } from 'react';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useFeeCollection } from '../../stores/fee-collection';

@@ -1,35 +1,25 @@
 import { useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
-import { formatYuan, parseYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { t } from '../../i18n/zh-CN';
-import { dueOf, useFeeCollection, waivedFen } from '../../stores/fee-collection';
+import { useFeeCollection } from '../../stores/fee-collection';
 import { WaiverForm } from './WaiverForm';
 import { TicketForm } from './TicketForm';
 import { ManualSlipForm } from './ManualSlipForm';
 import { ConfirmCheck } from './ConfirmCheck';
-import { ticketPreview, useTicketTender } from '../../stores/ticket-tender';
+import { useTicketTender } from '../../stores/ticket-tender';
 import type { FocusTargets } from './FeeCollection';
 
-/** Change preview for what the clerk has typed so far, or null while it is not a valid, sufficient amount. */
-function previewChange(tendered: string, due: number): number | null {
-  try {
-    const fen = parseYuan(tendered);
-    return fen >= due ? fen - due : null;
-  } catch {
-    return null;
-  }
-}
+/** A figure of main's quote, or a dash until main has answered. */
+const yuan = (fen: number | undefined): string => (fen === undefined ? '—' : `￥${formatYuan(fen)}`);
 
 export function PaymentPanel({ refs }: { refs: FocusTargets }) {
-  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, waiver, confirmTender, setConfirmTender } = useFeeCollection();
+  const { unpaid, selectedBills, tendered, setTendered, pay, paid, error, busy, confirmTender, setConfirmTender, quote } = useFeeCollection();
   const ticketDraft = useTicketTender();
   const panel = useRef<HTMLDivElement>(null);
   if (!unpaid || (unpaid.bills.length === 0 && !paid)) return null;
-  const billsDue = dueOf(unpaid, selectedBills) - (selectedBills.includes(waiver.billId) ? waivedFen(waiver) : 0);
-  const selected = unpaid.bills.filter((b) => selectedBills.includes(b.id)).map((b) => ({ id: b.id, consumption: b.consumption, gasFen: b.gasFen }));
-  const tickets = ticketPreview(ticketDraft, selected, unpaid.account.prepaid);
-  const due = billsDue + tickets.ticketCashFen - tickets.ticketFen;
-  const change = previewChange(tendered, due);
+  // issue 11 #4: every figure here is main's (payments.quote), computed by the rule the payment posts with
+  const change = quote?.changeFen ?? null;
   const disabled = busy || selectedBills.length === 0;
 
   const submit = async () => {
@@ -52,14 +42,14 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
       ) : (
         <>
           <div className="due">
-            {t.pay.due}: <b data-testid="due">￥{formatYuan(billsDue)}</b>
+            {t.pay.due}: <b data-testid="due">{yuan(quote?.dueFen)}</b>
           </div>
           <TicketForm />
           {ticketDraft.enabled && (
             <div className="ticket-preview" data-testid="ticket-preview">
-              票证抵款 ￥{formatYuan(tickets.ticketFen)}
-              {tickets.ticketCashFen > 0 ? `，票面现金 ￥${formatYuan(tickets.ticketCashFen)}` : ''}，应收现金 <b data-testid="cash-due">￥{formatYuan(due)}</b>
-              {tickets.error && <div className="hint">{tickets.error}</div>}
+              票证抵款 {yuan(quote?.ticketFen)}
+              {quote && quote.ticketCashFen > 0 ? `，票面现金 ￥${formatYuan(quote.ticketCashFen)}` : ''}，应收现金 <b data-testid="cash-due">{yuan(quote?.cashDueFen)}</b>
+              {quote?.ticketError && <div className="hint">{quote.ticketError}</div>}
             </div>
           )}
           <label>
@@ -94,7 +84,7 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           <div className="change">
             {t.pay.change}: <b data-testid="change">{change === null ? '—' : `￥${formatYuan(change)}`}</b>
           </div>
-          {change !== null && <div className="call-out">{t.pay.callOut(formatYuan(due + change), formatYuan(change))}</div>}
+          {quote && quote.tenderedFen !== null && change !== null && <div className="call-out">{t.pay.callOut(formatYuan(quote.tenderedFen), formatYuan(change))}</div>}
           <button type="button" className="primary" onClick={() => void submit()} disabled={disabled}>
             {t.pay.submit}
           </button>

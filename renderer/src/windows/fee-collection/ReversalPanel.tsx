@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { ErrorNotice, placeError, type ShownError } from '../../components/ErrorNotice';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { useFeeCollection } from '../../stores/fee-collection';
 import type { Output } from '../../../../preload/contract';

@@ -1,8 +1,8 @@
 /** 气费查询 (R-QRY-02): the customer's readings, paid or unpaid, over a period, for a printed statement. */
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useFeeCollection } from '../../stores/fee-collection';

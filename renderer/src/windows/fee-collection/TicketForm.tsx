@@ -4,7 +4,7 @@
  * F6 turns tickets on and off.
  */
 import { FieldError } from '../../components/FieldError';
-import { TICKET_KINDS } from '../../../../main/domain/ticket-kinds';
+import { TICKET_KINDS } from '../../../../preload/kernel/enums';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { useTicketTender } from '../../stores/ticket-tender';
 

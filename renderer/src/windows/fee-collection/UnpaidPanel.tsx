@@ -1,8 +1,7 @@
 import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
-import { lateFeeTrace } from '../../../../main/domain/late-fee';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { t } from '../../i18n/zh-CN';
 import { READING_SOURCES_AT_COUNTER } from '../../../../preload/contract';
 import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
@@ -81,9 +80,9 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
                   {formatYuan(b.gasFen)}
                   <div className="trace">{b.pricing}</div>
                 </td>
-                <td className="num" title={lateFeeTrace(b.gasFen, b.overdueDays)}>
+                <td className="num" title={b.lateFeeTrace}>
                   {formatYuan(b.lateFeeFen)}
-                  {b.overdueDays > 0 && <div className="trace">{lateFeeTrace(b.gasFen, b.overdueDays)}</div>}
+                  {b.overdueDays > 0 && <div className="trace">{b.lateFeeTrace}</div>}
                 </td>
                 <td className="num">{formatYuan(b.totalFen)}</td>
               </tr>

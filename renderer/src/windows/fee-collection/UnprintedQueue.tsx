@@ -1,7 +1,7 @@
 /** 待打印核对单: slips whose print failed (printer offline); the payment is safe, the slip waits here. */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
 import { useFeeCollection } from '../../stores/fee-collection';
 

@@ -4,7 +4,7 @@
  */
 import { FieldError } from '../../components/FieldError';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { useFeeCollection } from '../../stores/fee-collection';
 
 export function WaiverForm() {

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { largeRows, useHandheld } from '../../stores/handheld';
 import { ReadingsTable } from './ReadingsTable';
 

@@ -1,5 +1,5 @@
 /** The imported readings, anomalies first; abnormal rows are ticked for 退回重抄 (R-HH-04). */
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { useHandheld } from '../../stores/handheld';
 
 const STATE_TEXT: Record<string, string> = { pending: '待入库', returned: '退回重抄', committed: '已入库', skipped: '未入库' };

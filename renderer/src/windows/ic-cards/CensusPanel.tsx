@@ -1,7 +1,7 @@
 /** IC卡表普查核对 (R-CENS-02/03): purchased = remaining + used, or a 换表 note with 加急安排. */
 import { useState } from 'react';
 import { FieldError } from '../../components/FieldError';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { useIcCards } from '../../stores/ic-cards';
 
 export function CensusPanel() {

@@ -1,6 +1,6 @@
 /** 制作新卡 (R-IC-05) and 补卡 (R-IC-02/03: 10 yuan on a quota invoice unless the company is at fault). */
 import { FieldError } from '../../components/FieldError';
-import { formatYuan } from '../../../../main/domain/money';
+import { formatYuan } from '../../../../preload/kernel/money';
 import { useIcCards } from '../../stores/ic-cards';
 import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
 import { t } from '../../i18n/zh-CN';

@@ -3,10 +3,10 @@
  * with all its text selected (全选状态, DOMAIN §5). F9 submits.
  */
 import { useEffect, type ReactNode } from 'react';
-import { CONNECTION_FEE_FEN } from '../../../../main/domain/connection-fee';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatSeqNo } from '../../../../main/domain/sequence-number';
-import { PRIORITIES } from '../../../../main/domain/work-order';
+import { CONNECTION_FEE_FEN } from '../../../../preload/kernel/connection-fee';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatSeqNo } from '../../../../preload/kernel/sequence-number';
+import { PRIORITIES } from '../../../../preload/kernel/enums';
 import { ErrorNotice, placeError } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { useRegistration, type RegistrationValues } from '../../stores/registration';

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { SignInLocks } from './SignInLocks';

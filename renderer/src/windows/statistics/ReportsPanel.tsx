@@ -3,8 +3,8 @@
  */
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { BarChart } from '../../components/BarChart';
 import { FieldError } from '../../components/FieldError';

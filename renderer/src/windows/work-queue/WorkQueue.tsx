@@ -4,7 +4,7 @@
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
 import { useEffect, useState, type ComponentType } from 'react';
-import { allowedResults, type ReceiptResult } from '../../../../main/domain/work-order';
+import type { ReceiptResult } from '../../../../preload/kernel/enums';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
@@ -27,7 +27,7 @@ function NextStep({ row }: { row: QueueRow }) {
         <label>
           {t.queue.result}
           <select name="result" value={form.result} onChange={(e) => setForm({ result: e.target.value as ReceiptResult })}>
-            {allowedResults(row.type).map((r) => (
+            {row.allowedResults.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>

@@ -3,7 +3,7 @@
  * renderer/src/stores/businesses (what it saves, its error fields).
  */
 import type { ComponentType } from 'react';
-import type { BusinessType } from '../../../../main/domain/work-order';
+import type { BusinessType } from '../../../../preload/kernel/enums';
 import type { QueueRow } from '../../stores/work-queue';
 import { HoseFollowUp } from './HoseFollowUp';
 import { IgnitionFollowUp } from './IgnitionFollowUp';

@@ -4,11 +4,11 @@
  * Writes with prepared statements in one transaction per 10,000 accounts.
  */
 import type Database from 'better-sqlite3';
-import { addDays } from '../../main/domain/dates.js';
-import { formatSeqNo, type AreaType, type SeqBuildingType } from '../../main/domain/sequence-number.js';
-import { centiM3, gasAmountFen } from '../../main/domain/volume.js';
-import { uuidv7 } from '../../main/ids.js';
-import { hashPassword } from '../../main/security/password.js';
+import { addDays } from '../../preload/kernel/dates.js';
+import { formatSeqNo, type AreaType, type SeqBuildingType } from '../../preload/kernel/sequence-number.js';
+import { centiM3, gasAmountFen } from '../../preload/kernel/volume.js';
+import { uuidv7 } from '../ids.js';
+import { hashPassword } from '../security/password.js';
 import { BANKS, COMMUNITY_PREFIXES, COMMUNITY_SUFFIXES, DISTRICTS, GIVEN_CHARS, READERS, STREETS, SURNAMES } from './places.js';
 import { Rng } from './rng.js';
 
