@@ -11,6 +11,7 @@ import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
+import { withholdRoute } from '../fixtures/data.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 export async function benchBank(accounts = 200_000): Promise<void> {
@@ -20,16 +21,13 @@ export async function benchBank(accounts = 200_000): Promise<void> {
     const db = host.store.sqlite;
     seedReferenceData(db);
     addRoute(host, '周抄表', accounts);
-    db.exec(`UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227' || substr('000000000000000' || rowid, -15), card_holder = name WHERE meter_reader = '周抄表';
-      INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader)
-      SELECT 'bb-' || a.account_no, a.id, m.id, '2026-11-10', 10000, 10000 + 1000 + (a.rowid % 3000), 1000 + (a.rowid % 3000), 345, (((1000 + (a.rowid % 3000)) * 345 + 50) / 100), '2026-12-10', 'handheld', '周抄表'
-      FROM accounts a JOIN meters m ON m.account_id = a.id WHERE a.meter_reader = '周抄表';`);
+    withholdRoute(host, '周抄表', { spread: 3000 });
     const clerk = await signIn(host);
     console.log(`\nBank withholding, ${accounts.toLocaleString('en')} accounts`);
     let t0 = performance.now();
     const gen = await clerk.call('bank.generate', { bank: '建行' });
     if (!gen.ok) throw new Error(gen.error.message);
-    const run = gen.value as { runId: string; base64: string; count: number; totalFen: number };
+    const run = gen.value;
     console.log(`generate file            ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s   ${run.count} lines, ${Buffer.from(run.base64, 'base64').length.toLocaleString('en')} bytes, ￥${(run.totalFen / 100).toFixed(2)}`);
     const answered = iconv.encode(answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), (i) => (i % 50 === 0 ? '余额不足' : null)), 'gbk').toString('base64');
     t0 = performance.now();
@@ -39,7 +37,7 @@ export async function benchBank(accounts = 200_000): Promise<void> {
     t0 = performance.now();
     const off = await clerk.call('bank.writeOff', { runId: run.runId, file: answered });
     if (!off.ok) throw new Error(off.error.message);
-    const v = off.value as { okCount: number; okFen: number; failedCount: number };
+    const v = off.value;
     console.log(`write off (1 transaction) ${((performance.now() - t0) / 1000).toFixed(2).padStart(5)} s   ${v.okCount} debits ￥${(v.okFen / 100).toFixed(2)}, ${v.failedCount} failed`);
   } finally {
     host.close();

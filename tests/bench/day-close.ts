@@ -10,6 +10,7 @@ import { openStore } from '../../db/open.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
+import type { Result } from '../../preload/contract.js';
 import { FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 const DATE = '2026-11-23';
@@ -68,16 +69,16 @@ export async function benchDayClose(payments = 5_000_000): Promise<void> {
     if (!first.ok) throw new Error(first.error.message);
     console.log(`\nDay close over ${payments.toLocaleString('en')} payments in one hall-day`);
     console.log(`cold start of the host (open, integrity check, migrations) to its first query: ${(cold / 1000).toFixed(2)} s`);
-    const time = async (name: string, run: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const time = async <R extends Result<unknown>>(name: string, run: () => Promise<R>): Promise<R> => {
       t0 = performance.now();
       const res = await run();
-      if (!res.ok) throw new Error(`${name}: ${res.error?.message ?? ''}`);
+      if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
       console.log(`${name.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s`);
       return res;
     };
     await time('day status (clerks and reports)', () => boss.call('day.status', { date: DATE }));
     const closed = await time('close: totals per clerk/counter/tender', () => boss.call('day.close', { date: DATE }));
-    const all = (closed as { value?: { report: { all: { count: number; totalFen: number } } } }).value?.report.all;
+    const all = closed.ok ? closed.value.report.all : undefined;
     console.log(`  closed ${all?.count.toLocaleString('en')} payments, ￥${((all?.totalFen ?? 0) / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
     await time('收银统计报表 (hall, one day)', () => boss.call('reports.cash', { from: DATE, to: DATE }));
     await time('收银统计报表 (one clerk)', () => boss.call('reports.cash', { from: DATE, to: DATE, clerkLogin: 'clerk01' }));

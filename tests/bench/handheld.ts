@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
+import type { Result } from '../../preload/contract.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 const BAUD = 115_200;
@@ -23,11 +24,11 @@ export async function benchHandheld(accounts = 5000): Promise<void> {
     const device = host.handheldDevice;
     if (!device) throw new Error('no simulated handheld');
     const clerk = await signIn(host);
-    const step = async (name: string, run: () => Promise<unknown>) => {
+    const step = async (name: string, run: () => Promise<Result<unknown>>) => {
       const before = { ...device.line.bytes };
       const t0 = performance.now();
-      const res = (await run()) as { ok: boolean; error?: { message: string } };
-      if (!res.ok) throw new Error(`${name}: ${res.error?.message ?? ''}`);
+      const res = await run();
+      if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
       const seconds = (performance.now() - t0) / 1000;
       const wire = device.line.bytes.toDevice - before.toDevice + device.line.bytes.fromDevice - before.fromDevice;
       const atLine = (wire * 10) / BAUD;

@@ -11,6 +11,7 @@ import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { startPtySimulator, type PtySimulator } from '../fixtures/pty.js';
 import { addAccount, FixedClock, signIn, TEST_CARD_TIMEOUTS, TEST_NOW } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let pty: PtySimulator;
 const control = (line: string) => pty.control(line);
@@ -54,7 +55,7 @@ describe('driver ↔ simulator over a socat pty', () => {
       expect(await clerk.call('cards.recharge', { accountId, by: 'volume', value: '12.5', tendered: '50' })).toMatchObject({ ok: true, value: { totalFen: 4313, credit: 1250, counter: 1 } });
       const state = await control('state');
       expect(state).toMatchObject({ card: { cardNo: '31000002-1', counter: 1, creditCenti: 1250, totalCenti: 1250 } });
-      expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM payments WHERE charge_type = '充值费'").pluck().get())).toBe(1);
+      expect(scalar(host, "SELECT count(*) FROM payments WHERE charge_type = '充值费'")).toBe(1);
     } finally {
       host.close();
     }

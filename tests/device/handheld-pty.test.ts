@@ -32,8 +32,8 @@ describe('5,000-account sync over a pty', () => {
     expect(await clerk.call('handheld.exportList', { meterReader: '周抄表', months: 1 })).toMatchObject({ ok: true, value: { count: 5000 } });
     const seen: number[] = [];
     const poll = setInterval(() => {
-      void host.router.call(clerk.connection, 'handheld.progress', {}).then((p) => {
-        if (p.ok) seen.push((p.value as { done: number }).done);
+      void clerk.call('handheld.progress', {}).then((p) => {
+        if (p.ok) seen.push(p.value.done);
       });
     }, 5);
     const exported = await clerk.call('handheld.export', { meterReader: '周抄表', months: 1, confirmedCount: 5000 });
@@ -44,7 +44,7 @@ describe('5,000-account sync over a pty', () => {
 
     expect(await pty.control('walk 12.5')).toMatchObject({ readings: 5000 });
     expect(await clerk.call('handheld.import', {})).toMatchObject({ ok: true, value: { inserted: 5000, unchanged: 0 } });
-    const batchId = (exported.ok ? (exported.value as { batchId: string }).batchId : '') as string;
+    const batchId = exported.ok ? exported.value.batchId : '';
     expect(await clerk.call('handheld.commit', { batchId })).toMatchObject({ ok: true, value: { billed: 5000, skipped: 0, deviceReleased: true } });
     const db = host.store.sqlite;
     expect(db.prepare("SELECT count(*) n, sum(consumption_centi) v, sum(amount_fen) a FROM bills WHERE source = 'handheld'").get()).toEqual({ n: 5000, v: 5000 * 1250, a: 5000 * 4313 });

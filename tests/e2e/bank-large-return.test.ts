@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar, withholdRoute } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -24,14 +25,11 @@ let size = 0;
 beforeAll(async () => {
   host = makeTestHost();
   addRoute(host, '周抄表', LINES);
-  host.store.sqlite.exec(`UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227' || substr('000000000000000' || rowid, -15), card_holder = name WHERE meter_reader = '周抄表';
-    INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader)
-    SELECT 'bb-' || a.account_no, a.id, m.id, '2026-11-10', 10000, 11000, 1000, 345, 3450, '2026-12-10', 'handheld', '周抄表'
-    FROM accounts a JOIN meters m ON m.account_id = a.id WHERE a.meter_reader = '周抄表';`);
+  withholdRoute(host, '周抄表', 'fixed');
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);
-  const run = gen.value as { runId: string; base64: string };
+  const run = gen.value;
   runId = run.runId;
   const bytes = iconv.encode(answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), (i) => (i < 100 ? '余额不足' : null)), 'gbk');
   size = bytes.toString('base64').length;
@@ -60,6 +58,6 @@ describe('银行代扣 window with a large return', () => {
     await expect.poll(() => page.locator('[data-testid=bank-check]').textContent()).toContain('成功 2600 笔 ￥89700.00；失败 100 笔 ￥3450.00。回执正确');
     await page.locator('button[name=writeOff]').click();
     await expect.poll(status).toContain('回执核销完成：成功 2600 笔 89700.00 元，失败 100 笔 3450.00 元');
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM payments WHERE method = '银行代缴'").pluck().get())).toBe(2600);
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(2600);
   });
 });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { scalar, setBankWithholding } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
     ['71000002', '吴二', '6227002222222222222'],
   ] as const) {
     const ids = addAccount(host, { accountNo: no, name, address: `温州市鹿城区代扣路${no.slice(-1)}号`, reading: 5000 });
-    host.store.sqlite.prepare("UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = ?, card_holder = ? WHERE id = ?").run(card, name, ids.accountId);
+    setBankWithholding(host, ids.accountId, { bank: '建行', cardNo: card, holder: name });
     addBill(host, ids, { id: `bill-${no}`, readingDate: '2026-10-20', previous: 2700, current: 5000, amountFen: 7935, dueDate: '2026-11-19' });
   }
   counter = await openCounterPage(host);
@@ -60,7 +61,7 @@ describe('银行代扣 window', () => {
     await expect.poll(status).toContain('回执核销完成：成功 1 笔 79.35 元，失败 1 笔 79.35 元');
     expect(await page.locator('table.failed').textContent()).toContain('吴二');
     await page.screenshot({ path: join(artifacts, 'bank-write-off.png'), fullPage: true });
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM payments WHERE method = '银行代缴'").pluck().get())).toBe(1);
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -17,7 +18,7 @@ let host: TestHost;
 let counter: CounterPage;
 let page: Page;
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const value = (name: string) => page.locator(`input[name=${name}]`).inputValue();
 const focused = (name: string) => page.locator(`input[name=${name}]`).evaluate((el) => el === document.activeElement);
 

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { CardRecord } from '../../hardware/card/codec.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -93,7 +94,7 @@ describe('the end of the day', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'day-close-report.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL").pluck().get())).toBe(1);
+    expect(scalar(host, "SELECT count(*) FROM business_days WHERE closed_at IS NOT NULL")).toBe(1);
     await page.locator('button[name=monthReportButton]').click();
     await expect.poll(() => page.locator('[data-testid=month-report]').textContent()).toContain('已日结 1 天');
     await page.fill('textarea[name=printedHeads]', printedHead);

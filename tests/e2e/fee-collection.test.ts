@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { markBillEstimated, scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { logIn } from './counter-page.js';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   addAccount(host, { accountNo: '30000002', name: '李四', address: '温州市鹿城区人民路90号幸福小区6幢1单元502室', reading: 12000 });
   const est = addAccount(host, { accountNo: '30000003', name: '王五', address: '温州市鹿城区人民路92号幸福小区7幢1单元101室', reading: 15000 });
   addBill(host, est, { id: 'e2e-est-bill', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-11-19' });
-  host.store.sqlite.prepare("UPDATE bills SET estimated = 1, source = 'estimated' WHERE id = 'e2e-est-bill'").run();
+  markBillEstimated(host, 'e2e-est-bill', { source: true });
   counter = await openCounterPage(host, { width: 1440, height: 900 });
   ({ page, harness } = counter);
 });
@@ -67,7 +68,7 @@ describe('前台收费 in Chromium', () => {
     await page.keyboard.type('100');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#tendered-error').textContent()).toBe('实收 100.00 元不足应收 272.50 元');
-    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM payments').pluck().get())).toBe(0);
+    expect(scalar(host, 'SELECT count(*) FROM payments')).toBe(0);
   });
 
   it('pays cash, calls out the change and shows the printed check slip', async () => {
@@ -183,7 +184,7 @@ describe('unusual values need an explicit confirmation; a wrong reading is corre
     await expect
       .poll(() => page.locator('#reading-error').textContent())
       .toBe('本次用气 99998982 方，超过 100 方（大额方数 A-35），请核对缴费通知单；确认无误请勾选“确认读数无误”后再提交');
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM bills WHERE account_id = 'acc-30000009'").pluck().get())).toBe(0);
+    expect(scalar(host, "SELECT count(*) FROM bills WHERE account_id = 'acc-30000009'")).toBe(0);
     await page.screenshot({ path: join(artifacts, 'fee-collection-confirm-reading.png'), fullPage: true });
     await page.check('input[name=confirmReading]');
     await page.locator('input[name=reading]').press('Enter');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -69,7 +70,7 @@ describe('抄表机 export → import → anomaly → commit', () => {
     await expect.poll(() => page.locator('.large-volumes').textContent()).toContain('42000004 抄表户4 用气 150 方');
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('#confirm-large-error').textContent()).toContain('1 户大额方数未确认（42000004 150 方）');
-    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM bills').pluck().get())).toBe(0);
+    expect(scalar(host, 'SELECT count(*) FROM bills')).toBe(0);
     // The refusal takes the clerk to the confirmation (below a route's long list it is out of view otherwise):
     // Space ticks it, F9 commits.
     expect(await page.locator('input[name=confirmLarge]').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -78,7 +79,7 @@ describe('抄表机 export → import → anomaly → commit', () => {
     await page.keyboard.press('F9');
     await expect.poll(status).toContain('入库完成：生成费用 4 户');
     expect(sim.readings).toBeNull();
-    expect(Number(host.store.sqlite.prepare("SELECT count(*) FROM bills WHERE source = 'handheld'").pluck().get())).toBe(4);
+    expect(scalar(host, "SELECT count(*) FROM bills WHERE source = 'handheld'")).toBe(4);
   });
 
   it('the bill is in 前台收费 with how it was computed', async () => {

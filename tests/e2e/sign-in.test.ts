@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
-import { makeTestHost, type TestHost } from '../fixtures/host.js';
+import { clientOn, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 
 let host: TestHost;
@@ -52,10 +52,10 @@ describe('first log-in outside demo mode', () => {
 
   it('the administrator lifts a lockout; the clerk can then sign in', async () => {
     for (let i = 0; i < 5; i++) {
-      await host.router.call('x', 'auth.login', { login: 'clerk02', password: 'wrong', counterId: 'counter-lc02' });
+      await clientOn(host, 'x').call('auth.login', { login: 'clerk02', password: 'wrong', counterId: 'counter-lc02' });
       host.clock.current = new Date(host.clock.current.getTime() + 60_000);
     }
-    expect(await host.router.call('x', 'auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    expect(await clientOn(host, 'x').call('auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
     await page.locator('.app-header button', { hasText: '退出' }).click();
     await page.locator('select[name=counter] option[value="counter-lc01"]').waitFor({ state: 'attached' });
     await page.selectOption('select[name=counter]', 'counter-lc01');
@@ -75,6 +75,6 @@ describe('first log-in outside demo mode', () => {
     await page.locator('button[name=unlockSignIns]').click();
     await expect.poll(() => page.locator('main.settings [role=status]').last().textContent()).toBe('已解除 2 项登录锁定');
     await page.screenshot({ path: `${artifacts}/sign-in-unlock.png` });
-    expect(await host.router.call('x', 'auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'x').call('auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: true });
   });
 });

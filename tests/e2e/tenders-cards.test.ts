@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { markDayClosed, scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -15,7 +16,7 @@ let counter: CounterPage;
 let page: Page;
 let icAccount: string;
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 beforeAll(async () => {
   host = makeTestHost({ accounts: 200 });
@@ -154,7 +155,7 @@ describe('卡务: new card and recharge against the card reader', () => {
     await page.fill('input[name=rechargeTendered]', '20');
     await page.locator('button[name=recharge]').click();
     await page.locator('.pending-writes').waitFor();
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', '2026-11-23T09:00:00.000Z', 'staff-manager01')").run();
+    markDayClosed(host, { date: '2026-11-23', closedAt: '2026-11-23T09:00:00.000Z' });
     if (card) sim.insert({ ...card, counter: 4, creditCenti: 4500, totalCenti: 4500 });
     await page.keyboard.press('F6');
     await expect.poll(() => page.locator('.ic-cards [role=status]').first().textContent()).toContain('已补记到 2026-11-23');
@@ -169,7 +170,7 @@ describe('screen lock', () => {
     const before = await page.locator('[data-testid=card-info]').textContent();
     await page.keyboard.press('Control+l');
     await page.locator('.lock-screen').waitFor();
-    expect(await host.router.call('nobody', 'auth.session', {})).toMatchObject({ ok: true, value: null });
+    expect(await clientOn(host, 'nobody').call('auth.session', {})).toMatchObject({ ok: true, value: null });
     await page.fill('input[name=unlockPassword]', 'wrong');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#unlock-error').textContent()).toBe('密码错误');

@@ -8,6 +8,7 @@ import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { auditHash, GENESIS_HASH } from '../../main/domain/audit-hash.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -19,7 +20,7 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const manager = { login: 'manager01', password: '123456' };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 /** A day taken, reported, reviewed and closed; returns the close's printed receipt text. */
 async function closedDay() {
@@ -31,7 +32,9 @@ async function closedDay() {
   const boss = await signIn(host, 'manager01', 'counter-lc02');
   const closed = await boss.call('day.close', { date: '2026-11-23' });
   if (!closed.ok) throw new Error(closed.error.message);
-  return { clerk, boss, closed: closed.value as { report: { head: { seq: number; hash: string } } }, printed: decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n') };
+  const { head } = closed.value.report;
+  if (!head) throw new Error('the closed day has no audit head');
+  return { clerk, boss, closed: { ...closed.value, report: { ...closed.value.report, head } }, printed: decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n') };
 }
 
 /** What someone with the file can do: rewrite a row and re-hash everything after it, recorded heads included. */

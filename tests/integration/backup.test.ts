@@ -11,6 +11,7 @@ import { openStore, StoreDamagedError } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
 import { backupNow, checkBackup, listBackups, restoreBackup, storeInUse } from '../../main/services/backup.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let dir: string;
@@ -98,7 +99,7 @@ describe('restore against the running app and the recorded heads (issue 10 #20)'
   it('refuses a backup shorter than a head the replaced store recorded or the paper shows, unless the loss is accepted', async () => {
     const clerk = await signIn(host);
     const b = await backupNow(host.store, dir, new Date('2026-11-23T02:00:00Z'));
-    const rowsInBackup = Number(host.store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get());
+    const rowsInBackup = scalar(host, 'SELECT count(*) FROM audit_log');
     await pay(clerk, 'b-0');
     expect(await clerk.call('cashReport.submit', { deposited: '345', denominations: {} })).toMatchObject({ ok: true });
     const head = host.store.sqlite.prepare('SELECT seq, hash FROM audit_heads').get() as { seq: number; hash: string };

@@ -11,7 +11,9 @@ import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../main/harness/server.js';
 import { rendererDistDir } from '../../main/paths.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
-import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import type { Input, Method, Output, Result } from '../../preload/contract.js';
+import { addRoute, ok, makeTestHost, signIn, type TestClient, type TestHost } from '../fixtures/host.js';
+import { withholdRoute } from '../fixtures/data.js';
 
 const LINES = 2_700;
 let host: TestHost;
@@ -24,14 +26,11 @@ let failedFen = 0;
 beforeAll(async () => {
   host = makeTestHost();
   addRoute(host, '周抄表', LINES);
-  host.store.sqlite.exec(`UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227' || substr('000000000000000' || rowid, -15), card_holder = name WHERE meter_reader = '周抄表';
-    INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader)
-    SELECT 'bb-' || a.account_no, a.id, m.id, '2026-11-10', 10000, 10000 + 1000 + (a.rowid % 300), 1000 + (a.rowid % 300), 345, (((1000 + (a.rowid % 300)) * 345 + 50) / 100), '2026-12-10', 'handheld', '周抄表'
-    FROM accounts a JOIN meters m ON m.account_id = a.id WHERE a.meter_reader = '周抄表';`);
+  withholdRoute(host, '周抄表', { spread: 300 });
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);
-  run = gen.value as typeof run;
+  run = gen.value;
   const sent = iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk');
   const fails = (i: number) => (i % 9 === 0 ? '余额不足' : null);
   answered = iconv.encode(answerBankFile('建行', sent, fails), 'gbk');
@@ -53,14 +52,14 @@ async function page() {
     ws.once('error', reject);
   });
   let next = 1;
-  const waiting = new Map<number, (r: { ok: boolean; value?: unknown; error?: { code: string; message: string } }) => void>();
+  const waiting = new Map<number, (r: never) => void>();
   ws.on('message', (data) => {
     const m = JSON.parse(String(data)) as { id: number; result: never };
     waiting.get(m.id)?.(m.result);
     waiting.delete(m.id);
   });
-  const call = (method: string, input: unknown) =>
-    new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>((resolve) => {
+  const call = <M extends Method>(method: M, input: Input<M>) =>
+    new Promise<Result<Output<M>>>((resolve) => {
       const id = next++;
       waiting.set(id, resolve);
       ws.send(JSON.stringify({ id, method, input }));
@@ -71,10 +70,10 @@ async function page() {
 }
 
 /** What the bank window does: begin, slices of chunkBytes as base64, end. */
-async function upload(call: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>, bytes: Buffer) {
+async function upload(call: TestClient['call'], bytes: Buffer) {
   const begun = await call('upload.begin', { size: bytes.length });
   expect(begun).toMatchObject({ ok: true });
-  const { uploadId, chunkBytes } = begun.value as { uploadId: string; chunkBytes: number };
+  const { uploadId, chunkBytes } = ok(begun);
   for (let at = 0, seq = 0; at < bytes.length; at += chunkBytes, seq++) {
     const res = await call('upload.chunk', { uploadId, seq, data: bytes.subarray(at, at + chunkBytes).toString('base64') });
     expect(res).toMatchObject({ ok: true, value: { received: Math.min(at + chunkBytes, bytes.length) } });
@@ -147,7 +146,7 @@ describe('uploads are bounded, in order, per session and expire', () => {
     const clerk = await signIn(host);
     expect(await clerk.call('upload.begin', { size: 80_000_001 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'size' } });
     const begun = await clerk.call('upload.begin', { size: 6 });
-    const { uploadId } = (begun as { value: { uploadId: string } }).value;
+    const { uploadId } = ok(begun);
     expect(await clerk.call('upload.chunk', { uploadId, seq: 1, data: 'QUJD' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await clerk.call('upload.chunk', { uploadId, seq: 0, data: 'QUJD' })).toEqual({ ok: true, value: { received: 3 } });
     expect(await clerk.call('upload.end', { uploadId })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -160,16 +159,16 @@ describe('uploads are bounded, in order, per session and expire', () => {
   it('belongs to the session that began it, and expires when left idle', async () => {
     const clerk = await signIn(host);
     const other = await signIn(host, 'clerk02', 'counter-lc02');
-    const { uploadId } = ((await clerk.call('upload.begin', { size: 3 })) as { value: { uploadId: string } }).value;
+    const { uploadId } = await clerk.ok('upload.begin', { size: 3 });
     await clerk.call('upload.chunk', { uploadId, seq: 0, data: 'QUJD' });
     expect(await other.call('upload.end', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await other.call('bank.check', { runId: run.runId, upload: uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await clerk.call('upload.end', { uploadId })).toMatchObject({ ok: true });
     // a new session on the same connection does not inherit the old one's uploads
     await clerk.call('auth.logout', {});
-    await host.router.call(clerk.connection, 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' });
+    await clerk.call('auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' });
     expect(await clerk.call('upload.end', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const again = ((await clerk.call('upload.begin', { size: 3 })) as { value: { uploadId: string } }).value.uploadId;
+    const again = (await clerk.ok('upload.begin', { size: 3 })).uploadId;
     await clerk.call('upload.chunk', { uploadId: again, seq: 0, data: 'QUJD' });
     expect(await clerk.call('upload.end', { uploadId: again })).toMatchObject({ ok: true });
     host.clock.current = new Date(host.clock.current.getTime() + 11 * 60_000);

@@ -8,17 +8,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { repoRoot } from '../../main/paths.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { fen } from '../../preload/kernel/money.js';
+import { scalar, setBankWithholding, type WithholdingBank } from '../fixtures/data.js';
 
 let host: TestHost;
 
-function withholding(accountNo: string, name: string, bank: string, card: string, reading: number) {
+function withholding(accountNo: string, name: string, bank: WithholdingBank, card: string, reading: number) {
   const ids = addAccount(host, { accountNo, name, address: `温州市鹿城区银行路${accountNo.slice(-1)}号`, reading });
-  host.store.sqlite.prepare("UPDATE accounts SET payment_method = '银行代缴', bank_name = ?, bank_card_no = ?, card_holder = ? WHERE id = ?").run(bank, card, name, ids.accountId);
+  setBankWithholding(host, ids.accountId, { bank, cardNo: card, holder: name });
   return ids;
 }
 
@@ -38,7 +40,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const gbk = (base64: string) => iconv.decode(Buffer.from(base64, 'base64'), 'gbk');
 const b64 = (text: string) => iconv.encode(text, 'gbk').toString('base64');
 
@@ -49,11 +51,11 @@ function golden(name: string, base64: string) {
   expect(hex).toBe(readFileSync(file, 'utf8').trim());
 }
 
-async function generated(bank = '建行') {
+async function generated(bank: Input<'bank.generate'>['bank'] = '建行') {
   const clerk = await signIn(host);
   const res = await clerk.call('bank.generate', { bank });
   if (!res.ok) throw new Error(res.error.message);
-  return { clerk, run: res.value as { runId: string; base64: string; count: number; totalFen: number; fileName: string } };
+  return { clerk, run: res.value };
 }
 
 describe('generating the file (R-BANK-01/02, A-36)', () => {
@@ -116,7 +118,7 @@ describe('the return (R-BANK-05..07)', () => {
     const { clerk, run } = await generated();
     const answered = answerBankFile('建行', gbk(run.base64), () => null).replace('000000007935', '000000007936');
     const check = await clerk.call('bank.check', { runId: run.runId, file: b64(answered) });
-    expect(check.ok && (check.value as { problems: string[] }).problems).toEqual([
+    expect(check.ok && check.value.problems).toEqual([
       '第 2 笔不符：发送 70000002 79.35，回执 70000002 79.36',
       '银行汇总成功 3 笔 115.23 元，明细为 3 笔 115.24 元',
     ]);

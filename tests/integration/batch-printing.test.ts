@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { displayWidth } from '../../main/domain/text-width.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { updateAccount } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -10,8 +11,8 @@ beforeEach(() => {
   host = makeTestHost();
   const a = addAccount(host, { accountNo: '80000001', name: '张三', address: '温州市鹿城区北区路1号', reading: 12300 });
   const b = addAccount(host, { accountNo: '80000002', name: '李四', address: '温州市鹿城区南区路2号', reading: 5000 });
-  host.store.sqlite.prepare("UPDATE accounts SET area = '南区' WHERE id = ?").run(b.accountId);
-  host.store.sqlite.prepare("UPDATE accounts SET area = '北区', meter_reader = '林海燕' WHERE id = ?").run(a.accountId);
+  updateAccount(host, { id: b.accountId }, { area: '南区' });
+  updateAccount(host, { id: a.accountId }, { area: '北区', meterReader: '林海燕' });
   addBill(host, a, { id: 'a-1', readingDate: '2026-10-20', previous: 10000, current: 12300, amountFen: 7935, dueDate: '2026-11-19' });
   addBill(host, a, { id: 'a-2', readingDate: '2026-11-20', previous: 12300, current: 12400, amountFen: 345, dueDate: '2026-12-20' });
   addBill(host, b, { id: 'b-1', readingDate: '2026-10-20', previous: 2700, current: 5000, amountFen: 7935, dueDate: '2026-11-19' });
@@ -25,7 +26,7 @@ describe('check slips in batches (R-PRT-01)', () => {
     await clerk.call('payments.payCash', { accountId: 'acc-80000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
     const jobsBefore = host.sim.jobs.length;
     const list = await clerk.call('printing.slips', { date: '2026-11-23', method: '现金' });
-    expect(list.ok && (list.value as { area: string; slipNo: string; copy: boolean }[]).map((s) => [s.area, s.slipNo, s.copy])).toEqual([
+    expect(list.ok && list.value.map((s) => [s.area, s.slipNo, s.copy])).toEqual([
       ['北区', 'LC01-00000002', true],
       ['南区', 'LC01-00000001', true],
     ]);
@@ -50,7 +51,7 @@ describe('batch reprints keep each payment\'s own time (issue 10 #6)', () => {
     const times = host.sim.jobs.slice(jobsBefore).map((j) => decodeEscPos(j).find((l) => l.startsWith('收费时间:')));
     expect(times).toEqual(['收费时间:                    2026-11-23 16:45:00', '收费时间:                    2026-11-23 10:00:00']);
     const sheets = await evening.call('printing.slips', { date: '2026-11-23' });
-    expect(sheets.ok && (sheets.value as { lines: string[] }[]).map((s) => s.lines.find((l) => l.startsWith('收费时间:')))).toEqual(times);
+    expect(sheets.ok && sheets.value.map((s) => s.lines.find((l) => l.startsWith('收费时间:')))).toEqual(times);
   });
 
   it('a reversed payment in the batch is marked 已冲正 and offers no invoice', async () => {

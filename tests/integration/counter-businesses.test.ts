@@ -3,6 +3,7 @@
  * (R-HOSE-01), IC-card meter to ordinary (R-ICM-01), 缴费方式变更 (R-PMC-01/03/04/05).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
@@ -13,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const ask = (patch: Record<string, unknown>) => ({
+const ask = (patch: Partial<Input<'businesses.accept'>>): Input<'businesses.accept'> => ({
   accountId: ids.accountId, type: '校表', requirement: '', contactPhone: '13600000001', priority: '等待安排', ...patch,
 });
 
@@ -57,7 +58,7 @@ describe('其它 / 换表', () => {
   it('replaces an IC-card meter by an ordinary one only after the terms are acknowledged (R-ICM-01)', async () => {
     const ic = addAccount(host, { accountNo: '91000002', name: '金二', address: '温州市鹿城区解放路1号锦江公寓1幢1单元102室', customerType: 'IC卡' });
     const clerk = await signIn(host);
-    const base = { accountId: ic.accountId, type: '换表', icToOrdinary: true };
+    const base = { accountId: ic.accountId, type: '换表' as const, icToOrdinary: true };
     expect(await clerk.call('businesses.accept', ask(base))).toMatchObject({ ok: false, error: { field: 'icTermsAcknowledged', message: expect.stringContaining('R-ICM-01') } });
     expect(await clerk.call('businesses.accept', ask({ ...base, icTermsAcknowledged: true }))).toMatchObject({
       ok: true,
@@ -68,7 +69,7 @@ describe('其它 / 换表', () => {
 });
 
 describe('缴费方式变更 (P-PMC)', () => {
-  const change = { accountId: '', toMethod: '银行代缴', bankName: '工行', bankCardNo: '6222020000000000001', cardHolder: '金一' };
+  const change = { accountId: '', toMethod: '银行代缴' as const, bankName: '工行', bankCardNo: '6222020000000000001', cardHolder: '金一' };
   it('refuses while arrears exist, then switches cash → bank and back, audited', async () => {
     addBill(host, ids, { id: 'pmc-bill', readingDate: '2026-11-01', previous: 12000, current: 15000, amountFen: 10350, dueDate: '2026-12-01' });
     const clerk = await signIn(host);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { lastAuditDetail } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -66,7 +67,7 @@ describe('a reading far outside the customer history (A-35) needs an explicit co
   it('refuses 99999999 after 1017 with NEEDS_CONFIRMATION at the field, writing nothing; confirmed, the bill stores the confirmation', async () => {
     const big = addAccount(host, { accountNo: '60000009', name: '孙八', address: '温州市鹿城区五马街3号', reading: 101700 });
     const clerk = await signIn(host);
-    const input = { accountId: big.accountId, reading: '99999999', source: 'notice' };
+    const input = { accountId: big.accountId, reading: '99999999', source: 'notice' as const };
     const refused = await clerk.call('bills.enterReading', input);
     expect(refused).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'reading' } });
     if (!refused.ok) expect(refused.error.message).toBe('本次用气 99998982 方，超过 100 方（大额方数 A-35），请核对缴费通知单；确认无误请勾选“确认读数无误”后再提交');
@@ -75,8 +76,7 @@ describe('a reading far outside the customer history (A-35) needs an explicit co
     const ok = await clerk.call('bills.enterReading', { ...input, confirmUnusual: true });
     expect(ok).toMatchObject({ ok: true, value: { consumption: 9999898200, gasFen: 34499648790 } });
     expect(host.store.sqlite.prepare('SELECT confirmation FROM bills').pluck().get()).toBe('大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认');
-    const audit = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'bill.counter_reading'").pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ confirmation: '大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认' });
+    expect(lastAuditDetail(host, 'bill.counter_reading')).toMatchObject({ confirmation: '大额方数：本次用气 99998982 方，超过 100 方 (A-35)，收费员确认' });
   });
 
   it('flags more than 3 × the monthly average × months covered, not at exactly 3 ×', async () => {
@@ -97,14 +97,14 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
     const clerk = await signIn(host);
     const res = await clerk.call('bills.enterReading', { accountId: ids.accountId, reading: '99999999', source: 'notice', confirmUnusual: true });
     if (!res.ok) throw new Error(res.error.message);
-    return { clerk, billId: (res.value as { id: string }).id };
+    return { clerk, billId: res.value.id };
   }
 
   it('replaces the unpaid bill: old figures kept and marked 已更正, a new bill from the same start, the meter moved back, audited', async () => {
     const { clerk, billId } = await wrongBill();
     const res = await clerk.call('bills.correctReading', { billId, reading: '128', reason: '录入多打了位数，通知单为128' });
     expect(res).toMatchObject({ ok: true, value: { previousReading: 12000, thisReading: 12800, consumption: 800, gasFen: 2760, readingDate: '2026-11-23', dueDate: '2026-12-23', source: 'notice' } });
-    const newId = res.ok ? (res.value as { id: string }).id : '';
+    const newId = res.ok ? res.value.id : '';
     const db = host.store.sqlite;
     expect(db.prepare('SELECT status, this_reading_centi, consumption_centi, amount_fen FROM bills WHERE id = ?').get(billId)).toEqual({
       status: '已更正', this_reading_centi: 9999999900, consumption_centi: 9999987900, amount_fen: 34499958255,
@@ -114,7 +114,7 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
     });
     expect(db.prepare('SELECT latest_reading_centi FROM meters WHERE id = ?').pluck().get(ids.meterId)).toBe(12800);
     expect(await clerk.call('bills.unpaid', { accountId: ids.accountId })).toMatchObject({ ok: true, value: { bills: [{ id: newId, gasFen: 2760 }], totalFen: 2760 } });
-    const audit = JSON.parse(db.prepare("SELECT detail FROM audit_log WHERE action = 'bill.correct_reading'").pluck().get() as string);
+    const audit = lastAuditDetail(host, 'bill.correct_reading');
     expect(audit).toMatchObject({ oldBillId: billId, newBillId: newId, old: { thisReading: 9999999900, amountFen: 34499958255 }, new: { thisReading: 12800, amountFen: 2760 } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
     // the next reading continues from the corrected one

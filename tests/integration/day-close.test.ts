@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -24,12 +25,12 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const manager = { login: 'manager01', password: '123456' };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 async function dayOfTakings() {
   const clerk = await signIn(host);
   expect(await clerk.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: fen(7985) })).toMatchObject({ ok: true });
-  const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '日结路1号' }];
+  const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '日结路1号' }];
   expect(await clerk.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['a-2'], tendered: '0', expectedTotalFen: fen(7935), tickets })).toMatchObject({ ok: true });
   return clerk;
 }
@@ -64,7 +65,7 @@ describe('日收银报表', () => {
     const clerk = await dayOfTakings();
     const draft = await clerk.call('cashReport.draft', {});
     expect(draft).toMatchObject({ ok: true, value: { businessDate: '2026-11-23', previousBalanceFen: fen(0), incomeFen: fen(7985), submitted: null } });
-    expect(draft.ok && (draft.value as { lines: unknown[] }).lines).toEqual([
+    expect(draft.ok && draft.value.lines).toEqual([
       { group: '核对单', item: '气费', count: 2, amountFen: fen(15870) },
       { group: '滞纳金', item: '滞纳金', count: 2, amountFen: fen(50) },
       { group: '燃气票', item: '燃气票', count: 5, amountFen: fen(0), volumeCenti: centiM3(2500) },

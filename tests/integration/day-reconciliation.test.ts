@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { OFF_COUNTER_METHODS } from '../../main/domain/payment-channels.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar, setBankWithholding } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -20,7 +21,7 @@ beforeEach(() => {
   const b = addAccount(host, { accountNo: '93000002', name: '冲正户', address: '温州市鹿城区对账路2号', reading: 2000 });
   addBill(host, b, { id: 'b-1', readingDate: '2026-11-10', previous: 1000, current: 2000, amountFen: 3450, dueDate: '2026-12-10' });
   const c = addAccount(host, { accountNo: '93000003', name: '代扣户', address: '温州市鹿城区对账路3号', reading: 1300 });
-  host.store.sqlite.prepare("UPDATE accounts SET payment_method = '银行代缴', bank_name = '建行', bank_card_no = '6227001234567890123', card_holder = '代扣户' WHERE id = ?").run(c.accountId);
+  setBankWithholding(host, c.accountId, { bank: '建行', cardNo: '6227001234567890123', holder: '代扣户' });
   addBill(host, c, { id: 'c-1', readingDate: '2026-11-10', previous: 0, current: 1300, amountFen: 4485, dueDate: '2026-12-10' });
   const d = addAccount(host, { accountNo: '93000004', name: '渠道户', address: '温州市鹿城区对账路4号', reading: 600 });
   addBill(host, d, { id: 'd-1', readingDate: '2026-11-10', previous: 0, current: 600, amountFen: 2070, dueDate: '2026-12-10' });
@@ -32,30 +33,19 @@ const manager = { login: 'manager01', password: '123456' };
 const gbk = (base64: string) => iconv.decode(Buffer.from(base64, 'base64'), 'gbk');
 const b64 = (text: string) => iconv.encode(text, 'gbk').toString('base64');
 
-function value<T>(res: { ok: boolean; value?: unknown; error?: { message: string } }): T {
-  if (!res.ok) throw new Error(res.error?.message ?? 'refused');
-  return res.value as T;
-}
-
-interface Totals {
-  count: number;
-  totalFen: number;
-  cashFen: number;
-}
-
 describe('日结, 日收银报表 and 收银统计报表 reconcile (issue 10 #2)', () => {
   it('counts only the money taken at the counter as cash, in every report, to the fen', async () => {
     const clerk = await signIn(host);
     // 1. counter cash with change: 79.35 + 0.50 late fee, 100 tendered
     expect(await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: 7985 })).toMatchObject({ ok: true, value: { changeFen: 2015 } });
     // 2. tickets: 5 燃气票 for 23 m³, no cash
-    const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '现金户', backAddress: '对账路1号' }];
+    const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '现金户', backAddress: '对账路1号' }];
     expect(await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['a-2'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
     // 3. a cash payment reversed the same day with the manager's sign-in
-    const paid = value<{ slipNo: string }>(await clerk.call('payments.payCash', { accountId: 'acc-93000002', billIds: ['b-1'], tendered: '50', expectedTotalFen: 3450 }));
+    const paid = ok(await clerk.call('payments.payCash', { accountId: 'acc-93000002', billIds: ['b-1'], tendered: '50', expectedTotalFen: 3450 }));
     expect(await clerk.call('payments.reverse', { slipNo: paid.slipNo, reason: '收错用户', approver: manager })).toMatchObject({ ok: true, value: { totalFen: -3450 } });
     // 4. a bank write-off (建行 withholding, debited)
-    const run = value<{ runId: string; base64: string }>(await clerk.call('bank.generate', { bank: '建行' }));
+    const run = ok(await clerk.call('bank.generate', { bank: '建行' }));
     expect(await clerk.call('bank.writeOff', { runId: run.runId, file: b64(answerBankFile('建行', gbk(run.base64), () => null)) })).toMatchObject({ ok: true, value: { okCount: 1, okFen: 4485 } });
     // 5. an electronic-channel payment entered by the manager
     const boss = await signIn(host, 'manager01', 'counter-lc02');
@@ -70,14 +60,14 @@ describe('日结, 日收银报表 and 收银统计报表 reconcile (issue 10 #2)
     const allFen = 7985 + 7935 + 3450 - 3450 + 4485 + 2070 + 6900;
 
     // the clerk's 日收银报表, counted to the fen and reviewed
-    const draft = value<{ incomeFen: number; lines: { group: string; item: string; count: number; amountFen: number }[] }>(await clerk.call('cashReport.draft', {}));
+    const draft = ok(await clerk.call('cashReport.draft', {}));
     expect(draft.incomeFen).toBe(cashFen);
     const counted = { '10000': 1, '2000': 2, '500': 1, '100': 3, '50': 1, '10': 3, '5': 1 }; // 148.85
     expect(await clerk.call('cashReport.submit', { deposited: '0', denominations: counted })).toMatchObject({ ok: true, value: { incomeFen: cashFen, countedFen: cashFen, differenceFen: 0 } });
     expect(await clerk.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: { login: 'clerk02', password: '123456' } })).toMatchObject({ ok: true });
 
     // the manager's 日结: the manager entered an ATM payment but took no money, so owes no cash report
-    const closed = value<{ report: Totals & { all: Totals; byCharge: (Totals & { chargeType: string })[]; byMethod: (Totals & { method: string })[] } }>(
+    const closed = ok(
       await boss.call('day.close', { date: '2026-11-23' }),
     );
     const close = closed.report;
@@ -97,12 +87,12 @@ describe('日结, 日收银报表 and 收银统计报表 reconcile (issue 10 #2)
     expect(printed).toMatch(/其中现金:\s+￥148\.85\n/);
 
     // 收银统计报表 for the hall and the day: the same count, total and cash per 收款项目
-    const stats = value<{ byCharge: (Totals & { chargeType: string })[] }>(await boss.call('reports.cash', { from: '2026-11-23', to: '2026-11-23' }));
+    const stats = ok(await boss.call('reports.cash', { from: '2026-11-23', to: '2026-11-23' }));
     expect(stats.byCharge.map(({ chargeType, count, totalFen, cashFen: c }) => ({ chargeType, count, totalFen, cashFen: c }))).toEqual(close.byCharge);
     expect(stats.byCharge.reduce((a, r) => a + r.cashFen, 0)).toBe(close.all.cashFen);
 
     // 日收银报表 ↔ 日结: the report's cash income is the close's cash; its categories are the counter's takings
-    const signed = Number(host.store.sqlite.prepare("SELECT sum(income_fen) FROM cash_reports WHERE business_date = '2026-11-23'").pluck().get());
+    const signed = scalar(host, "SELECT sum(income_fen) FROM cash_reports WHERE business_date = '2026-11-23'");
     expect(signed).toBe(close.all.cashFen);
     const counterTakings = close.byMethod.filter((m) => !OFF_COUNTER_METHODS.includes(m.method)).reduce((a, m) => a + m.totalFen, 0);
     const categories = draft.lines.filter((l) => l.group !== '燃气票' && !l.group.endsWith('（已开）')).reduce((a, l) => a + l.amountFen, 0);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../main/harness/server.js';
 import { rendererDistDir } from '../../main/paths.js';
-import { makeTestHost, type TestHost } from '../fixtures/host.js';
+import type { Input, Method, Output, Result } from '../../preload/contract.js';
+import { makeTestHost, ok, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let harness: Harness;
@@ -24,7 +25,7 @@ afterAll(async () => {
 interface Page {
   ws: WebSocket;
   pushes: unknown[];
-  call(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
   /** The next push (waits up to `ms`), or null. */
   nextPush(ms?: number): Promise<unknown>;
 }
@@ -52,8 +53,8 @@ async function openPage(): Promise<Page> {
   return {
     ws,
     pushes,
-    call: (method, input) =>
-      new Promise((resolve) => {
+    call: <M extends Method>(method: M, input: Input<M>) =>
+      new Promise<Result<Output<M>>>((resolve) => {
         const id = nextId++;
         waiting.set(id, resolve);
         ws.send(JSON.stringify({ id, method, input }));
@@ -92,7 +93,7 @@ describe('customer display push over the harness (issue 11 #3)', () => {
     expect(shown).toMatchObject({ ok: true });
     expect(await pushed).toEqual({
       push: 'display',
-      value: { dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true, updatedAt: (shown.value as { updatedAt: string }).updatedAt },
+      value: { dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true, updatedAt: ok(shown).updatedAt },
     });
 
     // the customer rates on the display: the cleared screen is pushed too

@@ -17,6 +17,7 @@ import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
 import { loadShell, type FakeWebContents, type Shell } from '../fixtures/fake-electron.js';
+import { ok } from '../fixtures/client.js';
 
 let userData: string;
 let shell: Shell;
@@ -78,9 +79,9 @@ describe('the Electron shell routes every call to the back end in its utility pr
 
   it("answers a window's call from the real router in the other process, with the window's own session", async () => {
     const win = window0();
-    const counters = (await shell.invoke(win, 'auth.counters', {})) as { ok: boolean; value: { id: string }[] };
+    const counters = await shell.invoke(win, 'auth.counters', {});
     expect(counters.ok).toBe(true);
-    expect(counters.value.map((c) => c.id)).toContain('counter-lc01');
+    expect(ok(counters).map((c) => c.id)).toContain('counter-lc01');
     expect(await shell.invoke(win, 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true, value: { staffName: expect.any(String) } });
     expect(await shell.invoke(win, 'auth.session', {})).toMatchObject({ ok: true, value: { counterCode: 'LC01' } });
     // another window has its own connection: not signed in
@@ -114,11 +115,11 @@ describe('the Electron shell routes every call to the back end in its utility pr
     const subscribe = shell.listeners.get(DISPLAY_PUSH.subscribe);
     subscribe?.({ sender: display, senderFrame: display.mainFrame });
     subscribe?.({ sender: subFrame, senderFrame: { url: shell.appUrl } });
-    const shown = (await shell.invoke(clerk, 'display.show', { dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true })) as { ok: boolean; value: { updatedAt: string } };
+    const shown = await shell.invoke(clerk, 'display.show', { dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true });
     expect(shown.ok).toBe(true);
     const [channel, state] = await until(() => display.sent[0]);
     expect(channel).toBe(DISPLAY_PUSH.state);
-    expect(state).toEqual({ dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true, updatedAt: shown.value.updatedAt });
+    expect(state).toEqual({ dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: null, askRating: true, updatedAt: ok(shown).updatedAt });
     expect(subFrame.sent).toEqual([]);
     expect(clerk.sent).toEqual([]);
     // unsubscribed (the screen closed): no more pushes; the answer to a later call proves the back end saw it

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -25,10 +26,10 @@ async function clerkWithBook() {
 describe('electronic-channel payments (R-INV-02)', () => {
   it('enters once by reference, needs the slip reprinted before the invoice, one invoice per slip', async () => {
     const manager = await signIn(host, 'manager01', 'counter-lc02');
-    const record = { accountId: ids.accountId, billIds: ['bill-1'], channel: 'ATM', channelRef: 'ATM-20261123-0001', amount: '79.35' };
+    const record = { accountId: ids.accountId, billIds: ['bill-1'], channel: 'ATM' as const, channelRef: 'ATM-20261123-0001', amount: '79.35' };
     expect(await manager.call('payments.recordElectronic', record)).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001', duplicate: false } });
     expect(await manager.call('payments.recordElectronic', record)).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001', duplicate: true } });
-    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM payments').pluck().get())).toBe(1);
+    expect(scalar(host, 'SELECT count(*) FROM payments')).toBe(1);
     expect(host.store.sqlite.prepare('SELECT method, tendered_fen, change_fen FROM payments').get()).toEqual({ method: 'ATM', tendered_fen: 7935, change_fen: 0 });
 
     const clerk = await clerkWithBook();
@@ -46,10 +47,10 @@ describe('electronic-channel payments (R-INV-02)', () => {
 
   it('refuses an amount that differs from the bills and a malformed reference, entering nothing', async () => {
     const manager = await signIn(host, 'manager01', 'counter-lc02');
-    const base = { accountId: ids.accountId, billIds: ['bill-1'], channel: '网站', channelRef: 'WEB-1-2345' };
+    const base = { accountId: ids.accountId, billIds: ['bill-1'], channel: '网站' as const, channelRef: 'WEB-1-2345' };
     expect(await manager.call('payments.recordElectronic', { ...base, amount: '70' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_CHANGED' } });
     expect(await manager.call('payments.recordElectronic', { ...base, channelRef: '单号', amount: '79.35' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'channelRef' } });
-    expect(Number(host.store.sqlite.prepare('SELECT count(*) FROM payments').pluck().get())).toBe(0);
+    expect(scalar(host, 'SELECT count(*) FROM payments')).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRecord, RouteRecord } from '../../hardware/handheld/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addTariffTiers, lastAuditDetail, scalar, updateAccount } from '../fixtures/data.js';
 
 let host: TestHost;
 
@@ -25,7 +26,7 @@ const sim = () => {
   if (!host.handheldDevice) throw new Error('no simulated handheld');
   return host.handheldDevice.sim;
 };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const at = '2026-11-22 09:30';
 
 /** The reader's day: normal, a large volume, a reading below the last, an estimate, one not read. */
@@ -79,7 +80,7 @@ describe('handheld round trip', () => {
 
     const batch = await clerk.call('handheld.batch', { batchId: 'HB202611230001' });
     if (!batch.ok) throw new Error(batch.error.message);
-    const rows = (batch.value as { rows: { id: string; accountNo: string; anomalies: { code: string }[] }[] }).rows;
+    const rows = batch.value.rows;
     const codes = Object.fromEntries(rows.map((r) => [r.accountNo, r.anomalies.map((a) => a.code)]));
     expect(codes).toEqual({ '41000001': [], '41000002': ['large'], '41000003': ['below_last'], '41000004': ['estimated'], '41000005': ['not_read'] });
     expect(batch.value).toMatchObject({ read: 5, anomalies: 4 });
@@ -120,7 +121,7 @@ describe('handheld round trip', () => {
     await host.handheldDevice?.unplug();
     const done = await clerk.call('handheld.commit', { batchId: 'HB202611230001' });
     expect(done).toMatchObject({ ok: true, value: { billed: 5, deviceReleased: false } });
-    if (done.ok) expect((done.value as { message: string }).message).toContain('系统不会重复入库');
+    if (done.ok) expect(done.value.message).toContain('系统不会重复入库');
     expect(sim().readings?.records).toHaveLength(5);
     const again = await clerk.call('handheld.import', {});
     expect(again).toMatchObject({ ok: true, value: { alreadyCommitted: true, inserted: 0 } });
@@ -148,8 +149,7 @@ describe('handheld round trip', () => {
   });
 
   it('prices with tier bands when the tariff has them (A-11)', async () => {
-    const tariff = host.store.sqlite.prepare("SELECT id FROM tariffs WHERE category = '普通用户' ORDER BY effective_from DESC LIMIT 1").pluck().get() as string;
-    host.store.sqlite.prepare('INSERT INTO tariff_tiers (tariff_id, from_centi, price_fen_per_m3) VALUES (?, 0, 300), (?, 2000, 360)').run(tariff, tariff);
+    addTariffTiers(host, '普通用户', [{ fromCenti: 0, priceFenPerM3: 300 }, { fromCenti: 2000, priceFenPerM3: 360 }]);
     const clerk = await exported();
     sim().walkRoute((r) => ({ accountNo: r.accountNo, reading: r.lastReading + 2300, readAt: at, status: 0, meterNo: r.meterNo }));
     await clerk.call('handheld.import', {});
@@ -206,25 +206,24 @@ describe('bad downloads and 大额方数 (issue 10 #8, R-HH-04)', () => {
     expect(n("SELECT count(*) FROM handheld_batches WHERE status = 'committed'")).toBe(0);
     expect(await clerk.call('handheld.commit', { batchId: 'HB202611230001', confirmLarge: true })).toMatchObject({ ok: true, value: { billed: 5 } });
     expect(host.store.sqlite.prepare("SELECT a.account_no, r.note FROM handheld_readings r JOIN accounts a ON a.id = r.account_id WHERE r.note <> ''").all()).toEqual([{ account_no: '41000003', note: '大额方数已确认' }]);
-    const audit = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'handheld.commit'").pluck().get() as string;
-    expect(JSON.parse(audit)).toMatchObject({ billed: 5, confirmedLarge: ['41000003'] });
+    expect(lastAuditDetail(host, 'handheld.commit')).toMatchObject({ billed: 5, confirmedLarge: ['41000003'] });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 });
 
 describe('单月 / 双月 (R-HH-03)', () => {
   it('an odd-month export carries the monthly and odd-month accounts; an even-month one the monthly and even-month ones', async () => {
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '单月' WHERE account_no = '41000001'").run();
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000002'").run();
+    updateAccount(host, { accountNo: '41000001' }, { readingCycle: '单月' });
+    updateAccount(host, { accountNo: '41000002' }, { readingCycle: '双月' });
     const clerk = await signIn(host);
     const odd = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 1 });
-    expect(odd.ok && (odd.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
+    expect(odd.ok && odd.value.preview.map((p) => p.accountNo)).toEqual(['41000001', '41000003', '41000004', '41000005']);
     const even = await clerk.call('handheld.exportList', { meterReader: '陈建国', months: 2 });
-    expect(even.ok && (even.value as { preview: { accountNo: string }[] }).preview.map((p) => p.accountNo)).toEqual(['41000002', '41000003', '41000004', '41000005']);
+    expect(even.ok && even.value.preview.map((p) => p.accountNo)).toEqual(['41000002', '41000003', '41000004', '41000005']);
   });
 
   it('a reading covering two months is large only above twice the monthly measure (A-35)', async () => {
-    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE account_no = '41000001'").run();
+    updateAccount(host, { accountNo: '41000001' }, { readingCycle: '双月' });
     // history: 10 m³ a month → 3 × 10 × 2 = 60 m³ before a two-month reading is large
     addBill(host, { accountId: 'acc-41000001', meterId: 'meter-41000001' }, { id: 'h-1', readingDate: '2026-09-10', previous: 9000, current: 10000, amountFen: 3450, dueDate: '2026-10-10' });
     // the same history on a monthly account: 3 × 10 = 30 m³
@@ -242,14 +241,14 @@ describe('单月 / 双月 (R-HH-03)', () => {
 describe('the price table (A-11)', () => {
   it('a manager adds a tiered version; a clerk may not; bad tiers are refused', async () => {
     const clerk = await signIn(host);
-    const input = { category: '普通用户', effectiveFrom: '2026-11-01', price: '3.45', tiers: [{ fromM3: '0', price: '3.00' }, { fromM3: '20', price: '3.60' }] };
+    const input = { category: '普通用户' as const, effectiveFrom: '2026-11-01', price: '3.45', tiers: [{ fromM3: '0', price: '3.00' }, { fromM3: '20', price: '3.60' }] };
     expect(await clerk.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const boss = await signIn(host, 'manager01');
     expect(await boss.call('tariffs.set', { ...input, tiers: [{ fromM3: '5', price: '3.00' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'tiers' } });
     expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: true });
     expect(await boss.call('tariffs.set', input)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'effectiveFrom' } });
     const list = await clerk.call('tariffs.list', {});
-    expect(list.ok && (list.value as { effectiveFrom: string; tiers: unknown[] }[]).find((t) => t.effectiveFrom === '2026-11-01')).toMatchObject({
+    expect(list.ok && list.value.find((t) => t.effectiveFrom === '2026-11-01')).toMatchObject({
       priceFenPerM3: 345,
       tiers: [
         { fromCenti: 0, priceFenPerM3: 300 },

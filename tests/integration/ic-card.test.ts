@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import type { CardRecord } from '../../hardware/card/codec.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
-import { addAccount, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, first, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { lastAuditDetail, markDayClosed, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let accountId: string;
@@ -24,7 +25,7 @@ const sim = () => {
   if (!device) throw new Error('no simulated card device');
   return device.sim;
 };
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 const rechargeSum = () => n("SELECT coalesce(sum(total_fen), 0) FROM payments WHERE charge_type = '充值费'");
 const cardNow = (): CardRecord => {
   const c = sim().card;
@@ -83,7 +84,7 @@ describe('two-phase writes under faults (A-13): no double credit, no lost purcha
     expect(rechargeSum()).toBe(0);
     const pending = await clerk.call('cards.pending', {});
     expect(pending.ok && pending.value).toHaveLength(1);
-    const writeId = pending.ok ? (pending.value as { id: string }[])[0]?.id : '';
+    const writeId = pending.ok ? first(pending.value).id : '';
     // a new recharge on any card of this account is refused while one is in doubt
     expect(sim().card).toBeNull();
     sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
@@ -105,14 +106,14 @@ describe('two-phase writes under faults (A-13): no double credit, no lost purcha
     sim().insert(card);
     const pending = host.cards.pending();
     expect(pending).toHaveLength(1);
-    const retried = await clerk.call('cards.recover', { writeId: pending[0]?.id, action: 'retry' });
+    const retried = await clerk.call('cards.recover', { writeId: first(pending).id, action: 'retry' });
     expect(retried).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
     expect(rechargeSum()).toBe(6900);
 
     sim().faults.nextWrite = 'pull_before_apply';
     await clerk.call('cards.recharge', { accountId, by: 'volume', value: '10', tendered: '40' });
     sim().insert({ ...card, counter: 1, creditCenti: 2000, totalCenti: 2000 });
-    const second = host.cards.pending()[0]?.id;
+    const second = first(host.cards.pending()).id;
     expect(await clerk.call('cards.recover', { writeId: second, action: 'abandon' })).toMatchObject({ ok: true, value: { abandoned: true } });
     expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
     expect(rechargeSum()).toBe(6900);
@@ -171,7 +172,7 @@ describe('restart with a write in doubt', () => {
     const pending = await after.call('cards.pending', {});
     expect(pending.ok && pending.value).toHaveLength(1);
     sim().insert(written);
-    const writeId = host.cards.pending()[0]?.id;
+    const writeId = first(host.cards.pending()).id;
     expect(await after.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { credit: 2000, counter: 1 } });
     expect(rechargeSum()).toBe(6900);
     expect(cardNow()).toMatchObject({ counter: 1, creditCenti: 2000 });
@@ -208,7 +209,7 @@ describe('补卡 and census', () => {
     for (const v of ['50', '70']) await clerk.call('cards.recharge', { accountId, by: 'volume', value: v, tendered: '300' });
     const res = await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '15', used: '95' });
     expect(res).toMatchObject({ ok: true, value: { purchased: 12000, normal: false, differenceCenti: 1000, suggestedPriority: '加急安排' } });
-    if (res.ok) expect((res.value as { note: string }).note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
+    if (res.ok) expect(res.value.note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
     expect(await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '25', used: '95' })).toMatchObject({ ok: true, value: { normal: true } });
   });
 });
@@ -235,7 +236,7 @@ describe('reversal of a recharge writes the volume back first', () => {
     expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '用户输错气量', approver })).toMatchObject({ ok: false, error: { code: 'CARD_WRITE_UNCERTAIN' } });
     host.clock.current = new Date('2026-11-23T16:30:00.000Z'); // 00:30 the next day in the hall
     sim().insert({ ...card, counter: 2, creditCenti: 0, totalCenti: 0 });
-    const writeId = host.cards.pending()[0]?.id;
+    const writeId = first(host.cards.pending()).id;
     const afterMidnight = await signIn(host); // the screen locked in the meantime
     expect(await afterMidnight.call('cards.recover', { writeId, action: 'retry' })).toMatchObject({ ok: true, value: { totalFen: -6900, credit: 0 } });
     expect(host.store.sqlite.prepare('SELECT business_date FROM payments WHERE reverses_payment_id IS NOT NULL').pluck().get()).toBe('2026-11-23');
@@ -282,8 +283,7 @@ describe('tickets pay an IC-card recharge (R-TKT-13)', () => {
 });
 
 describe('closed business day (issue 10 #1, R-IC-07)', () => {
-  const closeDay = (at = '2026-11-23T09:00:00.000Z') =>
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', ?, 'staff-manager01')").run(at);
+  const closeDay = (at = '2026-11-23T09:00:00.000Z') => markDayClosed(host, { date: '2026-11-23', closedAt: at });
   const ledger = () => host.store.sqlite.prepare("SELECT business_date, total_fen, late_card_write_id FROM payments WHERE charge_type = '充值费'").all();
 
   it('a recharge on a closed day changes nothing on the card and nothing in the ledger', async () => {
@@ -416,8 +416,6 @@ describe('closed business day (issue 10 #1, R-IC-07)', () => {
 });
 
 describe('a tender far above the amount due needs the clerk’s confirmation (issue 10 #5)', () => {
-  const audit = (action: string) =>
-    host.store.sqlite.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY rowid DESC LIMIT 1').pluck().get(action) as string | undefined;
 
   it('a recharge tendered 9999999.99 is refused before the card is written; confirmed, it is posted with the confirmation', async () => {
     const clerk = await issued();
@@ -439,8 +437,8 @@ describe('a tender far above the amount due needs the clerk’s confirmation (is
     expect(host.store.sqlite.prepare("SELECT tendered_fen, change_fen, confirmation FROM payments WHERE charge_type = '充值费'").get()).toEqual({
       tendered_fen: 999999999, change_fen: 999993099, confirmation: stored,
     });
-    expect(JSON.parse(audit('card.write.begin') ?? '{}')).toMatchObject({ confirmation: stored });
-    expect(JSON.parse(audit('card.write.confirm') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'card.write.begin')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'card.write.confirm')).toMatchObject({ confirmation: stored });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 
@@ -470,7 +468,7 @@ describe('a tender far above the amount due needs the clerk’s confirmation (is
     expect(ok).toMatchObject({ ok: true, value: { cardNo: '20245555-2', feeFen: 1000, changeFen: 499000 } });
     const stored = '实收 5000.00 元比应收 10.00 元多出 1000 元以上，收费员确认';
     expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '补卡费'").pluck().get()).toBe(stored);
-    expect(JSON.parse(audit('payment.fee') ?? '{}')).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'payment.fee')).toMatchObject({ confirmation: stored });
   });
 });
 

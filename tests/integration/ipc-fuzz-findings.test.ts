@@ -3,7 +3,8 @@
  * INTERNAL or a write on refusal.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markDayClosed } from '../fixtures/data.js';
 
 let host: TestHost;
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => host.dispose());
 
 describe('fuzzer findings', () => {
   it('a cash report submitted on a closed day is refused with DAY_CLOSED, not INTERNAL from the trigger', async () => {
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', '2026-11-23T10:00:00.000Z', 'staff-manager01')").run();
+    markDayClosed(host, { date: '2026-11-23', closedAt: '2026-11-23T10:00:00.000Z' });
     const clerk = await signIn(host);
     expect(await clerk.call('cashReport.submit', { deposited: '10', denominations: {}, differenceReason: '' })).toEqual({
       ok: false,
@@ -23,10 +24,10 @@ describe('fuzzer findings', () => {
 
   it("a right password at another hall's counter is refused without touching the failure counters (R-SEC-27)", async () => {
     const db = host.store.sqlite;
-    expect(await host.router.call('c', 'auth.login', { login: 'reviewer01', password: 'wrong', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'reviewer01', password: 'wrong', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     const before = db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all();
     expect(before).toHaveLength(2);
-    expect(await host.router.call('c', 'auth.login', { login: 'reviewer01', password: '123456', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'counterId' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'reviewer01', password: '123456', counterId: 'counter-hl01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'counterId' } });
     expect(db.prepare('SELECT * FROM sign_in_failures ORDER BY scope').all()).toEqual(before);
   });
 

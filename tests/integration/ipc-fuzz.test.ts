@@ -16,7 +16,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHODS, type Method } from '../../preload/contract.js';
 import { repoRoot } from '../../main/paths.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 import { ledgerProblems } from '../fixtures/ledger.js';
 import { arbitraryOf, mutationOf, type Pools } from '../fixtures/zod-arbitrary.js';
 
@@ -128,9 +129,9 @@ async function preset(method: Method, caller: string, g: fc.GeneratorValue): Pro
     const accounts = column("SELECT DISTINCT account_id FROM bills WHERE status = '未缴' ORDER BY account_id LIMIT 12") as string[];
     if (accounts.length === 0) return null;
     const accountId = g(fc.constantFrom, ...accounts);
-    const res = await host.router.call(caller, 'bills.unpaid', { accountId });
+    const res = await clientOn(host, caller).call('bills.unpaid', { accountId });
     if (!res.ok) return null;
-    const bills = (res.value as { bills: { id: string; totalFen: number }[] }).bills;
+    const bills = res.value.bills;
     if (bills.length === 0) return null;
     const chosen = bills.slice(0, g(fc.integer, { min: 1, max: bills.length }));
     const due = chosen.reduce((s, b) => s + b.totalFen, 0);
@@ -150,7 +151,7 @@ async function preset(method: Method, caller: string, g: fc.GeneratorValue): Pro
 }
 
 function totalChanges(): number {
-  return Number(host.store.sqlite.prepare('SELECT total_changes()').pluck().get());
+  return scalar(host, 'SELECT total_changes()');
 }
 
 /** Every table's content, hashed per table. */
@@ -193,8 +194,8 @@ describe('IPC fuzzing (issue 10 #19)', () => {
         let connection = (sessions.get(staff.login) as { connection: string }).connection;
         if (SESSION_METHODS.has(method)) {
           connection = 'fuzz-scratch';
-          await host.router.call(connection, 'auth.login', { login: staff.login, password: '123456', counterId: staff.counter });
-          if (method === 'auth.unlock' && g(fc.boolean)) await host.router.call(connection, 'auth.lock', {});
+          await clientOn(host, connection).call('auth.login', { login: staff.login, password: '123456', counterId: staff.counter });
+          if (method === 'auth.unlock' && g(fc.boolean)) await clientOn(host, connection).call('auth.lock', {});
         }
 
         // a valid input from the schema (retried: refinements across fields are not generated)
@@ -215,7 +216,7 @@ describe('IPC fuzzing (issue 10 #19)', () => {
           fp = fingerprint();
           fpAt = totalChanges();
         }
-        const res = await host.router.call(connection, method, input);
+        const res = await clientOn(host, connection).callRaw(method, input);
         const label = `${method} as ${staff.login}${mutation ? ` (${mutation.kind})` : ''}`;
 
         stats.calls++;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../preload/contract.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -20,14 +20,14 @@ describe('IPC validation', () => {
   it('refuses every non-public method before login', async () => {
     for (const method of METHODS) {
       if (method === 'auth.counters' || method === 'auth.login' || method === 'auth.session' || method === 'auth.unlock') continue;
-      const res = await host.router.call('anonymous', method, {});
+      const res = await clientOn(host, 'anonymous').callRaw(method, {});
       expect(res, method).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     }
   });
 
   it('refuses unknown methods and malformed input with field-level messages', async () => {
     const clerk = await signIn(host);
-    expect(await clerk.call('payments.delete', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await clerk.callRaw('payments.delete', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: [], tendered: '10', expectedTotalFen: 3450 })).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: '请选择要缴的费用', field: 'billIds' },
@@ -41,7 +41,7 @@ describe('IPC validation', () => {
       error: { code: 'VALIDATION', field: 'expectedTotalFen' },
     });
     expect(await clerk.call('accounts.search', { query: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'query' } });
-    expect(await clerk.call('accounts.search', { query: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await clerk.callRaw('accounts.search', { query: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await clerk.call('bills.enterReading', { accountId: ids.accountId, reading: '50.001', source: 'notice' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_VOLUME', field: 'reading' },

@@ -30,7 +30,7 @@ describe('换表单 (R-VOL-01)', () => {
     addBill(host, ids, { id: 'old-bill', readingDate: '2026-11-01', previous: 12000, current: 15500, amountFen: 12075, dueDate: '2026-12-01' });
     const businessId = completed('换表');
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
-    const form = { businessId, oldActualReading: '160', model: 'G4', meterNo: 'N001', direction: '左进', newReading: '0.5', consumables: [] };
+    const form = { businessId, oldActualReading: '160', model: 'G4', meterNo: 'N001', direction: '左进' as const, newReading: '0.5', consumables: [] };
     expect(await clerk.call('followUps.meterChange', { ...form, oldActualReading: '150' })).toMatchObject({ ok: false, error: { field: 'oldActualReading', message: expect.stringContaining('155') } });
     const res = await clerk.call('followUps.meterChange', form);
     expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档' }, differenceBillId: expect.any(String) } });
@@ -72,7 +72,7 @@ describe('R-RCPT-07 and the hose record (R-RCPT-14)', () => {
     const installId = finish('安装', reg.accountId);
     const modId = finish('改装', reg.accountId);
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
-    const installForm = { businessId: installId, model: 'G2.5', meterNo: 'R7', direction: '左进', baseReading: '0', consumables: [] };
+    const installForm = { businessId: installId, model: 'G2.5', meterNo: 'R7', direction: '左进' as const, baseReading: '0', consumables: [] };
     expect(await clerk.call('followUps.install', installForm)).toMatchObject({ ok: false, error: { message: expect.stringContaining('R-RCPT-07') } });
     await clerk.call('followUps.modification', { businessId: modId, fee: '', tendered: null, invoiceNo: '', consumables: [] });
     expect(await clerk.call('followUps.install', installForm)).toMatchObject({ ok: true, value: { state: '已归档' } });

@@ -1,11 +1,13 @@
 /** 校表 settlement (R-RCPT-12, R-TEST-03/04/05, R-VOL-05): fee when the meter passes, the deposit always back. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { acceptAtCounter } from '../../main/services/businesses.js';
 import type { Actor } from '../../main/services/context.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { fen } from '../../preload/kernel/money.js';
+import { billOwner, markBillCorrected } from '../fixtures/data.js';
 
 let host: TestHost;
 let businessId: string;
@@ -30,7 +32,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const form = () => ({
+const form = (): Input<'followUps.meterTest'> => ({
   businessId, readingBeforeTest: '150', settledReading: '150', signedOn: '2026-11-23', sentOn: '2026-11-24', installer: '李师傅',
   tempMeterModel: 'G2.5', tempMeterNo: 'T-01', result: '合格', errorPercent: '', handling: '原表合格，已装回', tendered: '20',
 });
@@ -55,7 +57,7 @@ describe('校表 settlement', () => {
 
   it('needs the hall director for a failed meter, which costs no fee and credits the last two readings (R-TEST-04, R-VOL-05, A-19)', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
-    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await clerk.call('followUps.meterTest', failed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'result' } });
     const director = await signIn(host, 'manager01', 'counter-lc02');
     expect(await director.call('followUps.meterTest', { ...failed, errorPercent: '' })).toMatchObject({ ok: false, error: { field: 'errorPercent' } });
@@ -75,19 +77,18 @@ describe('校表 settlement', () => {
 
   it('leaves a bill voided by 更正读数 out of the last two readings it corrects (A-19 with issue 10 #5)', async () => {
     // t-3 was typed wrong and corrected to 12000: t-3b replaces it on the same reading date, t-3 is 已更正
-    const ids = host.store.sqlite.prepare("SELECT account_id AS accountId, meter_id AS meterId FROM bills WHERE id = 't-3'").get() as { accountId: string; meterId: string };
+    const ids = billOwner(host, 't-3');
     addBill(host, ids, { id: 't-3b', readingDate: '2026-10-20', previous: 11522, current: 12000, amountFen: fen(1649), dueDate: '2026-11-19' });
-    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('t-3', 't-3b', '读数录错', 'staff-clerk02')").run();
-    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 't-3'").run();
+    markBillCorrected(host, { oldBillId: 't-3', newBillId: 't-3b', clerkId: 'staff-clerk02' });
     const director = await signIn(host, 'manager01', 'counter-lc02');
-    const failed = { ...form(), result: '偏快', errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
+    const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await director.call('followUps.meterTest', failed)).toMatchObject({ ok: true });
     expect(host.store.sqlite.prepare('SELECT bill_id FROM meter_test_corrections ORDER BY bill_id').pluck().all()).toEqual(['t-2', 't-3b']);
   });
 
   it('collects the difference when the meter ran slow (A-19)', async () => {
     const director = await signIn(host, 'manager01', 'counter-lc02');
-    const slow = { ...form(), result: '偏慢', errorPercent: '4.5', tendered: null, handling: '表偏慢' };
+    const slow = { ...form(), result: '偏慢' as const, errorPercent: '4.5', tendered: null, handling: '表偏慢' };
     expect(await director.call('followUps.meterTest', slow)).toMatchObject({ ok: false, error: { field: 'tendered', message: expect.stringContaining('7.76') } });
     expect(await director.call('followUps.meterTest', { ...slow, tendered: '10' })).toMatchObject({ ok: true, value: { correctionFen: fen(-776) } });
     expect(host.store.sqlite.prepare("SELECT fee_fen, tendered_fen, change_fen FROM payments WHERE charge_type = '气费退补'").get()).toEqual({ fee_fen: 776, tendered_fen: 1000, change_fen: 224 });

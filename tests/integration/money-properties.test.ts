@@ -40,7 +40,7 @@ describe('money always balances', () => {
         }
         const unpaid = await clerk.call('bills.unpaid', { accountId: acc.accountId });
         if (!unpaid.ok) throw new Error(unpaid.error.message);
-        const list = unpaid.value as { bills: { id: string; consumption: number; totalFen: number }[]; totalFen: number };
+        const list = unpaid.value;
         if (roll < 0.4 && list.bills[0] && list.bills[0].consumption > 600) {
           await clerk.call('bills.split', { billId: list.bills[0].id, split: '5' });
         } else if (roll < 0.8 && list.bills.length > 0) {
@@ -50,7 +50,7 @@ describe('money always balances', () => {
           const kind = rand();
           const back = { backName: '某某', backAddress: '某路' };
           const tickets =
-            kind < 0.5 ? [] : kind < 0.8 ? [{ kind: '燃气票', year: 2026, quarter: 4, count: Math.max(1, Math.ceil(m3 / 500)), ...back, faceValue: pick(['0', '1']) }] : [{ kind: '优惠券', year: 2026, quarter: 4, count: 1, faceValue: '5', ...back }];
+            kind < 0.5 ? [] : kind < 0.8 ? [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: Math.max(1, Math.ceil(m3 / 500)), ...back, faceValue: pick(['0', '1']) }] : [{ kind: '优惠券' as const, year: 2026, quarter: 4, count: 1, faceValue: '5', ...back }];
           const tendered = ((due + Math.floor(rand() * 5000)) / 100).toFixed(2);
           await clerk.call('payments.payCash', { accountId: acc.accountId, billIds: chosen.map((b) => b.id), tendered, expectedTotalFen: due, tickets, overrides: [{ rule: 'R-TKT-05', reason: '测试' }, { rule: 'R-TKT-06', reason: '测试' }] });
         } else {

@@ -1,8 +1,10 @@
 /** Cash payment end to end through the router against a real SQLite file (R-PAY-02..09, R-LATE-*, R-INV-03). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { lastAuditDetail, markBillEstimated, markDayClosed, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -17,9 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-function count(sql: string): number {
-  return Number(host.store.sqlite.prepare(sql).pluck().get());
-}
+const count = (sql: string) => scalar(host, sql);
 
 describe('unpaid list (未缴费用清单)', () => {
   it('prices each overdue bill with its own late fee, rounded down to 0.5 yuan (R-LATE-02/03)', async () => {
@@ -27,7 +27,7 @@ describe('unpaid list (未缴费用清单)', () => {
     const res = await clerk.call('bills.unpaid', { accountId: ids.accountId });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const value = res.value as { bills: { id: string; lateFeeFen: number; overdueDays: number }[]; gasFen: number; lateFeeFen: number; totalFen: number };
+    const value = res.value;
     expect(value.bills.map((b) => [b.id, b.overdueDays, b.lateFeeFen])).toEqual([
       ['bill-1', 4, 100],
       ['bill-2', 4, 150],
@@ -121,12 +121,12 @@ describe('cash payment', () => {
     const short = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '121.99', expectedTotalFen: 12100 });
     expect(short).toMatchObject({ ok: true });
     const before = count('SELECT count(*) FROM payments');
-    const cases = [
+    const cases: [Omit<Input<'payments.payCash'>, 'accountId'>, string][] = [
       [{ billIds: ['bill-2'], tendered: '100', expectedTotalFen: 15150 }, 'INSUFFICIENT_TENDER'],
       [{ billIds: ['bill-2'], tendered: '200', expectedTotalFen: 15000 }, 'AMOUNT_CHANGED'],
       [{ billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 }, 'BILL_NOT_PAYABLE'],
       [{ billIds: ['bill-2'], tendered: '1.234', expectedTotalFen: 15150 }, 'INVALID_AMOUNT'],
-    ] as const;
+    ];
     for (const [input, code] of cases) {
       const res = await clerk.call('payments.payCash', { accountId: ids.accountId, ...input });
       expect(res).toMatchObject({ ok: false, error: { code } });
@@ -151,7 +151,7 @@ describe('cash payment', () => {
     expect(await clerk.call('payments.payCash', over)).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION', field: 'tendered' } });
     expect(await clerk.call('payments.payCash', { ...over, confirmLargeTender: true })).toMatchObject({ ok: true, value: { changeFen: 100001 } });
     expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE slip_no = 'LC01-00000002'").pluck().get()).toBe('实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认');
-    const audit = JSON.parse(host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.cash' ORDER BY seq DESC LIMIT 1").pluck().get() as string);
+    const audit = lastAuditDetail(host, 'payment.cash');
     expect(audit).toMatchObject({ confirmation: '实收 1151.51 元比应收 151.50 元多出 1000 元以上，收费员确认' });
   });
 
@@ -170,7 +170,7 @@ describe('cash payment', () => {
   });
 
   it('refuses a payment on a closed business day (database trigger and service)', async () => {
-    host.store.sqlite.prepare("INSERT INTO business_days (hall_id, business_date, closed_at, closed_by) VALUES ('hall-lc', '2026-11-23', 'x', 'staff-manager01')").run();
+    markDayClosed(host, { date: '2026-11-23', closedAt: 'x' });
     const clerk = await signIn(host);
     const res = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12100 });
     expect(res).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } });
@@ -221,7 +221,7 @@ describe('opening the counter (R-GEN-01)', () => {
 
 describe('late-fee waiver (R-LATE-05, A-28)', () => {
   it('lets a clerk waive an estimated reading\'s late fee up to 20 yuan, and needs the hall director otherwise', async () => {
-    host.store.sqlite.prepare("UPDATE bills SET estimated = 1 WHERE id = 'bill-2'").run();
+    markBillEstimated(host, 'bill-2');
     const clerk = await signIn(host);
     const pay = (patch: Record<string, unknown>) =>
       clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '200', expectedTotalFen: 12000, ...patch });

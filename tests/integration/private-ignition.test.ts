@@ -21,7 +21,7 @@ describe('私自点火', () => {
       const res = await clerk.call('businesses.privateIgnition', { accountId: ids.accountId, latestReading: '21', contactPhone: '13200000000', requirement: '' });
       expect(res).toMatchObject({ ok: true, value: { type: '点火', state: '已受理', requirement: '私自点火,气费已收,请补签供用气合同', priority: '尽快安排' } });
       if (!res.ok) return;
-      const businessId = (res.value as { id: string }).id;
+      const businessId = res.value.id;
       expect(host.store.sqlite.prepare('SELECT status, latest_reading_centi FROM meters').get()).toEqual({ status: '通气', latest_reading_centi: 2100 });
       // 1 → 21 m³ = 20 m³ × 3.45 = 69.00, collected at 前台收费
       expect(host.store.sqlite.prepare('SELECT consumption_centi, amount_fen, source, status FROM bills').get()).toEqual({

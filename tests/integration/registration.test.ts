@@ -4,8 +4,10 @@
  * (R-INV-04), then 派工 → 回执 → 安装单 → 点火 accepted (A-03, R-MTR-01).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 beforeEach(() => {
@@ -40,7 +42,7 @@ const form = {
   tendered: '2500',
 } as const;
 
-const count = (table: string) => Number(host.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+const count = (table: string) => scalar(host, `SELECT count(*) FROM ${table}`);
 
 describe('报装', () => {
   it('registers the household, collects the connection fee on the ledger and opens the 安装 business', async () => {
@@ -113,10 +115,10 @@ describe('报装', () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const reg = await clerk.call('accounts.register', form);
     if (!reg.ok) throw new Error(reg.error.message);
-    const { business, accountId } = reg.value as { business: { id: string }; accountId: string };
+    const { business, accountId } = reg.value;
     const wo = await clerk.call('businesses.dispatch', { businessId: business.id, technician: '李师傅', remark: '' });
     if (!wo.ok) throw new Error(wo.error.message);
-    const workOrderNo = (wo.value as { workOrderNo: string }).workOrderNo;
+    const workOrderNo = wo.value.workOrderNo;
     expect(await clerk.call('businesses.receipt', { workOrderNo, arrivedAt: '2026-11-25 09:00', implementedAt: null, leftAt: '2026-11-25 11:00', result: '合格', businessValid: true, siteRemark: '' })).toMatchObject({ ok: true, value: { state: '已完成' } });
     const install = await clerk.call('followUps.install', {
       businessId: business.id, model: 'G2.5', meterNo: 'M2026001', direction: '左进', baseReading: '0.5',
@@ -129,14 +131,14 @@ describe('报装', () => {
     const ignition = await clerk.call('businesses.accept', { accountId, type: '点火', requirement: '', contactPhone: '13900001111', priority: '等待安排' });
     expect(ignition).toMatchObject({ ok: true, value: { type: '点火' } });
     if (!ignition.ok) return;
-    const ignitionId = (ignition.value as { id: string }).id;
+    const ignitionId = ignition.value.id;
 
     // R-RCPT-10: a failed ignition; the rectification's consumables go on the install form.
-    const receiptOf = async (result: string, siteRemark: string) => {
+    const receiptOf = async (result: Input<'businesses.receipt'>['result'], siteRemark: string) => {
       const wo = await clerk.call('businesses.dispatch', { businessId: ignitionId, technician: '点火员', remark: '' });
       if (!wo.ok) throw new Error(wo.error.message);
       return clerk.call('businesses.receipt', {
-        workOrderNo: (wo.value as { workOrderNo: string }).workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result, businessValid: true, siteRemark,
+        workOrderNo: wo.value.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result, businessValid: true, siteRemark,
       });
     };
     expect(await clerk.call('followUps.rectificationConsumables', { ignitionBusinessId: ignitionId, consumables: [{ name: '管卡', unit: '个', quantity: 2 }] })).toMatchObject({
@@ -153,7 +155,7 @@ describe('报装', () => {
     // R-RCPT-09: the ignition agreement disagrees with the install form until the clerk corrects the original.
     const ignitionForm = {
       businessId: ignitionId, latestReading: '0.5', flameFailureDevice: true, cookerBrand: '', cookerYear: '', heaterBrand: '', heaterOutput: '',
-      heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '', agreementModel: 'G4', agreementDirection: '左进', agreementPhone: '13900002222',
+      heaterYear: '', heatingBrand: '', heatingPower: '', heatingYear: '', agreementModel: 'G4', agreementDirection: '左进' as const, agreementPhone: '13900002222',
     };
     expect(await clerk.call('followUps.ignition', ignitionForm)).toMatchObject({ ok: false, error: { message: expect.stringContaining('表型号 G2.5 / G4') } });
     expect(await clerk.call('followUps.ignition', { ...ignitionForm, correctMeterData: true })).toMatchObject({ ok: true, value: { state: '已归档' } });

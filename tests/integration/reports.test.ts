@@ -24,7 +24,7 @@ describe('reports with CSV', () => {
     await clerk.call('payments.payCash', { accountId: 'acc-94000001', billIds: ['a-1'], tendered: '80', expectedTotalFen: 7985 });
     const res = await clerk.call('reports.cash', { from: '2026-11-01', to: '2026-11-30', clerkLogin: 'clerk01' });
     expect(res).toMatchObject({ ok: true, value: { byCharge: [{ chargeType: '燃气费', count: 1, totalFen: 7985, cashFen: 7985, lateFeeFen: 50, ticketFen: 0 }], daily: [{ date: '2026-11-23', totalFen: 7985 }] } });
-    if (res.ok) expect((res.value as { csv: string }).csv).toBe('\uFEFF收款项目,笔数,金额(元),其中现金(元),其中滞纳金(元),其中票证(元)\r\n燃气费,1,79.85,79.85,0.50,0.00\r\n');
+    if (res.ok) expect(res.value.csv).toBe('\uFEFF收款项目,笔数,金额(元),其中现金(元),其中滞纳金(元),其中票证(元)\r\n燃气费,1,79.85,79.85,0.50,0.00\r\n');
     expect(await clerk.call('reports.cash', { from: '2026-11-01', to: '2026-11-30', clerkLogin: 'clerk02' })).toMatchObject({ ok: true, value: { byCharge: [] } });
   });
 
@@ -58,7 +58,7 @@ describe('audit export', () => {
     const boss = await signIn(host, 'manager01');
     const ok = await boss.call('audit.export', { from: '2026-11-01', to: '2026-11-30' });
     expect(ok).toMatchObject({ ok: true, value: { verified: true, brokenAtSeq: null } });
-    if (ok.ok) expect((ok.value as { csv: string }).csv.split('\r\n')[0]).toBe('\uFEFF序号,时间,操作人,操作,对象,对象编号,内容,前一哈希,哈希');
+    if (ok.ok) expect(ok.value.csv.split('\r\n')[0]).toBe('\uFEFF序号,时间,操作人,操作,对象,对象编号,内容,前一哈希,哈希');
     expect(await clerk.call('audit.export', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const db = host.store.sqlite;
     expect(() => db.prepare("UPDATE audit_log SET detail = '{}' WHERE action = 'payment.cash'").run()).toThrow('append-only');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addBankPayment, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -19,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => host.dispose());
 
-const n = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const n = (sql: string) => scalar(host, sql);
 
 async function paid() {
   const clerk = await signIn(host);
@@ -73,9 +74,7 @@ describe('reversing a cash payment', () => {
 
   it('bank-paid rows cannot be reversed at the counter', async () => {
     const clerk = await signIn(host);
-    host.store.sqlite.exec(`INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES ('BANK-1', 'counter-lc01', 900, 'hall-lc', '2026-11-23');
-      INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
-      VALUES ('pay-bank', 'BANK-1', '${ids.accountId}', 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '银行代缴', 7935, 0, 7935, 7935, 0)`);
+    addBankPayment(host, { id: 'pay-bank', slipNo: 'BANK-1', seq: 900, accountId: ids.accountId, businessDate: '2026-11-23', totalFen: 7935 });
     const res = await clerk.call('payments.reverse', { slipNo: 'BANK-1', reason: '用户要求', approver: manager });
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
     if (!res.ok) expect(res.error.message).toContain('银行');
@@ -168,7 +167,7 @@ describe('slips of a reversed payment (issue 10 #6)', () => {
 describe('reversing a ticket payment hands the tickets back and undoes the prepaid volume', () => {
   it('5 tickets on 23 m³ left 2 m³ prepaid; the reversal takes it away again', async () => {
     const clerk = await signIn(host);
-    const tickets = [{ kind: '燃气票', year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
+    const tickets = [{ kind: '燃气票' as const, year: 2026, quarter: 4, count: 5, backName: '张三', backAddress: '幸福小区5幢' }];
     expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '0', expectedTotalFen: 7935, tickets })).toMatchObject({ ok: true });
     expect(n(`SELECT prepaid_volume_centi FROM accounts WHERE id = '${ids.accountId}'`)).toBe(200);
     const res = await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '票据有误', approver: manager });

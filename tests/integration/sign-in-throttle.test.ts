@@ -8,7 +8,8 @@
 import * as crypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelayMs, DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, clientOn, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { deactivateStaff } from '../fixtures/data.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
@@ -40,11 +41,11 @@ function audit(host: TestHost, action: string): { entity_id: string; actor_id: s
 describe('no enumeration', () => {
   it('an unknown login, an inactive one and a wrong password each cost one scrypt and get the same answer', async () => {
     const host = throttledHost();
-    host.store.sqlite.prepare("UPDATE staff SET active = 0 WHERE login = 'clerk03'").run();
+    deactivateStaff(host, 'clerk03');
     const answers = [];
     for (const [login, password] of [['nobody', '123456'], ['clerk01', 'wrong'], ['clerk03', '123456']] as const) {
       const before = scryptCalls();
-      answers.push(await host.router.call(`c-${login}`, 'auth.login', { login, password, counterId: 'counter-lc01' }));
+      answers.push(await clientOn(host, `c-${login}`).call('auth.login', { login, password, counterId: 'counter-lc01' }));
       expect(scryptCalls() - before, login).toBe(1);
     }
     for (const answer of answers) expect(answer).toEqual(BAD_LOGIN);
@@ -92,7 +93,7 @@ describe('throttling', () => {
 
   it('per user: back-off after 3 failures, lockout at 5 until 30 minutes pass, each failure audited', async () => {
     const host = throttledHost();
-    const login = (password: string, counterId = 'counter-lc01') => host.router.call('c-1', 'auth.login', { login: 'clerk01', password, counterId });
+    const login = (password: string, counterId = 'counter-lc01') => clientOn(host, 'c-1').call('auth.login', { login: 'clerk01', password, counterId });
     for (let i = 0; i < 3; i++) expect(await login('wrong')).toEqual(BAD_LOGIN);
     // 10:00:00 + 5 s, in the hall's time zone; even the right password waits, and at another counter too
     const backoff = { ok: false, error: { code: 'THROTTLED', message: '登录失败次数过多，请于 2026-11-23 10:00:05 后再试', field: 'password' } };
@@ -124,11 +125,11 @@ describe('throttling', () => {
     const host = throttledHost();
     const rule = DEFAULT_SIGN_IN_THROTTLE.counter;
     for (let i = 1; i <= rule.lockoutAfter; i++) {
-      expect(await host.router.call('c', 'auth.login', { login: `guess${i}`, password: 'x', counterId: 'counter-lc02' })).toEqual(BAD_LOGIN);
+      expect(await clientOn(host, 'c').call('auth.login', { login: `guess${i}`, password: 'x', counterId: 'counter-lc02' })).toEqual(BAD_LOGIN);
       advance(host, backoffDelayMs(rule, i));
     }
-    expect(await host.router.call('c', 'auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
-    expect(await host.router.call('c', 'auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
   });
 
   it('per counter: a made-up counterId on each try still counts, under one key (issue 10 #13)', async () => {
@@ -138,7 +139,7 @@ describe('throttling', () => {
     const answers = [];
     for (let i = 1; i <= tries; i++) {
       const before = scryptCalls();
-      answers.push(await host.router.call('c', 'auth.login', { login: `guess${i}`, password: 'x', counterId: `made-up-${i}` }));
+      answers.push(await clientOn(host, 'c').call('auth.login', { login: `guess${i}`, password: 'x', counterId: `made-up-${i}` }));
       // the same cost and answer as at a real counter, until the throttle refuses before any scrypt
       if (i <= rule.lockoutAfter) expect(scryptCalls() - before, `try ${i}`).toBe(1);
       if (i < rule.lockoutAfter) advance(host, backoffDelayMs(rule, i));
@@ -151,26 +152,26 @@ describe('throttling', () => {
     expect(host.store.sqlite.prepare('SELECT count(*) FROM sign_in_failures').pluck().get()).toBe(rule.lockoutAfter + 1);
     // the audit keeps what the client sent; the real counters are not locked by it
     expect(audit(host, 'auth.sign_in_failed').map((r) => JSON.parse(r.detail).counterId)).toEqual(Array.from({ length: rule.lockoutAfter }, (_, i) => `made-up-${i + 1}`));
-    expect(await host.router.call('c', 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
   });
 
   it('survives a restart; an administrator unlocks (clerks may not)', async () => {
     const first = makeTestHost({ settings: { signInThrottle: DEFAULT_SIGN_IN_THROTTLE } });
     for (let i = 0; i < 5; i++) {
-      await first.router.call('c', 'auth.login', { login: 'clerk01', password: 'wrong', counterId: 'counter-lc01' });
+      await clientOn(first, 'c').call('auth.login', { login: 'clerk01', password: 'wrong', counterId: 'counter-lc01' });
       advance(first, 60_000);
     }
     first.close();
     const host = throttledHost({ dir: first.dir, seed: false });
     host.clock.current = first.clock.current;
-    expect(await host.router.call('c', 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     expect(await clerk.call('auth.unlockSignIns', { login: 'clerk01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const admin = await signIn(host, 'admin01', 'counter-lc02');
     expect(await admin.call('auth.unlockSignIns', { login: 'clerk01', counterId: 'counter-lc01' })).toEqual({ ok: true, value: { cleared: 2 } });
     expect(audit(host, 'auth.sign_in_unlocked')).toEqual([{ entity_id: 'clerk01', actor_id: 'staff-admin01', detail: JSON.stringify({ login: 'clerk01', counterId: 'counter-lc01' }) }]);
     expect(await admin.call('auth.unlockSignIns', { login: 'clerk01' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await host.router.call('c', 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c').call('auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
   });
 
   it('screen unlock and approver sign-ins are throttled the same way', async () => {
@@ -191,7 +192,7 @@ describe('throttling', () => {
 describe('initial password (outside demo mode)', () => {
   it('must be changed before any other call; the new one then works and 123456 no longer does', async () => {
     const host = throttledHost({ demo: false });
-    const c = (method: string, input: unknown) => host.router.call('c-1', method, input);
+    const c = clientOn(host, 'c-1').call;
     expect(await c('auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
     expect(await c('auth.session', {})).toMatchObject({ ok: true, value: { mustChangePassword: true } });
     expect(await c('accounts.search', { query: '王' })).toEqual({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: '首次登录请先修改初始密码' } });
@@ -202,7 +203,7 @@ describe('initial password (outside demo mode)', () => {
     });
     const changed = await c('auth.changePassword', { currentPassword: '123456', newPassword: 'Lucheng2026' });
     expect(changed).toMatchObject({ ok: true, value: { staffName: '王丽' } });
-    expect(changed.ok && 'mustChangePassword' in (changed.value as object)).toBe(false);
+    expect(changed.ok && 'mustChangePassword' in changed.value).toBe(false);
     expect(await c('accounts.search', { query: '王' })).toMatchObject({ ok: true });
     expect(audit(host, 'auth.password_changed')).toHaveLength(1);
     await c('auth.logout', {});

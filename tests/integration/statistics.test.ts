@@ -45,7 +45,7 @@ describe('气表业务综合查询', () => {
       const counts = await clerk.call('stats.meterBusiness', { from: '2026-11-01', to: '2026-11-30', allHalls: false });
       expect(counts).toMatchObject({ ok: true });
       if (!counts.ok) return;
-      const byKind = Object.fromEntries((counts.value as { kind: string; count: number }[]).map((r) => [r.kind, r.count]));
+      const byKind = Object.fromEntries(counts.value.map((r) => [r.kind, r.count]));
       expect(byKind).toEqual({ 报装: 0, 装表: 0, 点火: 2, 改装: 0, 换表: 0, 封表: 1, 拆表: 0, 启封: 0 });
       expect(await clerk.call('stats.meterBusiness', { from: '2026-12-01', to: '2026-12-31', allHalls: false })).toMatchObject({
         ok: true,

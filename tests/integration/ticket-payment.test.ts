@@ -1,14 +1,16 @@
 /** Ticket, coupon and mixed payments through the router on real SQLite (DOMAIN §6.2, R-TKT-01..13). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../preload/contract.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { markBillCorrected } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
 
 const back = { backName: '张三', backAddress: '幸福小区5幢2单元301室' };
-const q4 = { kind: '燃气票', year: 2026, quarter: 4, ...back };
+const q4 = { kind: '燃气票' as const, year: 2026, quarter: 4, ...back };
 
 beforeEach(() => {
   host = makeTestHost();
@@ -31,7 +33,7 @@ describe('split billing then mixed tenders (R-TKT-10, seed example 23 m³ with 4
     const split = await clerk.call('bills.split', { billId: 'bill-23', split: '20' });
     expect(split.ok).toBe(true);
     if (!split.ok) return;
-    const [ticketBill, cashBill] = (split.value as { billIds: [string, string] }).billIds;
+    const [ticketBill, cashBill] = split.value.billIds;
     expect(all('SELECT consumption_centi c, amount_fen a, status s FROM bills ORDER BY consumption_centi DESC')).toEqual([
       { c: 2300, a: 7935, s: '已拆分' },
       { c: 2000, a: 6900, s: '未缴' },
@@ -87,7 +89,7 @@ describe('refusals change nothing', () => {
   it('expired, not-yet-valid, missing back name, extra tickets and short cash', async () => {
     const clerk = await signIn(host);
     const base = { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935 };
-    const cases: [unknown, string][] = [
+    const cases: [Input<'payments.payCash'>['tickets'], string][] = [
       [[{ ...q4, quarter: 2, count: 5 }], '请你及时到燃气票发放单位调换'],
       [[{ ...q4, year: 2027, quarter: 1, count: 5 }], '请你按票面上标明的季度使用'],
       [[{ ...q4, count: 6 }], '请退还 1 张'],
@@ -134,8 +136,7 @@ describe('a reading voided by 更正读数 is no consumption (issue 10 #5 with R
     // 2026-10-10 typed as 900 m³, corrected to 0 m³: the typo stays as 已更正 with its figures (bill_corrections)
     addBill(host, ids, { id: 'typo', readingDate: '2026-10-10', previous: 10000, current: 100000, amountFen: 310500, dueDate: '2026-11-10' });
     addBill(host, ids, { id: 'fixed', readingDate: '2026-10-10', previous: 10000, current: 10000, amountFen: 0, dueDate: '2026-11-10' });
-    host.store.sqlite.prepare("INSERT INTO bill_corrections (old_bill_id, new_bill_id, reason, clerk_id) VALUES ('typo', 'fixed', '读数录错', 'staff-clerk01')").run();
-    host.store.sqlite.prepare("UPDATE bills SET status = '已更正' WHERE id = 'typo'").run();
+    markBillCorrected(host, { oldBillId: 'typo', newBillId: 'fixed', clerkId: 'staff-clerk01' });
     const clerk = await signIn(host);
     const base = { accountId: ids.accountId, billIds: ['bill-23'], tendered: '0', expectedTotalFen: 7935, tickets: [{ ...q4, count: 5 }] };
     expect(await clerk.call('payments.payCash', base)).toMatchObject({ ok: false, error: { code: 'SOFT_RULE', field: 'override' } });

@@ -1,6 +1,7 @@
 /** 过户 (P-TRF): arrears block (R-TRF-04), fee 5 yuan on a quota invoice or waived for relatives (R-TRF-07), history (A-10). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { lastAuditDetail, scalar } from '../fixtures/data.js';
 
 let host: TestHost;
 let ids: { accountId: string; meterId: string };
@@ -12,7 +13,7 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const base = { newName: '周小', contactPhone: '13700000001', relative: null, proofShown: false, invoiceLost: false, lossDeclaration: false, tendered: '10' };
-const count = (sql: string) => Number(host.store.sqlite.prepare(sql).pluck().get());
+const count = (sql: string) => scalar(host, sql);
 
 describe('过户', () => {
   it('is refused while arrears exist, naming the bill, and allowed after payment with the 5-yuan fee', async () => {
@@ -73,7 +74,6 @@ describe('a tender far above the 过户费 needs the clerk’s confirmation (iss
     expect(done).toMatchObject({ ok: true, value: { feeFen: 500, changeFen: 199500 } });
     const stored = '实收 2000.00 元比应收 5.00 元多出 1000 元以上，收费员确认';
     expect(host.store.sqlite.prepare("SELECT confirmation FROM payments WHERE charge_type = '过户费'").pluck().get()).toBe(stored);
-    const detail = host.store.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'payment.fee'").pluck().get() as string;
-    expect(JSON.parse(detail)).toMatchObject({ confirmation: stored });
+    expect(lastAuditDetail(host, 'payment.fee')).toMatchObject({ confirmation: stored });
   });
 });

@@ -9,7 +9,7 @@ beforeEach(() => {
 afterEach(() => host.dispose());
 
 const meter = (id: string) => host.store.sqlite.prepare('SELECT status, model, installed_on AS installedOn FROM meters WHERE id = ?').get(id);
-const install = { model: 'G2.5', meterNo: 'U001', direction: '右进', baseReading: '3', installedOn: '', switchUnusedToApplied: false };
+const install = { model: 'G2.5', meterNo: 'U001', direction: '右进' as const, baseReading: '3', installedOn: '', switchUnusedToApplied: false };
 
 describe('统一装表数据保存', () => {
   it('records the meter on a 报装 account with 2002-01-01 when the date is unknown, then allows the ignition', async () => {

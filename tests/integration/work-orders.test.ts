@@ -13,6 +13,7 @@ import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fix
 import { fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
 import { asAccountId, asBillId } from '../../main/domain/ids.js';
+import { setMeterStatus } from '../fixtures/data.js';
 
 let host: TestHost;
 const counter = { hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
@@ -65,7 +66,7 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
   it('refuses an ignition unless the meter is 装表 (R-MTR-01) and refuses duplicates', () => {
     const ids = addAccount(host, { accountNo: '70000002', name: '周九', address: '温州市鹿城区学院路9号翠微小区1幢1单元102室', meterStatus: '报装' });
     expect(() => acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' })).toThrow('R-MTR-01');
-    host.store.sqlite.prepare("UPDATE meters SET status = '装表' WHERE id = ?").run(ids.meterId);
+    setMeterStatus(host, ids.meterId, '装表');
     acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' });
     expect(() => acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' })).toThrow('已有未完成的点火业务 LC01-B00000001');
     expect(host.store.sqlite.prepare('SELECT count(*) FROM businesses').pluck().get()).toBe(1);
@@ -169,7 +170,7 @@ describe('call centre (接听组): R-CANC-08, A-42, R-ICM-02', () => {
     const res = await phone.call('businesses.accept', { accountId: ids.accountId, type: '点火', requirement: '来电', contactPhone: '13900000010', priority: '等待安排' });
     expect(res).toMatchObject({ ok: true, value: { businessNo: 'CC01-B00000001', channel: '接听组' } });
     if (!res.ok) return;
-    const businessId = (res.value as { id: string }).id;
+    const businessId = res.value.id;
     expect(host.store.sqlite.prepare('SELECT hall_id FROM businesses WHERE id = ?').pluck().get(businessId)).toBe('hall-lc');
     expect(await phone.call('payments.payCash', { accountId: ids.accountId, billIds: ['x'], tendered: '1', expectedTotalFen: fen(1) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const ic = addAccount(host, { accountNo: '70000011', name: 'IC户', address: '温州市鹿城区学院路9号翠微小区1幢1单元111室', customerType: 'IC卡' });

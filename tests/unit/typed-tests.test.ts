@@ -1,0 +1,60 @@
+/**
+ * Issue 11 #6: tests call the router through the client typed from the contract (tests/fixtures/client.ts),
+ * never cast a result, and create their data through services or the one fixture module
+ * (tests/fixtures/data.ts). Raw SQL writes stay only in tests about the database itself, listed here with why.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../main/paths.js';
+
+const testsDir = join(repoRoot, 'tests');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'artifacts' ? [] : sources(path);
+    return entry.name.endsWith('.ts') ? [relative(testsDir, path).split('\\').join('/')] : [];
+  });
+}
+
+const files = sources(testsDir).filter((f) => f !== 'unit/typed-tests.test.ts');
+const text = (file: string) => readFileSync(join(testsDir, file), 'utf8');
+const offending = (pattern: RegExp, allowed: ReadonlySet<string>, only: (file: string) => boolean = () => true) =>
+  files.filter((f) => only(f) && !allowed.has(f) && pattern.test(text(f)));
+
+/** The validation, fuzz and sweep tests send malformed or generated input on purpose. */
+const RAW_CALLERS = new Set(['integration/ipc-validation.test.ts', 'integration/ipc-fuzz.test.ts', 'integration/odd-strings-sweep.test.ts']);
+
+/** Tests about the database itself: services refuse first, so the guard is reached with raw SQL. */
+const DATABASE_TESTS = new Map([
+  ['integration/db-guards.test.ts', 'the closed-day, reversal, waiver and estimated-bill triggers'],
+  ['integration/audit-anchor.test.ts', 'audit tampering and the audit-head triggers'],
+  ['integration/backup.test.ts', 'a backup whose audit log was cut'],
+  ['integration/counter-reading.test.ts', 'audit tampering and the paid-bill trigger'],
+  ['integration/day-close.test.ts', 'the closed-day and reviewed-once triggers'],
+  ['integration/ic-card.test.ts', 'the closed-day triggers for a late card write'],
+  ['integration/ipc-fuzz.test.ts', 'the fuzzer puts staff password hashes back between runs'],
+  ['integration/meter-test.test.ts', 'the balance trigger on fee rows'],
+  ['integration/payment.test.ts', 'the append-only and frozen-bill triggers'],
+  ['integration/reports.test.ts', 'audit tampering and the append-only audit log'],
+  ['integration/reversal.test.ts', 'the trigger that a reversal mirrors its original'],
+  ['integration/search.test.ts', 'the search index triggers follow an address change'],
+  ['integration/work-orders.test.ts', 'the append-only work-order and business triggers'],
+]);
+
+describe('typed tests (issue 11 #6)', () => {
+  it('reach the router only through the typed client', () => {
+    expect(offending(/\brouter\.call\(/, new Set(['fixtures/client.ts']))).toEqual([]);
+    expect(offending(/\.callRaw\(/, RAW_CALLERS)).toEqual([]);
+  });
+
+  it('cast no result (the client types the router’s answer once, from the contract)', () => {
+    expect(offending(/\.value as\b|\bas \{ (ok|value)\b|\.(call|callRaw|ok)\([^;\n]*\)\)? as\b/, new Set(['fixtures/client.ts']))).toEqual([]);
+  });
+
+  it('write fixture data through the fixture module, raw SQL only in tests about the database', () => {
+    const tests = (f: string) => /^(integration|e2e|device|unit)\//.test(f);
+    expect(offending(/\b(INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|DROP TRIGGER)\b/, new Set(DATABASE_TESTS.keys()), tests)).toEqual([]);
+  });
+});
