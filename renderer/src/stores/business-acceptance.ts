@@ -4,8 +4,7 @@ import type { Output } from '../../../preload/contract';
 import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../main/domain/work-order';
 import { call } from '../api/client';
 import { GENERAL, placeError } from '../components/ErrorNotice';
-import { acceptanceOf, BUSINESS_EXTRA_DEFAULTS, type AcceptType, type BusinessExtraValues } from './businesses';
-import { emptyTransfer, type Relative, type TransferValues } from './businesses/transfer';
+import { ACCEPT_VALUE_DEFAULTS, acceptanceOf, BUSINESS_EXTRA_DEFAULTS, clearedValues, type AcceptType, type AcceptValues, type BusinessExtraValues } from './businesses';
 import type { AcceptanceContext, AcceptExtras } from './businesses/types';
 
 type Unpaid = Output<'bills.unpaid'>;
@@ -13,9 +12,7 @@ type Business = Output<'businesses.forAccount'>[number];
 type Accepted = Output<'businesses.accept'>;
 type MethodChanged = Output<'accounts.changePaymentMethod'>;
 type UnifiedSaved = Output<'meters.unifiedInstall'>;
-type Transferred = Output<'accounts.transfer'>;
-export type { AcceptType };
-export type { Relative, TransferValues };
+export type { AcceptType, AcceptValues };
 
 /** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC): each business's own, see ./businesses. */
 export type ExtraValues = BusinessExtraValues;
@@ -41,8 +38,10 @@ export interface AcceptanceState {
   customer: Unpaid | null;
   history: Business[];
   type: AcceptType;
-  transfer: TransferValues;
-  transferred: Transferred | null;
+  /** Each business's own form values (its module's `form.defaults`), by type. */
+  values: AcceptValues;
+  /** What the account action just did, as its module words it (the status line). */
+  done: string | null;
   requirement: string;
   contactPhone: string;
   priority: Priority;
@@ -58,7 +57,7 @@ export interface AcceptanceState {
   hazardSaved: string | null;
   setExtras(patch: Partial<ExtraValues>): void;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
-  setTransfer(patch: Partial<TransferValues>): void;
+  setValues(type: AcceptType, patch: object): void;
   load(accountId: string): Promise<void>;
   submit(): Promise<boolean>;
 }
@@ -92,8 +91,8 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   customer: null,
   history: [],
   type: '点火',
-  transfer: emptyTransfer,
-  transferred: null,
+  values: ACCEPT_VALUE_DEFAULTS,
+  done: null,
   extras: emptyExtras,
   methodChanged: null,
   unifiedSaved: null,
@@ -109,7 +108,12 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   error: null,
   accepted: null,
   set: (patch) => set({ ...patch, error: null }),
-  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null, ...('tendered' in patch ? { confirmTender: false } : {}) }),
+  setValues: (type, patch) => {
+    const values = get().values;
+    // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+    const asksAgain = acceptanceOf(type).form?.tenderFields?.some((f) => f in patch) ?? false;
+    set({ values: { ...values, [type]: { ...values[type], ...patch } }, error: null, ...(asksAgain ? { confirmTender: false } : {}) });
+  },
   async load(accountId) {
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
@@ -122,19 +126,20 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null, hazardSaved: null });
+    set({ busy: true, error: null, accepted: null, done: null, methodChanged: null, unifiedSaved: null, hazardSaved: null });
     const business = acceptanceOf(type);
     const ctx: AcceptanceContext = {
       customer,
       get,
       set,
       emptyExtras,
+      clearedValues: clearedValues(get().values, type),
       fail: (error, aliases) => {
         set({ busy: false, error: acceptanceError(get(), error, 'type', aliases) });
         return false;
       },
     };
-    if (business.kind === 'account') return business.submit(ctx);
+    if (business.kind === 'account') return business.submit(ctx, get().values[type]);
     const accept = async () => {
       const { extras, confirmTender } = get();
       const res = await call('businesses.accept', {

@@ -47,6 +47,24 @@ export function acceptanceOf(type: AcceptType): AcceptanceBusiness {
   return type in ACCOUNT_ACTIONS ? ACCOUNT_ACTIONS[type as AccountActionType] : FIELD_BUSINESSES[type as BusinessType].acceptance;
 }
 
+/** Every business's own form values at 业务受理, by type (an object of its module's `form.defaults`). */
+export type AcceptValues = Readonly<Record<AcceptType, object>>;
+
+const ACCEPT_TYPES = [...(Object.keys(FIELD_BUSINESSES) as BusinessType[]), ...ACCOUNT_ACTION_TYPES];
+
+export const ACCEPT_VALUE_DEFAULTS = Object.fromEntries(ACCEPT_TYPES.map((type) => [type, acceptanceOf(type).form?.defaults ?? {}])) as AcceptValues;
+
+/**
+ * The values after a save of `type`: a business with a draft of its own (过户) clears only its own values and
+ * keeps the others'; any other business clears the values of every business but those own drafts.
+ */
+export function clearedValues(values: AcceptValues, type: AcceptType): AcceptValues {
+  const business = acceptanceOf(type);
+  if (business.kind === 'account' && business.ownDraft) return { ...values, [type]: ACCEPT_VALUE_DEFAULTS[type] };
+  const kept = (t: AcceptType) => { const b = acceptanceOf(t); return b.kind === 'account' && b.ownDraft === true; };
+  return Object.fromEntries(ACCEPT_TYPES.map((t) => [t, kept(t) ? values[t] : ACCEPT_VALUE_DEFAULTS[t]])) as AcceptValues;
+}
+
 /** The extra fields of the 业务受理 form, each business's own. */
 export type BusinessExtraValues = DepositValues &
   UnsealValues &

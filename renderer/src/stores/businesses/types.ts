@@ -4,8 +4,9 @@
  * business-acceptance.ts, 派工/回执 in work-queue.ts) hold the shared steps and ask the descriptor for the rest,
  * so a new business adds a module here instead of another branch in each store.
  */
+import type { ComponentType } from 'react';
 import type { Input, Output, Result } from '../../../../preload/contract';
-import type { AcceptanceState, ExtraValues } from '../business-acceptance';
+import type { AcceptanceState, AcceptValues, ExtraValues, FieldError } from '../business-acceptance';
 import type { FormValues, QueueRow } from '../work-queue';
 
 export type Unpaid = Output<'bills.unpaid'>;
@@ -21,13 +22,37 @@ export interface AcceptanceContext {
   set(patch: Partial<AcceptanceState>): void;
   /** The form's extras as they are after a save. */
   emptyExtras: ExtraValues;
+  /** The businesses' values as they are after this business's save (see AccountAction.ownDraft). */
+  clearedValues: AcceptValues;
   /** The refusal shown at its field, or at the business type (`aliases` map the contract's field names). */
   fail(error: { code: string; message: string; field?: string | undefined }, aliases?: Record<string, string>): false;
 }
 
+/** What 业务受理 hands a business's panel: its own values and setter, the error, the tender confirmation. */
+export interface PanelProps<V> {
+  customer: Unpaid;
+  values: V;
+  set(patch: Partial<V>): void;
+  error: FieldError | null;
+  /** The error's message when it belongs at `field`. */
+  fieldError(field: string): string | null;
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
+}
+
+/** A business's own form at 业务受理: its values with their defaults, and the panel that edits them. */
+export interface OwnForm<V extends object> {
+  defaults: V;
+  /** The values whose change asks the tender confirmation again (issue 10 #5). */
+  tenderFields?: readonly (keyof V & string)[];
+  Panel: ComponentType<PanelProps<V>>;
+}
+
 /** 业务受理 of a business that goes to the field (BUSINESS_TYPES): requirement, phone, priority, dispatch later. */
-export interface FieldAcceptance {
+export interface FieldAcceptance<V extends object = object> {
   kind: 'field';
+  /** Its own form (values, defaults, panel above the requirement); without one it uses the shared extras. */
+  form?: OwnForm<V>;
   /** 点火, 二次点火, 启封: remind the clerk of the cooker's flame-failure device. */
   cookerNotice?: boolean;
   /** The fields its extra panel shows an error at (issue 10 #16), besides the requirement. */
@@ -38,16 +63,30 @@ export interface FieldAcceptance {
   submit?(ctx: AcceptanceContext, accept: () => Promise<boolean>): Promise<boolean>;
 }
 
-/** 业务受理 of an account change or a record made at the counter (过户, 缴费方式变更, …): no dispatch. */
-export interface AccountAction {
+/**
+ * 业务受理 of an account change or a record made at the counter (过户, 缴费方式变更, …): no dispatch. Its submit
+ * ends with ctx.set({ done: '<what was done>', … }), the status line the window shows.
+ */
+export interface AccountAction<V extends object = object> {
   kind: 'account';
   /** Whether the form asks for the contact phone. */
   asksPhone: boolean;
+  /** Its own form (values, defaults, panel); without one it uses the shared extras. */
+  form?: OwnForm<V>;
+  /** A save of another business leaves its values, and its save clears only its own (过户's form, as before issue 11). */
+  ownDraft?: boolean;
   errorFields(customer: Unpaid, extras: ExtraValues): string[];
-  submit(ctx: AcceptanceContext): Promise<boolean>;
+  submit(ctx: AcceptanceContext, values: V): Promise<boolean>;
 }
 
-export type AcceptanceBusiness = FieldAcceptance | AccountAction;
+/** Defines an account action, typing its values from its form; the registry holds it with the values erased. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function accountAction<V extends object>(action: AccountAction<V>): AccountAction<any> {
+  return action;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AcceptanceBusiness = FieldAcceptance<any> | AccountAction<any>;
 
 /** The follow-up form (回执后登记) of a finished field business at 派工/回执 (R-RCPT-09, R-RCPT-11). */
 export interface FollowUp {

@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatYuan } from '../../../../main/domain/money';
-import { formatVolume } from '../../../../main/domain/volume';
 import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../main/domain/work-order';
 import { AccountCard } from '../../components/AccountCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -24,7 +23,7 @@ export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transferred, methodChanged, unifiedSaved } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, done, methodChanged, unifiedSaved } = state;
 
   useEffect(() => {
     search.current?.focus();
@@ -53,7 +52,19 @@ export function BusinessAcceptance() {
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
   // The chosen business's own rules and panel (renderer/src/stores/businesses, ./panels).
   const business = acceptanceOf(type);
-  const Panel = panelOf(type);
+  const Panel = business.form ? undefined : panelOf(type);
+  const OwnPanel = business.form?.Panel;
+  const ownPanel = OwnPanel && customer && (
+    <OwnPanel
+      customer={customer}
+      values={state.values[type]}
+      set={(patch: object) => state.setValues(type, patch)}
+      error={error}
+      fieldError={fieldError}
+      confirmTender={state.confirmTender}
+      setConfirmTender={state.setConfirmTender}
+    />
+  );
   // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
   const unpaidTotal = customer ? customer.bills.reduce((sum, b) => sum + b.totalFen, 0) : 0;
   const unpaidLateFee = customer ? customer.bills.reduce((sum, b) => sum + b.lateFeeFen, 0) : 0;
@@ -94,9 +105,10 @@ export function BusinessAcceptance() {
               {business.kind === 'field' && business.cookerNotice && <div className="hint">{t.business.cookerNotice}</div>}
               {business.kind === 'field' && business.cookerNotice && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
               {business.kind === 'account' ? (
-                Panel && <Panel />
+                ownPanel || (Panel && <Panel />)
               ) : (
                 <>
+                  {ownPanel}
                   {Panel && <Panel />}
                   <label>
                     {t.business.requirement(type)}
@@ -141,10 +153,9 @@ export function BusinessAcceptance() {
                   {methodChanged.bankName ? `（${methodChanged.bankName} ${methodChanged.bankCardNo ?? ''}）` : ''}
                 </div>
               )}
-              {transferred && (
+              {done && (
                 <div className="paid big" role="status">
-                  已过户：原户主 {transferred.previousName}，结算方数 {formatVolume(transferred.settledReading)}
-                  {transferred.slipNo ? `，过户费凭证 ${transferred.slipNo}` : '，免收过户费'}
+                  {done}
                 </div>
               )}
               {accepted && (

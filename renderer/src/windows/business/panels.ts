@@ -11,12 +11,10 @@ import { HoseFields } from './HoseFields';
 import { IcToOrdinaryFields } from './IcToOrdinaryFields';
 import { PaymentMethodFields } from './PaymentMethodFields';
 import { PrivateIgnitionFields } from './PrivateIgnitionFields';
-import { TransferFields } from './TransferFields';
 import { UnifiedInstallFields } from './UnifiedInstallFields';
 import { UnsealFields } from './UnsealFields';
 
-export const ACCOUNT_ACTION_PANELS: Readonly<Record<AccountActionType, ComponentType>> = {
-  过户: TransferFields,
+export const ACCOUNT_ACTION_PANELS: Readonly<Partial<Record<AccountActionType, ComponentType>>> = {
   缴费方式变更: PaymentMethodFields,
   统一装表: UnifiedInstallFields,
   隐患整改: HazardFields,
