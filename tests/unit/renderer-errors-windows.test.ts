@@ -86,7 +86,7 @@ const cases: WindowCase[] = [
       ...['点火', '安装', '过户', '隐患整改', '统一装表', '缴费方式变更'].map(
         (type): [string, Act] => [`submit ${type}`, (s) => (s.setState({ customer: unpaid, type }), (s.getState().submit as () => Promise<boolean>)())],
       ),
-      ['submit 私户点火', (s) => (s.setState({ customer: unpaid, type: '点火', extras: { ...(s.getState().extras as object), privateIgnition: true } }), (s.getState().submit as () => Promise<boolean>)())],
+      ['submit 私户点火', (s) => (s.setState({ customer: unpaid, type: '点火', values: { ...(s.getState().values as Record<string, object>), 点火: { ...(s.getState().values as Record<string, object>)['点火'], privateIgnition: true } } }), (s.getState().submit as () => Promise<boolean>)())],
     ],
   },
   {
@@ -238,7 +238,7 @@ function jsxFields(dir: string, files?: string[]): Set<string> {
     for (const m of text.matchAll(/\b(?:fieldError|err|fe)\(\s*'(\w+)'\s*\)/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/error\?\.field === '(\w+)'/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/extraInput\('(\w+)'/g)) found.add(m[1] ?? '');
-    if (file === 'HazardFields.tsx') for (const m of text.matchAll(/\['(\w+)', '/g)) found.add(m[1] ?? '');
+    if (file === 'hazard.tsx') for (const m of text.matchAll(/\['(\w+)', '/g)) found.add(m[1] ?? '');
   }
   return found;
 }
@@ -277,7 +277,7 @@ describe("each window's list of error fields is what its JSX renders (issue 10 #
     const customer = { ...unpaid, account: { ...unpaid.account, customerType: 'IC卡' } };
     const all: string[] = [];
     for (const type of ['安装', '改装', '点火', '二次点火', '封表', '拆表', '启封', '校表', '换表', '其它', '过户', '缴费方式变更', '统一装表', '隐患整改']) {
-      all.push(...acceptanceErrorFields({ customer, type, extras: { toMethod: '银行代缴', icToOrdinary: true } }));
+      all.push(...acceptanceErrorFields({ customer, type, values: { 缴费方式变更: { toMethod: '银行代缴' }, 换表: { icToOrdinary: true } } }));
     }
     const own = ['VisitForm.tsx', 'PipeSealLog.tsx'];
     // issue 11 #8: a business's panel is in its module (stores/businesses/<business>.tsx)

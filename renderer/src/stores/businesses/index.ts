@@ -1,22 +1,23 @@
 /**
- * The registry of counter businesses in the renderer (issue 11 #5), keyed by business type. A business that
- * goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at 派工/回执); an account change
- * or record made at 业务受理 is in ACCOUNT_ACTIONS. Its form values and their defaults are listed below.
- * The windows register the panels to render beside: windows/business/panels.ts, windows/work-queue/forms.ts.
+ * The registry of counter businesses in the renderer (issue 11 #5, #8), keyed by business type: one line per
+ * business. A business that goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at
+ * 派工/回执); an account change or record made at 业务受理 is in ACCOUNT_ACTIONS. Each business's module in this
+ * folder holds its 业务受理 form (values, defaults, panel), its submission and what it shows once done.
+ * Still listed below: the follow-up forms' values; the follow-up panels are in windows/work-queue/forms.ts.
  */
 import type { BusinessType } from '../../../../main/domain/work-order';
-import { hazard, hazardDefaults, type HazardValues } from './hazard';
-import { ignition, ignitionFormDefaults, privateIgnitionDefaults, secondIgnition, type IgnitionForm, type PrivateIgnitionValues } from './ignition';
+import { hazard } from './hazard';
+import { ignition, ignitionFormDefaults, secondIgnition, type IgnitionForm } from './ignition';
 import { install, installFormDefaults, type InstallForm } from './install';
-import { icToOrdinaryDefaults, meterChange, meterChangeFormDefaults, type IcToOrdinaryValues, type MeterChangeForm } from './meter-change';
-import { depositDefaults, meterTest, meterTestFormDefaults, type DepositValues, type MeterTestForm } from './meter-test';
+import { meterChange, meterChangeFormDefaults, type MeterChangeForm } from './meter-change';
+import { meterTest, meterTestFormDefaults, type MeterTestForm } from './meter-test';
 import { modification, modificationFormDefaults, type ModificationForm } from './modification';
-import { hoseDefaults, hoseFormDefaults, other, type HoseForm, type HoseValues } from './other';
-import { paymentMethod, paymentMethodDefaults, type PaymentMethodValues } from './payment-method';
-import { removal, seal, sealFormDefaults, unseal, unsealDefaults, type SealForm, type UnsealValues } from './seal';
+import { hoseFormDefaults, other, type HoseForm } from './other';
+import { paymentMethod } from './payment-method';
+import { removal, seal, sealFormDefaults, unseal, type SealForm } from './seal';
 import { transfer } from './transfer';
 import type { AcceptanceBusiness, AccountAction, FieldBusiness } from './types';
-import { unifiedInstall, unifiedInstallDefaults, type UnifiedInstallValues } from './unified-install';
+import { unifiedInstall } from './unified-install';
 
 export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
   安装: install,
@@ -64,27 +65,6 @@ export function clearedValues(values: AcceptValues, type: AcceptType): AcceptVal
   const kept = (t: AcceptType) => { const b = acceptanceOf(t); return b.kind === 'account' && b.ownDraft === true; };
   return Object.fromEntries(ACCEPT_TYPES.map((t) => [t, kept(t) ? values[t] : ACCEPT_VALUE_DEFAULTS[t]])) as AcceptValues;
 }
-
-/** The extra fields of the 业务受理 form, each business's own. */
-export type BusinessExtraValues = DepositValues &
-  UnsealValues &
-  PrivateIgnitionValues &
-  HoseValues &
-  IcToOrdinaryValues &
-  PaymentMethodValues &
-  UnifiedInstallValues &
-  HazardValues;
-
-export const BUSINESS_EXTRA_DEFAULTS: BusinessExtraValues = {
-  ...depositDefaults,
-  ...unsealDefaults,
-  ...privateIgnitionDefaults,
-  ...hoseDefaults,
-  ...icToOrdinaryDefaults,
-  ...paymentMethodDefaults,
-  ...unifiedInstallDefaults,
-  ...hazardDefaults,
-};
 
 /** The follow-up forms' fields at 派工/回执 (fields of the same name are shared, e.g. the install and meter-change meter). */
 export type FollowUpFormValues = IgnitionForm & SealForm & InstallForm & MeterChangeForm & ModificationForm & MeterTestForm & HoseForm;

@@ -97,7 +97,7 @@ export const transfer = accountAction<TransferValues>({
     const done = res.value;
     ctx.set({
       done: `已过户：原户主 ${done.previousName}，结算方数 ${formatVolume(done.settledReading)}${done.slipNo ? `，过户费凭证 ${done.slipNo}` : '，免收过户费'}`,
-      values: ctx.clearedValues,
+      values: ctx.clearedValues(),
       busy: false,
       confirmTender: false,
     });

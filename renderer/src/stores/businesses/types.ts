@@ -6,7 +6,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Input, Output, Result } from '../../../../preload/contract';
-import type { AcceptanceState, AcceptValues, ExtraValues, FieldError } from '../business-acceptance';
+import type { AcceptanceState, AcceptValues, FieldError } from '../business-acceptance';
 import type { FormValues, QueueRow } from '../work-queue';
 
 export type Unpaid = Output<'bills.unpaid'>;
@@ -20,10 +20,8 @@ export interface AcceptanceContext {
   customer: Unpaid;
   get(): AcceptanceState;
   set(patch: Partial<AcceptanceState>): void;
-  /** The form's extras as they are after a save. */
-  emptyExtras: ExtraValues;
   /** The businesses' values as they are after this business's save (see AccountAction.ownDraft). */
-  clearedValues: AcceptValues;
+  clearedValues(): AcceptValues;
   /** The refusal shown at its field, or at the business type (`aliases` map the contract's field names). */
   fail(error: { code: string; message: string; field?: string | undefined }, aliases?: Record<string, string>): false;
 }
@@ -51,16 +49,22 @@ export interface OwnForm<V extends object> {
 /** 业务受理 of a business that goes to the field (BUSINESS_TYPES): requirement, phone, priority, dispatch later. */
 export interface FieldAcceptance<V extends object = object> {
   kind: 'field';
-  /** Its own form (values, defaults, panel above the requirement); without one it uses the shared extras. */
+  /** Its own form (values, defaults, the panel shown above the requirement). */
   form?: OwnForm<V>;
   /** 点火, 二次点火, 启封: remind the clerk of the cooker's flame-failure device. */
   cookerNotice?: boolean;
-  /** The fields its extra panel shows an error at (issue 10 #16), besides the requirement. */
-  errorFields?(customer: Unpaid, extras: ExtraValues): string[];
+  /** The fields its panel shows an error at (issue 10 #16), besides the requirement. */
+  errorFields?(customer: Unpaid, values: V): string[];
   /** What it adds to businesses.accept. */
-  acceptInput?(extras: ExtraValues, confirmTender: boolean): AcceptExtras;
+  acceptInput?(values: V, confirmTender: boolean): AcceptExtras;
   /** A submission of its own in place of businesses.accept (`accept` sends the ordinary one). */
-  submit?(ctx: AcceptanceContext, accept: () => Promise<boolean>): Promise<boolean>;
+  submit?(ctx: AcceptanceContext, values: V, accept: () => Promise<boolean>): Promise<boolean>;
+}
+
+/** Defines a field business's acceptance, typing its values from its form; the registry holds it with the values erased. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function fieldAcceptance<V extends object>(acceptance: FieldAcceptance<V>): FieldAcceptance<any> {
+  return acceptance;
 }
 
 /**
@@ -71,11 +75,11 @@ export interface AccountAction<V extends object = object> {
   kind: 'account';
   /** Whether the form asks for the contact phone. */
   asksPhone: boolean;
-  /** Its own form (values, defaults, panel); without one it uses the shared extras. */
+  /** Its own form (values, defaults, panel). */
   form?: OwnForm<V>;
   /** A save of another business leaves its values, and its save clears only its own (过户's form, as before issue 11). */
   ownDraft?: boolean;
-  errorFields(customer: Unpaid, extras: ExtraValues): string[];
+  errorFields(customer: Unpaid, values: V): string[];
   submit(ctx: AcceptanceContext, values: V): Promise<boolean>;
 }
 
@@ -99,7 +103,8 @@ export interface FollowUp {
 
 /** A business dispatched to the field: how it is accepted and what is registered once it is done. */
 export interface FieldBusiness {
-  acceptance: FieldAcceptance;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  acceptance: FieldAcceptance<any>;
   followUp: FollowUp;
 }
 

@@ -13,7 +13,6 @@ import { t } from '../../i18n/zh-CN';
 import { useBusinessAcceptance, type AcceptType } from '../../stores/business-acceptance';
 import { ACCOUNT_ACTION_TYPES, acceptanceOf } from '../../stores/businesses';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
-import { panelOf } from './panels';
 import { PipeSealLog } from './PipeSealLog';
 import { VisitForm } from './VisitForm';
 
@@ -23,7 +22,7 @@ export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, done, methodChanged, unifiedSaved } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, done } = state;
 
   useEffect(() => {
     search.current?.focus();
@@ -50,12 +49,11 @@ export function BusinessAcceptance() {
     typeRef.current?.focus();
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
-  // The chosen business's own rules and panel (renderer/src/stores/businesses, ./panels).
+  // The chosen business's own rules and panel (renderer/src/stores/businesses).
   const business = acceptanceOf(type);
-  const Panel = business.form ? undefined : panelOf(type);
-  const OwnPanel = business.form?.Panel;
-  const ownPanel = OwnPanel && customer && (
-    <OwnPanel
+  const Panel = business.form?.Panel;
+  const panel = Panel && customer && (
+    <Panel
       customer={customer}
       values={state.values[type]}
       set={(patch: object) => state.setValues(type, patch)}
@@ -105,11 +103,10 @@ export function BusinessAcceptance() {
               {business.kind === 'field' && business.cookerNotice && <div className="hint">{t.business.cookerNotice}</div>}
               {business.kind === 'field' && business.cookerNotice && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
               {business.kind === 'account' ? (
-                ownPanel || (Panel && <Panel />)
+                panel
               ) : (
                 <>
-                  {ownPanel}
-                  {Panel && <Panel />}
+                  {panel}
                   <label>
                     {t.business.requirement(type)}
                     <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
@@ -137,22 +134,6 @@ export function BusinessAcceptance() {
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
-              {state.hazardSaved && (
-                <div className="paid big" role="status">
-                  {state.hazardSaved}
-                </div>
-              )}
-              {unifiedSaved && (
-                <div className="paid big" role="status">
-                  统一装表数据已保存：表状态 {unifiedSaved.meterStatus}，实施日期 {unifiedSaved.installedOn}；请受理点火或改装
-                </div>
-              )}
-              {methodChanged && (
-                <div className="paid big" role="status">
-                  缴费方式已变更为 {methodChanged.paymentMethod}
-                  {methodChanged.bankName ? `（${methodChanged.bankName} ${methodChanged.bankCardNo ?? ''}）` : ''}
-                </div>
-              )}
               {done && (
                 <div className="paid big" role="status">
                   {done}

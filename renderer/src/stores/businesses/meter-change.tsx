@@ -1,13 +1,40 @@
 /** 换表: IC卡表故障换普通表 at acceptance (R-ICM-01), the 换表单 once done (R-VOL-01). */
 import { call } from '../../api/client';
+import { FieldError } from '../../components/FieldError';
 import { meterFormDefaults, type MeterForm } from './install';
-import { consumablesOf, type FieldBusiness } from './types';
+import { consumablesOf, fieldAcceptance, type FieldBusiness, type PanelProps } from './types';
 
 export interface IcToOrdinaryValues {
   icToOrdinary: boolean;
   icTermsAcknowledged: boolean;
 }
 export const icToOrdinaryDefaults: IcToOrdinaryValues = { icToOrdinary: false, icTermsAcknowledged: false };
+
+/** 换表: IC卡表故障换普通表 for an IC-card customer (R-ICM-01). */
+function IcToOrdinaryFields({ customer, values: extras, set, fieldError }: PanelProps<IcToOrdinaryValues>) {
+  if (customer.account.customerType !== 'IC卡') return null;
+  return (
+    <>
+      <label className="inline">
+        <input type="checkbox" name="icToOrdinary" checked={extras.icToOrdinary} onChange={(e) => set({ icToOrdinary: e.target.checked })} />
+        IC卡表故障换普通表
+      </label>
+      <FieldError message={fieldError('icToOrdinary')} id="icToOrdinary-error" />
+      {extras.icToOrdinary && (
+        <label className="inline">
+          <input
+            type="checkbox"
+            name="icTermsAcknowledged"
+            checked={extras.icTermsAcknowledged}
+            onChange={(e) => set({ icTermsAcknowledged: e.target.checked })}
+          />
+          已告知：表价差200元不退，以后不能再换回IC卡表 (R-ICM-01)
+        </label>
+      )}
+      <FieldError message={fieldError('icTermsAcknowledged')} id="icTermsAcknowledged-error" />
+    </>
+  );
+}
 
 export interface MeterChangeForm extends MeterForm {
   oldActualReading: string;
@@ -16,12 +43,13 @@ export interface MeterChangeForm extends MeterForm {
 export const meterChangeFormDefaults: MeterChangeForm = { ...meterFormDefaults, oldActualReading: '', newReading: '' };
 
 export const meterChange: FieldBusiness = {
-  acceptance: {
+  acceptance: fieldAcceptance<IcToOrdinaryValues>({
     kind: 'field',
+    form: { defaults: icToOrdinaryDefaults, Panel: IcToOrdinaryFields },
     errorFields: (customer, extras) =>
       customer.account.customerType === 'IC卡' ? ['icToOrdinary', ...(extras.icToOrdinary ? ['icTermsAcknowledged'] : [])] : [],
     acceptInput: (extras) => ({ icToOrdinary: extras.icToOrdinary, icTermsAcknowledged: extras.icTermsAcknowledged }),
-  },
+  }),
   followUp: {
     what: (row) => `${row.businessNo} 换表单登记`,
     errorFields: ['oldActualReading', 'model', 'meterNo', 'newReading'],

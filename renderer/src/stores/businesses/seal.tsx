@@ -1,11 +1,26 @@
 /** 封表, 拆表 and 启封 (DOMAIN §3.10): the 拆封启登记 once done; 启封 asks whether the ownership changed (R-UNSEAL-01/04). */
 import { call } from '../../api/client';
-import type { FieldBusiness, FollowUp } from './types';
+import { FieldError } from '../../components/FieldError';
+import { fieldAcceptance, type FieldBusiness, type FollowUp, type PanelProps } from './types';
 
 export interface UnsealValues {
   ownershipChanged: boolean;
 }
 export const unsealDefaults: UnsealValues = { ownershipChanged: false };
+
+/** 启封: the owner's documents, and whether the ownership changed (R-UNSEAL-01/04). */
+function UnsealFields({ values: extras, set, fieldError }: PanelProps<UnsealValues>) {
+  return (
+    <>
+      <div className="hint">启封须户主身份证，他人代办须带身份证复印件，并填写启封申请表 (R-UNSEAL-01/04)</div>
+      <label className="inline">
+        <input type="checkbox" name="ownershipChanged" checked={extras.ownershipChanged} onChange={(e) => set({ ownershipChanged: e.target.checked })} />
+        房屋产权已变更（须先过户）
+      </label>
+      <FieldError message={fieldError('ownershipChanged')} id="ownershipChanged-error" />
+    </>
+  );
+}
 
 /** 气表拆、封、启 form. */
 export interface SealForm {
@@ -23,11 +38,12 @@ const sealFollowUp: FollowUp = {
 export const seal: FieldBusiness = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
 export const removal: FieldBusiness = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
 export const unseal: FieldBusiness = {
-  acceptance: {
+  acceptance: fieldAcceptance<UnsealValues>({
     kind: 'field',
     cookerNotice: true,
+    form: { defaults: unsealDefaults, Panel: UnsealFields },
     errorFields: () => ['ownershipChanged'],
     acceptInput: (extras) => ({ ownershipChanged: extras.ownershipChanged }),
-  },
+  }),
   followUp: sealFollowUp,
 };
