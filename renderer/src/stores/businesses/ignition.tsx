@@ -1,6 +1,10 @@
 /** 点火 and 二次点火: 私自点火 at acceptance (R-PRIV-02/03), the 点火登记 once done (§3.12, R-RCPT-09). */
+import { useState } from 'react';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { t } from '../../i18n/zh-CN';
+import type { QueueRow } from '../work-queue';
+import { Field, useQueueForm } from '../../windows/work-queue/fields';
 import { fieldAcceptance, type AcceptanceContext, type FieldBusiness, type FollowUp, type PanelProps } from './types';
 
 /** 私自点火 (R-PRIV-03) on the 点火 form. */
@@ -100,9 +104,81 @@ async function submitPrivateIgnition(ctx: AcceptanceContext, extras: PrivateIgni
   return true;
 }
 
-const ignitionFollowUp: FollowUp = {
+/** 点火登记 of 点火 and 二次点火 (§3.12), with the agreement checked against the install form (R-RCPT-09). */
+function IgnitionFollowUp() {
+  const { form, setForm, error } = useQueueForm();
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <>
+      <h3>{t.queue.ignition}</h3>
+      <Field name="latestReading" label={t.queue.latestReading} value={form.latestReading} error={err('latestReading')} />
+      <label className="inline">
+        <input type="checkbox" name="flameFailureDevice" checked={form.flameFailureDevice} onChange={(e) => setForm({ flameFailureDevice: e.target.checked })} />
+        {t.queue.flameFailure}
+      </label>
+      <Field name="cookerBrand" label={t.queue.cookerBrand} value={form.cookerBrand} error={err('cookerBrand')} />
+      <Field name="cookerYear" label={t.queue.cookerYear} value={form.cookerYear} error={err('cookerYear')} />
+      <Field name="agreementModel" label="点火单上的表型号（与安装单核对）" value={form.agreementModel} error={err('agreementModel')} />
+      <label>
+        点火单上的表方向
+        <select
+          name="agreementDirection"
+          value={form.agreementDirection}
+          onChange={(e) => setForm({ agreementDirection: e.target.value === '左进' || e.target.value === '右进' ? e.target.value : '' })}
+        >
+          <option value="">（未注明）</option>
+          <option value="左进">左进</option>
+          <option value="右进">右进</option>
+        </select>
+      </label>
+      <Field name="agreementPhone" label="点火单上的联系电话（不同则新增）" value={form.agreementPhone} error={null} />
+      <label className="inline">
+        <input type="checkbox" name="correctMeterData" checked={form.correctMeterData} onChange={(e) => setForm({ correctMeterData: e.target.checked })} />
+        已核对安装日期和照片，安装单有误，按点火单更正 (R-RCPT-09)
+      </label>
+      <button type="submit" className="primary">
+        {t.queue.saveIgnition}
+      </button>
+    </>
+  );
+}
+
+/** R-RCPT-10: after a failed ignition, the rectification's consumables go on the install/modify form. */
+function RectificationConsumables({ row }: { row: QueueRow }) {
+  const [name, setName] = useState('');
+  const [qty, setQty] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = async () => {
+    const res = await call('followUps.rectificationConsumables', {
+      ignitionBusinessId: row.id,
+      consumables: name.trim() === '' ? [] : [{ name, unit: '个', quantity: Number(qty) }],
+    });
+    setMessage(res.ok ? { ok: true, text: `已记入安装/改装单 ${res.value.formBusinessNo}` } : { ok: false, text: res.error.message });
+  };
+  return (
+    <details className="panel">
+      <summary>点火未成功：整改耗材（记入安装单）</summary>
+      <label>
+        耗材名称
+        <input name="rectConsumable" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        数量
+        <input name="rectQty" value={qty} onChange={(e) => setQty(e.target.value)} />
+      </label>
+      {message && (message.ok ? <div className="paid">{message.text}</div> : <FieldError message={message.text} id="rect-error" />)}
+      <button type="button" onClick={() => void save()}>
+        保存耗材
+      </button>
+    </details>
+  );
+}
+
+const ignitionFollowUp: FollowUp<IgnitionForm> = {
   what: (row) => `${row.businessNo} 点火登记`,
   errorFields: ['latestReading', 'cookerBrand', 'cookerYear', 'agreementModel'],
+  defaults: ignitionFormDefaults,
+  Form: IgnitionFollowUp,
   save: (row, form) =>
     call('followUps.ignition', {
       businessId: row.id,
@@ -131,5 +207,9 @@ const ignitionAcceptance = fieldAcceptance<PrivateIgnitionValues>({
   submit: (ctx, values, accept) => (values.privateIgnition ? submitPrivateIgnition(ctx, values) : accept()),
 });
 
-export const ignition: FieldBusiness = { acceptance: ignitionAcceptance, followUp: ignitionFollowUp };
-export const secondIgnition: FieldBusiness = { acceptance: { kind: 'field', cookerNotice: true }, followUp: ignitionFollowUp };
+export const ignition: FieldBusiness<IgnitionForm> = { acceptance: ignitionAcceptance, followUp: ignitionFollowUp, AwaitingRedispatch: RectificationConsumables };
+export const secondIgnition: FieldBusiness<IgnitionForm> = {
+  acceptance: { kind: 'field', cookerNotice: true },
+  followUp: ignitionFollowUp,
+  AwaitingRedispatch: RectificationConsumables,
+};

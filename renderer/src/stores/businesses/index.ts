@@ -2,24 +2,24 @@
  * The registry of counter businesses in the renderer (issue 11 #5, #8), keyed by business type: one line per
  * business. A business that goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at
  * 派工/回执); an account change or record made at 业务受理 is in ACCOUNT_ACTIONS. Each business's module in this
- * folder holds its 业务受理 form (values, defaults, panel), its submission and what it shows once done.
- * Still listed below: the follow-up forms' values; the follow-up panels are in windows/work-queue/forms.ts.
+ * folder holds its 业务受理 form (values, defaults, panel), its submission and what it shows once done,
+ * and, for a field business, its follow-up form at 派工/回执 (values, defaults, form, save).
  */
 import type { BusinessType } from '../../../../main/domain/work-order';
 import { hazard } from './hazard';
-import { ignition, ignitionFormDefaults, secondIgnition, type IgnitionForm } from './ignition';
-import { install, installFormDefaults, type InstallForm } from './install';
-import { meterChange, meterChangeFormDefaults, type MeterChangeForm } from './meter-change';
-import { meterTest, meterTestFormDefaults, type MeterTestForm } from './meter-test';
-import { modification, modificationFormDefaults, type ModificationForm } from './modification';
-import { hoseFormDefaults, other, type HoseForm } from './other';
+import { ignition, secondIgnition } from './ignition';
+import { install } from './install';
+import { meterChange } from './meter-change';
+import { meterTest } from './meter-test';
+import { modification } from './modification';
+import { other } from './other';
 import { paymentMethod } from './payment-method';
-import { removal, seal, sealFormDefaults, unseal, type SealForm } from './seal';
+import { removal, seal, unseal } from './seal';
 import { transfer } from './transfer';
 import type { AcceptanceBusiness, AccountAction, FieldBusiness } from './types';
 import { unifiedInstall } from './unified-install';
 
-export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
+export const FIELD_BUSINESSES = {
   安装: install,
   改装: modification,
   点火: ignition,
@@ -30,7 +30,7 @@ export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
   校表: meterTest,
   换表: meterChange,
   其它: other,
-};
+} as const satisfies Readonly<Record<BusinessType, FieldBusiness<any>>>;
 
 /** In the order 业务受理 lists them after the field businesses. */
 export const ACCOUNT_ACTIONS = {
@@ -66,15 +66,12 @@ export function clearedValues(values: AcceptValues, type: AcceptType): AcceptVal
   return Object.fromEntries(ACCEPT_TYPES.map((t) => [t, kept(t) ? values[t] : ACCEPT_VALUE_DEFAULTS[t]])) as AcceptValues;
 }
 
-/** The follow-up forms' fields at 派工/回执 (fields of the same name are shared, e.g. the install and meter-change meter). */
-export type FollowUpFormValues = IgnitionForm & SealForm & InstallForm & MeterChangeForm & ModificationForm & MeterTestForm & HoseForm;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
-export const FOLLOW_UP_FORM_DEFAULTS: FollowUpFormValues = {
-  ...ignitionFormDefaults,
-  ...sealFormDefaults,
-  ...installFormDefaults,
-  ...meterChangeFormDefaults,
-  ...modificationFormDefaults,
-  ...meterTestFormDefaults,
-  ...hoseFormDefaults,
-};
+/**
+ * The follow-up forms' fields at 派工/回执, every field business's (`followUp.defaults`); fields of the same
+ * name are shared, e.g. the install and meter-change meter.
+ */
+export type FollowUpFormValues = UnionToIntersection<{ [K in BusinessType]: (typeof FIELD_BUSINESSES)[K]['followUp']['defaults'] }[BusinessType]>;
+
+export const FOLLOW_UP_FORM_DEFAULTS = Object.assign({}, ...Object.values(FIELD_BUSINESSES).map((b) => b.followUp.defaults)) as FollowUpFormValues;

@@ -1,6 +1,7 @@
 /** 其它 (换波纹管, R-HOSE-01/03): the hose length at acceptance, the 波纹管情况 once done. */
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { Field, useQueueForm } from '../../windows/work-queue/fields';
 import { fieldAcceptance, type FieldBusiness, type PanelProps } from './types';
 
 export interface HoseValues {
@@ -27,7 +28,22 @@ export interface HoseForm {
 }
 export const hoseFormDefaults: HoseForm = { hoseInfo: '' };
 
-export const other: FieldBusiness = {
+/** 波纹管情况 of 其它 (R-HOSE-01/03). */
+function HoseFollowUp() {
+  const { form, error } = useQueueForm();
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <>
+      <h3>波纹管情况（普通用户信息）</h3>
+      <Field name="hoseInfo" label="波纹管情况（规格、长度、更换日期）" value={form.hoseInfo} error={err('hoseInfo')} />
+      <button type="submit" className="primary">
+        保存
+      </button>
+    </>
+  );
+}
+
+export const other: FieldBusiness<HoseForm> = {
   acceptance: fieldAcceptance<HoseValues>({
     kind: 'field',
     form: { defaults: hoseDefaults, Panel: HoseFields },
@@ -37,6 +53,8 @@ export const other: FieldBusiness = {
   followUp: {
     what: (row) => `${row.businessNo} 波纹管情况登记`,
     errorFields: ['hoseInfo'],
+    defaults: hoseFormDefaults,
+    Form: HoseFollowUp,
     save: (row, form) => call('followUps.hose', { businessId: row.id, hoseInfo: form.hoseInfo }),
   },
 };

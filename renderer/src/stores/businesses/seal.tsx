@@ -1,6 +1,9 @@
 /** 封表, 拆表 and 启封 (DOMAIN §3.10): the 拆封启登记 once done; 启封 asks whether the ownership changed (R-UNSEAL-01/04). */
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { t } from '../../i18n/zh-CN';
+import type { QueueRow } from '../work-queue';
+import { Field, useQueueForm } from '../../windows/work-queue/fields';
 import { fieldAcceptance, type FieldBusiness, type FollowUp, type PanelProps } from './types';
 
 export interface UnsealValues {
@@ -29,15 +32,35 @@ export interface SealForm {
 }
 export const sealFormDefaults: SealForm = { settledReading: '', reason: '' };
 
-const sealFollowUp: FollowUp = {
+/** 拆封启登记 of 封表, 拆表 and 启封 (§3.10). */
+function SealFollowUp({ row }: { row: QueueRow }) {
+  const { form, error } = useQueueForm();
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <>
+      <h3>
+        {t.queue.seal} ({row.type})
+      </h3>
+      <Field name="settledReading" label={t.queue.settledReading} value={form.settledReading} error={err('settledReading')} />
+      <Field name="reason" label={t.queue.reason} value={form.reason} error={err('reason')} />
+      <button type="submit" className="primary">
+        {t.queue.saveSeal}
+      </button>
+    </>
+  );
+}
+
+const sealFollowUp: FollowUp<SealForm> = {
   what: (row) => `${row.businessNo} ${row.type}登记`,
   errorFields: ['settledReading', 'reason'],
+  defaults: sealFormDefaults,
+  Form: SealFollowUp,
   save: (row, form) => call('followUps.seal', { businessId: row.id, settledReading: form.settledReading, reason: form.reason }),
 };
 
-export const seal: FieldBusiness = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
-export const removal: FieldBusiness = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
-export const unseal: FieldBusiness = {
+export const seal: FieldBusiness<SealForm> = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
+export const removal: FieldBusiness<SealForm> = { acceptance: { kind: 'field' }, followUp: sealFollowUp };
+export const unseal: FieldBusiness<SealForm> = {
   acceptance: fieldAcceptance<UnsealValues>({
     kind: 'field',
     cookerNotice: true,

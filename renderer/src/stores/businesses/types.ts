@@ -7,7 +7,7 @@
 import type { ComponentType } from 'react';
 import type { Input, Output, Result } from '../../../../preload/contract';
 import type { AcceptanceState, AcceptValues, FieldError } from '../business-acceptance';
-import type { FormValues, QueueRow } from '../work-queue';
+import type { QueueRow } from '../work-queue';
 
 export type Unpaid = Output<'bills.unpaid'>;
 type AcceptInput = Input<'businesses.accept'>;
@@ -93,22 +93,39 @@ export function accountAction<V extends object>(action: AccountAction<V>): Accou
 export type AcceptanceBusiness = FieldAcceptance<any> | AccountAction<any>;
 
 /** The follow-up form (回执后登记) of a finished field business at 派工/回执 (R-RCPT-09, R-RCPT-11). */
-export interface FollowUp {
+export interface FollowUp<F extends object = object> {
   /** The saved notice: what was registered. */
   what(row: QueueRow): string;
   /** The fields its form shows an error at (issue 10 #16). */
   errorFields: readonly string[];
-  save(row: QueueRow, form: FormValues, confirmTender: boolean): Promise<Result<object>>;
+  /**
+   * Its form's values and their defaults, part of the window's one form (a name another business's form also
+   * has is the same field, e.g. the meter of 安装 and 换表).
+   */
+  defaults: F;
+  /** Its form (fields from windows/work-queue/fields.tsx, which read the window's form). */
+  Form: ComponentType<{ row: QueueRow }>;
+  save(row: QueueRow, form: F, confirmTender: boolean): Promise<Result<object>>;
 }
 
 /** A business dispatched to the field: how it is accepted and what is registered once it is done. */
-export interface FieldBusiness {
+export interface FieldBusiness<F extends object = object> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   acceptance: FieldAcceptance<any>;
-  followUp: FollowUp;
+  followUp: FollowUp<F>;
+  /** What 派工/回执 offers beside a row whose job failed and waits for a new dispatch (待重新派工). */
+  AwaitingRedispatch?: ComponentType<{ row: QueueRow }>;
 }
 
+/** The consumables line of the install, meter-change and modification forms. */
+export interface ConsumablesForm {
+  consumableName: string;
+  consumableUnit: string;
+  consumableQty: string;
+}
+export const consumablesFormDefaults: ConsumablesForm = { consumableName: '', consumableUnit: '米', consumableQty: '' };
+
 /** The consumables line of a follow-up form: one item, or none when its name is empty. */
-export function consumablesOf(form: FormValues) {
+export function consumablesOf(form: ConsumablesForm) {
   return form.consumableName.trim() === '' ? [] : [{ name: form.consumableName, unit: form.consumableUnit, quantity: Number(form.consumableQty) }];
 }
