@@ -75,3 +75,6 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 export type FollowUpFormValues = UnionToIntersection<{ [K in BusinessType]: (typeof FIELD_BUSINESSES)[K]['followUp']['defaults'] }[BusinessType]>;
 
 export const FOLLOW_UP_FORM_DEFAULTS = Object.assign({}, ...Object.values(FIELD_BUSINESSES).map((b) => b.followUp.defaults)) as FollowUpFormValues;
+
+/** The follow-up fields whose change asks the tender confirmation again, every business's (`followUp.tenderFields`). */
+export const FOLLOW_UP_TENDER_FIELDS: readonly string[] = [...new Set(Object.values(FIELD_BUSINESSES).flatMap((b) => b.followUp.tenderFields ?? []))];

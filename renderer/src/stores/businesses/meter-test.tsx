@@ -105,6 +105,7 @@ export const meterTest: FieldBusiness<MeterTestForm> = {
     what: (row) => `${row.businessNo} 校表登记，押金已退`,
     errorFields: ['readingBeforeTest', 'settledReading', 'signedOn', 'sentOn', 'installer', 'tempMeterModel', 'tempMeterNo', 'result', 'errorPercent', 'handling', 'tendered'],
     defaults: meterTestFormDefaults,
+    tenderFields: ['feeTendered', 'testResult'],
     Form: MeterTestFollowUp,
     save: (row, form, confirmTender) =>
       call('followUps.meterTest', {

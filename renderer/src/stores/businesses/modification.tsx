@@ -36,6 +36,7 @@ export const modification: FieldBusiness<ModificationForm> = {
     what: (row) => `${row.businessNo} 改装单登记`,
     errorFields: ['fee', 'tendered', 'invoiceNo'],
     defaults: modificationFormDefaults,
+    tenderFields: ['fee', 'feeTendered'],
     Form: ModificationFollowUp,
     save: (row, form, confirmTender) =>
       call('followUps.modification', {

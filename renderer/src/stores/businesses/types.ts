@@ -103,6 +103,8 @@ export interface FollowUp<F extends object = object> {
    * has is the same field, e.g. the meter of 安装 and 换表).
    */
   defaults: F;
+  /** The fields whose change asks the tender confirmation again (issue 10 #5). */
+  tenderFields?: readonly (keyof F & string)[];
   /** Its form (fields from windows/work-queue/fields.tsx, which read the window's form). */
   Form: ComponentType<{ row: QueueRow }>;
   save(row: QueueRow, form: F, confirmTender: boolean): Promise<Result<object>>;
