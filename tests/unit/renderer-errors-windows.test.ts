@@ -90,7 +90,7 @@ const cases: WindowCase[] = [
       ...['点火', '安装', '过户', '隐患整改', '统一装表', '缴费方式变更'].map(
         (type): [string, Act] => [`submit ${type}`, (s) => (s.setState({ customer: unpaid, type }), (s.getState().submit as () => Promise<boolean>)())],
       ),
-      ['submit 私户点火', (s) => (s.setState({ customer: unpaid, type: '点火', extras: { ...(s.getState().extras as object), privateIgnition: true } }), (s.getState().submit as () => Promise<boolean>)())],
+      ['submit 私户点火', (s) => (s.setState({ customer: unpaid, type: '点火', values: { ...(s.getState().values as Record<string, object>), 点火: { ...(s.getState().values as Record<string, object>)['点火'], privateIgnition: true } } }), (s.getState().submit as () => Promise<boolean>)())],
     ],
   },
   {
@@ -234,18 +234,30 @@ describe('every window shows every error the contract can answer (issue 10 #16)'
 });
 
 /** The field names a window's JSX shows an error at: fieldError('x'), err('x'), fe('x'), error?.field === 'x', and the tables of HazardFields/UnifiedInstallFields. */
-function jsxFields(dir: string, files?: string[]): Set<string> {
+function jsxFields(dir: string, files?: string[], part?: RegExp): Set<string> {
   const found = new Set<string>();
   const names = files ?? readdirSync(src(dir)).filter((f) => f.endsWith('.tsx'));
   for (const file of names) {
-    const text = readFileSync(src(dir, file), 'utf8');
+    const text = part ? partsOf(readFileSync(src(dir, file), 'utf8'), part) : readFileSync(src(dir, file), 'utf8');
     for (const m of text.matchAll(/\b(?:fieldError|err|fe)\(\s*'(\w+)'\s*\)/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/error\?\.field === '(\w+)'/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/extraInput\('(\w+)'/g)) found.add(m[1] ?? '');
-    if (file === 'HazardFields.tsx') for (const m of text.matchAll(/\['(\w+)', '/g)) found.add(m[1] ?? '');
+    if (file === 'hazard.tsx') for (const m of text.matchAll(/\['(\w+)', '/g)) found.add(m[1] ?? '');
   }
   return found;
 }
+/**
+ * issue 11 #8: a business's module (stores/businesses/<business>.tsx) holds its 业务受理 panel (function
+ * <X>Fields, with the lists it maps over) and its 派工/回执 follow-up form (function <X>FollowUp); each window's
+ * check reads the top-level declarations named by `part`.
+ */
+function partsOf(text: string, part: RegExp): string {
+  return text
+    .split(/^(?=(?:export )?(?:async )?(?:function|const|let|interface|type) )/m)
+    .filter((chunk) => part.test(/^(?:export )?(?:async )?(?:function|const|let|interface|type) (\w+)/.exec(chunk)?.[1] ?? ''))
+    .join('\n');
+}
+const businessModules = () => readdirSync(src('stores', 'businesses')).filter((f) => f.endsWith('.tsx'));
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 describe("each window's list of error fields is what its JSX renders (issue 10 #16)", () => {
@@ -274,16 +286,20 @@ describe("each window's list of error fields is what its JSX renders (issue 10 #
     const { queueErrorFields } = (await import(/* @vite-ignore */ src('stores', 'work-queue.ts'))) as { queueErrorFields: (r: unknown) => string[] };
     const all = ['queue'];
     for (const state of ['待派工', '已派工', '已完成']) for (const type of ['安装', '改装', '点火', '二次点火', '封表', '拆表', '启封', '校表', '换表', '其它']) all.push(...queueErrorFields(queueRow(state, type)));
-    expect(sorted(all)).toEqual(sorted(jsxFields('windows/work-queue')));
+    const followUps = jsxFields('stores/businesses', businessModules(), /FollowUp$/);
+    expect(sorted(all)).toEqual(sorted([...jsxFields('windows/work-queue'), ...followUps]));
   });
   it('业务受理 (every type, an IC-card customer)', async () => {
     const { acceptanceErrorFields } = (await import(/* @vite-ignore */ src('stores', 'business-acceptance.ts'))) as { acceptanceErrorFields: (s: unknown) => string[] };
     const customer = { ...unpaid, account: { ...unpaid.account, customerType: 'IC卡' } };
     const all: string[] = [];
     for (const type of ['安装', '改装', '点火', '二次点火', '封表', '拆表', '启封', '校表', '换表', '其它', '过户', '缴费方式变更', '统一装表', '隐患整改']) {
-      all.push(...acceptanceErrorFields({ customer, type, extras: { toMethod: '银行代缴', icToOrdinary: true } }));
+      all.push(...acceptanceErrorFields({ customer, type, values: { 缴费方式变更: { toMethod: '银行代缴' }, 换表: { icToOrdinary: true } } }));
     }
     const own = ['VisitForm.tsx', 'PipeSealLog.tsx'];
-    expect(sorted(all)).toEqual(sorted(jsxFields('windows/business', readdirSync(src('windows', 'business')).filter((f) => f.endsWith('.tsx') && !own.includes(f)))));
+    // issue 11 #8: a business's panel is in its module (stores/businesses/<business>.tsx)
+    const panels = jsxFields('stores/businesses', businessModules(), /Fields$|^FIELDS$/);
+    const windowFields = jsxFields('windows/business', readdirSync(src('windows', 'business')).filter((f) => f.endsWith('.tsx') && !own.includes(f)));
+    expect(sorted(all)).toEqual(sorted([...windowFields, ...panels]));
   });
 });

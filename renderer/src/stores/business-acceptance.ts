@@ -4,23 +4,14 @@ import type { Output } from '../../../preload/contract';
 import { DEFAULT_PRIORITY, type BusinessType, type Priority } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { GENERAL, placeError } from '../components/ErrorNotice';
-import { acceptanceOf, BUSINESS_EXTRA_DEFAULTS, type AcceptType, type BusinessExtraValues } from './businesses';
-import { emptyTransfer, type Relative, type TransferValues } from './businesses/transfer';
+import { ACCEPT_VALUE_DEFAULTS, acceptanceOf, clearedValues, type AcceptType, type AcceptValues } from './businesses';
 import type { AcceptanceContext, AcceptExtras } from './businesses/types';
 
 type Unpaid = Output<'bills.unpaid'>;
 type Business = Output<'businesses.forAccount'>[number];
 type Accepted = Output<'businesses.accept'>;
-type MethodChanged = Output<'accounts.changePaymentMethod'>;
-type UnifiedSaved = Output<'meters.unifiedInstall'>;
-type Transferred = Output<'accounts.transfer'>;
-export type { AcceptType };
-export type { Relative, TransferValues };
+export type { AcceptType, AcceptValues };
 
-/** Fields some businesses add to the form (R-TEST-02, R-HOSE-01, R-ICM-01, P-PMC): each business's own, see ./businesses. */
-export type ExtraValues = BusinessExtraValues;
-
-const emptyExtras: ExtraValues = BUSINESS_EXTRA_DEFAULTS;
 /** businesses.accept's extras as a business without any sends them; each business sets its own (acceptInput). */
 const NO_ACCEPT_EXTRAS: Required<AcceptExtras> = {
   icToOrdinary: false,
@@ -41,8 +32,10 @@ export interface AcceptanceState {
   customer: Unpaid | null;
   history: Business[];
   type: AcceptType;
-  transfer: TransferValues;
-  transferred: Transferred | null;
+  /** Each business's own form values (its module's `form.defaults`), by type. */
+  values: AcceptValues;
+  /** What the account action just did, as its module words it (the status line). */
+  done: string | null;
   requirement: string;
   contactPhone: string;
   priority: Priority;
@@ -52,35 +45,30 @@ export interface AcceptanceState {
   confirmTender: boolean;
   setConfirmTender(v: boolean): void;
   accepted: Accepted | null;
-  extras: ExtraValues;
-  methodChanged: MethodChanged | null;
-  unifiedSaved: UnifiedSaved | null;
-  hazardSaved: string | null;
-  setExtras(patch: Partial<ExtraValues>): void;
   set(patch: Partial<Pick<AcceptanceState, 'type' | 'requirement' | 'contactPhone' | 'priority'>>): void;
-  setTransfer(patch: Partial<TransferValues>): void;
+  setValues(type: AcceptType, patch: object): void;
   load(accountId: string): Promise<void>;
   submit(): Promise<boolean>;
 }
 
 /**
  * The fields 业务受理 shows an error at for the chosen business (issue 10 #16), as its JSX renders them: the
- * panel of the type (过户, 统一装表, 隐患整改, 缴费方式变更 or the business's extras); any other error goes to
- * the window's ErrorNotice.
+ * panel of the type (its module's form, renderer/src/stores/businesses); any other error goes to the window's
+ * ErrorNotice.
  */
-export function acceptanceErrorFields(s: Pick<AcceptanceState, 'customer' | 'type' | 'extras'>): string[] {
+export function acceptanceErrorFields(s: Pick<AcceptanceState, 'customer' | 'type' | 'values'>): string[] {
   const fields = ['account'];
   if (!s.customer) return fields;
   fields.push('type', 'contactPhone');
   const business = acceptanceOf(s.type);
   if (business.kind === 'field') fields.push('requirement');
-  fields.push(...(business.errorFields?.(s.customer, s.extras) ?? []));
+  fields.push(...(business.errorFields?.(s.customer, s.values[s.type]) ?? []));
   return fields;
 }
 
 /** A server error as 业务受理 shows it in state `s`: at its field, or in the general message. */
 function acceptanceError(
-  s: Pick<AcceptanceState, 'customer' | 'type' | 'extras'>,
+  s: Pick<AcceptanceState, 'customer' | 'type' | 'values'>,
   error: { code: string; message: string; field?: string | undefined },
   fallback: string,
   aliases: Record<string, string> = {},
@@ -92,14 +80,8 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   customer: null,
   history: [],
   type: '点火',
-  transfer: emptyTransfer,
-  transferred: null,
-  extras: emptyExtras,
-  methodChanged: null,
-  unifiedSaved: null,
-  hazardSaved: null,
-  // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
-  setExtras: (patch) => set({ extras: { ...get().extras, ...patch }, error: null, ...('depositTendered' in patch ? { confirmTender: false } : {}) }),
+  values: ACCEPT_VALUE_DEFAULTS,
+  done: null,
   confirmTender: false,
   setConfirmTender: (confirmTender) => set({ confirmTender }),
   requirement: '',
@@ -109,7 +91,12 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   error: null,
   accepted: null,
   set: (patch) => set({ ...patch, error: null }),
-  setTransfer: (patch) => set({ transfer: { ...get().transfer, ...patch }, error: null, ...('tendered' in patch ? { confirmTender: false } : {}) }),
+  setValues: (type, patch) => {
+    const values = get().values;
+    // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
+    const asksAgain = acceptanceOf(type).form?.tenderFields?.some((f) => f in patch) ?? false;
+    set({ values: { ...values, [type]: { ...values[type], ...patch } }, error: null, ...(asksAgain ? { confirmTender: false } : {}) });
+  },
   async load(accountId) {
     set({ busy: true, error: null, accepted: null });
     const [customer, history] = await Promise.all([call('bills.unpaid', { accountId }), call('businesses.forAccount', { accountId })]);
@@ -122,21 +109,21 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
   async submit() {
     const { customer, type, requirement, contactPhone, priority } = get();
     if (!customer) return false;
-    set({ busy: true, error: null, accepted: null, transferred: null, methodChanged: null, unifiedSaved: null, hazardSaved: null });
+    set({ busy: true, error: null, accepted: null, done: null });
     const business = acceptanceOf(type);
     const ctx: AcceptanceContext = {
       customer,
       get,
       set,
-      emptyExtras,
+      clearedValues: () => clearedValues(get().values, type),
       fail: (error, aliases) => {
         set({ busy: false, error: acceptanceError(get(), error, 'type', aliases) });
         return false;
       },
     };
-    if (business.kind === 'account') return business.submit(ctx);
+    if (business.kind === 'account') return business.submit(ctx, get().values[type]);
     const accept = async () => {
-      const { extras, confirmTender } = get();
+      const { values, confirmTender } = get();
       const res = await call('businesses.accept', {
         accountId: customer.account.id,
         type: type as BusinessType,
@@ -144,14 +131,14 @@ export const useBusinessAcceptance = create<AcceptanceState>((set, get) => ({
         contactPhone,
         priority,
         ...NO_ACCEPT_EXTRAS,
-        ...business.acceptInput?.(extras, confirmTender),
+        ...business.acceptInput?.(values[type], confirmTender),
       });
       if (!res.ok) return ctx.fail(res.error);
       const history = await call('businesses.forAccount', { accountId: customer.account.id });
       if (history.ok) set({ history: history.value });
-      set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, extras: emptyExtras, confirmTender: false });
+      set({ accepted: res.value, requirement: '', busy: false, priority: DEFAULT_PRIORITY, values: ctx.clearedValues(), confirmTender: false });
       return true;
     };
-    return business.submit ? business.submit(ctx, accept) : accept();
+    return business.submit ? business.submit(ctx, get().values[type], accept) : accept();
   },
 }));

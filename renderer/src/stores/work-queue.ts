@@ -4,7 +4,7 @@ import type { Output } from '../../../preload/contract';
 import type { ReceiptResult } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 import { placeError } from '../components/ErrorNotice';
-import { FIELD_BUSINESSES, FOLLOW_UP_FORM_DEFAULTS, type FollowUpFormValues } from './businesses';
+import { FIELD_BUSINESSES, FOLLOW_UP_FORM_DEFAULTS, FOLLOW_UP_TENDER_FIELDS, type FollowUpFormValues } from './businesses';
 
 export type QueueRow = Output<'businesses.queue'>[number];
 
@@ -119,7 +119,7 @@ export const useWorkQueue = create<QueueState>((set, get) => ({
   setCursor: (cursor) => set({ cursor, form: emptyForm, error: null, confirmTender: false }),
   // a changed amount is a new question: the confirmation is asked again (issue 10 #5)
   setForm: (patch) =>
-    set({ form: { ...get().form, ...patch }, error: null, ...('fee' in patch || 'feeTendered' in patch || 'testResult' in patch ? { confirmTender: false } : {}) }),
+    set({ form: { ...get().form, ...patch }, error: null, ...(FOLLOW_UP_TENDER_FIELDS.some((f) => f in patch) ? { confirmTender: false } : {}) }),
   async save() {
     const { rows, cursor, form } = get();
     const row = rows[cursor];

@@ -1,24 +1,25 @@
 /**
- * The registry of counter businesses in the renderer (issue 11 #5), keyed by business type. A business that
- * goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at 派工/回执); an account change
- * or record made at 业务受理 is in ACCOUNT_ACTIONS. Its form values and their defaults are listed below.
- * The windows register the panels to render beside: windows/business/panels.ts, windows/work-queue/forms.ts.
+ * The registry of counter businesses in the renderer (issue 11 #5, #8), keyed by business type: one line per
+ * business. A business that goes to the field is in FIELD_BUSINESSES (its 业务受理 and its follow-up form at
+ * 派工/回执); an account change or record made at 业务受理 is in ACCOUNT_ACTIONS. Each business's module in this
+ * folder holds its 业务受理 form (values, defaults, panel), its submission and what it shows once done,
+ * and, for a field business, its follow-up form at 派工/回执 (values, defaults, form, save).
  */
 import type { BusinessType } from '../../../../preload/kernel/enums';
-import { hazard, hazardDefaults, type HazardValues } from './hazard';
-import { ignition, ignitionFormDefaults, privateIgnitionDefaults, secondIgnition, type IgnitionForm, type PrivateIgnitionValues } from './ignition';
-import { install, installFormDefaults, type InstallForm } from './install';
-import { icToOrdinaryDefaults, meterChange, meterChangeFormDefaults, type IcToOrdinaryValues, type MeterChangeForm } from './meter-change';
-import { depositDefaults, meterTest, meterTestFormDefaults, type DepositValues, type MeterTestForm } from './meter-test';
-import { modification, modificationFormDefaults, type ModificationForm } from './modification';
-import { hoseDefaults, hoseFormDefaults, other, type HoseForm, type HoseValues } from './other';
-import { paymentMethod, paymentMethodDefaults, type PaymentMethodValues } from './payment-method';
-import { removal, seal, sealFormDefaults, unseal, unsealDefaults, type SealForm, type UnsealValues } from './seal';
+import { hazard } from './hazard';
+import { ignition, secondIgnition } from './ignition';
+import { install } from './install';
+import { meterChange } from './meter-change';
+import { meterTest } from './meter-test';
+import { modification } from './modification';
+import { other } from './other';
+import { paymentMethod } from './payment-method';
+import { removal, seal, unseal } from './seal';
 import { transfer } from './transfer';
 import type { AcceptanceBusiness, AccountAction, FieldBusiness } from './types';
-import { unifiedInstall, unifiedInstallDefaults, type UnifiedInstallValues } from './unified-install';
+import { unifiedInstall } from './unified-install';
 
-export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
+export const FIELD_BUSINESSES = {
   安装: install,
   改装: modification,
   点火: ignition,
@@ -29,7 +30,7 @@ export const FIELD_BUSINESSES: Readonly<Record<BusinessType, FieldBusiness>> = {
   校表: meterTest,
   换表: meterChange,
   其它: other,
-};
+} as const satisfies Readonly<Record<BusinessType, FieldBusiness<any>>>;
 
 /** In the order 业务受理 lists them after the field businesses. */
 export const ACCOUNT_ACTIONS = {
@@ -47,36 +48,33 @@ export function acceptanceOf(type: AcceptType): AcceptanceBusiness {
   return type in ACCOUNT_ACTIONS ? ACCOUNT_ACTIONS[type as AccountActionType] : FIELD_BUSINESSES[type as BusinessType].acceptance;
 }
 
-/** The extra fields of the 业务受理 form, each business's own. */
-export type BusinessExtraValues = DepositValues &
-  UnsealValues &
-  PrivateIgnitionValues &
-  HoseValues &
-  IcToOrdinaryValues &
-  PaymentMethodValues &
-  UnifiedInstallValues &
-  HazardValues;
+/** Every business's own form values at 业务受理, by type (an object of its module's `form.defaults`). */
+export type AcceptValues = Readonly<Record<AcceptType, object>>;
 
-export const BUSINESS_EXTRA_DEFAULTS: BusinessExtraValues = {
-  ...depositDefaults,
-  ...unsealDefaults,
-  ...privateIgnitionDefaults,
-  ...hoseDefaults,
-  ...icToOrdinaryDefaults,
-  ...paymentMethodDefaults,
-  ...unifiedInstallDefaults,
-  ...hazardDefaults,
-};
+const ACCEPT_TYPES = [...(Object.keys(FIELD_BUSINESSES) as BusinessType[]), ...ACCOUNT_ACTION_TYPES];
 
-/** The follow-up forms' fields at 派工/回执 (fields of the same name are shared, e.g. the install and meter-change meter). */
-export type FollowUpFormValues = IgnitionForm & SealForm & InstallForm & MeterChangeForm & ModificationForm & MeterTestForm & HoseForm;
+export const ACCEPT_VALUE_DEFAULTS = Object.fromEntries(ACCEPT_TYPES.map((type) => [type, acceptanceOf(type).form?.defaults ?? {}])) as AcceptValues;
 
-export const FOLLOW_UP_FORM_DEFAULTS: FollowUpFormValues = {
-  ...ignitionFormDefaults,
-  ...sealFormDefaults,
-  ...installFormDefaults,
-  ...meterChangeFormDefaults,
-  ...modificationFormDefaults,
-  ...meterTestFormDefaults,
-  ...hoseFormDefaults,
-};
+/**
+ * The values after a save of `type`: a business with a draft of its own (过户) clears only its own values and
+ * keeps the others'; any other business clears the values of every business but those own drafts.
+ */
+export function clearedValues(values: AcceptValues, type: AcceptType): AcceptValues {
+  const business = acceptanceOf(type);
+  if (business.kind === 'account' && business.ownDraft) return { ...values, [type]: ACCEPT_VALUE_DEFAULTS[type] };
+  const kept = (t: AcceptType) => { const b = acceptanceOf(t); return b.kind === 'account' && b.ownDraft === true; };
+  return Object.fromEntries(ACCEPT_TYPES.map((t) => [t, kept(t) ? values[t] : ACCEPT_VALUE_DEFAULTS[t]])) as AcceptValues;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/**
+ * The follow-up forms' fields at 派工/回执, every field business's (`followUp.defaults`); fields of the same
+ * name are shared, e.g. the install and meter-change meter.
+ */
+export type FollowUpFormValues = UnionToIntersection<{ [K in BusinessType]: (typeof FIELD_BUSINESSES)[K]['followUp']['defaults'] }[BusinessType]>;
+
+export const FOLLOW_UP_FORM_DEFAULTS = Object.assign({}, ...Object.values(FIELD_BUSINESSES).map((b) => b.followUp.defaults)) as FollowUpFormValues;
+
+/** The follow-up fields whose change asks the tender confirmation again, every business's (`followUp.tenderFields`). */
+export const FOLLOW_UP_TENDER_FIELDS: readonly string[] = [...new Set(Object.values(FIELD_BUSINESSES).flatMap((b) => b.followUp.tenderFields ?? []))];

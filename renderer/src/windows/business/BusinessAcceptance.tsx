@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatYuan } from '../../../../preload/kernel/money';
-import { formatVolume } from '../../../../preload/kernel/volume';
 import { BUSINESS_TYPES, PRIORITIES, type Priority } from '../../../../preload/kernel/enums';
 import { AccountCard } from '../../components/AccountCard';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,7 +13,6 @@ import { t } from '../../i18n/zh-CN';
 import { useBusinessAcceptance, type AcceptType } from '../../stores/business-acceptance';
 import { ACCOUNT_ACTION_TYPES, acceptanceOf } from '../../stores/businesses';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
-import { panelOf } from './panels';
 import { PipeSealLog } from './PipeSealLog';
 import { VisitForm } from './VisitForm';
 
@@ -24,7 +22,7 @@ export function BusinessAcceptance() {
   const search = useRef<HTMLInputElement>(null);
   const typeRef = useRef<HTMLSelectElement>(null);
   const state = useBusinessAcceptance();
-  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, transferred, methodChanged, unifiedSaved } = state;
+  const { customer, history, type, requirement, contactPhone, priority, error, accepted, busy, done } = state;
 
   useEffect(() => {
     search.current?.focus();
@@ -51,9 +49,20 @@ export function BusinessAcceptance() {
     typeRef.current?.focus();
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : null);
-  // The chosen business's own rules and panel (renderer/src/stores/businesses, ./panels).
+  // The chosen business's own rules and panel (renderer/src/stores/businesses).
   const business = acceptanceOf(type);
-  const Panel = panelOf(type);
+  const Panel = business.form?.Panel;
+  const panel = Panel && customer && (
+    <Panel
+      customer={customer}
+      values={state.values[type]}
+      set={(patch: object) => state.setValues(type, patch)}
+      error={error}
+      fieldError={fieldError}
+      confirmTender={state.confirmTender}
+      setConfirmTender={state.setConfirmTender}
+    />
+  );
   // The amount due at 前台收费 today: bills and late fees (issue 10 #17).
   const unpaidTotal = customer ? customer.totalFen : 0;
   const unpaidLateFee = customer ? customer.lateFeeFen : 0;
@@ -94,10 +103,10 @@ export function BusinessAcceptance() {
               {business.kind === 'field' && business.cookerNotice && <div className="hint">{t.business.cookerNotice}</div>}
               {business.kind === 'field' && business.cookerNotice && customer.account.paymentMethod === '现金' && <div className="hint">{t.business.promoteBank}</div>}
               {business.kind === 'account' ? (
-                Panel && <Panel />
+                panel
               ) : (
                 <>
-                  {Panel && <Panel />}
+                  {panel}
                   <label>
                     {t.business.requirement(type)}
                     <textarea name="requirement" rows={3} value={requirement} onChange={(e) => state.set({ requirement: e.target.value })} />
@@ -125,26 +134,9 @@ export function BusinessAcceptance() {
               <button type="submit" className="primary" disabled={busy}>
                 {t.business.submit}
               </button>
-              {state.hazardSaved && (
+              {done && (
                 <div className="paid big" role="status">
-                  {state.hazardSaved}
-                </div>
-              )}
-              {unifiedSaved && (
-                <div className="paid big" role="status">
-                  统一装表数据已保存：表状态 {unifiedSaved.meterStatus}，实施日期 {unifiedSaved.installedOn}；请受理点火或改装
-                </div>
-              )}
-              {methodChanged && (
-                <div className="paid big" role="status">
-                  缴费方式已变更为 {methodChanged.paymentMethod}
-                  {methodChanged.bankName ? `（${methodChanged.bankName} ${methodChanged.bankCardNo ?? ''}）` : ''}
-                </div>
-              )}
-              {transferred && (
-                <div className="paid big" role="status">
-                  已过户：原户主 {transferred.previousName}，结算方数 {formatVolume(transferred.settledReading)}
-                  {transferred.slipNo ? `，过户费凭证 ${transferred.slipNo}` : '，免收过户费'}
+                  {done}
                 </div>
               )}
               {accepted && (

@@ -3,14 +3,14 @@
  * dispatch (R-WO-04), receipt (R-RCPT-01..04) or the follow-up form (R-RCPT-09, R-RCPT-11).
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReceiptResult } from '../../../../preload/kernel/enums';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
+import { FIELD_BUSINESSES } from '../../stores/businesses';
 import { useWorkQueue, type QueueRow } from '../../stores/work-queue';
-import { Field } from './fields';
-import { AWAITING_REDISPATCH_PANELS, FOLLOW_UP_FORMS } from './forms';
+import { Field, QueueFormContext } from './fields';
 
 function NextStep({ row }: { row: QueueRow }) {
   const { form, setForm, error } = useWorkQueue();
@@ -47,8 +47,8 @@ function NextStep({ row }: { row: QueueRow }) {
     );
   }
   if (row.state === '已完成') {
-    // The business's own follow-up form (./forms).
-    const FollowUp: ComponentType<{ row: QueueRow }> | undefined = FOLLOW_UP_FORMS[row.type];
+    // The business's own follow-up form (renderer/src/stores/businesses).
+    const FollowUp = FIELD_BUSINESSES[row.type]?.followUp.Form;
     return FollowUp ? <FollowUp row={row} /> : <p className="muted">{t.queue.noFollowUp}</p>;
   }
   return (
@@ -100,10 +100,10 @@ function DeferOrVoid({ row }: { row: QueueRow }) {
 }
 
 export function WorkQueue() {
-  const { rows, cursor, setCursor, refresh, save, error, notice, busy } = useWorkQueue();
+  const { rows, cursor, setCursor, refresh, save, error, notice, busy, form, setForm, confirmTender, setConfirmTender } = useWorkQueue();
   const row = rows[cursor];
-  // What a business offers once its job failed and waits for a new dispatch (./forms).
-  const Rework = row?.state === '待重新派工' ? AWAITING_REDISPATCH_PANELS[row.type] : undefined;
+  // What a business offers once its job failed and waits for a new dispatch (renderer/src/stores/businesses).
+  const Rework = row?.state === '待重新派工' ? FIELD_BUSINESSES[row.type]?.AwaitingRedispatch : undefined;
 
   useEffect(() => {
     void useWorkQueue.getState().refresh();
@@ -186,7 +186,9 @@ export function WorkQueue() {
             {row.businessNo} · {row.name} · {row.address} · {row.contactPhone}
             {row.requirement ? ` · 要求：${row.requirement}` : ''}
           </div>
-          <NextStep row={row} />
+          <QueueFormContext.Provider value={{ form, setForm, error, confirmTender, setConfirmTender }}>
+            <NextStep row={row} />
+          </QueueFormContext.Provider>
           <ErrorNotice error={error} id="form-error" />
         </form>
         {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}

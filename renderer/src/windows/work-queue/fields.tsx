@@ -1,12 +1,33 @@
-/** The fields the 派工/回执 forms share. */
+/**
+ * The fields the 派工/回执 forms share. They read the window's form through QueueFormContext (WorkQueue.tsx
+ * provides it), not the store, so a business's follow-up form in renderer/src/stores/businesses can use them.
+ */
+import { createContext, useContext } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { t } from '../../i18n/zh-CN';
-import { useWorkQueue, type FormValues } from '../../stores/work-queue';
+import type { FieldError as QueueError, FormValues } from '../../stores/work-queue';
 import { ConfirmCheck } from '../fee-collection/ConfirmCheck';
+
+/** The 派工/回执 form of the selected row, as the window's store holds it. */
+export interface QueueForm {
+  form: FormValues;
+  setForm(patch: Partial<FormValues>): void;
+  error: QueueError | null;
+  confirmTender: boolean;
+  setConfirmTender(v: boolean): void;
+}
+
+export const QueueFormContext = createContext<QueueForm | null>(null);
+
+export function useQueueForm(): QueueForm {
+  const form = useContext(QueueFormContext);
+  if (!form) throw new Error('useQueueForm outside QueueFormContext');
+  return form;
+}
 
 /** 表方向 (左进/右进) for the install and meter-change forms. */
 export function DirectionSelect() {
-  const { form, setForm } = useWorkQueue();
+  const { form, setForm } = useQueueForm();
   return (
     <label>
       {t.queue.direction}
@@ -19,7 +40,7 @@ export function DirectionSelect() {
 }
 
 export function Field({ name, label, value, error }: { name: keyof FormValues; label: string; value: string; error: string | null }) {
-  const setForm = useWorkQueue((s) => s.setForm);
+  const { setForm } = useQueueForm();
   return (
     <>
       <label>
@@ -33,7 +54,7 @@ export function Field({ name, label, value, error }: { name: keyof FormValues; l
 
 /** issue 10 #5: the 确认实收金额 checkbox at the fee's tendered field, once the server asked for it. */
 export function TenderConfirm() {
-  const { error, confirmTender, setConfirmTender } = useWorkQueue();
+  const { error, confirmTender, setConfirmTender } = useQueueForm();
   return (
     <ConfirmCheck
       shown={error?.field === 'tendered' && error.code === 'NEEDS_CONFIRMATION'}
@@ -47,7 +68,7 @@ export function TenderConfirm() {
 
 /** The consumables line of the install, meter-change and modification forms. */
 export function ConsumableFields() {
-  const { form, error } = useWorkQueue();
+  const { form, error } = useQueueForm();
   return (
     <>
       <Field name="consumableName" label={t.queue.consumable} value={form.consumableName} error={error?.field === 'consumables' ? error.message : null} />

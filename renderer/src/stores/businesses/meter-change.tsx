@@ -1,0 +1,92 @@
+/** 换表: IC卡表故障换普通表 at acceptance (R-ICM-01), the 换表单 once done (R-VOL-01). */
+import { call } from '../../api/client';
+import { FieldError } from '../../components/FieldError';
+import { t } from '../../i18n/zh-CN';
+import { ConsumableFields, DirectionSelect, Field, useQueueForm } from '../../windows/work-queue/fields';
+import { meterFormDefaults, type MeterForm } from './install';
+import { consumablesOf, fieldAcceptance, type FieldBusiness, type PanelProps } from './types';
+
+export interface IcToOrdinaryValues {
+  icToOrdinary: boolean;
+  icTermsAcknowledged: boolean;
+}
+export const icToOrdinaryDefaults: IcToOrdinaryValues = { icToOrdinary: false, icTermsAcknowledged: false };
+
+/** 换表: IC卡表故障换普通表 for an IC-card customer (R-ICM-01). */
+function IcToOrdinaryFields({ customer, values: extras, set, fieldError }: PanelProps<IcToOrdinaryValues>) {
+  if (customer.account.customerType !== 'IC卡') return null;
+  return (
+    <>
+      <label className="inline">
+        <input type="checkbox" name="icToOrdinary" checked={extras.icToOrdinary} onChange={(e) => set({ icToOrdinary: e.target.checked })} />
+        IC卡表故障换普通表
+      </label>
+      <FieldError message={fieldError('icToOrdinary')} id="icToOrdinary-error" />
+      {extras.icToOrdinary && (
+        <label className="inline">
+          <input
+            type="checkbox"
+            name="icTermsAcknowledged"
+            checked={extras.icTermsAcknowledged}
+            onChange={(e) => set({ icTermsAcknowledged: e.target.checked })}
+          />
+          已告知：表价差200元不退，以后不能再换回IC卡表 (R-ICM-01)
+        </label>
+      )}
+      <FieldError message={fieldError('icTermsAcknowledged')} id="icTermsAcknowledged-error" />
+    </>
+  );
+}
+
+export interface MeterChangeForm extends MeterForm {
+  oldActualReading: string;
+  newReading: string;
+}
+export const meterChangeFormDefaults: MeterChangeForm = { ...meterFormDefaults, oldActualReading: '', newReading: '' };
+
+/** 换表单 (附件6, R-VOL-01). */
+function MeterChangeFollowUp() {
+  const { form, error } = useQueueForm();
+  const err = (field: string) => (error?.field === field ? error.message : null);
+  return (
+    <>
+      <h3>换表单</h3>
+      <div className="hint">旧表实际读数大于系统最新读数时，差额气费先生成未缴记录，请到前台收费收取 (R-VOL-01)</div>
+      <Field name="oldActualReading" label="旧表实际读数" value={form.oldActualReading} error={err('oldActualReading')} />
+      <Field name="model" label={`新表${t.queue.model}`} value={form.model} error={err('model')} />
+      <Field name="meterNo" label={`新表${t.queue.meterNo}`} value={form.meterNo} error={err('meterNo')} />
+      <DirectionSelect />
+      <Field name="newReading" label="新表读数" value={form.newReading} error={err('newReading')} />
+      <ConsumableFields />
+      <button type="submit" className="primary">
+        保存换表单
+      </button>
+    </>
+  );
+}
+
+export const meterChange: FieldBusiness<MeterChangeForm> = {
+  acceptance: fieldAcceptance<IcToOrdinaryValues>({
+    kind: 'field',
+    form: { defaults: icToOrdinaryDefaults, Panel: IcToOrdinaryFields },
+    errorFields: (customer, extras) =>
+      customer.account.customerType === 'IC卡' ? ['icToOrdinary', ...(extras.icToOrdinary ? ['icTermsAcknowledged'] : [])] : [],
+    acceptInput: (extras) => ({ icToOrdinary: extras.icToOrdinary, icTermsAcknowledged: extras.icTermsAcknowledged }),
+  }),
+  followUp: {
+    what: (row) => `${row.businessNo} 换表单登记`,
+    errorFields: ['oldActualReading', 'model', 'meterNo', 'newReading'],
+    defaults: meterChangeFormDefaults,
+    Form: MeterChangeFollowUp,
+    save: (row, form) =>
+      call('followUps.meterChange', {
+        businessId: row.id,
+        oldActualReading: form.oldActualReading,
+        model: form.model,
+        meterNo: form.meterNo,
+        direction: form.direction,
+        newReading: form.newReading,
+        consumables: consumablesOf(form),
+      }),
+  },
+};
