@@ -77,7 +77,7 @@ const backend = createBackendLink({
   },
   onGaveUp: (reason) => {
     log.error('the back end is not started again:', reason);
-    dialog.showErrorBox('后台服务无法启动', `${reason}\n请联系管理员。`);
+    dialog.showErrorBox('后台服务无法启动', `${reason}\n请关闭本程序后重新启动；如仍不能使用，请联系管理员。\n日志文件：${log.file}`);
   },
 });
 
@@ -139,7 +139,7 @@ function guardClose(win: BrowserWindow, connection: string): void {
 
 function openCounterWindow(): void {
   // Navigation guards are installed for every webContents in 'web-contents-created' below.
-  const win = new BrowserWindow(counterWindowOptions(preloadPath, '燃气营业厅柜台系统 — 前台收费'));
+  const win = new BrowserWindow(counterWindowOptions(preloadPath, '燃气营业厅柜台系统 — 前台收费', development));
   mainWindow ??= win;
   const connection = connectionOf(win.webContents);
   guardClose(win, connection);

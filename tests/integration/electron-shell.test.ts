@@ -80,7 +80,7 @@ const theWindow = () => {
 describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed electron (issue 12 #9a)', () => {
   it('opens the counter window isolated, sandboxed, without node, and guards its navigation', () => {
     const win = theWindow();
-    expect(win.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, preload: join(repoRoot, 'dist', 'preload', 'index.cjs') } });
+    expect(win.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, devTools: false, preload: join(repoRoot, 'dist', 'preload', 'index.cjs') } });
     expect(win.loads[0]?.[0]).toBe(join(repoRoot, 'renderer', 'dist', 'index.html'));
     const contents = win.webContents;
     expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
