@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
@@ -100,6 +101,8 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
     expect([...shell.onChannels].sort()).toEqual([DISPLAY_PUSH.subscribe, DISPLAY_PUSH.unsubscribe].sort());
     expect([...new Set(preload.sent)].sort()).toEqual([...shell.onChannels].sort());
     expect([...preload.exposed.keys()].sort()).toEqual(['gas', 'gasDisplay']);
+    // and a call from a foreign page is refused in the main process (more in electron-backend.test.ts)
+    expect(await shell.invoke(theWindow().webContents, 'auth.session', {}, { url: 'https://evil.example/' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '非法的调用来源' } });
   });
 
   it('has a zh-CN menu without Reload or the developer tools, listing the renderer’s counter areas', () => {
@@ -197,6 +200,24 @@ describe('a start-up failure (issue 12 #5)', () => {
       expect(readFileSync(logFile, 'utf8')).toContain('start-up failed');
     } finally {
       failed.restore();
+    }
+  });
+
+  it('says the store is in use when another program holds it locked', async () => {
+    const locked = tempDir();
+    const holder = new Database(join(locked, 'gas-hall.db'));
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)');
+    const failed = loadShell(repoRoot, locked);
+    try {
+      await until(() => failed.quits === 1, 30_000);
+      expect(failed.windows).toEqual([]);
+      expect(failed.lockReleased).toBe(true);
+      expect(failed.errorBoxes[0]?.[1]).toContain('正被其他程序占用');
+    } finally {
+      failed.restore();
+      holder.exec('ROLLBACK');
+      holder.close();
     }
   });
 
