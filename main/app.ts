@@ -109,15 +109,19 @@ function logLines(level: 'debug' | 'warn', chunk: Buffer): void {
 
 /** Issue 12 #5: closing a window with a payment or card write in flight waits for it or asks. */
 function guardClose(win: BrowserWindow, connection: string): void {
-  let closing = false;
+  /** Set just before the shell closes the window itself; while asking or waiting, a further close is held. */
+  let allowed = false;
+  let busy = false;
+  const closeNow = () => {
+    allowed = true;
+    if (!win.isDestroyed()) win.close();
+  };
   win.on('close', (event) => {
-    if (closing || inFlight.pending(connection).length === 0) return;
+    if (allowed || (!busy && inFlight.pending(connection).length === 0)) return;
     event.preventDefault();
-    closing = true;
+    if (busy) return;
+    busy = true;
     void (async () => {
-      const closeNow = () => {
-        if (!win.isDestroyed()) win.close();
-      };
       // a quick call (a search, a read) is simply waited for
       if (await inFlight.settled(connection, 1500)) return closeNow();
       const what = inFlight.mustFinish(connection);
@@ -132,7 +136,7 @@ function guardClose(win: BrowserWindow, connection: string): void {
         log.warn('closed anyway by the clerk with calls in flight:', inFlight.pending(connection).join(', '));
         return closeNow();
       }
-      closing = false;
+      busy = false;
     })();
   });
 }

@@ -169,6 +169,11 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
       await until(() => shell.messageBoxes.length === 2, 5000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(win.isDestroyed()).toBe(false);
+      // clicking close again while it waits neither closes nor asks again
+      win.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(win.isDestroyed()).toBe(false);
+      expect(shell.messageBoxes).toHaveLength(2);
       process.kill(pid, 'SIGCONT');
       expect(await payment).toMatchObject({ ok: false });
       await closed;
