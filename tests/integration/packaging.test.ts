@@ -223,6 +223,44 @@ describe('what the installers are made of, checked offline (issue 12 #8)', () =>
     for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(pngSize(join(icons, 'icons', `${size}x${size}.png`))).toEqual([size, size]);
   });
 
+  it("the NSIS additions (build/installer.nsh) and the generated .ico compile with makensis, the uninstaller deleting nothing of the data folder", () => {
+    // Debian's makensis (apt-get install nsis): electron-builder downloads its own, which cannot happen offline
+    const makensis = spawnSync('makensis', ['-VERSION'], { encoding: 'utf8' });
+    if (makensis.error) throw new Error('makensis not found: apt-get install -y nsis');
+    const icons = join(work, 'icons');
+    if (!existsSync(join(icons, 'icon.ico'))) execFileSync(process.execPath, [join(repoRoot, 'scripts', 'gen-icons.mjs'), '--out', icons], { stdio: 'pipe' });
+    const script = join(work, 'installer-check.nsi');
+    // the shape of electron-builder's installer: per machine (all users), zh-CN, customInstall after the files, customUnInstall
+    writeFileSync(
+      script,
+      [
+        'Unicode true',
+        `OutFile "${join(work, 'installer-check.exe')}"`,
+        'RequestExecutionLevel admin',
+        `!include "${join(repoRoot, 'build', 'installer.nsh')}"`,
+        `Icon "${join(icons, 'icon.ico')}"`,
+        `UninstallIcon "${join(icons, 'icon.ico')}"`,
+        'LoadLanguageFile "${NSISDIR}\\Contrib\\Language files\\SimpChinese.nlf"',
+        'Section "install"',
+        '  SetShellVarContext all',
+        '  !insertmacro customInstall',
+        '  WriteUninstaller "$INSTDIR\\uninstall.exe"',
+        'SectionEnd',
+        'Section "Uninstall"',
+        '  SetShellVarContext all',
+        '  !insertmacro customUnInstall',
+        'SectionEnd',
+        '',
+      ].join('\n'),
+    );
+    const compiled = spawnSync('makensis', ['-V2', '-WX', script], { encoding: 'utf8' });
+    expect(compiled.status, `${compiled.stdout}${compiled.stderr}`).toBe(0);
+    const nsh = readFileSync(join(repoRoot, 'build', 'installer.nsh'), 'utf8');
+    const uninstall = nsh.slice(nsh.indexOf('!macro customUnInstall'));
+    expect(uninstall).not.toMatch(/RMDir|Delete /);
+    expect(nsh).toContain('icacls "$0" /grant *S-1-5-32-545:(OI)(CI)M');
+  });
+
   it("the deb's scripts use only electron-builder's macros, are valid bash, install the AppArmor profile and keep the data folder", () => {
     const macros: Record<string, string> = { executable: EXECUTABLE, sanitizedProductName: PRODUCT_NAME };
     const render = (file: string) =>
