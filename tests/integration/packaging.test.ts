@@ -18,6 +18,7 @@
 import * as asar from '@electron/asar';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +180,15 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
       expect('unpacked' in entry && entry.unpacked, `${path} is unpacked`).toBe(true);
       expect(existsSync(join(`${archive}.unpacked`, path)), `${path} is in app.asar.unpacked`).toBe(true);
     }
+    // scripts/after-pack.cjs (electron-builder's afterPack hook) read each addon's ABI: Node's here (nothing was rebuilt);
+    // with npmRebuild on, anything but Electron's fails the package
+    const afterPack: { nativeAbis(dir: string): { file: string; abi: number | null }[] } = createRequire(import.meta.url)('../../scripts/after-pack.cjs');
+    const abis = new Map(afterPack.nativeAbis(`${archive}.unpacked`).map((n) => [relative(`${archive}.unpacked`, n.file).split(sep).join('/'), n.abi]));
+    expect(abis.get('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(Number(process.versions.modules));
+    expect(abis.get('node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node')).toBeNull(); // N-API
+    expect(builderLog).toMatch(
+      new RegExp(`native modules  not rebuilt \\(npmRebuild false\\), not for a counter PC: node_modules/better-sqlite3/build/Release/better_sqlite3.node: NODE_MODULE_VERSION ${process.versions.modules}; Electron \\d+\\.\\d+\\.\\d+ needs \\d+`),
+    );
     // the back end and its worker run from inside the asar (their requires resolve to app.asar/node_modules)
     for (const bundle of ['dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/main/app.cjs']) {
       const entry = packed.get(bundle);
