@@ -11,6 +11,7 @@ import { channelOf } from '../preload/channels.js';
 import { METHOD_NAMES } from '../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../preload/display-push.js';
 import { createBackendLink } from './backend-link.js';
+import { dataDirFor, dataPaths } from './data-dir.js';
 import { BACKEND_START_ENV, type BackendStart } from './backend-protocol.js';
 import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl } from './window-options.js';
 
@@ -30,10 +31,13 @@ function senderAllowed(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
 
 const backend = createBackendLink({
   fork: () => {
+    // Issue 12 #6: one data folder per machine (%ProgramData%, /var/lib, or GAS_DATA_DIR), not per Windows user
+    const paths = dataPaths(dataDirFor({ platform: process.platform, env: process.env, packaged: app.isPackaged, appRoot }), process.platform, process.env);
     const start: BackendStart = {
-      dbFile: join(app.getPath('userData'), 'gas-hall.db'),
+      dbFile: paths.dbFile,
       migrationsDir: join(appRoot, 'db', 'migrations'),
-      backupDir: join(app.getPath('userData'), 'backups'),
+      backupDir: paths.backupDir,
+      ...(paths.backupMirrorDir ? { backupMirrorDir: paths.backupMirrorDir } : {}),
     };
     return utilityProcess.fork(backendPath, [], {
       serviceName: '燃气营业厅后台服务',

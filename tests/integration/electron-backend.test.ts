@@ -51,6 +51,8 @@ beforeAll(async () => {
   seeded.close();
   // the utility process gets the main process's environment: the demo store keeps 123456
   process.env.GAS_DEMO = '1';
+  // issue 12 #6: the data folder (a checkout's .data when not packaged) is this test's own
+  process.env.GAS_DATA_DIR = userData;
   shell = loadShell(repoRoot, userData);
   await until(() => shell.windows.length === 1, 30_000);
 });
@@ -60,6 +62,7 @@ afterAll(() => {
   for (const proc of shell?.forks ?? []) proc.kill();
   if (previousDemo === undefined) delete process.env.GAS_DEMO;
   else process.env.GAS_DEMO = previousDemo;
+  delete process.env.GAS_DATA_DIR;
   rmSync(userData, { recursive: true, force: true });
 });
 
