@@ -12,6 +12,7 @@ import { channelOf } from '../preload/channels.js';
 import { METHOD_NAMES } from '../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../preload/display-push.js';
 import { createBackendLink } from './backend-link.js';
+import { dataDirFor, dataPaths } from './data-dir.js';
 import { BACKEND_START_ENV, type BackendStart } from './backend-protocol.js';
 import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl } from './window-options.js';
 import { CLOSE_ANYWAY, CLOSE_WAIT, closeQuestion, InFlight } from './shell/in-flight.js';
@@ -23,8 +24,11 @@ const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'renderer', 'dist');
 const preloadPath = join(appRoot, 'dist', 'preload', 'index.cjs');
 const backendPath = join(appRoot, 'dist', 'main', 'backend.cjs');
-/** The store, its backups and the log (issue 12 #5: the log is a rotating file here). */
-const dataDir = app.getPath('userData');
+// The store, its backups and the rotating log (issue 12 #5). Issue 12 #6: one data folder per machine (%ProgramData%\GasHallTeller, /var/lib/gas-hall-teller, or GAS_DATA_DIR; the
+// checkout's .data in development), not Electron's per-user userData: every Windows user of a counter PC sees the
+// same store, slip numbers, backups and logs.
+const dataDir = dataDirFor({ platform: process.platform, env: process.env, packaged: app.isPackaged, appRoot });
+const paths = dataPaths(dataDir, process.platform, process.env);
 const log = createLog(dataDir, { level: logLevel(process.env) });
 const development = isDevelopment(app.isPackaged, process.env);
 /** Issue 12 #5: each window's calls in the back end, so closing waits for a payment or a card write. */
@@ -44,9 +48,10 @@ function senderAllowed(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
 const backend = createBackendLink({
   fork: () => {
     const start: BackendStart = {
-      dbFile: join(dataDir, 'gas-hall.db'),
+      dbFile: paths.dbFile,
       migrationsDir: join(appRoot, 'db', 'migrations'),
-      backupDir: join(dataDir, 'backups'),
+      backupDir: paths.backupDir,
+      ...(paths.backupMirrorDir ? { backupMirrorDir: paths.backupMirrorDir } : {}),
     };
     log.info('starting the back end', backendPath);
     const child = utilityProcess.fork(backendPath, [], {

@@ -110,5 +110,7 @@ export const METHOD_NAMES = [
   'reports.arrears',
   'audit.export',
   'backup.now',
+  'backup.check',
+  'backup.restore',
   'backup.list',
 ] as const;

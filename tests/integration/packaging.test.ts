@@ -207,7 +207,7 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
     expect(shell.errorBoxes).toEqual([]);
     expect(shell.windows).toHaveLength(1);
     expect(shell.forks[0]?.modulePath).toBe(join(app, 'dist', 'main', 'backend.cjs'));
-    expect(shell.required.filter((r) => !r.startsWith('node:'))).toEqual(['electron']);
+    expect(shell.required.filter((r) => !r.startsWith('node:'))).toEqual(['electron', 'electron-log/node']);
     const win = shell.windows[0];
     if (!win) throw new Error('no window');
     expect(await shell.invoke(win.webContents, 'auth.session', {})).toEqual({ ok: true, value: null });
