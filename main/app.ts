@@ -7,6 +7,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelOf } from '../preload/channels.js';
 import { METHOD_NAMES } from '../preload/channels.generated.js';
@@ -18,7 +19,7 @@ import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards,
 import { CLOSE_ANYWAY, CLOSE_WAIT, closeQuestion, InFlight } from './shell/in-flight.js';
 import { createLog, logLevel } from './shell/log.js';
 import { applicationMenu, isDevelopment, type CounterArea } from './shell/menu.js';
-import { startupFailure } from './shell/startup-failure.js';
+import { hasBackupFiles, isDamagedStore, RESTORE_NEWEST_BACKUP_ARG, startupFailure } from './shell/startup-failure.js';
 
 const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'renderer', 'dist');
@@ -52,6 +53,8 @@ const backend = createBackendLink({
       migrationsDir: join(appRoot, 'db', 'migrations'),
       backupDir: paths.backupDir,
       ...(paths.backupMirrorDir ? { backupMirrorDir: paths.backupMirrorDir } : {}),
+      // issue 12 #6: the restart the damaged-store dialog asked for restores the newest sound backup first
+      ...(process.argv.includes(RESTORE_NEWEST_BACKUP_ARG) ? { restoreNewestBackup: true } : {}),
     };
     log.info('starting the back end', backendPath);
     const child = utilityProcess.fork(backendPath, [], {
@@ -210,10 +213,21 @@ function showAbout(): void {
 }
 
 /** Issue 12 #5: the app cannot start: say why, what to do and where the log is, then quit and free the lock. */
-function failStart(reason: string): void {
+async function failStart(reason: string): Promise<void> {
   log.error('start-up failed:', reason);
   const { title, content } = startupFailure(reason, { logFile: log.file, dataDir });
-  dialog.showErrorBox(title, content);
+  // Issue 12 #6: a damaged store with backups beside it: offer the newest sound one (checked by the back end at
+  // the restart, the damaged file kept aside), not a command line
+  const backups = existsSync(paths.backupDir) ? readdirSync(paths.backupDir) : [];
+  if (isDamagedStore(reason) && hasBackupFiles(backups) && !process.argv.includes(RESTORE_NEWEST_BACKUP_ARG)) {
+    const { response } = await dialog.showMessageBox({ type: 'error', title, message: content, buttons: ['从最近的完好备份恢复并重新启动', '退出'], defaultId: 1, cancelId: 1, noLink: true });
+    if (response === 0) {
+      log.warn('restarting to restore the newest sound backup');
+      app.relaunch({ args: [...process.argv.slice(1), RESTORE_NEWEST_BACKUP_ARG] });
+    }
+  } else {
+    dialog.showErrorBox(title, content);
+  }
   app.releaseSingleInstanceLock();
   app.quit();
 }

@@ -14,6 +14,8 @@ export interface BackendStart {
   backupDir?: string;
   /** R-INV-09: a second path every backup is copied to (a USB disk or a network share). */
   backupMirrorDir?: string;
+  /** Issue 12 #6: restore the newest sound backup before the store opens (the damaged-store dialog's restart). */
+  restoreNewestBackup?: boolean;
 }
 
 /** What the router answers (preload/contract.ts `Result`), as the shell passes it on untouched. */

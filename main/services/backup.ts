@@ -214,7 +214,8 @@ interface PendingRestore {
   backup: string;
   heads: ChainHead[];
   acceptLoss: boolean;
-  requestedBy: string;
+  /** The manager who chose it in the app; null when the damaged-store dialog did (issue 12 #6). */
+  requestedBy: string | null;
   requestedAt: string;
 }
 
@@ -250,7 +251,7 @@ export function requestRestore(store: Store, dbFile: string, backupDir: string, 
 
 export type StartRestore =
   | { kind: 'none' }
-  | { kind: 'restored'; backup: string; replaced: string | null; payments: number; lost: string[]; requestedBy: string }
+  | { kind: 'restored'; backup: string; replaced: string | null; payments: number; lost: string[]; requestedBy: string | null }
   | { kind: 'failed'; backup: string; reason: string };
 
 /**
@@ -270,4 +271,18 @@ export function applyPendingRestore(dbFile: string, now: Date): StartRestore {
     renameSync(marker, `${marker}.failed`);
     return { kind: 'failed', backup: pending?.backup ?? '', reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Issue 12 #6: the store is damaged and the clerk chose, in the start-up dialog, to restore the newest sound
+ * backup: the newest one that passes its checks (integrity, audit chain) is left to be restored as the store
+ * opens. The damaged store's heads cannot be read, so what it held after the backup is lost (the restore keeps
+ * the damaged file aside, and the audit row names the backup).
+ */
+export function chooseNewestSoundBackup(dbFile: string, backupDir: string, now: Date): string {
+  const sound = listBackups(backupDir).find((b) => checkBackup(b.file).ok);
+  if (!sound) throw new Error(`备份文件夹 ${backupDir} 中没有完好的备份可以恢复`);
+  const pending: PendingRestore = { backup: sound.file, heads: [], acceptLoss: true, requestedBy: null, requestedAt: now.toISOString() };
+  writeFileSync(pendingRestoreFile(dbFile), JSON.stringify(pending));
+  return sound.file;
 }

@@ -7,9 +7,11 @@ export interface StartupFailure {
   content: string;
 }
 
+const DAMAGED = /完整性检查未通过|malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i;
+
 function advice(reason: string): string {
-  if (/完整性检查未通过|malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(reason)) {
-    return '数据文件已损坏，请勿再次启动或复制覆盖。请联系管理员从最近的备份恢复数据后再启动。';
+  if (DAMAGED.test(reason)) {
+    return '数据文件已损坏，请勿再次启动或复制覆盖。可从最近的完好备份恢复（原文件保留备查），恢复后请核对最后一次备份之后办理的业务；没有备份时请联系管理员。';
   }
   if (/database is locked|SQLITE_BUSY|SQLITE_LOCKED|EBUSY|being used by another process/i.test(reason)) {
     return '数据文件正被其他程序占用。请关闭本机上其他正在运行的柜台系统（或备份、杀毒程序）后重新启动；仍不能启动请重启电脑。';
@@ -28,4 +30,17 @@ export function startupFailure(reason: string, paths: { logFile: string; dataDir
     title: '燃气营业厅柜台系统无法启动',
     content: [`原因：${reason.replace(/\s*[(（]npm run [^)）]*[)）]/g, '')}`, '', `处理办法：${advice(reason)}`, '', `数据文件夹：${paths.dataDir}`, `日志文件：${paths.logFile}`].join('\n'),
   };
+}
+
+/** Issue 12 #6: the command-line switch of a restart that restores the newest sound backup before the store opens. */
+export const RESTORE_NEWEST_BACKUP_ARG = '--restore-newest-backup';
+
+/** A damaged store (not one in use, not a failed migration): a backup can replace it. */
+export function isDamagedStore(reason: string): boolean {
+  return DAMAGED.test(reason);
+}
+
+/** The backups the shell can see in the data folder (gas-hall-<stamp>.db), without opening any. */
+export function hasBackupFiles(names: readonly string[]): boolean {
+  return names.some((n) => /^gas-hall-\d{8}-\d{6}\.db$/.test(n));
 }

@@ -8,7 +8,7 @@
  * is in electron-backend.test.ts; the customer display's second-screen window is issue 12 #4's.)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +17,8 @@ import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { CLOSE_CANCEL, CLOSE_WAIT } from '../../main/shell/in-flight.js';
+import { RESTORE_NEWEST_BACKUP_ARG } from '../../main/shell/startup-failure.js';
+import { backupNow } from '../../main/services/backup.js';
 import { channelOf } from '../../preload/channels.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
@@ -205,6 +207,38 @@ describe('a start-up failure (issue 12 #5)', () => {
       expect(readFileSync(logFile, 'utf8')).toContain('start-up failed');
     } finally {
       failed.restore();
+    }
+  });
+
+  it('a damaged store with backups: the dialog offers the newest sound backup, and the restart restores it (issue 12 #6)', async () => {
+    shell.restore();
+    const folder = tempDir();
+    const source = createHost({ demo: true, dbFile: join(folder, 'source.db'), migrationsDir });
+    seedReferenceData(source.store.sqlite);
+    await backupNow(source.store, join(folder, 'backups'), new Date('2026-11-22T10:00:00Z'));
+    source.close();
+    writeFileSync(join(folder, 'gas-hall.db'), Buffer.alloc(8192, 0x5a));
+    const failed = loadShell(repoRoot, folder, { messageBoxResponses: [0] });
+    try {
+      await until(() => failed.quits === 1, 30_000);
+      expect(failed.windows).toEqual([]);
+      expect(failed.errorBoxes).toEqual([]);
+      expect(JSON.stringify(failed.messageBoxes[0])).toContain('数据文件已损坏');
+      expect(JSON.stringify(failed.messageBoxes[0])).toContain('从最近的完好备份恢复');
+      expect(failed.relaunches).toEqual([{ args: [...process.argv.slice(1), RESTORE_NEWEST_BACKUP_ARG] }]);
+      expect(failed.lockReleased).toBe(true);
+    } finally {
+      failed.restore();
+    }
+    process.argv.push(RESTORE_NEWEST_BACKUP_ARG);
+    const restarted = loadShell(repoRoot, folder);
+    try {
+      await until(() => restarted.windows.length === 1, 30_000);
+      expect(readdirSync(folder).some((f) => f.startsWith('gas-hall.db.replaced-'))).toBe(true);
+    } finally {
+      process.argv.pop();
+      restarted.restore();
+      for (const proc of restarted.forks) proc.kill();
     }
   });
 
