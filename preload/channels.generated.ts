@@ -111,4 +111,11 @@ export const METHOD_NAMES = [
   'audit.export',
   'backup.now',
   'backup.list',
+  'setup.status',
+  'setup.complete',
+  'staff.list',
+  'staff.add',
+  'staff.disable',
+  'staff.resetPassword',
+  'staff.setRole',
 ] as const;
