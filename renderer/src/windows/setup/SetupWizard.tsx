@@ -187,9 +187,14 @@ export function SetupWizard() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [back, patch]);
+  const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
+  useEffect(() => {
+    // the summary has no field: Enter on 完成设置
+    if (step === SETUP_STEPS.length - 1) finishRef.current?.focus();
+  }, [step]);
   if (done) {
     return (
       <div className="login setup-wizard" aria-label="初始设置完成">
@@ -228,7 +233,7 @@ export function SetupWizard() {
             上一步 (Alt+←)
           </button>
         )}
-        <button type="submit" className="primary" name={last ? 'finishSetup' : 'nextStep'} disabled={busy}>
+        <button type="submit" className="primary" name={last ? 'finishSetup' : 'nextStep'} disabled={busy} ref={finishRef}>
           {last ? '完成设置 (Enter)' : '下一步 (Enter)'}
         </button>
       </div>
