@@ -1,10 +1,10 @@
 /**
  * Issue 12 #3: 员工管理 (administrators): list, add, disable, reset a password (a temporary one the person must
- * change at the next log-in, issue 10 #13) and set the role. Every change is audited in its transaction.
+ * change at the next log-in, issue 10 #13, which also lifts their sign-in lockout) and set the role. Every change is audited in its transaction.
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';
-import { halls, staff } from '../../db/schema.js';
+import { halls, signInFailures, staff } from '../../db/schema.js';
 import type { StaffRole } from '../../preload/kernel/enums.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { checkPasswordForLogin, checkStaffChange } from '../domain/setup.js';
@@ -94,6 +94,8 @@ export function resetStaffPassword(deps: ServiceDeps, actor: Actor, input: { sta
   const now = deps.clock.now();
   return deps.db.transaction((tx) => {
     tx.update(staff).set({ passwordHash, mustChangePassword: true }).where(eq(staff.id, input.staffId)).run();
+    // the new password works at once: the member's own sign-in lockout goes with the old one (a counter's stays)
+    tx.delete(signInFailures).where(and(eq(signInFailures.scope, 'user'), eq(signInFailures.key, target.login))).run();
     appendAudit(tx, { actorId: actor.staffId, action: 'staff.password_reset', entity: 'staff', entityId: input.staffId, detail: { login: target.login } }, now);
     return view(tx, input.staffId);
   });

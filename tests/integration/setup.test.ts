@@ -5,12 +5,13 @@
  * administrators manage staff (add, disable, reset password — changed at the next log-in — and roles).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
 import type { Input } from '../../preload/contract.js';
 import { clientOn, makeTestHost, ok, type TestHost } from '../fixtures/host.js';
 
 const hosts: TestHost[] = [];
-function emptyHost(): TestHost {
-  const host = makeTestHost({ seed: false, demo: false });
+function emptyHost(options: { throttled?: boolean } = {}): TestHost {
+  const host = makeTestHost({ seed: false, demo: false, ...(options.throttled ? { settings: { signInThrottle: DEFAULT_SIGN_IN_THROTTLE } } : {}) });
   hosts.push(host);
   return host;
 }
@@ -151,6 +152,19 @@ describe('员工管理', () => {
     expect(await manager.call('auth.login', { login: 'zhao01', password: 'Start2026y', counterId })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(ok(await manager.call('auth.login', { login: 'zhao01', password: 'Reset2026q', counterId })).mustChangePassword).toBe(true);
     expect(auditActions(host)).toEqual(expect.arrayContaining(['staff.disable', 'staff.password_reset']));
+  });
+
+  it('a password reset also lifts the sign-in lockout of the member', async () => {
+    const host = emptyHost({ throttled: true });
+    const { admin, counterId } = await setUp(host);
+    for (let i = 0; i < 5; i++) {
+      await anonymous(host).call('auth.login', { login: 'li01', password: 'forgotten1', counterId: 'nowhere' });
+      host.clock.current = new Date(host.clock.current.getTime() + 60_000);
+    }
+    expect(await anonymous(host).call('auth.login', { login: 'li01', password: 'Start2026x', counterId })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    const li = ok(await admin.call('staff.list', {})).staff.find((s) => s.login === 'li01');
+    ok(await admin.call('staff.resetPassword', { staffId: li?.id ?? '', password: 'Reset2026q' }));
+    expect(ok(await anonymous(host).call('auth.login', { login: 'li01', password: 'Reset2026q', counterId })).mustChangePassword).toBe(true);
   });
 
   it('sets roles; an administrator cannot disable themselves or leave the store without an administrator', async () => {
