@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestHost, type TestHost } from '../fixtures/host.js';
+import { clientOn, makeTestHost, ok, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 
 let host: TestHost;
@@ -113,5 +113,26 @@ describe('first run', () => {
     await page.locator('tr[data-login=wang02]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${artifacts}/staff-admin.png` });
     expect(await page.locator('tr[data-login=wang02]').textContent()).toContain('待改密码');
+  });
+
+  it('disables, resets a password, changes a role; refuses disabling oneself at the list', async () => {
+    const panel = page.locator('section[aria-label="员工管理"]');
+    await page.locator('button[name=disable-zhangadmin]').click();
+    await expect.poll(() => page.locator('#staff-admin-error').textContent()).toBe('不能停用自己的账号');
+    await page.locator('button[name=disable-wang02]').click();
+    await expect.poll(() => page.locator('tr[data-login=wang02]').textContent()).toContain('已停用');
+    await page.locator('button[name=reset-li01]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=resetPassword-li01]').waitFor();
+    await page.keyboard.type('Reset2026q');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('[role=status]').textContent()).toBe('已重置 li01 的密码，下次登录须修改');
+    await page.selectOption('select[name=role-li01]', 'manager');
+    await expect.poll(() => panel.locator('[role=status]').textContent()).toBe('已将 li01 的岗位改为营业厅主任');
+    await panel.locator('table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${artifacts}/staff-admin-changes.png` });
+    const counterId = ok(await clientOn(host, 'x').call('auth.counters', {}))[0]?.id ?? '';
+    expect(ok(await clientOn(host, 'y').call('auth.login', { login: 'li01', password: 'Reset2026q', counterId }))).toMatchObject({ role: 'manager', mustChangePassword: true });
+    expect(await clientOn(host, 'z').call('auth.login', { login: 'wang02', password: 'Temp2026ab', counterId })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 });

@@ -60,6 +60,8 @@ export function StaffAdmin() {
   return (
     <section className="panel staff-admin" aria-label="员工管理">
       <h2>员工管理（系统管理员）</h2>
+      <FieldError message={error && (error.field === 'staffId' || error.field === 'role' || error.field === '' || (resetFor && error.field === 'password')) ? error.message : null} id="staff-admin-error" />
+      {done && <div role="status">{done}</div>}
       <table>
         <thead>
           <tr>
@@ -126,7 +128,6 @@ export function StaffAdmin() {
           ))}
         </tbody>
       </table>
-      <FieldError message={error && (error.field === 'staffId' || error.field === 'role' || error.field === '' || (resetFor && error.field === 'password')) ? error.message : null} id="staff-admin-error" />
       <h2>添加员工</h2>
       <form
         className="row"
@@ -172,7 +173,6 @@ export function StaffAdmin() {
           添加
         </button>
       </form>
-      {done && <div role="status">{done}</div>}
     </section>
   );
 }
