@@ -12,6 +12,8 @@ export interface BackendStart {
   dbFile: string;
   migrationsDir: string;
   backupDir?: string;
+  /** R-INV-09: a second path every backup is copied to (a USB disk or a network share). */
+  backupMirrorDir?: string;
 }
 
 /** What the router answers (preload/contract.ts `Result`), as the shell passes it on untouched. */

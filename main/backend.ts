@@ -32,6 +32,9 @@ function startOptions(): BackendStart {
 
 async function start(): Promise<Host> {
   const options = startOptions();
+  // Issue 12 #6: the data folder is shared by the counter PC's users (group gas-hall on Linux): files SQLite
+  // creates (the store, its WAL, backups) stay writable by the group.
+  if (process.platform !== 'win32') process.umask(0o002);
   // The card reader: GAS_CARD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID) + IDENTIFY, else the simulator.
   const cardPort = process.env.GAS_CARD_PORT ?? (await findCardPort(process.env.GAS_CARD_VIDPID).catch(() => null));
   // The handheld: GAS_HANDHELD_PORT, else discovery (GAS_HANDHELD_VIDPID, default 0483:5740) + IDENTIFY, else the simulator.
@@ -40,6 +43,7 @@ async function start(): Promise<Host> {
     dbFile: options.dbFile,
     migrationsDir: options.migrationsDir,
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+    ...(options.backupMirrorDir ? { backupMirrorDir: options.backupMirrorDir } : {}),
     ...(cardPort ? { cardPort } : {}),
     ...(handheldPort ? { handheldPort } : {}),
   });

@@ -9,6 +9,7 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { createHandlers } from './ipc/handlers.js';
+import type { Devices } from './ipc/areas/kit.js';
 import { AfterCommit } from './ipc/after-commit.js';
 import { createRouter, type Router } from './ipc/router.js';
 import { DEFAULT_IDLE_MS, SessionStore } from './ipc/sessions.js';
@@ -16,7 +17,8 @@ import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settin
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
-import { backupNow, listBackups, scheduleBackups } from './services/backup.js';
+import { appendAudit } from './services/audit.js';
+import { applyPendingRestore, backupNow, checkBackup, listBackups, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
@@ -44,6 +46,8 @@ export interface HostOptions {
   backupDir?: string;
   backupEveryMs?: number;
   backupKeep?: number;
+  /** A second path every backup is copied to too (R-INV-09: a USB disk or a network share). */
+  backupMirrorDir?: string;
   /** The screen locks after this long without a call (default 15 minutes). */
   sessionIdleMs?: number;
   /**
@@ -82,7 +86,10 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
+  // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
+  const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
   const store = openStore(options.dbFile, { migrationsDir: options.migrationsDir });
+  recordStartRestore(store, restoredAtStart, (options.clock ?? systemClock).now());
   const deps: ServiceDeps = {
     db: store.db,
     clock: options.clock ?? systemClock,
@@ -102,14 +109,20 @@ export function createHost(options: HostOptions): Host {
   );
   const handheld = new HandheldService(deps, handheldLink);
   const backupDir = options.backupDir;
-  const backups = {
-    now: () => {
-      if (!backupDir) throw new DomainError('VALIDATION', '未配置备份目录', 'backup');
-      return backupNow(store, backupDir, deps.clock.now(), options.backupKeep);
-    },
-    list: () => (backupDir ? listBackups(backupDir) : []),
+  const configuredBackupDir = (): string => {
+    if (!backupDir) throw new DomainError('VALIDATION', '未配置备份目录', 'backup');
+    return backupDir;
   };
-  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep) : () => undefined;
+  const backups: Devices['backups'] = {
+    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir),
+    list: () => (backupDir ? listBackups(backupDir) : []),
+    check: (file) => {
+      if (!listBackups(configuredBackupDir()).some((b) => b.file === file)) throw new DomainError('NOT_FOUND', '只能检查备份列表中的备份', 'file');
+      return checkBackup(file);
+    },
+    restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
+  };
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir) : () => undefined;
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);
@@ -136,4 +149,12 @@ export function createHost(options: HostOptions): Host {
       store.close();
     },
   };
+}
+
+/** Issue 12 #6: the restore carried out at start goes into the restored store's audit log (a failed one is logged). */
+function recordStartRestore(store: Store, outcome: StartRestore, at: Date): void {
+  if (outcome.kind === 'failed') console.error(`恢复备份 ${outcome.backup} 未完成，数据库保持原样：${outcome.reason}`);
+  if (outcome.kind !== 'restored') return;
+  const { backup, replaced, payments, lost, requestedBy } = outcome;
+  store.db.transaction((tx) => appendAudit(tx, { actorId: requestedBy, action: 'backup.restored', entity: 'store', entityId: backup, detail: { backup, replaced, payments, lost } }, at));
 }

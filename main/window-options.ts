@@ -16,7 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function counterWindowOptions(preloadPath: string, title: string) {
+/** `devTools`: the shell passes its development switch (issue 12 #5: unpackaged AND GAS_DEVTOOLS=1). */
+export function counterWindowOptions(preloadPath: string, title: string, devTools = process.env.GAS_DEVTOOLS === '1') {
   return {
     width: 1440,
     height: 900,
@@ -38,7 +39,7 @@ export function counterWindowOptions(preloadPath: string, title: string) {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.GAS_DEVTOOLS === '1',
+      devTools,
     },
   } as const;
 }

@@ -110,6 +110,8 @@ export const METHOD_NAMES = [
   'reports.arrears',
   'audit.export',
   'backup.now',
+  'backup.check',
+  'backup.restore',
   'backup.list',
   'setup.status',
   'setup.complete',

@@ -13,10 +13,21 @@ export interface StreamLike {
   close(callback: (error: Error | null) => void): void;
 }
 
-export function streamTransport(port: StreamLike): ByteTransport {
+/**
+ * Issue 12 #5: device frames at debug level. With GAS_LOG_LEVEL=debug every byte block to and from a port is
+ * written to stdout as `[设备帧] <path> →|← <hex>`; the shell logs the back end's output at debug level.
+ */
+export function frameTracer(path: string, env: Record<string, string | undefined> = process.env, write: (line: string) => void = (line) => console.debug(line)) {
+  if (env.GAS_LOG_LEVEL !== 'debug') return null;
+  return (direction: 'out' | 'in', bytes: Buffer) => write(`[设备帧] ${path} ${direction === 'out' ? '→' : '←'} ${bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ')}`);
+}
+
+export function streamTransport(port: StreamLike & { readonly path?: string }, trace = frameTracer(port.path ?? 'serial')): ByteTransport {
+  if (trace) port.on('data', (data) => trace('in', data));
   return {
     write: (bytes) =>
       new Promise((resolve, reject) => {
+        trace?.('out', bytes);
         port.write(bytes, (error) => {
           if (error) reject(error);
           else port.drain((e) => (e ? reject(e) : resolve()));

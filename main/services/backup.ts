@@ -3,14 +3,15 @@
  * keeps working; backups rotate (the newest `keep` stay); a restore first proves the backup sound
  * (integrity check, audit chain) and only then replaces the store, keeping the damaged one aside.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema.js';
 import type { Store } from '../../db/open.js';
 import type { ChainHead } from '../../preload/kernel/chain-head.js';
 import { DomainError } from '../../preload/kernel/errors.js';
+import { parseHead } from '../domain/chain-head.js';
 import { recordedHeads, verifyAuditChain, type AnchorHead } from './audit.js';
 
 const NAME = /^gas-hall-(\d{8}-\d{6})\.db$/;
@@ -26,6 +27,12 @@ export interface BackupInfo {
   at: string;
 }
 
+/** A backup just taken: also where its copy on the second path went, or why it could not (R-INV-09). */
+export interface TakenBackup extends BackupInfo {
+  mirror: string | null;
+  mirrorError: string | null;
+}
+
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -35,8 +42,12 @@ export function listBackups(dir: string): BackupInfo[] {
     .map((f) => ({ file: join(dir, f), bytes: statSync(join(dir, f)).size, at: NAME.exec(f)?.[1] ?? '' }));
 }
 
-/** Takes a backup now and deletes all but the newest `keep`. */
-export async function backupNow(store: Store, dir: string, now: Date, keep = 14): Promise<BackupInfo> {
+/**
+ * Takes a backup now and deletes all but the newest `keep`. With a second path (R-INV-09: a USB disk or a
+ * network share), the finished backup is copied there too and rotated alike; a second path that cannot be
+ * written leaves the backup in place and says why (`mirrorError`), it never fails the backup itself.
+ */
+export async function backupNow(store: Store, dir: string, now: Date, keep = 14, mirrorDir?: string): Promise<TakenBackup> {
   mkdirSync(dir, { recursive: true });
   for (const stale of readdirSync(dir).filter((f) => f.endsWith('.db.part'))) rmSync(join(dir, stale), { force: true });
   let file = join(dir, `gas-hall-${stamp(now)}.db`);
@@ -45,12 +56,34 @@ export async function backupNow(store: Store, dir: string, now: Date, keep = 14)
   await store.sqlite.backup(`${file}.part`);
   renameSync(`${file}.part`, file);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
-  return { file, bytes: statSync(file).size, at: NAME.exec(basename(file))?.[1] ?? '' };
+  const mirrored = mirrorDir ? mirrorBackup(file, mirrorDir, keep) : { mirror: null, mirrorError: null };
+  return { file, bytes: statSync(file).size, at: NAME.exec(basename(file))?.[1] ?? '', ...mirrored };
+}
+
+function mirrorBackup(file: string, mirrorDir: string, keep: number): { mirror: string | null; mirrorError: string | null } {
+  const copy = join(mirrorDir, basename(file));
+  try {
+    mkdirSync(mirrorDir, { recursive: true });
+    copyFileSync(file, `${copy}.part`);
+    renameSync(`${copy}.part`, copy);
+    for (const old of listBackups(mirrorDir).slice(keep)) rmSync(old.file, { force: true });
+    return { mirror: copy, mirrorError: null };
+  } catch (error) {
+    return { mirror: null, mirrorError: `第二备份位置不可用：${mirrorDir}（${error instanceof Error ? error.message : String(error)}）` };
+  }
 }
 
 /** Proves a backup usable: integrity and the audit chain. */
 export function checkBackup(file: string): { ok: boolean; detail: string; payments: number } {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('schema_version');
+  } catch (error) {
+    db?.close();
+    // missing, not a database, or its header damaged: no backup to restore
+    return { ok: false, detail: `无法打开（${error instanceof Error ? error.message : String(error)}）`, payments: 0 };
+  }
   try {
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     if (integrity !== 'ok') return { ok: false, detail: integrity, payments: 0 };
@@ -146,12 +179,15 @@ function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replac
 }
 
 /** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */
-export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date()): () => void {
+export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date(), mirrorDir?: string): () => void {
   let running = false;
   const run = () => {
     if (running) return; // one backup at a time
     running = true;
-    void backupNow(store, dir, clock(), keep)
+    void backupNow(store, dir, clock(), keep, mirrorDir)
+      .then((taken) => {
+        if (taken.mirrorError) console.error(taken.mirrorError);
+      })
       .catch((error: unknown) => {
         if (store.sqlite.open) console.error('backup failed', error); // a backup cut off by closing the app is simply not kept
       })
@@ -167,4 +203,71 @@ export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, 
     clearTimeout(first);
     clearInterval(timer);
   };
+}
+
+/** Where a restore chosen in the app waits for the next start (issue 12 #6): beside the store. */
+export function pendingRestoreFile(dbFile: string): string {
+  return `${dbFile}.restore.json`;
+}
+
+interface PendingRestore {
+  backup: string;
+  heads: ChainHead[];
+  acceptLoss: boolean;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export interface RestoreChoice {
+  file: string;
+  /** Heads read off printed 日结 / cash reports, as typed (`#1234 1a2b3c4d5e6f`). */
+  heads: readonly string[];
+  acceptLoss: boolean;
+}
+
+/**
+ * Issue 12 #6: a manager chooses a backup in the app. It must be one of the listed backups; it is checked now
+ * (integrity, audit chain, the heads this store recorded and those printed on paper) and restored at the next
+ * start, before the store opens, since the running counters hold it open. Nothing changes until then.
+ */
+export function requestRestore(store: Store, dbFile: string, backupDir: string, choice: RestoreChoice, requestedBy: string, now: Date): { payments: number; lost: string[]; restartRequired: true } {
+  const listed = listBackups(backupDir).find((b) => resolve(b.file) === resolve(choice.file));
+  if (!listed) throw new DomainError('NOT_FOUND', '只能恢复备份列表中的备份', 'file');
+  const heads = choice.heads.map(parseHead);
+  const check = checkBackup(listed.file);
+  if (!check.ok) throw new DomainError('VALIDATION', `备份不可用：${check.detail}`, 'file');
+  const anchored = verifyBackupAgainst(listed.file, heads, recordedHeads(store.db, 'replaced'));
+  const differs = anchored.filter((m) => m.kind === 'HASH_DIFFERS');
+  if (differs.length > 0) throw new DomainError('VALIDATION', `备份与链头不符，不能恢复：${differs.map((m) => m.message).join('；')}`, 'file');
+  const lost = anchored.map((m) => m.message);
+  if (lost.length > 0 && !choice.acceptLoss) {
+    throw new DomainError('VALIDATION', `此备份早于已打印或已记录的链头，恢复将丢失其后的记录：${lost.join('；')}。确认丢失后再恢复`, 'acceptLoss');
+  }
+  const pending: PendingRestore = { backup: listed.file, heads, acceptLoss: choice.acceptLoss, requestedBy, requestedAt: now.toISOString() };
+  writeFileSync(pendingRestoreFile(dbFile), JSON.stringify(pending));
+  return { payments: check.payments, lost, restartRequired: true };
+}
+
+export type StartRestore =
+  | { kind: 'none' }
+  | { kind: 'restored'; backup: string; replaced: string | null; payments: number; lost: string[]; requestedBy: string }
+  | { kind: 'failed'; backup: string; reason: string };
+
+/**
+ * At start, before the store opens: carries out a restore chosen in the app. A restore that fails (the backup
+ * went missing, a head no longer matches) leaves the store as it was and its request aside as *.failed.
+ */
+export function applyPendingRestore(dbFile: string, now: Date): StartRestore {
+  const marker = pendingRestoreFile(dbFile);
+  if (!existsSync(marker)) return { kind: 'none' };
+  let pending: PendingRestore | null = null;
+  try {
+    pending = JSON.parse(readFileSync(marker, 'utf8')) as PendingRestore;
+    const done = restoreBackup(pending.backup, dbFile, now, { heads: pending.heads, acceptLoss: pending.acceptLoss });
+    rmSync(marker, { force: true });
+    return { kind: 'restored', backup: pending.backup, replaced: done.replaced, payments: done.payments, lost: done.lost, requestedBy: pending.requestedBy };
+  } catch (error) {
+    renameSync(marker, `${marker}.failed`);
+    return { kind: 'failed', backup: pending?.backup ?? '', reason: error instanceof Error ? error.message : String(error) };
+  }
 }

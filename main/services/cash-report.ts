@@ -7,7 +7,8 @@
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { auditHeads, auditLog, cashReports, staff } from '../../db/schema.js';
-import { cashBalance, checkDifference, type ReportLine } from '../domain/cash-report.js';
+import { checkDifference, type ReportLine } from '../domain/cash-report.js';
+import { cashBalance } from '../../preload/kernel/cash-balance.js';
 import { countedTotal } from '../../preload/kernel/denominations.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';

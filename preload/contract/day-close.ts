@@ -134,6 +134,29 @@ export const dayCloseContract = {
       csv: z.string(),
     }),
   },
-  'backup.now': { access: ['manager', 'admin'], input: noInput, output: backupInfo },
+  'backup.now': {
+    access: ['manager', 'admin'],
+    input: noInput,
+    // R-INV-09: where the copy on the second path went, or why it could not be written
+    output: backupInfo.extend({ mirror: z.string().nullable(), mirrorError: z.string().nullable() }),
+  },
+  /** Issue 12 #6: proves a listed backup sound (integrity, audit chain). */
+  'backup.check': {
+    access: ['manager', 'admin'],
+    input: z.object({ file: z.string().min(1, '请选择备份').max(1024) }).strict(),
+    output: z.object({ ok: z.boolean(), detail: z.string(), payments: z.number().int() }),
+  },
+  /** Issue 12 #6: checks a listed backup against the store's and the printed heads and restores it at the next start. */
+  'backup.restore': {
+    access: ['manager', 'admin'],
+    input: z
+      .object({
+        file: z.string().min(1, '请选择备份').max(1024),
+        heads: z.array(z.string().max(64)).max(8, '最多核对8个链头').default([]),
+        acceptLoss: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ payments: z.number().int(), lost: z.array(z.string()), restartRequired: z.literal(true) }),
+  },
   'backup.list': { access: ['manager', 'admin'], input: noInput, output: z.array(backupInfo) },
 } as const;

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
-import { cashBalance } from '../../main/domain/cash-report.js';
+import { cashBalance } from '../../preload/kernel/cash-balance.js';
 import { OPENING_CHECKLIST } from '../../preload/kernel/opening-checklist.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';

@@ -29,4 +29,6 @@ export const dayCloseHandlers = ({ deps, devices: { backups }, after }: HandlerK
     'audit.export': (_ctx, input) => auditExport(deps, input),
     'backup.now': () => backups.now(),
     'backup.list': () => backups.list(),
+    'backup.check': (_ctx, input) => backups.check(input.file),
+    'backup.restore': (ctx, input) => backups.restore(signedIn(ctx), input),
   });

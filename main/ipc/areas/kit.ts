@@ -7,7 +7,7 @@ import type { Fen } from '../../../preload/kernel/money.js';
 import type { Method } from '../../../preload/contract.js';
 import type { ReceiptPrinter } from '../../../hardware/printer/printer.js';
 import { DomainError } from '../../../preload/kernel/errors.js';
-import type { BackupInfo } from '../../services/backup.js';
+import type { BackupInfo, RestoreChoice, TakenBackup } from '../../services/backup.js';
 import type { CustomerDisplays } from '../../services/customer-display.js';
 import type { Actor, ServiceDeps } from '../../services/context.js';
 import type { HandheldService } from '../../services/handheld.js';
@@ -22,7 +22,13 @@ export interface Devices {
   cards: IcCardService;
   handheld: HandheldService;
   printer: ReceiptPrinter;
-  backups: { now(): Promise<BackupInfo>; list(): BackupInfo[] };
+  backups: {
+    now(): Promise<TakenBackup>;
+    list(): BackupInfo[];
+    check(file: string): { ok: boolean; detail: string; payments: number };
+    /** Issue 12 #6: checks a listed backup and restores it at the next start. */
+    restore(actor: Actor, choice: RestoreChoice): { payments: number; lost: string[]; restartRequired: true };
+  };
   /** The counters' customer displays, held by the host (their changes are pushed: main/display-push.ts). */
   displays: CustomerDisplays;
 }

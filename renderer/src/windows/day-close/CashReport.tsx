@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
-import { DENOMINATIONS_FEN, denominationLabel } from '../../../../preload/kernel/denominations';
+import { cashBalance, cashDifference } from '../../../../preload/kernel/cash-balance';
+import { countedTotal, DENOMINATIONS_FEN, denominationLabel } from '../../../../preload/kernel/denominations';
 import { formatHead } from '../../../../preload/kernel/chain-head';
-import { formatYuan, parseYuan } from '../../../../preload/kernel/money';
+import { fen, formatYuan, parseYuan, ZERO_FEN, type Fen } from '../../../../preload/kernel/money';
 import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { ErrorNotice, GENERAL, placeError } from '../../components/ErrorNotice';
@@ -15,12 +16,25 @@ import { SecondPersonFields } from '../../components/SecondPersonFields';
 
 type Draft = Output<'cashReport.draft'>;
 
-function yuanOr0(text: string): number {
+/** What the clerk has typed, as the preview takes it: an unfinished amount counts as nothing yet. */
+function yuanOr0(text: string): Fen {
   try {
-    return text.trim() === '' ? 0 : parseYuan(text);
+    return text.trim() === '' ? ZERO_FEN : parseYuan(text);
   } catch {
-    return 0;
+    return ZERO_FEN;
   }
+}
+
+/** The drawer counted so far, by the same rule the submit uses (issue 11 #4); unfinished counts count as none. */
+function countedSoFar(counts: Record<string, string>): Fen {
+  const whole = Object.entries(counts).map(([k, v]) => [k, Number(v)] as const).filter(([, n]) => Number.isSafeInteger(n) && n > 0);
+  return countedTotal(Object.fromEntries(whole));
+}
+
+/** The balance as the report will compute it; a negative deposit is refused at submit and previews as none. */
+function balanceOf(draft: Draft, deposited: string): Fen {
+  const depositedFen = yuanOr0(deposited);
+  return cashBalance(fen(draft.previousBalanceFen), fen(draft.incomeFen), depositedFen < 0 ? ZERO_FEN : depositedFen);
 }
 
 /** The fields 缴款报告 shows an error at (issue 10 #16); any other error goes to its ErrorNotice. */
@@ -38,8 +52,8 @@ export function CashReport() {
   const load = () => void call('cashReport.draft', {}).then((r) => (r.ok ? setDraft(r.value) : setError(placeError(r.error, [], GENERAL))));
   useEffect(load, []);
   if (!draft) return <ErrorNotice error={error} id="cash-report-general-error" />;
-  const counted = DENOMINATIONS_FEN.reduce((a, d) => a + d * (Number(counts[d]) || 0), 0);
-  const balance = draft.previousBalanceFen + draft.incomeFen - yuanOr0(deposited);
+  const counted = countedSoFar(counts);
+  const balance = balanceOf(draft, deposited);
   const submitted = draft.submitted;
   const submit = async () => {
     setError(null);
@@ -112,7 +126,7 @@ export function CashReport() {
             ))}
           </div>
           <div data-testid="counted">
-            清点现金 ￥{formatYuan(counted)}，差额 ￥{formatYuan(counted - balance)}
+            清点现金 ￥{formatYuan(counted)}，差额 ￥{formatYuan(cashDifference(counted, balance))}
           </div>
           {counted !== balance && (
             <label>

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { CashReport } from './CashReport';
+import { Backups } from './Backups';
 import { ManagerTools } from './ManagerTools';
 import { LateRows } from './LateRows';
 
@@ -131,6 +132,7 @@ export function DayClose() {
         )}
       </section>
       {manager && <ManagerTools today={session?.businessDate ?? ''} />}
+      {manager && <Backups />}
       {report && (
         <article className="sheet close-report">
           <h1>
