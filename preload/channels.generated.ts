@@ -113,4 +113,11 @@ export const METHOD_NAMES = [
   'backup.check',
   'backup.restore',
   'backup.list',
+  'setup.status',
+  'setup.complete',
+  'staff.list',
+  'staff.add',
+  'staff.disable',
+  'staff.resetPassword',
+  'staff.setRole',
 ] as const;

@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { simControl } from '../hardware/card/sim-control.js';
 import { createHost } from '../main/host.js';
 import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
+import { setupStatus } from '../main/services/setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +37,19 @@ const fresh = !existsSync(values.db);
 const printer = new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
 const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(repoRoot, '.data', 'backups'), ...(cardPort ? { cardPort } : {}) });
-if (fresh) {
+// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm start` / `npm run harness`);
+// otherwise a fresh store stays empty and the windows open the setup wizard.
+const demo = host.deps.settings.demoMode;
+if (fresh && demo) {
   seedReferenceData(host.store.sqlite);
   seedAccounts(host.store.sqlite, { accounts: Number(values.accounts), today: businessDateOf(new Date()) });
 }
 const harness = await startHarness(host.router, rendererDistDir, Number(values.port), { displayPush: host.displayPush });
 console.log(`柜台界面 (浏览器): ${harness.url}`);
-console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
+if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
 // issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
-if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
+else if (setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
+else console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(`打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`);
 const cardSim = host.cardDevice?.sim;
 if (cardSim) {

@@ -1,6 +1,14 @@
 /** Halls, counters, staff and their sign-in throttle, the working-day calendar, the per-counter number sequences. */
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
+import { STAFF_ROLES } from '../../preload/kernel/enums.js';
+
+/** Issue 12 #3: the gas company the store belongs to (one row, id 'company'), named in the setup wizard. */
+export const company = sqliteTable('company', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
 
 export const halls = sqliteTable('halls', {
   id: text('id').primaryKey(),
@@ -16,9 +24,7 @@ export const counters = sqliteTable('counters', {
 });
 
 /** 接听组 (call centre) staff take businesses by phone; their lead voids them (R-CANC-08, A-42). */
-export const STAFF_ROLES = ['clerk', 'reviewer', 'manager', 'technician', 'admin', 'callcenter', 'callcenter_lead'] as const;
-
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole } from '../../preload/kernel/enums.js';
 
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),

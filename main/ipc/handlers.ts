@@ -17,6 +17,7 @@ import { handheldHandlers } from './areas/handheld.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
 import { paymentsHandlers } from './areas/payments.js';
 import { sessionHandlers } from './areas/session.js';
+import { setupHandlers } from './areas/setup.js';
 import { uploadsHandlers } from './areas/uploads.js';
 import type { CallContext, Handlers } from './router.js';
 import type { SessionStore } from './sessions.js';
@@ -67,6 +68,7 @@ export function createHandlers(
     bankHandlers(kit),
     uploadsHandlers(kit),
     dayCloseHandlers(kit),
+    setupHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

@@ -76,4 +76,16 @@ export class SessionStore {
   end(connection: string): void {
     this.byConnection.delete(connection);
   }
+
+  /** Issue 12 #3: ends every session of a staff member (disabled, role changed, password reset); returns how many. */
+  endStaff(staffId: string): number {
+    let ended = 0;
+    for (const [connection, entry] of this.byConnection) {
+      if (entry.actor.staffId === staffId) {
+        this.byConnection.delete(connection);
+        ended++;
+      }
+    }
+    return ended;
+  }
 }

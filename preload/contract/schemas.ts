@@ -62,6 +62,14 @@ export const ticketLine = z
   })
   .strict();
 
+/** Issue 10 #13: a password a person chooses (changed at first log-in, set in setup, given by an administrator). */
+export const strongPassword = z
+  .string()
+  .min(8, '新密码至少8位')
+  .max(128, '密码过长')
+  .regex(/[A-Za-z]/, '新密码须同时包含字母和数字')
+  .regex(/[0-9]/, '新密码须同时包含字母和数字');
+
 export const COUNTER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
 /** The call centre (接听组) finds customers and accepts businesses by phone; it takes no money. */
 export const PHONE_ROLES = [...COUNTER_ROLES, 'callcenter', 'callcenter_lead'] as const;

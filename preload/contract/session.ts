@@ -1,6 +1,6 @@
 /** The contract's Log-in, screen lock and sessions methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { id, noInput, sessionOut } from './schemas.js';
+import { id, noInput, sessionOut, strongPassword } from './schemas.js';
 
 export const sessionContract = {
   'auth.counters': {
@@ -29,12 +29,7 @@ export const sessionContract = {
     input: z
       .object({
         currentPassword: z.string().min(1, '请输入原密码').max(128, '密码过长'),
-        newPassword: z
-          .string()
-          .min(8, '新密码至少8位')
-          .max(128, '密码过长')
-          .regex(/[A-Za-z]/, '新密码须同时包含字母和数字')
-          .regex(/[0-9]/, '新密码须同时包含字母和数字'),
+        newPassword: strongPassword,
       })
       .strict(),
     output: sessionOut,

@@ -37,3 +37,17 @@ export type DirectRelative = (typeof DIRECT_RELATIVES)[number];
 /** R-STAT-04: what 气表业务综合查询 counts. */
 export const STAT_KINDS = ['报装', '装表', '点火', '改装', '换表', '封表', '拆表', '启封'] as const;
 export type StatKind = (typeof STAT_KINDS)[number];
+
+/** Staff roles (db/schema/reference.ts stores them; issue 12 #3: setup and 员工管理 choose them). */
+export const STAFF_ROLES = ['clerk', 'reviewer', 'manager', 'technician', 'admin', 'callcenter', 'callcenter_lead'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+/** The roles' Chinese names, as the setup wizard and 员工管理 show them. */
+export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
+  clerk: '营业员',
+  reviewer: '复核员',
+  manager: '营业厅主任',
+  technician: '技术员',
+  admin: '系统管理员',
+  callcenter: '接听员',
+  callcenter_lead: '接听组长',
+};

@@ -29,6 +29,8 @@ export type ErrorCode =
   /** A value far outside the usual: the clerk confirms explicitly and submits again (issue 10 #5). */
   | 'NEEDS_CONFIRMATION'
   | 'NOT_CORRECTABLE'
+  /** Issue 12 #3: the first-run setup ran already (staff exist); it is never offered again. */
+  | 'SETUP_DONE'
   | 'INTERNAL';
 
 export class DomainError extends Error {

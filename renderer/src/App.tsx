@@ -17,6 +17,8 @@ import { Bank } from './windows/bank/Bank';
 import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
+import { SetupWizard } from './windows/setup/SetupWizard';
+import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
 const WINDOWS = [
@@ -65,6 +67,14 @@ export function App() {
   }, []);
   useIdleLock();
   const locked = useSession((s) => s.locked);
+  // Issue 12 #3: an empty store (nobody to sign in) opens the first-run setup instead of the log-in.
+  const needsSetup = useSetup((s) => s.needsSetup);
+  const checkSetup = useSetup((s) => s.check);
+  useEffect(() => {
+    if (!session) void checkSetup();
+  }, [session, checkSetup]);
+  if (!session && needsSetup === null) return null;
+  if (!session && needsSetup) return <SetupWizard />;
   if (!session || session.mustChangePassword) return <Login />;
   // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';

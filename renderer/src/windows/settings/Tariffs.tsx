@@ -9,6 +9,7 @@ import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { SignInLocks } from './SignInLocks';
+import { StaffAdmin } from './StaffAdmin';
 
 export function Tariffs() {
   const [rows, setRows] = useState<Output<'tariffs.list'>>([]);
@@ -93,6 +94,7 @@ export function Tariffs() {
         {saved && <div role="status">{saved}</div>}
       </section>
       <SignInLocks />
+      <StaffAdmin />
     </main>
   );
 }
