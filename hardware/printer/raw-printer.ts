@@ -1,0 +1,109 @@
+/**
+ * A receipt printer on a raw ESC/POS link (TCP 9100, serial, /dev/usb/lp*), behind ReceiptPrinter
+ * (hardware/printer/PROTOCOL.md): one job at a time, each on a fresh link; DLE EOT 1, 2 and 4 before the job
+ * (a fault refuses it: not a byte is sent) and after it (a fault then means the slip did not finish). Every
+ * failure is a PrinterError whose Chinese message the reprint queue keeps; paper near end is a warning.
+ */
+import type { RawLink } from './link.js';
+import { paperNearEndWarning, PrinterError, type PrintResult, type ReceiptPrinter } from './printer.js';
+import { decodeStatus, DLE_EOT, faultOf, isStatusByte, type PrinterStatus } from './status.js';
+
+export interface RawTimeouts {
+  /** Opening the link (TCP connect, opening the port). */
+  connectMs: number;
+  /** One DLE EOT answer. */
+  statusMs: number;
+  /** Sending one job. */
+  writeMs: number;
+}
+
+export const DEFAULT_RAW_TIMEOUTS: RawTimeouts = { connectMs: 3000, statusMs: 1000, writeMs: 15000 };
+
+/** What a status check found: the printer's state, or unknown on a link that cannot read back. */
+export type StatusReading = PrinterStatus | 'unknown';
+
+export class RawPrinter implements ReceiptPrinter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * @param statusRequired true: a printer that does not answer DLE EOT fails the job (timeout); false
+   *   (a write-only device such as some /dev/usb/lp*): an unanswered check counts as unknown and the job goes.
+   */
+  constructor(
+    readonly name: string,
+    private readonly open: () => Promise<RawLink>,
+    private readonly timeouts: RawTimeouts = DEFAULT_RAW_TIMEOUTS,
+    private readonly statusRequired = true,
+  ) {}
+
+  write(job: Buffer): Promise<PrintResult> {
+    return this.exclusive(() => this.print(job));
+  }
+
+  /** The printer's state now (the counter's status bar, a device test page); rejects with the link's fault. */
+  status(): Promise<StatusReading> {
+    return this.exclusive(async () => {
+      const link = await this.open();
+      try {
+        return await this.check(link, false);
+      } finally {
+        await link.close();
+      }
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async print(job: Buffer): Promise<PrintResult> {
+    const link = await this.open();
+    try {
+      const before = await this.check(link, false);
+      this.refuse(before, false);
+      await link.write(job, this.timeouts.writeMs);
+      const after = await this.check(link, true);
+      this.refuse(after, true);
+      const nearEnd = (before !== 'unknown' && before.paperNearEnd) || (after !== 'unknown' && after.paperNearEnd);
+      return nearEnd ? { warning: paperNearEndWarning(this.name) } : {};
+    } finally {
+      await link.close();
+    }
+  }
+
+  private refuse(status: StatusReading, midJob: boolean): void {
+    if (status === 'unknown') return;
+    const fault = faultOf(status);
+    if (fault) throw new PrinterError(this.name, fault, midJob);
+  }
+
+  /** DLE EOT 1, 2, 4 in turn, one status byte each (bytes that are no status byte are skipped). */
+  private async check(link: RawLink, midJob: boolean): Promise<StatusReading> {
+    if (!link.canRead) return 'unknown';
+    link.discard();
+    const answers: number[] = [];
+    for (const n of [1, 2, 4] as const) {
+      await link.write(DLE_EOT(n), this.timeouts.statusMs);
+      const answer = await this.answer(link);
+      if (answer === null) {
+        if (this.statusRequired) throw new PrinterError(this.name, 'timeout', midJob);
+        return 'unknown';
+      }
+      answers.push(answer);
+    }
+    const [printer = 0, offlineCause = 0, paper = 0] = answers;
+    return decodeStatus({ printer, offlineCause, paper });
+  }
+
+  private async answer(link: RawLink): Promise<number | null> {
+    const deadline = Date.now() + this.timeouts.statusMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      const b = await link.readByte(left);
+      if (b === null || isStatusByte(b)) return b;
+    }
+  }
+}
