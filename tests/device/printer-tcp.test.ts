@@ -8,42 +8,16 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { layoutCheckSlip, type CheckSlipData } from '../../main/domain/check-slip.js';
+import { layoutCheckSlip } from '../../main/domain/check-slip.js';
 import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { TcpPrinterSimulator } from '../../hardware/printer/tcp-simulator.js';
 import { tcpPrinter } from '../../hardware/printer/tcp.js';
 import { repoRoot } from '../../main/paths.js';
-import { fen } from '../../preload/kernel/money.js';
-import { centiM3 } from '../../preload/kernel/volume.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { scalar } from '../fixtures/data.js';
+import { goldenSlip } from '../fixtures/slips.js';
 
 const TIMEOUTS = { connectMs: 1000, statusMs: 300, writeMs: 2000 };
-
-/** The slip of tests/unit/receipt-printer.test.ts, whose bytes are tests/fixtures/check-slip-48col.hex. */
-const goldenSlip: CheckSlipData = {
-  receiptNo: 'LC01-00000042',
-  hallName: '鹿城营业厅',
-  counterName: '1号窗口',
-  clerkName: '王丽',
-  printedAt: '2026-11-23 10:00:00',
-  businessDate: '2026-11-23',
-  accountNo: '20240001',
-  customerName: '张三',
-  address: '温州市鹿城区人民路88号幸福小区5幢2单元301室',
-  method: '现金',
-  chargeType: '燃气费',
-  invoiceCategory: '核对单',
-  bills: [
-    { readingDate: '2026-10-20', previousReading: centiM3(11522), thisReading: centiM3(15000), consumption: centiM3(3478), priceFenPerM3: 345, gasFen: fen(12000), lateFeeFen: fen(100), overdueDays: 4 },
-  ],
-  gasFen: fen(12000),
-  lateFeeFen: fen(100),
-  totalFen: fen(12100),
-  tenderedFen: fen(20000),
-  changeFen: fen(7900),
-  copy: false,
-};
 
 let sim: TcpPrinterSimulator;
 let port: number;
