@@ -23,7 +23,8 @@ export type PrinterFault =
   | 'refused'
   | 'disconnected'
   | 'not-found'
-  | 'no-access';
+  | 'no-access'
+  | 'not-configured';
 
 const FAULT_TEXT: Record<PrinterFault, string> = {
   offline: '脱机',
@@ -35,6 +36,7 @@ const FAULT_TEXT: Record<PrinterFault, string> = {
   disconnected: '连接中断',
   'not-found': '设备不存在，请检查连线和设备名',
   'no-access': '无权访问设备（Linux：将用户加入 lp 或 dialout 组后重新登录）',
+  'not-configured': '未设置，请设置打印机地址（环境变量 GAS_PRINTER，如 tcp://192.168.1.50:9100）',
 };
 
 /** A typed printer failure whose message is the Chinese text the counter and the reprint queue show. */
@@ -45,7 +47,7 @@ export class PrinterError extends Error {
     /** true when the failure came after the job's bytes were sent (the slip may be partly printed). */
     readonly midJob = false,
   ) {
-    super(`打印机 ${printer} ${FAULT_TEXT[fault]}${midJob ? '，本张未打完' : ''}`);
+    super(fault === 'not-configured' ? `打印机${FAULT_TEXT[fault]}` : `打印机 ${printer} ${FAULT_TEXT[fault]}${midJob ? '，本张未打完' : ''}`);
     this.name = 'PrinterError';
   }
 }

@@ -4,7 +4,8 @@
  * job, cover open, connection refused or dropped, no answer) leaves the slip in the reprint queue with its
  * Chinese reason, while paper near end only warns.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { layoutCheckSlip } from '../../main/domain/check-slip.js';
 import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { TcpPrinterSimulator } from '../../hardware/printer/tcp-simulator.js';
 import { tcpPrinter } from '../../hardware/printer/tcp.js';
-import { repoRoot } from '../../main/paths.js';
+import { migrationsDir, repoRoot } from '../../main/paths.js';
+import { createHost } from '../../main/host.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { scalar } from '../fixtures/data.js';
 import { goldenSlip } from '../fixtures/slips.js';
@@ -141,6 +143,20 @@ describe('raw TCP printer ↔ TCP printer simulator', () => {
     expect(print).toMatchObject({ printed: true, message: null, warning: `打印机 127.0.0.1:${port} 纸将用完，请及时换纸` });
     expect((await jobs(1))).toHaveLength(1);
     expect(await clerk.call('receipts.unprinted', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('the host takes the printer by address (HostOptions.printerUrl, GAS_PRINTER in main/backend.ts)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gas-printer-url-'));
+    const host = createHost({ dbFile: join(dir, 'test.db'), migrationsDir, printerUrl: `tcp://127.0.0.1:${port}`, demo: true });
+    try {
+      expect(host.printer.name).toBe(`127.0.0.1:${port}`);
+      expect(await host.printer.write(Buffer.from('x\n'))).toEqual({});
+      expect((await jobs(1))[0]?.toString()).toBe('x\n');
+      expect(() => createHost({ dbFile: join(dir, 'other.db'), migrationsDir, printerUrl: 'tcp://127.0.0.1:99999' })).toThrow('端口应在 1–65535 之间');
+    } finally {
+      host.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints one job at a time: two jobs sent at once arrive whole, one after the other', async () => {
