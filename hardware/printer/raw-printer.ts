@@ -4,7 +4,7 @@
  * (a fault refuses it: not a byte is sent) and after it (a fault then means the slip did not finish). Every
  * failure is a PrinterError whose Chinese message the reprint queue keeps; paper near end is a warning.
  */
-import type { RawLink } from './link.js';
+import { linkError, type RawLink } from './link.js';
 import { paperNearEndWarning, PrinterError, type PrintResult, type ReceiptPrinter } from './printer.js';
 import { decodeStatus, DLE_EOT, faultOf, isStatusByte, type PrinterStatus } from './status.js';
 
@@ -45,7 +45,7 @@ export class RawPrinter implements ReceiptPrinter {
     return this.exclusive(async () => {
       const link = await this.open();
       try {
-        return await this.check(link, false);
+        return await this.phase(false, () => this.check(link, false));
       } finally {
         await link.close();
       }
@@ -61,15 +61,27 @@ export class RawPrinter implements ReceiptPrinter {
   private async print(job: Buffer): Promise<PrintResult> {
     const link = await this.open();
     try {
-      const before = await this.check(link, false);
+      const before = await this.phase(false, () => this.check(link, false));
       this.refuse(before, false);
-      await link.write(job, this.timeouts.writeMs);
-      const after = await this.check(link, true);
+      const after = await this.phase(true, async () => {
+        await link.write(job, this.timeouts.writeMs);
+        return this.check(link, true);
+      });
       this.refuse(after, true);
       const nearEnd = (before !== 'unknown' && before.paperNearEnd) || (after !== 'unknown' && after.paperNearEnd);
       return nearEnd ? { warning: paperNearEndWarning(this.name) } : {};
     } finally {
       await link.close();
+    }
+  }
+
+  /** A link failure before the job's first byte is no half slip; one after it is (…，本张未打完). */
+  private async phase<T>(midJob: boolean, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const failure = linkError(this.name, error, midJob);
+      throw failure.midJob === midJob ? failure : new PrinterError(this.name, failure.fault, midJob);
     }
   }
 

@@ -89,6 +89,7 @@ describe('raw TCP printer ↔ TCP printer simulator', () => {
     ['the printer offline', (s) => s.control('offline'), /^核对单未打印：打印机 127\.0\.0\.1:\d+ 脱机。/],
     ['paper out mid-job', (s) => s.control('paperout-after 200'), /^核对单未打印：打印机 127\.0\.0\.1:\d+ 缺纸，本张未打完。/],
     ['the connection dropped mid-job', (s) => s.control('drop 300'), /^核对单未打印：打印机 127\.0\.0\.1:\d+ 连接中断，本张未打完。/],
+    ['the connection dropped before the job', (s) => s.control('drop 2'), /^核对单未打印：打印机 127\.0\.0\.1:\d+ 连接中断。/],
     ['no status answer', (s) => s.control('mute'), /^核对单未打印：打印机 127\.0\.0\.1:\d+ 无应答（超时）。/],
   ];
   it.each(faults)('%s: the payment stands, the slip waits in receipts.unprinted with the Chinese reason', async (_label, fault, reason) => {
