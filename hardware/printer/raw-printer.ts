@@ -15,15 +15,25 @@ export interface RawTimeouts {
   statusMs: number;
   /** Sending one job. */
   writeMs: number;
+  /** Waiting for the printer to have printed the job (GS r 1 answered), checking DLE EOT meanwhile; default 10 s. */
+  printMs?: number;
 }
 
-export const DEFAULT_RAW_TIMEOUTS: RawTimeouts = { connectMs: 3000, statusMs: 1000, writeMs: 15000 };
+export const DEFAULT_RAW_TIMEOUTS: RawTimeouts = { connectMs: 3000, statusMs: 1000, writeMs: 15000, printMs: 10000 };
+/** GS r 1: transmit the paper sensor status, executed in turn after the bytes before it, i.e. once they are printed. */
+export const GS_R_1 = Buffer.from([0x1d, 0x72, 0x01]);
+/** A GS r 1 answer: bits 4–7 clear (a DLE EOT answer always has bit 4 set). */
+const isPrintedReply = (b: number) => (b & 0xf0) === 0;
 
 /** What a status check found: the printer's state, or unknown on a link that cannot read back. */
 export type StatusReading = PrinterStatus | 'unknown';
 
 export class RawPrinter implements ReceiptPrinter {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether this printer answers GS r 1 (unknown until a job tells): one that does not is not waited for again. */
+  private answersGsR: boolean | undefined;
+  /** A GS r 1 answer seen while reading status bytes of the current job. */
+  private printedSeen = false;
 
   /**
    * @param statusRequired true: a printer that does not answer DLE EOT fails the job (timeout); false
@@ -64,7 +74,10 @@ export class RawPrinter implements ReceiptPrinter {
       const before = await this.phase(false, () => this.check(link, false));
       this.refuse(before, false);
       const after = await this.phase(true, async () => {
-        await link.write(job, this.timeouts.writeMs);
+        const barrier = link.canRead && this.answersGsR !== false;
+        this.printedSeen = false;
+        await link.write(barrier ? Buffer.concat([job, GS_R_1]) : job, this.timeouts.writeMs);
+        if (barrier) await this.waitPrinted(link);
         return this.check(link, true);
       });
       this.refuse(after, true);
@@ -72,6 +85,36 @@ export class RawPrinter implements ReceiptPrinter {
       return nearEnd ? { warning: paperNearEndWarning(this.name) } : {};
     } finally {
       await link.close();
+    }
+  }
+
+  /**
+   * Waits until the printer has printed the job (its GS r 1 answer), asking DLE EOT whenever it is quiet: a
+   * fault meanwhile (paper out with the rest of the slip still in the printer's buffer) fails the job. A
+   * printer that never answers GS r 1 while its status is fine is taken at its DLE EOT and not waited for again.
+   */
+  private async waitPrinted(link: RawLink): Promise<void> {
+    const deadline = Date.now() + (this.timeouts.printMs ?? DEFAULT_RAW_TIMEOUTS.printMs ?? 10000);
+    const poll = Math.min(500, this.timeouts.statusMs);
+    for (;;) {
+      const left = deadline - Date.now();
+      const b = left > 0 ? await link.readByte(Math.min(poll, left)) : null;
+      if ((b !== null && isPrintedReply(b)) || this.printedSeen) {
+        this.answersGsR = true;
+        return;
+      }
+      if (b !== null) continue;
+      this.refuse(await this.check(link, true), true);
+      if (this.printedSeen) {
+        this.answersGsR = true;
+        return;
+      }
+      if (Date.now() >= deadline) {
+        // no answer in time with the status fine: a printer without GS r (not waited for again), or a long
+        // report still printing; either way the DLE EOT after the job decides
+        if (this.answersGsR === undefined) this.answersGsR = false;
+        return;
+      }
     }
   }
 
@@ -94,7 +137,7 @@ export class RawPrinter implements ReceiptPrinter {
   /** DLE EOT 1, 2, 4 in turn, one status byte each (bytes that are no status byte are skipped). */
   private async check(link: RawLink, midJob: boolean): Promise<StatusReading> {
     if (!link.canRead) return 'unknown';
-    link.discard();
+    if (!midJob) link.discard();
     const answers: number[] = [];
     for (const n of [1, 2, 4] as const) {
       await link.write(DLE_EOT(n), this.timeouts.statusMs);
@@ -116,6 +159,7 @@ export class RawPrinter implements ReceiptPrinter {
       if (left <= 0) return null;
       const b = await link.readByte(left);
       if (b === null || isStatusByte(b)) return b;
+      if (isPrintedReply(b)) this.printedSeen = true;
     }
   }
 }

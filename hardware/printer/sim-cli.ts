@@ -3,7 +3,8 @@
  *   tsx hardware/printer/sim-cli.ts /dev/pts/7        on a serial device (one end of a socat pty pair)
  *   tsx hardware/printer/sim-cli.ts tcp:9100          on 127.0.0.1:9100 (an Ethernet printer)
  * Control lines on stdin, each answered with one JSON line (EscPosDevice.control: paperout, paperin,
- * paperout-after N, nearend, cover open|close, offline, online, error, mute, reset, state, bytes; on TCP
+ * paperout-after N, nearend, cover open|close, offline, online, error, mute, no-gsr, buffered N, reset, state,
+ * bytes; on TCP
  * also drop N and jobs).
  */
 import { createInterface } from 'node:readline';

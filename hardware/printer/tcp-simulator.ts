@@ -59,6 +59,13 @@ export class TcpPrinterSimulator {
     this.sockets.add(socket);
     const job: number[] = [];
     let received = 0;
+    // a buffered printer's late answers (GS r 1) and printed bytes belong to the connection now open
+    let printedAt = this.device.printed.length;
+    this.device.send = (bytes) => {
+      if (!socket.destroyed) socket.write(bytes);
+      for (const b of this.device.printed.slice(printedAt)) job.push(b);
+      printedAt = this.device.printed.length;
+    };
     const drop = this.dropAfterBytes;
     this.dropAfterBytes = null;
     socket.on('data', (data: Buffer) => {
@@ -66,9 +73,9 @@ export class TcpPrinterSimulator {
       let bytes = data;
       if (drop !== null && received + bytes.length >= drop) bytes = bytes.subarray(0, Math.max(0, drop - received));
       received += bytes.length;
-      const before = this.device.printed.length;
       const reply = this.device.receive(bytes);
-      for (const b of this.device.printed.slice(before)) job.push(b);
+      for (const b of this.device.printed.slice(printedAt)) job.push(b);
+      printedAt = this.device.printed.length;
       if (drop !== null && received >= drop) {
         socket.destroy();
         return;
@@ -78,6 +85,8 @@ export class TcpPrinterSimulator {
     socket.on('error', () => undefined);
     socket.on('close', () => {
       this.sockets.delete(socket);
+      for (const b of this.device.printed.slice(printedAt)) job.push(b);
+      printedAt = this.device.printed.length;
       if (job.length > 0) this.jobs.push(Buffer.from(job));
     });
   }

@@ -63,7 +63,7 @@ describe.each(transports)('%s ↔ printer simulator over a socat pty', (_label, 
       (e: unknown) => e,
     );
     expect(failure).toBeInstanceOf(PrinterError);
-    expect((failure as Error).message).toBe(`打印机 ${pty.app} ${reason}`);
+    expect(failure).toMatchObject({ message: `打印机 ${pty.app} ${reason}` });
   });
 
   it('paper near end: printed, with a warning', async () => {

@@ -80,7 +80,8 @@ describe('raw TCP printer ↔ TCP printer simulator', () => {
 
   it('asks DLE EOT 1, 2 and 4 before and after the job', async () => {
     await tcpPrinter('127.0.0.1', port, TIMEOUTS).write(Buffer.from('x\n'));
-    expect(Buffer.from(sim.device.received).toString('hex')).toBe('100401100402100404' + '780a' + '100401100402100404');
+    // DLE EOT 1, 2, 4 · the job · GS r 1 (answered once the job is printed) · DLE EOT 1, 2, 4
+    expect(Buffer.from(sim.device.received).toString('hex')).toBe('100401100402100404' + '780a' + '1d7201' + '100401100402100404');
   });
 
   const faults: [string, (s: TcpPrinterSimulator) => void, RegExp][] = [
@@ -107,6 +108,39 @@ describe('raw TCP printer ↔ TCP printer simulator', () => {
     sim.device.faults.paperOut = false;
     expect(await clerk.call('receipts.reprint', { slipNo: 'LC01-00000001' })).toMatchObject({ ok: true, value: { printed: true, copy: false } });
     expect(await clerk.call('receipts.unprinted', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('a buffered printer: paper out while the slip is still in its buffer is caught (GS r 1 waits for the slip to be printed)', async () => {
+    const host = hostWith('tcp');
+    // 64 bytes every 10 ms: the whole job is in the printer's buffer when the after-job DLE EOT would be answered
+    sim.control('buffered 64');
+    sim.control('paperout-after 400');
+    const { clerk, print } = await payCash(host);
+    expect(print).toMatchObject({ printed: false });
+    expect(print.message).toMatch(/^核对单未打印：打印机 127\.0\.0\.1:\d+ 缺纸，本张未打完。/);
+    expect(await clerk.call('receipts.unprinted', {})).toMatchObject({ ok: true, value: [{ slipNo: 'LC01-00000001' }] });
+  });
+
+  it('a buffered printer: the slip counts as printed once the printer has printed all of it', async () => {
+    const host = hostWith('tcp');
+    sim.control('buffered 64');
+    const { print } = await payCash(host);
+    expect(print).toMatchObject({ printed: true, message: null });
+    const [job] = await jobs(1);
+    expect(job?.subarray(-5).toString('hex')).toBe('1b700019fa');
+    expect(sim.device.control('state')).toMatchObject({ buffered: 0 });
+  });
+
+  it('a printer without GS r: the first job waits printMs and goes by its DLE EOT, later jobs do not wait', async () => {
+    sim.control('no-gsr');
+    const printer = tcpPrinter('127.0.0.1', port, { ...TIMEOUTS, printMs: 600 });
+    let started = Date.now();
+    expect(await printer.write(Buffer.from('a\n'))).toEqual({});
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+    started = Date.now();
+    expect(await printer.write(Buffer.from('b\n'))).toEqual({});
+    expect(Date.now() - started).toBeLessThan(300);
+    expect((await jobs(2)).map((j) => j.toString())).toEqual(['a\n', 'b\n']);
   });
 
   it('paper out before the job: not a byte of the slip reaches the printer', async () => {
