@@ -74,7 +74,7 @@ export class RawPrinter implements ReceiptPrinter {
       const before = await this.phase(false, () => this.check(link, false));
       this.refuse(before, false);
       const after = await this.phase(true, async () => {
-        const barrier = link.canRead && this.answersGsR !== false;
+        const barrier = link.canRead && before !== 'unknown' && this.answersGsR !== false;
         this.printedSeen = false;
         await link.write(barrier ? Buffer.concat([job, GS_R_1]) : job, this.timeouts.writeMs);
         if (barrier) await this.waitPrinted(link);

@@ -46,7 +46,8 @@ export async function openUsbLpLink(printer: string, path: string, connectMs: nu
           const { bytesRead } = await handle.read(one, 0, 1, null);
           if (bytesRead === 1) return one[0] ?? null;
         } catch (error) {
-          if (!again(error)) throw linkError(printer, error, true);
+          // a unidirectional printer refuses reads (EIO, EINVAL): no status, not a failed job (the write tells)
+          if (!again(error)) return null;
         }
         if (Date.now() >= deadline) return null;
         await sleep(POLL_MS);

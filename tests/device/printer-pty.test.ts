@@ -72,6 +72,17 @@ describe.each(transports)('%s ↔ printer simulator over a socat pty', (_label, 
   });
 });
 
+describe('USB printer device that does not answer (unidirectional)', () => {
+  it('prints with its status unknown, without waiting for the slip to be printed', async () => {
+    await pty.control('mute');
+    const from = await printedCount();
+    const started = Date.now();
+    expect(await usbLpPrinter(pty.app, TIMEOUTS).write(slipBytes())).toEqual({});
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await printedSince(from)).toBe(golden);
+  });
+});
+
 describe('serial printer in the host', () => {
   it('paper out: the payment stands, the slip waits in receipts.unprinted with the Chinese reason', async () => {
     const host = makeTestHost({ printer: serialPrinter(pty.app, 9600, TIMEOUTS) });
