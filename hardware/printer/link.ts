@@ -72,7 +72,11 @@ export class ByteQueue {
 /** Maps an OS error of opening or using a link to the typed fault (Chinese message). */
 export function linkError(printer: string, error: unknown, midJob = false): PrinterError {
   if (error instanceof PrinterError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  // serialport's errors carry no code, only the OS text ("Error: Permission denied, cannot open /dev/ttyUSB0")
+  const text = error instanceof Error ? error.message : '';
+  const code =
+    (error as NodeJS.ErrnoException | null)?.code ??
+    (/No such file or directory/i.test(text) ? 'ENOENT' : /Permission denied/i.test(text) ? 'EACCES' : /Operation not permitted/i.test(text) ? 'EPERM' : undefined);
   switch (code) {
     case 'ECONNREFUSED':
       return new PrinterError(printer, 'refused', midJob);

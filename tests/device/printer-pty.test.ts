@@ -101,6 +101,13 @@ describe('serial printer in the host', () => {
     }
   });
 
+  it('a port that is not there: device not found, in Chinese', async () => {
+    await expect(serialPrinter('/dev/ttyGAS-NONE', 9600, TIMEOUTS).write(Buffer.from('x'))).rejects.toMatchObject({
+      fault: 'not-found',
+      message: '打印机 /dev/ttyGAS-NONE 设备不存在，请检查连线和设备名',
+    });
+  });
+
   it('a port that does not answer DLE EOT: timeout', async () => {
     await pty.control('mute');
     await expect(serialPrinter(pty.app, 9600, TIMEOUTS).write(Buffer.from('x'))).rejects.toMatchObject({ fault: 'timeout', message: `打印机 ${pty.app} 无应答（超时）` });

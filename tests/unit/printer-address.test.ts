@@ -5,6 +5,7 @@ import { RawPrinter } from '../../hardware/printer/raw-printer.js';
 import { SimulatedPrinter } from '../../hardware/printer/simulator.js';
 import { UnconfiguredPrinter } from '../../hardware/printer/open.js';
 import { printerFromEnv } from '../../main/host.js';
+import { linkError } from '../../hardware/printer/link.js';
 
 describe('parsePrinterAddress', () => {
   it.each([
@@ -60,5 +61,18 @@ describe('the back end picks its printer from GAS_PRINTER (main/backend.ts)', ()
   });
   it('a bad address stops the start with the Chinese reason', () => {
     expect(() => printerFromEnv({ GAS_PRINTER: 'tcp://printer:abc' })).toThrow('打印机地址“tcp://printer:abc”不正确：主机地址不正确');
+  });
+});
+
+describe('OS errors of a printer link, in Chinese', () => {
+  it.each([
+    [Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'refused', '打印机 P 拒绝连接，请检查打印机电源、网线和地址端口'],
+    [Object.assign(new Error('open'), { code: 'EACCES' }), 'no-access', '打印机 P 无权访问设备（Linux：将用户加入 lp 或 dialout 组后重新登录）'],
+    // serialport's errors carry only the OS text
+    [new Error('Error: Permission denied, cannot open /dev/ttyUSB0'), 'no-access', '打印机 P 无权访问设备（Linux：将用户加入 lp 或 dialout 组后重新登录）'],
+    [new Error('Error: No such file or directory, cannot open /dev/ttyUSB9'), 'not-found', '打印机 P 设备不存在，请检查连线和设备名'],
+    [Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' }), 'offline', '打印机 P 脱机'],
+  ])('%s', (error, fault, message) => {
+    expect(linkError('P', error)).toMatchObject({ fault, message });
   });
 });
