@@ -2,7 +2,7 @@
  * Runs the headless host and the loopback browser harness: the real counter UI in any Chromium, where
  * Electron cannot run. Seeds a demo store on first start.
  *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
- * --printer: the receipt printer's address (tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0),
+ * --printer (or GAS_PRINTER): the receipt printer's address (tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0),
  * or tcp-sim: the TCP printer simulator started here (terminal: `prn paperout`, `prn state`, …); default the
  * simulated printer writing each job to .data/printer/.
  */
@@ -40,7 +40,7 @@ if (!existsSync(join(rendererDistDir, 'index.html'))) {
 }
 const fresh = !existsSync(values.db);
 // Issue 12 #1: a real printer by address, the TCP printer simulator (tcp-sim[:PORT]) or the file simulator.
-const printerOption = values.printer;
+const printerOption = values.printer ?? (process.env.GAS_PRINTER?.trim() || undefined);
 const tcpSim = printerOption?.startsWith('tcp-sim') ? new TcpPrinterSimulator() : null;
 const tcpSimPort = tcpSim ? await tcpSim.listen(Number(printerOption?.split(':')[1] ?? 0)) : 0;
 const printerFrom = (address: string) => {
