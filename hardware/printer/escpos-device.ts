@@ -147,7 +147,7 @@ export class EscPosDevice {
   /**
    * A control line (the terminal of sim-cli and the harness): `paperout`, `paperin`, `paperout-after N`,
    * `nearend`, `cover open|close`, `offline`, `online`, `error`, `mute`, `no-gsr`, `buffered N` (0: unbuffered),
-   * `reset`, `state`, `bytes` (the state with the printed bytes in hex).
+   * `reset` (a power cycle), `state`, `bytes` (the state with the printed bytes in hex).
    */
   control(line: string): Record<string, unknown> {
     const [cmd, arg] = line.trim().split(/\s+/);
@@ -164,7 +164,10 @@ export class EscPosDevice {
       case 'mute': f.mute = true; break;
       case 'no-gsr': f.noGsR = true; break;
       case 'buffered': this.printRate = Number(arg ?? 0) > 0 ? Number(arg) : null; break;
-      case 'reset': Object.assign(f, { coverOpen: false, paperOut: false, paperNearEnd: false, error: false, offline: false, mute: false, paperOutAfter: null, noGsR: false }); break;
+      case 'reset': // a power cycle: faults cleared, the input buffer lost
+        Object.assign(f, { coverOpen: false, paperOut: false, paperNearEnd: false, error: false, offline: false, mute: false, paperOutAfter: null, noGsR: false });
+        this.buffer.length = 0;
+        break;
       case 'state': case 'bytes': case '': case undefined: break;
       default: return { error: `unknown command ${cmd}` };
     }

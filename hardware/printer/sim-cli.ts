@@ -31,6 +31,7 @@ if (target.startsWith('tcp:')) {
 } else {
   const device = new EscPosDevice();
   const port = new SerialPort({ path: target, baudRate: Number(process.argv[3] ?? PRINTER_BAUD) });
+  device.send = (bytes) => port.write(bytes);
   port.on('data', (bytes: Buffer) => {
     const reply = device.receive(bytes);
     if (reply.length > 0) port.write(reply);

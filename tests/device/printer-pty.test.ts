@@ -66,6 +66,16 @@ describe.each(transports)('%s ↔ printer simulator over a socat pty', (_label, 
     expect(failure).toMatchObject({ message: `打印机 ${pty.app} ${reason}` });
   });
 
+  it('a buffered printer: paper out with the slip still in its buffer is caught', async () => {
+    await pty.control('buffered 64');
+    await pty.control('paperout-after 300');
+    try {
+      await expect(open().write(slipBytes())).rejects.toMatchObject({ fault: 'paper-out', midJob: true });
+    } finally {
+      await pty.control('buffered 0');
+    }
+  });
+
   it('paper near end: printed, with a warning', async () => {
     await pty.control('nearend');
     expect(await open().write(Buffer.from('x\n'))).toEqual({ warning: `打印机 ${pty.app} 纸将用完，请及时换纸` });
@@ -78,7 +88,8 @@ describe('USB printer device that does not answer (unidirectional)', () => {
     const from = await printedCount();
     const started = Date.now();
     expect(await usbLpPrinter(pty.app, TIMEOUTS).write(slipBytes())).toEqual({});
-    expect(Date.now() - started).toBeLessThan(1500);
+    // two unanswered DLE EOT 1 (400 ms each), never the 10 s of waiting for GS r
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(await printedSince(from)).toBe(golden);
   });
 });
