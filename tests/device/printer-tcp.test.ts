@@ -143,6 +143,16 @@ describe('raw TCP printer ↔ TCP printer simulator', () => {
     expect((await jobs(2)).map((j) => j.toString())).toEqual(['a\n', 'b\n']);
   });
 
+  it('reads the status without printing (for the counter\'s status bar and device settings)', async () => {
+    const printer = tcpPrinter('127.0.0.1', port, TIMEOUTS);
+    expect(await printer.status()).toEqual({ online: true, coverOpen: false, paperOut: false, paperNearEnd: false, error: false });
+    sim.control('cover open');
+    sim.control('nearend');
+    // an open cover takes the printer offline (DLE EOT 1 bit 3), the cause in DLE EOT 2
+    expect(await printer.status()).toEqual({ online: false, coverOpen: true, paperOut: false, paperNearEnd: true, error: false });
+    expect(sim.device.printed).toHaveLength(0);
+  });
+
   it('paper out before the job: not a byte of the slip reaches the printer', async () => {
     const host = hostWith('tcp');
     sim.control('paperout');
