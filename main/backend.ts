@@ -9,7 +9,7 @@
 import { findCardPort } from '../hardware/card/serial.js';
 import { findHandheldPort } from '../hardware/handheld/serial.js';
 import { BACKEND_START_ENV, type BackendStart, type FromBackend, type ToBackend } from './backend-protocol.js';
-import { createHost, type Host } from './host.js';
+import { createHost, printerFromEnv, type Host } from './host.js';
 import { chooseNewestSoundBackup } from './services/backup.js';
 
 /** Electron's `process.parentPort` in a utility process (a MessagePortMain towards the main process). */
@@ -37,6 +37,8 @@ async function start(): Promise<Host> {
   // creates (the store, its WAL, backups) stay writable by the group.
   if (process.platform !== 'win32') process.umask(0o002);
   if (options.restoreNewestBackup && options.backupDir) chooseNewestSoundBackup(options.dbFile, options.backupDir, new Date());
+  // The receipt printer: GAS_PRINTER (tcp://…, serial:…, usblp:…, sim:); the simulator only in demo mode (issue 12 #1).
+  const printer = printerFromEnv();
   // The card reader: GAS_CARD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID) + IDENTIFY, else the simulator.
   const cardPort = process.env.GAS_CARD_PORT ?? (await findCardPort(process.env.GAS_CARD_VIDPID).catch(() => null));
   // The handheld: GAS_HANDHELD_PORT, else discovery (GAS_HANDHELD_VIDPID, default 0483:5740) + IDENTIFY, else the simulator.
@@ -44,6 +46,7 @@ async function start(): Promise<Host> {
   return createHost({
     dbFile: options.dbFile,
     migrationsDir: options.migrationsDir,
+    printer,
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
     ...(options.backupMirrorDir ? { backupMirrorDir: options.backupMirrorDir } : {}),
     ...(cardPort ? { cardPort } : {}),

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
+import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
 import { createHandlers } from './ipc/handlers.js';
 import type { Devices } from './ipc/areas/kit.js';
 import { AfterCommit } from './ipc/after-commit.js';
@@ -34,6 +35,11 @@ export interface HostOptions {
   settings?: Partial<Settings>;
   /** Defaults to a simulated printer (with no device attached, the app still runs). */
   printer?: ReceiptPrinter;
+  /**
+   * Issue 12 #1: the receipt printer's address when no `printer` is given (hardware/printer/address.ts:
+   * tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0, sim:); a bad one throws its Chinese reason.
+   */
+  printerUrl?: string;
   /** A serial device path for the card reader/writer; without one the in-process simulator is used. */
   cardPort?: string;
   cardTimeouts?: Timeouts;
@@ -56,6 +62,17 @@ export interface HostOptions {
    * otherwise staff with the initial password must change it at first log-in.
    */
   demo?: boolean;
+}
+
+/**
+ * Issue 12 #1: the printer of the app's back end (main/backend.ts): GAS_PRINTER's address; without one the
+ * simulator only in demo mode (GAS_DEMO=1), else no printer, so every slip waits in the reprint queue with
+ * what to set, never silently on a simulator. A bad address throws its Chinese reason (the start fails).
+ */
+export function printerFromEnv(env: NodeJS.ProcessEnv = process.env): ReceiptPrinter {
+  const url = env.GAS_PRINTER?.trim();
+  if (url) return printerAt(url);
+  return demoFromEnv(env) ? new SimulatedPrinter() : new UnconfiguredPrinter();
 }
 
 /** Issue 10 #13: demo mode is switched on explicitly, never by default. */
@@ -85,6 +102,8 @@ export interface Host {
 }
 
 export function createHost(options: HostOptions): Host {
+  // first: a bad printer address refuses the start before the store is opened
+  const printer = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl) : new SimulatedPrinter());
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
@@ -95,7 +114,6 @@ export function createHost(options: HostOptions): Host {
     clock: options.clock ?? systemClock,
     settings: { ...defaultSettings, ...options.settings, demoMode: options.demo ?? options.settings?.demoMode ?? demoFromEnv() },
   };
-  const printer = options.printer ?? new SimulatedPrinter();
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
   const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);

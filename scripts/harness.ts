@@ -1,7 +1,10 @@
 /**
  * Runs the headless host and the loopback browser harness: the real counter UI in any Chromium, where
  * Electron cannot run. Seeds a demo store on first start.
- *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open]
+ *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
+ * --printer (or GAS_PRINTER): the receipt printer's address (tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0),
+ * or tcp-sim: the TCP printer simulator started here (terminal: `prn paperout`, `prn state`, …); default the
+ * simulated printer writing each job to .data/printer/.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -10,6 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../main/seed/generate.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
+import { printerAt } from '../hardware/printer/open.js';
+import { TcpPrinterSimulator } from '../hardware/printer/tcp-simulator.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
 import { startHarness } from '../main/harness/server.js';
 import { writeLauncher } from '../main/harness/launcher.js';
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     accounts: { type: 'string', default: '2000' },
     open: { type: 'boolean', default: false },
     'card-port': { type: 'string' },
+    printer: { type: 'string' },
   },
 });
 
@@ -34,7 +40,23 @@ if (!existsSync(join(rendererDistDir, 'index.html'))) {
   process.exit(2);
 }
 const fresh = !existsSync(values.db);
-const printer = new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
+// Issue 12 #1: a real printer by address, the TCP printer simulator (tcp-sim[:PORT]) or the file simulator.
+const printerOption = values.printer ?? (process.env.GAS_PRINTER?.trim() || undefined);
+const tcpSim = printerOption?.startsWith('tcp-sim') ? new TcpPrinterSimulator() : null;
+const tcpSimPort = tcpSim ? await tcpSim.listen(Number(printerOption?.split(':')[1] ?? 0)) : 0;
+const printerFrom = (address: string) => {
+  try {
+    return printerAt(address);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return process.exit(2);
+  }
+};
+const printer = tcpSim
+  ? printerFrom(`tcp://127.0.0.1:${tcpSimPort}`)
+  : printerOption
+    ? printerFrom(printerOption)
+    : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
 const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(repoRoot, '.data', 'backups'), ...(cardPort ? { cardPort } : {}) });
 // Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm start` / `npm run harness`);
@@ -48,9 +70,21 @@ const harness = await startHarness(host.router, rendererDistDir, Number(values.p
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
 // issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
-else if (setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
-else console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
-console.log(`打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`);
+if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
+else if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
+console.log(
+  tcpSim
+    ? `打印机: TCP 模拟打印机 tcp://127.0.0.1:${tcpSimPort}；输入 prn paperout / prn paperin / prn paperout-after 200 / prn nearend / prn cover open|close / prn drop 300 / prn state   按 Ctrl+C 退出`
+    : printerOption
+      ? `打印机: ${printer.name}   按 Ctrl+C 退出`
+      : `打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`,
+);
+if (tcpSim) {
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const [prefix, ...rest] = line.trim().split(/\s+/);
+    if (prefix === 'prn') console.log(JSON.stringify(tcpSim.control(rest.join(' '))));
+  });
+}
 const cardSim = host.cardDevice?.sim;
 if (cardSim) {
   // No reader configured: the simulated card reader takes its cards from this terminal.
@@ -60,6 +94,7 @@ if (cardSim) {
   createInterface({ input: process.stdin }).on('line', (line) => {
     const hh = host.handheldDevice?.sim;
     const [prefix, cmd, arg] = line.trim().split(/\s+/);
+    if (prefix === 'prn') return; // the TCP printer simulator's lines (above)
     if (prefix !== 'hh') return console.log(control(line));
     if (!hh) return console.log('未使用模拟抄表机');
     if (cmd === 'walk') {
@@ -95,8 +130,9 @@ if (launcher) {
 
 const stop = () => {
   launcher?.remove();
-  void harness.close().then(() => {
+  void harness.close().then(async () => {
     host.close();
+    await tcpSim?.close();
     process.exit(0);
   });
 };

@@ -25,6 +25,8 @@ export interface PrintOutcome {
   lines: string[];
   /** false on a reversal voucher or a reversed payment's slip: the counter offers no 核对单换发票 (issue 10 #6). */
   invoiceable: boolean;
+  /** Printed, but the printer asks for attention (issue 12 #1: 纸将用完). */
+  warning?: string;
 }
 
 export interface RecentSlip {
@@ -166,12 +168,14 @@ export class ReceiptService {
     const { db, settings } = this.deps;
     const { copy, layout, lines, invoiceable } = this.preview(slipNo);
     let message: string | null = null;
+    let warning: string | undefined;
     // The cash drawer opens with the original slip of a payment that took cash in or paid cash out.
     const head = db.select({ tendered: payments.tenderedFen, change: payments.changeFen, method: payments.method }).from(payments).where(eq(payments.slipNo, slipNo)).get();
     const kick = !copy && head?.method === '现金' && (head.tendered > 0 || head.change > 0);
     const bytes = encodeSlip(layout, { columns: settings.receiptColumns });
     try {
-      await this.printer.write(kick ? Buffer.concat([bytes, DRAWER_KICK]) : bytes);
+      // On a raw transport the kick (ESC p) goes as the last bytes of the slip's job: refused with it.
+      warning = (await this.printer.write(kick ? Buffer.concat([bytes, DRAWER_KICK]) : bytes))?.warning;
       if (kick) {
         db.transaction((tx) => {
           appendAudit(tx, { actorId: actor.staffId, action: 'drawer.kick', entity: 'counter', entityId: actor.counterId, detail: { slipNo } }, this.deps.clock.now());
@@ -190,7 +194,7 @@ export class ReceiptService {
         error: message,
       })
       .run();
-    return { slipNo, copy, printed: message === null, message, lines, invoiceable };
+    return { slipNo, copy, printed: message === null, message, lines, invoiceable, ...(warning ? { warning } : {}) };
   }
 
   /** Slips as the counter lists them: number, customer, amount, time. */

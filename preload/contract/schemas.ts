@@ -127,6 +127,8 @@ export const printOut = z.object({
   lines: z.array(z.string()),
   /** false on a reversal voucher or a reversed payment's slip (issue 10 #6); absent on other printouts. */
   invoiceable: z.boolean().optional(),
+  /** Issue 12 #1: printed, but the printer asks for attention (纸将用完); absent otherwise. */
+  warning: z.string().optional(),
 });
 
 export const noInput = z.object({}).strict();

@@ -8,32 +8,11 @@ import { displayWidth, leftRight, padStartToWidth, truncateToWidth, wrapToWidth 
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip, FS_CHINESE_OFF, FS_CHINESE_ON } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';
+import { goldenSlip } from '../fixtures/slips.js';
 import { fen } from '../../preload/kernel/money.js';
-import { centiM3 } from '../../preload/kernel/volume.js';
 
-const slip: CheckSlipData = {
-  receiptNo: 'LC01-00000042',
-  hallName: '鹿城营业厅',
-  counterName: '1号窗口',
-  clerkName: '王丽',
-  printedAt: '2026-11-23 10:00:00',
-  businessDate: '2026-11-23',
-  accountNo: '20240001',
-  customerName: '张三',
-  address: '温州市鹿城区人民路88号幸福小区5幢2单元301室',
-  method: '现金',
-  chargeType: '燃气费',
-  invoiceCategory: '核对单',
-  bills: [
-    { readingDate: '2026-10-20', previousReading: centiM3(11522), thisReading: centiM3(15000), consumption: centiM3(3478), priceFenPerM3: 345, gasFen: fen(12000), lateFeeFen: fen(100), overdueDays: 4 },
-  ],
-  gasFen: fen(12000),
-  lateFeeFen: fen(100),
-  totalFen: fen(12100),
-  tenderedFen: fen(20000),
-  changeFen: fen(7900),
-  copy: false,
-};
+/** The golden slip (tests/fixtures/slips.ts, shared with the printer transport tests). */
+const slip: CheckSlipData = goldenSlip;
 
 const GOLDEN = join(repoRoot, 'tests', 'fixtures', 'check-slip-48col.hex');
 

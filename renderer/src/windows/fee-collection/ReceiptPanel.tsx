@@ -17,6 +17,11 @@ export function ReceiptPanel() {
           {receipt.message}
         </div>
       )}
+      {receipt.warning && (
+        <div className="warn" role="status">
+          {receipt.warning}
+        </div>
+      )}
       <pre className="receipt" aria-label="核对单内容">
         {receipt.lines.join('\n')}
       </pre>
