@@ -111,4 +111,9 @@ export const METHOD_NAMES = [
   'audit.export',
   'backup.now',
   'backup.list',
+  'imports.templates',
+  'imports.template',
+  'imports.check',
+  'imports.run',
+  'imports.progress',
 ] as const;

@@ -17,6 +17,7 @@ import { handheldContract } from './contract/handheld.js';
 import { bankContract } from './contract/bank.js';
 import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
+import { importsContract } from './contract/imports.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -31,6 +32,7 @@ export const contract = {
   ...bankContract,
   ...uploadContract,
   ...dayCloseContract,
+  ...importsContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -37,3 +37,7 @@ export type DirectRelative = (typeof DIRECT_RELATIVES)[number];
 /** R-STAT-04: what 气表业务综合查询 counts. */
 export const STAT_KINDS = ['报装', '装表', '点火', '改装', '换表', '封表', '拆表', '启封'] as const;
 export type StatKind = (typeof STAT_KINDS)[number];
+
+/** Issue 12 #3: what a legacy import file holds (用户及表、欠费账单、价格). */
+export const IMPORT_KINDS = ['accounts', 'bills', 'tariffs'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
