@@ -33,7 +33,7 @@ import type { Actor, ServiceDeps } from './context.js';
 
 /** At most this many errors are listed (a wrong file has one per row); the count is exact. */
 export const MAX_LISTED_ERRORS = 1000;
-const YIELD_EVERY = 5000;
+const YIELD_EVERY = 1000;
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -240,6 +240,7 @@ export class LegacyImport {
 
   /** The import: nothing when any row is bad (the report says why), else every row in one transaction. */
   async run(actor: Actor, kind: ImportKind, bytes: Buffer): Promise<ImportReport & { imported: boolean; counts: ImportCounts }> {
+    if (this.progress.job === 'run') throw new DomainError('VALIDATION', '另一个导入正在进行，请等它完成', 'file');
     try {
       this.report({ phase: 'read', done: 0, total: 0 }, 'run');
       const file = await readTable(bytes);

@@ -10,29 +10,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
-import { TEMPLATE_COLUMNS } from '../../main/domain/legacy-import.js';
-import { toCsv } from '../../main/domain/csv.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { FixedClock, signIn, TEST_NOW, type TestClient } from '../fixtures/host.js';
-
-/** One valid row per account: 老区 多层, 9 units × 999 rooms per building, a book per 100 buildings. */
-export function legacyAccountsCsv(accounts: number): string {
-  const rows: string[][] = [];
-  for (let i = 0; i < accounts; i++) {
-    const room = (i % 99) + 101;
-    const unit = (Math.floor(i / 99) % 9) + 1;
-    const building = (Math.floor(i / 891) % 99) + 1;
-    const book = 1000 + Math.floor(i / 88_209);
-    const reading = `${100 + (i % 5000)}.${String(i % 100).padStart(2, '0')}`;
-    rows.push([
-      String(80_000_000 + i), `用户${i}`, `鹿城区测试路${building}幢${unit}单元${room}`, '测试小区', '鹿城', `138${String(i).padStart(8, '0')}`, '抄表', '现金', '', '', '', '散户',
-      '2015-03-02', '', '2800.00', '老', '多层', String(book), String(building), String(unit), String(room), '周抄表', '每月', '普通用户', '普通表', `B${i}`, 'J2.5', '左进', '0', reading, '2015-04-01', '通气',
-    ]);
-  }
-  return toCsv(TEMPLATE_COLUMNS.accounts.map((c) => c.name), rows);
-}
+import { legacyAccountsCsv } from '../fixtures/legacy-import.js';
 
 async function upload(admin: TestClient, bytes: Buffer): Promise<string> {
   const begun = await admin.ok('upload.begin', { size: bytes.length });

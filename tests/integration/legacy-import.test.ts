@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../preload/kernel/enums.js';
 import { makeTestHost, signIn, type TestClient, type TestHost } from '../fixtures/host.js';
+import { legacyAccountsCsv } from '../fixtures/legacy-import.js';
 
 let host: TestHost;
 let admin: TestClient;
@@ -151,6 +152,24 @@ describe('legacy import (issue 12 #3)', () => {
     await admin.ok('upload.end', { uploadId: begun.uploadId });
     const done = await admin.ok('imports.run', { kind: 'accounts', upload: begun.uploadId });
     expect(done.counts.inserted).toBe(3);
+  });
+
+  it('a long import shows its progress, refuses a second import meanwhile, and ends idle', async () => {
+    const file = b64(legacyAccountsCsv(12_000));
+    const tariffs = await sample('tariffs');
+    expect(await admin.ok('imports.progress', {})).toMatchObject({ job: null });
+    const running = admin.call('imports.run', { kind: 'accounts', file });
+    let progress = await admin.ok('imports.progress', {});
+    for (let i = 0; i < 100 && progress.done === 0; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      progress = await admin.ok('imports.progress', {});
+    }
+    expect(progress).toMatchObject({ job: 'run', phase: 'validate', total: 12_000 });
+    const second = await admin.call('imports.run', { kind: 'tariffs', file: tariffs });
+    expect(second).toMatchObject({ ok: false, error: { message: '另一个导入正在进行，请等它完成' } });
+    const done = await running;
+    expect(done).toMatchObject({ ok: true, value: { imported: true, counts: { inserted: 12_000 } } });
+    expect(await admin.ok('imports.progress', {})).toMatchObject({ job: null, phase: 'done', done: 12_000, total: 12_000 });
   });
 
   it('clerks may not import', async () => {
