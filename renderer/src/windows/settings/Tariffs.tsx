@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../preload/kernel/money';
 import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 
 export function Tariffs() {
@@ -93,6 +94,7 @@ export function Tariffs() {
         {saved && <div role="status">{saved}</div>}
       </section>
       <SignInLocks />
+      <LegacyImport />
     </main>
   );
 }
