@@ -120,4 +120,9 @@ export const METHOD_NAMES = [
   'staff.disable',
   'staff.resetPassword',
   'staff.setRole',
+  'imports.templates',
+  'imports.template',
+  'imports.check',
+  'imports.run',
+  'imports.progress',
 ] as const;

@@ -18,6 +18,7 @@ import { bankContract } from './contract/bank.js';
 import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
 import { setupContract } from './contract/setup.js';
+import { importsContract } from './contract/imports.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...uploadContract,
   ...dayCloseContract,
   ...setupContract,
+  ...importsContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

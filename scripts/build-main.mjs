@@ -4,7 +4,13 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+/**
+ * Pure-JS libraries bundled in rather than loaded from node_modules at run time (issue 12 #3): electron-builder
+ * 25's module collector leaves out transitive dependencies an npm tree shares with dev dependencies (exceljs →
+ * … → call-bind-apply-helpers, also needed by electron-builder itself), so the packaged back end failed to start.
+ */
+const BUNDLED = new Set(['exceljs', 'csv-parse']);
+const external = ['electron', ...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d))];
 const common = {
   bundle: true,
   platform: 'node',

@@ -14,6 +14,7 @@ import { businessesHandlers } from './areas/businesses.js';
 import { cardsHandlers } from './areas/cards.js';
 import { dayCloseHandlers } from './areas/day-close.js';
 import { handheldHandlers } from './areas/handheld.js';
+import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
 import { paymentsHandlers } from './areas/payments.js';
 import { sessionHandlers } from './areas/session.js';
@@ -69,6 +70,7 @@ export function createHandlers(
     uploadsHandlers(kit),
     dayCloseHandlers(kit),
     setupHandlers(kit),
+    importsHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

@@ -51,3 +51,6 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   callcenter: '接听员',
   callcenter_lead: '接听组长',
 };
+/** Issue 12 #3: what a legacy import file holds (用户及表、欠费账单、价格). */
+export const IMPORT_KINDS = ['accounts', 'bills', 'tariffs'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -5,6 +5,7 @@
  *  - handheld sync of 5,000 accounts on a cable paced at 115200 baud, as a share of the line rate
  *  - bank file generation and return write-off for 200,000 accounts
  *  - day close over one hall-day of 5,000,000 payments, report queries, cold start of the host
+ *  - legacy import of 100,000 accounts (issue 12 #3): upload, dry run, import, re-import
  * The 200,000-account store is generated once into .bench-cache/ (deterministic seed) and reused.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
+import { benchLegacyImport } from './legacy-import.js';
 import { addFen, fen } from '../../preload/kernel/money.js';
 import type { AccountId } from '../../main/domain/ids.js';
 
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     'handheld-accounts': { type: 'string', default: '5000' },
     'bank-accounts': { type: 'string', default: '200000' },
     'close-payments': { type: 'string', default: '5000000' },
+    'import-accounts': { type: 'string', default: '100000' },
   },
 });
 const ACCOUNTS = Number(values.accounts);
@@ -151,3 +154,4 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true }
 await benchHandheld(Number(values['handheld-accounts']));
 await benchBank(Number(values['bank-accounts']));
 await benchDayClose(Number(values['close-payments']));
+await benchLegacyImport(Number(values['import-accounts']));

@@ -31,7 +31,7 @@ type PackedEntry = ReturnType<typeof asar.statFile>;
 const EXECUTABLE = 'gas-hall-teller';
 const PRODUCT_NAME = '燃气营业厅柜台系统';
 /** What the app needs at run time; templates and fonts are checked when the repo has them. */
-const SHIPPED_DIRS = ['dist/main', 'dist/preload', 'renderer/dist', 'db/migrations', 'templates', 'fonts'];
+const SHIPPED_DIRS = ['dist/main', 'dist/preload', 'renderer/dist', 'db/migrations', 'db/templates', 'fonts'];
 /** Repo folders that never go into the staged project (the rest is copied, so `files` in the yml decides). */
 const NOT_STAGED = new Set(['node_modules', '.git', 'release', 'tests', '.data', '.bench-cache']);
 const CLOSED = 'http://127.0.0.1:9';
@@ -148,7 +148,7 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
   });
 
   it('ships dist (main, back end, worker, preload), renderer/dist, every migration and templates/fonts when there are any', () => {
-    for (const file of ['dist/main/app.cjs', 'dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'db/migrations/meta/_journal.json']) {
+    for (const file of ['dist/main/app.cjs', 'dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'db/migrations/meta/_journal.json', 'db/templates/accounts.csv', 'db/templates/accounts.xlsx']) {
       expect(isFile(packed.get(file)), file).toBe(true);
     }
     for (const dir of SHIPPED_DIRS) {
@@ -167,7 +167,7 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
     for (const dep of ['better-sqlite3', 'drizzle-orm', 'serialport', 'zod', 'ws', 'iconv-lite']) expect(packed.has(`node_modules/${dep}/package.json`), dep).toBe(true);
     for (const dep of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', 'react', 'esbuild', '@resvg/resvg-js']) expect(packed.has(`node_modules/${dep}`), dep).toBe(false);
     const topLevel = new Set([...packed.keys()].map((p) => p.split('/')[0]));
-    expect([...topLevel].sort()).toEqual(['db', 'dist', 'node_modules', 'package.json', 'renderer', ...['fonts', 'templates'].filter((d) => existsSync(join(repoRoot, d)))].sort());
+    expect([...topLevel].sort()).toEqual(['db', 'dist', 'node_modules', 'package.json', 'renderer', ...['fonts'].filter((d) => existsSync(join(repoRoot, d)))].sort());
     expect([...packed.keys()].filter((p) => p.startsWith('renderer/') && !p.startsWith('renderer/dist'))).toEqual([]);
     expect([...packed.keys()].filter((p) => p.startsWith('node_modules/better-sqlite3/deps/') || p.endsWith('test_extension.node'))).toEqual([]);
   });

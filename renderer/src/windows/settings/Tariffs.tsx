@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../preload/kernel/money';
 import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
 
@@ -95,6 +96,7 @@ export function Tariffs() {
       </section>
       <SignInLocks />
       <StaffAdmin />
+      <LegacyImport />
     </main>
   );
 }
