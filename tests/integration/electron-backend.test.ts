@@ -16,22 +16,12 @@ import { BACKEND_DOWN_MESSAGES } from '../../main/backend-protocol.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
-import { loadShell, type FakeWebContents, type Shell } from '../fixtures/fake-electron.js';
+import { loadShell, type FakeWebContents, type Shell, until } from '../fixtures/fake-electron.js';
 import { ok } from '../fixtures/client.js';
 
 let userData: string;
 let shell: Shell;
 const previousDemo = process.env.GAS_DEMO;
-
-async function until<T>(probe: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const openFiles = (pid: number | string): string[] =>
   readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {

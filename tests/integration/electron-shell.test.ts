@@ -22,7 +22,7 @@ import { backupNow } from '../../main/services/backup.js';
 import { channelOf } from '../../preload/channels.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
-import { loadPreload, loadShell, type FakeMenuItem, type Shell } from '../fixtures/fake-electron.js';
+import { loadPreload, loadShell, type FakeMenuItem, type Shell, until } from '../fixtures/fake-electron.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -31,16 +31,6 @@ const tempDir = () => {
   return dir;
 };
 const previous = { demo: process.env.GAS_DEMO, devtools: process.env.GAS_DEVTOOLS };
-
-async function until<T>(probe: () => T | undefined | null | false, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const allItems = (items: FakeMenuItem[]): FakeMenuItem[] => items.flatMap((item) => [item, ...allItems(item.submenu ?? [])]);
 
