@@ -9,6 +9,8 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
+import { PrinterHolder } from '../hardware/printer/holder.js';
+import { applyPaperWidth, storedPrinter } from './services/devices.js';
 import { createHandlers } from './ipc/handlers.js';
 import type { Devices } from './ipc/areas/kit.js';
 import { AfterCommit } from './ipc/after-commit.js';
@@ -86,7 +88,8 @@ export interface Host {
   router: Router;
   sessions: SessionStore;
   receipts: ReceiptService;
-  printer: ReceiptPrinter;
+  /** Issue 12 #2: the printer behind a swappable holder (设备设置 changes it without a restart). */
+  printer: PrinterHolder;
   cards: IcCardService;
   /** The simulated card reader when no real one is configured (demo, tests). */
   cardDevice: SimulatedCardDevice | null;
@@ -103,7 +106,7 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   // first: a bad printer address refuses the start before the store is opened
-  const printer = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl) : new SimulatedPrinter());
+  const startPrinter = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl) : new SimulatedPrinter());
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
@@ -114,6 +117,10 @@ export function createHost(options: HostOptions): Host {
     clock: options.clock ?? systemClock,
     settings: { ...defaultSettings, ...options.settings, demoMode: options.demo ?? options.settings?.demoMode ?? demoFromEnv() },
   };
+  // Issue 12 #2: a printer chosen in 设备设置 (stored, so validated when it was saved) wins over the start's choice.
+  const stored = storedPrinter(deps);
+  const printer = new PrinterHolder(stored ? printerAt(stored.address) : startPrinter);
+  if (stored) applyPaperWidth(deps, stored.paperMm);
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
   const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);

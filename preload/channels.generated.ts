@@ -125,4 +125,7 @@ export const METHOD_NAMES = [
   'imports.check',
   'imports.run',
   'imports.progress',
+  'devices.printer',
+  'devices.setPrinter',
+  'devices.testPrinter',
 ] as const;

@@ -19,6 +19,7 @@ import { uploadContract } from './contract/uploads.js';
 import { dayCloseContract } from './contract/day-close.js';
 import { setupContract } from './contract/setup.js';
 import { importsContract } from './contract/imports.js';
+import { devicesContract } from './contract/devices.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...dayCloseContract,
   ...setupContract,
   ...importsContract,
+  ...devicesContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

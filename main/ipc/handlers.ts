@@ -13,6 +13,7 @@ import { bankHandlers } from './areas/bank.js';
 import { businessesHandlers } from './areas/businesses.js';
 import { cardsHandlers } from './areas/cards.js';
 import { dayCloseHandlers } from './areas/day-close.js';
+import { devicesHandlers } from './areas/devices.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -71,6 +72,7 @@ export function createHandlers(
     dayCloseHandlers(kit),
     setupHandlers(kit),
     importsHandlers(kit),
+    devicesHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

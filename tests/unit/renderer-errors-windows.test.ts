@@ -278,6 +278,10 @@ describe("each window's list of error fields is what its JSX renders (issue 10 #
     const m = (await import(/* @vite-ignore */ src('windows', 'Login.tsx'))) as Record<string, string[]>;
     expect(sorted([...(m.SIGN_IN_ERROR_FIELDS ?? []), ...(m.CHANGE_PASSWORD_ERROR_FIELDS ?? [])])).toEqual(sorted(jsxFields('windows', ['Login.tsx'])));
   });
+  it('设备设置 (issue 12 #2)', async () => {
+    const { DEVICE_SETTINGS_ERROR_FIELDS } = (await import(/* @vite-ignore */ src('windows', 'settings', 'DeviceSettings.tsx'))) as { DEVICE_SETTINGS_ERROR_FIELDS: string[] };
+    expect(sorted(DEVICE_SETTINGS_ERROR_FIELDS)).toEqual(sorted(jsxFields('windows/settings', ['DeviceSettings.tsx'])));
+  });
   it('缴款报告', async () => {
     const { CASH_REPORT_ERROR_FIELDS } = (await import(/* @vite-ignore */ src('windows', 'day-close', 'CashReport.tsx'))) as { CASH_REPORT_ERROR_FIELDS: string[] };
     expect(sorted(CASH_REPORT_ERROR_FIELDS)).toEqual(sorted(jsxFields('windows/day-close', ['CashReport.tsx'])));

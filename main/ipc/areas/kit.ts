@@ -5,7 +5,7 @@
  */
 import type { Fen } from '../../../preload/kernel/money.js';
 import type { Method } from '../../../preload/contract.js';
-import type { ReceiptPrinter } from '../../../hardware/printer/printer.js';
+import type { PrinterHolder } from '../../../hardware/printer/holder.js';
 import { DomainError } from '../../../preload/kernel/errors.js';
 import type { BackupInfo, RestoreChoice, TakenBackup } from '../../services/backup.js';
 import type { CustomerDisplays } from '../../services/customer-display.js';
@@ -21,7 +21,8 @@ import type { SessionStore } from '../sessions.js';
 export interface Devices {
   cards: IcCardService;
   handheld: HandheldService;
-  printer: ReceiptPrinter;
+  /** Issue 12 #2: swappable, so a printer chosen in 设备设置 prints the next slip. */
+  printer: PrinterHolder;
   backups: {
     now(): Promise<TakenBackup>;
     list(): BackupInfo[];

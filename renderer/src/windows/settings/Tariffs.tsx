@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../preload/kernel/money';
 import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
+import { DeviceSettings } from './DeviceSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
@@ -97,6 +98,7 @@ export function Tariffs() {
       <SignInLocks />
       <StaffAdmin />
       <LegacyImport />
+      <DeviceSettings />
     </main>
   );
 }
