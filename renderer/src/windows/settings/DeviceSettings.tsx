@@ -62,7 +62,17 @@ export function DeviceSettings() {
       <div className="row">
         <label>
           打印机地址
-          <input name="printerAddress" value={address} onChange={(e) => setAddress(e.target.value)} size={32} placeholder="tcp://192.168.1.50:9100" />
+          <input
+            name="printerAddress"
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void save();
+            }}
+            size={32}
+            placeholder="tcp://192.168.1.50:9100"
+            aria-describedby="printer-address-error"
+          />
         </label>
         <label>
           纸宽

@@ -1,0 +1,46 @@
+/**
+ * 设备设置 in Chromium at 1366×768 (issue 12 #2): the technician types the receipt printer's address (Enter
+ * saves), a bad one is refused at the field, a test page reaches the TCP printer simulator and the state shows.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TcpPrinterSimulator } from '../../hardware/printer/tcp-simulator.js';
+import { makeTestHost, type TestHost } from '../fixtures/host.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
+import { logIn } from './counter-page.js';
+
+let host: TestHost;
+let counter: CounterPage;
+const printer = new TcpPrinterSimulator();
+let port = 0;
+
+beforeAll(async () => {
+  port = await printer.listen();
+  host = makeTestHost();
+  counter = await openCounterPage(host, { width: 1366, height: 768 });
+  await logIn(counter.page, counter.harness.url, 'tech01', 'counter-lc01');
+});
+
+afterAll(async () => {
+  await counter?.close();
+  await printer.close();
+  host?.dispose();
+});
+
+describe('设备设置', () => {
+  it('refuses a bad address at the field, saves a TCP printer with Enter and prints a test page on it', async () => {
+    const { page } = counter;
+    await page.keyboard.press('Alt+s');
+    const address = page.locator('input[name=printerAddress]');
+    await address.fill('http://printer');
+    await address.press('Enter');
+    await expect.poll(() => page.locator('#printer-address-error').textContent()).not.toBe('');
+    await address.fill(`tcp://127.0.0.1:${port}`);
+    await address.press('Enter');
+    await expect.poll(() => page.locator('[data-printer-state]').getAttribute('data-printer-state')).toBe('real');
+    await page.locator('button[name=testPrinter]').click();
+    await expect.poll(() => printer.jobs.length).toBe(1);
+    await page.locator('[data-printer-state]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'device-settings.png') });
+  });
+});
