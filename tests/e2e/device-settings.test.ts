@@ -31,6 +31,11 @@ describe('设备设置', () => {
   it('refuses a bad address at the field, saves a TCP printer with Enter and prints a test page on it', async () => {
     const { page } = counter;
     await page.keyboard.press('Alt+s');
+    // the window shows a technician only what the contract lets them do: no price table, no legacy import
+    await page.locator('input[name=printerAddress]').waitFor();
+    expect(await page.locator('main.settings h2').allTextContents()).not.toContain('气价表');
+    expect(await page.locator('main.settings').textContent()).not.toContain('旧系统数据导入');
+    expect(await page.locator('main.settings').textContent()).not.toContain('您的岗位没有此项操作权限');
     const address = page.locator('input[name=printerAddress]');
     await address.fill('http://printer');
     await address.press('Enter');

@@ -73,7 +73,7 @@ describe('first log-in outside demo mode', () => {
     await page.fill('input[name=unlockLogin]', 'clerk02');
     await page.selectOption('select[name=unlockCounter]', 'counter-lc02');
     await page.locator('button[name=unlockSignIns]').click();
-    await expect.poll(() => page.locator('main.settings [role=status]').last().textContent()).toBe('已解除 2 项登录锁定');
+    await expect.poll(() => page.locator('.sign-in-locks [role=status]').textContent()).toBe('已解除 2 项登录锁定');
     await page.screenshot({ path: `${artifacts}/sign-in-unlock.png` });
     expect(await clientOn(host, 'x').call('auth.login', { login: 'clerk02', password: '123456', counterId: 'counter-lc02' })).toMatchObject({ ok: true });
   });

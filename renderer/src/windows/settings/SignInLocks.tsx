@@ -25,7 +25,7 @@ export function SignInLocks() {
     else setError(res.error.message);
   };
   return (
-    <section className="panel">
+    <section className="panel sign-in-locks">
       <h2>{t.signInLocks.title}</h2>
       <div className="row">
         <label>
