@@ -13,17 +13,11 @@ import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';
 import { fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
+import { slipHeader } from '../fixtures/slips.js';
 
 const base: CheckSlipData = {
   receiptNo: 'LC01-00000007',
-  hallName: '鹿城营业厅',
-  counterName: '1号窗口',
-  clerkName: '王丽',
-  printedAt: '2026-11-23 10:00:00',
-  businessDate: '2026-11-23',
-  accountNo: '20240001',
-  customerName: '张三',
-  address: '温州市鹿城区人民路88号幸福小区5幢2单元301室',
+  ...slipHeader,
   method: '燃气票',
   chargeType: '燃气费',
   invoiceCategory: '核对单',
