@@ -21,7 +21,7 @@ import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
 import { appendAudit } from './services/audit.js';
-import { applyPendingRestore, backupNow, checkBackup, listBackups, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
+import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
@@ -141,10 +141,7 @@ export function createHost(options: HostOptions): Host {
   const backups: Devices['backups'] = {
     now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir),
     list: () => (backupDir ? listBackups(backupDir) : []),
-    check: (file) => {
-      if (!listBackups(configuredBackupDir()).some((b) => b.file === file)) throw new DomainError('NOT_FOUND', '只能检查备份列表中的备份', 'file');
-      return checkBackup(file);
-    },
+    check: (file) => checkBackup(listedBackup(configuredBackupDir(), file, '只能检查备份列表中的备份').file),
     restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
   };
   const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir) : () => undefined;

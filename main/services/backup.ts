@@ -205,6 +205,13 @@ export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, 
   };
 }
 
+/** Issue 12 #6: a backup named from the app must be one of the listed ones (no other file is opened or restored). */
+export function listedBackup(backupDir: string, file: string, refusal: string): BackupInfo {
+  const listed = listBackups(backupDir).find((b) => resolve(b.file) === resolve(file));
+  if (!listed) throw new DomainError('NOT_FOUND', refusal, 'file');
+  return listed;
+}
+
 /** Where a restore chosen in the app waits for the next start (issue 12 #6): beside the store. */
 export function pendingRestoreFile(dbFile: string): string {
   return `${dbFile}.restore.json`;
@@ -232,8 +239,7 @@ export interface RestoreChoice {
  * start, before the store opens, since the running counters hold it open. Nothing changes until then.
  */
 export function requestRestore(store: Store, dbFile: string, backupDir: string, choice: RestoreChoice, requestedBy: string, now: Date): { payments: number; lost: string[]; restartRequired: true } {
-  const listed = listBackups(backupDir).find((b) => resolve(b.file) === resolve(choice.file));
-  if (!listed) throw new DomainError('NOT_FOUND', '只能恢复备份列表中的备份', 'file');
+  const listed = listedBackup(backupDir, choice.file, '只能恢复备份列表中的备份');
   const heads = choice.heads.map(parseHead);
   const check = checkBackup(listed.file);
   if (!check.ok) throw new DomainError('VALIDATION', `备份不可用：${check.detail}`, 'file');
