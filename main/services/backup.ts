@@ -150,12 +150,10 @@ export interface RestoreOptions {
  */
 export function restoreBackup(backup: string, target: string, now: Date, options: RestoreOptions = {}): { replaced: string | null; payments: number; lost: string[] } {
   if (storeInUse(target)) throw new DomainError('VALIDATION', `数据库 ${target} 正在使用中，请先退出营业厅程序（和浏览器测试台）再恢复`, 'db');
-  const check = checkBackup(backup);
+  const check = assessBackup(backup, options.heads ?? [], headsOfReplaced(target));
   if (!check.ok) throw new Error(`备份 ${backup} 不可用：${check.detail}`);
-  const anchored = verifyBackupAgainst(backup, options.heads ?? [], headsOfReplaced(target));
-  const differs = anchored.filter((m) => m.kind === 'HASH_DIFFERS');
-  if (differs.length > 0) throw new Error(`备份 ${backup} 与链头不符，不能恢复：${differs.map((m) => m.message).join('；')}`);
-  const lost = anchored.map((m) => m.message);
+  if (check.differs.length > 0) throw new Error(`备份 ${backup} 与链头不符，不能恢复：${check.differs.join('；')}`);
+  const { lost } = check;
   if (lost.length > 0 && !options.acceptLoss) {
     throw new Error(`备份 ${backup} 早于已打印或已记录的链头，恢复将丢失其后的记录：${lost.join('；')}。确认后加 --accept-loss 再恢复`);
   }
@@ -167,6 +165,17 @@ export function restoreBackup(backup: string, target: string, now: Date, options
   }
   copyFileSync(backup, target);
   return { replaced, payments: check.payments, lost };
+}
+
+/**
+ * What restoring `file` would mean: unusable (integrity, audit chain), or usable with the heads it contradicts
+ * (`differs`: never restored) and those it ends before (`lost`: restored only when the loss is accepted).
+ */
+function assessBackup(file: string, printed: readonly ChainHead[], replaced: readonly AnchorHead[]): { ok: false; detail: string } | { ok: true; payments: number; differs: string[]; lost: string[] } {
+  const check = checkBackup(file);
+  if (!check.ok) return { ok: false, detail: check.detail };
+  const anchored = verifyBackupAgainst(file, printed, replaced);
+  return { ok: true, payments: check.payments, differs: anchored.filter((m) => m.kind === 'HASH_DIFFERS').map((m) => m.message), lost: anchored.map((m) => m.message) };
 }
 
 function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replaced: readonly AnchorHead[]) {
@@ -241,12 +250,10 @@ export interface RestoreChoice {
 export function requestRestore(store: Store, dbFile: string, backupDir: string, choice: RestoreChoice, requestedBy: string, now: Date): { payments: number; lost: string[]; restartRequired: true } {
   const listed = listedBackup(backupDir, choice.file, '只能恢复备份列表中的备份');
   const heads = choice.heads.map(parseHead);
-  const check = checkBackup(listed.file);
+  const check = assessBackup(listed.file, heads, recordedHeads(store.db, 'replaced'));
   if (!check.ok) throw new DomainError('VALIDATION', `备份不可用：${check.detail}`, 'file');
-  const anchored = verifyBackupAgainst(listed.file, heads, recordedHeads(store.db, 'replaced'));
-  const differs = anchored.filter((m) => m.kind === 'HASH_DIFFERS');
-  if (differs.length > 0) throw new DomainError('VALIDATION', `备份与链头不符，不能恢复：${differs.map((m) => m.message).join('；')}`, 'file');
-  const lost = anchored.map((m) => m.message);
+  if (check.differs.length > 0) throw new DomainError('VALIDATION', `备份与链头不符，不能恢复：${check.differs.join('；')}`, 'file');
+  const { lost } = check;
   if (lost.length > 0 && !choice.acceptLoss) {
     throw new DomainError('VALIDATION', `此备份早于已打印或已记录的链头，恢复将丢失其后的记录：${lost.join('；')}。确认丢失后再恢复`, 'acceptLoss');
   }
