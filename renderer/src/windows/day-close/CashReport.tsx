@@ -31,10 +31,9 @@ function countedSoFar(counts: Record<string, string>): Fen {
   return countedTotal(Object.fromEntries(whole));
 }
 
-/** The balance as the report will compute it; a negative deposit is refused at submit and previews as none. */
+/** The balance as the report will compute it (yuan text never parses negative). */
 function balanceOf(draft: Draft, deposited: string): Fen {
-  const depositedFen = yuanOr0(deposited);
-  return cashBalance(fen(draft.previousBalanceFen), fen(draft.incomeFen), depositedFen < 0 ? ZERO_FEN : depositedFen);
+  return cashBalance(fen(draft.previousBalanceFen), fen(draft.incomeFen), yuanOr0(deposited));
 }
 
 /** The fields 缴款报告 shows an error at (issue 10 #16); any other error goes to its ErrorNotice. */
