@@ -27,6 +27,9 @@ export function dataDirFor({ platform, env, packaged, appRoot }: DataDirInput): 
   return DATA_FOLDER_LINUX;
 }
 
+/** A backup's file name in the backups folder, its stamp captured (the back end writes them, the shell only looks). */
+export const BACKUP_FILE_NAME = /^gas-hall-(\d{8}-\d{6})\.db$/;
+
 export interface DataPaths {
   dbFile: string;
   backupDir: string;

@@ -12,9 +12,9 @@ import type { Store } from '../../db/open.js';
 import type { ChainHead } from '../../preload/kernel/chain-head.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { parseHead } from '../domain/chain-head.js';
+import { BACKUP_FILE_NAME } from '../data-dir.js';
 import { recordedHeads, verifyAuditChain, type AnchorHead } from './audit.js';
 
-const NAME = /^gas-hall-(\d{8}-\d{6})\.db$/;
 
 function stamp(at: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -36,10 +36,10 @@ export interface TakenBackup extends BackupInfo {
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => NAME.test(f))
+    .filter((f) => BACKUP_FILE_NAME.test(f))
     .sort()
     .reverse()
-    .map((f) => ({ file: join(dir, f), bytes: statSync(join(dir, f)).size, at: NAME.exec(f)?.[1] ?? '' }));
+    .map((f) => ({ file: join(dir, f), bytes: statSync(join(dir, f)).size, at: BACKUP_FILE_NAME.exec(f)?.[1] ?? '' }));
 }
 
 /**
@@ -57,7 +57,7 @@ export async function backupNow(store: Store, dir: string, now: Date, keep = 14,
   renameSync(`${file}.part`, file);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
   const mirrored = mirrorDir ? mirrorBackup(file, mirrorDir, keep) : { mirror: null, mirrorError: null };
-  return { file, bytes: statSync(file).size, at: NAME.exec(basename(file))?.[1] ?? '', ...mirrored };
+  return { file, bytes: statSync(file).size, at: BACKUP_FILE_NAME.exec(basename(file))?.[1] ?? '', ...mirrored };
 }
 
 function mirrorBackup(file: string, mirrorDir: string, keep: number): { mirror: string | null; mirrorError: string | null } {

@@ -2,6 +2,7 @@
  * Issue 12 #5: what the clerk is told when the app cannot start (the back end could not open the store, or
  * another start-up step failed): the reason, what to do, and where the log is. No electron import.
  */
+import { BACKUP_FILE_NAME } from '../data-dir.js';
 export interface StartupFailure {
   title: string;
   content: string;
@@ -42,5 +43,5 @@ export function isDamagedStore(reason: string): boolean {
 
 /** The backups the shell can see in the data folder (gas-hall-<stamp>.db), without opening any. */
 export function hasBackupFiles(names: readonly string[]): boolean {
-  return names.some((n) => /^gas-hall-\d{8}-\d{6}\.db$/.test(n));
+  return names.some((n) => BACKUP_FILE_NAME.test(n));
 }
