@@ -1,7 +1,6 @@
 /** Schemas shared by the areas of the contract: ids, money, dates, people, slips (preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES } from '../kernel/enums.js';
-import { TICKET_KINDS } from '../kernel/enums.js';
+import { BUSINESS_STATES, BUSINESS_TYPES, PRIORITIES, TICKET_KINDS } from '../kernel/enums.js';
 import { DomainError } from '../kernel/errors.js';
 import { parseYuan } from '../kernel/money.js';
 import { parseVolume } from '../kernel/volume.js';
