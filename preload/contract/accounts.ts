@@ -1,7 +1,6 @@
 /** The contract's Customers and their unpaid bills methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { PRIORITIES } from '../kernel/enums.js';
-import { DIRECT_RELATIVES } from '../kernel/enums.js';
+import { PRIORITIES, DIRECT_RELATIVES } from '../kernel/enums.js';
 import { COUNTER_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, accountHit, accountSummary, business, centi, date, fen, id, optionalYuan, phone, printOut, text, unpaidBill, volume, yuan, NO_CONTROL_CHARS } from './schemas.js';
 
 export const accountsContract = {

@@ -1,7 +1,6 @@
 /** The contract's Counter businesses, work orders, follow-up forms, calendar and statistics methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS } from '../kernel/enums.js';
-import { STAT_KINDS } from '../kernel/enums.js';
+import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS, STAT_KINDS } from '../kernel/enums.js';
 import { COUNTER_ROLES, PHONE_ROLES, business, consumables, date, dateTime, fen, id, noInput, phone, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
 
 export const businessesContract = {
