@@ -11,7 +11,8 @@ import { uploadFile } from '../../api/upload';
 import { FieldError } from '../../components/FieldError';
 
 type Report = Output<'imports.check'>;
-const KIND_NAMES: Record<ImportKind, string> = { accounts: '用户及表', bills: '欠费账单', tariffs: '价格' };
+/** In the order they are imported (价格 → 用户及表 → 欠费账单). */
+const KIND_NAMES: Record<ImportKind, string> = { tariffs: '价格', accounts: '用户及表', bills: '欠费账单' };
 
 function blobUrl(parts: BlobPart[], type: string): string {
   return URL.createObjectURL(new Blob(parts, { type }));
@@ -24,8 +25,9 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export function LegacyImport() {
-  const [kind, setKind] = useState<ImportKind>('accounts');
+/** `autoFocus`: the first field takes the focus (the setup wizard's import step); `onImported` after a successful import. */
+export function LegacyImport({ autoFocus = false, onImported }: { autoFocus?: boolean; onImported?: () => void } = {}) {
+  const [kind, setKind] = useState<ImportKind>('tariffs');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -61,6 +63,7 @@ export function LegacyImport() {
     setReport(r.value);
     if ('imported' in r.value) {
       const c = r.value.counts;
+      if (r.value.imported) onImported?.();
       setDone(r.value.imported ? `已导入 ${c.rows} 行：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}` : '有错误，未导入任何数据');
     } else setDone(r.value.errorCount === 0 ? `检查通过，共 ${r.value.rows} 行，可以导入` : null);
   };
@@ -71,7 +74,7 @@ export function LegacyImport() {
       <div className="row">
         <label>
           导入内容
-          <select name="importKind" value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null), setDone(null))}>
+          <select name="importKind" autoFocus={autoFocus} value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null), setDone(null))}>
             {(Object.keys(KIND_NAMES) as ImportKind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_NAMES[k]}
