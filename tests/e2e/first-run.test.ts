@@ -117,11 +117,12 @@ describe('a new user: setup wizard → import of the shipped samples → log-in 
     const importSample = async (kind: 'tariffs' | 'accounts' | 'bills', status: string) => {
       await page.focus('select[name=importKind]');
       await page.selectOption('select[name=importKind]', kind);
-      await press('Tab', 5);
-      expect(await focused()).toBe('importFile');
+      await press('Tab', 4); // CSV 模板, Excel 模板, 示例文件, 选择导入文件
+      expect(await focused()).toBe('chooseFile');
       const chooser = page.waitForEvent('filechooser');
       await press('Enter');
       await (await chooser).setFiles(join(TEMPLATES_DIR, `${kind}-sample.csv`));
+      await expect.poll(() => panel.locator('#import-file-name').textContent()).toBe(`${kind}-sample.csv`);
       await press('Tab');
       expect(await focused()).toBe('importCheck');
       await press('Enter');
@@ -149,7 +150,7 @@ describe('a new user: setup wizard → import of the shipped samples → log-in 
     await press('Enter');
     await page.locator('form[aria-label="营业员登录"]').waitFor();
     await page.locator('select[name=counter] option', { hasText: 'LC01' }).waitFor({ state: 'attached' });
-    await page.focus('input[name=login]');
+    await expect.poll(focused).toBe('login');
     await type('zhouadmin');
     await press('Tab');
     await type('Lucheng2026');

@@ -35,6 +35,7 @@ export function LegacyImport({ autoFocus = false, onImported }: { autoFocus?: bo
   const [error, setError] = useState<string | null>(null);
   const [template, setTemplate] = useState<{ url: string; name: string } | null>(null);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
 
   const getTemplate = async (format: 'csv' | 'xlsx', sample: boolean) => {
@@ -74,7 +75,7 @@ export function LegacyImport({ autoFocus = false, onImported }: { autoFocus?: bo
       <div className="row">
         <label>
           导入内容
-          <select name="importKind" autoFocus={autoFocus} value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null), setDone(null))}>
+          <select name="importKind" autoFocus={autoFocus} value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setTemplate(null), setReport(null), setDone(null))}>
             {(Object.keys(KIND_NAMES) as ImportKind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_NAMES[k]}
@@ -99,10 +100,14 @@ export function LegacyImport({ autoFocus = false, onImported }: { autoFocus?: bo
       </div>
       <p>导入顺序：价格 → 用户及表 → 欠费账单。有任何一行错误时不导入任何数据；按户号重复导入不会产生重复。</p>
       <div className="row">
-        <label>
-          导入文件（CSV 或 .xlsx）
-          <input name="importFile" type="file" accept=".csv,.xlsx" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null), setDone(null))} />
-        </label>
+        {/* the browser's own file button speaks the browser's language: a Chinese button opens the same chooser */}
+        <input ref={fileInput} id="import-file" name="importFile" type="file" accept=".csv,.xlsx" hidden onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null), setDone(null))} />
+        <button type="button" name="chooseFile" aria-describedby="import-file-name" onClick={() => fileInput.current?.click()}>
+          选择导入文件（CSV 或 .xlsx）…
+        </button>
+        <span id="import-file-name" className="file-name">
+          {file ? file.name : '未选择文件'}
+        </span>
         <button type="button" name="importCheck" disabled={busy !== null} onClick={() => void send('imports.check')}>
           检查
         </button>
