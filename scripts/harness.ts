@@ -62,7 +62,7 @@ const printer = tcpSim
     : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
 const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(dataDir, 'backups'), ...(cardPort ? { cardPort } : {}) });
-// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm start` / `npm run harness`);
+// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm run demo`);
 // otherwise a fresh store stays empty and the windows open the setup wizard.
 const demo = host.deps.settings.demoMode;
 if (fresh && demo) {
@@ -72,7 +72,7 @@ if (fresh && demo) {
 const harness = await startHarness(host.router, rendererDistDir, Number(values.port), { displayPush: host.displayPush });
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
-// issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
+// issue 10 #13: only `npm run demo` sets GAS_DEMO=1; otherwise the initial password must be changed first
 if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
 else if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(
