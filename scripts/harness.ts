@@ -73,7 +73,7 @@ const harness = await startHarness(host.router, rendererDistDir, Number(values.p
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
 // issue 10 #13: only `npm run demo` sets GAS_DEMO=1; otherwise the initial password must be changed first
-if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
+if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工），然后可导入旧系统数据（示例文件在 db/templates/*-sample.csv）');
 else if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(
   tcpSim
