@@ -111,7 +111,7 @@ function StaffStep() {
       <p className="muted">可选：其他员工及岗位。他们首次登录时须修改这里给出的初始密码。也可以稍后在“员工管理”中添加。</p>
       {staff.length === 0 && <p>暂无员工。</p>}
       {staff.map((p, i) => (
-        <div className="row" key={i}>
+        <div className="row staff-row" key={i}>
           <Text label="工号" field={`staff.${i}.login`} name={`staffLogin${i}`} value={p.login} onChange={(v) => set(i, { login: v })} autoFocus={i === staff.length - 1} />
           <Text label="姓名" field={`staff.${i}.name`} name={`staffName${i}`} value={p.name} onChange={(v) => set(i, { name: v })} />
           <Field label="岗位" field={`staff.${i}.role`}>
@@ -163,6 +163,7 @@ function Summary() {
         <dt>员工</dt>
         <dd>{s.staff.length === 0 ? '无' : s.staff.map((p) => `${p.login}（${p.name}，${STAFF_ROLE_NAMES[p.role]}）`).join('，')}</dd>
       </dl>
+      <p className="muted">完成设置后，管理员 {s.admin.login} 即在柜台 {s.counters[0]?.code.toUpperCase()} 登录，下一步可导入旧系统数据（也可跳过）。</p>
       <FieldError message={general} id={errorId('')} />
     </>
   );
