@@ -77,6 +77,8 @@ describe('a new user: setup wizard → import of the shipped samples → log-in 
     await shot('3-admin');
     await press('Enter');
     await page.locator('button[name=addStaff]').waitFor();
+    // no staff row yet: Enter would go on (下一步 has the focus), Alt+N adds a row
+    expect(await focused()).toBe('nextStep');
     await press('Alt+n');
     await page.locator('input[name=staffLogin0]').waitFor();
     expect(await focused()).toBe('staffLogin0');

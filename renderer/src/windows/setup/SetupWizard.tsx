@@ -101,6 +101,7 @@ function AdminStep() {
   );
 }
 
+const STAFF_STEP = 3;
 const NEW_STAFF: StaffDraft = { login: '', name: '', role: 'clerk', password: '', canDispatch: false };
 
 function StaffStep() {
@@ -222,6 +223,7 @@ function ImportStep() {
 
 export function SetupWizard() {
   const { step, next, back, finish, busy, done, patch } = useSetup();
+  const noStaff = useSetup((s) => s.staff.length === 0);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // the setup is saved once the import step shows: nothing to go back to
@@ -234,7 +236,7 @@ export function SetupWizard() {
         e.preventDefault();
         const s = useSetup.getState();
         if (s.step === 1) patch({ counters: [...s.counters, { code: '', name: `${s.counters.length + 1}号窗口` }] });
-        if (s.step === 3) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
+        if (s.step === STAFF_STEP) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -242,9 +244,10 @@ export function SetupWizard() {
   }, [back, patch]);
   const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    // the summary has no field: Enter on 完成设置
-    if (step === SETUP_STEPS.length - 1) finishRef.current?.focus();
-  }, [step]);
+    // the summary has no field: Enter on 完成设置; the staff step without a row (none yet, or the last one
+    // deleted) neither: Enter on 下一步, Alt+N adds a row
+    if (step === SETUP_STEPS.length - 1 || (step === STAFF_STEP && noStaff)) finishRef.current?.focus();
+  }, [step, noStaff]);
   if (done) return <ImportStep />;
   const View = STEP_VIEWS[step] ?? Summary;
   const last = step === SETUP_STEPS.length - 1;
