@@ -51,7 +51,6 @@ export type PrintSlipAnswer = { ok: true } | { ok: false; reason: string };
 export interface ShellPrinter {
   name: string;
   displayName: string;
-  isDefault: boolean;
 }
 
 export type FromBackend =

@@ -62,7 +62,7 @@ export function createShellSpooler(post: (message: FromBackend) => void, timeout
         return true;
       }
       if (message.type === 'printers') {
-        lists.get(message.id)?.(message.printers.map((p) => ({ name: p.name, displayName: p.displayName, isDefault: p.isDefault })));
+        lists.get(message.id)?.(message.printers.map((p) => ({ name: p.name, displayName: p.displayName })));
         return true;
       }
       return false;

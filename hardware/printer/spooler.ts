@@ -29,7 +29,6 @@ export type SpoolAnswer = { ok: true } | { ok: false; failure: 'failed' | 'timeo
 export interface InstalledPrinter {
   name: string;
   displayName: string;
-  isDefault: boolean;
 }
 
 /** The operating system's print spooler as the back end reaches it. */

@@ -36,7 +36,7 @@ export const devicesContract = {
     input: noInput,
     output: z.object({
       available: z.boolean(),
-      printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+      printers: z.array(z.object({ name: z.string(), displayName: z.string() })),
     }),
   },
   /** Prints a short test page on the current printer; the outcome with the printer's Chinese reason. */

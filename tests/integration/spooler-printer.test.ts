@@ -14,8 +14,8 @@ class FakeSpooler implements Spooler {
   readonly jobs: SpoolJob[] = [];
   answer: SpoolAnswer = { ok: true };
   installed: InstalledPrinter[] = [
-    { name: 'XP-58C', displayName: 'XP-58C', isDefault: false },
-    { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt', isDefault: true },
+    { name: 'XP-58C', displayName: 'XP-58C' },
+    { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt' },
   ];
   print(job: SpoolJob): Promise<SpoolAnswer> {
     this.jobs.push(job);

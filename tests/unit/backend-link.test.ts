@@ -138,14 +138,14 @@ describe('printing through the shell’s spooler over the link (issue 12 #1)', (
         printed.push(request);
         return Promise.resolve(request.deviceName === 'XP-58C' ? { ok: true } : { ok: false, reason: 'Invalid deviceName provided' });
       },
-      listPrinters: () => Promise.resolve([{ name: 'XP-58C', displayName: 'XP-58C', isDefault: true }]),
+      listPrinters: () => Promise.resolve([{ name: 'XP-58C', displayName: 'XP-58C' }]),
     });
     const [a, b] = await Promise.all([spooler.print(job), spooler.print({ ...job, deviceName: 'gone' })]);
     expect(a).toEqual({ ok: true });
     expect(b).toEqual({ ok: false, failure: 'failed', reason: 'Invalid deviceName provided' });
     expect(printed).toEqual([job, { ...job, deviceName: 'gone' }]);
     expect(proc.received.filter((m) => m.type === 'print-slip-done').map((m) => (m as { id: number }).id)).toEqual([1, 2]);
-    expect(await spooler.printers()).toEqual([{ name: 'XP-58C', displayName: 'XP-58C', isDefault: true }]);
+    expect(await spooler.printers()).toEqual([{ name: 'XP-58C', displayName: 'XP-58C' }]);
   });
 
   it('a shell that throws, or has no printing, answers with the reason', async () => {
