@@ -28,7 +28,7 @@ export interface PrinterLastStatus {
 }
 
 /** The spooler path's note: it is a real printer, but nothing about its paper or cover can be known. */
-export const SPOOLER_NO_STATUS = '通过 Windows 驱动打印：无实时状态（缺纸、开盖无法检测），不能开钱箱';
+export const SPOOLER_NO_STATUS = '经 Windows 驱动打印，无实时状态（缺纸、开盖无法检测），不能开钱箱';
 
 export class PrinterHolder implements ReceiptPrinter {
   private last: PrinterLastStatus;
