@@ -128,7 +128,7 @@ export function createHost(options: HostOptions): Host {
   };
   // Issue 12 #2: a printer chosen in 设备设置 (stored, so validated when it was saved) wins over the start's choice.
   const stored = storedPrinter(deps);
-  const printer = new PrinterHolder(stored ? printerAt(stored.address, DEFAULT_RAW_TIMEOUTS, spooler) : startPrinter, spooler);
+  const printer = new PrinterHolder(stored ? printerAt(stored.address, DEFAULT_RAW_TIMEOUTS, spooler) : startPrinter, spooler, () => deps.clock.now());
   if (stored) applyPaperWidth(deps, stored.paperMm);
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
