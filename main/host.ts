@@ -10,7 +10,7 @@ import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
 import { DEFAULT_RAW_TIMEOUTS } from '../hardware/printer/raw-printer.js';
-import type { Spooler } from '../hardware/printer/spooler.js';
+import { SpoolerPrinter, type Spooler } from '../hardware/printer/spooler.js';
 import { PrinterHolder } from '../hardware/printer/holder.js';
 import { applyPaperWidth, storedPrinter } from './services/devices.js';
 import { createHandlers } from './ipc/handlers.js';
@@ -130,6 +130,8 @@ export function createHost(options: HostOptions): Host {
   const stored = storedPrinter(deps);
   const printer = new PrinterHolder(stored ? printerAt(stored.address, DEFAULT_RAW_TIMEOUTS, spooler) : startPrinter, spooler, () => deps.clock.now());
   if (stored) applyPaperWidth(deps, stored.paperMm);
+  // a Windows printer named at start (GAS_PRINTER=spooler:…?width=58) says its paper width: the slips are laid out to it
+  else if (startPrinter instanceof SpoolerPrinter) applyPaperWidth(deps, startPrinter.paperMm);
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
   const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);

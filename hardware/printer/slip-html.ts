@@ -43,9 +43,17 @@ function cells(text: string): string {
   return out;
 }
 
-export function slipHtml(lines: readonly SlipLine[], paperMm: PaperWidthMm): HtmlSlip {
+/**
+ * @param columns the columns the lines were laid out at; normally the paper's (32 / 48). A layout made for
+ *   other columns (the settings' width differs from the printer's paper) is scaled to fit the printed width
+ *   rather than cut off.
+ */
+export function slipHtml(lines: readonly SlipLine[], paperMm: PaperWidthMm, columns: number = PAPER[paperMm].columns): HtmlSlip {
   const paper = PAPER[paperMm];
   const side = (paper.widthMicrons - paper.printMicrons) / 2;
+  const cols = Math.max(1, Math.round(columns));
+  const cell = cols === paper.columns ? CELL_MICRONS : Math.floor(paper.printMicrons / cols);
+  const lineHeight = cols === paper.columns ? LINE_MICRONS : Math.round((cell * LINE_MICRONS) / CELL_MICRONS);
   let rows = 0;
   const body: string[] = [];
   for (const line of lines) {
@@ -59,7 +67,7 @@ export function slipHtml(lines: readonly SlipLine[], paperMm: PaperWidthMm): Htm
         rows += 1;
         break;
       case 'rule':
-        body.push(`<div class="l">${cells('-'.repeat(paper.columns))}</div>`);
+        body.push(`<div class="l">${cells('-'.repeat(cols))}</div>`);
         rows += 1;
         break;
       case 'feed':
@@ -68,15 +76,15 @@ export function slipHtml(lines: readonly SlipLine[], paperMm: PaperWidthMm): Htm
         break;
     }
   }
-  const heightMicrons = Math.max(rows, 1) * LINE_MICRONS;
+  const heightMicrons = Math.max(rows, 1) * lineHeight;
   const css = [
     `@page{size:${mm(paper.widthMicrons)} ${mm(heightMicrons)};margin:0}`,
     `html,body{margin:0;padding:0}`,
-    `body{width:${mm(paper.printMicrons)};padding:0 ${mm(side)};font-family:"NSimSun","SimSun","WenQuanYi Zen Hei Mono",monospace;font-size:${mm(2 * CELL_MICRONS)};color:#000;background:#fff}`,
-    `.l,.t>div{height:${mm(LINE_MICRONS)};line-height:${mm(LINE_MICRONS)};white-space:pre;overflow:hidden}`,
-    `span{display:inline-block;width:${mm(CELL_MICRONS)};text-align:center}`,
-    `span.w{width:${mm(2 * CELL_MICRONS)}}`,
-    `.t{height:${mm(2 * LINE_MICRONS)};text-align:center;font-weight:bold}`,
+    `body{width:${mm(paper.printMicrons)};padding:0 ${mm(side)};font-family:"NSimSun","SimSun","WenQuanYi Zen Hei Mono",monospace;font-size:${mm(2 * cell)};color:#000;background:#fff}`,
+    `.l,.t>div{height:${mm(lineHeight)};line-height:${mm(lineHeight)};white-space:pre;overflow:hidden}`,
+    `span{display:inline-block;width:${mm(cell)};text-align:center}`,
+    `span.w{width:${mm(2 * cell)}}`,
+    `.t{height:${mm(2 * lineHeight)};text-align:center;font-weight:bold}`,
     `.t>div{transform:scaleY(2);transform-origin:top}`,
   ].join('');
   const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}</style></head><body>${body.join('')}</body></html>`;

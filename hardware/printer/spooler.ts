@@ -71,7 +71,7 @@ export class SpoolerPrinter implements ReceiptPrinter {
 
   async printSlip(job: SlipJob): Promise<SlipPrinted> {
     if (!this.spooler) throw new PrinterError(this.name, 'no-shell');
-    const page = slipHtml(job.lines, this.paperMm);
+    const page = slipHtml(job.lines, this.paperMm, job.columns);
     const answer = await this.spooler.print({ html: page.html, deviceName: this.printerName, widthMicrons: page.widthMicrons, heightMicrons: page.heightMicrons });
     if (!answer.ok) {
       if (answer.failure === 'no-shell') throw new PrinterError(this.name, 'no-shell');

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InstalledPrinter, SpoolAnswer, Spooler, SpoolJob } from '../../hardware/printer/spooler.js';
 import { SPOOLER_NO_STATUS } from '../../hardware/printer/holder.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { printerFromEnv } from '../../main/host.js';
 import { scalar } from '../fixtures/data.js';
 
 class FakeSpooler implements Spooler {
@@ -117,5 +118,16 @@ describe('the Windows spooler printer (issue 12 #1)', () => {
     const paid = await clerk.ok('payments.payCash', { accountId, ...pay });
     expect(paid.print).toMatchObject({ printed: false, message: expect.stringContaining('打印机 XP-58C 是 Windows 驱动打印机，只能在桌面程序中打印') });
     expect(await clerk.ok('receipts.unprinted', {})).toMatchObject([{ slipNo: paid.print.slipNo }]);
+  });
+
+  it('named at start (GAS_PRINTER=spooler:…?width=58): the slips are laid out at 32 columns for it', async () => {
+    const spooler = new FakeSpooler();
+    const { host, accountId } = hostWithBill({ spooler, printer: printerFromEnv({ GAS_PRINTER: 'spooler:XP-58C?width=58' }, spooler) });
+    const clerk = await signIn(host);
+    const paid = await clerk.ok('payments.payCash', { accountId, ...pay });
+    expect(paid.print).toMatchObject({ printed: true });
+    expect(paid.print.lines).toContain('-'.repeat(32));
+    expect(spooler.jobs[0]).toMatchObject({ deviceName: 'XP-58C', widthMicrons: 58_000 });
+    expect(spooler.jobs[0]?.html).toContain('span{display:inline-block;width:1.5mm;');
   });
 });

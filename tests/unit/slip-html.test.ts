@@ -63,4 +63,13 @@ describe('slipHtml', () => {
         });
     }
   });
+
+  it('a layout made for other columns than the paper’s is scaled to the printed width, not cut off', () => {
+    const page = slipHtml([{ kind: 'rule' }], 58, 48);
+    expect(page.html).toContain('body{width:48mm;padding:0 5mm;');
+    expect(page.html).toContain('font-size:2mm;');
+    expect(page.html).toContain('span{display:inline-block;width:1mm;text-align:center}span.w{width:2mm}');
+    expect(page.html).toContain(`<div class="l">${'<span>-</span>'.repeat(48)}</div>`);
+    expect(page).toMatchObject({ widthMicrons: 58_000, heightMicrons: 2500 });
+  });
 });
