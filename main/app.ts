@@ -40,6 +40,9 @@ let mainWindow: BrowserWindow | null = null;
 const displayWindows = new Map<string, WebContents>();
 
 const connectionOf = (contents: WebContents) => `wc-${contents.id}`;
+/** Issue 12 #1: the hidden windows printing a slip page; not counter windows (no reload, no focus). */
+const slipPrintWindows = new Set<BrowserWindow>();
+const counterWindows = () => BrowserWindow.getAllWindows().filter((w) => !slipPrintWindows.has(w));
 
 function senderAllowed(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame;
@@ -77,7 +80,7 @@ const backend = createBackendLink({
   onRestarted: () => {
     log.warn('the back end ended unexpectedly and runs again');
     // The back end's sessions went with it: every window says so and opens at the sign-in again.
-    for (const win of BrowserWindow.getAllWindows()) {
+    for (const win of counterWindows()) {
       void dialog
         .showMessageBox(win, { type: 'warning', title: '后台服务已重新启动', message: '后台服务意外中断，已重新启动。请重新登录；中断时正在办理的业务请核对后再办理。' })
         .then(() => {
@@ -102,12 +105,14 @@ const SLIP_PRINT_TIMEOUT_MS = 25_000;
 function printSlipPage(job: PrintSlipRequest): Promise<PrintSlipAnswer> {
   return new Promise<PrintSlipAnswer>((resolve) => {
     const win = new BrowserWindow(slipPrintWindowOptions());
+    slipPrintWindows.add(win);
     let done = false;
     const finish = (answer: PrintSlipAnswer) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       if (!answer.ok) log.error('slip print failed:', job.deviceName, answer.reason);
+      slipPrintWindows.delete(win);
       if (!win.isDestroyed()) win.destroy();
       resolve(answer);
     };
@@ -124,7 +129,7 @@ function printSlipPage(job: PrintSlipRequest): Promise<PrintSlipAnswer> {
 
 /** Issue 12 #1: the printers installed in the operating system, for 设备设置 (asked through any window). */
 async function listPrinters(): Promise<ShellPrinter[]> {
-  const win = mainWindow ?? BrowserWindow.getAllWindows()[0];
+  const win = mainWindow ?? counterWindows()[0];
   if (!win || win.isDestroyed()) return [];
   const printers = await win.webContents.getPrintersAsync();
   return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
@@ -281,7 +286,7 @@ if (!primary) {
 } else {
   log.info(`start ${app.getVersion()} (electron ${process.versions.electron ?? '?'}, ${process.platform}); data folder ${dataDir}${development ? '; development' : ''}`);
   app.on('second-instance', () => {
-    const win = mainWindow ?? BrowserWindow.getAllWindows()[0];
+    const win = mainWindow ?? counterWindows()[0];
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.show();
