@@ -14,8 +14,8 @@ import { METHOD_NAMES } from '../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../preload/display-push.js';
 import { createBackendLink } from './backend-link.js';
 import { dataDirFor, dataPaths } from './data-dir.js';
-import { BACKEND_START_ENV, type BackendStart } from './backend-protocol.js';
-import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl } from './window-options.js';
+import { BACKEND_START_ENV, type BackendStart, type PrintSlipAnswer, type PrintSlipRequest, type ShellPrinter } from './backend-protocol.js';
+import { CONTENT_SECURITY_POLICY, counterWindowOptions, installNavigationGuards, isAppUrl, slipPrintOptions, slipPrintWindowOptions } from './window-options.js';
 import { CLOSE_ANYWAY, CLOSE_WAIT, closeQuestion, InFlight } from './shell/in-flight.js';
 import { createLog, logLevel } from './shell/log.js';
 import { applicationMenu, isDevelopment, type CounterArea } from './shell/menu.js';
@@ -40,6 +40,9 @@ let mainWindow: BrowserWindow | null = null;
 const displayWindows = new Map<string, WebContents>();
 
 const connectionOf = (contents: WebContents) => `wc-${contents.id}`;
+/** Issue 12 #1: the hidden windows printing a slip page; not counter windows (no reload, no focus). */
+const slipPrintWindows = new Set<BrowserWindow>();
+const counterWindows = () => BrowserWindow.getAllWindows().filter((w) => !slipPrintWindows.has(w));
 
 function senderAllowed(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame;
@@ -68,6 +71,8 @@ const backend = createBackendLink({
     return child;
   },
   log: (message) => log.error(message),
+  printSlip: (job) => printSlipPage(job),
+  listPrinters: () => listPrinters(),
   onPush: (connection, topic, value) => {
     const contents = topic === 'display' ? displayWindows.get(connection) : undefined;
     if (contents && !contents.isDestroyed()) contents.send(DISPLAY_PUSH.state, value);
@@ -75,7 +80,7 @@ const backend = createBackendLink({
   onRestarted: () => {
     log.warn('the back end ended unexpectedly and runs again');
     // The back end's sessions went with it: every window says so and opens at the sign-in again.
-    for (const win of BrowserWindow.getAllWindows()) {
+    for (const win of counterWindows()) {
       void dialog
         .showMessageBox(win, { type: 'warning', title: '后台服务已重新启动', message: '后台服务意外中断，已重新启动。请重新登录；中断时正在办理的业务请核对后再办理。' })
         .then(() => {
@@ -88,6 +93,47 @@ const backend = createBackendLink({
     dialog.showErrorBox('后台服务无法启动', `${reason}\n请关闭本程序后重新启动；如仍不能使用，请联系管理员。\n日志文件：${log.file}`);
   },
 });
+
+/** How long one slip page may take to reach the spooler before the hidden window is given up. */
+const SLIP_PRINT_TIMEOUT_MS = 25_000;
+
+/**
+ * Issue 12 #1: a slip for a printer installed with a driver (`spooler:` address): the back end's HTML page is
+ * loaded in a hidden window and printed silently to the named printer at the page's size; the answer is
+ * webContents.print's success or failureReason (the back end turns a failure into a reprint-queue entry).
+ */
+function printSlipPage(job: PrintSlipRequest): Promise<PrintSlipAnswer> {
+  return new Promise<PrintSlipAnswer>((resolve) => {
+    const win = new BrowserWindow(slipPrintWindowOptions());
+    slipPrintWindows.add(win);
+    let done = false;
+    const finish = (answer: PrintSlipAnswer) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (!answer.ok) log.error('slip print failed:', job.deviceName, answer.reason);
+      slipPrintWindows.delete(win);
+      if (!win.isDestroyed()) win.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => finish({ ok: false, reason: '打印无应答（超时）' }), SLIP_PRINT_TIMEOUT_MS);
+    win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`).then(
+      () => {
+        if (win.isDestroyed()) return finish({ ok: false, reason: '打印窗口已关闭' });
+        win.webContents.print(slipPrintOptions(job), (success, failureReason) => finish(success ? { ok: true } : { ok: false, reason: failureReason || 'Print job failed' }));
+      },
+      (error: unknown) => finish({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
+
+/** Issue 12 #1: the printers installed in the operating system, for 设备设置 (asked through any window). */
+async function listPrinters(): Promise<ShellPrinter[]> {
+  const win = mainWindow ?? counterWindows()[0];
+  if (!win || win.isDestroyed()) return [];
+  const printers = await win.webContents.getPrintersAsync();
+  return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
+}
 
 function registerIpc(): void {
   for (const method of METHOD_NAMES) {
@@ -240,7 +286,7 @@ if (!primary) {
 } else {
   log.info(`start ${app.getVersion()} (electron ${process.versions.electron ?? '?'}, ${process.platform}); data folder ${dataDir}${development ? '; development' : ''}`);
   app.on('second-instance', () => {
-    const win = mainWindow ?? BrowserWindow.getAllWindows()[0];
+    const win = mainWindow ?? counterWindows()[0];
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.show();

@@ -9,6 +9,8 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
+import { DEFAULT_RAW_TIMEOUTS } from '../hardware/printer/raw-printer.js';
+import { SpoolerPrinter, type Spooler } from '../hardware/printer/spooler.js';
 import { PrinterHolder } from '../hardware/printer/holder.js';
 import { applyPaperWidth, storedPrinter } from './services/devices.js';
 import { createHandlers } from './ipc/handlers.js';
@@ -42,6 +44,12 @@ export interface HostOptions {
    * tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0, sim:); a bad one throws its Chinese reason.
    */
   printerUrl?: string;
+  /**
+   * Issue 12 #1: the operating system's print spooler, for a `spooler:` printer (a printer installed with a
+   * driver). Only the Electron shell has one (main/backend.ts gives it, main/shell-spooler.ts); without it a
+   * spooler printer refuses every slip with what to do, and 设备设置 refuses to choose one.
+   */
+  spooler?: Spooler;
   /** A serial device path for the card reader/writer; without one the in-process simulator is used. */
   cardPort?: string;
   cardTimeouts?: Timeouts;
@@ -71,9 +79,9 @@ export interface HostOptions {
  * simulator only in demo mode (GAS_DEMO=1), else no printer, so every slip waits in the reprint queue with
  * what to set, never silently on a simulator. A bad address throws its Chinese reason (the start fails).
  */
-export function printerFromEnv(env: NodeJS.ProcessEnv = process.env): ReceiptPrinter {
+export function printerFromEnv(env: NodeJS.ProcessEnv = process.env, spooler: Spooler | null = null): ReceiptPrinter {
   const url = env.GAS_PRINTER?.trim();
-  if (url) return printerAt(url);
+  if (url) return printerAt(url, DEFAULT_RAW_TIMEOUTS, spooler);
   return demoFromEnv(env) ? new SimulatedPrinter() : new UnconfiguredPrinter();
 }
 
@@ -106,7 +114,8 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   // first: a bad printer address refuses the start before the store is opened
-  const startPrinter = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl) : new SimulatedPrinter());
+  const spooler = options.spooler ?? null;
+  const startPrinter = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl, DEFAULT_RAW_TIMEOUTS, spooler) : new SimulatedPrinter());
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
@@ -119,8 +128,10 @@ export function createHost(options: HostOptions): Host {
   };
   // Issue 12 #2: a printer chosen in 设备设置 (stored, so validated when it was saved) wins over the start's choice.
   const stored = storedPrinter(deps);
-  const printer = new PrinterHolder(stored ? printerAt(stored.address) : startPrinter);
+  const printer = new PrinterHolder(stored ? printerAt(stored.address, DEFAULT_RAW_TIMEOUTS, spooler) : startPrinter, spooler, () => deps.clock.now());
   if (stored) applyPaperWidth(deps, stored.paperMm);
+  // a Windows printer named at start (GAS_PRINTER=spooler:…?width=58) says its paper width: the slips are laid out to it
+  else if (startPrinter instanceof SpoolerPrinter) applyPaperWidth(deps, startPrinter.paperMm);
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
   const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);

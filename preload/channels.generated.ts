@@ -127,5 +127,6 @@ export const METHOD_NAMES = [
   'imports.progress',
   'devices.printer',
   'devices.setPrinter',
+  'devices.installedPrinters',
   'devices.testPrinter',
 ] as const;

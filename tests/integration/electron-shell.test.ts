@@ -22,7 +22,8 @@ import { backupNow } from '../../main/services/backup.js';
 import { channelOf } from '../../preload/channels.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
-import { loadPreload, loadShell, type FakeMenuItem, type Shell, until } from '../fixtures/fake-electron.js';
+import { loadPreload, loadShell, type FakeMenuItem, type FakeWindow, type Shell, until } from '../fixtures/fake-electron.js';
+import { addAccount, addBill } from '../fixtures/data.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -36,6 +37,8 @@ const allItems = (items: FakeMenuItem[]): FakeMenuItem[] => items.flatMap((item)
 
 let shell: Shell;
 let userData: string;
+/** Issue 12 #1: a customer with one unpaid bill (due far ahead: no late fee whatever the day). */
+let accountId: string;
 const savePath = join(tmpdir(), `gas-hall-shell-${process.pid}.pdf`);
 
 beforeAll(async () => {
@@ -43,6 +46,9 @@ beforeAll(async () => {
   userData = tempDir();
   const seeded = createHost({ demo: true, dbFile: join(userData, 'gas-hall.db'), migrationsDir });
   seedReferenceData(seeded.store.sqlite);
+  const ids = addAccount(seeded, { accountNo: '20240001', name: '张三', address: '人民路88号', reading: 15000 });
+  addBill(seeded, ids, { id: 'bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2099-12-31' });
+  accountId = ids.accountId;
   seeded.close();
   process.env.GAS_DEMO = '1';
   // the development switch alone does not give a packaged app Reload or the developer tools
@@ -128,6 +134,56 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
     expect(theWindow().webContents.pdfs).toEqual([{ pageSize: 'A4', printBackground: true }]);
     await until(() => readFileSync(savePath, 'utf8').startsWith('%PDF'));
   });
+
+  it('prints slips to a printer installed with a driver: hidden window, silent, its deviceName, 58/80 mm pages; a failed print waits in the reprint queue (issue 12 #1)', async () => {
+    const win = theWindow();
+    shell.printers = [
+      { name: 'XP-58C', displayName: 'XP-58C', description: 'USB 小票', options: {} },
+      { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt', description: '', options: {} },
+    ];
+    expect(await shell.invoke(win.webContents, 'auth.login', { login: 'admin01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    expect(await shell.invoke(win.webContents, 'devices.installedPrinters', {})).toEqual({
+      ok: true,
+      value: { available: true, printers: [{ name: 'XP-58C', displayName: 'XP-58C' }, { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt' }] },
+    });
+    const printWindows = () => shell.windows.filter((w) => w.loads[0]?.[0].startsWith('data:text/html'));
+    const printed = async (paperMm: 58 | 80, deviceName: string): Promise<FakeWindow> => {
+      const before = printWindows().length;
+      expect(await shell.invoke(win.webContents, 'devices.setPrinter', { address: `spooler:${deviceName}?width=${paperMm}`, paperMm })).toMatchObject({ ok: true });
+      expect(await shell.invoke(win.webContents, 'devices.testPrinter', {})).toEqual({ ok: true, value: { printed: true, message: null, warning: null } });
+      const page = printWindows()[before];
+      if (!page) throw new Error('no print window');
+      expect(page.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true } });
+      expect(page.options).not.toHaveProperty('webPreferences.preload');
+      const [options] = page.webContents.prints as [{ pageSize: { height: number } }];
+      expect(page.webContents.prints).toEqual([
+        { silent: true, printBackground: false, deviceName, pageSize: { width: paperMm * 1000, height: options.pageSize.height }, margins: { marginType: 'none' } },
+      ]);
+      expect(options.pageSize.height % 3750).toBe(0);
+      expect(page.destroys).toBe(1);
+      const html = decodeURIComponent(page.loads[0]?.[0].slice('data:text/html;charset=utf-8,'.length) ?? '');
+      expect(html).toContain('<span class="w">打</span><span class="w">印</span><span class="w">机</span>');
+      expect(html).toContain(`<div class="l">${'<span>-</span>'.repeat(paperMm === 58 ? 32 : 48)}</div>`);
+      return page;
+    };
+    await printed(58, 'XP-58C');
+    await printed(80, 'EPSON TM-T82III Receipt');
+
+    // a clerk's cash payment whose slip the driver fails: paid, the slip in the reprint queue with the reason
+    const counter = shell.newContents();
+    expect(await shell.invoke(counter, 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    shell.printAnswer = [false, 'Print job failed'];
+    const paid = await shell.invoke(counter, 'payments.payCash', { accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12000 });
+    if (!paid.ok) throw new Error(paid.error.message);
+    expect(paid.value.print).toMatchObject({ printed: false, message: expect.stringContaining('打印机 EPSON TM-T82III Receipt Windows 打印失败：打印任务失败') });
+    expect(printWindows().at(-1)?.webContents.prints).toMatchObject([{ silent: true, deviceName: 'EPSON TM-T82III Receipt', pageSize: { width: 80_000 } }]);
+    expect(await shell.invoke(counter, 'receipts.unprinted', {})).toMatchObject({ ok: true, value: [{ slipNo: paid.value.print.slipNo }] });
+    shell.printAnswer = [true, ''];
+    expect(await shell.invoke(counter, 'receipts.reprint', { slipNo: paid.value.print.slipNo })).toMatchObject({ ok: true, value: { printed: true, copy: false } });
+    expect(await shell.invoke(counter, 'receipts.unprinted', {})).toEqual({ ok: true, value: [] });
+    expect(await shell.invoke(counter, 'auth.logout', {})).toMatchObject({ ok: true });
+    expect(await shell.invoke(win.webContents, 'auth.logout', {})).toMatchObject({ ok: true });
+  }, 30_000);
 
   it('brings the running window forward on a second launch', () => {
     const win = theWindow();
