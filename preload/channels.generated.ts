@@ -128,4 +128,8 @@ export const METHOD_NAMES = [
   'devices.printer',
   'devices.setPrinter',
   'devices.testPrinter',
+  'devices.ports',
+  'devices.setPort',
+  'devices.testPort',
+  'devices.states',
 ] as const;

@@ -2,7 +2,7 @@
  * Keeps a device connected across unplugs: after a disconnect the next command connects again. Commands
  * that change nothing are retried once on the fresh connection; a write never is.
  */
-import { DeviceDisconnectedError } from './errors.js';
+import { DeviceDisconnectedError, DeviceUnavailableError } from './errors.js';
 
 export class DeviceConnection<D extends { close(): Promise<void> }> {
   private current: D | null = null;
@@ -14,6 +14,8 @@ export class DeviceConnection<D extends { close(): Promise<void> }> {
       try {
         this.current = await this.connect();
       } catch (error) {
+        // issue 12 #2: none chosen, none found, or no permission: said as it is, not as an unplugged cable
+        if (error instanceof DeviceUnavailableError) throw error;
         throw new DeviceDisconnectedError(error instanceof Error ? error.message : String(error));
       }
     }
@@ -33,6 +35,17 @@ export class DeviceConnection<D extends { close(): Promise<void> }> {
     }
   }
 
+  /** Whether a device is connected now (its port open). */
+  get connected(): boolean {
+    return this.current !== null;
+  }
+
+  /** Connects now if not connected (the device settings' state check); a failure throws as a command's would. */
+  async ensure(): Promise<void> {
+    await this.device();
+  }
+
+  /** Closes the port; the next command connects again (to what `connect` gives then). */
   async close(): Promise<void> {
     await this.current?.close();
     this.current = null;
