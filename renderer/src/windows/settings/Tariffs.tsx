@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { DeviceSettings } from './DeviceSettings';
+import { DevicePortSettings } from './DevicePortSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
@@ -112,6 +113,8 @@ export function Tariffs() {
       <StaffAdmin />
       {importsData(role) && <LegacyImport />}
       <DeviceSettings />
+      <DevicePortSettings device="card" />
+      <DevicePortSettings device="handheld" />
     </main>
   );
 }
