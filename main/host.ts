@@ -33,6 +33,7 @@ import type { Handheld } from '../hardware/handheld/handheld.js';
 import { DeviceSlot } from '../hardware/serial/device-slot.js';
 import { listSerialPorts, type PortInfoLike } from '../hardware/serial/discovery.js';
 import { DevicePorts, startChoice } from './services/device-ports.js';
+import { mirrorSetting, setMirror } from './services/backup-mirror.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -191,13 +192,18 @@ export function createHost(options: HostOptions): Host {
     if (!backupDir) throw new DomainError('VALIDATION', '未配置备份目录', 'backup');
     return backupDir;
   };
+  // Issue 12 #6: the second path set in the app (stored) wins over the start's; read at every backup.
+  const startMirror = options.backupMirrorDir ?? null;
+  const mirrorDir = (): string | undefined => mirrorSetting(deps, startMirror).dir ?? undefined;
   const backups: Devices['backups'] = {
-    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir),
+    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, mirrorDir()),
+    mirror: () => mirrorSetting(deps, startMirror),
+    setMirror: (actor, input) => setMirror(deps, actor, input, backupDir, startMirror),
     list: () => (backupDir ? listBackups(backupDir) : []),
     check: (file) => checkBackup(listedBackup(configuredBackupDir(), file, '只能检查备份列表中的备份').file),
     restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
   };
-  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir) : () => undefined;
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, mirrorDir) : () => undefined;
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);

@@ -132,4 +132,6 @@ export const METHOD_NAMES = [
   'devices.setPort',
   'devices.testPort',
   'devices.states',
+  'backup.mirror',
+  'backup.setMirror',
 ] as const;

@@ -21,6 +21,7 @@ import { setupContract } from './contract/setup.js';
 import { importsContract } from './contract/imports.js';
 import { devicesContract } from './contract/devices.js';
 import { devicePortsContract } from './contract/device-ports.js';
+import { backupMirrorContract } from './contract/backup-mirror.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...importsContract,
   ...devicesContract,
   ...devicePortsContract,
+  ...backupMirrorContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

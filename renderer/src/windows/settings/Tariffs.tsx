@@ -11,6 +11,7 @@ import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { DeviceSettings } from './DeviceSettings';
 import { DevicePortSettings } from './DevicePortSettings';
+import { BackupMirrorSettings } from './BackupMirrorSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
@@ -112,6 +113,7 @@ export function Tariffs() {
       <SignInLocks />
       <StaffAdmin />
       {importsData(role) && <LegacyImport />}
+      <BackupMirrorSettings />
       <DeviceSettings />
       <DevicePortSettings device="card" />
       <DevicePortSettings device="handheld" />
