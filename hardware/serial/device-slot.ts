@@ -36,6 +36,7 @@ export class DeviceSlot<D> {
   /** Why the chosen port failed last (open refused, no answer); cleared by a good connect. */
   private failure: string | null = null;
   private link: SlotLink | null = null;
+  private probing: Promise<void> | null = null;
 
   constructor(
     /** The device in the clerk's words: 读卡器, 抄表机. */
@@ -126,14 +127,20 @@ export class DeviceSlot<D> {
     if (target.kind === 'disconnected') return { kind: 'disconnected', detail: target.reason, port: null };
     if (target.kind === 'simulated') return { kind: 'simulated', detail: `模拟${this.label}（演示或在“设备设置”中选择）`, port: null };
     if (this.link && (!this.link.connected || this.failure !== null)) {
-      const generation = this.generation;
-      this.failure = null;
-      try {
-        await this.link.identify();
-        if (generation === this.generation) this.failure = null;
-      } catch (error) {
-        if (generation === this.generation && this.failure === null) this.failure = this.noAnswer(target.port, error);
-      }
+      const link = this.link;
+      // one check at a time however many windows ask
+      this.probing ??= (async () => {
+        const generation = this.generation;
+        this.failure = null;
+        try {
+          await link.identify();
+        } catch (error) {
+          if (generation === this.generation && this.failure === null) this.failure = this.noAnswer(target.port, error);
+        }
+      })().finally(() => {
+        this.probing = null;
+      });
+      await this.probing;
     }
     return this.failure ? { kind: 'error', detail: this.failure, port: target.port } : { kind: 'real', detail: `${this.label}已连接（${target.port}）`, port: target.port };
   }

@@ -48,6 +48,9 @@ export interface PortDeviceKit<D extends Identifiable> {
 
 export type PortKits = { card: PortDeviceKit<Identifiable>; handheld: PortDeviceKit<Identifiable> };
 
+/** How long one DLE EOT answer serves the status bars of all windows. */
+const PRINTER_STATE_MS = 4000;
+
 const LABEL: Record<PortDevice, string> = { card: '读卡器', handheld: '抄表机' };
 
 export function notConnected(device: PortDevice): string {
@@ -178,9 +181,24 @@ export class DevicePorts {
     return `${path} 检测失败：${error instanceof Error ? error.message : String(error)}`;
   }
 
+  private printerCache: { printer: unknown; at: number; state: ReturnType<PrinterHolder['state']> } | null = null;
+
+  /**
+   * The printer's state, asked at most every few seconds however many windows poll (a raw printer's DLE EOT
+   * opens its link and waits its turn behind a slip); a newly chosen printer is asked at once.
+   */
+  private printerState(printer: PrinterHolder): ReturnType<PrinterHolder['state']> {
+    const now = Date.now();
+    const cached = this.printerCache;
+    if (cached && cached.printer === printer.printer && now - cached.at < PRINTER_STATE_MS) return cached.state;
+    const state = printer.state();
+    this.printerCache = { printer: printer.printer, at: now, state };
+    return state;
+  }
+
   /** Every device's state for the status bar. */
   async states(printer: PrinterHolder): Promise<Record<'printer' | PortDevice, { kind: DeviceState['kind']; detail: string }>> {
-    const [p, card, handheld] = await Promise.all([printer.state(), this.kits.card.slot.state(), this.kits.handheld.slot.state()]);
+    const [p, card, handheld] = await Promise.all([this.printerState(printer), this.kits.card.slot.state(), this.kits.handheld.slot.state()]);
     const printerKind = p.state === 'not-configured' ? 'disconnected' : p.state;
     const printerDetail = p.reason ?? (p.state === 'simulated' ? `模拟打印机（${printer.name}）` : `打印机 ${printer.name}`);
     return {
