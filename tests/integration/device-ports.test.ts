@@ -158,6 +158,23 @@ describe('设备设置: the card reader and the handheld (issue 12 #2)', () => {
   });
 });
 
+describe('the status bar reading the states (issue 12 #2)', () => {
+  it('does not keep an idle session open: the screen still locks after 15 minutes without the clerk', async () => {
+    const h = host();
+    const clerk = await signIn(h);
+    const minutes = (n: number) => {
+      h.clock.current = new Date(h.clock.current.getTime() + n * 60_000);
+    };
+    for (let i = 0; i < 7; i++) {
+      minutes(2);
+      expect(await clerk.call('devices.states', {})).toMatchObject({ ok: true });
+    }
+    minutes(2);
+    expect(await clerk.call('devices.states', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await clerk.call('accounts.search', { query: '王' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+});
+
 describe('a port refused with EACCES (issue 12 #2, Linux)', () => {
   it.runIf(process.platform === 'linux')('says to join the dialout group: at 检测, as the state, and when a card is read', async () => {
     // a device file without permission; root opens anything, so there the refusal is injected as serialport reports it
