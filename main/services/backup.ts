@@ -201,7 +201,9 @@ export function scheduleBackups(
   const run = () => {
     if (running) return; // one backup at a time
     running = true;
-    void backupNow(store, dir, clock(), keep, typeof mirrorDir === 'function' ? mirrorDir() : mirrorDir)
+    // the second path is read inside the chain: a failure to read it is logged like a failed backup, never thrown from the timer
+    void Promise.resolve()
+      .then(() => backupNow(store, dir, clock(), keep, typeof mirrorDir === 'function' ? mirrorDir() : mirrorDir))
       .then((taken) => {
         if (taken.mirrorError) console.error(taken.mirrorError);
       })

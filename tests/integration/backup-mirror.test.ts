@@ -8,6 +8,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { scheduleBackups } from '../../main/services/backup.js';
 import { makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { scalar } from '../fixtures/data.js';
 
@@ -100,5 +102,21 @@ describe('the second backup path in settings (issue 12 #6, R-INV-09)', () => {
     expect(await manager.ok('backup.mirror', {})).toMatchObject({ dir: usb, stored: true });
     const taken = await manager.ok('backup.now', {});
     expect(taken.mirror).toBe(join(usb, basename(taken.file)));
+  });
+
+  it('the scheduled backups read the second path at each run: a change applies to the next one', async () => {
+    const h = host();
+    const first = scratch();
+    const second = scratch();
+    let mirror: string | undefined = first;
+    let tick = 0;
+    const stop = scheduleBackups(h.store, join(scratch(), 'scheduled'), 40, 14, () => new Date(Date.UTC(2026, 10, 23, 2, 0, tick++)), () => mirror);
+    try {
+      await expect.poll(() => readdirSync(first).length, { timeout: 3000 }).toBeGreaterThan(0);
+      mirror = second;
+      await expect.poll(() => readdirSync(second).length, { timeout: 3000 }).toBeGreaterThan(0);
+    } finally {
+      stop();
+    }
   });
 });
