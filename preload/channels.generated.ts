@@ -129,4 +129,10 @@ export const METHOD_NAMES = [
   'devices.setPrinter',
   'devices.installedPrinters',
   'devices.testPrinter',
+  'devices.ports',
+  'devices.setPort',
+  'devices.testPort',
+  'devices.states',
+  'backup.mirror',
+  'backup.setMirror',
 ] as const;

@@ -1,7 +1,7 @@
 /**
  * Runs the headless host and the loopback browser harness: the real counter UI in any Chromium, where
  * Electron cannot run. Seeds a demo store on first start.
- *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
+ *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--handheld-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
  * --printer (or GAS_PRINTER): the receipt printer's address (tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0),
  * or tcp-sim: the TCP printer simulator started here (terminal: `prn paperout`, `prn state`, …); default the
  * simulated printer writing each job to .data/printer/.
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     accounts: { type: 'string', default: '2000' },
     open: { type: 'boolean', default: false },
     'card-port': { type: 'string' },
+    'handheld-port': { type: 'string' },
     printer: { type: 'string' },
   },
 });
@@ -61,7 +62,9 @@ const printer = tcpSim
     ? printerFrom(printerOption)
     : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
-const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(dataDir, 'backups'), ...(cardPort ? { cardPort } : {}) });
+const handheldPort = values['handheld-port'];
+// Issue 12 #2: named ports are the start's choice; 设备设置 can change them (a stored choice wins at the next start).
+const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(dataDir, 'backups'), ...(cardPort ? { cardPort } : {}), ...(handheldPort ? { handheldPort } : {}) });
 // Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm run demo`);
 // otherwise a fresh store stays empty and the windows open the setup wizard.
 const demo = host.deps.settings.demoMode;
@@ -92,8 +95,10 @@ if (tcpSim) {
 }
 const cardSim = host.cardDevice?.sim;
 if (cardSim) {
-  // No reader configured: the simulated card reader takes its cards from this terminal.
+  // The simulated card reader (used in demo mode or when chosen in 设备设置) takes its cards from this terminal.
   const control = simControl(cardSim);
+  if (cardPort) console.log(`读卡器: ${cardPort}（模拟读卡器可在“设备设置”中选择）`);
+  if (handheldPort) console.log(`抄表机: ${handheldPort}（模拟抄表机可在“设备设置”中选择）`);
   console.log('模拟读卡器: 输入 blank (插入空白卡) / remove (拔卡) / reinsert (重新插卡) / meter (卡插入气表) / state');
   console.log('模拟抄表机: 输入 hh walk 12.5 (抄表员按路线抄完，每户用气 12.5 方) / hh state');
   createInterface({ input: process.stdin }).on('line', (line) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
 import { OpeningChecklist } from './components/OpeningChecklist';
+import { DeviceStatus } from './components/DeviceStatus';
 import { LockScreen, useIdleLock } from './components/LockScreen';
 import { useSession } from './stores/session';
 import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
@@ -110,7 +111,10 @@ export function App() {
         {!phoneOnly && <OpeningChecklist />}
         {current.view()}
         <footer className="app-keys">
-          {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+          <span>
+            {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+          </span>
+          <DeviceStatus />
         </footer>
       </div>
     </div>
