@@ -5,12 +5,12 @@
  * of one harness are one counter PC with one sign-in, so a page signed in elsewhere (another counter, nobody,
  * a locked display) is a tab of another harness here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../main/harness/server.js';
 import { rendererDistDir } from '../../main/paths.js';
 import type { Input, Method, Output, Result } from '../../preload/contract.js';
-import { makeTestHost, ok, type TestHost } from '../fixtures/host.js';
+import { makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let harness: Harness;
@@ -148,6 +148,24 @@ describe('customer display push over the harness (issue 11 #3)', () => {
     await clerk.call('display.show', { dueFen: 400, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
     expect(await none).toBeNull();
     for (const page of [clerk, display]) page.ws.close();
+  });
+
+  it('keeps no sign-in open by itself: the counter PC locks when the clerk is idle, display or not (issue 12 #4)', async () => {
+    // the display is a window of the PC's one sign-in now: its subscription must not hold the whole counter open
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const idle = makeTestHost();
+    try {
+      const clerk = await signIn(idle);
+      idle.displayPush.subscribe(clerk.connection, () => undefined);
+      for (let minute = 0; minute < 16; minute++) {
+        idle.clock.current = new Date(idle.clock.current.getTime() + 60_000);
+        vi.advanceTimersByTime(60_000);
+      }
+      expect(await clerk.call('accounts.search', { query: '幸福' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    } finally {
+      vi.useRealTimers();
+      idle.dispose();
+    }
   });
 
   it('answers an unknown subscription with a typed error', async () => {
