@@ -42,6 +42,8 @@ let mainWindow: BrowserWindow | null = null;
 const displayContents = new Set<WebContents>();
 /** Issue 12 #4: the open windows, by kind; their positions are remembered per kind in the data folder. */
 const openWindows = new Map<BrowserWindow, WindowKind>();
+/** The monitor the customer display is full screen on (null: a normal window, or none open). */
+let displayMonitorId: number | null = null;
 let windowStates = readWindowStates(paths.windowStateFile);
 const rendererIndex = join(rendererDir, 'index.html');
 
@@ -262,6 +264,10 @@ function openCustomerDisplay(): void {
   const { bounds } = target ? { bounds: {} } : placement(windowStates.windows.display, displays);
   const win = new BrowserWindow({ ...customerDisplayWindowOptions(preloadPath, target, development), ...bounds });
   track(win, 'display', target === null);
+  displayMonitorId = target?.id ?? null;
+  win.on('closed', () => {
+    if (windowOfKind('display') === undefined) displayMonitorId = null;
+  });
   void win.loadFile(rendererIndex, { hash: DISPLAY_HASH.slice(1) });
   if (target) log.info('customer display on the second monitor', JSON.stringify(target.bounds));
 }
@@ -374,6 +380,17 @@ async function start(): Promise<void> {
   openCounterWindow();
   // Issue 12 #4: the customer's monitor is there: the display opens on it at start (else from 窗口 → 顾客显示屏)
   if (customerDisplayTarget(screen.getAllDisplays(), screen.getPrimaryDisplay().id)) openCustomerDisplay();
+  // unplugged, the frameless full-screen display would land on the clerk's screen: it closes; plugged in, it opens there
+  screen.on('display-removed', (_event, removed) => {
+    const open = windowOfKind('display');
+    if (open && displayMonitorId !== null && removed.id === displayMonitorId) {
+      log.info('the customer monitor was unplugged: its display window closes');
+      open.close();
+    }
+  });
+  screen.on('display-added', (_event, added) => {
+    if (windowOfKind('display') === undefined && added.id !== screen.getPrimaryDisplay().id) openCustomerDisplay();
+  });
 }
 
 app.on('window-all-closed', () => {

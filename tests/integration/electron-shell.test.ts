@@ -23,7 +23,7 @@ import { channelOf } from '../../preload/channels.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
 import { COUNTER_PUSH } from '../../preload/counter-push.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
-import { loadPreload, loadShell, TWO_DISPLAYS, type FakeMenuItem, type FakeWindow, type Shell, until } from '../fixtures/fake-electron.js';
+import { loadPreload, loadShell, TWO_DISPLAYS, type FakeDisplay, type FakeMenuItem, type FakeWindow, type Shell, until } from '../fixtures/fake-electron.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -308,10 +308,21 @@ describe('the customer display on a second monitor, and window positions remembe
     const first = loadShell(repoRoot, folder, { displays: TWO_DISPLAYS });
     try {
       await until(() => first.windows.length === 2, 30_000);
-      const [counterWin, display] = first.windows as [FakeWindow, FakeWindow];
-      expect(display.loads[0]?.[1]).toEqual({ hash: '/display' });
-      expect(display.options).toMatchObject({ frame: false, fullscreen: true, x: 1920, y: 0, width: 1366, height: 768, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+      const [counterWin, onMonitor] = first.windows as [FakeWindow, FakeWindow];
+      expect(onMonitor.loads[0]?.[1]).toEqual({ hash: '/display' });
+      expect(onMonitor.options).toMatchObject({ frame: false, fullscreen: true, x: 1920, y: 0, width: 1366, height: 768, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
       expect(counterWin.options.frame).not.toBe(false);
+      // the customer's monitor is unplugged: its frameless full-screen window goes (it would cover the clerk's screen)
+      const [, customerMonitor] = TWO_DISPLAYS as [FakeDisplay, FakeDisplay];
+      first.displays = TWO_DISPLAYS.slice(0, 1);
+      first.emitScreen('display-removed', customerMonitor);
+      expect(onMonitor.isDestroyed()).toBe(true);
+      // plugged in again: the display opens on it by itself
+      first.displays = TWO_DISPLAYS;
+      first.emitScreen('display-added', customerMonitor);
+      expect(first.windows).toHaveLength(3);
+      const display = first.windows.at(-1) as FakeWindow;
+      expect(display.options).toMatchObject({ frame: false, fullscreen: true, x: 1920, y: 0 });
       // the clerk moves the counter window and opens 卡务 beside it
       counterWin.bounds = { x: 100, y: 50, width: 1200, height: 800 };
       windowMenu(first.menu).find((i) => i.id === 'window:#/cards')?.click?.();
