@@ -210,6 +210,8 @@ function track(win: BrowserWindow, kind: WindowKind, remember: boolean): void {
     dropDisplay(contents);
     // the sign-in is the PC's: it ends with the last window, not with each one
     if (openWindows.size === 0) backend.end(PC_CONNECTION);
+    // the last counter window closed: the customer display (maybe on the other monitor) goes too, and the app quits
+    else if (kind !== 'display' && [...openWindows.values()].every((k) => k === 'display')) windowOfKind('display')?.close();
   });
   win.once('ready-to-show', () => win.show());
 }
