@@ -60,7 +60,7 @@ export interface HostOptions {
   sessionIdleMs?: number;
   /**
    * Issue 10 #13: a demo store, where staff may keep the initial password 123456. Defaults to the
-   * environment variable GAS_DEMO=1 (set by `npm start` / `npm run harness` and the test fixtures);
+   * environment variable GAS_DEMO=1 (set by `npm run demo`; the test fixtures pass demo themselves);
    * otherwise staff with the initial password must change it at first log-in.
    */
   demo?: boolean;

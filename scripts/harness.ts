@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../m
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt } from '../hardware/printer/open.js';
 import { TcpPrinterSimulator } from '../hardware/printer/tcp-simulator.js';
+import { decodeEscPos } from '../hardware/printer/decode.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
 import { startHarness } from '../main/harness/server.js';
 import { writeLauncher } from '../main/harness/launcher.js';
@@ -24,9 +25,11 @@ import { createHost } from '../main/host.js';
 import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
 import { setupStatus } from '../main/services/setup.js';
 
+// The checkout's data folder, or GAS_DATA_DIR (`npm run demo` keeps its demo store apart in .data/demo).
+const dataDir = process.env.GAS_DATA_DIR?.trim() || join(repoRoot, '.data');
 const { values } = parseArgs({
   options: {
-    db: { type: 'string', default: join(repoRoot, '.data', 'gas-hall.db') },
+    db: { type: 'string', default: join(dataDir, 'gas-hall.db') },
     port: { type: 'string', default: '0' },
     accounts: { type: 'string', default: '2000' },
     open: { type: 'boolean', default: false },
@@ -58,8 +61,8 @@ const printer = tcpSim
     ? printerFrom(printerOption)
     : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
-const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(repoRoot, '.data', 'backups'), ...(cardPort ? { cardPort } : {}) });
-// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm start` / `npm run harness`);
+const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(dataDir, 'backups'), ...(cardPort ? { cardPort } : {}) });
+// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm run demo`);
 // otherwise a fresh store stays empty and the windows open the setup wizard.
 const demo = host.deps.settings.demoMode;
 if (fresh && demo) {
@@ -69,8 +72,8 @@ if (fresh && demo) {
 const harness = await startHarness(host.router, rendererDistDir, Number(values.port), { displayPush: host.displayPush });
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
-// issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
-if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
+// issue 10 #13: only `npm run demo` sets GAS_DEMO=1; otherwise the initial password must be changed first
+if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工），然后可导入旧系统数据（示例文件在 db/templates/*-sample.csv）');
 else if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(
   tcpSim
@@ -80,6 +83,8 @@ console.log(
       : `打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`,
 );
 if (tcpSim) {
+  // what the simulated printer printed, as text, so a first look sees its slip
+  tcpSim.onJob = (job, jobNo) => console.log(`[TCP 模拟打印机] 第 ${jobNo} 张：\n${decodeEscPos(job).join('\n')}`);
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [prefix, ...rest] = line.trim().split(/\s+/);
     if (prefix === 'prn') console.log(JSON.stringify(tcpSim.control(rest.join(' '))));

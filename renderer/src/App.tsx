@@ -104,7 +104,8 @@ export function App() {
     );
   }
   if (!session && needsSetup === null) return null;
-  if (!session && needsSetup) return <SetupWizard />;
+  // The wizard stays up through its import step, where its new administrator is already signed in.
+  if (needsSetup) return <SetupWizard />;
   if (!session || session.mustChangePassword) return <Login />;
   // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
