@@ -100,3 +100,42 @@ describe('the tabs of one harness are one counter PC (issue 12 #4)', () => {
     await fee.screenshot({ path: join(artifacts, 'counter-windows-signed-out.png') });
   });
 });
+
+describe('the idle lock counts the clerk’s work in every window of the PC (issue 12 #4)', () => {
+  it('a window left idle does not lock the PC while the clerk works in another; with no work anywhere for 15 minutes all lock', async () => {
+    const tab = async (hash: string) => {
+      const page = await counter.browser.newPage({ viewport: VIEWPORT });
+      page.setDefaultTimeout(10_000);
+      await page.clock.install();
+      await page.goto(`${counter.harness.url}${hash}`);
+      return page;
+    };
+    const working = await tab('');
+    await working.locator('select[name=counter] option[value="counter-lc01"]').waitFor({ state: 'attached' });
+    await working.selectOption('select[name=counter]', 'counter-lc01');
+    await working.fill('input[name=login]', 'clerk01');
+    await working.fill('input[name=password]', '123456');
+    await working.keyboard.press('Enter');
+    await working.locator('.app-header').waitFor();
+    const idle = await tab('#/stats');
+    await idle.locator('.app-header').waitFor();
+    // 20 minutes: the clerk types in 前台收费 every 5 minutes; 查询及报表 is never touched
+    for (let minute = 0; minute < 20; minute += 5) {
+      await working.keyboard.press('Shift');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await working.clock.fastForward('05:00');
+      await idle.clock.fastForward('05:00');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await idle.locator('.lock-screen').count()).toBe(0);
+    expect(await working.locator('.lock-screen').count()).toBe(0);
+    // then nobody works for 16 minutes: every window locks
+    for (let minute = 0; minute < 16; minute += 4) {
+      await working.clock.fastForward('04:00');
+      await idle.clock.fastForward('04:00');
+    }
+    await working.locator('.lock-screen').waitFor();
+    await idle.locator('.lock-screen').waitFor();
+  });
+});
+
