@@ -137,5 +137,29 @@ describe('the idle lock counts the clerk’s work in every window of the PC (iss
     await working.locator('.lock-screen').waitFor();
     await idle.locator('.lock-screen').waitFor();
   });
+
+  it('the customer pressing rating keys on the display does not keep the clerk’s counter unlocked', async () => {
+    const clerk = await counter.browser.newPage({ viewport: VIEWPORT });
+    clerk.setDefaultTimeout(10_000);
+    await clerk.clock.install();
+    await clerk.goto(counter.harness.url);
+    // the PC is locked from the test before: the clerk's password opens it
+    await clerk.locator('.lock-screen').waitFor();
+    await clerk.locator('input[name=unlockPassword]').focus();
+    await clerk.keyboard.type('123456');
+    await clerk.keyboard.press('Enter');
+    await clerk.locator('.lock-screen').waitFor({ state: 'detached' });
+    const customer = await counter.browser.newPage({ viewport: VIEWPORT });
+    await customer.clock.install();
+    await customer.goto(`${counter.harness.url}#/display`);
+    await customer.locator('.customer-display:not(.customer-display-idle)').waitFor();
+    for (let minute = 0; minute < 20; minute += 5) {
+      await customer.keyboard.press('4');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await clerk.clock.fastForward('05:00');
+      await customer.clock.fastForward('05:00');
+    }
+    await clerk.locator('.lock-screen').waitFor();
+  });
 });
 

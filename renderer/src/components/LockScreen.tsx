@@ -25,6 +25,8 @@ export function useIdleLock(): void {
   useEffect(() => {
     lastActivity = Date.now();
     const seen = () => {
+      // the customer's keys on the display are not the clerk's work: they keep no window of the counter unlocked
+      if (window.location.hash === '#/display') return;
       lastActivity = Date.now();
       if (lastActivity - lastShared > ACTIVITY_SHARE_MS) {
         lastShared = lastActivity;
