@@ -78,6 +78,18 @@ export function slipPrintOptions(job: { deviceName: string; widthMicrons: number
   };
 }
 
+/**
+ * Issue 12 #4: the customer display's window, as hardened as a counter window. On the customer's monitor (a
+ * display other than the primary) it is frameless and full screen on that display; without one it is a
+ * normal window the clerk places (and whose position is remembered).
+ */
+export function customerDisplayWindowOptions(preloadPath: string, target: { bounds: { x: number; y: number; width: number; height: number } } | null, devTools = false) {
+  const base = counterWindowOptions(preloadPath, '顾客显示屏', devTools);
+  const { minWidth: _minWidth, minHeight: _minHeight, ...rest } = base;
+  if (!target) return { ...rest, width: 1024, height: 768, minWidth: 640, minHeight: 480 };
+  return { ...rest, ...target.bounds, frame: false, fullscreen: true };
+}
+
 /** True only for files inside the built renderer folder. */
 export function isAppUrl(url: string, rendererDir: string): boolean {
   let parsed: URL;
