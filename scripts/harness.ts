@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../main/seed/generate.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
-import { printerAt } from '../hardware/printer/open.js';
+import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
 import { TcpPrinterSimulator } from '../hardware/printer/tcp-simulator.js';
 import { decodeEscPos } from '../hardware/printer/decode.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
@@ -21,7 +21,7 @@ import { startHarness } from '../main/harness/server.js';
 import { writeLauncher } from '../main/harness/launcher.js';
 import { createInterface } from 'node:readline';
 import { simControl } from '../hardware/card/sim-control.js';
-import { createHost } from '../main/host.js';
+import { createHost, demoFromEnv } from '../main/host.js';
 import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
 import { setupStatus } from '../main/services/setup.js';
 
@@ -44,7 +44,7 @@ if (!existsSync(join(rendererDistDir, 'index.html'))) {
   process.exit(2);
 }
 const fresh = !existsSync(values.db);
-// Issue 12 #1: a real printer by address, the TCP printer simulator (tcp-sim[:PORT]) or the file simulator.
+// Issue 12 #1: a real printer by address, the TCP printer simulator (tcp-sim[:PORT]), or the file simulator in demo mode.
 const printerOption = values.printer ?? (process.env.GAS_PRINTER?.trim() || undefined);
 const tcpSim = printerOption?.startsWith('tcp-sim') ? new TcpPrinterSimulator() : null;
 const tcpSimPort = tcpSim ? await tcpSim.listen(Number(printerOption?.split(':')[1] ?? 0)) : 0;
@@ -60,7 +60,11 @@ const printer = tcpSim
   ? printerFrom(`tcp://127.0.0.1:${tcpSimPort}`)
   : printerOption
     ? printerFrom(printerOption)
-    : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
+    : // issue 12 #2: the file simulator only in demo mode (or chosen: --printer sim:); otherwise no printer, so
+      // slips wait in the reprint queue until one is set in 设备设置 — never silently on a simulator
+      demoFromEnv()
+      ? new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'))
+      : new UnconfiguredPrinter();
 const cardPort = values['card-port'];
 const handheldPort = values['handheld-port'];
 // Issue 12 #2: named ports are the start's choice; 设备设置 can change them (a stored choice wins at the next start).
