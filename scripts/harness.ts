@@ -87,7 +87,9 @@ console.log(
     ? `打印机: TCP 模拟打印机 tcp://127.0.0.1:${tcpSimPort}；输入 prn paperout / prn paperin / prn paperout-after 200 / prn nearend / prn cover open|close / prn drop 300 / prn state   按 Ctrl+C 退出`
     : printerOption
       ? `打印机: ${printer.name}   按 Ctrl+C 退出`
-      : `打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`,
+      : demoFromEnv()
+        ? `打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`
+        : '打印机: 未设置（小票进入补打队列；用 --printer 地址 启动，或在“设备设置”中设置）   按 Ctrl+C 退出',
 );
 if (tcpSim) {
   // what the simulated printer printed, as text, so a first look sees its slip
