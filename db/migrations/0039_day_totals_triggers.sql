@@ -36,19 +36,26 @@ BEGIN
       1, NEW.gas_fen, NEW.late_fee_fen, NEW.fee_fen, NEW.total_fen, NEW.tendered_fen, NEW.change_fen, NEW.ticket_fen, NEW.ticket_cash_fen, NEW.id
     WHERE NOT EXISTS (SELECT 1 FROM day_totals d WHERE d.hall_id = NEW.hall_id AND d.business_date = NEW.business_date AND d.clerk_id = NEW.clerk_id
       AND d.counter_id = NEW.counter_id AND d.method = NEW.method AND d.charge_type = NEW.charge_type AND d.invoice_category = NEW.invoice_category);
-  -- a 冲正 hands back its original's tickets (negated, on the 冲正's clerk and day)
+END;
+--> statement-breakpoint
+-- A 冲正 hands back its original's tickets (negated, on the 冲正's clerk and day). A plain payment has no
+-- tickets yet when it is inserted (ticket_tenders.payment_id references it, foreign_keys=ON): its tickets
+-- are counted by the ticket_tenders trigger below, so this runs for reversals only.
+CREATE TRIGGER payments_day_ticket_totals AFTER INSERT ON payments
+WHEN NEW.reverses_payment_id IS NOT NULL
+BEGIN
   UPDATE day_ticket_totals AS d SET count = d.count + x.c, volume_centi = d.volume_centi + x.v, value_fen = d.value_fen + x.f, last_ref = 'p:' || NEW.id
-    FROM (SELECT t.kind AS kind, sum(t.count) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END) AS c,
-            sum(t.volume_centi) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END) AS v,
-            sum(t.value_fen) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END) AS f
-          FROM ticket_tenders t WHERE t.payment_id = coalesce(NEW.reverses_payment_id, NEW.id) GROUP BY t.kind) AS x
+    FROM (SELECT t.kind AS kind, -sum(t.count) AS c,
+            -sum(t.volume_centi) AS v,
+            -sum(t.value_fen) AS f
+          FROM ticket_tenders t WHERE t.payment_id = NEW.reverses_payment_id GROUP BY t.kind) AS x
     WHERE d.clerk_id = NEW.clerk_id AND d.business_date = NEW.business_date AND d.kind = x.kind AND d.hall_id = NEW.hall_id;
   INSERT INTO day_ticket_totals (hall_id, business_date, clerk_id, kind, count, volume_centi, value_fen, last_ref)
     SELECT NEW.hall_id, NEW.business_date, NEW.clerk_id, t.kind,
-      sum(t.count) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END),
-      sum(t.volume_centi) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END),
-      sum(t.value_fen) * (CASE WHEN NEW.reverses_payment_id IS NULL THEN 1 ELSE -1 END), 'p:' || NEW.id
-    FROM ticket_tenders t WHERE t.payment_id = coalesce(NEW.reverses_payment_id, NEW.id)
+      -sum(t.count),
+      -sum(t.volume_centi),
+      -sum(t.value_fen), 'p:' || NEW.id
+    FROM ticket_tenders t WHERE t.payment_id = NEW.reverses_payment_id
       AND NOT EXISTS (SELECT 1 FROM day_ticket_totals d WHERE d.clerk_id = NEW.clerk_id AND d.business_date = NEW.business_date AND d.kind = t.kind AND d.hall_id = NEW.hall_id)
     GROUP BY t.kind;
 END;
