@@ -136,4 +136,23 @@ describe('per-day totals kept by the ledger triggers (issue 13 #2)', () => {
       },
     ]);
   });
+
+  it('are what the day status, 收银统计报表, 日收银报表 and the list of days to close read (not the payments)', async () => {
+    const { clerk, boss } = await busyDay();
+    const before = {
+      status: ok(await boss.call('day.status', { date: '2026-11-23' })),
+      stats: ok(await boss.call('reports.cash', { from: '2026-11-23', to: '2026-11-23' })),
+      draft: ok(await clerk.call('cashReport.draft', {})),
+    };
+    // stop the upkeep (as a store past its guards would be), then take one more cash payment
+    host.store.sqlite.exec('DROP TRIGGER payments_day_totals');
+    addBill(host, { accountId: 'acc-93000001', meterId: 'meter-93000001' }, { id: 'a-3', readingDate: '2026-11-12', previous: 14600, current: 14700, amountFen: 345, dueDate: '2026-12-12' });
+    ok(await clerk.call('payments.payCash', { accountId: 'acc-93000001', billIds: ['a-3'], tendered: '5', expectedTotalFen: 345 }));
+    expect(ok(await boss.call('day.verifyTotals', { date: '2026-11-23' })).mismatches).toHaveLength(1);
+    expect(ok(await boss.call('day.status', { date: '2026-11-23' }))).toEqual(before.status);
+    expect(ok(await boss.call('reports.cash', { from: '2026-11-23', to: '2026-11-23' }))).toEqual(before.stats);
+    expect(ok(await clerk.call('cashReport.draft', {}))).toEqual(before.draft);
+    const closed = ok(await boss.call('day.openDays', {}));
+    expect(closed.open.find((d) => d.date === '2026-11-23')?.payments).toBe(before.status.clerks.reduce((a, c) => a + c.payments, 0));
+  });
 });
