@@ -105,6 +105,7 @@ export const METHOD_NAMES = [
   'day.openDays',
   'day.report',
   'day.month',
+  'day.verifyTotals',
   'reports.cash',
   'reports.readings',
   'reports.arrears',

@@ -81,6 +81,8 @@ export const payments = sqliteTable(
   (t) => [
     index('payments_day').on(t.hallId, t.businessDate),
     index('payments_account').on(t.accountId),
+    // issue 13: the clerk's day (日收银报表's ledger check, verifyDayTotals) without a scan of the table
+    index('payments_clerk_day').on(t.clerkId, t.businessDate),
   ],
 );
 

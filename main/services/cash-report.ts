@@ -22,23 +22,22 @@ import { isDayClosed } from './payments.js';
 
 const notCash = sql.join(OFF_COUNTER_METHODS.map((m) => sql`${m}`), sql`, `);
 
-/** The clerk's ledger of the day in the report's categories. */
+/** The clerk's ledger of the day in the report's categories, read from the kept per-day totals (issue 13 #2). */
 export function reportLines(db: ReadTx, clerkId: string, date: string): { lines: ReportLine[]; incomeFen: Fen } {
   const byCharge = db.all<{ chargeType: string; category: string; count: number; amountFen: number; gasFen: number; lateFeeFen: number }>(sql`
-    SELECT charge_type AS chargeType, invoice_category AS category, count(*) AS count, sum(total_fen - ticket_fen) AS amountFen,
+    SELECT charge_type AS chargeType, invoice_category AS category, sum(count) AS count, sum(total_fen - ticket_fen) AS amountFen,
            sum(gas_fen) AS gasFen, sum(late_fee_fen) AS lateFeeFen
-    FROM payments WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})
-    GROUP BY charge_type, invoice_category ORDER BY charge_type`);
+    FROM day_totals WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})
+    GROUP BY charge_type, invoice_category ORDER BY charge_type, invoice_category`);
+  // a payment's tickets, and negated for its 冲正 (day_ticket_totals)
   const tickets = db.all<{ kind: string; count: number; volume: number; value: number }>(sql`
-    SELECT t.kind AS kind, sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.count ELSE -t.count END) AS count,
-           sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.volume_centi ELSE -t.volume_centi END) AS volume,
-           sum(CASE WHEN p.reverses_payment_id IS NULL THEN t.value_fen ELSE -t.value_fen END) AS value
-    FROM payments p JOIN ticket_tenders t ON t.payment_id = coalesce(p.reverses_payment_id, p.id)
-    WHERE p.clerk_id = ${clerkId} AND p.business_date = ${date} GROUP BY t.kind ORDER BY t.kind`);
+    SELECT kind, sum(count) AS count, sum(volume_centi) AS volume, sum(value_fen) AS value
+    FROM day_ticket_totals WHERE clerk_id = ${clerkId} AND business_date = ${date} GROUP BY kind ORDER BY kind`);
   const invoices = db.all<{ category: string; count: number; amountFen: number }>(sql`
-    SELECT category, count(*) AS count, sum(amount_fen) AS amountFen FROM invoices WHERE clerk_id = ${clerkId} AND business_date = ${date} GROUP BY category`);
+    SELECT category, sum(count) AS count, sum(amount_fen) AS amountFen FROM day_invoice_totals WHERE clerk_id = ${clerkId} AND business_date = ${date}
+    GROUP BY category ORDER BY category`);
   const income = db.all<{ cash: number }>(sql`
-    SELECT coalesce(sum(tendered_fen - change_fen), 0) AS cash FROM payments WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})`);
+    SELECT coalesce(sum(tendered_fen - change_fen), 0) AS cash FROM day_totals WHERE clerk_id = ${clerkId} AND business_date = ${date} AND method NOT IN (${notCash})`);
   const lines: ReportLine[] = [];
   for (const r of byCharge) {
     const group = r.category === '核对单' ? '核对单' : r.category === '收据' ? '收据' : `${r.category}发票`;

@@ -19,17 +19,20 @@ export interface CashStatsFilter {
   clerkLogin?: string | undefined;
 }
 
-/** 收银统计报表; 其中现金 is the money taken at the counter, as in 日结 and 日收银报表 (issue 10 #2). */
+/**
+ * 收银统计报表; 其中现金 is the money taken at the counter, as in 日结 and 日收银报表 (issue 10 #2). Read from the
+ * kept per-day totals (issue 13 #2), not the payments.
+ */
 export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilter) {
   const clerk = f.clerkLogin ? sql`AND s.login = ${f.clerkLogin}` : sql``;
   const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; cashFen: number; lateFeeFen: number; ticketFen: number }>(sql`
-    SELECT p.charge_type AS chargeType, count(*) AS count, sum(p.total_fen) AS totalFen, sum(${counterCashFen('p')}) AS cashFen,
+    SELECT p.charge_type AS chargeType, sum(p.count) AS count, sum(p.total_fen) AS totalFen, sum(${counterCashFen('p')}) AS cashFen,
            sum(p.late_fee_fen) AS lateFeeFen, sum(p.ticket_fen) AS ticketFen
-    FROM payments p JOIN staff s ON s.id = p.clerk_id
+    FROM day_totals p JOIN staff s ON s.id = p.clerk_id
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.charge_type ORDER BY p.charge_type`);
   const daily = deps.db.all<{ date: string; totalFen: number }>(sql`
-    SELECT p.business_date AS date, sum(p.total_fen) AS totalFen FROM payments p JOIN staff s ON s.id = p.clerk_id
+    SELECT p.business_date AS date, sum(p.total_fen) AS totalFen FROM day_totals p JOIN staff s ON s.id = p.clerk_id
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.business_date ORDER BY p.business_date`);
   const csv = toCsv(

@@ -79,6 +79,23 @@ export const dayCloseContract = {
       ledger: z.object({ all: closeTotals, byCharge: z.array(closeTotals.extend({ chargeType: z.string() })) }),
     }),
   },
+  /** Issue 13 #2: the kept per-day totals recomputed from the ledger (one day, or all) and compared to the fen. */
+  'day.verifyTotals': {
+    access: ['manager', 'admin'],
+    input: z.object({ date: date.optional() }).strict(),
+    output: z.object({
+      ok: z.boolean(),
+      cells: z.number().int(),
+      mismatches: z.array(
+        z.object({
+          table: z.enum(['day_totals', 'day_ticket_totals', 'day_invoice_totals']),
+          key: z.string(),
+          ledger: z.record(z.string(), z.number()).nullable(),
+          totals: z.record(z.string(), z.number()).nullable(),
+        }),
+      ),
+    }),
+  },
   'reports.cash': {
     access: COUNTER_ROLES,
     input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
+import { verifyDayTotals } from '../../main/services/day-totals.js';
 import { addAccount, addBill, makeTestHost, signIn } from '../fixtures/host.js';
 import { ledgerProblems } from '../fixtures/ledger.js';
 
@@ -64,6 +65,8 @@ describe('money always balances', () => {
       expect(Number(db.prepare('SELECT count(*) FROM reversals').pluck().get())).toBeGreaterThan(5);
       expect(Number(db.prepare('SELECT count(*) FROM ticket_tenders').pluck().get())).toBeGreaterThan(5);
       expect(verifyAuditChain(host.store.db).ok).toBe(true);
+      // issue 13 #2: the per-day totals the reports read equal the ledger, to the fen
+      expect(verifyDayTotals(host.store)).toMatchObject({ ok: true, mismatches: [] });
     } finally {
       host.dispose();
     }

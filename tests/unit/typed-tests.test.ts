@@ -33,6 +33,7 @@ const DATABASE_TESTS = new Map([
   ['integration/backup.test.ts', 'a backup whose audit log was cut'],
   ['integration/counter-reading.test.ts', 'audit tampering and the paid-bill trigger'],
   ['integration/day-close.test.ts', 'the closed-day and reviewed-once triggers'],
+  ['integration/day-totals.test.ts', 'the guards that only the ledger triggers write the per-day totals (issue 13 #2)'],
   ['integration/electron-shell.test.ts', 'another program holding the store file locked at start (issue 12 #5)'],
   ['integration/ic-card.test.ts', 'the closed-day triggers for a late card write'],
   ['integration/ipc-fuzz.test.ts', 'the fuzzer puts staff password hashes back between runs'],

@@ -3,6 +3,7 @@ import { layoutCloseReport } from '../../domain/close-report.js';
 import { verifyApprover } from '../../services/auth.js';
 import { draftCashReport, REVIEWER_ROLES, reviewCashReport, submitCashReport } from '../../services/cash-report.js';
 import { closeDay, closeReport, dayStatus, monthReport, openDays } from '../../services/day-close.js';
+import { verifyDayTotals } from '../../services/day-totals.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery } from '../../services/reports.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
@@ -22,6 +23,7 @@ export const dayCloseHandlers = ({ deps, devices: { backups }, after }: HandlerK
     'day.openDays': (ctx) => openDays(deps, signedIn(ctx)),
     'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
     'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
+    'day.verifyTotals': (_ctx, input) => verifyDayTotals(deps, input.date),
     'reports.cash': (ctx, input) => cashStatistics(deps, signedIn(ctx), input),
     'reports.readings': (ctx, { minConsumption, ...rest }) =>
       readingChargeQuery(deps, signedIn(ctx), { ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }),
