@@ -12,6 +12,7 @@ import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import type { Result } from '../../preload/contract.js';
 import { FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
+import type { BenchFigures } from './figures.js';
 
 const DATE = '2026-11-23';
 
@@ -52,11 +53,18 @@ function generate(file: string, payments: number): void {
   console.log(`\ngenerated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function benchDayClose(payments = 5_000_000): Promise<void> {
+/** The cached day store of `payments` payments (generated into .bench-cache/ the first time). */
+export function dayStore(payments: number): string {
   const cacheDir = join(repoRoot, '.bench-cache');
   mkdirSync(cacheDir, { recursive: true });
   const cached = join(cacheDir, `day-${payments}.db`);
   if (!existsSync(cached)) generate(cached, payments);
+  return cached;
+}
+
+export async function benchDayClose(payments = 5_000_000): Promise<BenchFigures> {
+  const cached = dayStore(payments);
+  const cacheDir = join(repoRoot, '.bench-cache');
   const work = join(cacheDir, 'day-work.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
   copyFileSync(cached, work);
@@ -69,21 +77,25 @@ export async function benchDayClose(payments = 5_000_000): Promise<void> {
     if (!first.ok) throw new Error(first.error.message);
     console.log(`\nDay close over ${payments.toLocaleString('en')} payments in one hall-day`);
     console.log(`cold start of the host (open, integrity check, migrations) to its first query: ${(cold / 1000).toFixed(2)} s`);
-    const time = async <R extends Result<unknown>>(name: string, run: () => Promise<R>): Promise<R> => {
+    const figures: BenchFigures = {};
+    const time = async <R extends Result<unknown>>(name: string, run: () => Promise<R>, figure?: string): Promise<R> => {
       t0 = performance.now();
       const res = await run();
       if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
-      console.log(`${name.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(7)} s`);
+      const elapsed = performance.now() - t0;
+      if (figure) figures[figure] = elapsed;
+      console.log(`${name.padEnd(34)} ${(elapsed / 1000).toFixed(2).padStart(7)} s`);
       return res;
     };
     await time('day status (clerks and reports)', () => boss.call('day.status', { date: DATE }));
-    const closed = await time('close: totals per clerk/counter/tender', () => boss.call('day.close', { date: DATE }));
+    const closed = await time('close: totals per clerk/counter/tender', () => boss.call('day.close', { date: DATE }), 'day_close_ms');
     const all = closed.ok ? closed.value.report.all : undefined;
     console.log(`  closed ${all?.count.toLocaleString('en')} payments, ￥${((all?.totalFen ?? 0) / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
-    await time('收银统计报表 (hall, one day)', () => boss.call('reports.cash', { from: DATE, to: DATE }));
+    await time('收银统计报表 (hall, one day)', () => boss.call('reports.cash', { from: DATE, to: DATE }), 'cash_statistics_ms');
     await time('收银统计报表 (one clerk)', () => boss.call('reports.cash', { from: DATE, to: DATE, clerkLogin: 'clerk01' }));
     await time('month-end report', () => boss.call('day.month', { month: DATE.slice(0, 7) }));
     host.close();
+    return figures;
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
   }
