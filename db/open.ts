@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer, type CheckpointPolicy } from './checkpoints.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,12 +22,16 @@ export type ReadTx = Pick<Tx, 'select' | 'all' | 'get'>;
 export interface Store {
   sqlite: Database.Database;
   db: Db;
+  /** Issue 13 #3: the write connection's WAL checkpoints at idle (null for a read-only store). */
+  checkpoints: WalCheckpointer | null;
   close(): void;
 }
 
 export interface OpenOptions {
   migrationsDir: string;
   readonly?: boolean;
+  /** Issue 13 #3: when the WAL is checkpointed (DEFAULT_CHECKPOINT_POLICY unless given). */
+  checkpoints?: Partial<CheckpointPolicy>;
 }
 
 /** Every character as its own token, for the one- and two-character search index (migration 0002). */
@@ -70,10 +75,14 @@ export function openStore(file: string, options: OpenOptions): Store {
     if (check !== 'ok') throw new StoreDamagedError(file, String(check));
     const db = drizzle(sqlite, { schema });
     if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir });
+    const checkpoints = options.readonly ? null : new WalCheckpointer(sqlite, file, { ...DEFAULT_CHECKPOINT_POLICY, ...options.checkpoints });
+    checkpoints?.start();
     return {
       sqlite,
       db,
+      checkpoints,
       close: () => {
+        checkpoints?.close();
         sqlite.close();
       },
     };
