@@ -59,7 +59,7 @@ export class WalCheckpointer {
 
   /** One look: checkpoints at idle or past the size limit; returns why it checkpointed, or null. */
   tick(): CheckpointReason | null {
-    if (!this.sqlite.open || this.sqlite.inTransaction) return null;
+    if (!this.writable()) return null;
     const changes = this.changes();
     const moved = changes !== this.seen;
     this.seen = changes;
@@ -82,7 +82,12 @@ export class WalCheckpointer {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.sqlite.open && !this.sqlite.inTransaction) this.checkpoint('TRUNCATE');
+    if (this.writable()) this.checkpoint('TRUNCATE');
+  }
+
+  /** Not inside a transaction, and not a store whose writes are held back (query_only: issue 13 #5's check). */
+  private writable(): boolean {
+    return this.sqlite.open && !this.sqlite.inTransaction && this.sqlite.pragma('query_only', { simple: true }) === 0;
   }
 
   private checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {

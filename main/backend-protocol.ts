@@ -34,6 +34,8 @@ export type FromBackend =
   | { type: 'ready' }
   /** The store could not be opened (or another start-up failure); the process exits after it. */
   | { type: 'failed'; message: string }
+  /** Issue 13 #5: the integrity check in the background found the store damaged (writes are refused from now on). */
+  | { type: 'damaged'; message: string }
   | { type: 'result'; id: number; result: CallResult }
   | { type: 'push'; connection: string; topic: 'display'; value: unknown };
 
