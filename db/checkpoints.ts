@@ -80,9 +80,14 @@ export class WalCheckpointer {
 
   /** Stops ticking and checkpoints everything (TRUNCATE: the WAL file is left empty). */
   close(): void {
+    this.stop();
+    if (this.writable()) this.checkpoint('TRUNCATE');
+  }
+
+  /** Stops ticking, without a checkpoint. */
+  stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.writable()) this.checkpoint('TRUNCATE');
   }
 
   /** Not inside a transaction, and not a store whose writes are held back (query_only: issue 13 #5's check). */

@@ -28,7 +28,11 @@ export interface Store {
   checkpoints: WalCheckpointer | null;
   /** Issue 13 #5: true when the integrity check was left to the caller (OpenOptions.integrity 'deferred'). */
   integrityDeferred: boolean;
-  close(): void;
+  /**
+   * Closes the store. `keepWal` (issue 13 #5: a store not known to be sound): no checkpoint at all, the WAL is left
+   * as it is (the last connection to close is a read-only one, which SQLite does not checkpoint from).
+   */
+  close(options?: { keepWal?: boolean }): void;
 }
 
 export interface OpenOptions {
@@ -105,7 +109,20 @@ export function openStore(file: string, options: OpenOptions): Store {
       db,
       checkpoints,
       integrityDeferred,
-      close: () => {
+      close: (closing) => {
+        if (closing?.keepWal && !options.readonly) {
+          checkpoints?.stop();
+          let reader: Database.Database | null = null;
+          try {
+            reader = new Database(file, { readonly: true, fileMustExist: true });
+            reader.prepare('SELECT count(*) FROM sqlite_master').get();
+          } catch {
+            // a file SQLite cannot read at all: there is no WAL of it to keep
+          }
+          sqlite.close();
+          reader?.close();
+          return;
+        }
         checkpoints?.close();
         sqlite.close();
       },

@@ -192,7 +192,8 @@ export function createHost(options: HostOptions): Host {
       stopBackups();
       void reader.close();
       void handheldLink.close();
-      store.close();
+      // Issue 13 #5: a store not (yet) found sound is closed without a checkpoint: nothing is written to it
+      store.close({ keepWal: storeCheck.state !== 'ok' });
     },
   };
 }

@@ -3,7 +3,7 @@
  * The check runs in the background (a worker thread, read-only connection); until it has passed every write is
  * refused with a typed Chinese error, and a store it finds damaged is never written to.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -111,6 +111,28 @@ describe('integrity check in the background at start', () => {
     expect(await host.router.call('c1', 'auth.counters', {})).toMatchObject({ ok: true });
     expect(fileDigest(file)).toBe(digest);
     expect(walBytes(file)).toBe(wal);
+  });
+
+  it('closing a store found damaged leaves its WAL alone: not even a checkpoint writes to it', async () => {
+    // a store as a crash leaves it: committed pages still in its WAL
+    const live = createHost({ dbFile: join(dir, 'live.db'), migrationsDir, demo: true });
+    live.store.checkpoints?.close();
+    live.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    seedReferenceData(live.store.sqlite);
+    const crashed = join(dir, 'crashed.db');
+    copyFileSync(join(dir, 'live.db'), crashed);
+    copyFileSync(join(dir, 'live.db-wal'), `${crashed}-wal`);
+    live.close();
+    expect(walBytes(crashed)).toBeGreaterThan(0);
+    const digest = fileDigest(crashed);
+    const check = controllableChecker();
+    host = createHost({ dbFile: crashed, migrationsDir, demo: true, clock: new FixedClock(TEST_NOW), storeCheck: 'background', integrityChecker: check.checker });
+    check.answer({ ok: false, detail: 'page 7 is never used' });
+    await host.storeCheck;
+    host.close();
+    host = null;
+    expect(fileDigest(crashed)).toBe(digest);
+    expect(walBytes(crashed)).toBeGreaterThan(0);
   });
 
   it('the default check is quick_check on a read-only connection in a worker thread: a damaged page is found', async () => {
