@@ -12,7 +12,7 @@ import { openStore } from '../../db/open.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
-import { FixedClock, TEST_NOW } from '../fixtures/host.js';
+import { clientOn, FixedClock, TEST_NOW } from '../fixtures/host.js';
 import type { BenchFigures } from './figures.js';
 import { BENCH_TODAY, cachedStore, removeStore, workCopy } from './stores.js';
 
@@ -85,7 +85,7 @@ type Mode = 'at-open' | 'background';
 async function startToFirstQuery(file: string, mode: Mode): Promise<{ firstQueryMs: number; writableMs: number }> {
   const t0 = performance.now();
   const host = createHost({ demo: true, dbFile: file, migrationsDir, clock: new FixedClock(TEST_NOW), storeCheck: mode });
-  const first = await host.router.call('bench-cold', 'auth.counters', {});
+  const first = await clientOn(host, 'bench-cold').call('auth.counters', {});
   const firstQueryMs = performance.now() - t0;
   if (!first.ok) throw new Error(first.error.message);
   const checked = await host.storeCheck;

@@ -12,7 +12,7 @@ import { createHost, type Host } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
 import type { IntegrityVerdict } from '../../db/integrity.js';
-import { FixedClock, TEST_NOW } from '../fixtures/host.js';
+import { clientOn, FixedClock, TEST_NOW } from '../fixtures/host.js';
 
 let dir: string;
 let file: string;
@@ -64,23 +64,23 @@ describe('integrity check in the background at start', () => {
     host = createHost({ dbFile: file, migrationsDir, demo: true, clock: new FixedClock(TEST_NOW), storeCheck: 'background', integrityChecker: check.checker, storeCheckWaitMs: 0 });
     expect(check.started).toEqual([file]);
     expect(host.storeCheckState()).toBe('checking');
-    const counters = await host.router.call('c1', 'auth.counters', {});
+    const counters = await clientOn(host, 'c1').call('auth.counters', {});
     expect(counters.ok).toBe(true);
     const before = audits();
-    const refused = await host.router.call('c1', 'auth.login', login);
+    const refused = await clientOn(host, 'c1').call('auth.login', login);
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORE_CHECKING', message: '正在检查数据文件完整性，请稍候再试' } });
     expect(audits()).toBe(before);
     check.answer({ ok: true });
     await host.storeCheck;
     expect(host.storeCheckState()).toBe('ok');
-    expect(await host.router.call('c1', 'auth.login', login)).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c1').call('auth.login', login)).toMatchObject({ ok: true });
     expect(audits()).toBe(before + 1);
   });
 
   it('a sign-in sent while a short check runs waits for it, then goes through', async () => {
     const check = controllableChecker();
     host = createHost({ dbFile: file, migrationsDir, demo: true, clock: new FixedClock(TEST_NOW), storeCheck: 'background', integrityChecker: check.checker, storeCheckWaitMs: 60_000 });
-    const signingIn = host.router.call('c1', 'auth.login', login);
+    const signingIn = clientOn(host, 'c1').call('auth.login', login);
     check.answer({ ok: true });
     expect(await signingIn).toMatchObject({ ok: true });
   });
@@ -104,11 +104,11 @@ describe('integrity check in the background at start', () => {
     expect(damaged[0]).toContain('完整性检查未通过');
     const digest = fileDigest(file);
     const wal = walBytes(file);
-    const refused = await host.router.call('c1', 'auth.login', login);
+    const refused = await clientOn(host, 'c1').call('auth.login', login);
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
     expect(JSON.stringify(refused)).toContain('完整性检查未通过');
     expect(() => host?.store.sqlite.prepare("INSERT INTO calendar_days (date, kind) VALUES ('2026-12-01', 'holiday')").run()).toThrow();
-    expect(await host.router.call('c1', 'auth.counters', {})).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c1').call('auth.counters', {})).toMatchObject({ ok: true });
     expect(fileDigest(file)).toBe(digest);
     expect(walBytes(file)).toBe(wal);
   });
@@ -148,12 +148,12 @@ describe('integrity check in the background at start', () => {
     host = createHost({ dbFile: file, migrationsDir, demo: true, clock: new FixedClock(TEST_NOW), storeCheck: 'background', onStoreDamaged: (r) => damaged.push(r) });
     expect(await host.storeCheck).toBe('damaged');
     expect(damaged[0]).toContain('完整性检查未通过');
-    expect(await host.router.call('c1', 'auth.login', login)).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
+    expect(await clientOn(host, 'c1').call('auth.login', login)).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
   });
 
   it('the default check passes a sound store and lets writes through', async () => {
     host = createHost({ dbFile: file, migrationsDir, demo: true, clock: new FixedClock(TEST_NOW), storeCheck: 'background' });
     expect(await host.storeCheck).toBe('ok');
-    expect(await host.router.call('c1', 'auth.login', login)).toMatchObject({ ok: true });
+    expect(await clientOn(host, 'c1').call('auth.login', login)).toMatchObject({ ok: true });
   });
 });
