@@ -156,12 +156,17 @@ export function createHost(options: HostOptions): Host {
     return backupDir;
   };
   const backups: Devices['backups'] = {
-    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir),
+    now: () => {
+      // Issue 13 #5: no backup of a store not (yet) found sound
+      const refused = storeCheck.refusal();
+      if (refused) throw refused;
+      return backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir);
+    },
     list: () => (backupDir ? listBackups(backupDir) : []),
     check: (file) => checkBackup(listedBackup(configuredBackupDir(), file, '只能检查备份列表中的备份').file),
     restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
   };
-  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir) : () => undefined;
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir, () => storeCheck.state === 'ok') : () => undefined;
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);

@@ -187,11 +187,14 @@ function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replac
   }
 }
 
-/** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */
-export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date(), mirrorDir?: string): () => void {
+/**
+ * Backs up a minute after start and then on a schedule (default hourly) while the app runs. `sound`: issue 13 #5,
+ * no backup of a store whose integrity check has not passed (a damaged copy must not push a sound one out).
+ */
+export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date(), mirrorDir?: string, sound: () => boolean = () => true): () => void {
   let running = false;
   const run = () => {
-    if (running) return; // one backup at a time
+    if (running || !sound()) return; // one backup at a time, of a store found sound
     running = true;
     void backupNow(store, dir, clock(), keep, mirrorDir)
       .then((taken) => {

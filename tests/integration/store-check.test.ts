@@ -3,7 +3,7 @@
  * The check runs in the background (a worker thread, read-only connection); until it has passed every write is
  * refused with a typed Chinese error, and a store it finds damaged is never written to.
  */
-import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -111,6 +111,23 @@ describe('integrity check in the background at start', () => {
     expect(await clientOn(host, 'c1').call('auth.counters', {})).toMatchObject({ ok: true });
     expect(fileDigest(file)).toBe(digest);
     expect(walBytes(file)).toBe(wal);
+  });
+
+  it('no backup is taken of a store the check found damaged (it would push a sound one out); a sound one is backed up', async () => {
+    for (const verdict of [{ ok: false as const, detail: 'page 9: btree is corrupt' }, { ok: true as const }]) {
+      const backups = join(dir, verdict.ok ? 'sound-backups' : 'damaged-backups');
+      const check = controllableChecker();
+      host = createHost({ dbFile: file, migrationsDir, demo: true, storeCheck: 'background', integrityChecker: check.checker, backupDir: backups, backupEveryMs: 20 });
+      check.answer(verdict);
+      await host.storeCheck;
+      if (verdict.ok) await expect.poll(() => existsSync(backups) && readdirSync(backups).some((f) => f.endsWith('.db'))).toBe(true);
+      else {
+        await new Promise((resolve) => setTimeout(resolve, 300)); // some 15 rounds of the schedule
+        expect(existsSync(backups) ? readdirSync(backups) : []).toEqual([]);
+      }
+      host.close();
+      host = null;
+    }
   });
 
   it('closing a store found damaged leaves its WAL alone: not even a checkpoint writes to it', async () => {
