@@ -12,6 +12,7 @@ import { createHost, type Host } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
 import type { IntegrityVerdict } from '../../db/integrity.js';
+import { openStore, StoreDamagedError } from '../../db/open.js';
 import { clientOn, FixedClock, TEST_NOW } from '../fixtures/host.js';
 
 let dir: string;
@@ -166,6 +167,18 @@ describe('integrity check in the background at start', () => {
     expect(await host.storeCheck).toBe('damaged');
     expect(damaged[0]).toContain('完整性检查未通过');
     expect(await clientOn(host, 'c1').call('auth.login', login)).toMatchObject({ ok: false, error: { code: 'STORE_DAMAGED' } });
+  });
+
+  it('a store with a migration pending is checked before the migration writes to it', () => {
+    const big = createHost({ dbFile: file, migrationsDir, demo: true });
+    seedAccounts(big.store.sqlite, { accounts: 3000, today: '2026-11-23', seed: 5 });
+    // as if this version brought the newest migration: the store has not applied it yet
+    big.store.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    big.close();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * Math.floor((statSync(file).size / 4096) * 0.6));
+    closeSync(fd);
+    expect(() => openStore(file, { migrationsDir, integrity: 'deferred' })).toThrow(StoreDamagedError);
   });
 
   it('the default check passes a sound store and lets writes through', async () => {
