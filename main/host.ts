@@ -68,7 +68,7 @@ export interface HostOptions {
   demo?: boolean;
   /**
    * Issue 13 #5: 'at-open' (default: tools, scripts, tests) checks the store's integrity before anything else;
-   * 'background' (the app's back end, the harness) opens, migrates and serves reads at once while a worker thread
+   * 'background' (the app's back end, main/backend.ts) opens, migrates and serves reads at once while a worker thread
    * checks a read-only connection, and refuses writes until the check has passed (main/store-check.ts).
    */
   storeCheck?: 'at-open' | 'background';
