@@ -57,6 +57,8 @@ export const checkInWorker: IntegrityChecker = (file) =>
       resolve(verdict);
     };
     const inThisThread = () => {
+      if (settled) return;
+      console.warn('integrity check: the worker thread could not run; checking in this thread instead');
       try {
         settle(quickCheckFile(file));
       } catch (error) {
