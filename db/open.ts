@@ -2,10 +2,13 @@
  * Opens the store: WAL, synchronous=FULL, foreign_keys=ON (ARCHITECTURE "Nothing lost"), then applies the
  * committed drizzle-kit migrations. Refuses to run if a pragma did not take.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer, type CheckpointPolicy } from './checkpoints.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,12 +24,37 @@ export type ReadTx = Pick<Tx, 'select' | 'all' | 'get'>;
 export interface Store {
   sqlite: Database.Database;
   db: Db;
-  close(): void;
+  /** Issue 13 #3: the write connection's WAL checkpoints at idle (null for a read-only store). */
+  checkpoints: WalCheckpointer | null;
+  /** Issue 13 #5: true when the integrity check was left to the caller (OpenOptions.integrity 'deferred'). */
+  integrityDeferred: boolean;
+  /**
+   * Closes the store. `keepWal` (issue 13 #5: a store not known to be sound): no checkpoint at all, the WAL is left
+   * as it is (the last connection to close is a read-only one, which SQLite does not checkpoint from).
+   */
+  close(options?: { keepWal?: boolean }): void;
 }
 
 export interface OpenOptions {
   migrationsDir: string;
   readonly?: boolean;
+  /** Issue 13 #3: when the WAL is checkpointed (DEFAULT_CHECKPOINT_POLICY unless given). */
+  checkpoints?: Partial<CheckpointPolicy>;
+  /**
+   * Issue 13 #5: 'at-open' (the default: tools, scripts, tests) runs PRAGMA quick_check before anything else;
+   * 'deferred' leaves it to the caller (the host checks in the background and refuses writes meanwhile), except
+   * when a migration is pending: a migration writes, and a damaged store is never written to.
+   */
+  integrity?: 'at-open' | 'deferred';
+}
+
+/** Whether the committed migrations include one this store has not applied (drizzle compares the journal's times). */
+function hasPendingMigrations(sqlite: Database.Database, migrationsDir: string): boolean {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const newest = Math.max(0, ...journal.entries.map((e) => e.when));
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return true;
+  return Number(sqlite.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get() ?? 0) < newest;
 }
 
 /** Every character as its own token, for the one- and two-character search index (migration 0002). */
@@ -65,15 +93,37 @@ export function openStore(file: string, options: OpenOptions): Store {
       const actual = pragmaValue(sqlite, name);
       if (actual !== expected) throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(expected)}`);
     }
-    // Integrity check at every start (issue 6): a damaged store is never written to; restore a backup.
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new StoreDamagedError(file, String(check));
+    // Integrity check at every start (issue 6): a damaged store is never written to; restore a backup. Issue 13 #5:
+    // deferred to the host's background check unless a migration would write first.
+    const integrityDeferred = options.integrity === 'deferred' && (options.readonly === true || !hasPendingMigrations(sqlite, options.migrationsDir));
+    if (!integrityDeferred) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new StoreDamagedError(file, String(check));
+    }
     const db = drizzle(sqlite, { schema });
     if (!options.readonly) migrate(db, { migrationsFolder: options.migrationsDir });
+    const checkpoints = options.readonly ? null : new WalCheckpointer(sqlite, file, { ...DEFAULT_CHECKPOINT_POLICY, ...options.checkpoints });
+    checkpoints?.start();
     return {
       sqlite,
       db,
-      close: () => {
+      checkpoints,
+      integrityDeferred,
+      close: (closing) => {
+        if (closing?.keepWal && !options.readonly) {
+          checkpoints?.stop();
+          let reader: Database.Database | null = null;
+          try {
+            reader = new Database(file, { readonly: true, fileMustExist: true });
+            reader.prepare('SELECT count(*) FROM sqlite_master').get();
+          } catch {
+            // a file SQLite cannot read at all: there is no WAL of it to keep
+          }
+          sqlite.close();
+          reader?.close();
+          return;
+        }
+        checkpoints?.close();
         sqlite.close();
       },
     };

@@ -105,6 +105,9 @@ const backend = createBackendLink({
         });
     }
   },
+  // Issue 13 #5: the integrity check ran after the start and found the store damaged: the same dialog as a
+  // damaged store at start (what to do, the newest sound backup offered), then the app quits
+  onDamaged: (reason) => void failStart(reason),
   onGaveUp: (reason) => {
     log.error('the back end is not started again:', reason);
     dialog.showErrorBox('后台服务无法启动', `${reason}\n请关闭本程序后重新启动；如仍不能使用，请联系管理员。\n日志文件：${log.file}`);

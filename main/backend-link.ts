@@ -24,6 +24,8 @@ export interface BackendLinkOptions {
   onRestarted(): void;
   /** The back end ended too often and is not started again. */
   onGaveUp(reason: string): void;
+  /** Issue 13 #5: the background integrity check found the store damaged; the back end refuses every write. */
+  onDamaged?(reason: string): void;
   log?(message: string): void;
   /**
    * Issue 12 #1: prints a slip page through the operating system's spooler (a hidden window's
@@ -89,6 +91,9 @@ export function createBackendLink(options: BackendLinkOptions): BackendLink {
         }
         case 'failed':
           failure = message.message;
+          return;
+        case 'damaged':
+          options.onDamaged?.(message.message);
           return;
         case 'result': {
           const settle = pending.get(message.id);

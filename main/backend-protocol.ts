@@ -57,6 +57,8 @@ export type FromBackend =
   | { type: 'ready' }
   /** The store could not be opened (or another start-up failure); the process exits after it. */
   | { type: 'failed'; message: string }
+  /** Issue 13 #5: the integrity check in the background found the store damaged (writes are refused from now on). */
+  | { type: 'damaged'; message: string }
   | { type: 'result'; id: number; result: CallResult }
   | { type: 'push'; connection: string; topic: 'display'; value: unknown }
   /** Issue 12 #1: print this slip page through the operating system's spooler; answered by `print-slip-done`. */

@@ -50,6 +50,9 @@ async function start(): Promise<Host> {
   return createHost({
     dbFile: options.dbFile,
     migrationsDir: options.migrationsDir,
+    // Issue 13 #5: open, migrate and answer at once; the integrity check runs on a worker, writes wait for it
+    storeCheck: 'background',
+    onStoreDamaged: (reason) => post({ type: 'damaged', message: reason }),
     printer,
     spooler,
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),

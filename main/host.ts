@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openStore, type Store } from '../db/open.js';
+import { checkInWorker, type IntegrityChecker } from '../db/integrity.js';
+import { refuseWritesUntilChecked, StoreCheck, type StoreCheckState } from './store-check.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
@@ -92,6 +94,18 @@ export interface HostOptions {
    * otherwise staff with the initial password must change it at first log-in.
    */
   demo?: boolean;
+  /**
+   * Issue 13 #5: 'at-open' (default: tools, scripts, tests) checks the store's integrity before anything else;
+   * 'background' (the app's back end, main/backend.ts) opens, migrates and serves reads at once while a worker thread
+   * checks a read-only connection, and refuses writes until the check has passed (main/store-check.ts).
+   */
+  storeCheck?: 'at-open' | 'background';
+  /** The background check (default: quick_check in a worker thread); tests inject a slow or failing one. */
+  integrityChecker?: IntegrityChecker;
+  /** The background check found the store damaged (with the reason, as the start-up dialog shows it). */
+  onStoreDamaged?: (reason: string) => void;
+  /** How long a sign-in waits for a running check before it is refused (default 3 s). */
+  storeCheckWaitMs?: number;
 }
 
 /**
@@ -131,6 +145,9 @@ export interface Host {
   displayPush: DisplayPush;
   /** What follows a committed call (issue 11 #3): subscribe with `afterCommit.on` (the sync and display pushes). */
   afterCommit: AfterCommit;
+  /** Issue 13 #5: settles when the store's integrity check is done ('ok' at once when it was checked at open). */
+  storeCheck: Promise<StoreCheckState>;
+  storeCheckState(): StoreCheckState;
   close(): void;
 }
 
@@ -141,7 +158,7 @@ export function createHost(options: HostOptions): Host {
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
-  const store = openStore(options.dbFile, { migrationsDir: options.migrationsDir });
+  const store = openStore(options.dbFile, { migrationsDir: options.migrationsDir, integrity: options.storeCheck === 'background' ? 'deferred' : 'at-open' });
   recordStartRestore(store, restoredAtStart, (options.clock ?? systemClock).now());
   const deps: ServiceDeps = {
     db: store.db,
@@ -207,18 +224,28 @@ export function createHost(options: HostOptions): Host {
   const startMirror = options.backupMirrorDir ?? null;
   const mirrorDir = (): string | undefined => mirrorSetting(deps, startMirror).dir ?? undefined;
   const backups: Devices['backups'] = {
-    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, mirrorDir()),
+    now: () => {
+      // Issue 13 #5: no backup of a store not (yet) found sound
+      const refused = storeCheck.refusal();
+      if (refused) throw refused;
+      return backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, mirrorDir());
+    },
     mirror: () => mirrorSetting(deps, startMirror),
     setMirror: (actor, input) => setMirror(deps, actor, input, backupDir, startMirror),
     list: () => (backupDir ? listBackups(backupDir) : []),
     check: (file) => checkBackup(listedBackup(configuredBackupDir(), file, '只能检查备份列表中的备份').file),
     restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
   };
-  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, mirrorDir) : () => undefined;
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, mirrorDir, () => storeCheck.state === 'ok') : () => undefined;
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit), sessions);
+  // Issue 13 #5: from here on, writes wait for the integrity check (none of the above writes the store)
+  const storeCheck = store.integrityDeferred
+    ? new StoreCheck(store, options.dbFile, options.integrityChecker ?? checkInWorker, options.onStoreDamaged ?? (() => undefined))
+    : StoreCheck.passed();
+  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit), storeCheck, options.storeCheckWaitMs);
+  const router = createRouter(handlers, sessions);
   return {
     store,
     deps,
@@ -234,12 +261,15 @@ export function createHost(options: HostOptions): Host {
     displays,
     displayPush,
     afterCommit,
+    storeCheck: storeCheck.done,
+    storeCheckState: () => storeCheck.state,
     close: () => {
       displayPush.close();
       stopBackups();
       void reader.close();
       void handheldLink.close();
-      store.close();
+      // Issue 13 #5: a store not (yet) found sound is closed without a checkpoint: nothing is written to it
+      store.close({ keepWal: storeCheck.state !== 'ok' });
     },
   };
 }

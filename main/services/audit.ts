@@ -4,6 +4,7 @@
  */
 import { desc } from 'drizzle-orm';
 import type { Db, ReadTx, Tx } from '../../db/open.js';
+import { statementOf } from '../../db/statements.js';
 import { auditHeads, auditLog } from '../../db/schema.js';
 import { auditHash, GENESIS_HASH } from '../domain/audit-hash.js';
 import { checkHead, type HeadMismatch, type HeadSource } from '../domain/chain-head.js';
@@ -18,8 +19,13 @@ export interface AuditEntry {
 }
 
 
+// Prepared once per connection (issue 13 #3): every write appends to the chain.
+const LAST_AUDIT_SQL = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
+const INSERT_AUDIT_SQL = `INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash)
+  VALUES (@seq, @at, @actorId, @action, @entity, @entityId, @detail, @prevHash, @hash)`;
+
 export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
-  const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const last = statementOf(tx, LAST_AUDIT_SQL).get() as ChainHead | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -30,7 +36,7 @@ export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
     detail: JSON.stringify(entry.detail),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) }).run();
+  statementOf(tx, INSERT_AUDIT_SQL).run({ ...row, prevHash, hash: auditHash(prevHash, row) });
 }
 
 /** The chain's last row, or null for an empty chain. */

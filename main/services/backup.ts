@@ -187,7 +187,10 @@ function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replac
   }
 }
 
-/** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */
+/**
+ * Backs up a minute after start and then on a schedule (default hourly) while the app runs. `sound`: issue 13 #5,
+ * no backup of a store whose integrity check has not passed (a damaged copy must not push a sound one out).
+ */
 export function scheduleBackups(
   store: Store,
   dir: string,
@@ -196,10 +199,11 @@ export function scheduleBackups(
   clock: () => Date = () => new Date(),
   /** The second path, or (issue 12 #6) a function read at each backup, so one set in the app applies at once. */
   mirrorDir?: string | (() => string | undefined),
+  sound: () => boolean = () => true,
 ): () => void {
   let running = false;
   const run = () => {
-    if (running) return; // one backup at a time
+    if (running || !sound()) return; // one backup at a time, of a store found sound
     running = true;
     // the second path is read inside the chain: a failure to read it is logged like a failed backup, never thrown from the timer
     void Promise.resolve()

@@ -1,7 +1,6 @@
 /** The bank-day lock on counter payments (R-PAY-06, R-BANK-11, A-50). */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
-import { bankRunItems, bankRuns } from '../../db/schema.js';
+import { statementOf } from '../../db/statements.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import type { AccountId, BillId } from '../domain/ids.js';
 
@@ -10,15 +9,14 @@ export const BANK_DAY_RULE = '银行卡用户现金缴费前台锁住';
 
 /** R-PAY-06 / A-50: the bank file still awaiting its return that holds one of this customer's bills, if any. */
 export function bankLockOf(tx: ReadTx, accountId: string): { runId: string; bank: string } | null {
-  return (
-    tx
-      .select({ runId: bankRunItems.runId, bank: bankRuns.bankName })
-      .from(bankRunItems)
-      .innerJoin(bankRuns, eq(bankRuns.id, bankRunItems.runId))
-      .where(and(eq(bankRunItems.accountId, accountId), isNull(bankRunItems.result)))
-      .get() ?? null
-  );
+  return (statementOf(tx, ACCOUNT_LOCK_SQL).get(accountId) as { runId: string; bank: string } | undefined) ?? null;
 }
+
+// Prepared once per connection (issue 13 #3): both run on every counter payment.
+const ACCOUNT_LOCK_SQL = `SELECT i.run_id AS runId, r.bank_name AS bank FROM bank_run_items i JOIN bank_runs r ON r.id = i.run_id
+  WHERE i.account_id = ? AND i.result IS NULL`;
+const BILLS_LOCK_SQL = `SELECT i.run_id AS runId, r.bank_name AS bank FROM bank_run_items i JOIN bank_runs r ON r.id = i.run_id
+  WHERE i.bill_id IN (SELECT value FROM json_each(?)) AND i.result IS NULL`;
 
 /**
  * R-PAY-06 / A-50 (issue 10 #7): on a bank deduction day the whole bank-card customer is locked at the
@@ -39,12 +37,7 @@ export function assertCustomerNotInBankRun(tx: ReadTx, accountId: AccountId): vo
 /** R-PAY-06 / A-50: bills in a bank file still awaiting its return can't be paid at the counter. */
 export function assertNotInBankRun(tx: ReadTx, billIds: readonly BillId[]): void {
   if (billIds.length === 0) return;
-  const locked = tx
-    .select({ runId: bankRunItems.runId, bank: bankRuns.bankName })
-    .from(bankRunItems)
-    .innerJoin(bankRuns, eq(bankRuns.id, bankRunItems.runId))
-    .where(and(inArray(bankRunItems.billId, [...billIds]), isNull(bankRunItems.result)))
-    .get();
+  const locked = statementOf(tx, BILLS_LOCK_SQL).get(JSON.stringify(billIds)) as { runId: string; bank: string } | undefined;
   if (locked) {
     throw new DomainError(
       'BILL_NOT_PAYABLE',

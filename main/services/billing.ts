@@ -2,8 +2,9 @@
  * The customer's unpaid list (未缴费用清单) and bills created at the counter from a reading on the notice
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { ReadTx, Tx } from '../../db/open.js';
+import { statementOf } from '../../db/statements.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
 import { priceConsumption, pricingText, type Tier } from '../domain/tariff.js';
 import { addDays, businessDateOf, daysBetween } from '../../preload/kernel/dates.js';
@@ -60,25 +61,19 @@ export interface UnpaidList {
   totalFen: Fen;
 }
 
+/** loadAccount's row: the account and its meter in use (one statement, prepared once per connection: issue 13 #3). */
+const LOAD_ACCOUNT_SQL = `SELECT a.id AS id, a.account_no AS accountNo, a.name AS name, a.address AS address, a.customer_type AS customerType,
+    a.payment_method AS paymentMethod, a.category AS category, a.settled_reading_centi AS settledReading,
+    a.prepaid_volume_centi AS prepaid, a.home_hall_id AS homeHallId
+  FROM accounts a WHERE a.id = ?`;
+const ACTIVE_METER_SQL = 'SELECT status, latest_reading_centi AS latestReadingCenti FROM meters WHERE account_id = ? AND active = 1';
+
 export function loadAccount(tx: Tx, accountId: string): AccountSummary {
-  const row = tx
-    .select({
-      id: accounts.id,
-      accountNo: accounts.accountNo,
-      name: accounts.name,
-      address: accounts.address,
-      customerType: accounts.customerType,
-      paymentMethod: accounts.paymentMethod,
-      category: accounts.category,
-      settledReading: accounts.settledReadingCenti,
-      prepaid: accounts.prepaidVolumeCenti,
-      homeHallId: accounts.homeHallId,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId))
-    .get();
+  const row = statementOf(tx, LOAD_ACCOUNT_SQL).get(accountId) as
+    | { id: string; accountNo: string; name: string; address: string; customerType: string; paymentMethod: string; category: string; settledReading: number; prepaid: number; homeHallId: string }
+    | undefined;
   if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
-  const meter = activeMeter(tx, accountId);
+  const meter = statementOf(tx, ACTIVE_METER_SQL).get(accountId) as { status: string; latestReadingCenti: number } | undefined;
   return { ...row, id: asAccountId(row.id), settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
 }
 
@@ -271,15 +266,22 @@ export function unpaidLines(tx: ReadTx, accountId: string): { readingDate: strin
     .map((l) => ({ ...l, amountFen: fen(l.amountFen) }));
 }
 
-export function unpaidBillRows(tx: Tx, accountId: AccountId, ids?: readonly BillId[]) {
-  const filters = [eq(bills.accountId, accountId), eq(bills.status, '未缴' as const)];
-  if (ids) filters.push(inArray(bills.id, [...ids]));
-  return tx
-    .select()
-    .from(bills)
-    .where(and(...filters))
-    .orderBy(asc(bills.readingDate), asc(bills.previousReadingCenti), asc(bills.createdAt))
-    .all();
+const BILL_COLUMNS = `id, account_id AS accountId, meter_id AS meterId, reading_date AS readingDate, previous_reading_centi AS previousReadingCenti,
+  this_reading_centi AS thisReadingCenti, consumption_centi AS consumptionCenti, price_fen_per_m3 AS priceFenPerM3, amount_fen AS amountFen,
+  due_date AS dueDate, source, estimated, reader, status, paid_payment_id AS paidPaymentId, split_from AS splitFrom, pricing, confirmation,
+  created_by AS createdBy, created_at AS createdAt`;
+const UNPAID_ORDER = 'ORDER BY reading_date, previous_reading_centi, created_at';
+const UNPAID_BILLS_SQL = `SELECT ${BILL_COLUMNS} FROM bills WHERE account_id = ? AND status = '未缴' ${UNPAID_ORDER}`;
+/** The chosen ids as one JSON array: one statement for any number of bills. */
+const UNPAID_CHOSEN_SQL = `SELECT ${BILL_COLUMNS} FROM bills WHERE account_id = ? AND status = '未缴' AND id IN (SELECT value FROM json_each(?)) ${UNPAID_ORDER}`;
+
+/** The account's unpaid bills (those of `ids` only, when given), oldest first; statements prepared once (issue 13 #3). */
+export function unpaidBillRows(tx: Tx, accountId: AccountId, ids?: readonly BillId[]): (typeof bills.$inferSelect)[] {
+  const rows = (ids ? statementOf(tx, UNPAID_CHOSEN_SQL).all(accountId, JSON.stringify(ids)) : statementOf(tx, UNPAID_BILLS_SQL).all(accountId)) as (Omit<
+    typeof bills.$inferSelect,
+    'estimated'
+  > & { estimated: number })[];
+  return rows.map((r) => ({ ...r, estimated: r.estimated === 1 }));
 }
 
 export function unpaidList({ db, clock }: ServiceDeps, accountId: AccountId): UnpaidList {

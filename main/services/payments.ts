@@ -4,18 +4,13 @@
  * the payment with its items, its gap-free check-slip number and the audit row commit together or not at
  * all. The slip is printed afterwards (no device IO inside a transaction).
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { ReadTx, Tx } from '../../db/open.js';
+import { statementOf } from '../../db/statements.js';
 import {
-  accounts,
-  bills,
-  businessDays,
-  checkSlips,
   lateFeeWaivers,
   PAYMENT_METHOD_CASH,
   type ChargeType,
   type InvoiceCategory,
-  paymentItems,
   payments,
 } from '../../db/schema.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
@@ -74,13 +69,37 @@ export interface PostedPayment {
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
 
 export function isDayClosed(tx: ReadTx, hallId: string, businessDate: string): boolean {
-  const day = tx
-    .select({ closedAt: businessDays.closedAt })
-    .from(businessDays)
-    .where(and(eq(businessDays.hallId, hallId), eq(businessDays.businessDate, businessDate)))
-    .get();
+  const day = statementOf(tx, DAY_CLOSED_SQL).get(hallId, businessDate) as { closedAt: string | null } | undefined;
   return Boolean(day?.closedAt);
 }
+
+// The posting path's statements, prepared once per connection (issue 13 #3): the same rows as the drizzle
+// builders wrote (every column named; SQL defaults where the row leaves a column out).
+const DAY_CLOSED_SQL = 'SELECT closed_at AS closedAt FROM business_days WHERE hall_id = ? AND business_date = ?';
+const INSERT_SLIP_SQL = `INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date, late_card_write_id)
+  VALUES (?, ?, ?, ?, ?, ?)`;
+const INSERT_PAYMENT_SQL = `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type,
+    invoice_category, business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen, ticket_fen, ticket_cash_fen,
+    reverses_payment_id, prepaid_delta_centi, channel_ref, late_card_write_id, confirmation, created_at)
+  VALUES (@id, @slipNo, @accountId, @hallId, @counterId, @clerkId, @businessDate, @method, coalesce(@chargeType, '燃气费'),
+    coalesce(@invoiceCategory, '核对单'), @businessRef, coalesce(@feeFen, 0), @gasFen, @lateFeeFen, @totalFen, @tenderedFen, @changeFen,
+    coalesce(@ticketFen, 0), coalesce(@ticketCashFen, 0), @reversesPaymentId, coalesce(@prepaidDeltaCenti, 0), @channelRef,
+    @lateCardWriteId, @confirmation, coalesce(@createdAt, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`;
+const INSERT_ITEM_SQL = 'INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) VALUES (?, ?, ?, ?, ?, ?)';
+const SETTLE_BILL_SQL = "UPDATE bills SET status = '收讫', paid_payment_id = ? WHERE id = ? AND status = '未缴'";
+const SETTLED_READING_SQL = 'UPDATE accounts SET settled_reading_centi = max(settled_reading_centi, ?) WHERE id = ?';
+
+/** Every column of a payment row, null where the caller left it out (the statement applies the SQL defaults). */
+function paymentParams(row: typeof payments.$inferInsert): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const key of PAYMENT_KEYS) params[key] = row[key] ?? null;
+  return params;
+}
+const PAYMENT_KEYS = [
+  'id', 'slipNo', 'accountId', 'hallId', 'counterId', 'clerkId', 'businessDate', 'method', 'chargeType', 'invoiceCategory', 'businessRef',
+  'feeFen', 'gasFen', 'lateFeeFen', 'totalFen', 'tenderedFen', 'changeFen', 'ticketFen', 'ticketCashFen', 'reversesPaymentId',
+  'prepaidDeltaCenti', 'channelRef', 'lateCardWriteId', 'confirmation', 'createdAt',
+] as const satisfies readonly (keyof typeof payments.$inferInsert)[];
 
 export function assertDayOpen(tx: Tx, hallId: string, businessDate: string): void {
   if (isDayClosed(tx, hallId, businessDate)) throw new DomainError('DAY_CLOSED', `${businessDate} 已日结，不能再收费`);
@@ -100,10 +119,10 @@ export function insertLedgerRow(tx: Tx, actor: Actor, businessDate: string, row:
   const lateCardWriteId = late?.cardWriteId ?? null;
   const seq = nextCounterNumber(tx, actor.counterId, CHECK_SLIP_SEQUENCE);
   const slipNo = formatCounterNo(actor.counterCode, seq);
-  tx.insert(checkSlips).values({ slipNo, counterId: actor.counterId, seq, hallId: actor.hallId, businessDate, lateCardWriteId }).run();
-  tx.insert(payments)
-    .values({ ...row, slipNo, hallId: actor.hallId, counterId: actor.counterId, clerkId: actor.staffId, businessDate, lateCardWriteId })
-    .run();
+  statementOf(tx, INSERT_SLIP_SQL).run(slipNo, actor.counterId, seq, actor.hallId, businessDate, lateCardWriteId);
+  statementOf(tx, INSERT_PAYMENT_SQL).run(
+    paymentParams({ ...row, slipNo, hallId: actor.hallId, counterId: actor.counterId, clerkId: actor.staffId, businessDate, lateCardWriteId }),
+  );
   return slipNo;
 }
 
@@ -171,21 +190,12 @@ export interface SettledBill {
 export function settleBills(tx: Tx, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
   let settled = 0;
   for (const bill of paid) {
-    tx.insert(paymentItems)
-      .values({ id: uuidv7(now.getTime()), paymentId, billId: bill.id, gasFen: bill.gasFen, lateFeeFen: bill.lateFeeFen, overdueDays: bill.overdueDays })
-      .run();
-    const changed = tx
-      .update(bills)
-      .set({ status: '收讫', paidPaymentId: paymentId })
-      .where(and(eq(bills.id, bill.id), eq(bills.status, '未缴')))
-      .run();
+    statementOf(tx, INSERT_ITEM_SQL).run(uuidv7(now.getTime()), paymentId, bill.id, bill.gasFen, bill.lateFeeFen, bill.overdueDays);
+    const changed = statementOf(tx, SETTLE_BILL_SQL).run(paymentId, bill.id);
     if (changed.changes !== 1) throw new DomainError('BILL_NOT_PAYABLE', '费用状态已变化，请刷新后重试', 'billIds');
     settled = Math.max(settled, bill.thisReading);
   }
-  tx.update(accounts)
-    .set({ settledReadingCenti: sql`max(${accounts.settledReadingCenti}, ${settled})` })
-    .where(eq(accounts.id, accountId))
-    .run();
+  statementOf(tx, SETTLED_READING_SQL).run(settled, accountId);
 }
 
 /**

@@ -31,6 +31,10 @@ export type ErrorCode =
   | 'NOT_CORRECTABLE'
   /** Issue 12 #3: the first-run setup ran already (staff exist); it is never offered again. */
   | 'SETUP_DONE'
+  /** Issue 13 #5: writes wait until the store's integrity check at start has passed. */
+  | 'STORE_CHECKING'
+  /** Issue 13 #5: the integrity check found the store damaged; it is never written to. */
+  | 'STORE_DAMAGED'
   | 'INTERNAL';
 
 export class DomainError extends Error {

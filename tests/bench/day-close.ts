@@ -17,6 +17,7 @@ import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import type { Result } from '../../preload/contract.js';
 import { FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
+import type { BenchFigures } from './figures.js';
 
 const DATE = '2026-11-23';
 
@@ -162,13 +163,21 @@ function migrateCache(file: string): void {
   console.log(`\nmigrated the cached store ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Runs the day-close bench; returns the figures for the BENCH lines (ms, the kept-totals path). */
-export async function benchDayClose(payments = 5_000_000, costPayments = Math.min(payments, 200_000)): Promise<Record<string, number>> {
+
+/** The cached day store of `payments` payments (generated into .bench-cache/ the first time). */
+export function dayStore(payments: number): string {
   const cacheDir = join(repoRoot, '.bench-cache');
   mkdirSync(cacheDir, { recursive: true });
   const cached = join(cacheDir, `day-${payments}.db`);
   if (!existsSync(cached)) generate(cached, payments);
   else migrateCache(cached);
+  return cached;
+}
+
+/** Runs the day-close bench; returns the figures for the BENCH lines (ms, the kept-totals path). */
+export async function benchDayClose(payments = 5_000_000, costPayments = Math.min(payments, 200_000)): Promise<BenchFigures> {
+  const cached = dayStore(payments);
+  const cacheDir = join(repoRoot, '.bench-cache');
   const work = join(cacheDir, 'day-work.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
   copyFileSync(cached, work);

@@ -15,6 +15,7 @@ import { migrationsDir } from '../../main/paths.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { FixedClock, signIn, TEST_NOW, type TestClient } from '../fixtures/host.js';
 import { legacyAccountsCsv } from '../fixtures/legacy-import.js';
+import type { BenchFigures } from './figures.js';
 
 async function upload(admin: TestClient, bytes: Buffer): Promise<string> {
   const begun = await admin.ok('upload.begin', { size: bytes.length });
@@ -24,7 +25,7 @@ async function upload(admin: TestClient, bytes: Buffer): Promise<string> {
   return begun.uploadId;
 }
 
-export async function benchLegacyImport(accounts = 100_000): Promise<void> {
+export async function benchLegacyImport(accounts = 100_000): Promise<BenchFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'gas-bench-import-'));
   const host = createHost({ demo: true, dbFile: join(dir, 'import.db'), migrationsDir, clock: new FixedClock(TEST_NOW) });
   try {
@@ -45,6 +46,7 @@ export async function benchLegacyImport(accounts = 100_000): Promise<void> {
     console.log(`upload + check + run                ${((performance.now() - total) / 1000).toFixed(2).padStart(7)} s   (goal: under 60 s; errors ${checked.errorCount}, inserted ${done.counts.inserted})`);
     const again = await time('re-import, same file', async () => admin.ok('imports.run', { kind: 'accounts', upload: await upload(admin, bytes) }));
     console.log(`re-import: inserted ${again.counts.inserted}, updated ${again.counts.updated}, unchanged ${again.counts.unchanged}`);
+    return {};
   } finally {
     host.close();
     rmSync(dir, { recursive: true, force: true });

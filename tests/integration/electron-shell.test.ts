@@ -11,12 +11,12 @@
  * monitor goes), and window positions remembered across a restart (a damaged or off-screen entry ignored).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../main/seed/generate.js';
+import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { CLOSE_CANCEL, CLOSE_WAIT } from '../../main/shell/in-flight.js';
@@ -499,6 +499,32 @@ describe('a start-up failure (issue 12 #5)', () => {
       process.argv.pop();
       restarted.restore();
       for (const proc of restarted.forks) proc.kill();
+    }
+  });
+
+  it('a store found damaged by the background check after the start: the same dialog, then the app quits (issue 13 #5)', async () => {
+    shell.restore();
+    const folder = tempDir();
+    const file = join(folder, 'gas-hall.db');
+    const source = createHost({ demo: true, dbFile: file, migrationsDir });
+    seedReferenceData(source.store.sqlite);
+    seedAccounts(source.store.sqlite, { accounts: 3000, today: '2026-11-23', seed: 5 });
+    source.close();
+    // a page in the middle of the account data: open and migrations do not touch it, the check finds it
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * Math.floor((statSync(file).size / 4096) * 0.6));
+    closeSync(fd);
+    const failed = loadShell(repoRoot, folder);
+    try {
+      await until(() => failed.quits === 1, 30_000);
+      expect(failed.errorBoxes).toHaveLength(1);
+      const [title, content] = failed.errorBoxes[0] ?? ['', ''];
+      expect(title).toBe('燃气营业厅柜台系统无法启动');
+      expect(content).toContain('数据文件已损坏');
+      expect(content).toContain('完整性检查未通过');
+    } finally {
+      failed.restore();
+      for (const proc of failed.forks) proc.kill();
     }
   });
 

@@ -75,6 +75,17 @@ describe('the back-end link (issue 11 #7)', () => {
     expect(procs).toHaveLength(1);
   });
 
+  it('passes on the background check finding the store damaged after the start (issue 13 #5); calls still answered', async () => {
+    const damaged: string[] = [];
+    const { backend, procs } = link({ onDamaged: (reason) => damaged.push(reason) });
+    const started = backend.start();
+    procs[0]?.answer({ type: 'ready' });
+    await started;
+    procs[0]?.answer({ type: 'damaged', message: '数据库 x.db 完整性检查未通过（row 3 missing）' });
+    expect(damaged).toEqual(['数据库 x.db 完整性检查未通过（row 3 missing）']);
+    expect(backend.state).toBe('ready');
+  });
+
   it('restarts after a crash, and gives up after too many in a row with every call answered', async () => {
     const { backend, procs, events } = link();
     const started = backend.start();
