@@ -11,7 +11,6 @@ import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
-import { BANK_METHODS } from '../domain/registration.js';
 import { isWithholdingBank, renderBankFile, type BankLine } from '../domain/bank-file.js';
 import type { WithholdingBank } from '../../preload/kernel/enums.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
@@ -24,8 +23,14 @@ import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
-import { postDebits, type Debit } from './bank-debits.js';
-import { runReturnJob } from './bank-return-job.js';
+import { postDebits } from './bank-debits.js';
+import { runReturnJob, type ReturnJobResult } from './bank-return-job.js';
+import { withBulkCache } from './bulk.js';
+
+/** How many checked returns the service remembers (issue 13 #4). */
+const CHECKS_KEPT = 4;
+
+export type Checked = { runId: string; bank: string; sentCount: number; sentFen: number } & ReturnJobResult['check'] & { failures: ReturnJobResult['failures'] };
 
 
 function bankOf(name: string): WithholdingBank {
@@ -133,59 +138,80 @@ export class BankWithholding {
     return { runId, fileName: run.fileName, count: run.itemCount, totalFen: fen(run.totalFen), base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
   }
 
+  /** The run's lines as sent, in line order (one raw query: a run holds up to 200,000 lines). */
+  private sentLines(runId: string): { accountNo: string; amountFen: Fen }[] {
+    return this.deps.db.$client
+      .prepare('SELECT a.account_no AS accountNo, i.amount_fen AS amountFen FROM bank_run_items i JOIN accounts a ON a.id = i.account_id WHERE i.run_id = ? ORDER BY i.line_no')
+      .all(runId) as { accountNo: string; amountFen: Fen }[];
+  }
+
+  /**
+   * Issue 13 #4: the checks of this process by run and file hash (newest few). A run's sent lines never
+   * change (bank_run_items_answer_once), so the same file checks out the same way: the write-off after a
+   * 校对 of the same file does not check it again, and a write-off checks a file at most once.
+   */
+  private readonly checks = new Map<string, Checked>();
+
   /**
    * "校对" (R-BANK-05): the return against the run, nothing written. The file's decode, parse and check
    * run in a worker thread (issue 10 #10): a big return does not hold up other counters' calls.
    */
-  async check(runId: string, file: Uint8Array) {
-    const { run, items } = this.runLines(this.deps.db, runId);
-    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: fen(i.item.amountFen) }));
-    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
-    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
+  async check(runId: string, file: Uint8Array, sha256?: string): Promise<Checked> {
+    const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
+    const key = `${runId} ${sha}`;
+    const known = this.checks.get(key);
+    if (known) return known;
+    const run = this.deps.db.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
+    if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
+    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent: this.sentLines(runId) });
+    const checked = { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
+    this.checks.set(key, checked);
+    for (const old of this.checks.keys()) if (this.checks.size > CHECKS_KEPT) this.checks.delete(old);
+    return checked;
   }
 
   /**
    * "回执核销" (R-BANK-05): only a return that checks out is written off, all lines in one transaction.
    * The same file again changes nothing; a different file for a returned run is refused. The check runs
-   * in the worker; the write-off's transaction runs here, on the store's own connection.
+   * in the worker (once per file, issue 13 #4); the write-off's transaction runs here, on the store's own
+   * connection, set-based (bank-debits.ts) with a larger page cache.
    */
   async writeOff(actor: Actor, runId: string, file: Uint8Array, sha256?: string) {
     const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
-    const checked = await this.check(runId, file);
+    const checked = await this.check(runId, file, sha);
     if (checked.problems.length > 0) throw new DomainError('VALIDATION', `回执与发送文件不符，未核销：${checked.problems.join('；')}`, 'file');
     const now = this.deps.clock.now();
     const date = businessDateOf(now);
-    return this.deps.db.transaction(
-      (tx) => {
-        const { run, items } = this.runLines(tx, runId);
-        if (run.status === 'returned') {
-          if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
-          throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
-        }
-        const debits: Debit[] = [];
-        const failed: { itemId: string; reason: string }[] = [];
-        const failedAt = new Map((checked.failures ?? []).map((f) => [f.line, f.reason]));
-        items.forEach((row, i) => {
-          const reason = failedAt.get(i);
-          if (reason !== undefined) failed.push({ itemId: row.item.id, reason: reason || '扣款失败' });
-          else {
-            const method = (BANK_METHODS as readonly string[]).includes(row.method) ? row.method : '银行代缴';
-            debits.push({ itemId: row.item.id, runId, accountId: row.item.accountId, billId: row.item.billId, amountFen: row.item.amountFen, method, thisReading: row.thisReading });
+    const client = this.deps.db.$client;
+    return withBulkCache(client, () =>
+      this.deps.db.transaction(
+        (tx) => {
+          const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
+          if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
+          if (run.status === 'returned') {
+            if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
+            throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
           }
-        });
-        postDebits(tx, this.deps.db.$client, actor, debits, failed, date, now);
-        tx.update(bankRuns)
-          .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
-          .where(eq(bankRuns.id, runId))
-          .run();
-        appendAudit(
-          tx,
-          { actorId: actor.staffId, action: 'bank.write_off', entity: 'bank_run', entityId: runId, detail: { okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, sha256: sha } },
-          now,
-        );
-        return { runId, okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, failedFen: checked.failedFen, already: false };
-      },
-      { behavior: 'immediate' },
+          const itemIds = client.prepare('SELECT id FROM bank_run_items WHERE run_id = ? ORDER BY line_no').pluck().all(runId) as string[];
+          const failed = (checked.failures ?? []).map((f) => {
+            const itemId = itemIds[f.line];
+            if (itemId === undefined) throw new DomainError('VALIDATION', `回执第 ${f.line + 1} 笔不在批次 ${runId} 中`, 'file');
+            return { itemId, reason: f.reason || '扣款失败' };
+          });
+          postDebits(tx, client, actor, runId, failed, date, now);
+          tx.update(bankRuns)
+            .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
+            .where(eq(bankRuns.id, runId))
+            .run();
+          appendAudit(
+            tx,
+            { actorId: actor.staffId, action: 'bank.write_off', entity: 'bank_run', entityId: runId, detail: { okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, sha256: sha } },
+            now,
+          );
+          return { runId, okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, failedFen: checked.failedFen, already: false };
+        },
+        { behavior: 'immediate' },
+      ),
     );
   }
 
