@@ -4,12 +4,13 @@
  * time-ordered ids; the failed lines carry the bank's reason; the audit chain holds one write-off row.
  */
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { returnJobsSent } from '../../main/services/bank-return-job.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { scalar, withholdRoute } from '../fixtures/data.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { countStatements } from '../fixtures/statements.js';
 
 let host: TestHost;
 const ACCOUNTS = 40;
@@ -85,5 +86,15 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
     // the page cache is back to its size after the bulk transaction
     expect(host.store.sqlite.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+  });
+
+  it('posts set-based: the statements on the store do not grow with the debits (only with the failed lines)', async () => {
+    const { clerk, run, file } = await generatedAndAnswered(1000); // one failed line
+    expect(await clerk.call('bank.check', { runId: run.runId, file })).toMatchObject({ ok: true });
+    const statements = countStatements(host.store.sqlite);
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true, value: { okCount: ACCOUNTS - 1, failedCount: 1 } });
+    // per debit it was a slip, a payment, an item and three updates: 6 × 39 statements
+    expect(statements()).toBeLessThan(30);
+    vi.restoreAllMocks();
   });
 });

@@ -5,7 +5,6 @@
  * volume so far, due date), with the same skips (未抄, 表已更换, 未超过已结算读数).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type Database from 'better-sqlite3';
 import { meters } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import { insertBill } from '../../main/services/billing.js';
@@ -14,6 +13,7 @@ import type { Actor } from '../../main/services/context.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
 import { addBill, addTariffTiers, scalar } from '../fixtures/data.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { countStatements } from '../fixtures/statements.js';
 
 let host: TestHost;
 const ACCOUNTS = 60;
@@ -32,22 +32,6 @@ beforeEach(() => {
   }
 });
 afterEach(() => host.dispose());
-
-/** Counts statements run on the store's own tables (not the bulk code's temporary tables). */
-function countStatements(sqlite: Database.Database): () => number {
-  let runs = 0;
-  const prepare = sqlite.prepare.bind(sqlite);
-  vi.spyOn(sqlite, 'prepare').mockImplementation((source: string) => {
-    const statement = prepare(source);
-    if (/\btemp\./.test(source)) return statement;
-    for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      Object.assign(statement, { [method]: (...args: unknown[]) => { runs++; return original(...args); } });
-    }
-    return statement;
-  });
-  return () => runs;
-}
 
 type BillRow = { account_id: string; meter_id: string; reading_date: string; previous_reading_centi: number; this_reading_centi: number; consumption_centi: number; price_fen_per_m3: number; amount_fen: number; pricing: string; due_date: string; source: string; estimated: number; reader: string; status: string; confirmation: string | null; created_by: string };
 const BILL_COLUMNS = 'account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, pricing, due_date, source, estimated, reader, status, confirmation, created_by';
