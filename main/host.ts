@@ -20,6 +20,7 @@ import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settin
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
+import { ReadWorkerClient } from './services/read-worker.js';
 import { appendAudit } from './services/audit.js';
 import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
@@ -148,7 +149,9 @@ export function createHost(options: HostOptions): Host {
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }, afterCommit), sessions);
+  // Issue 13 #6: reports, exports, statistics and bank checks read on the worker's read-only connection
+  const reads = new ReadWorkerClient(options.dbFile, deps);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }, afterCommit, reads), sessions);
   return {
     store,
     deps,
@@ -168,6 +171,7 @@ export function createHost(options: HostOptions): Host {
       stopBackups();
       void reader.close();
       void handheldLink.close();
+      reads.close();
       store.close();
     },
   };
