@@ -23,6 +23,7 @@ import { payBills } from '../../main/services/payments.js';
 import { benchBank } from './bank.js';
 import { benchHandheld } from './handheld.js';
 import { benchDayClose } from './day-close.js';
+import { benchPaymentDuringReport } from './report-isolation.js';
 import { benchLegacyImport } from './legacy-import.js';
 import { addFen, fen } from '../../preload/kernel/money.js';
 import type { AccountId } from '../../main/domain/ids.js';
@@ -154,4 +155,5 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true }
 await benchHandheld(Number(values['handheld-accounts']));
 await benchBank(Number(values['bank-accounts']));
 await benchDayClose(Number(values['close-payments']));
+await benchPaymentDuringReport(Number(values['close-payments']));
 await benchLegacyImport(Number(values['import-accounts']));
