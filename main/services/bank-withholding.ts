@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { ReadTx } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
@@ -25,7 +26,7 @@ import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
 import { postDebits } from './bank-debits.js';
 import { runReturnJob, type ReturnJobResult } from './bank-return-job.js';
-import { withBulkCache } from './bulk.js';
+import { bulkFunctions, withBulkCache } from './bulk.js';
 
 /** How many checked returns the service remembers (issue 13 #4). */
 const CHECKS_KEPT = 4;
@@ -43,18 +44,20 @@ interface Candidate extends BankLine {
   billId: string;
 }
 
-/** A-36: one line per withholding account of the bank: its earliest unpaid bill not already in a file. */
-function candidates(tx: ReadTx, bank: WithholdingBank): Candidate[] {
-  const rows = tx.all<{ accountId: string; accountNo: string; cardNo: string; holder: string; billId: string; amountFen: number; readingDate: string }>(sql`
+/** A-36: one line per withholding account of the bank (?): its earliest unpaid bill not already in a file, by account number. */
+const CANDIDATES = `
     SELECT a.id AS accountId, a.account_no AS accountNo, coalesce(a.bank_card_no, '') AS cardNo, coalesce(a.card_holder, a.name) AS holder,
            b.id AS billId, b.amount_fen AS amountFen, b.reading_date AS readingDate
     FROM accounts a
     JOIN bills b ON b.id = (
       SELECT b2.id FROM bills b2 WHERE b2.account_id = a.id AND b2.status = '未缴'
       ORDER BY b2.reading_date, b2.previous_reading_centi, b2.created_at LIMIT 1)
-    WHERE a.bank_name = ${bank} AND a.payment_method IN ('银行代缴', '银行托收')
+    WHERE a.bank_name = ? AND a.payment_method IN ('银行代缴', '银行托收')
       AND NOT EXISTS (SELECT 1 FROM bank_run_items i WHERE i.bill_id = b.id AND i.result IS NULL)
-    ORDER BY a.account_no`);
+    ORDER BY a.account_no`;
+
+function candidates(client: Database.Database, bank: WithholdingBank): Candidate[] {
+  const rows = client.prepare(CANDIDATES).all(bank) as Omit<Candidate, 'lineNo'>[];
   return rows.map((r, i) => ({ ...r, amountFen: fen(r.amountFen), lineNo: i + 1 }));
 }
 
@@ -77,7 +80,7 @@ export class BankWithholding {
   /** "显示最早未缴记录" (R-BANK-01): what the file would hold now. */
   preview(bankName: string) {
     const bank = bankOf(bankName);
-    const lines = candidates(this.deps.db, bank);
+    const lines = candidates(this.deps.db.$client, bank);
     return {
       bank,
       count: lines.length,
@@ -86,27 +89,39 @@ export class BankWithholding {
     };
   }
 
-  /** "导出文本文件" (R-BANK-02): the run is recorded and its bills locked in the same transaction. */
+  /**
+   * "导出文本文件" (R-BANK-02): the run is recorded and its bills locked in the same transaction. Issue 13 #4:
+   * the lines are gathered once into a temporary table in line order and become the run's items with one
+   * INSERT…SELECT (time-ordered ids), with the bulk page cache.
+   */
   generate(actor: Actor, bankName: string): RunFile {
     const bank = bankOf(bankName);
     const now = this.deps.clock.now();
     const date = businessDateOf(now);
-    return this.deps.db.transaction(
-      (tx) => {
-        const lines = candidates(tx, bank);
-        if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
-        const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
-        const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-        const totalFen = sumFen(lines.map((l) => l.amountFen));
-        const fileName = `${bank}银行-${runId}.txt`;
-        tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
-        // one prepared statement for all lines (a run can hold 200,000), inside this transaction
-        const insert = this.deps.db.$client.prepare('INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const l of lines) insert.run(uuidv7(now.getTime()), runId, l.lineNo, l.accountId, l.billId, l.cardNo, l.amountFen);
-        appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
-        return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };
-      },
-      { behavior: 'immediate' },
+    const client = this.deps.db.$client;
+    return withBulkCache(client, () =>
+      this.deps.db.transaction(
+        (tx) => {
+          bulkFunctions(client);
+          client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_lines (line_no INTEGER PRIMARY KEY, accountId TEXT NOT NULL, accountNo TEXT NOT NULL, cardNo TEXT NOT NULL,
+            holder TEXT NOT NULL, billId TEXT NOT NULL, amountFen INTEGER NOT NULL, readingDate TEXT NOT NULL); DELETE FROM temp.bulk_lines;`);
+          client.prepare(`INSERT INTO temp.bulk_lines (accountId, accountNo, cardNo, holder, billId, amountFen, readingDate) ${CANDIDATES}`).run(bank);
+          const lines = client.prepare('SELECT line_no AS lineNo, accountNo, cardNo, holder, amountFen, readingDate FROM temp.bulk_lines ORDER BY line_no').all() as BankLine[];
+          if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
+          const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
+          const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+          const totalFen = sumFen(lines.map((l) => fen(l.amountFen)));
+          const fileName = `${bank}银行-${runId}.txt`;
+          tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
+          client
+            .prepare('INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen) SELECT gas_uuidv7(@ms), @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no')
+            .run({ ms: now.getTime(), runId });
+          client.exec('DELETE FROM temp.bulk_lines;');
+          appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
+          return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };
+        },
+        { behavior: 'immediate' },
+      ),
     );
   }
 

@@ -97,4 +97,21 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expect(statements()).toBeLessThan(30);
     vi.restoreAllMocks();
   });
+
+  it('generates the file set-based: the run’s lines, in account order, with a fixed few statements on the store', async () => {
+    const clerk = await signIn(host);
+    const statements = countStatements(host.store.sqlite);
+    const gen = await clerk.call('bank.generate', { bank: '建行' });
+    expect(statements()).toBeLessThan(20);
+    vi.restoreAllMocks();
+    expect(gen).toMatchObject({ ok: true, value: { count: ACCOUNTS } });
+    const items = rows<{ id: string; line_no: number; account_no: string; amount_fen: number; bill_id: string }>(
+      'SELECT i.id, i.line_no, a.account_no, i.amount_fen, i.bill_id FROM bank_run_items i JOIN accounts a ON a.id = i.account_id ORDER BY i.line_no',
+    );
+    expect(items.map((i) => i.line_no)).toEqual(items.map((_, k) => k + 1));
+    expect(items.map((i) => i.account_no)).toEqual([...items.map((i) => i.account_no)].sort());
+    expect([...items.map((i) => i.id)].sort()).toEqual(items.map((i) => i.id));
+    expect(items.every((i) => i.bill_id === `bb-${i.account_no}`)).toBe(true);
+    expect(scalar(host, "SELECT count(*) FROM audit_log WHERE action = 'bank.generate'")).toBe(1);
+  });
 });
