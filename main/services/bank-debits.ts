@@ -44,31 +44,31 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
   bulkFunctions(db);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_debits (
     k INTEGER PRIMARY KEY, item_id TEXT NOT NULL, account_id TEXT NOT NULL, bill_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,
-    method TEXT NOT NULL, this_reading INTEGER NOT NULL, seq INTEGER, slip_no TEXT, payment_id TEXT, payment_item_id TEXT)`);
+    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT NOT NULL, payment_item_id TEXT NOT NULL)`);
   db.prepare('DELETE FROM temp.bulk_debits').run();
+  // k counts the debits in line order; the ids are drawn as the run's lines are read (in the order they were written)
   const count = db
     .prepare(
-      `INSERT INTO temp.bulk_debits (item_id, account_id, bill_id, amount_fen, method, this_reading)
-       SELECT i.id, i.account_id, i.bill_id, i.amount_fen, CASE WHEN a.payment_method IN (${METHOD_LIST}) THEN a.payment_method ELSE ? END, b.this_reading_centi
+      `INSERT INTO temp.bulk_debits (item_id, account_id, bill_id, amount_fen, method, this_reading, payment_id, payment_item_id)
+       SELECT i.id, i.account_id, i.bill_id, i.amount_fen, CASE WHEN a.payment_method IN (${METHOD_LIST}) THEN a.payment_method ELSE ? END, b.this_reading_centi,
+              gas_uuidv7(?), gas_uuidv7(?)
        FROM bank_run_items i JOIN accounts a ON a.id = i.account_id JOIN bills b ON b.id = i.bill_id
        WHERE i.run_id = ? AND i.result IS NULL ORDER BY i.line_no`,
     )
-    .run(...BANK_METHODS, BANK_METHODS[0], runId).changes;
+    .run(...BANK_METHODS, BANK_METHODS[0], now.getTime(), now.getTime(), runId).changes;
   if (count === 0) return 0;
   assertDayOpen(tx, actor.hallId, businessDate);
   const first = reserveSlipNumbers(tx, actor.counterId, count);
-  // rowid order: slip numbers, payment ids and item ids all rise with the line number
-  db.prepare("UPDATE temp.bulk_debits SET seq = @first + k - 1, slip_no = @code || '-' || printf('%08d', @first + k - 1), payment_id = gas_uuidv7(@ms), payment_item_id = gas_uuidv7(@ms)").run({
-    first,
-    code: actor.counterCode,
-    ms: now.getTime(),
-  });
-  db.prepare('INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT slip_no, ?, seq, ?, ? FROM temp.bulk_debits ORDER BY k').run(actor.counterId, actor.hallId, businessDate);
+  const slip = { first, code: actor.counterCode, counter: actor.counterId, hall: actor.hallId, date: businessDate };
+  db.prepare(
+    "INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT @code || '-' || printf('%08d', @first + k - 1), @counter, @first + k - 1, @hall, @date FROM temp.bulk_debits ORDER BY k",
+  ).run(slip);
   db.prepare(
     `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category,
      business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
-     SELECT payment_id, slip_no, account_id, ?, ?, ?, ?, method, '燃气费', '核对单', ?, 0, amount_fen, 0, amount_fen, amount_fen, 0 FROM temp.bulk_debits ORDER BY k`,
-  ).run(actor.hallId, actor.counterId, actor.staffId, businessDate, runId);
+     SELECT payment_id, @code || '-' || printf('%08d', @first + k - 1), account_id, @hall, @counter, @clerk, @date, method, '燃气费', '核对单', @runId, 0, amount_fen, 0, amount_fen, amount_fen, 0
+     FROM temp.bulk_debits ORDER BY k`,
+  ).run({ ...slip, clerk: actor.staffId, runId });
   db.prepare('INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) SELECT payment_item_id, payment_id, bill_id, amount_fen, 0, 0 FROM temp.bulk_debits ORDER BY k').run();
   const paid = db.prepare("UPDATE bills SET status = '收讫', paid_payment_id = d.payment_id FROM temp.bulk_debits d WHERE bills.id = d.bill_id AND bills.status = '未缴'").run().changes;
   if (paid !== count) {

@@ -16,11 +16,15 @@ const registered = new WeakSet<Database.Database>();
 export function bulkFunctions(client: Database.Database): void {
   if (registered.has(client)) return;
   client.function('gas_uuidv7', { deterministic: false, varargs: false }, (ms: unknown) => uuidv7(Number(ms)));
+  // the bulk code's temporary tables live in memory (SQLite takes this outside a transaction only, and drops
+  // the connection's temporary tables then: none exist before the first bulk call, which withBulkCache makes)
+  if (!client.inTransaction) client.pragma('temp_store = MEMORY');
   registered.add(client);
 }
 
 /** Runs `fn` with a larger page cache on the connection, then gives the cache back its old size. */
 export function withBulkCache<T>(client: Database.Database, fn: () => T): T {
+  bulkFunctions(client);
   const before = client.pragma('cache_size', { simple: true }) as number;
   if (before >= 0 || -before < BULK_CACHE_KIB) client.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
