@@ -23,7 +23,8 @@ export const bankHandlers = ({ deps, receipts, devices: { printer }, uploads, af
     'bank.file': (_ctx, input) => bank.file(input.runId),
     'bank.runs': () => bank.runs(),
     'bank.check': async (ctx, input) => {
-      const { failures: _failures, ...summary } = await bank.check(input.runId, returnFile(ctx, input).bytes);
+      const file = returnFile(ctx, input);
+      const { failures: _failures, ...summary } = await bank.check(input.runId, file.bytes, file.sha256);
       return summary;
     },
     'bank.writeOff': async (ctx, input) => {
