@@ -19,9 +19,13 @@ import type { ReadInput, ReadJob, ReadOutput } from './read-jobs.js';
 /** The bundled worker's file name, next to the bundled back end (scripts/build-main.mjs). */
 export const BUNDLED_READ_WORKER = 'read-worker.cjs';
 
-/** Test-only faults a job carries to the worker: a slow query (the worker's thread busy), or a crash. */
+/**
+ * Test-only faults a job carries to the worker: a slow query (the worker's thread busy for `delayMs`, or until
+ * the test sets the first Int32 of `gate` to non-zero), or a crash.
+ */
 export interface ReadFault {
   delayMs?: number;
+  gate?: SharedArrayBuffer;
   crash?: boolean;
 }
 

@@ -37,6 +37,7 @@ parentPort?.on('message', (message: ReadWorkerMessage) => {
   }
   if (message.fault?.crash) process.exit(70); // in a worker thread this ends the thread only
   if (message.fault?.delayMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, message.fault.delayMs);
+  if (message.fault?.gate) Atomics.wait(new Int32Array(message.fault.gate), 0, 0, 60_000);
   let reply: ReadWorkerReply;
   try {
     if (!isReadJob(message.job)) throw new Error(`unknown read job ${String(message.job)}`);

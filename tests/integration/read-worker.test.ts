@@ -33,7 +33,9 @@ describe('heavy reads on the read worker (issue 13 #6)', () => {
   it('a payment completes before a slow report that was asked first', async () => {
     const clerk = await signIn(host);
     const order: string[] = [];
-    injectReadFault({ delayMs: 1500 }); // the report's query keeps the worker busy
+    // the report's query keeps the worker busy until the test lets it go
+    const gate = new SharedArrayBuffer(4);
+    injectReadFault({ gate });
     const report = clerk.call('reports.cash', { from: '2026-11-01', to: '2026-11-30' }).then((res) => {
       order.push('report');
       return res;
@@ -43,7 +45,11 @@ describe('heavy reads on the read worker (issue 13 #6)', () => {
       order.push('payment');
       return res;
     });
-    const [paid, reported] = await Promise.all([payment, report]);
+    const paid = await payment;
+    expect(order).toEqual(['payment']);
+    Atomics.store(new Int32Array(gate), 0, 1);
+    Atomics.notify(new Int32Array(gate), 0);
+    const reported = await report;
     expect(paid).toMatchObject({ ok: true });
     expect(reported).toMatchObject({ ok: true });
     expect(order).toEqual(['payment', 'report']);
