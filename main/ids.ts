@@ -36,6 +36,28 @@ function seedCounter(): number {
 
 const byteOf = (value: number, shift: number) => Math.floor(value / 2 ** shift) % 256;
 
+/**
+ * Reserves `count` consecutive ids of the sequence (issue 13 #4), for SQL to spell them (main/services/bulk.ts
+ * uuidv7Sql): the millisecond as 12 hex digits and the counter of the first; the k-th id (from 0) has
+ * counter `first + k`. Ids made afterwards continue above the block.
+ */
+export function reserveUuidv7Block(nowMs: number, count: number): { msHex: string; first: number } {
+  let ms = Math.floor(nowMs);
+  let first: number;
+  if (ms > lastMs) first = seedCounter();
+  else {
+    ms = lastMs;
+    first = counter + 1;
+  }
+  if (first + count > COUNTER_SPAN) {
+    ms += 1;
+    first = seedCounter();
+  }
+  lastMs = ms;
+  counter = first + Math.max(count, 1) - 1;
+  return { msHex: ms.toString(16).padStart(12, '0'), first };
+}
+
 export function uuidv7(nowMs: number = Date.now()): string {
   let ms = Math.floor(nowMs);
   if (ms > lastMs) {

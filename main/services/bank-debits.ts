@@ -4,7 +4,7 @@
  * Runs inside the write-off's transaction, so a 200,000-line return commits whole or not at all.
  *
  * Issue 13 #4: set-based. The run's debited lines are gathered once into a temporary table in line order
- * with their slip numbers and time-ordered ids (gas_uuidv7, main/services/bulk.ts); each ledger table then
+ * with time-ordered ids (a block of the uuidv7 sequence spelled in SQL, main/services/bulk.ts); each ledger table then
  * takes one INSERT…SELECT or UPDATE…FROM. The database triggers and foreign keys still check every row as
  * usual (payments_total_balances, payments_day_open, check_slips_day_open, bills_paid_only_by_payment,
  * bank_run_items_answer_once …): no guard is replaced.
@@ -15,7 +15,8 @@ import { counterSequences } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { BANK_METHODS } from '../domain/registration.js';
 import type { Actor } from './context.js';
-import { bulkFunctions } from './bulk.js';
+import { bulkFunctions, uuidv7Sql } from './bulk.js';
+import { reserveUuidv7Block } from '../ids.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
 
 /** The connection the transaction runs on: raw statements on it are part of the transaction. */
@@ -44,19 +45,21 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
   bulkFunctions(db);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_debits (
     k INTEGER PRIMARY KEY, item_id TEXT NOT NULL, account_id TEXT NOT NULL, bill_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,
-    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT NOT NULL, payment_item_id TEXT NOT NULL)`);
+    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT, payment_item_id TEXT)`);
   db.prepare('DELETE FROM temp.bulk_debits').run();
-  // k counts the debits in line order; the ids are drawn as the run's lines are read (in the order they were written)
+  // k counts the debits in line order
   const count = db
     .prepare(
-      `INSERT INTO temp.bulk_debits (item_id, account_id, bill_id, amount_fen, method, this_reading, payment_id, payment_item_id)
-       SELECT i.id, i.account_id, i.bill_id, i.amount_fen, CASE WHEN a.payment_method IN (${METHOD_LIST}) THEN a.payment_method ELSE ? END, b.this_reading_centi,
-              gas_uuidv7(?), gas_uuidv7(?)
+      `INSERT INTO temp.bulk_debits (item_id, account_id, bill_id, amount_fen, method, this_reading)
+       SELECT i.id, i.account_id, i.bill_id, i.amount_fen, CASE WHEN a.payment_method IN (${METHOD_LIST}) THEN a.payment_method ELSE ? END, b.this_reading_centi
        FROM bank_run_items i JOIN accounts a ON a.id = i.account_id JOIN bills b ON b.id = i.bill_id
        WHERE i.run_id = ? AND i.result IS NULL ORDER BY i.line_no`,
     )
-    .run(...BANK_METHODS, BANK_METHODS[0], now.getTime(), now.getTime(), runId).changes;
+    .run(...BANK_METHODS, BANK_METHODS[0], runId).changes;
   if (count === 0) return 0;
+  // time-ordered ids in line order: the k-th debit's payment is counter 2(k-1), its item 2(k-1)+1 of the block
+  const ids = reserveUuidv7Block(now.getTime(), 2 * count);
+  db.prepare(`UPDATE temp.bulk_debits SET payment_id = ${uuidv7Sql('@first + 2 * (k - 1)', '@msHex')}, payment_item_id = ${uuidv7Sql('@first + 2 * (k - 1) + 1', '@msHex')}`).run(ids);
   assertDayOpen(tx, actor.hallId, businessDate);
   const first = reserveSlipNumbers(tx, actor.counterId, count);
   const slip = { first, code: actor.counterCode, counter: actor.counterId, hall: actor.hallId, date: businessDate };

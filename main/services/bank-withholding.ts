@@ -18,7 +18,7 @@ import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { fen, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
-import { uuidv7 } from '../ids.js';
+import { reserveUuidv7Block, uuidv7 } from '../ids.js';
 import { asAccountId, asBillId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
@@ -26,7 +26,7 @@ import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
 import { postDebits } from './bank-debits.js';
 import { runReturnJob, type ReturnJobResult } from './bank-return-job.js';
-import { bulkFunctions, withBulkCache } from './bulk.js';
+import { bulkFunctions, uuidv7Sql, withBulkCache } from './bulk.js';
 
 /** How many checked returns the service remembers (issue 13 #4). */
 const CHECKS_KEPT = 4;
@@ -113,9 +113,11 @@ export class BankWithholding {
           const totalFen = sumFen(lines.map((l) => fen(l.amountFen)));
           const fileName = `${bank}银行-${runId}.txt`;
           tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
+          const ids = reserveUuidv7Block(now.getTime(), lines.length);
           client
-            .prepare('INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen) SELECT gas_uuidv7(@ms), @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no')
-            .run({ ms: now.getTime(), runId });
+            .prepare(`INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen)
+              SELECT ${uuidv7Sql('@first + line_no - 1', '@msHex')}, @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no`)
+            .run({ ...ids, runId });
           client.exec('DELETE FROM temp.bulk_lines;');
           appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
           return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };

@@ -1,21 +1,29 @@
 /**
- * Issue 13 #4: what set-based bulk posting (the bank write-off, the handheld 入库) needs on the store's
- * connection: time-ordered ids made inside SQL (`gas_uuidv7(ms)`, the monotonic uuidv7 of main/ids.ts, so an
- * INSERT…SELECT appends to the key's B-tree), and a larger page cache while the bulk transaction runs.
+ * Issue 13 #4: what set-based bulk posting (the bank file and write-off, the handheld 入库) needs on the store's
+ * connection: time-ordered ids spelled inside SQL from a block of the monotonic uuidv7 sequence (main/ids.ts,
+ * so an INSERT…SELECT appends to the key's B-tree without a call into JS per row), temporary tables in memory,
+ * and a larger page cache while the bulk transaction runs.
  * Every trigger and foreign key stays on: the rows go through the same per-row guards as a counter payment.
  */
 import type Database from 'better-sqlite3';
-import { uuidv7 } from '../ids.js';
 
 /** Page cache while a bulk transaction runs (negative: KiB): 128 MiB instead of SQLite's 2 MB. */
 export const BULK_CACHE_KIB = 131_072;
 
 const registered = new WeakSet<Database.Database>();
 
-/** Registers the SQL functions bulk statements use (once per connection). */
+/**
+ * SQL spelling the uuidv7 of counter `counter` (an SQL integer expression) in the block `msHex` (a bound
+ * text parameter) reserved with reserveUuidv7Block: the same layout as main/ids.ts (version 7, the 42-bit
+ * counter in rand_a and the top of rand_b, 32 random bits), made inside SQLite without a call into JS per row.
+ */
+export function uuidv7Sql(counter: string, msHex: string): string {
+  return `(substr(${msHex}, 1, 8) || '-' || substr(${msHex}, 9, 4) || '-' || printf('%04x-%04x-%04x%08x', 28672 | ((${counter}) >> 30), 32768 | (((${counter}) >> 16) & 16383), (${counter}) & 65535, random() & 4294967295))`;
+}
+
+/** Prepares a connection for bulk statements (once per connection). */
 export function bulkFunctions(client: Database.Database): void {
   if (registered.has(client)) return;
-  client.function('gas_uuidv7', { deterministic: false, varargs: false }, (ms: unknown) => uuidv7(Number(ms)));
   // the bulk code's temporary tables live in memory (SQLite takes this outside a transaction only, and drops
   // the connection's temporary tables then: none exist before the first bulk call, which withBulkCache makes)
   if (!client.inTransaction) client.pragma('temp_store = MEMORY');

@@ -3,7 +3,9 @@
  * 入库 under a fixed clock), so bulk inserts append to the key's B-tree instead of landing at random.
  */
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../main/ids.js';
+import Database from 'better-sqlite3';
+import { reserveUuidv7Block, uuidv7 } from '../../main/ids.js';
+import { uuidv7Sql } from '../../main/services/bulk.js';
 
 const FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const msOf = (id: string) => parseInt(id.replaceAll('-', '').slice(0, 12), 16);
@@ -39,5 +41,25 @@ describe('uuidv7 (RFC 9562, monotonic within a millisecond)', () => {
     const a = uuidv7(Date.UTC(2027, 0, 1)).slice(14);
     const b = uuidv7(Date.UTC(2027, 0, 2)).slice(14);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('uuidv7 blocks spelled in SQL (issue 13 #4)', () => {
+  it('spells the ids of a reserved block in order, in the same layout, and later ids continue above it', () => {
+    const db = new Database(':memory:');
+    const ms = Date.UTC(2028, 0, 1);
+    const before = uuidv7(ms);
+    const block = reserveUuidv7Block(ms, 1000);
+    const ids = db
+      .prepare(`WITH RECURSIVE k(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM k WHERE k < 999) SELECT ${uuidv7Sql('@first + k', '@msHex')} FROM k ORDER BY k`)
+      .pluck()
+      .all(block) as string[];
+    const after = uuidv7(ms);
+    db.close();
+    expect(ids).toHaveLength(1000);
+    for (const id of ids) expect(id).toMatch(FORMAT);
+    expect(msOf(ids[0]!)).toBe(ms);
+    expect([before, ...ids, after]).toEqual([before, ...ids, after].sort());
+    expect(new Set(ids).size).toBe(1000);
   });
 });
