@@ -20,4 +20,5 @@ export * from './schema/handheld.js';
 export * from './schema/bank.js';
 export * from './schema/day-close.js';
 export * from './schema/devices.js';
+export * from './schema/backups.js';
 export * from './schema/audit.js';

@@ -5,7 +5,7 @@
  * and the process is started again after a short wait; after too many ends in a row it stays down
  * (`onGaveUp`) and every call is answered BACKEND_DOWN. Free of electron so it is tested with any process.
  */
-import { backendDown, type CallResult, type FromBackend, type ToBackend } from './backend-protocol.js';
+import { backendDown, type CallResult, type FromBackend, type PrintSlipAnswer, type PrintSlipRequest, type ShellPrinter, type ToBackend } from './backend-protocol.js';
 
 /** The utility process as the shell uses it (Electron's UtilityProcess fits). */
 export interface BackendProcess {
@@ -25,6 +25,13 @@ export interface BackendLinkOptions {
   /** The back end ended too often and is not started again. */
   onGaveUp(reason: string): void;
   log?(message: string): void;
+  /**
+   * Issue 12 #1: prints a slip page through the operating system's spooler (a hidden window's
+   * webContents.print, silent); without it (or when it throws) the back end is answered with the reason.
+   */
+  printSlip?(job: PrintSlipRequest): Promise<PrintSlipAnswer>;
+  /** Issue 12 #1: the installed printers (webContents.getPrintersAsync); none without it. */
+  listPrinters?(): Promise<ShellPrinter[]>;
   /** Waits before each restart; after an end with all of them used within `windowMs`, it gives up. */
   restartDelaysMs?: readonly number[];
   windowMs?: number;
@@ -43,6 +50,8 @@ export interface BackendLink {
   stop(): Promise<void>;
   readonly state: 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
 }
+
+const noShell: PrintSlipAnswer = { ok: false, reason: '桌面程序没有打印功能' };
 
 export const DEFAULT_RESTART_DELAYS_MS = [200, 1000, 3000, 5000, 10_000] as const;
 
@@ -90,6 +99,22 @@ export function createBackendLink(options: BackendLinkOptions): BackendLink {
         case 'push':
           options.onPush(message.connection, message.topic, message.value);
           return;
+        case 'print-slip': {
+          const { id, job } = message;
+          const printing = options.printSlip ? Promise.resolve().then(() => options.printSlip?.(job) ?? noShell) : Promise.resolve(noShell);
+          void printing
+            .catch((error: unknown): PrintSlipAnswer => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
+            .then((answer) => answerTo(proc, { type: 'print-slip-done', id, answer }));
+          return;
+        }
+        case 'list-printers': {
+          const { id } = message;
+          void Promise.resolve()
+            .then(() => options.listPrinters?.() ?? [])
+            .catch(() => [])
+            .then((printers) => answerTo(proc, { type: 'printers', id, printers }));
+          return;
+        }
       }
     });
     proc.on('exit', (code) => {
@@ -123,6 +148,16 @@ export function createBackendLink(options: BackendLinkOptions): BackendLink {
         if (state === 'restarting') spawn();
       }, delay);
     });
+  };
+
+  /** An answer to the process that asked, unless it has gone meanwhile. */
+  const answerTo = (proc: BackendProcess, message: ToBackend) => {
+    if (proc !== child) return;
+    try {
+      proc.postMessage(message);
+    } catch (error) {
+      log(`back end unreachable: ${String(error)}`);
+    }
   };
 
   const send = (message: ToBackend): boolean => {

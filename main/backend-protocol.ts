@@ -28,14 +28,41 @@ export type ToBackend =
   /** Issue 11 #3: push this connection its counter's customer display. */
   | { type: 'subscribe'; connection: string; topic: 'display' }
   | { type: 'unsubscribe'; connection: string; topic: 'display' }
+  /** Issue 12 #1: the shell's answer to a `print-slip` (webContents.print's success / failureReason). */
+  | { type: 'print-slip-done'; id: number; answer: PrintSlipAnswer }
+  /** Issue 12 #1: the shell's answer to a `list-printers` (webContents.getPrintersAsync). */
+  | { type: 'printers'; id: number; printers: ShellPrinter[] }
   | { type: 'stop' };
+
+/**
+ * Issue 12 #1: one slip page for a printer installed with a driver: the shell prints `html` in a hidden window
+ * with webContents.print({ silent: true, deviceName, pageSize: { width, height } in microns, margins none }).
+ */
+export interface PrintSlipRequest {
+  html: string;
+  deviceName: string;
+  widthMicrons: number;
+  heightMicrons: number;
+}
+
+export type PrintSlipAnswer = { ok: true } | { ok: false; reason: string };
+
+/** A printer installed in the operating system, as the shell lists it. */
+export interface ShellPrinter {
+  name: string;
+  displayName: string;
+}
 
 export type FromBackend =
   | { type: 'ready' }
   /** The store could not be opened (or another start-up failure); the process exits after it. */
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: CallResult }
-  | { type: 'push'; connection: string; topic: 'display'; value: unknown };
+  | { type: 'push'; connection: string; topic: 'display'; value: unknown }
+  /** Issue 12 #1: print this slip page through the operating system's spooler; answered by `print-slip-done`. */
+  | { type: 'print-slip'; id: number; job: PrintSlipRequest }
+  /** Issue 12 #1: list the installed printers; answered by `printers`. */
+  | { type: 'list-printers'; id: number };
 
 /** The code every window gets while the back end is not there; never a hung call. */
 export const BACKEND_DOWN = 'BACKEND_DOWN';

@@ -6,11 +6,10 @@
  * 入库 runs here, so no window's input waits for it. It never imports electron: `process.parentPort` is
  * what Electron gives a utility process.
  */
-import { findCardPort } from '../hardware/card/serial.js';
-import { findHandheldPort } from '../hardware/handheld/serial.js';
 import { BACKEND_START_ENV, type BackendStart, type FromBackend, type ToBackend } from './backend-protocol.js';
 import { createHost, printerFromEnv, type Host } from './host.js';
 import { chooseNewestSoundBackup } from './services/backup.js';
+import { createShellSpooler } from './shell-spooler.js';
 
 /** Electron's `process.parentPort` in a utility process (a MessagePortMain towards the main process). */
 interface ParentPort {
@@ -24,6 +23,8 @@ if (!port) {
   process.exit(2);
 }
 const post = (message: FromBackend) => port.postMessage(message);
+/** Issue 12 #1: slips for a printer installed with a driver are printed by the shell (webContents.print). */
+const spooler = createShellSpooler(post);
 
 function startOptions(): BackendStart {
   const options = JSON.parse(process.env[BACKEND_START_ENV] ?? 'null') as BackendStart | null;
@@ -38,19 +39,26 @@ async function start(): Promise<Host> {
   if (process.platform !== 'win32') process.umask(0o002);
   if (options.restoreNewestBackup && options.backupDir) chooseNewestSoundBackup(options.dbFile, options.backupDir, new Date());
   // The receipt printer: GAS_PRINTER (tcp://…, serial:…, usblp:…, sim:); the simulator only in demo mode (issue 12 #1).
-  const printer = printerFromEnv();
-  // The card reader: GAS_CARD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID) + IDENTIFY, else the simulator.
-  const cardPort = process.env.GAS_CARD_PORT ?? (await findCardPort(process.env.GAS_CARD_VIDPID).catch(() => null));
-  // The handheld: GAS_HANDHELD_PORT, else discovery (GAS_HANDHELD_VIDPID, default 0483:5740) + IDENTIFY, else the simulator.
-  const handheldPort = process.env.GAS_HANDHELD_PORT ?? (await findHandheldPort(process.env.GAS_HANDHELD_VIDPID).catch(() => null));
+  const printer = printerFromEnv(process.env, spooler);
+  // Issue 12 #2: the card reader and the handheld as chosen in 设备设置; without a stored choice GAS_CARD_PORT /
+  // GAS_HANDHELD_PORT, else discovery by VID:PID (GAS_CARD_VIDPID, default 1a86:7523; GAS_HANDHELD_VIDPID,
+  // default 0483:5740) + IDENTIFY in the background; nothing found: the simulator in demo mode, else not connected.
+  const cardPort = process.env.GAS_CARD_PORT?.trim();
+  const handheldPort = process.env.GAS_HANDHELD_PORT?.trim();
+  const cardVidPid = process.env.GAS_CARD_VIDPID?.trim();
+  const handheldVidPid = process.env.GAS_HANDHELD_VIDPID?.trim();
   return createHost({
     dbFile: options.dbFile,
     migrationsDir: options.migrationsDir,
     printer,
+    spooler,
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
     ...(options.backupMirrorDir ? { backupMirrorDir: options.backupMirrorDir } : {}),
+    discoverDevices: true,
     ...(cardPort ? { cardPort } : {}),
     ...(handheldPort ? { handheldPort } : {}),
+    ...(cardVidPid ? { cardVidPid } : {}),
+    ...(handheldVidPid ? { handheldVidPid } : {}),
   });
 }
 
@@ -87,6 +95,7 @@ const early: ToBackend[] = [];
 let host: Host | null = null;
 port.on('message', ({ data }) => {
   const message = data as ToBackend;
+  if (spooler.receive(message)) return;
   if (host) serve(host, message);
   else early.push(message);
 });

@@ -36,9 +36,11 @@ export interface DataPaths {
   logDir: string;
   /** R-INV-09: a second backup path (a USB disk or a network share), from GAS_BACKUP_MIRROR. */
   backupMirrorDir: string | null;
+  /** Issue 12 #4: where the shell remembers its windows' positions and sizes. */
+  windowStateFile: string;
 }
 
 export function dataPaths(dir: string, platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): DataPaths {
   const { join } = pathOf(platform);
-  return { dbFile: join(dir, 'gas-hall.db'), backupDir: join(dir, 'backups'), logDir: join(dir, 'logs'), backupMirrorDir: env.GAS_BACKUP_MIRROR?.trim() || null };
+  return { dbFile: join(dir, 'gas-hall.db'), backupDir: join(dir, 'backups'), logDir: join(dir, 'logs'), backupMirrorDir: env.GAS_BACKUP_MIRROR?.trim() || null, windowStateFile: join(dir, 'window-state.json') };
 }

@@ -3,8 +3,9 @@
  * WebSocket) subscribes once; whenever the display of its counter changes, it gets the new state, the same value `display.state` answers. Only a session that may read `display.state`
  * (signed in, not locked, a counter role) at that counter gets it.
  *
- * While subscribed, a connection counts as in use, as it did when its window asked every 400 ms: the session
- * is touched now and then, so the display's session does not lock itself on the server for want of calls.
+ * Issue 12 #4: a subscription keeps no session in use by itself. The display is a window of its counter PC's one
+ * sign-in, which the clerk's windows keep in use; a display left open must not hold the whole counter unlocked
+ * (it was touched every minute while each window had its own session).
  */
 import { contract, type Output } from '../preload/contract.js';
 import type { AfterCommit } from './ipc/after-commit.js';
@@ -27,9 +28,6 @@ export interface DisplayPush {
   drop(connection: string): void;
   close(): void;
 }
-
-/** How often a subscribed connection's session is touched (far below the 15-minute screen lock). */
-export const KEEP_ALIVE_MS = 60_000;
 
 export function createDisplayPush(displays: CustomerDisplays, sessions: SessionStore, afterCommit: AfterCommit, log: (message: string, error: unknown) => void = console.error): DisplayPush {
   const subscribers = new Map<string, DisplaySend>();
@@ -54,10 +52,6 @@ export function createDisplayPush(displays: CustomerDisplays, sessions: SessionS
   const stopListening = afterCommit.on(({ method, actor }) => {
     if (actor && DISPLAY_CHANGES.has(method)) onChanged(actor.counterId);
   });
-  const keepAlive = setInterval(() => {
-    for (const connection of subscribers.keys()) sessions.touch(connection);
-  }, KEEP_ALIVE_MS);
-  keepAlive.unref();
   return {
     subscribe(connection, send) {
       subscribers.set(connection, send);
@@ -69,7 +63,6 @@ export function createDisplayPush(displays: CustomerDisplays, sessions: SessionS
       subscribers.delete(connection);
     },
     close() {
-      clearInterval(keepAlive);
       stopListening();
       subscribers.clear();
     },

@@ -9,6 +9,8 @@ import { openStore, type Store } from '../db/open.js';
 import type { ReceiptPrinter } from '../hardware/printer/printer.js';
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt, UnconfiguredPrinter } from '../hardware/printer/open.js';
+import { DEFAULT_RAW_TIMEOUTS } from '../hardware/printer/raw-printer.js';
+import { SpoolerPrinter, type Spooler } from '../hardware/printer/spooler.js';
 import { PrinterHolder } from '../hardware/printer/holder.js';
 import { applyPaperWidth, storedPrinter } from './services/devices.js';
 import { createHandlers } from './ipc/handlers.js';
@@ -26,9 +28,15 @@ import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup,
 import { DomainError } from '../preload/kernel/errors.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
-import { openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
+import { findHandheldPort, openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
 import type { Timeouts } from '../hardware/card/client.js';
-import { openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
+import { findCardPort, openSerialCardReader, ReconnectingCardReader, simulatedCardDevice, type SimulatedCardDevice } from '../hardware/card/serial.js';
+import type { CardReader } from '../hardware/card/reader.js';
+import type { Handheld } from '../hardware/handheld/handheld.js';
+import { DeviceSlot } from '../hardware/serial/device-slot.js';
+import { listSerialPorts, type PortInfoLike } from '../hardware/serial/discovery.js';
+import { DevicePorts, startChoice } from './services/device-ports.js';
+import { mirrorSetting, setMirror } from './services/backup-mirror.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -43,11 +51,31 @@ export interface HostOptions {
    * tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0, sim:); a bad one throws its Chinese reason.
    */
   printerUrl?: string;
-  /** A serial device path for the card reader/writer; without one the in-process simulator is used. */
+  /**
+   * Issue 12 #1: the operating system's print spooler, for a `spooler:` printer (a printer installed with a
+   * driver). Only the Electron shell has one (main/backend.ts gives it, main/shell-spooler.ts); without it a
+   * spooler printer refuses every slip with what to do, and 设备设置 refuses to choose one.
+   */
+  spooler?: Spooler;
+  /**
+   * A serial device path for the card reader/writer at start (GAS_CARD_PORT). Without one: discovery when
+   * `discoverDevices`, else the in-process simulator in demo mode only, else not connected (issue 12 #2). A
+   * choice stored in 设备设置 wins over it.
+   */
   cardPort?: string;
   cardTimeouts?: Timeouts;
-  /** A serial device path for the handheld meter reader; without one the in-process simulator is used. */
+  /** A serial device path for the handheld meter reader at start (GAS_HANDHELD_PORT); as `cardPort`. */
   handheldPort?: string;
+  /** Issue 12 #2: find the card reader and the handheld by VID:PID + IDENTIFY when no port is named (the app). */
+  discoverDevices?: boolean;
+  /** VID:PID the discovery looks for (GAS_CARD_VIDPID, default 1a86:7523; GAS_HANDHELD_VIDPID, default 0483:5740). */
+  cardVidPid?: string;
+  handheldVidPid?: string;
+  /** The serial ports 设备设置 lists (default: serialport's list). */
+  listSerialPorts?: () => Promise<PortInfoLike[]>;
+  /** How a named port is opened (default: the reference drivers over serialport; a vendor driver or a test's). */
+  openCardReader?: (path: string) => Promise<CardReader>;
+  openHandheld?: (path: string) => Promise<Handheld>;
   handheldTimeouts?: Timeouts;
   /** Paces the simulated handheld's cable (bench: 115200 baud). */
   handheldLineBps?: number;
@@ -61,7 +89,7 @@ export interface HostOptions {
   sessionIdleMs?: number;
   /**
    * Issue 10 #13: a demo store, where staff may keep the initial password 123456. Defaults to the
-   * environment variable GAS_DEMO=1 (set by `npm start` / `npm run harness` and the test fixtures);
+   * environment variable GAS_DEMO=1 (set by `npm run demo`; the test fixtures pass demo themselves);
    * otherwise staff with the initial password must change it at first log-in.
    */
   demo?: boolean;
@@ -72,9 +100,9 @@ export interface HostOptions {
  * simulator only in demo mode (GAS_DEMO=1), else no printer, so every slip waits in the reprint queue with
  * what to set, never silently on a simulator. A bad address throws its Chinese reason (the start fails).
  */
-export function printerFromEnv(env: NodeJS.ProcessEnv = process.env): ReceiptPrinter {
+export function printerFromEnv(env: NodeJS.ProcessEnv = process.env, spooler: Spooler | null = null): ReceiptPrinter {
   const url = env.GAS_PRINTER?.trim();
-  if (url) return printerAt(url);
+  if (url) return printerAt(url, DEFAULT_RAW_TIMEOUTS, spooler);
   return demoFromEnv(env) ? new SimulatedPrinter() : new UnconfiguredPrinter();
 }
 
@@ -92,11 +120,13 @@ export interface Host {
   /** Issue 12 #2: the printer behind a swappable holder (设备设置 changes it without a restart). */
   printer: PrinterHolder;
   cards: IcCardService;
-  /** The simulated card reader when no real one is configured (demo, tests). */
+  /** The in-process simulated card reader, used in demo mode or when chosen in 设备设置 (issue 12 #2). */
   cardDevice: SimulatedCardDevice | null;
   handheld: HandheldService;
-  /** The simulated handheld when no real one is configured (demo, tests). */
+  /** The in-process simulated handheld, used in demo mode or when chosen in 设备设置. */
   handheldDevice: SimulatedHandheldDevice | null;
+  /** Issue 12 #2: how the card reader and the handheld are connected, switchable at run time. */
+  devicePorts: DevicePorts;
   /** The counters' customer displays (issue 11 #3: their changes are pushed through `displayPush`). */
   displays: CustomerDisplays;
   displayPush: DisplayPush;
@@ -107,7 +137,8 @@ export interface Host {
 
 export function createHost(options: HostOptions): Host {
   // first: a bad printer address refuses the start before the store is opened
-  const startPrinter = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl) : new SimulatedPrinter());
+  const spooler = options.spooler ?? null;
+  const startPrinter = options.printer ?? (options.printerUrl ? printerAt(options.printerUrl, DEFAULT_RAW_TIMEOUTS, spooler) : new SimulatedPrinter());
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
@@ -120,38 +151,77 @@ export function createHost(options: HostOptions): Host {
   };
   // Issue 12 #2: a printer chosen in 设备设置 (stored, so validated when it was saved) wins over the start's choice.
   const stored = storedPrinter(deps);
-  const printer = new PrinterHolder(stored ? printerAt(stored.address) : startPrinter);
+  const printer = new PrinterHolder(stored ? printerAt(stored.address, DEFAULT_RAW_TIMEOUTS, spooler) : startPrinter, spooler, () => deps.clock.now());
   if (stored) applyPaperWidth(deps, stored.paperMm);
+  // a Windows printer named at start (GAS_PRINTER=spooler:…?width=58) says its paper width: the slips are laid out to it
+  else if (startPrinter instanceof SpoolerPrinter) applyPaperWidth(deps, startPrinter.paperMm);
   const sessions = new SessionStore(options.sessionIdleMs ?? DEFAULT_IDLE_MS, () => deps.clock.now().getTime());
   const receipts = new ReceiptService(deps, printer);
-  const cardDevice = options.cardPort ? null : simulatedCardDevice(options.cardTimeouts);
-  const cardPort = options.cardPort;
-  const reader = new ReconnectingCardReader(cardPort ? () => openSerialCardReader(cardPort, options.cardTimeouts) : () => (cardDevice as SimulatedCardDevice).connect());
+  // Issue 12 #2: the card reader and the handheld connect through slots that 设备设置 can point elsewhere at
+  // run time; the simulators exist always but are used only in demo mode or when chosen explicitly.
+  const cardDevice = simulatedCardDevice(options.cardTimeouts);
+  const cardSlot = new DeviceSlot<CardReader>('读卡器');
+  const reader = new ReconnectingCardReader(cardSlot.open);
+  cardSlot.attach({ get connected() { return reader.connection.connected; }, identify: () => reader.identify(), close: () => reader.close() });
   const cards = new IcCardService(deps, reader);
-  const handheldDevice = options.handheldPort ? null : simulatedHandheldDevice(options.handheldTimeouts, options.handheldLineBps);
-  const handheldPort = options.handheldPort;
-  const handheldLink = new ReconnectingHandheld(
-    handheldPort ? () => openSerialHandheld(handheldPort, options.handheldTimeouts) : () => (handheldDevice as SimulatedHandheldDevice).connect(),
+  const handheldDevice = simulatedHandheldDevice(options.handheldTimeouts, options.handheldLineBps);
+  const handheldSlot = new DeviceSlot<Handheld>('抄表机');
+  const handheldLink = new ReconnectingHandheld(handheldSlot.open);
+  handheldSlot.attach({ get connected() { return handheldLink.connection.connected; }, identify: () => handheldLink.identify(), close: () => handheldLink.close() });
+  const demo = deps.settings.demoMode;
+  const cardVidPid = options.cardVidPid ?? '1a86:7523';
+  const handheldVidPid = options.handheldVidPid ?? '0483:5740';
+  const devicePorts = new DevicePorts(
+    deps,
+    {
+      card: {
+        slot: cardSlot,
+        protocol: 'GHC-CARD/1',
+        vidPid: cardVidPid,
+        openPort: options.openCardReader ?? ((path) => openSerialCardReader(path, options.cardTimeouts)),
+        simulator: () => cardDevice.connect(),
+        find: () => findCardPort(cardVidPid, options.cardTimeouts),
+        identifyLive: () => reader.identify(),
+        start: startChoice({ port: options.cardPort, discover: options.discoverDevices, demo }),
+      },
+      handheld: {
+        slot: handheldSlot,
+        protocol: 'GHR/1',
+        vidPid: handheldVidPid,
+        openPort: options.openHandheld ?? ((path) => openSerialHandheld(path, options.handheldTimeouts)),
+        simulator: () => handheldDevice.connect(),
+        find: () => findHandheldPort(handheldVidPid, options.handheldTimeouts),
+        identifyLive: () => handheldLink.identify(),
+        start: startChoice({ port: options.handheldPort, discover: options.discoverDevices, demo }),
+      },
+    },
+    options.listSerialPorts ?? listSerialPorts,
   );
-  const handheld = new HandheldService(deps, handheldLink);
+  devicePorts.applyAtStart();
+  const handheld = new HandheldService(deps, handheldLink, () => handheldLink.connection.ensure());
   const backupDir = options.backupDir;
   const configuredBackupDir = (): string => {
     if (!backupDir) throw new DomainError('VALIDATION', '未配置备份目录', 'backup');
     return backupDir;
   };
+  // Issue 12 #6: the second path set in the app (stored) wins over the start's; read at every backup.
+  const startMirror = options.backupMirrorDir ?? null;
+  const mirrorDir = (): string | undefined => mirrorSetting(deps, startMirror).dir ?? undefined;
   const backups: Devices['backups'] = {
-    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, options.backupMirrorDir),
+    now: () => backupNow(store, configuredBackupDir(), deps.clock.now(), options.backupKeep, mirrorDir()),
+    mirror: () => mirrorSetting(deps, startMirror),
+    setMirror: (actor, input) => setMirror(deps, actor, input, backupDir, startMirror),
     list: () => (backupDir ? listBackups(backupDir) : []),
     check: (file) => checkBackup(listedBackup(configuredBackupDir(), file, '只能检查备份列表中的备份').file),
     restore: (actor, choice) => requestRestore(store, options.dbFile, configuredBackupDir(), choice, actor.staffId, deps.clock.now()),
   };
-  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, options.backupMirrorDir) : () => undefined;
+  const stopBackups = backupDir ? scheduleBackups(store, backupDir, options.backupEveryMs, options.backupKeep, undefined, mirrorDir) : () => undefined;
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);
   // Issue 13 #6: reports, exports, statistics and bank checks read on the worker's read-only connection
   const reads = new ReadWorkerClient(options.dbFile, deps);
-  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays }, afterCommit, reads), sessions);
+  const router = createRouter(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit, reads), sessions);
   return {
     store,
     deps,
@@ -163,6 +233,7 @@ export function createHost(options: HostOptions): Host {
     cardDevice,
     handheld,
     handheldDevice,
+    devicePorts,
     displays,
     displayPush,
     afterCommit,

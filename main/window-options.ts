@@ -44,6 +44,52 @@ export function counterWindowOptions(preloadPath: string, title: string, devTool
   } as const;
 }
 
+/**
+ * Issue 12 #1: the hidden window a slip page is printed from (a printer installed with a driver): it only shows
+ * the back end's HTML (no preload, no script, no node) and is destroyed after the print.
+ */
+export function slipPrintWindowOptions() {
+  return {
+    show: false,
+    width: 480,
+    height: 800,
+    title: '核对单打印',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    },
+  } as const;
+}
+
+/** The options of webContents.print for one slip page: silent, to the named printer, the page's size, no margins. */
+export function slipPrintOptions(job: { deviceName: string; widthMicrons: number; heightMicrons: number }) {
+  return {
+    silent: true,
+    printBackground: false,
+    deviceName: job.deviceName,
+    pageSize: { width: job.widthMicrons, height: job.heightMicrons },
+    margins: { marginType: 'none' as const },
+  };
+}
+
+/**
+ * Issue 12 #4: the customer display's window, as hardened as a counter window. On the customer's monitor (a
+ * display other than the primary) it is frameless and full screen on that display; without one it is a
+ * normal window the clerk places (and whose position is remembered).
+ */
+export function customerDisplayWindowOptions(preloadPath: string, target: { bounds: { x: number; y: number; width: number; height: number } } | null, devTools = false) {
+  const base = counterWindowOptions(preloadPath, '顾客显示屏', devTools);
+  const { minWidth: _minWidth, minHeight: _minHeight, ...rest } = base;
+  if (!target) return { ...rest, width: 1024, height: 768, minWidth: 640, minHeight: 480 };
+  return { ...rest, ...target.bounds, frame: false, fullscreen: true };
+}
+
 /** True only for files inside the built renderer folder. */
 export function isAppUrl(url: string, rendererDir: string): boolean {
   let parsed: URL;

@@ -127,5 +127,12 @@ export const METHOD_NAMES = [
   'imports.progress',
   'devices.printer',
   'devices.setPrinter',
+  'devices.installedPrinters',
   'devices.testPrinter',
+  'devices.ports',
+  'devices.setPort',
+  'devices.testPort',
+  'devices.states',
+  'backup.mirror',
+  'backup.setMirror',
 ] as const;

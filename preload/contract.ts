@@ -20,6 +20,8 @@ import { dayCloseContract } from './contract/day-close.js';
 import { setupContract } from './contract/setup.js';
 import { importsContract } from './contract/imports.js';
 import { devicesContract } from './contract/devices.js';
+import { devicePortsContract } from './contract/device-ports.js';
+import { backupMirrorContract } from './contract/backup-mirror.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -37,6 +39,8 @@ export const contract = {
   ...setupContract,
   ...importsContract,
   ...devicesContract,
+  ...devicePortsContract,
+  ...backupMirrorContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 /**
  * Runs the headless host and the loopback browser harness: the real counter UI in any Chromium, where
  * Electron cannot run. Seeds a demo store on first start.
- *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
+ *   tsx scripts/harness.ts [--db FILE] [--port N] [--accounts N] [--open] [--card-port DEV] [--handheld-port DEV] [--printer ADDRESS|tcp-sim[:PORT]]
  * --printer (or GAS_PRINTER): the receipt printer's address (tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, usblp:/dev/usb/lp0),
  * or tcp-sim: the TCP printer simulator started here (terminal: `prn paperout`, `prn state`, …); default the
  * simulated printer writing each job to .data/printer/.
@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedAccounts, seedReferenceData } from '../m
 import { SimulatedPrinter } from '../hardware/printer/simulator.js';
 import { printerAt } from '../hardware/printer/open.js';
 import { TcpPrinterSimulator } from '../hardware/printer/tcp-simulator.js';
+import { decodeEscPos } from '../hardware/printer/decode.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
 import { startHarness } from '../main/harness/server.js';
 import { writeLauncher } from '../main/harness/launcher.js';
@@ -24,13 +25,16 @@ import { createHost } from '../main/host.js';
 import { migrationsDir, repoRoot, rendererDistDir } from '../main/paths.js';
 import { setupStatus } from '../main/services/setup.js';
 
+// The checkout's data folder, or GAS_DATA_DIR (`npm run demo` keeps its demo store apart in .data/demo).
+const dataDir = process.env.GAS_DATA_DIR?.trim() || join(repoRoot, '.data');
 const { values } = parseArgs({
   options: {
-    db: { type: 'string', default: join(repoRoot, '.data', 'gas-hall.db') },
+    db: { type: 'string', default: join(dataDir, 'gas-hall.db') },
     port: { type: 'string', default: '0' },
     accounts: { type: 'string', default: '2000' },
     open: { type: 'boolean', default: false },
     'card-port': { type: 'string' },
+    'handheld-port': { type: 'string' },
     printer: { type: 'string' },
   },
 });
@@ -58,8 +62,10 @@ const printer = tcpSim
     ? printerFrom(printerOption)
     : new SimulatedPrinter('模拟打印机', join(repoRoot, '.data', 'printer'));
 const cardPort = values['card-port'];
-const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(repoRoot, '.data', 'backups'), ...(cardPort ? { cardPort } : {}) });
-// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm start` / `npm run harness`);
+const handheldPort = values['handheld-port'];
+// Issue 12 #2: named ports are the start's choice; 设备设置 can change them (a stored choice wins at the next start).
+const host = createHost({ dbFile: values.db, migrationsDir, printer, backupDir: join(dataDir, 'backups'), ...(cardPort ? { cardPort } : {}), ...(handheldPort ? { handheldPort } : {}) });
+// Issue 12 #3: demo data only with the explicit demo switch (GAS_DEMO=1, set by `npm run demo`);
 // otherwise a fresh store stays empty and the windows open the setup wizard.
 const demo = host.deps.settings.demoMode;
 if (fresh && demo) {
@@ -69,8 +75,8 @@ if (fresh && demo) {
 const harness = await startHarness(host.router, rendererDistDir, Number(values.port), { displayPush: host.displayPush });
 console.log(`柜台界面 (浏览器): ${harness.url}`);
 if (demo) console.log(`演示工号: ${DEMO_STAFF.map((s) => s.login).join(', ')}  密码: ${DEMO_PASSWORD}`);
-// issue 10 #13: `npm start` / `npm run harness` set GAS_DEMO=1; otherwise the initial password must be changed first
-if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工）');
+// issue 10 #13: only `npm run demo` sets GAS_DEMO=1; otherwise the initial password must be changed first
+if (!host.deps.settings.demoMode && setupStatus(host.deps).needsSetup) console.log('非演示模式 (GAS_DEMO≠1)：空数据库，请在界面中完成初始设置（公司与营业厅、柜台、管理员、员工），然后可导入旧系统数据（示例文件在 db/templates/*-sample.csv）');
 else if (!host.deps.settings.demoMode) console.log('非演示模式 (GAS_DEMO≠1)：首次登录须修改初始密码');
 console.log(
   tcpSim
@@ -80,6 +86,8 @@ console.log(
       : `打印输出: ${join(repoRoot, '.data', 'printer')}   按 Ctrl+C 退出`,
 );
 if (tcpSim) {
+  // what the simulated printer printed, as text, so a first look sees its slip
+  tcpSim.onJob = (job, jobNo) => console.log(`[TCP 模拟打印机] 第 ${jobNo} 张：\n${decodeEscPos(job).join('\n')}`);
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [prefix, ...rest] = line.trim().split(/\s+/);
     if (prefix === 'prn') console.log(JSON.stringify(tcpSim.control(rest.join(' '))));
@@ -87,8 +95,10 @@ if (tcpSim) {
 }
 const cardSim = host.cardDevice?.sim;
 if (cardSim) {
-  // No reader configured: the simulated card reader takes its cards from this terminal.
+  // The simulated card reader (used in demo mode or when chosen in 设备设置) takes its cards from this terminal.
   const control = simControl(cardSim);
+  if (cardPort) console.log(`读卡器: ${cardPort}（模拟读卡器可在“设备设置”中选择）`);
+  if (handheldPort) console.log(`抄表机: ${handheldPort}（模拟抄表机可在“设备设置”中选择）`);
   console.log('模拟读卡器: 输入 blank (插入空白卡) / remove (拔卡) / reinsert (重新插卡) / meter (卡插入气表) / state');
   console.log('模拟抄表机: 输入 hh walk 12.5 (抄表员按路线抄完，每户用气 12.5 方) / hh state');
   createInterface({ input: process.stdin }).on('line', (line) => {

@@ -6,7 +6,8 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ABI_MODULES, buildState, electronRebuildPlan, npmSpawn, verifyBuild } from './native-abi.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,9 +57,14 @@ function rebuildForElectron() {
   });
 }
 
-// Issue 10 #13: `npm start` runs the demo store (staff may keep the initial password); set GAS_DEMO=0 to try
-// the first-log-in password change.
-process.env.GAS_DEMO ??= '1';
+// Issue 12 #3: demo data only with the explicit demo switch. `npm start` / `npm run harness` open the real
+// store (.data/gas-hall.db): empty at first, so the windows show the setup wizard. `npm run demo` (--demo, or
+// GAS_DEMO=1) runs the demo store apart in .data/demo, where staff may keep the initial password (issue 10 #13).
+const demo = process.argv.includes('--demo') || process.env.GAS_DEMO === '1';
+if (demo) {
+  process.env.GAS_DEMO = '1';
+  process.env.GAS_DATA_DIR ??= join(dirname(fileURLToPath(import.meta.url)), '..', '.data', 'demo');
+}
 
 runNpm('npm', ['run', 'build']);
 const electron = forceHarness ? null : electronBinary();
@@ -70,6 +76,6 @@ if (electron) {
 } else {
   if (!forceHarness) console.log('未安装 Electron 可执行文件，改用浏览器模式 (loopback harness)。');
   exitOn(spawnSync(process.execPath, ['scripts/ensure-node-abi.mjs'], { stdio: 'inherit' }));
-  const spec = npmSpawn(process.platform, 'npx', ['tsx', 'scripts/harness.ts', '--open', ...process.argv.slice(2).filter((a) => a !== '--harness')]);
+  const spec = npmSpawn(process.platform, 'npx', ['tsx', 'scripts/harness.ts', '--open', ...process.argv.slice(2).filter((a) => a !== '--harness' && a !== '--demo')]);
   spawn(spec.command, spec.args, spec.options).on('exit', (code) => process.exit(code ?? 0));
 }

@@ -46,7 +46,7 @@ export function discoverCardReader(
 
 /** The card reader across unplugs (DeviceConnection): reads reconnect and retry, writes never repeat. */
 export class ReconnectingCardReader implements CardReader {
-  private readonly connection: DeviceConnection<CardReader>;
+  readonly connection: DeviceConnection<CardReader>;
 
   constructor(connect: () => Promise<CardReader>) {
     this.connection = new DeviceConnection(connect);

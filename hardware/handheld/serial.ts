@@ -39,7 +39,7 @@ export async function findHandheldPort(vidPid = '0483:5740', timeouts: Timeouts 
 
 /** The handheld across unplugs: reads reconnect and retry; route upload, clock and commit never repeat. */
 export class ReconnectingHandheld implements Handheld {
-  private readonly connection: DeviceConnection<Handheld>;
+  readonly connection: DeviceConnection<Handheld>;
 
   constructor(connect: () => Promise<Handheld>) {
     this.connection = new DeviceConnection(connect);

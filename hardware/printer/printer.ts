@@ -1,3 +1,5 @@
+import type { SlipLine } from '../../preload/kernel/slip-line.js';
+
 /** The receipt printer as the app sees it: a sink for ESC/POS bytes that can fail or be offline. */
 export interface ReceiptPrinter {
   readonly name: string;
@@ -6,6 +8,24 @@ export interface ReceiptPrinter {
    * the raw transports). Resolves with a warning the counter shows while the slip still printed (paper near end).
    */
   write(job: Buffer): Promise<PrintResult | void>;
+  /**
+   * Issue 12 #1: a printer that lays the slip out itself instead of taking ESC/POS bytes (the Windows spooler:
+   * an HTML page printed by the driver). Callers go through `printSlip` (slip-job.ts), which uses this when
+   * it is there and sends the encoded bytes (with the drawer kick) otherwise.
+   */
+  printSlip?(job: SlipJob): Promise<SlipPrinted>;
+}
+
+/** One slip or report as laid out: its lines at `columns`, and whether the cash drawer should open with it. */
+export interface SlipJob {
+  lines: readonly SlipLine[];
+  columns: number;
+  drawerKick?: boolean;
+}
+
+export interface SlipPrinted extends PrintResult {
+  /** Whether the drawer kick went with the job (never on the spooler path: the drawer hangs on a raw printer). */
+  drawerKicked: boolean;
 }
 
 export interface PrintResult {
@@ -24,7 +44,9 @@ export type PrinterFault =
   | 'disconnected'
   | 'not-found'
   | 'no-access'
-  | 'not-configured';
+  | 'not-configured'
+  | 'no-shell'
+  | 'spooler';
 
 const FAULT_TEXT: Record<PrinterFault, string> = {
   offline: '脱机',
@@ -37,6 +59,8 @@ const FAULT_TEXT: Record<PrinterFault, string> = {
   'not-found': '设备不存在，请检查连线和设备名',
   'no-access': '无权访问设备（Linux：将用户加入 lp 或 dialout 组后重新登录）',
   'not-configured': '未设置，请设置打印机地址（环境变量 GAS_PRINTER，如 tcp://192.168.1.50:9100）',
+  'no-shell': '是 Windows 驱动打印机，只能在桌面程序中打印（浏览器或命令行方式运行时没有 Windows 打印队列）',
+  spooler: 'Windows 打印失败',
 };
 
 /** A typed printer failure whose message is the Chinese text the counter and the reprint queue show. */
@@ -46,8 +70,14 @@ export class PrinterError extends Error {
     readonly fault: PrinterFault,
     /** true when the failure came after the job's bytes were sent (the slip may be partly printed). */
     readonly midJob = false,
+    /** What the spooler said (fault 'spooler'). */
+    readonly detail?: string,
   ) {
-    super(fault === 'not-configured' ? `打印机${FAULT_TEXT[fault]}` : `打印机 ${printer} ${FAULT_TEXT[fault]}${midJob ? '，本张未打完' : ''}`);
+    super(
+      fault === 'not-configured'
+        ? `打印机${FAULT_TEXT[fault]}`
+        : `打印机 ${printer} ${FAULT_TEXT[fault]}${detail ? `：${detail}` : ''}${midJob ? '，本张未打完' : ''}`,
+    );
     this.name = 'PrinterError';
   }
 }

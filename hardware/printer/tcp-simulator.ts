@@ -12,6 +12,8 @@ export class TcpPrinterSimulator {
   /** The printed bytes of each connection that printed anything, in order. */
   readonly jobs: Buffer[] = [];
   connections = 0;
+  /** Called with each job as it is recorded (the harness shows the slip's text in its terminal). */
+  onJob: ((job: Buffer, jobNo: number) => void) | null = null;
   /** Closes the next connection after it has received this many bytes (a pulled cable, a printer reset). */
   dropAfterBytes: number | null = null;
   private readonly server: Server;
@@ -87,7 +89,9 @@ export class TcpPrinterSimulator {
       this.sockets.delete(socket);
       for (const b of this.device.printed.slice(printedAt)) job.push(b);
       printedAt = this.device.printed.length;
-      if (job.length > 0) this.jobs.push(Buffer.from(job));
+      if (job.length === 0) return;
+      this.jobs.push(Buffer.from(job));
+      this.onJob?.(Buffer.from(job), this.jobs.length);
     });
   }
 }

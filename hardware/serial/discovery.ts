@@ -1,4 +1,5 @@
 /** Port discovery by VID:PID plus an IDENTIFY handshake, for every device protocol. */
+import { SerialPort } from 'serialport';
 
 export interface PortInfoLike {
   path: string;
@@ -33,3 +34,8 @@ export async function discoverDevice<D extends { identify(): Promise<string>; cl
   return null;
 }
 
+
+/** The serial ports of this PC as serialport lists them (设备设置 offers them). */
+export async function listSerialPorts(): Promise<(PortInfoLike & { manufacturer?: string | undefined })[]> {
+  return SerialPort.list();
+}

@@ -15,3 +15,14 @@ export class DeviceDisconnectedError extends Error {
     this.name = 'DeviceDisconnectedError';
   }
 }
+
+/**
+ * Issue 12 #2: the device cannot be used as set up — none chosen outside demo mode, none found, or its port
+ * refused (no permission). `message` is the clerk's Chinese text with what to do; it is shown as it is.
+ */
+export class DeviceUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeviceUnavailableError';
+  }
+}

@@ -2,7 +2,7 @@
  * 欠费通知单 (R-PRT-02): the customer's unpaid bills with the late fee as of the print date, for the meter
  * reader to hand out. Pure: the thermal layout in display columns; the A4 view renders the same data.
  */
-import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
+import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from '../../preload/kernel/text-width.js';
 import { formatYuan, type Fen } from '../../preload/kernel/money.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';

@@ -6,7 +6,7 @@
 import { DomainError } from '../../preload/kernel/errors.js';
 import { fen, formatYuan, parseYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
 import { WITHHOLDING_BANKS, type WithholdingBank } from '../../preload/kernel/enums.js';
-import { displayWidth, padEndToWidth, truncateToWidth } from './text-width.js';
+import { displayWidth, padEndToWidth, truncateToWidth } from '../../preload/kernel/text-width.js';
 
 
 export interface BankLine {

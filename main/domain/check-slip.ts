@@ -6,7 +6,7 @@
 import { formatYuan, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
-import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from './text-width.js';
+import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from '../../preload/kernel/text-width.js';
 
 export interface CheckSlipBill {
   readingDate: string;

@@ -2,7 +2,7 @@
 import { formatHead, type ChainHead } from '../../preload/kernel/chain-head.js';
 import { yuan } from './check-slip.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
-import { leftRight } from './text-width.js';
+import { leftRight } from '../../preload/kernel/text-width.js';
 import type { Fen } from '../../preload/kernel/money.js';
 
 interface Totals {

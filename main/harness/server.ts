@@ -2,6 +2,10 @@
  * The loopback browser harness (ARCHITECTURE "Headless host"): serves the built renderer on 127.0.0.1 and
  * forwards the same contract over a WebSocket, so the real UI runs in Chromium where Electron cannot.
  * Only loopback; the WebSocket needs the random token from the page URL and the harness's own Origin.
+ * Issue 12 #4: the tabs of one harness are the windows of one counter PC, as the Electron app's windows are:
+ * they share one sign-in (one router connection), the others are told what one tab changed
+ * (`{"push":"counter","value":…}`, preload/counter-push.ts), a tab's `{"share":…}` (the customer picked, the
+ * clerk's activity) reaches the others, and the sign-in ends when the last tab closes.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { sessionEventAfter, sharedEvent, type CounterEvent } from '../../preload/counter-push.js';
 import type { Router } from '../ipc/router.js';
 import type { DisplayPush } from '../display-push.js';
 
@@ -31,6 +36,21 @@ const MIME: Record<string, string> = {
 };
 
 let connectionSeq = 0;
+
+/** Issue 12 #4: one counter PC: the router connection its tabs share, the open tabs and those showing the display. */
+interface CounterPc {
+  connection: string;
+  tabs: Set<WebSocket>;
+  displayTabs: Set<WebSocket>;
+}
+
+const newCounterPc = (): CounterPc => ({ connection: `pc-${++connectionSeq}`, tabs: new Set(), displayTabs: new Set() });
+
+/** Tells the PC's other tabs what one tab changed (never the tab itself). */
+function tellOthers(pc: CounterPc, from: WebSocket, told: CounterEvent): void {
+  const message = JSON.stringify({ push: 'counter', value: told });
+  for (const tab of pc.tabs) if (tab !== from && tab.readyState === tab.OPEN) tab.send(message);
+}
 
 /** The largest frame a client may send; bigger inputs (bank returns) go up in chunks (upload.*). */
 export const MAX_FRAME_BYTES = 256 * 1024;
@@ -79,6 +99,7 @@ export async function startHarness(router: Router, rendererDir: string, port = 0
   const token = randomBytes(24).toString('base64url');
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const root = normalize(rendererDir + sep);
+  const pc = newCounterPc();
   let origin = '';
   let host = '';
   let open = 0;
@@ -153,7 +174,7 @@ export async function startHarness(router: Router, rendererDir: string, port = 0
     socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.once('close', release);
-      serve(ws, router, options.displayPush);
+      serve(ws, router, pc, options.displayPush);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -205,8 +226,23 @@ function subscription(data: string): { on: boolean; topic: string } | null {
   }
 }
 
-function serve(ws: WebSocket, router: Router, displayPush?: DisplayPush): void {
-  const connection = `ws-${++connectionSeq}`;
+/** A page's `{"share": …}` (issue 12 #4), else null (not a share message). */
+function shareOf(data: string): { message: unknown } | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && 'share' in value ? { message: (value as { share: unknown }).share } : null;
+  } catch {
+    return null;
+  }
+}
+
+function serve(ws: WebSocket, router: Router, pc: CounterPc, displayPush?: DisplayPush): void {
+  const { connection } = pc;
+  pc.tabs.add(ws);
+  // the PC's one display subscription in the back end, passed to every tab showing the display
+  const dropDisplay = () => {
+    if (pc.displayTabs.delete(ws) && pc.displayTabs.size === 0) displayPush?.drop(connection);
+  };
   const send = (id: number, result: unknown) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
   };
@@ -217,10 +253,22 @@ function serve(ws: WebSocket, router: Router, displayPush?: DisplayPush): void {
     const asked = isBinary ? null : subscription(String(data));
     if (asked !== null) {
       if (asked.topic !== 'display' || !displayPush) send(-1, { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } });
-      else if (!asked.on) displayPush.drop(connection);
-      else displayPush.subscribe(connection, (value) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ push: 'display', value }));
-      });
+      else if (!asked.on) dropDisplay();
+      else {
+        if (pc.displayTabs.size === 0) {
+          displayPush.subscribe(connection, (value) => {
+            const message = JSON.stringify({ push: 'display', value });
+            for (const tab of pc.displayTabs) if (tab.readyState === tab.OPEN) tab.send(message);
+          });
+        }
+        pc.displayTabs.add(ws);
+      }
+      return;
+    }
+    const shared = isBinary ? null : shareOf(String(data));
+    if (shared !== null) {
+      const told = sharedEvent(shared.message);
+      if (told) tellOthers(pc, ws, told);
       return;
     }
     const request = isBinary ? null : parseRequest(String(data));
@@ -230,11 +278,17 @@ function serve(ws: WebSocket, router: Router, displayPush?: DisplayPush): void {
     }
     router
       .call(connection, request.method, request.input)
-      .then((result) => send(request.id, result))
+      .then((result) => {
+        send(request.id, result);
+        const told = sessionEventAfter(request.method, result);
+        if (told) tellOthers(pc, ws, told);
+      })
       .catch(() => send(request.id, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } }));
   });
   ws.on('close', () => {
-    displayPush?.drop(connection);
-    void router.call(connection, 'auth.logout', {}).catch(() => undefined);
+    pc.tabs.delete(ws);
+    dropDisplay();
+    // the sign-in is the PC's: it ends with its last tab
+    if (pc.tabs.size === 0) void router.call(connection, 'auth.logout', {}).catch(() => undefined);
   });
 }

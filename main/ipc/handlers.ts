@@ -15,6 +15,8 @@ import { businessesHandlers } from './areas/businesses.js';
 import { cardsHandlers } from './areas/cards.js';
 import { dayCloseHandlers } from './areas/day-close.js';
 import { devicesHandlers } from './areas/devices.js';
+import { devicePortsHandlers } from './areas/device-ports.js';
+import { backupMirrorHandlers } from './areas/backup-mirror.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -76,6 +78,8 @@ export function createHandlers(
     setupHandlers(kit),
     importsHandlers(kit),
     devicesHandlers(kit),
+    devicePortsHandlers(kit),
+    backupMirrorHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

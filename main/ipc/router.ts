@@ -54,6 +54,9 @@ function allowed(access: Access, actor: Actor | null): Result<never> | null {
   return null;
 }
 
+/** Calls a window makes by itself on a timer (issue 12 #2: the status bar's device states): they do not count as use for the idle lock. */
+const PASSIVE_METHODS: ReadonlySet<string> = new Set(['devices.states']);
+
 export function createRouter(
   handlers: Handlers,
   sessions: SessionStore,
@@ -67,7 +70,7 @@ export function createRouter(
         return { ok: false, error: { code: 'NOT_FOUND', message: '未知的操作' } };
       }
       const spec = contract[method];
-      const state = sessions.touch(connection);
+      const state = sessions.touch(connection, PASSIVE_METHODS.has(method));
       if (state.kind === 'locked' && spec.access !== 'public' && method !== 'auth.unlock' && method !== 'auth.logout') {
         return { ok: false, error: { code: 'LOCKED', message: '屏幕已锁定，请输入密码解锁' } };
       }

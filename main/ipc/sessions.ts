@@ -26,14 +26,17 @@ export class SessionStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The session as a call finds it; an active one counts as used now. */
-  touch(connection: string): SessionState {
+  /**
+   * The session as a call finds it; an active one counts as used now, unless the call is `passive` (issue 12 #2:
+   * the status bar polling the device states is not the clerk at work and keeps no idle session open).
+   */
+  touch(connection: string, passive = false): SessionState {
     const entry = this.byConnection.get(connection);
     if (!entry) return { kind: 'none' };
     const now = this.now();
     if (!entry.locked && now - entry.lastSeen > this.idleMs) entry.locked = true;
     if (entry.locked) return { kind: 'locked', actor: entry.actor };
-    entry.lastSeen = now;
+    if (!passive) entry.lastSeen = now;
     return { kind: 'active', actor: entry.actor };
   }
 

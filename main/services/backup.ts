@@ -188,12 +188,22 @@ function verifyBackupAgainst(file: string, printed: readonly ChainHead[], replac
 }
 
 /** Backs up a minute after start and then on a schedule (default hourly) while the app runs. */
-export function scheduleBackups(store: Store, dir: string, everyMs = 3_600_000, keep = 14, clock: () => Date = () => new Date(), mirrorDir?: string): () => void {
+export function scheduleBackups(
+  store: Store,
+  dir: string,
+  everyMs = 3_600_000,
+  keep = 14,
+  clock: () => Date = () => new Date(),
+  /** The second path, or (issue 12 #6) a function read at each backup, so one set in the app applies at once. */
+  mirrorDir?: string | (() => string | undefined),
+): () => void {
   let running = false;
   const run = () => {
     if (running) return; // one backup at a time
     running = true;
-    void backupNow(store, dir, clock(), keep, mirrorDir)
+    // the second path is read inside the chain: a failure to read it is logged like a failed backup, never thrown from the timer
+    void Promise.resolve()
+      .then(() => backupNow(store, dir, clock(), keep, typeof mirrorDir === 'function' ? mirrorDir() : mirrorDir))
       .then((taken) => {
         if (taken.mirrorError) console.error(taken.mirrorError);
       })

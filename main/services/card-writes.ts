@@ -6,6 +6,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { cardWriteOutcomes, cardWrites } from '../../db/schema.js';
 import { CardDisconnectedError, CardStatusError, CardTimeoutError } from '../../hardware/card/reader.js';
+import { DeviceUnavailableError } from '../../hardware/serial/errors.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { fen, type Fen } from '../../preload/kernel/money.js';
 import { centiM3, type CentiM3 } from '../../preload/kernel/volume.js';
@@ -25,6 +26,8 @@ export function cardError(error: unknown): DomainError {
     };
     return new DomainError('CARD_ERROR', text[error.status] ?? `读卡器返回错误 ${error.status}`, 'card');
   }
+  // issue 12 #2: no reader chosen or found, or its port refused: what to do, nothing changed
+  if (error instanceof DeviceUnavailableError) return new DomainError('CARD_ERROR', error.message, 'card');
   if (error instanceof CardTimeoutError) return new DomainError('CARD_ERROR', '读卡器无响应，请检查卡是否插好', 'card');
   if (error instanceof CardDisconnectedError) return new DomainError('CARD_ERROR', '读卡器未连接，请检查USB连线', 'card');
   return new DomainError('CARD_ERROR', `读卡器故障：${error instanceof Error ? error.message : String(error)}`, 'card');

@@ -4,14 +4,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { deviceSettings } from '../../db/schema.js';
-import { formatPrinterAddress, parsePrinterAddress } from '../../hardware/printer/address.js';
+import { formatPrinterAddress, parsePrinterAddress, type PrinterAddress } from '../../hardware/printer/address.js';
 import type { PrinterHolder } from '../../hardware/printer/holder.js';
-import { printerAt } from '../../hardware/printer/open.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { localDateTime } from '../../preload/kernel/dates.js';
 import { appendAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
-import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
+import { printSlip } from '../../hardware/printer/slip-job.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
 
 export const PAPER_COLUMNS = { 58: 32, 80: 48 } as const;
@@ -43,13 +42,20 @@ export async function printerSettings(deps: ServiceDeps, holder: PrinterHolder) 
 /** Validates the address with its Chinese reason at `address`, stores it, audits it, and swaps the printer in. */
 export function setPrinter(deps: ServiceDeps, actor: Actor, holder: PrinterHolder, input: { address: string; paperMm: PaperMm }) {
   let address: string;
+  let parsed: PrinterAddress;
   try {
-    address = formatPrinterAddress(parsePrinterAddress(input.address));
+    parsed = parsePrinterAddress(input.address);
+    address = formatPrinterAddress(parsed);
   } catch (error) {
     if (error instanceof DomainError) throw new DomainError('VALIDATION', error.message, 'address');
     throw error;
   }
-  const printer = printerAt(address);
+  if (parsed.transport === 'spooler') {
+    // issue 12 #1: only the desktop app has a spooler to print through; the harness refuses at once, never a hanging slip
+    if (!holder.spooler) throw new DomainError('VALIDATION', 'Windows 驱动打印机只能在桌面程序中使用（当前以浏览器方式运行，没有 Windows 打印队列），请选择网络、串口或 USB 打印机', 'address');
+    if (parsed.paperMm !== input.paperMm) throw new DomainError('VALIDATION', `纸宽应与 Windows 打印机地址中的 width=${parsed.paperMm} 一致`, 'paperMm');
+  }
+  const printer = holder.open(address);
   const before = storedPrinter(deps);
   const at = deps.clock.now();
   deps.db.transaction((tx) => {
@@ -78,9 +84,15 @@ export async function testPrinter(deps: ServiceDeps, holder: PrinterHolder): Pro
     { kind: 'feed', lines: 3 },
   ];
   try {
-    const result = await holder.write(encodeSlip(page, { columns }));
-    return { printed: true, message: null, warning: result?.warning ?? null };
+    const result = await printSlip(holder, { lines: page, columns });
+    return { printed: true, message: null, warning: result.warning ?? null };
   } catch (error) {
     return { printed: false, message: `测试页未打印：${error instanceof Error ? error.message : String(error)}`, warning: null };
   }
+}
+
+/** Issue 12 #1: the printers installed in the operating system, for 设备设置's Windows printer choice; null without the shell. */
+export async function installedPrinters(holder: PrinterHolder) {
+  const printers = await holder.installedPrinters();
+  return { available: printers !== null, printers: printers ?? [] };
 }

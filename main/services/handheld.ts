@@ -10,6 +10,7 @@ import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, handheldBatches, handheldReadings, handheldRouteItems, meters } from '../../db/schema.js';
 import type { Handheld, ReadingRecord, RouteRecord } from '../../hardware/handheld/handheld.js';
 import { DeviceDisconnectedError, DeviceTimeoutError, HandheldStatusError } from '../../hardware/handheld/handheld.js';
+import { DeviceUnavailableError } from '../../hardware/serial/errors.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { ANOMALY_TEXT, BLOCKING, batchId, downloadProblems, readingAnomalies, type Anomaly } from '../domain/handheld.js';
@@ -38,6 +39,8 @@ function deviceError(error: unknown): DomainError {
     };
     return new DomainError('VALIDATION', text[error.status] ?? `抄表机返回错误 ${error.status}`, 'handheld');
   }
+  // issue 12 #2: no handheld chosen or found, or its port refused: what to do, nothing changed
+  if (error instanceof DeviceUnavailableError) return new DomainError('VALIDATION', error.message, 'handheld');
   if (error instanceof DeviceTimeoutError) return new DomainError('VALIDATION', '抄表机无响应，请检查连线并确认抄表机在“数据管理”页面', 'handheld');
   if (error instanceof DeviceDisconnectedError) return new DomainError('VALIDATION', '抄表机未连接，请插好数据线', 'handheld');
   return new DomainError('VALIDATION', `抄表机故障：${error instanceof Error ? error.message : String(error)}`, 'handheld');
@@ -111,6 +114,8 @@ export class HandheldService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly device: Handheld,
+    /** Issue 12 #2: connects the handheld (no command sent) so an export with none connected changes nothing. */
+    private readonly ready: () => Promise<void> = async () => undefined,
   ) {}
 
   currentProgress(): JobProgress {
@@ -157,6 +162,9 @@ export class HandheldService {
   async exportRoute(actor: Actor, input: { meterReader: string; months: ExportCycle; confirmedCount: number }): Promise<{ batchId: string; count: number }> {
     const { db, clock } = this.deps;
     const now = clock.now();
+    await this.ready().catch((error: unknown) => {
+      throw deviceError(error);
+    });
     const batch = db.transaction(
       (tx) => {
         const route = routeAccounts(tx, input.meterReader, input.months);

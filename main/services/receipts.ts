@@ -10,7 +10,7 @@ import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { businessDateOf, localDateTime } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
-import { DRAWER_KICK, encodeSlip } from '../../hardware/printer/escpos-gbk.js';
+import { printSlip } from '../../hardware/printer/slip-job.js';
 import { appendAudit } from './audit.js';
 import { uuidv7 } from '../ids.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -172,11 +172,12 @@ export class ReceiptService {
     // The cash drawer opens with the original slip of a payment that took cash in or paid cash out.
     const head = db.select({ tendered: payments.tenderedFen, change: payments.changeFen, method: payments.method }).from(payments).where(eq(payments.slipNo, slipNo)).get();
     const kick = !copy && head?.method === '现金' && (head.tendered > 0 || head.change > 0);
-    const bytes = encodeSlip(layout, { columns: settings.receiptColumns });
     try {
-      // On a raw transport the kick (ESC p) goes as the last bytes of the slip's job: refused with it.
-      warning = (await this.printer.write(kick ? Buffer.concat([bytes, DRAWER_KICK]) : bytes))?.warning;
-      if (kick) {
+      // On a raw transport the kick (ESC p) goes as the last bytes of the slip's job: refused with it. The
+      // Windows spooler path has no kick (issue 12 #1): then no drawer.kick is audited.
+      const printed = await printSlip(this.printer, { lines: layout, columns: settings.receiptColumns, drawerKick: kick });
+      warning = printed.warning;
+      if (printed.drawerKicked) {
         db.transaction((tx) => {
           appendAudit(tx, { actorId: actor.staffId, action: 'drawer.kick', entity: 'counter', entityId: actor.counterId, detail: { slipNo } }, this.deps.clock.now());
         });

@@ -42,6 +42,9 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/settings', title: '气价设置', key: 's' },
 ];
 
+/** The customer display's hash (its own window, issue 12 #4). */
+export const DISPLAY_HASH = '#/display';
+
 /** Development only: an unpackaged app AND the explicit switch GAS_DEVTOOLS=1. */
 export function isDevelopment(isPackaged: boolean, env: Record<string, string | undefined>): boolean {
   return !isPackaged && env.GAS_DEVTOOLS === '1';
@@ -56,6 +59,27 @@ export interface MenuActions {
   openArea(area: CounterArea): void;
   /** 关于: version, data folder and log file. */
   about(): void;
+  /** Issue 12 #4 (窗口 menu): the area in its own window (an open one comes forward). */
+  openAreaWindow?(area: CounterArea): void;
+  /** Ctrl+Shift+N: the area the focused window shows, in a new window. */
+  openCurrentInNewWindow?(): void;
+  /** The customer display's own window (the second monitor when there is one). */
+  openDisplay?(): void;
+}
+
+/** Issue 12 #4: the 窗口 menu: a new window of the current area, the customer display, each area in its own window. */
+function windowItems(areas: readonly CounterArea[], actions: MenuActions): MenuItem[] {
+  const items: MenuItem[] = [];
+  const { openAreaWindow, openCurrentInNewWindow, openDisplay } = actions;
+  if (openCurrentInNewWindow) items.push({ id: 'newWindow', label: '在新窗口中打开当前业务', accelerator: 'CmdOrCtrl+Shift+N', click: openCurrentInNewWindow });
+  if (openDisplay) items.push({ id: 'display', label: '顾客显示屏', click: openDisplay });
+  if (openAreaWindow) {
+    items.push({ type: 'separator' });
+    for (const area of areas) if (area.hash !== DISPLAY_HASH) items.push({ id: `window:${area.hash}`, label: area.title, click: () => openAreaWindow(area) });
+  }
+  if (items.length > 0) items.push({ type: 'separator' });
+  items.push({ label: '最小化', role: 'minimize' });
+  return items;
 }
 
 export function applicationMenu(options: { development: boolean; areas?: readonly CounterArea[]; actions: MenuActions }): MenuItem[] {
@@ -98,7 +122,7 @@ export function applicationMenu(options: { development: boolean; areas?: readonl
       submenu: areas.map((area) => ({ id: `area:${area.hash}`, label: area.title, sublabel: `Alt+${area.key.toUpperCase()}`, click: () => actions.openArea(area) })),
     },
     { label: '视图(&V)', submenu: view },
-    { label: '窗口(&W)', submenu: [{ label: '最小化', role: 'minimize' }] },
+    { label: '窗口(&W)', submenu: windowItems(areas, actions) },
     { label: '帮助(&H)', submenu: [{ id: 'about', label: '关于燃气营业厅柜台系统', click: actions.about }] },
   ];
 }

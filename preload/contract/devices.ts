@@ -26,6 +26,19 @@ export const devicesContract = {
     input: z.object({ address: z.string().trim().min(1, '请输入打印机地址').max(200, '打印机地址过长'), paperMm }).strict(),
     output: z.object({ address: z.string(), paperMm }),
   },
+  /**
+   * Issue 12 #1: the printers installed in the operating system (Windows: those with a driver), which the
+   * desktop app can print to as `spooler:<name>?width=80`; `available` false where there is no desktop
+   * shell to print through (the browser harness).
+   */
+  'devices.installedPrinters': {
+    access: DEVICE_ROLES,
+    input: noInput,
+    output: z.object({
+      available: z.boolean(),
+      printers: z.array(z.object({ name: z.string(), displayName: z.string() })),
+    }),
+  },
   /** Prints a short test page on the current printer; the outcome with the printer's Chinese reason. */
   'devices.testPrinter': {
     access: DEVICE_ROLES,

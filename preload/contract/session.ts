@@ -19,7 +19,8 @@ export const sessionContract = {
       .strict(),
     output: sessionOut,
   },
-  'auth.session': { access: 'public', input: noInput, output: sessionOut.nullable() },
+  /** Issue 12 #4: a window opened while the PC's one sign-in is locked learns it (`locked`) and shows the lock screen. */
+  'auth.session': { access: 'public', input: noInput, output: sessionOut.extend({ locked: z.literal(true).optional() }).nullable() },
   'auth.logout': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
   'auth.lock': { access: 'signedIn', input: noInput, output: z.object({ ok: z.literal(true) }) },
   'auth.unlock': { access: 'public', input: z.object({ password: z.string().min(1, '请输入密码').max(128) }).strict(), output: sessionOut },

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
 import { OpeningChecklist } from './components/OpeningChecklist';
-import { LockScreen, useIdleLock } from './components/LockScreen';
+import { DeviceStatus } from './components/DeviceStatus';
+import { activityElsewhere, LockScreen, useIdleLock } from './components/LockScreen';
+import { subscribeCounter } from './api/client';
+import { useCustomerSearch } from './stores/customer-search';
 import { useSession } from './stores/session';
 import { BusinessAcceptance } from './windows/business/BusinessAcceptance';
 import { FeeCollection } from './windows/fee-collection/FeeCollection';
@@ -58,6 +61,22 @@ function useHash(): string {
   return hash;
 }
 
+/**
+ * Issue 12 #4: the windows of a counter PC share one sign-in and the customer picked. A window opening takes the
+ * sign-in as it is; afterwards it follows what the other windows change (pushed by main or the harness).
+ */
+function useCounterPc(): void {
+  useEffect(() => {
+    const unsubscribe = subscribeCounter((event) => {
+      if (event.topic === 'session') useSession.getState().follow(event);
+      else if (event.topic === 'customer') useCustomerSearch.getState().follow(event.value);
+      else activityElsewhere();
+    });
+    void useSession.getState().adopt();
+    return unsubscribe;
+  }, []);
+}
+
 export function App() {
   const session = useSession((s) => s.session);
   const logout = useSession((s) => s.logout);
@@ -65,6 +84,7 @@ export function App() {
   useEffect(() => {
     document.title = t.appTitle;
   }, []);
+  useCounterPc();
   useIdleLock();
   const locked = useSession((s) => s.locked);
   // Issue 12 #3: an empty store (nobody to sign in) opens the first-run setup instead of the log-in.
@@ -73,8 +93,20 @@ export function App() {
   useEffect(() => {
     if (!session) void checkSetup();
   }, [session, checkSetup]);
+  // Issue 12 #4: the customer display has no sign-in of its own: until the clerk signs in (in any window) it waits.
+  if (hash === '#/display' && (!session || session.mustChangePassword)) {
+    return (
+      <div className="app">
+        <div className="customer-display customer-display-idle" role="status">
+          <h1>{t.appTitle}</h1>
+          <p>暂停服务，请稍候</p>
+        </div>
+      </div>
+    );
+  }
   if (!session && needsSetup === null) return null;
-  if (!session && needsSetup) return <SetupWizard />;
+  // The wizard stays up through its import step, where its new administrator is already signed in.
+  if (needsSetup) return <SetupWizard />;
   if (!session || session.mustChangePassword) return <Login />;
   // The call centre (接听组) takes businesses by phone and handles no money: it sees 业务受理 only.
   const phoneOnly = session.role === 'callcenter' || session.role === 'callcenter_lead';
@@ -109,7 +141,10 @@ export function App() {
         {!phoneOnly && <OpeningChecklist />}
         {current.view()}
         <footer className="app-keys">
-          {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+          <span>
+            {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
+          </span>
+          <DeviceStatus />
         </footer>
       </div>
     </div>

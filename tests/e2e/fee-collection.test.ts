@@ -11,7 +11,6 @@ import type { Harness } from '../../main/harness/server.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { markBillEstimated, scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
-import { logIn } from './counter-page.js';
 
 let host: TestHost;
 let counter: CounterPage;
@@ -142,11 +141,9 @@ describe('顾客显示屏 (R-PAY-07, R-GEN-02)', () => {
     // issue 11 #3: what the display page sends over its WebSocket (it subscribes once instead of polling)
     const sent: string[] = [];
     display.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
-    await logIn(display, harness.url, 'clerk01', 'counter-lc01');
-    await display.evaluate(() => {
-      window.location.hash = '#/display';
-    });
-    await display.locator('.customer-display').waitFor();
+    // issue 12 #4: a tab of the same harness is a window of the same counter PC: signed in already, no sign-in of its own
+    await display.goto(`${harness.url}#/display`);
+    await display.locator('.customer-display:not(.customer-display-idle)').waitFor();
     const ids = addAccount(host, { accountNo: '30000004', name: '赵六', address: '温州市鹿城区人民路94号幸福小区8幢1单元101室', reading: 15000 });
     addBill(host, ids, { id: 'e2e-display-bill', readingDate: '2026-11-10', previous: 14000, current: 15000, amountFen: 3450, dueDate: '2026-12-10' });
     await page.keyboard.press('Escape');

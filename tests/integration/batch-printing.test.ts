@@ -1,7 +1,7 @@
 /** Batch printing (R-PRT-01/02): slips by date, method and area; arrears notices by area and reader. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
-import { displayWidth } from '../../main/domain/text-width.js';
+import { displayWidth } from '../../preload/kernel/text-width.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { updateAccount } from '../fixtures/data.js';
 

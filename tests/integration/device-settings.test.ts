@@ -101,4 +101,25 @@ describe('device settings: the receipt printer (issue 12 #2)', () => {
     expect(again.sim.jobs).toHaveLength(0);
     expect((await jobs(1)).length).toBe(1);
   });
+
+  it('keeps the raw printer’s last status for the counter’s status bar, without asking the printer again (issue 12 #1)', async () => {
+    const { host, accountId } = hostWithBill();
+    const admin = await signIn(host, 'admin01');
+    await admin.ok('devices.setPrinter', { address: sim.url, paperMm: 80 });
+    expect(host.printer.lastStatus()).toEqual({ state: 'real', reason: null, warning: null, at: null });
+    sim.control('cover open');
+    const clerk = await signIn(host);
+    const paid = await clerk.ok('payments.payCash', { accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12100 });
+    expect(paid.print.printed).toBe(false);
+    const connections = sim.control('jobs').connections;
+    expect(host.printer.lastStatus()).toEqual({ state: 'error', reason: `打印机 ${host.printer.name} 纸仓盖未关好`, warning: null, at: host.clock.now() });
+    expect(sim.control('jobs').connections).toBe(connections);
+    sim.control('cover closed');
+    sim.control('nearend');
+    expect(await clerk.ok('receipts.reprint', { slipNo: paid.print.slipNo })).toMatchObject({ printed: true });
+    expect(host.printer.lastStatus()).toMatchObject({ state: 'real', reason: null, warning: `打印机 ${host.printer.name} 纸将用完，请及时换纸` });
+    sim.control('paperout');
+    expect(await admin.ok('devices.printer', {})).toMatchObject({ state: 'error' });
+    expect(host.printer.lastStatus()).toMatchObject({ state: 'error', reason: `打印机 ${host.printer.name} 缺纸` });
+  });
 });

@@ -1,17 +1,21 @@
 /**
  * Issue 11 #3: the customer display is pushed, not polled. Over the browser harness's WebSocket, the display
  * page subscribes once; the clerk's display.show (and the customer's rating) reach it as a server-initiated
- * message with the counter's new state, and only displays signed in at that counter get it.
+ * message with the counter's new state, and only displays signed in at that counter get it. Issue 12 #4: the tabs
+ * of one harness are one counter PC with one sign-in, so a page signed in elsewhere (another counter, nobody,
+ * a locked display) is a tab of another harness here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../main/harness/server.js';
 import { rendererDistDir } from '../../main/paths.js';
 import type { Input, Method, Output, Result } from '../../preload/contract.js';
-import { makeTestHost, ok, type TestHost } from '../fixtures/host.js';
+import { makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 let harness: Harness;
+/** Issue 12 #4: other counter PCs (each harness is one). */
+const others: Harness[] = [];
 
 beforeAll(async () => {
   host = makeTestHost();
@@ -19,8 +23,15 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await harness.close();
+  for (const other of others) await other.close();
   host.dispose();
 });
+
+async function anotherPc(): Promise<Harness> {
+  const other = await startHarness(host.router, rendererDistDir, 0, { displayPush: host.displayPush });
+  others.push(other);
+  return other;
+}
 
 interface Page {
   ws: WebSocket;
@@ -30,8 +41,8 @@ interface Page {
   nextPush(ms?: number): Promise<unknown>;
 }
 
-async function openPage(): Promise<Page> {
-  const ws = new WebSocket(`ws://127.0.0.1:${harness.port}/ws?token=${harness.token}`, { origin: `http://127.0.0.1:${harness.port}` });
+async function openPage(on: Harness = harness): Promise<Page> {
+  const ws = new WebSocket(`ws://127.0.0.1:${on.port}/ws?token=${on.token}`, { origin: `http://127.0.0.1:${on.port}` });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
@@ -42,6 +53,8 @@ async function openPage(): Promise<Page> {
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { id?: number; result?: never; push?: string; value?: unknown };
     if (message.push !== undefined) {
+      // the display's pushes (the PC's session and customer pushes, issue 12 #4, are harness-counter-pc.test.ts's)
+      if (message.push !== 'display') return;
       pushes.push(message);
       pushWaiter?.(message);
       pushWaiter = null;
@@ -70,8 +83,8 @@ async function openPage(): Promise<Page> {
   };
 }
 
-async function signedIn(login: string, counterId: string): Promise<Page> {
-  const page = await openPage();
+async function signedIn(login: string, counterId: string, on: Harness = harness): Promise<Page> {
+  const page = await openPage(on);
   expect(await page.call('auth.login', { login, password: '123456', counterId })).toMatchObject({ ok: true });
   return page;
 }
@@ -80,8 +93,8 @@ describe('customer display push over the harness (issue 11 #3)', () => {
   it("pushes the clerk's display.show to the counter's subscribed display, and the cleared state after the rating", async () => {
     const clerk = await signedIn('clerk01', 'counter-lc01');
     const display = await signedIn('clerk01', 'counter-lc01');
-    const otherCounter = await signedIn('clerk02', 'counter-lc02');
-    const anonymous = await openPage();
+    const otherCounter = await signedIn('clerk02', 'counter-lc02', await anotherPc());
+    const anonymous = await openPage(await anotherPc());
     for (const page of [display, otherCounter, anonymous]) page.ws.send(JSON.stringify({ subscribe: 'display' }));
     // the subscription is a plain message: let the server take it before the clerk acts
     expect(await display.call('display.state', {})).toMatchObject({ ok: true, value: { dueFen: null, askRating: false } });
@@ -110,7 +123,7 @@ describe('customer display push over the harness (issue 11 #3)', () => {
 
   it('pushes nothing to a locked display and stops when its socket closes', async () => {
     const clerk = await signedIn('clerk01', 'counter-lc01');
-    const display = await signedIn('clerk01', 'counter-lc01');
+    const display = await signedIn('clerk01', 'counter-lc01', await anotherPc());
     display.ws.send(JSON.stringify({ subscribe: 'display' }));
     expect(await display.call('auth.lock', {})).toMatchObject({ ok: true });
     const none = display.nextPush(300);
@@ -135,6 +148,24 @@ describe('customer display push over the harness (issue 11 #3)', () => {
     await clerk.call('display.show', { dueFen: 400, tenderedFen: null, changeFen: null, slipNo: null, askRating: false });
     expect(await none).toBeNull();
     for (const page of [clerk, display]) page.ws.close();
+  });
+
+  it('keeps no sign-in open by itself: the counter PC locks when the clerk is idle, display or not (issue 12 #4)', async () => {
+    // the display is a window of the PC's one sign-in now: its subscription must not hold the whole counter open
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const idle = makeTestHost();
+    try {
+      const clerk = await signIn(idle);
+      idle.displayPush.subscribe(clerk.connection, () => undefined);
+      for (let minute = 0; minute < 16; minute++) {
+        idle.clock.current = new Date(idle.clock.current.getTime() + 60_000);
+        vi.advanceTimersByTime(60_000);
+      }
+      expect(await clerk.call('accounts.search', { query: '幸福' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    } finally {
+      vi.useRealTimers();
+      idle.dispose();
+    }
   });
 
   it('answers an unknown subscription with a typed error', async () => {

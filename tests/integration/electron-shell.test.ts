@@ -4,8 +4,11 @@
  * end in another process: the window's options and navigation guards, channel parity between the built
  * preload and the handlers, the zh-CN menu (no Reload in production, Ctrl+P prints, 保存为PDF), a second
  * launch focusing the window, closing with a payment in flight, and a start-up failure (a damaged store):
- * the Chinese error dialog naming the log, quit, the single-instance lock released. (IPC from a foreign frame
- * is in electron-backend.test.ts; the customer display's second-screen window is issue 12 #4's.)
+ * the Chinese error dialog naming the log, quit, the single-instance lock released. Issue 12 #4: the windows of
+ * a counter (area windows from 窗口 and Ctrl+Shift+N, one shared sign-in, the customer picked passed on, closing
+ * waits only for the window's own calls, every channel refused from a foreign frame), the customer display
+ * (normal window with one display, frameless full screen on the second when two are reported, closed when its
+ * monitor goes), and window positions remembered across a restart (a damaged or off-screen entry ignored).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,8 +24,10 @@ import { RESTORE_NEWEST_BACKUP_ARG } from '../../main/shell/startup-failure.js';
 import { backupNow } from '../../main/services/backup.js';
 import { channelOf } from '../../preload/channels.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
+import { COUNTER_PUSH } from '../../preload/counter-push.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
-import { loadPreload, loadShell, type FakeMenuItem, type Shell, until } from '../fixtures/fake-electron.js';
+import { loadPreload, loadShell, TWO_DISPLAYS, type FakeDisplay, type FakeMenuItem, type FakeWindow, type Shell, until } from '../fixtures/fake-electron.js';
+import { addAccount, addBill } from '../fixtures/data.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -36,6 +41,8 @@ const allItems = (items: FakeMenuItem[]): FakeMenuItem[] => items.flatMap((item)
 
 let shell: Shell;
 let userData: string;
+/** Issue 12 #1: a customer with one unpaid bill (due far ahead: no late fee whatever the day). */
+let accountId: string;
 const savePath = join(tmpdir(), `gas-hall-shell-${process.pid}.pdf`);
 
 beforeAll(async () => {
@@ -43,6 +50,9 @@ beforeAll(async () => {
   userData = tempDir();
   const seeded = createHost({ demo: true, dbFile: join(userData, 'gas-hall.db'), migrationsDir });
   seedReferenceData(seeded.store.sqlite);
+  const ids = addAccount(seeded, { accountNo: '20240001', name: '张三', address: '人民路88号', reading: 15000 });
+  addBill(seeded, ids, { id: 'bill-1', readingDate: '2026-10-20', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2099-12-31' });
+  accountId = ids.accountId;
   seeded.close();
   process.env.GAS_DEMO = '1';
   // the development switch alone does not give a packaged app Reload or the developer tools
@@ -90,9 +100,9 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
     const channels = METHOD_NAMES.map((m) => channelOf(m)).sort();
     expect([...shell.handleChannels].sort()).toEqual(channels);
     expect([...preload.invoked].sort()).toEqual(channels);
-    expect([...shell.onChannels].sort()).toEqual([DISPLAY_PUSH.subscribe, DISPLAY_PUSH.unsubscribe].sort());
+    expect([...shell.onChannels].sort()).toEqual([DISPLAY_PUSH.subscribe, DISPLAY_PUSH.unsubscribe, COUNTER_PUSH.share].sort());
     expect([...new Set(preload.sent)].sort()).toEqual([...shell.onChannels].sort());
-    expect([...preload.exposed.keys()].sort()).toEqual(['gas', 'gasDisplay']);
+    expect([...preload.exposed.keys()].sort()).toEqual(['gas', 'gasCounter', 'gasDisplay']);
     // and a call from a foreign page is refused in the main process (more in electron-backend.test.ts)
     expect(await shell.invoke(theWindow().webContents, 'auth.session', {}, { url: 'https://evil.example/' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '非法的调用来源' } });
   });
@@ -128,6 +138,57 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
     expect(theWindow().webContents.pdfs).toEqual([{ pageSize: 'A4', printBackground: true }]);
     await until(() => readFileSync(savePath, 'utf8').startsWith('%PDF'));
   });
+
+  it('prints slips to a printer installed with a driver: hidden window, silent, its deviceName, 58/80 mm pages; a failed print waits in the reprint queue (issue 12 #1)', async () => {
+    const win = theWindow();
+    shell.printers = [
+      { name: 'XP-58C', displayName: 'XP-58C', description: 'USB 小票', options: {} },
+      { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt', description: '', options: {} },
+    ];
+    expect(await shell.invoke(win.webContents, 'auth.login', { login: 'admin01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    expect(await shell.invoke(win.webContents, 'devices.installedPrinters', {})).toEqual({
+      ok: true,
+      value: { available: true, printers: [{ name: 'XP-58C', displayName: 'XP-58C' }, { name: 'EPSON TM-T82III Receipt', displayName: 'EPSON TM-T82III Receipt' }] },
+    });
+    const printWindows = () => shell.windows.filter((w) => w.loads[0]?.[0].startsWith('data:text/html'));
+    const printed = async (paperMm: 58 | 80, deviceName: string): Promise<FakeWindow> => {
+      const before = printWindows().length;
+      expect(await shell.invoke(win.webContents, 'devices.setPrinter', { address: `spooler:${deviceName}?width=${paperMm}`, paperMm })).toMatchObject({ ok: true });
+      expect(await shell.invoke(win.webContents, 'devices.testPrinter', {})).toEqual({ ok: true, value: { printed: true, message: null, warning: null } });
+      const page = printWindows()[before];
+      if (!page) throw new Error('no print window');
+      expect(page.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false, contextIsolation: true } });
+      expect(page.options).not.toHaveProperty('webPreferences.preload');
+      const [options] = page.webContents.prints as [{ pageSize: { height: number } }];
+      expect(page.webContents.prints).toEqual([
+        { silent: true, printBackground: false, deviceName, pageSize: { width: paperMm * 1000, height: options.pageSize.height }, margins: { marginType: 'none' } },
+      ]);
+      expect(options.pageSize.height % 3750).toBe(0);
+      expect(page.destroys).toBe(1);
+      const html = decodeURIComponent(page.loads[0]?.[0].slice('data:text/html;charset=utf-8,'.length) ?? '');
+      expect(html).toContain('<span class="w">打</span><span class="w">印</span><span class="w">机</span>');
+      expect(html).toContain(`<div class="l">${'<span>-</span>'.repeat(paperMm === 58 ? 32 : 48)}</div>`);
+      return page;
+    };
+    await printed(58, 'XP-58C');
+    await printed(80, 'EPSON TM-T82III Receipt');
+
+    // one sign-in per counter PC (issue 12 #4): the administrator signs out before the clerk signs in
+    expect(await shell.invoke(win.webContents, 'auth.logout', {})).toMatchObject({ ok: true });
+    // a clerk's cash payment whose slip the driver fails: paid, the slip in the reprint queue with the reason
+    const counter = shell.newContents();
+    expect(await shell.invoke(counter, 'auth.login', { login: 'clerk01', password: '123456', counterId: 'counter-lc01' })).toMatchObject({ ok: true });
+    shell.printAnswer = [false, 'Print job failed'];
+    const paid = await shell.invoke(counter, 'payments.payCash', { accountId, billIds: ['bill-1'], tendered: '150', expectedTotalFen: 12000 });
+    if (!paid.ok) throw new Error(paid.error.message);
+    expect(paid.value.print).toMatchObject({ printed: false, message: expect.stringContaining('打印机 EPSON TM-T82III Receipt Windows 打印失败：打印任务失败') });
+    expect(printWindows().at(-1)?.webContents.prints).toMatchObject([{ silent: true, deviceName: 'EPSON TM-T82III Receipt', pageSize: { width: 80_000 } }]);
+    expect(await shell.invoke(counter, 'receipts.unprinted', {})).toMatchObject({ ok: true, value: [{ slipNo: paid.value.print.slipNo }] });
+    shell.printAnswer = [true, ''];
+    expect(await shell.invoke(counter, 'receipts.reprint', { slipNo: paid.value.print.slipNo })).toMatchObject({ ok: true, value: { printed: true, copy: false } });
+    expect(await shell.invoke(counter, 'receipts.unprinted', {})).toEqual({ ok: true, value: [] });
+    expect(await shell.invoke(counter, 'auth.logout', {})).toMatchObject({ ok: true });
+  }, 30_000);
 
   it('brings the running window forward on a second launch', () => {
     const win = theWindow();
@@ -174,6 +235,215 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
       process.kill(pid, 'SIGCONT');
     }
   }, 20_000);
+});
+
+/** The 窗口 menu's items. */
+const windowMenu = (menu: FakeMenuItem[] | null) => menu?.find((m) => m.label === '窗口(&W)')?.submenu ?? [];
+const counterEvents = (win: FakeWindow) => win.webContents.sent.filter(([channel]) => channel === COUNTER_PUSH.event).map(([, value]) => value);
+const signInClerk = { login: 'clerk01', password: '123456', counterId: 'counter-lc01' } as const;
+
+describe('windows of a counter (issue 12 #4)', () => {
+  let cards: FakeWindow;
+  let fee: FakeWindow;
+
+  it('opens any counter area in its own window from the 窗口 menu, and the current one with Ctrl+Shift+N', () => {
+    const before = shell.windows.length;
+    const items = windowMenu(shell.menu);
+    // every area but the customer display (its own window, below)
+    expect(items.filter((i) => i.id?.startsWith('window:')).map((i) => i.label)).toEqual(['前台收费', '业务受理', '派工/回执', '用户报装', '查询及报表', '派工单打印', '卡务', '抄表机', '银行代扣', '批量打印', '日结', '气价设置']);
+    items.find((i) => i.id === 'window:#/cards')?.click?.();
+    expect(shell.windows).toHaveLength(before + 1);
+    cards = shell.windows.at(-1) as FakeWindow;
+    expect(cards.loads).toEqual([[join(repoRoot, 'renderer', 'dist', 'index.html'), { hash: '/cards' }]]);
+    expect(cards.options).toMatchObject({ title: '燃气营业厅柜台系统 — 卡务', webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false } });
+    // asked again: the open window comes forward, no second one
+    const focuses = cards.focuses;
+    items.find((i) => i.id === 'window:#/cards')?.click?.();
+    expect(shell.windows).toHaveLength(before + 1);
+    expect(cards.focuses).toBe(focuses + 1);
+    // Ctrl+Shift+N: the area the focused window shows now (the clerk switched it to 银行代扣 with Alt+B), in a new window
+    const newWindow = allItems(shell.menu ?? []).find((i) => i.id === 'newWindow');
+    expect(newWindow).toMatchObject({ label: '在新窗口中打开当前业务', accelerator: 'CmdOrCtrl+Shift+N' });
+    cards.webContents.navigate(`${shell.appUrl}#/bank`);
+    shell.focused = cards;
+    newWindow?.click?.();
+    expect(shell.windows).toHaveLength(before + 2);
+    expect(shell.windows.at(-1)?.loads).toEqual([[join(repoRoot, 'renderer', 'dist', 'index.html'), { hash: '/bank' }]]);
+    items.find((i) => i.id === 'window:#/fee')?.click?.();
+    fee = shell.windows.at(-1) as FakeWindow;
+    expect(fee.loads[0]?.[1]).toEqual({ hash: '/fee' });
+  });
+
+  it('one sign-in for all windows of the PC: signing in, locking, unlocking and signing out in one window holds in all', async () => {
+    expect(await shell.invoke(cards.webContents, 'auth.session', {})).toEqual({ ok: true, value: null });
+    // signed in in 卡务: 前台收费 is signed in too, and told so (it leaves its sign-in screen)
+    expect(await shell.invoke(cards.webContents, 'auth.login', signInClerk)).toMatchObject({ ok: true });
+    expect(await shell.invoke(fee.webContents, 'auth.session', {})).toMatchObject({ ok: true, value: { counterCode: 'LC01' } });
+    expect(counterEvents(fee).at(-1)).toMatchObject({ topic: 'session', state: 'signedIn', session: { counterCode: 'LC01' } });
+    expect(counterEvents(cards)).toEqual([]);
+    expect(await shell.invoke(fee.webContents, 'accounts.search', { query: '幸福' })).toMatchObject({ ok: true });
+    // locked in 卡务 (Ctrl+L): 前台收费 is locked, told so, and a window opened now starts at the lock screen
+    expect(await shell.invoke(cards.webContents, 'auth.lock', {})).toMatchObject({ ok: true });
+    expect(counterEvents(fee).at(-1)).toEqual({ topic: 'session', state: 'locked' });
+    expect(await shell.invoke(fee.webContents, 'accounts.search', { query: '幸福' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await shell.invoke(fee.webContents, 'auth.session', {})).toMatchObject({ ok: true, value: { counterCode: 'LC01', locked: true } });
+    // unlocked in 前台收费: 卡务 works again and is told
+    expect(await shell.invoke(fee.webContents, 'auth.unlock', { password: '123456' })).toMatchObject({ ok: true });
+    expect(counterEvents(cards).at(-1)).toMatchObject({ topic: 'session', state: 'signedIn', session: { counterCode: 'LC01' } });
+    expect(await shell.invoke(cards.webContents, 'accounts.search', { query: '幸福' })).toMatchObject({ ok: true });
+    // signed out in 前台收费: every window is signed out
+    expect(await shell.invoke(fee.webContents, 'auth.logout', {})).toMatchObject({ ok: true });
+    expect(counterEvents(cards).at(-1)).toEqual({ topic: 'session', state: 'signedOut' });
+    expect(await shell.invoke(cards.webContents, 'auth.session', {})).toEqual({ ok: true, value: null });
+    // closing one window does not sign the others out
+    expect(await shell.invoke(cards.webContents, 'auth.login', signInClerk)).toMatchObject({ ok: true });
+    const bank = shell.windows.find((w) => w.loads[0]?.[1] && (w.loads[0][1] as { hash: string }).hash === '/bank');
+    bank?.close();
+    expect(bank?.isDestroyed()).toBe(true);
+    expect(await shell.invoke(fee.webContents, 'auth.session', {})).toMatchObject({ ok: true, value: { counterCode: 'LC01' } });
+  });
+
+  it('keeps the customer picked in one window picked in the others, from the app’s own frames only', async () => {
+    const picked = { topic: 'customer', value: { selectedId: 'acc-1', query: '幸福', hits: [{ id: 'acc-1', name: '张三' }] } };
+    const share = shell.listeners.get(COUNTER_PUSH.share);
+    const feeBefore = counterEvents(fee).length;
+    share?.({ sender: cards.webContents, senderFrame: cards.webContents.mainFrame }, picked);
+    expect(counterEvents(fee).slice(feeBefore)).toEqual([picked]);
+    expect(counterEvents(cards).filter((e) => (e as { topic: string }).topic === 'customer')).toEqual([]);
+    // a sub-frame, a foreign page or a malformed message reaches no window
+    share?.({ sender: cards.webContents, senderFrame: { url: shell.appUrl } }, picked);
+    share?.({ sender: cards.webContents, senderFrame: { url: 'https://evil.example/' } }, picked);
+    share?.({ sender: cards.webContents, senderFrame: cards.webContents.mainFrame }, { topic: 'session', state: 'signedOut' });
+    share?.({ sender: cards.webContents, senderFrame: cards.webContents.mainFrame }, 'x'.repeat(10));
+    expect(counterEvents(fee).slice(feeBefore)).toEqual([picked]);
+  });
+
+  it('refuses every channel from a foreign frame: a contract call, the display and the shared customer', async () => {
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: '非法的调用来源' } };
+    expect(await shell.invoke(fee.webContents, 'auth.session', {}, { url: shell.appUrl })).toEqual(forbidden); // a sub-frame of the app
+    expect(await shell.invoke(fee.webContents, 'auth.session', {}, { url: 'https://evil.example/' })).toEqual(forbidden);
+    expect(await shell.invoke(shell.newContents('file:///tmp/other.html'), 'auth.session', {})).toEqual(forbidden);
+  });
+
+  it('closing a window waits only for its own calls, though all windows share one sign-in', async () => {
+    const pid = shell.forks[0]?.child.pid;
+    if (!pid) throw new Error('no back end');
+    const asked = shell.messageBoxes.length;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const payment = shell.invoke(fee.webContents, 'payments.payCash', {} as never);
+      cards.close();
+      expect(cards.isDestroyed()).toBe(true);
+      expect(shell.messageBoxes).toHaveLength(asked);
+      process.kill(pid, 'SIGCONT');
+      await payment;
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  });
+
+  it('opens the customer display as a normal window the clerk places when one display is reported', () => {
+    const display = windowMenu(shell.menu).find((i) => i.id === 'display');
+    expect(display?.label).toBe('顾客显示屏');
+    const before = shell.windows.length;
+    display?.click?.();
+    expect(shell.windows).toHaveLength(before + 1);
+    const win = shell.windows.at(-1) as FakeWindow;
+    expect(win.loads[0]?.[1]).toEqual({ hash: '/display' });
+    expect(win.options.frame).not.toBe(false);
+    expect(win.options.fullscreen).not.toBe(true);
+    expect(win.options).toMatchObject({ title: '顾客显示屏', webPreferences: { sandbox: true, contextIsolation: true } });
+    display?.click?.();
+    expect(shell.windows).toHaveLength(before + 1);
+  });
+});
+
+describe('the customer display on a second monitor, and window positions remembered (issue 12 #4)', () => {
+  it('opens the display frameless and full screen on the second display at start; positions come back after a restart', async () => {
+    shell.restore();
+    const folder = tempDir();
+    const seeded = createHost({ demo: true, dbFile: join(folder, 'gas-hall.db'), migrationsDir });
+    seedReferenceData(seeded.store.sqlite);
+    seeded.close();
+    const first = loadShell(repoRoot, folder, { displays: TWO_DISPLAYS });
+    try {
+      await until(() => first.windows.length === 2, 30_000);
+      const [counterWin, onMonitor] = first.windows as [FakeWindow, FakeWindow];
+      expect(onMonitor.loads[0]?.[1]).toEqual({ hash: '/display' });
+      expect(onMonitor.options).toMatchObject({ frame: false, fullscreen: true, x: 1920, y: 0, width: 1366, height: 768, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+      expect(counterWin.options.frame).not.toBe(false);
+      // the customer's monitor is unplugged: its frameless full-screen window goes (it would cover the clerk's screen)
+      const [, customerMonitor] = TWO_DISPLAYS as [FakeDisplay, FakeDisplay];
+      first.displays = TWO_DISPLAYS.slice(0, 1);
+      first.emitScreen('display-removed', customerMonitor);
+      expect(onMonitor.isDestroyed()).toBe(true);
+      // plugged in again: the display opens on it by itself
+      first.displays = TWO_DISPLAYS;
+      first.emitScreen('display-added', customerMonitor);
+      expect(first.windows).toHaveLength(3);
+      const display = first.windows.at(-1) as FakeWindow;
+      expect(display.options).toMatchObject({ frame: false, fullscreen: true, x: 1920, y: 0 });
+      // the clerk moves the counter window and opens 卡务 beside it
+      counterWin.bounds = { x: 100, y: 50, width: 1200, height: 800 };
+      windowMenu(first.menu).find((i) => i.id === 'window:#/cards')?.click?.();
+      const cards = first.windows.at(-1) as FakeWindow;
+      cards.bounds = { x: 300, y: 120, width: 1150, height: 720 };
+      cards.maximized = true;
+      for (const win of [cards, display, counterWin]) win.close();
+      first.emitApp('window-all-closed');
+      await until(() => first.quits === 1);
+      const state = JSON.parse(readFileSync(join(folder, 'window-state.json'), 'utf8')) as unknown;
+      expect(state).toMatchObject({ windows: { main: { x: 100, y: 50, width: 1200, height: 800 }, 'area:#/cards': { x: 300, y: 120, width: 1150, height: 720, maximized: true } } });
+    } finally {
+      first.restore();
+    }
+    const second = loadShell(repoRoot, folder, { displays: TWO_DISPLAYS });
+    try {
+      await until(() => second.windows.length === 2, 30_000);
+      expect(second.windows[0]?.options).toMatchObject({ x: 100, y: 50, width: 1200, height: 800 });
+      windowMenu(second.menu).find((i) => i.id === 'window:#/cards')?.click?.();
+      const cards = second.windows.at(-1) as FakeWindow;
+      expect(cards.options).toMatchObject({ x: 300, y: 120, width: 1150, height: 720 });
+      expect(cards.maximized).toBe(true);
+      // the clerk closes the counter's windows: the customer display on the other monitor goes with them
+      const display = second.windows[1] as FakeWindow;
+      for (const win of [cards, second.windows[0] as FakeWindow]) win.close();
+      expect(display.isDestroyed()).toBe(true);
+      second.emitApp('window-all-closed');
+      await until(() => second.quits === 1);
+    } finally {
+      second.restore();
+    }
+    // the second monitor is gone and the file says 卡务 was on it: its position is reset to the primary display;
+    // then a damaged file: ignored, the windows open where Electron puts them
+    const saved = JSON.parse(readFileSync(join(folder, 'window-state.json'), 'utf8')) as { windows: Record<string, Record<string, number>> };
+    saved.windows['area:#/cards'] = { x: 2100, y: 100, width: 1000, height: 700 };
+    writeFileSync(join(folder, 'window-state.json'), JSON.stringify(saved));
+    const third = loadShell(repoRoot, folder);
+    try {
+      await until(() => third.windows.length === 1, 30_000);
+      windowMenu(third.menu).find((i) => i.id === 'window:#/cards')?.click?.();
+      const cards = third.windows.at(-1) as FakeWindow;
+      expect(cards.options).toMatchObject({ width: 1000, height: 700 });
+      expect(cards.options.x).toBeUndefined();
+      expect(cards.options.y).toBeUndefined();
+      for (const win of [...third.windows]) win.close();
+      third.emitApp('window-all-closed');
+      await until(() => third.quits === 1);
+    } finally {
+      third.restore();
+    }
+    writeFileSync(join(folder, 'window-state.json'), '{"windows": {"main": {"x": "a", ');
+    const fourth = loadShell(repoRoot, folder);
+    try {
+      await until(() => fourth.windows.length === 1, 30_000);
+      expect(fourth.windows[0]?.options.x).toBeUndefined();
+      expect(fourth.errorBoxes).toEqual([]);
+    } finally {
+      fourth.restore();
+      for (const proc of fourth.forks) proc.kill();
+    }
+  }, 60_000);
 });
 
 describe('a start-up failure (issue 12 #5)', () => {

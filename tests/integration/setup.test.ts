@@ -4,9 +4,12 @@
  * password and the staff in one audited transaction; a second run, or bad input, changes nothing. Afterwards
  * administrators manage staff (add, disable, reset password — changed at the next log-in — and roles).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_IN_THROTTLE } from '../../main/domain/sign-in-throttle.js';
 import type { Input } from '../../preload/contract.js';
+import { TEMPLATES_DIR } from '../../scripts/gen-templates.js';
 import { clientOn, makeTestHost, ok, type TestHost } from '../fixtures/host.js';
 
 const hosts: TestHost[] = [];
@@ -201,5 +204,50 @@ describe('员工管理', () => {
     expect(await clerk.call('staff.add', { login: 'x01', name: '某', role: 'admin', hallCode: 'OU', password: 'Start2026z' })).toEqual(forbidden);
     expect(await clerk.call('staff.setRole', { staffId: 'any', role: 'admin' })).toEqual(forbidden);
     expect(await anonymous(host).call('staff.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe("the wizard's import step (issue 12 #3)", () => {
+  const shipped = (kind: string) => readFileSync(join(TEMPLATES_DIR, `${kind}-sample.csv`)).toString('base64');
+
+  it('imports only as the signed-in administrator; the shipped samples land in their hall and an imported account pays', async () => {
+    const host = emptyHost();
+    // before the wizard signs its administrator in, and after it signs out, the import is refused
+    const before = anonymous(host);
+    expect(await before.call('imports.run', { kind: 'tariffs', file: shipped('tariffs') })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const { admin, counterId } = await setUp(host);
+    const clerk = anonymous(host);
+    ok(await clerk.call('auth.login', { login: 'li01', password: 'Start2026x', counterId }));
+    ok(await clerk.call('auth.changePassword', { currentPassword: 'Start2026x', newPassword: 'Li2026pass' }));
+    expect(await clerk.call('imports.run', { kind: 'tariffs', file: shipped('tariffs') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const counts = [];
+    for (const kind of ['tariffs', 'accounts', 'bills'] as const) counts.push(ok(await admin.call('imports.run', { kind, file: shipped(kind) })).counts);
+    expect(counts).toEqual([
+      { rows: 2, inserted: 2, updated: 0, unchanged: 0 },
+      { rows: 3, inserted: 3, updated: 0, unchanged: 0 },
+      { rows: 3, inserted: 3, updated: 0, unchanged: 0 },
+    ]);
+    ok(await admin.call('auth.logout', {}));
+    expect(await admin.call('imports.run', { kind: 'tariffs', file: shipped('tariffs') })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // the clerk of that hall finds the imported accounts and takes a payment for one
+    const hits = ok(await clerk.call('accounts.search', { query: '府前街12号' })).rows;
+    expect(hits.map((h) => [h.accountNo, h.unpaidCount, h.unpaidFen])).toEqual([
+      ['90000001', 1, 11923],
+      ['90000002', 2, 19320],
+    ]);
+    const lisi = ok(await clerk.call('bills.unpaid', { accountId: hits[1]?.id ?? '' }));
+    // no 应缴日期 in the file: due 30 days after the reading; on 2026-11-23 103.50 × 0.3% × 34天 = 10.55 → 10.50
+    expect([lisi.gasFen, lisi.totalFen, lisi.bills.map((b) => [b.readingDate, b.dueDate, b.gasFen, b.lateFeeFen])]).toEqual([
+      19320,
+      20370,
+      [
+        ['2026-09-20', '2026-10-20', 10350, 1050],
+        ['2026-11-18', '2026-12-18', 8970, 0],
+      ],
+    ]);
+    const zhang = ok(await clerk.call('bills.unpaid', { accountId: hits[0]?.id ?? '' }));
+    expect([zhang.gasFen, zhang.lateFeeFen, zhang.totalFen]).toEqual([11923, 300, 12223]);
+    const paid = ok(await clerk.call('payments.payCash', { accountId: hits[0]?.id ?? '', billIds: zhang.bills.map((b) => b.id), tendered: '130', expectedTotalFen: 12223 }));
+    expect(paid).toMatchObject({ totalFen: 12223, changeFen: 777 });
   });
 });

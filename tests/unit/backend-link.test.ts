@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createBackendLink, type BackendLinkOptions, type BackendProcess } from '../../main/backend-link.js';
 import { BACKEND_DOWN_MESSAGES, type FromBackend, type ToBackend } from '../../main/backend-protocol.js';
+import { createShellSpooler } from '../../main/shell-spooler.js';
 
 class Scripted extends EventEmitter implements BackendProcess {
   readonly received: ToBackend[] = [];
@@ -109,5 +110,61 @@ describe('the back-end link (issue 11 #7)', () => {
     await stopped; // it never exited by itself: killed after the timeout
     expect(procs[0]?.killed).toBe(true);
     expect(await backend.call('wc-1', 'auth.counters', {})).toEqual(down('stopped'));
+  });
+});
+
+describe('printing through the shell’s spooler over the link (issue 12 #1)', () => {
+  const job = { html: '<!DOCTYPE html><p>核对单</p>', deviceName: 'XP-58C', widthMicrons: 58_000, heightMicrons: 90_000 };
+
+  /** The back end's spooler wired to the shell's link through a scripted process, both ways. */
+  async function wired(overrides: Partial<BackendLinkOptions> = {}, timeouts = { printMs: 1000, listMs: 1000 }) {
+    const { backend, procs } = link(overrides);
+    const started = backend.start();
+    const proc = procs[0] as Scripted;
+    const spooler = createShellSpooler((message) => proc.answer(message), timeouts);
+    proc.postMessage = (message: ToBackend) => {
+      proc.received.push(message);
+      spooler.receive(message);
+    };
+    proc.answer({ type: 'ready' });
+    await started;
+    return { spooler, proc };
+  }
+
+  it('a slip page goes to the shell’s printSlip as it was laid out, and its answer comes back by id', async () => {
+    const printed: unknown[] = [];
+    const { spooler, proc } = await wired({
+      printSlip: (request) => {
+        printed.push(request);
+        return Promise.resolve(request.deviceName === 'XP-58C' ? { ok: true } : { ok: false, reason: 'Invalid deviceName provided' });
+      },
+      listPrinters: () => Promise.resolve([{ name: 'XP-58C', displayName: 'XP-58C' }]),
+    });
+    const [a, b] = await Promise.all([spooler.print(job), spooler.print({ ...job, deviceName: 'gone' })]);
+    expect(a).toEqual({ ok: true });
+    expect(b).toEqual({ ok: false, failure: 'failed', reason: 'Invalid deviceName provided' });
+    expect(printed).toEqual([job, { ...job, deviceName: 'gone' }]);
+    expect(proc.received.filter((m) => m.type === 'print-slip-done').map((m) => (m as { id: number }).id)).toEqual([1, 2]);
+    expect(await spooler.printers()).toEqual([{ name: 'XP-58C', displayName: 'XP-58C' }]);
+  });
+
+  it('a shell that throws, or has no printing, answers with the reason', async () => {
+    const throwing = await wired({ printSlip: () => Promise.reject(new Error('render crashed')) });
+    expect(await throwing.spooler.print(job)).toEqual({ ok: false, failure: 'failed', reason: 'render crashed' });
+    const none = await wired();
+    expect(await none.spooler.print(job)).toEqual({ ok: false, failure: 'failed', reason: '桌面程序没有打印功能' });
+    expect(await none.spooler.printers()).toEqual([]);
+  });
+
+  it('a shell that never answers: the print times out (the slip goes to the reprint queue), a late answer is ignored', async () => {
+    let late: (() => void) | null = null;
+    const { spooler } = await wired(
+      { printSlip: () => new Promise((resolve) => (late = () => resolve({ ok: true }))), listPrinters: () => new Promise(() => undefined) },
+      { printMs: 30, listMs: 30 },
+    );
+    expect(await spooler.print(job)).toEqual({ ok: false, failure: 'timeout' });
+    expect(await spooler.printers()).toBeNull();
+    (late as (() => void) | null)?.();
+    await tick();
   });
 });

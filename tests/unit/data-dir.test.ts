@@ -21,6 +21,7 @@ describe('the data folder', () => {
       backupDir: '/var/lib/gas-hall-teller/backups',
       logDir: '/var/lib/gas-hall-teller/logs',
       backupMirrorDir: null,
+      windowStateFile: '/var/lib/gas-hall-teller/window-state.json',
     });
     expect(dataPaths('C:\\ProgramData\\GasHallTeller', 'win32', { GAS_BACKUP_MIRROR: 'E:\\备份' })).toMatchObject({ dbFile: 'C:\\ProgramData\\GasHallTeller\\gas-hall.db', backupMirrorDir: 'E:\\备份' });
   });

@@ -1,7 +1,8 @@
 /**
  * The preload bridge, bundled as the app ships it (CommonJS) and run with a stubbed `electron`: it exposes the
  * contract's methods on their own channels and, for issue 11 #3, one push subscription for the customer
- * display (`gasDisplay.subscribe`) — no generic invoke, no ipcRenderer.
+ * display (`gasDisplay.subscribe`) and, for issue 12 #4, the counter PC's events (`gasCounter`) — no generic
+ * invoke, no ipcRenderer.
  */
 import { EventEmitter } from 'node:events';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../main/paths.js';
 import { METHOD_NAMES } from '../../preload/channels.generated.js';
+import { COUNTER_PUSH } from '../../preload/counter-push.js';
 import { DISPLAY_PUSH } from '../../preload/display-push.js';
 
 const dir = join(repoRoot, 'node_modules', '.cache', 'gas-hall', `preload-${process.pid}`);
@@ -44,8 +46,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('preload bridge', () => {
-  it('exposes exactly the contract methods and one display subscription', async () => {
-    expect([...exposed.keys()].sort()).toEqual(['gas', 'gasDisplay']);
+  it('exposes exactly the contract methods, one display subscription and the counter PC’s events', async () => {
+    expect([...exposed.keys()].sort()).toEqual(['gas', 'gasCounter', 'gasDisplay']);
+    expect(Object.keys(exposed.get('gasCounter') ?? {}).sort()).toEqual(['share', 'subscribe']);
+    expect(Object.isFrozen(exposed.get('gasCounter'))).toBe(true);
     expect(Object.keys(exposed.get('gas') ?? {}).sort()).toEqual([...METHOD_NAMES].sort());
     expect(Object.keys(exposed.get('gasDisplay') ?? {})).toEqual(['subscribe']);
     expect(Object.isFrozen(exposed.get('gasDisplay'))).toBe(true);
@@ -65,5 +69,20 @@ describe('preload bridge', () => {
     expect(seen).toHaveLength(1);
     expect(sent).toEqual([DISPLAY_PUSH.subscribe, DISPLAY_PUSH.unsubscribe]);
     expect(() => subscribe('not a function' as never)).toThrow(TypeError);
+  });
+
+  it('passes the counter PC’s events to the page and its shares to main (issue 12 #4)', () => {
+    const counter = exposed.get('gasCounter') as { subscribe(listener: (event: unknown) => void): () => void; share(event: unknown): void };
+    const seen: unknown[] = [];
+    const unsubscribe = counter.subscribe((event) => seen.push(event));
+    ipcRenderer.emit(COUNTER_PUSH.event, {}, { topic: 'session', state: 'locked' });
+    expect(seen).toEqual([{ topic: 'session', state: 'locked' }]);
+    unsubscribe();
+    ipcRenderer.emit(COUNTER_PUSH.event, {}, { topic: 'session', state: 'signedOut' });
+    expect(seen).toHaveLength(1);
+    const before = sent.length;
+    counter.share({ topic: 'activity' });
+    expect(sent.slice(before)).toEqual([COUNTER_PUSH.share]);
+    expect(() => counter.subscribe('not a function' as never)).toThrow(TypeError);
   });
 });

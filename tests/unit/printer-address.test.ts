@@ -18,6 +18,9 @@ describe('parsePrinterAddress', () => {
     ['serial:COM3', { transport: 'serial', path: 'COM3', baudRate: 9600 }],
     ['usblp:/dev/usb/lp0', { transport: 'usblp', path: '/dev/usb/lp0' }],
     ['sim:', { transport: 'sim' }],
+    ['spooler:XP-58C?width=58', { transport: 'spooler', printerName: 'XP-58C', paperMm: 58 }],
+    ['spooler:EPSON TM-T82III Receipt', { transport: 'spooler', printerName: 'EPSON TM-T82III Receipt', paperMm: 80 }],
+    ['spooler:\\\\server\\前台小票(80) ?width=80', { transport: 'spooler', printerName: '\\\\server\\前台小票(80)', paperMm: 80 }],
   ])('%s', (text, address) => {
     expect(parsePrinterAddress(text)).toEqual(address);
     expect(parsePrinterAddress(formatPrinterAddress(parsePrinterAddress(text)))).toEqual(address);
@@ -33,15 +36,24 @@ describe('parsePrinterAddress', () => {
     ['serial:/dev/ttyUSB0?speed=9600', '串口参数只认 baud=波特率'],
     ['usblp:lp0', 'USB 打印机应为 /dev/usb/lp0 一类的设备'],
     ['lpt:1', '不认识的连接方式“lpt”'],
+    ['spooler:', '缺少 Windows 打印机名称'],
+    ['spooler: ?width=58', '缺少 Windows 打印机名称'],
+    ['spooler:XP-58C?width=76', 'Windows 打印机只认 width=58 或 width=80（纸宽毫米）'],
+    ['spooler:XP-58C?copies=2', 'Windows 打印机只认 width=58 或 width=80（纸宽毫米）'],
   ])('refuses %s in Chinese', (text, why) => {
     expect(() => parsePrinterAddress(text)).toThrow(
       expect.objectContaining({
         code: 'VALIDATION',
         field: 'printerUrl',
-        message: `打印机地址“${text}”不正确：${why}。应为 tcp://地址:9100、serial:/dev/ttyUSB0?baud=9600（Windows 为 serial:COM3）、usblp:/dev/usb/lp0 或 sim:`,
+        message: `打印机地址“${text}”不正确：${why}。应为 tcp://地址:9100、serial:/dev/ttyUSB0?baud=9600（Windows 为 serial:COM3）、usblp:/dev/usb/lp0、spooler:Windows打印机名称?width=80 或 sim:`,
       }),
     );
   });
+});
+
+it('formats a Windows printer with its paper width, so the stored address says both', () => {
+  expect(formatPrinterAddress(parsePrinterAddress('spooler: XP-58C '))).toBe('spooler:XP-58C?width=80');
+  expect(formatPrinterAddress({ transport: 'spooler', printerName: '前台小票', paperMm: 58 })).toBe('spooler:前台小票?width=58');
 });
 
 describe('the back end picks its printer from GAS_PRINTER (main/backend.ts)', () => {

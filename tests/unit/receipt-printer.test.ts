@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { layoutCheckSlip, type CheckSlipData } from '../../main/domain/check-slip.js';
-import { displayWidth, leftRight, padStartToWidth, truncateToWidth, wrapToWidth } from '../../main/domain/text-width.js';
+import { displayWidth, leftRight, padStartToWidth, truncateToWidth, wrapToWidth } from '../../preload/kernel/text-width.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip, FS_CHINESE_OFF, FS_CHINESE_ON } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';

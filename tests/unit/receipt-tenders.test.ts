@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutCheckSlip, type CheckSlipData } from '../../main/domain/check-slip.js';
-import { displayWidth } from '../../main/domain/text-width.js';
+import { displayWidth } from '../../preload/kernel/text-width.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
 import { encodeSlip } from '../../hardware/printer/escpos-gbk.js';
 import { repoRoot } from '../../main/paths.js';

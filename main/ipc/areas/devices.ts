@@ -1,5 +1,5 @@
 /** Handlers of the contract's devices area (preload/contract/devices.ts): 设备设置 (issue 12 #2). */
-import { printerSettings, setPrinter, testPrinter } from '../../services/devices.js';
+import { installedPrinters, printerSettings, setPrinter, testPrinter } from '../../services/devices.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
 export const devicesHandlers = ({ deps, devices }: HandlerKit) =>
@@ -7,4 +7,5 @@ export const devicesHandlers = ({ deps, devices }: HandlerKit) =>
     'devices.printer': () => printerSettings(deps, devices.printer),
     'devices.setPrinter': (ctx, input) => setPrinter(deps, signedIn(ctx), devices.printer, input),
     'devices.testPrinter': () => testPrinter(deps, devices.printer),
+    'devices.installedPrinters': () => installedPrinters(devices.printer),
   });

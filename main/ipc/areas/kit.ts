@@ -8,7 +8,9 @@ import type { Method } from '../../../preload/contract.js';
 import type { PrinterHolder } from '../../../hardware/printer/holder.js';
 import { DomainError } from '../../../preload/kernel/errors.js';
 import type { BackupInfo, RestoreChoice, TakenBackup } from '../../services/backup.js';
+import type { MirrorSetting } from '../../services/backup-mirror.js';
 import type { CustomerDisplays } from '../../services/customer-display.js';
+import type { DevicePorts } from '../../services/device-ports.js';
 import type { Actor, ServiceDeps } from '../../services/context.js';
 import type { HandheldService } from '../../services/handheld.js';
 import type { IcCardService } from '../../services/ic-cards.js';
@@ -30,7 +32,13 @@ export interface Devices {
     check(file: string): { ok: boolean; detail: string; payments: number };
     /** Issue 12 #6: checks a listed backup and restores it at the next start. */
     restore(actor: Actor, choice: RestoreChoice): { payments: number; lost: string[]; restartRequired: true };
+    /** Issue 12 #6 (R-INV-09): the second backup path now, stored or the start's. */
+    mirror(): MirrorSetting;
+    /** Sets (checked) or clears (null) the second backup path; the next backup uses it. */
+    setMirror(actor: Actor, input: { dir: string | null }): MirrorSetting;
   };
+  /** Issue 12 #2: the card reader's and the handheld's connection, chosen in 设备设置. */
+  ports: DevicePorts;
   /** The counters' customer displays, held by the host (their changes are pushed: main/display-push.ts). */
   displays: CustomerDisplays;
 }

@@ -23,7 +23,12 @@ export const sessionHandlers = ({ deps, sessions, uploads }: HandlerKit) => {
       sessions.set(ctx.connection, actor, mustChangePassword);
       return sessionView(actor, mustChangePassword);
     },
-    'auth.session': (ctx) => (ctx.actor ? sessionView(ctx.actor, sessions.mustChangePassword(ctx.connection)) : null),
+    'auth.session': (ctx) => {
+      if (ctx.actor) return sessionView(ctx.actor, sessions.mustChangePassword(ctx.connection));
+      // issue 12 #4: locked in another window of the PC: this one opens at the lock screen, not the sign-in
+      const locked = sessions.lockedActor(ctx.connection);
+      return locked ? { ...sessionView(locked, sessions.mustChangePassword(ctx.connection)), locked: true as const } : null;
+    },
     'auth.lock': (ctx) => {
       sessions.lock(ctx.connection);
       return { ok: true as const };

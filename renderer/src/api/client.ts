@@ -8,11 +8,27 @@ import type { GasApi, Input, Method, Output, Result } from '../../../preload/con
 export type DisplayState = Output<'display.state'>;
 export type DisplayListener = (state: DisplayState) => void;
 
+/**
+ * Issue 12 #4: what another window of this counter PC changed (main or the harness tells; preload/counter-push.ts
+ * holds the same shape for them): the one sign-in, the customer picked, the clerk's activity.
+ */
+export type CounterEvent =
+  | { topic: 'session'; state: 'signedIn'; session: Output<'auth.login'> }
+  | { topic: 'session'; state: 'locked' }
+  | { topic: 'session'; state: 'signedOut' }
+  | { topic: 'customer'; value: unknown }
+  | { topic: 'activity' };
+export type CounterListener = (event: CounterEvent) => void;
+/** What a window shares with the others (the session is told by main, never shared by a page). */
+export type SharedEvent = { topic: 'customer'; value: unknown } | { topic: 'activity' };
+
 declare global {
   interface Window {
     gas?: GasApi;
     /** preload's one push subscription (Electron); returns the unsubscribe. */
     gasDisplay?: { subscribe(listener: DisplayListener): () => void };
+    /** Issue 12 #4: preload's counter-PC events (Electron). */
+    gasCounter?: { subscribe(listener: CounterListener): () => void; share(event: SharedEvent): void };
   }
 }
 
@@ -24,6 +40,7 @@ class HarnessClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly displayListeners = new Set<DisplayListener>();
+  private readonly counterListeners = new Set<CounterListener>();
 
   private open(): Promise<WebSocket> {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve(this.socket);
@@ -50,9 +67,10 @@ class HarnessClient {
         this.pending.clear();
       };
       ws.onmessage = (event: MessageEvent<string>) => {
-        const message = JSON.parse(event.data) as { id: number; result: Result<unknown> } | { push: 'display'; value: DisplayState };
+        const message = JSON.parse(event.data) as { id: number; result: Result<unknown> } | { push: 'display'; value: DisplayState } | { push: 'counter'; value: CounterEvent };
         if ('push' in message) {
           if (message.push === 'display') for (const listener of this.displayListeners) listener(message.value);
+          else if (message.push === 'counter') for (const listener of this.counterListeners) listener(message.value);
           return;
         }
         const settle = this.pending.get(message.id);
@@ -75,6 +93,18 @@ class HarnessClient {
       this.displayListeners.delete(listener);
       if (this.displayListeners.size === 0 && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ unsubscribe: 'display' }));
     };
+  }
+
+  /** Issue 12 #4: the other tabs' changes come on the socket whenever it is open (it opens with the first call). */
+  subscribeCounter(listener: CounterListener): () => void {
+    this.counterListeners.add(listener);
+    return () => {
+      this.counterListeners.delete(listener);
+    };
+  }
+
+  share(event: SharedEvent): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ share: event }));
   }
 
   async call(method: Method, input: unknown): Promise<Result<unknown>> {
@@ -130,6 +160,19 @@ export function subscribeDisplay(listener: DisplayListener): () => void {
   if (window.gasDisplay) return window.gasDisplay.subscribe(listener);
   harness ??= new HarnessClient();
   return harness.subscribeDisplay(listener);
+}
+
+/** Issue 12 #4: what the counter PC's other windows change (sign-in, lock, customer, activity). Returns the unsubscribe. */
+export function subscribeCounter(listener: CounterListener): () => void {
+  if (window.gasCounter) return window.gasCounter.subscribe(listener);
+  harness ??= new HarnessClient();
+  return harness.subscribeCounter(listener);
+}
+
+/** Issue 12 #4: tells the counter PC's other windows the customer this one picked, or the clerk's activity. */
+export function shareWithWindows(event: SharedEvent): void {
+  if (window.gasCounter) window.gasCounter.share(event);
+  else if (harness) harness.share(event);
 }
 
 /**

@@ -3,17 +3,35 @@
  * keep their state; only the signed-in clerk's password opens it again.
  */
 import { useEffect, useRef, useState } from 'react';
+import { shareWithWindows } from '../api/client';
 import { useSession } from '../stores/session';
 import { FieldError } from './FieldError';
 
 export const IDLE_LOCK_MS = 15 * 60_000;
+/** How often a window tells the PC's other windows that the clerk works in it (issue 12 #4). */
+const ACTIVITY_SHARE_MS = 60_000;
 
-/** Locks after the idle time without keys or mouse, and on Ctrl+L. */
+/** The clerk's last key or click in any window of the counter PC (issue 12 #4: one window left idle does not lock the others). */
+let lastActivity = Date.now();
+let lastShared = 0;
+
+/** Another window of the PC saw the clerk's activity. */
+export function activityElsewhere(): void {
+  lastActivity = Date.now();
+}
+
+/** Locks after the idle time without keys or mouse (in any window of the PC), and on Ctrl+L. */
 export function useIdleLock(): void {
   useEffect(() => {
-    let last = Date.now();
+    lastActivity = Date.now();
     const seen = () => {
-      last = Date.now();
+      // the customer's keys on the display are not the clerk's work: they keep no window of the counter unlocked
+      if (window.location.hash === '#/display') return;
+      lastActivity = Date.now();
+      if (lastActivity - lastShared > ACTIVITY_SHARE_MS) {
+        lastShared = lastActivity;
+        shareWithWindows({ topic: 'activity' });
+      }
     };
     const onKey = (e: KeyboardEvent) => {
       seen();
@@ -24,7 +42,7 @@ export function useIdleLock(): void {
     };
     const timer = window.setInterval(() => {
       const s = useSession.getState();
-      if (s.session && !s.locked && Date.now() - last > IDLE_LOCK_MS) void s.lock();
+      if (s.session && !s.locked && Date.now() - lastActivity > IDLE_LOCK_MS) void s.lock();
     }, 30_000);
     window.addEventListener('keydown', onKey);
     window.addEventListener('mousedown', seen);

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { call } from '../api/client';
+import { call, shareWithWindows } from '../api/client';
 
 export type Hit = Output<'accounts.search'>['rows'][number];
 
@@ -25,17 +25,41 @@ interface SearchState {
   search(): Promise<void>;
   updateHit(id: string, patch: Partial<Hit>): void;
   reset(): void;
+  /** Issue 12 #4: counts the picks (and clears) made in another window of the counter PC; a window follows on a change. */
+  remotePicks: number;
+  /** Another window picked (its 检索区) or cleared (null) the customer. */
+  follow(value: unknown): void;
+}
+
+/** What another window shares of its 检索区: the rows it found and the customer it picked. */
+type Shared = Pick<SearchState, 'query' | 'lastQuery' | 'hits' | 'truncated' | 'searched' | 'cursor' | 'selectedId'>;
+
+function sharedOf(value: unknown): Shared | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<Shared>;
+  if (typeof v.selectedId !== 'string' || !Array.isArray(v.hits) || typeof v.query !== 'string' || typeof v.lastQuery !== 'string') return null;
+  return { query: v.query, lastQuery: v.lastQuery, hits: v.hits, truncated: v.truncated === true, searched: true, cursor: typeof v.cursor === 'number' ? v.cursor : 0, selectedId: v.selectedId };
 }
 
 const blank = { query: '', lastQuery: '', hits: [], truncated: false, searched: false, cursor: 0, selectedId: null, busy: false, error: null };
 
 export const useCustomerSearch = create<SearchState>((set, get) => ({
   ...blank,
+  remotePicks: 0,
   setQuery: (query) => set({ query, error: null }),
   select(index) {
     const hit = get().hits[index] ?? null;
-    if (hit) set({ cursor: index, selectedId: hit.id });
+    if (hit) {
+      set({ cursor: index, selectedId: hit.id });
+      const { query, lastQuery, hits, truncated, searched, cursor, selectedId } = get();
+      shareWithWindows({ topic: 'customer', value: { query, lastQuery, hits, truncated, searched, cursor, selectedId } satisfies Shared });
+    }
     return hit;
+  },
+  follow(value) {
+    const shared = sharedOf(value);
+    if (value !== null && !shared) return;
+    set({ ...blank, ...(shared ?? {}), remotePicks: get().remotePicks + 1 });
   },
   moveCursor(delta) {
     const { hits, cursor } = get();
@@ -56,5 +80,10 @@ export const useCustomerSearch = create<SearchState>((set, get) => ({
     }
   },
   updateHit: (id, patch) => set({ hits: get().hits.map((h) => (h.id === id ? { ...h, ...patch } : h)) }),
-  reset: () => set({ ...blank }),
+  reset: () => {
+    const wasPicked = get().selectedId !== null;
+    set({ ...blank });
+    // 下一位 (Esc): the counter's other windows let the customer go too
+    if (wasPicked) shareWithWindows({ topic: 'customer', value: null });
+  },
 }));

@@ -1,7 +1,7 @@
 /** Who is signed in at this counter window. */
 import { create } from 'zustand';
 import type { Output } from '../../../preload/contract';
-import { call, setLocked, whenLocked } from '../api/client';
+import { call, setLocked, whenLocked, type CounterEvent } from '../api/client';
 
 type Session = Output<'auth.login'>;
 type CounterChoice = Output<'auth.counters'>[number];
@@ -20,6 +20,10 @@ interface SessionState {
   locked: boolean;
   lock(): Promise<void>;
   unlock(password: string): Promise<boolean>;
+  /** Issue 12 #4: a window opening takes the counter PC's one sign-in as it is (signed in, locked or none). */
+  adopt(): Promise<void>;
+  /** Issue 12 #4: another window of the PC signed in, locked, unlocked or signed out. */
+  follow(event: Extract<CounterEvent, { topic: 'session' }>): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
@@ -60,6 +64,25 @@ export const useSession = create<SessionState>((set) => ({
     set(res.ok ? { session: res.value, locked: false, busy: false } : { error: res.error, busy: false });
     if (res.ok) setLocked(false);
     return res.ok;
+  },
+  async adopt() {
+    const res = await call('auth.session', {});
+    if (!res.ok || !res.value) return;
+    const { locked, ...session } = res.value;
+    set({ session, locked: locked === true });
+    setLocked(locked === true);
+  },
+  follow(event) {
+    if (event.state === 'signedIn') {
+      set({ session: event.session, locked: false, error: null });
+      setLocked(false);
+    } else if (event.state === 'locked') {
+      set({ locked: true, error: null });
+      setLocked(true);
+    } else {
+      set({ session: null, locked: false, error: null });
+      setLocked(false);
+    }
   },
 }));
 

@@ -8,7 +8,9 @@ import { contract, type Input } from '../../../preload/contract';
 import type { StaffRole } from '../../../preload/kernel/enums';
 import { call } from '../api/client';
 
-export const SETUP_STEPS = ['公司与营业厅', '柜台', '管理员', '员工', '完成'] as const;
+export const SETUP_STEPS = ['公司与营业厅', '柜台', '管理员', '员工', '确认'] as const;
+/** Shown once the setup is saved: the legacy data import (optional), as the new administrator. */
+export const IMPORT_STEP = '导入旧数据';
 
 export interface CounterDraft {
   code: string;
@@ -36,13 +38,18 @@ interface SetupState {
   errors: Record<string, string>;
   busy: boolean;
   done: { halls: number; counters: number; staff: number; adminLogin: string } | null;
+  /**
+   * After 完成: the new administrator signed in at the first counter with the password they just set (the import
+   * needs a signed-in administrator), or why not. Signed out again when the wizard hands over to the log-in.
+   */
+  adminSession: { signedIn: true; counterName: string } | { signedIn: false; message: string } | null;
   check(): Promise<void>;
   patch(values: Partial<Pick<SetupState, 'companyName' | 'hallCode' | 'hallName' | 'counters' | 'admin' | 'staff'>>): void;
   next(): void;
   back(): void;
   finish(): Promise<void>;
-  /** After 完成: the log-in window. */
-  toLogin(): void;
+  /** After 完成 (and the optional import): sign the wizard's administrator out, then the log-in window. */
+  toLogin(): Promise<void>;
 }
 
 type Plan = Input<'setup.complete'>;
@@ -84,6 +91,20 @@ function stepErrors(s: SetupState, step: number): Record<string, string> {
   return errors;
 }
 
+/**
+ * The administrator just created signs in at the first counter of the plan with their own password, so the
+ * wizard's import step runs with the administrator's role like any import (imports.* stay manager/admin only).
+ */
+async function signInAdmin(s: SetupState): Promise<NonNullable<SetupState['adminSession']>> {
+  const first = s.counters[0]?.code.trim().toUpperCase() ?? '';
+  const counters = await call('auth.counters', {});
+  if (!counters.ok) return { signedIn: false, message: counters.error.message };
+  const counter = counters.value.find((c) => c.code.toUpperCase() === first) ?? counters.value[0];
+  if (!counter) return { signedIn: false, message: '没有可用的柜台' };
+  const res = await call('auth.login', { login: s.admin.login, password: s.admin.password, counterId: counter.id });
+  return res.ok ? { signedIn: true, counterName: `${counter.code} ${counter.name}` } : { signedIn: false, message: res.error.message };
+}
+
 export const useSetup = create<SetupState>((set, get) => ({
   needsSetup: null,
   step: 0,
@@ -96,6 +117,7 @@ export const useSetup = create<SetupState>((set, get) => ({
   errors: {},
   busy: false,
   done: null,
+  adminSession: null,
   async check() {
     const res = await call('setup.status', {});
     set({ needsSetup: res.ok ? res.value.needsSetup : false });
@@ -119,11 +141,15 @@ export const useSetup = create<SetupState>((set, get) => ({
     }
     set({ busy: true, errors: {} });
     const res = await call('setup.complete', plan(s));
-    if (res.ok) return set({ busy: false, done: res.value, admin: { ...s.admin, password: '', confirm: '' }, staff: s.staff.map((p) => ({ ...p, password: '' })) });
+    if (res.ok) {
+      const adminSession = await signInAdmin(s);
+      return set({ busy: false, done: res.value, adminSession, admin: { ...s.admin, password: '', confirm: '' }, staff: s.staff.map((p) => ({ ...p, password: '' })) });
+    }
     const field = res.error.field ?? '';
     set({ busy: false, errors: { [field]: res.error.message }, step: field ? stepOf(field) : SETUP_STEPS.length - 1 });
   },
-  toLogin() {
-    set({ needsSetup: false, done: null, step: 0 });
+  async toLogin() {
+    if (get().adminSession?.signedIn) await call('auth.logout', {});
+    set({ needsSetup: false, done: null, adminSession: null, step: 0 });
   },
 }));

@@ -41,7 +41,15 @@ export function BusinessAcceptance() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Issue 12 #4: a customer picked in another window of the counter PC is followed here
+    const unfollow = useCustomerSearch.subscribe((now, before) => {
+      if (now.remotePicks === before.remotePicks || now.selectedId === null) return;
+      if (useBusinessAcceptance.getState().customer?.account.id !== now.selectedId) void useBusinessAcceptance.getState().load(now.selectedId);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unfollow();
+    };
   }, []);
 
   const pick = async (hit: Hit) => {

@@ -71,7 +71,17 @@ export function FeeCollection() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Issue 12 #4: a customer picked (or let go with Esc) in another window of the counter PC is followed here
+    const unfollow = useCustomerSearch.subscribe((now, before) => {
+      if (now.remotePicks === before.remotePicks) return;
+      const fee = useFeeCollection.getState();
+      if (now.selectedId === null) fee.reset();
+      else if (fee.unpaid?.account.id !== now.selectedId) void fee.choose(now.selectedId);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unfollow();
+    };
   }, []);
 
   const pick = async (hit: Hit) => {

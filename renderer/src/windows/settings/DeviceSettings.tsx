@@ -7,6 +7,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
+import { WindowsPrinterPicker } from './WindowsPrinterPicker';
 
 type PrinterInfo = Output<'devices.printer'>;
 const STATE_TEXT: Record<PrinterInfo['state'], string> = { real: '已连接', simulated: '模拟打印机', 'not-configured': '未设置', error: '故障' };
@@ -88,12 +89,13 @@ export function DeviceSettings() {
           打印测试页
         </button>
       </div>
+      <WindowsPrinterPicker address={address} paperMm={paperMm} onAddress={setAddress} />
       <FieldError message={fe('address')} id="printer-address-error" />
       <FieldError message={fe('paperMm')} id="printer-paper-error" />
       <FieldError message={general} id="printer-error" />
       {info && (
         <div role="status" data-printer-state={info.state}>
-          状态：{STATE_TEXT[info.state]}（{info.name}{info.stored ? '' : '，启动时的选择'}）{info.reason ? `：${info.reason}` : ''}
+          状态：{info.state === 'real' && info.address?.startsWith('spooler:') ? '已设置' : STATE_TEXT[info.state]}（{info.name}{info.stored ? '' : '，启动时的选择'}）{info.reason ? `：${info.reason}` : ''}
         </div>
       )}
       {done && <div role="status">{done}</div>}

@@ -11,7 +11,8 @@ import { uploadFile } from '../../api/upload';
 import { FieldError } from '../../components/FieldError';
 
 type Report = Output<'imports.check'>;
-const KIND_NAMES: Record<ImportKind, string> = { accounts: '用户及表', bills: '欠费账单', tariffs: '价格' };
+/** In the order they are imported (价格 → 用户及表 → 欠费账单). */
+const KIND_NAMES: Record<ImportKind, string> = { tariffs: '价格', accounts: '用户及表', bills: '欠费账单' };
 
 function blobUrl(parts: BlobPart[], type: string): string {
   return URL.createObjectURL(new Blob(parts, { type }));
@@ -24,8 +25,9 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export function LegacyImport() {
-  const [kind, setKind] = useState<ImportKind>('accounts');
+/** `autoFocus`: the first field takes the focus (the setup wizard's import step); `onImported` after a successful import. */
+export function LegacyImport({ autoFocus = false, onImported }: { autoFocus?: boolean; onImported?: () => void } = {}) {
+  const [kind, setKind] = useState<ImportKind>('tariffs');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -33,6 +35,7 @@ export function LegacyImport() {
   const [error, setError] = useState<string | null>(null);
   const [template, setTemplate] = useState<{ url: string; name: string } | null>(null);
   const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
 
   const getTemplate = async (format: 'csv' | 'xlsx', sample: boolean) => {
@@ -61,6 +64,7 @@ export function LegacyImport() {
     setReport(r.value);
     if ('imported' in r.value) {
       const c = r.value.counts;
+      if (r.value.imported) onImported?.();
       setDone(r.value.imported ? `已导入 ${c.rows} 行：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}` : '有错误，未导入任何数据');
     } else setDone(r.value.errorCount === 0 ? `检查通过，共 ${r.value.rows} 行，可以导入` : null);
   };
@@ -71,7 +75,7 @@ export function LegacyImport() {
       <div className="row">
         <label>
           导入内容
-          <select name="importKind" value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null), setDone(null))}>
+          <select name="importKind" autoFocus={autoFocus} value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setTemplate(null), setReport(null), setDone(null))}>
             {(Object.keys(KIND_NAMES) as ImportKind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_NAMES[k]}
@@ -96,10 +100,14 @@ export function LegacyImport() {
       </div>
       <p>导入顺序：价格 → 用户及表 → 欠费账单。有任何一行错误时不导入任何数据；按户号重复导入不会产生重复。</p>
       <div className="row">
-        <label>
-          导入文件（CSV 或 .xlsx）
-          <input name="importFile" type="file" accept=".csv,.xlsx" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null), setDone(null))} />
-        </label>
+        {/* the browser's own file button speaks the browser's language: a Chinese button opens the same chooser */}
+        <input ref={fileInput} id="import-file" name="importFile" type="file" accept=".csv,.xlsx" hidden onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null), setDone(null))} />
+        <button type="button" name="chooseFile" aria-describedby="import-file-name" onClick={() => fileInput.current?.click()}>
+          选择导入文件（CSV 或 .xlsx）…
+        </button>
+        <span id="import-file-name" className="file-name">
+          {file ? file.name : '未选择文件'}
+        </span>
         <button type="button" name="importCheck" disabled={busy !== null} onClick={() => void send('imports.check')}>
           检查
         </button>

@@ -10,6 +10,8 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { DeviceSettings } from './DeviceSettings';
+import { DevicePortSettings } from './DevicePortSettings';
+import { BackupMirrorSettings } from './BackupMirrorSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
@@ -111,7 +113,10 @@ export function Tariffs() {
       <SignInLocks />
       <StaffAdmin />
       {importsData(role) && <LegacyImport />}
+      <BackupMirrorSettings />
       <DeviceSettings />
+      <DevicePortSettings device="card" />
+      <DevicePortSettings device="handheld" />
     </main>
   );
 }

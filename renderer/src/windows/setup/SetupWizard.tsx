@@ -1,12 +1,14 @@
 /**
  * Issue 12 #3: 初始设置 — what an empty store shows instead of the log-in: 公司与营业厅 → 柜台 → 管理员 → 员工 →
- * 完成. Keyboard first: each step is a form (Enter = 下一步, Alt+← = 上一步), the first field of a step has the
+ * 确认, then 导入旧数据 (the new administrator signed in: templates, sample file, check, import, or skip) → log-in.
+ * Keyboard first: each step is a form (Enter = 下一步, Alt+← = 上一步), the first field of a step has the
  * focus, rows are added with Alt+N; errors stand at their field.
  */
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../../../preload/kernel/enums';
 import { FieldError } from '../../components/FieldError';
-import { SETUP_STEPS, useSetup, type StaffDraft } from '../../stores/setup';
+import { IMPORT_STEP, SETUP_STEPS, useSetup, type StaffDraft } from '../../stores/setup';
+import { LegacyImport } from '../settings/LegacyImport';
 
 const errorId = (field: string) => `setup-error-${field.replace(/\./g, '-') || 'general'}`;
 
@@ -99,6 +101,7 @@ function AdminStep() {
   );
 }
 
+const STAFF_STEP = 3;
 const NEW_STAFF: StaffDraft = { login: '', name: '', role: 'clerk', password: '', canDispatch: false };
 
 function StaffStep() {
@@ -109,7 +112,7 @@ function StaffStep() {
       <p className="muted">可选：其他员工及岗位。他们首次登录时须修改这里给出的初始密码。也可以稍后在“员工管理”中添加。</p>
       {staff.length === 0 && <p>暂无员工。</p>}
       {staff.map((p, i) => (
-        <div className="row" key={i}>
+        <div className="row staff-row" key={i}>
           <Text label="工号" field={`staff.${i}.login`} name={`staffLogin${i}`} value={p.login} onChange={(v) => set(i, { login: v })} autoFocus={i === staff.length - 1} />
           <Text label="姓名" field={`staff.${i}.name`} name={`staffName${i}`} value={p.name} onChange={(v) => set(i, { name: v })} />
           <Field label="岗位" field={`staff.${i}.role`}>
@@ -161,18 +164,70 @@ function Summary() {
         <dt>员工</dt>
         <dd>{s.staff.length === 0 ? '无' : s.staff.map((p) => `${p.login}（${p.name}，${STAFF_ROLE_NAMES[p.role]}）`).join('，')}</dd>
       </dl>
+      <p className="muted">完成设置后，管理员 {s.admin.login} 即在柜台 {s.counters[0]?.code.toUpperCase()} 登录，下一步可导入旧系统数据（也可跳过）。</p>
       <FieldError message={general} id={errorId('')} />
     </>
   );
 }
 
 const STEP_VIEWS = [CompanyStep, CountersStep, AdminStep, StaffStep, Summary] as const;
+/** The steps as the wizard lists them: the store's steps, then the import once the setup is saved. */
+const LISTED_STEPS = [...SETUP_STEPS, IMPORT_STEP] as const;
+
+function StepList({ current }: { current: number }) {
+  return (
+    <ol className="setup-steps" aria-label="步骤">
+      {LISTED_STEPS.map((name, i) => (
+        <li key={name} aria-current={i === current ? 'step' : undefined}>
+          {i + 1}. {name}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The last step: the setup is saved and the new administrator is signed in at the first counter, so the
+ * 旧系统数据导入 panel of 设置 works here as there (administrator's role); 跳过/完成 signs out and opens the log-in.
+ */
+function ImportStep() {
+  const { done, adminSession, toLogin } = useSetup();
+  const doneRef = useRef<HTMLButtonElement>(null);
+  const [imported, setImported] = useState(false);
+  useEffect(() => {
+    // no import possible: Enter goes straight to the log-in
+    if (!adminSession?.signedIn) doneRef.current?.focus();
+  }, [adminSession]);
+  if (!done) return null;
+  return (
+    <div className="login setup-wizard setup-import" aria-label="导入旧系统数据">
+      <h1>燃气营业厅柜台 · 初始设置</h1>
+      <StepList current={LISTED_STEPS.length - 1} />
+      <h2>{IMPORT_STEP}</h2>
+      <p role="status">
+        已建立 {done.halls} 个营业厅、{done.counters} 个柜台、{done.staff} 名员工。
+        {adminSession?.signedIn
+          ? `管理员 ${done.adminLogin} 已在 ${adminSession.counterName} 登录，可以导入旧系统的价格、用户及表、欠费账单；也可以跳过，以后在“气价设置 → 旧系统数据导入”中导入。`
+          : `请用管理员工号 ${done.adminLogin} 和您设置的密码登录。`}
+      </p>
+      {adminSession && !adminSession.signedIn && <p role="alert">管理员未能自动登录（{adminSession.message}），导入请在登录后到“气价设置 → 旧系统数据导入”中进行。</p>}
+      {adminSession?.signedIn && <LegacyImport autoFocus onImported={() => setImported(true)} />}
+      <div className="setup-buttons">
+        <button type="button" className="primary" name="toLogin" ref={doneRef} onClick={() => void toLogin()}>
+          {adminSession?.signedIn ? (imported ? '完成导入，去登录' : '跳过导入，去登录') : '去登录'}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function SetupWizard() {
-  const { step, next, back, finish, busy, done, toLogin, patch } = useSetup();
-  const doneRef = useRef<HTMLButtonElement>(null);
+  const { step, next, back, finish, busy, done, patch } = useSetup();
+  const noStaff = useSetup((s) => s.staff.length === 0);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // the setup is saved once the import step shows: nothing to go back to
+      if (useSetup.getState().done) return;
       if (e.altKey && e.key === 'ArrowLeft') {
         e.preventDefault();
         back();
@@ -181,7 +236,7 @@ export function SetupWizard() {
         e.preventDefault();
         const s = useSetup.getState();
         if (s.step === 1) patch({ counters: [...s.counters, { code: '', name: `${s.counters.length + 1}号窗口` }] });
-        if (s.step === 3) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
+        if (s.step === STAFF_STEP) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -189,25 +244,11 @@ export function SetupWizard() {
   }, [back, patch]);
   const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-  useEffect(() => {
-    // the summary has no field: Enter on 完成设置
-    if (step === SETUP_STEPS.length - 1) finishRef.current?.focus();
-  }, [step]);
-  if (done) {
-    return (
-      <div className="login setup-wizard" aria-label="初始设置完成">
-        <h1>初始设置完成</h1>
-        <p role="status">
-          已建立 {done.halls} 个营业厅、{done.counters} 个柜台、{done.staff} 名员工。请用管理员工号 {done.adminLogin} 和您设置的密码登录。
-        </p>
-        <button type="button" className="primary" name="toLogin" ref={doneRef} onClick={toLogin}>
-          去登录 (Enter)
-        </button>
-      </div>
-    );
-  }
+    // the summary has no field: Enter on 完成设置; the staff step without a row (none yet, or the last one
+    // deleted) neither: Enter on 下一步, Alt+N adds a row
+    if (step === SETUP_STEPS.length - 1 || (step === STAFF_STEP && noStaff)) finishRef.current?.focus();
+  }, [step, noStaff]);
+  if (done) return <ImportStep />;
   const View = STEP_VIEWS[step] ?? Summary;
   const last = step === SETUP_STEPS.length - 1;
   const submit = (e: FormEvent) => {
@@ -218,13 +259,7 @@ export function SetupWizard() {
   return (
     <form className="login setup-wizard" onSubmit={submit} aria-label="初始设置" noValidate>
       <h1>燃气营业厅柜台 · 初始设置</h1>
-      <ol className="setup-steps" aria-label="步骤">
-        {SETUP_STEPS.map((name, i) => (
-          <li key={name} aria-current={i === step ? 'step' : undefined}>
-            {i + 1}. {name}
-          </li>
-        ))}
-      </ol>
+      <StepList current={step} />
       <h2>{SETUP_STEPS[step]}</h2>
       <View key={step} />
       <div className="setup-buttons">
