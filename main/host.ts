@@ -24,6 +24,7 @@ import { defaultSettings, systemClock, type Clock, type ServiceDeps, type Settin
 import { ReceiptService } from './services/receipts.js';
 import { IcCardService } from './services/ic-cards.js';
 import { HandheldService } from './services/handheld.js';
+import { ReadWorkerClient } from './services/read-worker.js';
 import { appendAudit } from './services/audit.js';
 import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
@@ -240,11 +241,13 @@ export function createHost(options: HostOptions): Host {
   const afterCommit = new AfterCommit(receipts, printer, () => deps.settings.receiptColumns);
   const displays = new CustomerDisplays(deps);
   const displayPush = createDisplayPush(displays, sessions, afterCommit);
+  // Issue 13 #6: reports, exports, statistics and bank checks read on the worker's read-only connection
+  const reads = new ReadWorkerClient(options.dbFile, deps);
   // Issue 13 #5: from here on, writes wait for the integrity check (none of the above writes the store)
   const storeCheck = store.integrityDeferred
     ? new StoreCheck(store, options.dbFile, options.integrityChecker ?? checkInWorker, options.onStoreDamaged ?? (() => undefined))
     : StoreCheck.passed();
-  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit), storeCheck, options.storeCheckWaitMs);
+  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
   const router = createRouter(handlers, sessions);
   return {
     store,
@@ -268,6 +271,7 @@ export function createHost(options: HostOptions): Host {
       stopBackups();
       void reader.close();
       void handheldLink.close();
+      reads.close();
       // Issue 13 #5: a store not (yet) found sound is closed without a checkpoint: nothing is written to it
       store.close({ keepWal: storeCheck.state !== 'ok' });
     },

@@ -28,5 +28,7 @@ await build({ ...common, entryPoints: ['main/app.ts'], outfile: 'dist/main/app.c
 await build({ ...common, entryPoints: ['main/backend.ts'], outfile: 'dist/main/backend.cjs', external });
 // The bank return's parse/check worker thread (main/services/bank-return-job.ts loads it next to backend.cjs).
 await build({ ...common, entryPoints: ['main/workers/bank-return.ts'], outfile: 'dist/main/bank-return-worker.cjs', external });
+// Issue 13 #6: the heavy reads' worker thread with its read-only connection (main/services/read-worker.ts).
+await build({ ...common, entryPoints: ['main/workers/reads.ts'], outfile: 'dist/main/read-worker.cjs', external });
 await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] });
-console.log('built dist/main/app.cjs, dist/main/backend.cjs, dist/main/bank-return-worker.cjs and dist/preload/index.cjs');
+console.log('built dist/main/app.cjs, dist/main/backend.cjs, dist/main/bank-return-worker.cjs, dist/main/read-worker.cjs and dist/preload/index.cjs');

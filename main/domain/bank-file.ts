@@ -77,8 +77,12 @@ function value(line: BankLine, field: Field, csv: boolean): string {
   }
 }
 
+/** Plain ASCII: one display column per character (issue 13 #4: the common cells skip the width walk). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 function fixedCell(text: string, width: number, field: Field): string {
   if (field === 'amount') return text.padStart(width, '0');
+  if (ASCII.test(text)) return text.length >= width ? text.slice(0, width) : text.padEnd(width, ' ');
   return padEndToWidth(truncateToWidth(text, width), width);
 }
 

@@ -6,6 +6,7 @@
 import type { Method } from '../../preload/contract.js';
 import type { ServiceDeps } from '../services/context.js';
 import type { ReceiptService } from '../services/receipts.js';
+import { readsInProcess, type Reads } from '../services/read-jobs.js';
 import { UploadStore } from '../services/uploads.js';
 import { AfterCommit } from './after-commit.js';
 import { accountsHandlers } from './areas/accounts.js';
@@ -59,9 +60,11 @@ export function createHandlers(
   devices: Devices,
   /** The post-commit hook; a host that subscribes to it (AfterCommit.on) passes its own. */
   after: AfterCommit = new AfterCommit(receipts, devices.printer, () => deps.settings.receiptColumns),
+  /** Issue 13 #6: the read worker of the host; without one the heavy reads run in this thread. */
+  reads: Reads = readsInProcess(deps),
 ): Handlers {
   const uploads = new UploadStore(() => deps.clock.now().getTime());
-  const kit: HandlerKit = { deps, sessions, receipts, devices, uploads, after };
+  const kit: HandlerKit = { deps, sessions, receipts, devices, uploads, after, reads };
   const areas = [
     sessionHandlers(kit),
     accountsHandlers(kit),

@@ -1,31 +1,26 @@
 /**
  * Posting a bank return's debits in bulk (R-BANK-05): the same rows a counter payment writes (check slip
- * with its gap-free number, payment, item, bill 收讫, 已结算至方数) and the bank's answer on each line,
- * with statements prepared once for the whole return. Runs inside the write-off's transaction, so a
- * 200,000-line return commits whole or not at all; the database triggers check every row as usual.
+ * with its gap-free number, payment, item, bill 收讫, 已结算至方数) and the bank's answer on each line.
+ * Runs inside the write-off's transaction, so a 200,000-line return commits whole or not at all.
+ *
+ * Issue 13 #4: set-based. The run's debited lines are gathered once into a temporary table in line order
+ * with time-ordered ids (a block of the uuidv7 sequence spelled in SQL, main/services/bulk.ts); each ledger table then
+ * takes one INSERT…SELECT or UPDATE…FROM. The database triggers and foreign keys still check every row as
+ * usual (payments_total_balances, payments_day_open, check_slips_day_open, bills_paid_only_by_payment,
+ * bank_run_items_answer_once …): no guard is replaced.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/open.js';
 import { counterSequences } from '../../db/schema.js';
 import { DomainError } from '../../preload/kernel/errors.js';
-import { uuidv7 } from '../ids.js';
+import { BANK_METHODS } from '../domain/registration.js';
 import type { Actor } from './context.js';
+import { bulkFunctions, uuidv7Sql } from './bulk.js';
+import { reserveUuidv7Block } from '../ids.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
-import { formatCounterNo } from './sequences.js';
 
 /** The connection the transaction runs on: raw statements on it are part of the transaction. */
 type Client = Db['$client'];
-
-export interface Debit {
-  itemId: string;
-  runId: string;
-  accountId: string;
-  billId: string;
-  amountFen: number;
-  /** The account's 缴费方式 (银行代缴 or 银行托收). */
-  method: string;
-  thisReading: number;
-}
 
 /** Reserves `count` consecutive slip numbers of the counter; the caller's transaction uses all of them. */
 function reserveSlipNumbers(tx: Tx, counterId: string, count: number): number {
@@ -38,30 +33,56 @@ function reserveSlipNumbers(tx: Tx, counterId: string, count: number): number {
   return row.value - count + 1;
 }
 
-export function postDebits(tx: Tx, db: Client, actor: Actor, debits: readonly Debit[], failed: readonly { itemId: string; reason: string }[], businessDate: string, now: Date): void {
+const METHOD_LIST = BANK_METHODS.map(() => '?').join(', ');
+
+/**
+ * Answers the run's lines: `failed` as failed with the bank's reason, every other unanswered line of the
+ * run as debited, each with its own check slip (numbers in line order) and payment. Returns the debits.
+ */
+export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, failed: readonly { itemId: string; reason: string }[], businessDate: string, now: Date): number {
   const fail = db.prepare("UPDATE bank_run_items SET result = 'failed', reason = ? WHERE id = ?");
   for (const f of failed) fail.run(f.reason, f.itemId);
-  if (debits.length === 0) return;
+  bulkFunctions(db);
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_debits (
+    k INTEGER PRIMARY KEY, item_id TEXT NOT NULL, account_id TEXT NOT NULL, bill_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,
+    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT, payment_item_id TEXT)`);
+  db.prepare('DELETE FROM temp.bulk_debits').run();
+  // k counts the debits in line order
+  const count = db
+    .prepare(
+      `INSERT INTO temp.bulk_debits (item_id, account_id, bill_id, amount_fen, method, this_reading)
+       SELECT i.id, i.account_id, i.bill_id, i.amount_fen, CASE WHEN a.payment_method IN (${METHOD_LIST}) THEN a.payment_method ELSE ? END, b.this_reading_centi
+       FROM bank_run_items i JOIN accounts a ON a.id = i.account_id JOIN bills b ON b.id = i.bill_id
+       WHERE i.run_id = ? AND i.result IS NULL ORDER BY i.line_no`,
+    )
+    .run(...BANK_METHODS, BANK_METHODS[0], runId).changes;
+  if (count === 0) return 0;
+  // time-ordered ids in line order: the k-th debit's payment is counter 2(k-1), its item 2(k-1)+1 of the block
+  const ids = reserveUuidv7Block(now.getTime(), 2 * count);
+  db.prepare(`UPDATE temp.bulk_debits SET payment_id = ${uuidv7Sql('@first + 2 * (k - 1)', '@msHex')}, payment_item_id = ${uuidv7Sql('@first + 2 * (k - 1) + 1', '@msHex')}`).run(ids);
   assertDayOpen(tx, actor.hallId, businessDate);
-  const first = reserveSlipNumbers(tx, actor.counterId, debits.length);
-  const slip = db.prepare('INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES (?, ?, ?, ?, ?)');
-  const payment = db.prepare(
+  const first = reserveSlipNumbers(tx, actor.counterId, count);
+  const slip = { first, code: actor.counterCode, counter: actor.counterId, hall: actor.hallId, date: businessDate };
+  db.prepare(
+    "INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT @code || '-' || printf('%08d', @first + k - 1), @counter, @first + k - 1, @hall, @date FROM temp.bulk_debits ORDER BY k",
+  ).run(slip);
+  db.prepare(
     `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category,
-     business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '燃气费', '核对单', ?, 0, ?, 0, ?, ?, 0)`,
-  );
-  const item = db.prepare('INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) VALUES (?, ?, ?, ?, 0, 0)');
-  const paid = db.prepare("UPDATE bills SET status = '收讫', paid_payment_id = ? WHERE id = ? AND status = '未缴'");
-  const settled = db.prepare('UPDATE accounts SET settled_reading_centi = max(settled_reading_centi, ?) WHERE id = ?');
-  const answered = db.prepare("UPDATE bank_run_items SET result = 'ok', payment_id = ? WHERE id = ?");
-  const ms = now.getTime();
-  debits.forEach((d, i) => {
-    const slipNo = formatCounterNo(actor.counterCode, first + i);
-    const paymentId = uuidv7(ms);
-    slip.run(slipNo, actor.counterId, first + i, actor.hallId, businessDate);
-    payment.run(paymentId, slipNo, d.accountId, actor.hallId, actor.counterId, actor.staffId, businessDate, d.method, d.runId, d.amountFen, d.amountFen, d.amountFen);
-    item.run(uuidv7(ms), paymentId, d.billId, d.amountFen);
-    if (paid.run(paymentId, d.billId).changes !== 1) throw new DomainError('BILL_NOT_PAYABLE', `费用 ${d.billId} 已不是未缴，不能核销`, 'file');
-    settled.run(d.thisReading, d.accountId);
-    answered.run(paymentId, d.itemId);
-  });
+     business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+     SELECT payment_id, @code || '-' || printf('%08d', @first + k - 1), account_id, @hall, @counter, @clerk, @date, method, '燃气费', '核对单', @runId, 0, amount_fen, 0, amount_fen, amount_fen, 0
+     FROM temp.bulk_debits ORDER BY k`,
+  ).run({ ...slip, clerk: actor.staffId, runId });
+  db.prepare('INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) SELECT payment_item_id, payment_id, bill_id, amount_fen, 0, 0 FROM temp.bulk_debits ORDER BY k').run();
+  const paid = db.prepare("UPDATE bills SET status = '收讫', paid_payment_id = d.payment_id FROM temp.bulk_debits d WHERE bills.id = d.bill_id AND bills.status = '未缴'").run().changes;
+  if (paid !== count) {
+    const stale = db.prepare('SELECT d.bill_id FROM temp.bulk_debits d JOIN bills b ON b.id = d.bill_id WHERE b.paid_payment_id IS NOT d.payment_id ORDER BY d.k LIMIT 1').pluck().get() as string | undefined;
+    throw new DomainError('BILL_NOT_PAYABLE', `费用 ${stale ?? ''} 已不是未缴，不能核销`, 'file');
+  }
+  db.prepare(
+    `UPDATE accounts SET settled_reading_centi = max(settled_reading_centi, d.reading)
+     FROM (SELECT account_id, max(this_reading) AS reading FROM temp.bulk_debits GROUP BY account_id) d WHERE accounts.id = d.account_id`,
+  ).run();
+  db.prepare("UPDATE bank_run_items SET result = 'ok', payment_id = d.payment_id FROM temp.bulk_debits d WHERE bank_run_items.id = d.item_id").run();
+  db.prepare('DELETE FROM temp.bulk_debits').run();
+  return count;
 }

@@ -45,6 +45,11 @@ type Settle = { resolve: (r: ReturnJobResult) => void; reject: (e: Error) => voi
 
 let worker: Worker | null = null;
 let nextId = 1;
+/** Jobs sent to the worker in this process (issue 13 #4: a write-off checks its file once). */
+let jobsSent = 0;
+export function returnJobsSent(): number {
+  return jobsSent;
+}
 const pending = new Map<number, Settle>();
 
 function startWorker(): Worker {
@@ -87,6 +92,7 @@ function ensureWorker(): Worker {
 export function runReturnJob(job: ReturnJob): Promise<ReturnJobResult> {
   const w = ensureWorker();
   const id = nextId++;
+  jobsSent++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     // while a job is out the worker keeps the process alive; idle, it does not

@@ -8,24 +8,30 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { and, asc, eq, isNull, like, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { ReadTx } from '../../db/open.js';
 import { accounts, bankRunItems, bankRuns, bills, manualSlips } from '../../db/schema.js';
 import { assertNotInBankRun } from './bank-lock.js';
-import { BANK_METHODS } from '../domain/registration.js';
 import { isWithholdingBank, renderBankFile, type BankLine } from '../domain/bank-file.js';
 import type { WithholdingBank } from '../../preload/kernel/enums.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { fen, formatYuan, sumFen, type Fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
-import { uuidv7 } from '../ids.js';
+import { reserveUuidv7Block, uuidv7 } from '../ids.js';
 import { asAccountId, asBillId, asPaymentId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
 import { priceBill } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, settleBills } from './payments.js';
-import { postDebits, type Debit } from './bank-debits.js';
-import { runReturnJob } from './bank-return-job.js';
+import { postDebits } from './bank-debits.js';
+import { runReturnJob, type ReturnJobResult } from './bank-return-job.js';
+import { bulkFunctions, uuidv7Sql, withBulkCache } from './bulk.js';
+
+/** How many checked returns the service remembers (issue 13 #4). */
+const CHECKS_KEPT = 4;
+
+export type Checked = { runId: string; bank: string; sentCount: number; sentFen: number } & ReturnJobResult['check'] & { failures: ReturnJobResult['failures'] };
 
 
 function bankOf(name: string): WithholdingBank {
@@ -38,18 +44,20 @@ interface Candidate extends BankLine {
   billId: string;
 }
 
-/** A-36: one line per withholding account of the bank: its earliest unpaid bill not already in a file. */
-function candidates(tx: ReadTx, bank: WithholdingBank): Candidate[] {
-  const rows = tx.all<{ accountId: string; accountNo: string; cardNo: string; holder: string; billId: string; amountFen: number; readingDate: string }>(sql`
+/** A-36: one line per withholding account of the bank (?): its earliest unpaid bill not already in a file, by account number. */
+const CANDIDATES = `
     SELECT a.id AS accountId, a.account_no AS accountNo, coalesce(a.bank_card_no, '') AS cardNo, coalesce(a.card_holder, a.name) AS holder,
            b.id AS billId, b.amount_fen AS amountFen, b.reading_date AS readingDate
     FROM accounts a
     JOIN bills b ON b.id = (
       SELECT b2.id FROM bills b2 WHERE b2.account_id = a.id AND b2.status = '未缴'
       ORDER BY b2.reading_date, b2.previous_reading_centi, b2.created_at LIMIT 1)
-    WHERE a.bank_name = ${bank} AND a.payment_method IN ('银行代缴', '银行托收')
+    WHERE a.bank_name = ? AND a.payment_method IN ('银行代缴', '银行托收')
       AND NOT EXISTS (SELECT 1 FROM bank_run_items i WHERE i.bill_id = b.id AND i.result IS NULL)
-    ORDER BY a.account_no`);
+    ORDER BY a.account_no`;
+
+function candidates(client: Database.Database, bank: WithholdingBank): Candidate[] {
+  const rows = client.prepare(CANDIDATES).all(bank) as Omit<Candidate, 'lineNo'>[];
   return rows.map((r, i) => ({ ...r, amountFen: fen(r.amountFen), lineNo: i + 1 }));
 }
 
@@ -72,7 +80,7 @@ export class BankWithholding {
   /** "显示最早未缴记录" (R-BANK-01): what the file would hold now. */
   preview(bankName: string) {
     const bank = bankOf(bankName);
-    const lines = candidates(this.deps.db, bank);
+    const lines = candidates(this.deps.db.$client, bank);
     return {
       bank,
       count: lines.length,
@@ -81,27 +89,41 @@ export class BankWithholding {
     };
   }
 
-  /** "导出文本文件" (R-BANK-02): the run is recorded and its bills locked in the same transaction. */
+  /**
+   * "导出文本文件" (R-BANK-02): the run is recorded and its bills locked in the same transaction. Issue 13 #4:
+   * the lines are gathered once into a temporary table in line order and become the run's items with one
+   * INSERT…SELECT (time-ordered ids), with the bulk page cache.
+   */
   generate(actor: Actor, bankName: string): RunFile {
     const bank = bankOf(bankName);
     const now = this.deps.clock.now();
     const date = businessDateOf(now);
-    return this.deps.db.transaction(
-      (tx) => {
-        const lines = candidates(tx, bank);
-        if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
-        const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
-        const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-        const totalFen = sumFen(lines.map((l) => l.amountFen));
-        const fileName = `${bank}银行-${runId}.txt`;
-        tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
-        // one prepared statement for all lines (a run can hold 200,000), inside this transaction
-        const insert = this.deps.db.$client.prepare('INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const l of lines) insert.run(uuidv7(now.getTime()), runId, l.lineNo, l.accountId, l.billId, l.cardNo, l.amountFen);
-        appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
-        return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };
-      },
-      { behavior: 'immediate' },
+    const client = this.deps.db.$client;
+    return withBulkCache(client, () =>
+      this.deps.db.transaction(
+        (tx) => {
+          bulkFunctions(client);
+          client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_lines (line_no INTEGER PRIMARY KEY, accountId TEXT NOT NULL, accountNo TEXT NOT NULL, cardNo TEXT NOT NULL,
+            holder TEXT NOT NULL, billId TEXT NOT NULL, amountFen INTEGER NOT NULL, readingDate TEXT NOT NULL); DELETE FROM temp.bulk_lines;`);
+          client.prepare(`INSERT INTO temp.bulk_lines (accountId, accountNo, cardNo, holder, billId, amountFen, readingDate) ${CANDIDATES}`).run(bank);
+          const lines = client.prepare('SELECT line_no AS lineNo, accountNo, cardNo, holder, amountFen, readingDate FROM temp.bulk_lines ORDER BY line_no').all() as BankLine[];
+          if (lines.length === 0) throw new DomainError('VALIDATION', `${bank}没有需要代扣的未缴记录`, 'bank');
+          const seq = Number(tx.select({ n: sql<number>`count(*)` }).from(bankRuns).where(like(bankRuns.id, `BK${date.replaceAll('-', '')}%`)).get()?.n ?? 0) + 1;
+          const runId = `BK${date.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+          const totalFen = sumFen(lines.map((l) => fen(l.amountFen)));
+          const fileName = `${bank}银行-${runId}.txt`;
+          tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
+          const ids = reserveUuidv7Block(now.getTime(), lines.length);
+          client
+            .prepare(`INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen)
+              SELECT ${uuidv7Sql('@first + line_no - 1', '@msHex')}, @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no`)
+            .run({ ...ids, runId });
+          client.exec('DELETE FROM temp.bulk_lines;');
+          appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
+          return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };
+        },
+        { behavior: 'immediate' },
+      ),
     );
   }
 
@@ -133,59 +155,80 @@ export class BankWithholding {
     return { runId, fileName: run.fileName, count: run.itemCount, totalFen: fen(run.totalFen), base64: fileOf(bankOf(run.bankName), runId, run.businessDate, lines).toString('base64') };
   }
 
+  /** The run's lines as sent, in line order (one raw query: a run holds up to 200,000 lines). */
+  private sentLines(runId: string): { accountNo: string; amountFen: Fen }[] {
+    return this.deps.db.$client
+      .prepare('SELECT a.account_no AS accountNo, i.amount_fen AS amountFen FROM bank_run_items i JOIN accounts a ON a.id = i.account_id WHERE i.run_id = ? ORDER BY i.line_no')
+      .all(runId) as { accountNo: string; amountFen: Fen }[];
+  }
+
+  /**
+   * Issue 13 #4: the checks of this process by run and file hash (newest few). A run's sent lines never
+   * change (bank_run_items_answer_once), so the same file checks out the same way: the write-off after a
+   * 校对 of the same file does not check it again, and a write-off checks a file at most once.
+   */
+  private readonly checks = new Map<string, Checked>();
+
   /**
    * "校对" (R-BANK-05): the return against the run, nothing written. The file's decode, parse and check
    * run in a worker thread (issue 10 #10): a big return does not hold up other counters' calls.
    */
-  async check(runId: string, file: Uint8Array) {
-    const { run, items } = this.runLines(this.deps.db, runId);
-    const sent = items.map((i) => ({ accountNo: i.accountNo, amountFen: fen(i.item.amountFen) }));
-    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent });
-    return { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
+  async check(runId: string, file: Uint8Array, sha256?: string): Promise<Checked> {
+    const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
+    const key = `${runId} ${sha}`;
+    const known = this.checks.get(key);
+    if (known) return known;
+    const run = this.deps.db.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
+    if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
+    const { check: result, failures } = await runReturnJob({ bank: bankOf(run.bankName), runId, file, sent: this.sentLines(runId) });
+    const checked = { runId, bank: run.bankName, sentCount: run.itemCount, sentFen: run.totalFen, ...result, failures };
+    this.checks.set(key, checked);
+    for (const old of this.checks.keys()) if (this.checks.size > CHECKS_KEPT) this.checks.delete(old);
+    return checked;
   }
 
   /**
    * "回执核销" (R-BANK-05): only a return that checks out is written off, all lines in one transaction.
    * The same file again changes nothing; a different file for a returned run is refused. The check runs
-   * in the worker; the write-off's transaction runs here, on the store's own connection.
+   * in the worker (once per file, issue 13 #4); the write-off's transaction runs here, on the store's own
+   * connection, set-based (bank-debits.ts) with a larger page cache.
    */
   async writeOff(actor: Actor, runId: string, file: Uint8Array, sha256?: string) {
     const sha = sha256 ?? createHash('sha256').update(file).digest('hex');
-    const checked = await this.check(runId, file);
+    const checked = await this.check(runId, file, sha);
     if (checked.problems.length > 0) throw new DomainError('VALIDATION', `回执与发送文件不符，未核销：${checked.problems.join('；')}`, 'file');
     const now = this.deps.clock.now();
     const date = businessDateOf(now);
-    return this.deps.db.transaction(
-      (tx) => {
-        const { run, items } = this.runLines(tx, runId);
-        if (run.status === 'returned') {
-          if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
-          throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
-        }
-        const debits: Debit[] = [];
-        const failed: { itemId: string; reason: string }[] = [];
-        const failedAt = new Map((checked.failures ?? []).map((f) => [f.line, f.reason]));
-        items.forEach((row, i) => {
-          const reason = failedAt.get(i);
-          if (reason !== undefined) failed.push({ itemId: row.item.id, reason: reason || '扣款失败' });
-          else {
-            const method = (BANK_METHODS as readonly string[]).includes(row.method) ? row.method : '银行代缴';
-            debits.push({ itemId: row.item.id, runId, accountId: row.item.accountId, billId: row.item.billId, amountFen: row.item.amountFen, method, thisReading: row.thisReading });
+    const client = this.deps.db.$client;
+    return withBulkCache(client, () =>
+      this.deps.db.transaction(
+        (tx) => {
+          const run = tx.select().from(bankRuns).where(eq(bankRuns.id, runId)).get();
+          if (!run) throw new DomainError('NOT_FOUND', `代扣批次 ${runId} 不存在`, 'runId');
+          if (run.status === 'returned') {
+            if (run.returnSha256 === sha) return { runId, okCount: run.okCount ?? 0, okFen: run.okFen ?? 0, failedCount: run.itemCount - (run.okCount ?? 0), failedFen: run.totalFen - (run.okFen ?? 0), already: true };
+            throw new DomainError('VALIDATION', `批次 ${runId} 已用另一份回执核销`, 'file');
           }
-        });
-        postDebits(tx, this.deps.db.$client, actor, debits, failed, date, now);
-        tx.update(bankRuns)
-          .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
-          .where(eq(bankRuns.id, runId))
-          .run();
-        appendAudit(
-          tx,
-          { actorId: actor.staffId, action: 'bank.write_off', entity: 'bank_run', entityId: runId, detail: { okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, sha256: sha } },
-          now,
-        );
-        return { runId, okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, failedFen: checked.failedFen, already: false };
-      },
-      { behavior: 'immediate' },
+          const itemIds = client.prepare('SELECT id FROM bank_run_items WHERE run_id = ? ORDER BY line_no').pluck().all(runId) as string[];
+          const failed = (checked.failures ?? []).map((f) => {
+            const itemId = itemIds[f.line];
+            if (itemId === undefined) throw new DomainError('VALIDATION', `回执第 ${f.line + 1} 笔不在批次 ${runId} 中`, 'file');
+            return { itemId, reason: f.reason || '扣款失败' };
+          });
+          postDebits(tx, client, actor, runId, failed, date, now);
+          tx.update(bankRuns)
+            .set({ status: 'returned', returnSha256: sha, okCount: checked.okCount, okFen: checked.okFen, returnedAt: now.toISOString() })
+            .where(eq(bankRuns.id, runId))
+            .run();
+          appendAudit(
+            tx,
+            { actorId: actor.staffId, action: 'bank.write_off', entity: 'bank_run', entityId: runId, detail: { okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, sha256: sha } },
+            now,
+          );
+          return { runId, okCount: checked.okCount, okFen: checked.okFen, failedCount: checked.failedCount, failedFen: checked.failedFen, already: false };
+        },
+        { behavior: 'immediate' },
+      ),
     );
   }
 

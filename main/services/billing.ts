@@ -3,6 +3,7 @@
  * (R-PAY-03) or phoned in / self-reported (R-PAY-04). Late fees per bill (R-PAY-05, R-LATE-01/02, A-27).
  */
 import { and, asc, desc, eq, gte, isNull, lte, ne, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { ReadTx, Tx } from '../../db/open.js';
 import { statementOf } from '../../db/statements.js';
 import { accounts, bills, meters, tariffs, tariffTiers, type ReadingSource } from '../../db/schema.js';
@@ -229,6 +230,94 @@ export function insertBill(
   tx.insert(bills).values(row).run();
   tx.update(meters).set({ latestReadingCenti: input.reading }).where(eq(meters.id, input.meter.id)).run();
   return { row, previous };
+}
+
+/** One bill of a bulk 入库: the reading of a meter (each meter at most once per call). */
+export interface BulkBillInput {
+  accountId: string;
+  category: string;
+  meter: MeterRow;
+  /** Where the bill starts: the meter's billingStart (billingStarts gives them for a batch). */
+  previous: CentiM3;
+  reading: CentiM3;
+  readingDate: string;
+  estimated: boolean;
+}
+
+/**
+ * billingStart of many meters at once (issue 13 #4): the last bill on each meter (a corrected one does not
+ * count, by reading date then creation) in one statement over the bills instead of one per meter.
+ */
+export function billingStarts(client: Database.Database, batchMeters: readonly MeterRow[]): Map<string, CentiM3> {
+  if (batchMeters.length === 0) return new Map();
+  client.exec('CREATE TEMP TABLE IF NOT EXISTS bulk_start_meters (meter_id TEXT PRIMARY KEY); DELETE FROM temp.bulk_start_meters;');
+  const add = client.prepare('INSERT OR IGNORE INTO temp.bulk_start_meters (meter_id) VALUES (?)');
+  for (const m of batchMeters) add.run(m.id);
+  const last = new Map(
+    (client
+      .prepare(
+        `SELECT meter_id AS meterId, this_reading_centi AS reading FROM (
+           SELECT b.meter_id, b.this_reading_centi, row_number() OVER (PARTITION BY b.meter_id ORDER BY b.reading_date DESC, b.created_at DESC) AS rn
+           FROM bills b WHERE b.meter_id IN (SELECT meter_id FROM temp.bulk_start_meters) AND b.status <> '已更正') WHERE rn = 1`,
+      )
+      .all() as { meterId: string; reading: number }[]).map((r) => [r.meterId, r.reading]),
+  );
+  client.exec('DELETE FROM temp.bulk_start_meters;');
+  return new Map(batchMeters.map((m) => [m.id, centiM3(Math.max(m.latestReadingCenti, last.get(m.id) ?? m.baseReadingCenti))]));
+}
+
+/**
+ * Issue 13 #4: `insertBill` for many meters at once (the handheld 入库), with the same figures: each bill
+ * starts at its meter's `billingStart` and is priced at the tariff of its reading date with the account's
+ * volume billed earlier that year. The year's volumes are read with one statement over the batch, the bills are written with one INSERT…SELECT and the meters with one UPDATE…FROM;
+ * the ids are time-ordered. Returns the new bills' ids, in the order of `inputs`.
+ */
+export function insertBillsInBulk(tx: Tx, client: Database.Database, { settings }: ServiceDeps, actor: Actor, now: Date, inputs: readonly BulkBillInput[], reader: string, source: ReadingSource): string[] {
+  if (inputs.length === 0) return [];
+  if (new Set(inputs.map((i) => i.meter.id)).size !== inputs.length) throw new Error('insertBillsInBulk: a meter twice in one call');
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_bill_inputs (k INTEGER PRIMARY KEY, account_id TEXT NOT NULL, reading_date TEXT NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS bulk_bills (k INTEGER PRIMARY KEY, id TEXT NOT NULL, account_id TEXT NOT NULL, meter_id TEXT NOT NULL, reading_date TEXT NOT NULL,
+      previous INTEGER NOT NULL, this_reading INTEGER NOT NULL, used INTEGER NOT NULL, price INTEGER NOT NULL, amount INTEGER NOT NULL, pricing TEXT NOT NULL,
+      due_date TEXT NOT NULL, estimated INTEGER NOT NULL);
+    DELETE FROM temp.bulk_bill_inputs; DELETE FROM temp.bulk_bills;`);
+  const input = client.prepare('INSERT INTO temp.bulk_bill_inputs (k, account_id, reading_date) VALUES (?, ?, ?)');
+  inputs.forEach((i, k) => input.run(k, i.accountId, i.readingDate));
+  // yearToDate: the account's volume billed earlier in the reading's calendar year (split parts once, corrected bills not)
+  const yearSoFar = client
+    .prepare(
+      `SELECT (SELECT coalesce(sum(b.consumption_centi), 0) FROM bills b
+               WHERE b.account_id = t.account_id AND b.split_from IS NULL AND b.status <> '已更正'
+                 AND b.reading_date >= substr(t.reading_date, 1, 4) || '-01-01' AND b.reading_date <= t.reading_date)
+       FROM temp.bulk_bill_inputs t ORDER BY t.k`,
+    )
+    .pluck()
+    .all() as number[];
+  const tariffs = new Map<string, ReturnType<typeof tariffOn>>();
+  const bill = client.prepare(
+    'INSERT INTO temp.bulk_bills (k, id, account_id, meter_id, reading_date, previous, this_reading, used, price, amount, pricing, due_date, estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const ids = inputs.map((i, k) => {
+    const previous = i.previous;
+    const used = consumption(previous, i.reading);
+    if (used === 0) throw new DomainError('VALIDATION', `本次立方数与上次读数 ${formatVolume(previous)} 相同，没有需要缴纳的气费 (R-PAY-03)`, 'reading');
+    const key = `${i.category} ${i.readingDate}`;
+    const tariff = tariffs.get(key) ?? tariffOn(tx, i.category, i.readingDate);
+    tariffs.set(key, tariff);
+    const priced = priceConsumption(used, centiM3(Number(yearSoFar[k] ?? 0)), tariff.priceFenPerM3, tariff.tiers);
+    const id = uuidv7(now.getTime());
+    bill.run(k, id, i.accountId, i.meter.id, i.readingDate, previous, i.reading, used, priced.marginalPriceFenPerM3, priced.amountFen, pricingText(priced, tariff.tiers.length > 0), addDays(i.readingDate, settings.billDueDays), i.estimated ? 1 : 0);
+    return id;
+  });
+  client
+    .prepare(
+      `INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen,
+         pricing, due_date, source, estimated, reader, status, confirmation, created_by)
+       SELECT id, account_id, meter_id, reading_date, previous, this_reading, used, price, amount, pricing, due_date, ?, estimated, ?, '未缴', NULL, ? FROM temp.bulk_bills ORDER BY k`,
+    )
+    .run(source, reader, actor.staffId);
+  client.prepare('UPDATE meters SET latest_reading_centi = t.this_reading FROM temp.bulk_bills t WHERE meters.id = t.meter_id').run();
+  client.exec('DELETE FROM temp.bulk_bill_inputs; DELETE FROM temp.bulk_bills;');
+  return ids;
 }
 
 /** Prices one unpaid bill as of the payment date. */

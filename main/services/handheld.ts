@@ -5,6 +5,7 @@
  * batch again changes nothing. Device IO never runs inside a transaction.
  */
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { ReadTx, Tx } from '../../db/open.js';
 import { accounts, bills, handheldBatches, handheldReadings, handheldRouteItems, meters } from '../../db/schema.js';
 import type { Handheld, ReadingRecord, RouteRecord } from '../../hardware/handheld/handheld.js';
@@ -16,7 +17,8 @@ import { ANOMALY_TEXT, BLOCKING, batchId, downloadProblems, readingAnomalies, ty
 import { centiM3, formatVolume } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { billingStart, insertBill } from './billing.js';
+import { withBulkCache } from './bulk.js';
+import { billingStart, billingStarts, insertBillsInBulk, type BulkBillInput } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 
@@ -92,6 +94,18 @@ function routeAccounts(tx: ReadTx, meterReader: string, cycle: ExportCycle): Rou
     monthlyAverage: averages.get(account.id) ?? 0,
     months: account.readingCycle === '每月' ? 1 : 2,
   }));
+}
+
+/** The readings' outcomes of a 入库 (skipped with the note, or committed with the bill) in one UPDATE…FROM. */
+function settleReadings(client: Database.Database, outcomes: readonly { readingId: string; state: 'skipped' | 'committed'; note: string | null; billId: string | null }[]): void {
+  if (outcomes.length === 0) return;
+  client.exec('CREATE TEMP TABLE IF NOT EXISTS bulk_readings (reading_id TEXT PRIMARY KEY, state TEXT NOT NULL, note TEXT, bill_id TEXT); DELETE FROM temp.bulk_readings;');
+  const add = client.prepare('INSERT INTO temp.bulk_readings (reading_id, state, note, bill_id) VALUES (?, ?, ?, ?)');
+  for (const o of outcomes) add.run(o.readingId, o.state, o.note, o.billId);
+  client
+    .prepare('UPDATE handheld_readings SET state = t.state, note = coalesce(t.note, handheld_readings.note), bill_id = coalesce(t.bill_id, handheld_readings.bill_id) FROM temp.bulk_readings t WHERE handheld_readings.id = t.reading_id')
+    .run();
+  client.exec('DELETE FROM temp.bulk_readings;');
 }
 
 export class HandheldService {
@@ -337,7 +351,7 @@ export class HandheldService {
   async commit(actor: Actor, batchIdValue: string, options: { confirmLarge?: boolean } = {}): Promise<{ billed: number; skipped: number; returned: number; deviceReleased: boolean; message: string | null }> {
     const { db, clock } = this.deps;
     const now = clock.now();
-    const summary = db.transaction(
+    const summary = withBulkCache(db.$client, () => db.transaction(
       (tx) => {
         const batch = tx.select().from(handheldBatches).where(eq(handheldBatches.id, batchIdValue)).get();
         if (!batch) throw new DomainError('NOT_FOUND', `批次 ${batchIdValue} 不存在`, 'batchId');
@@ -365,8 +379,11 @@ export class HandheldService {
           tx.update(handheldReadings).set({ note: '大额方数已确认' }).where(inArray(handheldReadings.id, large.map(({ r }) => r.id))).run();
         }
         const confirmedLarge = large.map(({ account }) => account.accountNo);
-        let billed = 0;
-        let skipped = 0;
+        // Issue 13 #4: decided here reading by reading, written set-based (insertBillsInBulk, then one UPDATE…FROM)
+        const client = db.$client;
+        const starts = billingStarts(client, rows.filter(({ r, account, meter }) => r.state === 'pending' && r.status !== 2 && r.status !== 3 && r.meterNo === meter.meterNo && meter.active && meter.accountId === account.id).map(({ meter }) => meter));
+        const toBill: { readingId: string; input: BulkBillInput }[] = [];
+        const outcomes: { readingId: string; state: 'skipped' | 'committed'; note: string | null; billId: string | null }[] = [];
         let returned = 0;
         for (const { r, account, meter } of rows) {
           if (r.state === 'returned') {
@@ -374,35 +391,29 @@ export class HandheldService {
             continue;
           }
           if (r.state !== 'pending') continue;
-          const skip = (note: string) => {
-            tx.update(handheldReadings).set({ state: 'skipped', note }).where(eq(handheldReadings.id, r.id)).run();
-            skipped++;
-          };
+          const skip = (note: string) => outcomes.push({ readingId: r.id, state: 'skipped', note, billId: null });
           if (r.status === 2) skip('未抄');
           else if (r.status === 3 || r.meterNo !== meter.meterNo) skip('表已更换：请录入换表单');
           else if (!meter.active || meter.accountId !== account.id) skip('表已不在用');
-          else if (r.readingCenti <= billingStart(tx, meter)) skip(`读数 ${formatVolume(r.readingCenti)} 未超过已结算读数，不生成费用`);
+          else if (r.readingCenti <= (starts.get(meter.id) ?? billingStart(tx, meter))) skip(`读数 ${formatVolume(r.readingCenti)} 未超过已结算读数，不生成费用`);
           else {
-            const { row } = insertBill(tx, this.deps, actor, now, {
-              accountId: account.id,
-              category: account.category,
-              meter,
-              reading: centiM3(r.readingCenti),
-              source: 'handheld',
-              readingDate: r.readAt.slice(0, 10),
-              estimated: r.status === 1,
-              reader: batch.meterReader,
+            toBill.push({
+              readingId: r.id,
+              input: { accountId: account.id, category: account.category, meter, previous: centiM3(starts.get(meter.id) ?? billingStart(tx, meter)), reading: centiM3(r.readingCenti), readingDate: r.readAt.slice(0, 10), estimated: r.status === 1 },
             });
-            tx.update(handheldReadings).set({ state: 'committed', billId: row.id }).where(eq(handheldReadings.id, r.id)).run();
-            billed++;
           }
         }
+        const billIds = insertBillsInBulk(tx, client, this.deps, actor, now, toBill.map((b) => b.input), batch.meterReader, 'handheld');
+        toBill.forEach((b, i) => outcomes.push({ readingId: b.readingId, state: 'committed', note: null, billId: billIds[i] ?? null }));
+        settleReadings(client, outcomes);
+        const billed = toBill.length;
+        const skipped = outcomes.length - billed;
         tx.update(handheldBatches).set({ status: 'committed', committedAt: now.toISOString() }).where(eq(handheldBatches.id, batch.id)).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'handheld.commit', entity: 'handheld_batch', entityId: batch.id, detail: { billed, skipped, returned, confirmedLarge } }, now);
         return { billed, skipped, returned, crc: batch.readingsCrc ?? 0 };
       },
       { behavior: 'immediate' },
-    );
+    ));
     let message: string | null = null;
     try {
       await this.releaseDevice(batchIdValue, summary.crc);

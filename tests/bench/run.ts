@@ -17,11 +17,12 @@ import { benchColdStart, hallStore } from './cold-start.js';
 import { benchDayClose, dayStore } from './day-close.js';
 import { benchLines, type BenchFigures } from './figures.js';
 import { benchHandheld } from './handheld.js';
+import { benchPaymentDuringReport } from './report-isolation.js';
 import { benchLegacyImport } from './legacy-import.js';
 import { benchPayment } from './payment.js';
 import { benchSearch } from './search.js';
 
-export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'import', 'cold-start'] as const;
+export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'report-isolation', 'import', 'cold-start'] as const;
 type BenchName = (typeof BENCH_NAMES)[number];
 
 const { values } = parseArgs({
@@ -79,6 +80,7 @@ await run('payment', () => benchPayment(sizes.accounts, sizes.payments));
 await run('handheld', () => benchHandheld(sizes.handheld));
 await run('bank', () => benchBank(sizes.bank));
 await run('day-close', () => benchDayClose(sizes.close));
+await run('report-isolation', () => benchPaymentDuringReport(sizes.close));
 await run('import', () => benchLegacyImport(sizes.import));
 await run('cold-start', () =>
   benchColdStart([

@@ -135,3 +135,31 @@ describe('late-fee waiver above the clerk limit needs another person with the ma
     expect(count('SELECT count(*) FROM late_fee_waivers')).toBe(2);
   });
 });
+
+describe('set-based statements meet the same per-row guards (issue 13 #4: bulk posting replaces no trigger)', () => {
+  it('refuses an INSERT…SELECT of payments on a closed day and an unbalanced one, whole', () => {
+    slip('LC01-00000001', 1);
+    slip('LC01-00000002', 2);
+    const bulk = (date: string, change: number) =>
+      run(
+        `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+         SELECT 'bulk-' || seq, slip_no, ?, 'hall-lc', 'counter-lc01', 'staff-clerk01', ?, '银行代缴', 7935, 0, 7935, 7935, ? FROM check_slips ORDER BY seq`,
+        ids.accountId, date, change,
+      );
+    expect(() => bulk('2026-11-23', 1)).toThrow('payment does not balance');
+    closeDay();
+    expect(() => bulk('2026-11-23', 0)).toThrow('business day closed');
+    expect(count('SELECT count(*) FROM payments')).toBe(0);
+  });
+
+  it('refuses an UPDATE…FROM that marks bills 收讫 without a payment item covering each', () => {
+    slip('LC01-00000001', 1);
+    payment('pay-1', 'LC01-00000001', 7935);
+    run('CREATE TEMP TABLE paid (bill_id TEXT, payment_id TEXT)');
+    run("INSERT INTO temp.paid VALUES ('bill-1', 'pay-1')");
+    expect(() => run("UPDATE bills SET status = '收讫', paid_payment_id = p.payment_id FROM temp.paid p WHERE bills.id = p.bill_id")).toThrow(
+      'a bill becomes 收讫 only through a payment item that covers it',
+    );
+    expect(count("SELECT count(*) FROM bills WHERE status = '收讫'")).toBe(0);
+  });
+});

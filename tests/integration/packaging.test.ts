@@ -148,7 +148,7 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
   });
 
   it('ships dist (main, back end, worker, preload), renderer/dist, every migration and templates/fonts when there are any', () => {
-    for (const file of ['dist/main/app.cjs', 'dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'db/migrations/meta/_journal.json', 'db/templates/accounts.csv', 'db/templates/accounts.xlsx']) {
+    for (const file of ['dist/main/app.cjs', 'dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/main/read-worker.cjs', 'dist/preload/index.cjs', 'renderer/dist/index.html', 'db/migrations/meta/_journal.json', 'db/templates/accounts.csv', 'db/templates/accounts.xlsx']) {
       expect(isFile(packed.get(file)), file).toBe(true);
     }
     for (const dir of SHIPPED_DIRS) {
@@ -190,7 +190,7 @@ describe('electron-builder --linux dir, offline, against a fake Electron folder 
       new RegExp(`native modules  not rebuilt \\(npmRebuild false\\), not for a counter PC: node_modules/better-sqlite3/build/Release/better_sqlite3.node: NODE_MODULE_VERSION ${process.versions.modules}; Electron \\d+\\.\\d+\\.\\d+ needs \\d+`),
     );
     // the back end and its worker run from inside the asar (their requires resolve to app.asar/node_modules)
-    for (const bundle of ['dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/main/app.cjs']) {
+    for (const bundle of ['dist/main/backend.cjs', 'dist/main/bank-return-worker.cjs', 'dist/main/read-worker.cjs', 'dist/main/app.cjs']) {
       const entry = packed.get(bundle);
       expect(entry && 'unpacked' in entry && entry.unpacked, bundle).toBeFalsy();
     }

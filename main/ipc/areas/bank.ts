@@ -5,7 +5,7 @@ import { BatchPrinting } from '../../services/batch-printing.js';
 import type { CallContext } from '../router.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
-export const bankHandlers = ({ deps, receipts, devices: { printer }, uploads, after }: HandlerKit) => {
+export const bankHandlers = ({ deps, receipts, devices: { printer }, uploads, after, reads }: HandlerKit) => {
   const bank = new BankWithholding(deps);
   const batches = new BatchPrinting(deps, receipts, printer);
   /** A bank return: a finished upload of this session, or inline base64. */
@@ -23,7 +23,8 @@ export const bankHandlers = ({ deps, receipts, devices: { printer }, uploads, af
     'bank.file': (_ctx, input) => bank.file(input.runId),
     'bank.runs': () => bank.runs(),
     'bank.check': async (ctx, input) => {
-      const { failures: _failures, ...summary } = await bank.check(input.runId, returnFile(ctx, input).bytes);
+      const file = returnFile(ctx, input);
+      const { failures: _failures, ...summary } = await bank.check(input.runId, file.bytes, file.sha256);
       return summary;
     },
     'bank.writeOff': async (ctx, input) => {
@@ -39,8 +40,9 @@ export const bankHandlers = ({ deps, receipts, devices: { printer }, uploads, af
       { print: (done) => done.slipNo },
       (done, { print }) => ({ ...done, print }),
     ),
-    'bank.postCheck': (_ctx, input) => bank.postCheck(input.date),
-    'bank.monthly': (_ctx, input) => bank.monthly(input.month),
-    'bank.quarterly': (_ctx, input) => bank.quarterly(input.year, input.quarter),
+    // Issue 13 #6: the bank's checks and reports read on the read worker
+    'bank.postCheck': (ctx, input) => reads.run('bank.postCheck', signedIn(ctx), input),
+    'bank.monthly': (ctx, input) => reads.run('bank.monthly', signedIn(ctx), input),
+    'bank.quarterly': (ctx, input) => reads.run('bank.quarterly', signedIn(ctx), input),
   });
 };

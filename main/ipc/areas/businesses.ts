@@ -9,7 +9,6 @@ import { saveMeterChange } from '../../services/meter-change.js';
 import { saveMeterTest } from '../../services/meter-test.js';
 import { saveModificationForm } from '../../services/modification.js';
 import { recordPrivateIgnition } from '../../services/private-ignition.js';
-import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from '../../services/statistics.js';
 import { saveUnifiedInstall } from '../../services/unified-install.js';
 import { logUnregisteredPremises } from '../../services/unregistered-premises.js';
 import { dispatch, dispatchSheets, enterReceipt, workQueue } from '../../services/work-orders.js';
@@ -19,7 +18,7 @@ function checkPeriod(input: { from: string; to: string }): void {
   if (input.from > input.to) throw new DomainError('VALIDATION', '开始日期不能晚于结束日期', 'from');
 }
 
-export const businessesHandlers = ({ deps, after }: HandlerKit) =>
+export const businessesHandlers = ({ deps, after, reads }: HandlerKit) =>
   area({
     'businesses.accept': after.printsSlips(
       (ctx, { icToOrdinary, icTermsAcknowledged, hoseLength, ownershipChanged, depositTendered, ...rest }) =>
@@ -78,13 +77,13 @@ export const businessesHandlers = ({ deps, after }: HandlerKit) =>
     'followUps.rectificationConsumables': (ctx, input) => addRectificationConsumables(deps, signedIn(ctx), input),
     'stats.meterBusiness': (ctx, input) => {
       checkPeriod(input);
-      return meterBusinessCounts(deps, { from: input.from, to: input.to, hallId: input.allHalls ? null : signedIn(ctx).hallId });
+      return reads.run('stats.meterBusiness', signedIn(ctx), { from: input.from, to: input.to, hallId: input.allHalls ? null : signedIn(ctx).hallId });
     },
     'stats.meterBusinessList': (ctx, input) => {
       checkPeriod(input);
-      return meterBusinessList(deps, { from: input.from, to: input.to, kind: input.kind, hallId: input.allHalls ? null : signedIn(ctx).hallId });
+      return reads.run('stats.meterBusinessList', signedIn(ctx), { from: input.from, to: input.to, kind: input.kind, hallId: input.allHalls ? null : signedIn(ctx).hallId });
     },
-    'stats.ignitionsByCommunity': (ctx, input) => ignitionsByCommunity(deps, { month: input.month, hallId: input.allHalls ? null : signedIn(ctx).hallId }),
+    'stats.ignitionsByCommunity': (ctx, input) => reads.run('stats.ignitionsByCommunity', signedIn(ctx), { month: input.month, hallId: input.allHalls ? null : signedIn(ctx).hallId }),
     'calendar.year': (_ctx, input) => calendarForYear(deps, input.year),
     'calendar.set': (ctx, input) => setCalendarDay(deps, signedIn(ctx), input),
   });

@@ -2,33 +2,33 @@
 import { layoutCloseReport } from '../../domain/close-report.js';
 import { verifyApprover } from '../../services/auth.js';
 import { draftCashReport, REVIEWER_ROLES, reviewCashReport, submitCashReport } from '../../services/cash-report.js';
-import { closeDay, closeReport, dayStatus, monthReport, openDays } from '../../services/day-close.js';
+import { closeDay, openDays } from '../../services/day-close.js';
 import { verifyDayTotals } from '../../services/day-totals.js';
-import { arrearsReport, auditExport, cashStatistics, readingChargeQuery } from '../../services/reports.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
-export const dayCloseHandlers = ({ deps, devices: { backups }, after }: HandlerKit) =>
+export const dayCloseHandlers = ({ deps, devices: { backups }, after, reads }: HandlerKit) =>
   area({
     'cashReport.draft': (ctx) => draftCashReport(deps, signedIn(ctx)),
     'cashReport.submit': (ctx, input) =>
       submitCashReport(deps, signedIn(ctx), { depositedFen: input.deposited, denominations: input.denominations, differenceReason: input.differenceReason }),
     'cashReport.review': (ctx, input) =>
       reviewCashReport(deps, signedIn(ctx), { clerkLogin: input.clerkLogin, reviewer: verifyApprover(deps, signedIn(ctx), input.reviewer, REVIEWER_ROLES, 'reviewer') }),
-    'day.status': (ctx, input) => dayStatus(deps, signedIn(ctx), input.date, input.hallId),
+    'day.status': (ctx, input) => reads.run('day.status', signedIn(ctx), input),
     'day.close': after.printsLayout(
       (ctx, input) => closeDay(deps, signedIn(ctx), input.date, input.hallId),
       (report, columns) => layoutCloseReport(report, columns),
       (report, print) => ({ report, print }),
     ),
     'day.openDays': (ctx) => openDays(deps, signedIn(ctx)),
-    'day.report': (ctx, input) => closeReport(deps, signedIn(ctx), input.date),
-    'day.month': (ctx, input) => monthReport(deps, signedIn(ctx), input.month),
+    // Issue 13 #6: the reports and the audit export read on the read worker
+    'day.report': (ctx, input) => reads.run('day.report', signedIn(ctx), input),
+    'day.month': (ctx, input) => reads.run('day.month', signedIn(ctx), input),
+    'reports.cash': (ctx, input) => reads.run('reports.cash', signedIn(ctx), input),
     'day.verifyTotals': (_ctx, input) => verifyDayTotals(deps, input.date),
-    'reports.cash': (ctx, input) => cashStatistics(deps, signedIn(ctx), input),
     'reports.readings': (ctx, { minConsumption, ...rest }) =>
-      readingChargeQuery(deps, signedIn(ctx), { ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }),
-    'reports.arrears': (ctx, input) => arrearsReport(deps, signedIn(ctx), input),
-    'audit.export': (_ctx, input) => auditExport(deps, input),
+      reads.run('reports.readings', signedIn(ctx), { ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }),
+    'reports.arrears': (ctx, input) => reads.run('reports.arrears', signedIn(ctx), input),
+    'audit.export': (ctx, input) => reads.run('audit.export', signedIn(ctx), input),
     'backup.now': () => backups.now(),
     'backup.list': () => backups.list(),
     'backup.check': (_ctx, input) => backups.check(input.file),

@@ -14,6 +14,7 @@ import type { DevicePorts } from '../../services/device-ports.js';
 import type { Actor, ServiceDeps } from '../../services/context.js';
 import type { HandheldService } from '../../services/handheld.js';
 import type { IcCardService } from '../../services/ic-cards.js';
+import type { Reads } from '../../services/read-jobs.js';
 import type { ReceiptService } from '../../services/receipts.js';
 import type { UploadStore } from '../../services/uploads.js';
 import type { AfterCommit } from '../after-commit.js';
@@ -49,6 +50,8 @@ export interface HandlerKit {
   devices: Devices;
   uploads: UploadStore;
   after: AfterCommit;
+  /** Issue 13 #6: the heavy reads (reports, exports, statistics, bank checks) go to the read worker. */
+  reads: Reads;
 }
 
 /** An area's handlers, each typed by its contract entry: parsed input in, the contract's output out. */

@@ -1,0 +1,117 @@
+/**
+ * Issue 13 #4: the bank write-off posts its debits set-based (INSERT…SELECT / UPDATE…FROM) and checks the
+ * return once. The rows are those a counter payment writes, one per debited line, in line order, with
+ * time-ordered ids; the failed lines carry the bank's reason; the audit chain holds one write-off row.
+ */
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { verifyAuditChain } from '../../main/services/audit.js';
+import { returnJobsSent } from '../../main/services/bank-return-job.js';
+import { answerBankFile } from '../fixtures/bank-answer.js';
+import { scalar, withholdRoute } from '../fixtures/data.js';
+import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { countStatements } from '../fixtures/statements.js';
+
+let host: TestHost;
+const ACCOUNTS = 40;
+
+beforeEach(() => {
+  host = makeTestHost();
+  addRoute(host, '周抄表', ACCOUNTS);
+  withholdRoute(host, '周抄表', { spread: 7 });
+});
+afterEach(() => host.dispose());
+
+const gbk = (base64: string) => iconv.decode(Buffer.from(base64, 'base64'), 'gbk');
+const b64 = (text: string) => iconv.encode(text, 'gbk').toString('base64');
+const rows = <T>(sql: string) => host.store.sqlite.prepare(sql).all() as T[];
+
+async function generatedAndAnswered(failEvery = 9) {
+  const clerk = await signIn(host);
+  const gen = await clerk.call('bank.generate', { bank: '建行' });
+  if (!gen.ok) throw new Error(gen.error.message);
+  const file = b64(answerBankFile('建行', gbk(gen.value.base64), (i) => (i % failEvery === 0 ? '余额不足' : null)));
+  return { clerk, run: gen.value, file };
+}
+
+describe('bank write-off in bulk (issue 13 #4)', () => {
+  it('checks the return once per write-off: a 校对 then 核销 of the same file runs the worker once', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    const before = returnJobsSent();
+    expect(await clerk.call('bank.check', { runId: run.runId, file })).toMatchObject({ ok: true, value: { problems: [] } });
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true, value: { already: false } });
+    expect(returnJobsSent() - before).toBe(1);
+  });
+
+  it('checks a write-off without a 校对 once too', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    const before = returnJobsSent();
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true, value: { already: false } });
+    expect(returnJobsSent() - before).toBe(1);
+  });
+
+  it('posts one counter payment per debited line, in line order, with time-ordered ids', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    const cacheBefore = host.store.sqlite.pragma('cache_size', { simple: true });
+    const done = await clerk.call('bank.writeOff', { runId: run.runId, file });
+    const failedLines = Array.from({ length: ACCOUNTS }, (_, i) => i).filter((i) => i % 9 === 0).length;
+    expect(done).toMatchObject({ ok: true, value: { okCount: ACCOUNTS - failedLines, failedCount: failedLines, already: false } });
+    const items = rows<{ line_no: number; result: string; reason: string | null; payment_id: string | null; bill_id: string; amount_fen: number }>(
+      `SELECT line_no, result, reason, payment_id, bill_id, amount_fen FROM bank_run_items WHERE run_id = '${run.runId}' ORDER BY line_no`,
+    );
+    expect(items.map((i) => i.result)).toEqual(items.map((_, i) => (i % 9 === 0 ? 'failed' : 'ok')));
+    expect(items.filter((i) => i.result === 'failed').every((i) => i.reason === '余额不足' && i.payment_id === null)).toBe(true);
+    const debited = items.filter((i) => i.result === 'ok');
+    const payments = rows<{ id: string; slip_no: string; seq: number; method: string; gas_fen: number; total_fen: number; tendered_fen: number; change_fen: number; business_ref: string; business_date: string; slip_date: string }>(
+      `SELECT p.id, p.slip_no, s.seq, p.method, p.gas_fen, p.total_fen, p.tendered_fen, p.change_fen, p.business_ref, p.business_date, s.business_date AS slip_date
+       FROM payments p JOIN check_slips s ON s.slip_no = p.slip_no ORDER BY s.seq`,
+    );
+    // gap-free slip numbers in line order, each payment the line's amount, paid in full, no change
+    expect(payments.map((p) => p.slip_no)).toEqual(debited.map((_, i) => `LC01-${String(i + 1).padStart(8, '0')}`));
+    expect(payments.map((p) => p.id)).toEqual(debited.map((d) => d.payment_id));
+    expect(payments.every((p, i) => p.method === '银行代缴' && p.business_ref === run.runId && p.business_date === '2026-11-23' && p.slip_date === '2026-11-23'
+      && p.gas_fen === debited[i]!.amount_fen && p.total_fen === p.gas_fen && p.tendered_fen === p.gas_fen && p.change_fen === 0)).toBe(true);
+    // time-ordered ids: the payments' (and their items') ids rise with the slip number under the fixed clock
+    expect([...payments.map((p) => p.id)].sort()).toEqual(payments.map((p) => p.id));
+    const paymentItems = rows<{ id: string; payment_id: string; bill_id: string; gas_fen: number }>('SELECT i.id, i.payment_id, i.bill_id, i.gas_fen FROM payment_items i JOIN payments p ON p.id = i.payment_id JOIN check_slips s ON s.slip_no = p.slip_no ORDER BY s.seq');
+    expect(paymentItems.map((i) => [i.payment_id, i.bill_id, i.gas_fen])).toEqual(debited.map((d) => [d.payment_id, d.bill_id, d.amount_fen]));
+    expect([...paymentItems.map((i) => i.id)].sort()).toEqual(paymentItems.map((i) => i.id));
+    // the bills: debited ones 收讫 by their payment, failed ones still 未缴; the accounts settled to the bill's reading
+    expect(scalar(host, "SELECT count(*) FROM bills b JOIN bank_run_items i ON i.bill_id = b.id WHERE i.result = 'ok' AND b.status = '收讫' AND b.paid_payment_id = i.payment_id")).toBe(debited.length);
+    expect(scalar(host, "SELECT count(*) FROM bills b JOIN bank_run_items i ON i.bill_id = b.id WHERE i.result = 'failed' AND b.status = '未缴' AND b.paid_payment_id IS NULL")).toBe(failedLines);
+    expect(scalar(host, "SELECT count(*) FROM accounts a JOIN bank_run_items i ON i.account_id = a.id JOIN bills b ON b.id = i.bill_id WHERE i.result = 'ok' AND a.settled_reading_centi = b.this_reading_centi")).toBe(debited.length);
+    expect(scalar(host, "SELECT count(*) FROM accounts a JOIN bank_run_items i ON i.account_id = a.id WHERE i.result = 'failed' AND a.settled_reading_centi = 0")).toBe(failedLines);
+    expect(scalar(host, "SELECT last_value FROM counter_sequences WHERE counter_id = 'counter-lc01' AND kind = 'check_slip'")).toBe(debited.length);
+    expect(scalar(host, "SELECT count(*) FROM audit_log WHERE action = 'bank.write_off'")).toBe(1);
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
+    // the page cache is back to its size after the bulk transaction
+    expect(host.store.sqlite.pragma('cache_size', { simple: true })).toBe(cacheBefore);
+  });
+
+  it('posts set-based: the statements on the store do not grow with the debits (only with the failed lines)', async () => {
+    const { clerk, run, file } = await generatedAndAnswered(1000); // one failed line
+    expect(await clerk.call('bank.check', { runId: run.runId, file })).toMatchObject({ ok: true });
+    const statements = countStatements(host.store.sqlite);
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true, value: { okCount: ACCOUNTS - 1, failedCount: 1 } });
+    // per debit it was a slip, a payment, an item and three updates: 6 × 39 statements
+    expect(statements()).toBeLessThan(30);
+    vi.restoreAllMocks();
+  });
+
+  it('generates the file set-based: the run’s lines, in account order, with a fixed few statements on the store', async () => {
+    const clerk = await signIn(host);
+    const statements = countStatements(host.store.sqlite);
+    const gen = await clerk.call('bank.generate', { bank: '建行' });
+    expect(statements()).toBeLessThan(20);
+    vi.restoreAllMocks();
+    expect(gen).toMatchObject({ ok: true, value: { count: ACCOUNTS } });
+    const items = rows<{ id: string; line_no: number; account_no: string; amount_fen: number; bill_id: string }>(
+      'SELECT i.id, i.line_no, a.account_no, i.amount_fen, i.bill_id FROM bank_run_items i JOIN accounts a ON a.id = i.account_id ORDER BY i.line_no',
+    );
+    expect(items.map((i) => i.line_no)).toEqual(items.map((_, k) => k + 1));
+    expect(items.map((i) => i.account_no)).toEqual([...items.map((i) => i.account_no)].sort());
+    expect([...items.map((i) => i.id)].sort()).toEqual(items.map((i) => i.id));
+    expect(items.every((i) => i.bill_id === `bb-${i.account_no}`)).toBe(true);
+    expect(scalar(host, "SELECT count(*) FROM audit_log WHERE action = 'bank.generate'")).toBe(1);
+  });
+});
