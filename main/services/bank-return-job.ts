@@ -4,10 +4,8 @@
  * dist/main/bank-return-worker.cjs next to app.cjs (scripts/build-main.mjs); from source (tsx, vitest)
  * the TypeScript entry is loaded through tsx's CommonJS hooks.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startBackEndWorker } from './worker-start.js';
 import type { ReturnCheck } from '../domain/bank-file.js';
 import type { WithholdingBank } from '../../preload/kernel/enums.js';
 import { DomainError, type ErrorCode } from '../../preload/kernel/errors.js';
@@ -53,10 +51,7 @@ export function returnJobsSent(): number {
 const pending = new Map<number, Settle>();
 
 function startWorker(): Worker {
-  if (typeof __filename !== 'undefined' && __filename.endsWith('.cjs')) return new Worker(join(__dirname, BUNDLED_WORKER));
-  const entry = fileURLToPath(new URL('../workers/bank-return.ts', import.meta.url));
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true });
+  return startBackEndWorker(BUNDLED_WORKER, () => new URL('../workers/bank-return.ts', import.meta.url));
 }
 
 function failAll(error: Error): void {

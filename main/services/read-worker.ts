@@ -8,10 +8,8 @@
  * the process carries on. From the Electron bundle the worker is dist/main/read-worker.cjs next to
  * backend.cjs (scripts/build-main.mjs); from source (tsx, vitest) the TypeScript entry through tsx.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startBackEndWorker } from './worker-start.js';
 import { DomainError, type ErrorCode } from '../../preload/kernel/errors.js';
 import type { Actor, ServiceDeps, Settings } from './context.js';
 import type { ReadInput, ReadJob, ReadOutput } from './read-jobs.js';
@@ -60,10 +58,7 @@ export function readWorkersStarted(): number {
 
 function startWorker(): Worker {
   started++;
-  if (typeof __filename !== 'undefined' && __filename.endsWith('.cjs')) return new Worker(join(__dirname, BUNDLED_READ_WORKER));
-  const entry = fileURLToPath(new URL('../workers/reads.ts', import.meta.url));
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true });
+  return startBackEndWorker(BUNDLED_READ_WORKER, () => new URL('../workers/reads.ts', import.meta.url));
 }
 
 function failAll(error: Error): void {
