@@ -209,6 +209,8 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     type: input.type,
     accountId: input.accountId,
     requirement,
+    // R-GEN-07: every field business carries the confirmed contact phone, the priority the customer chose and
+    // the promised date the clerk tells the customer.
     contactPhone: input.contactPhone,
     priority: input.priority,
     acceptedOn: today,

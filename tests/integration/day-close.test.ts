@@ -131,6 +131,7 @@ describe('日结', () => {
     expect(() => db.prepare('DELETE FROM business_days').run()).toThrow('closed business day');
     expect(n('SELECT count(*) FROM payments')).toBe(2);
     expect(await boss.call('day.report', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { closeNo: 'RJ-LC-00001' } });
+    // R-FIN-02: the month-end report for finance, from the closed days
     expect(await boss.call('day.month', { month: '2026-11' })).toMatchObject({ ok: true, value: { closedDays: ['2026-11-23'], openDays: [], byCharge: [{ chargeType: '燃气费', count: 2, totalFen: fen(15920) }] } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });

@@ -188,6 +188,7 @@ describe('ledger guards', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE bills SET status = '收讫' WHERE id = 'bill-2'").run()).toThrow(/payment item/);
     expect(() => db.prepare("UPDATE bills SET status = '未缴' WHERE id = 'bill-1'").run()).toThrow(/payment item/);
+    // R-VOL-07: the figures behind a bill are never edited outside the correction flows
     expect(() => db.prepare("UPDATE bills SET amount_fen = 1 WHERE id = 'bill-2'").run()).toThrow(/frozen/);
   });
 });

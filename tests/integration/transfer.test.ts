@@ -1,4 +1,4 @@
-/** 过户 (P-TRF): arrears block (R-TRF-04), fee 5 yuan on a quota invoice or waived for relatives (R-TRF-07), history. */
+/** 过户 (P-TRF): arrears block (R-TRF-04), fee 5 yuan on a quota invoice (R-INV-07) or waived for relatives (R-TRF-07), the previous owner kept in history (R-TRF-05, A-10). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { lastAuditDetail, scalar } from '../fixtures/data.js';

@@ -43,6 +43,15 @@ describe('封管 without a connection fee', () => {
     expect(host.store.sqlite.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
     expect(await clerk.call('premises.logPipeSeal', { address: ' ', householder: '', phone: '13300000000', request: '封立管' })).toMatchObject({ ok: false, error: { field: 'pipeAddress' } });
   });
+  it('first checks the system: an address that is a customer with a paid fee is refused, nothing logged (R-PIPE-01, R-PRIV-04)', async () => {
+    const clerk = await signIn(host);
+    addAccount(host, { accountNo: '10000077', name: '某户', address: '温州市鹿城区信河街10号' });
+    const res = await clerk.call('premises.logPipeSeal', { address: '温州市鹿城区信河街10号', householder: '某户', phone: '13300000000', request: '封进户管' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'pipeAddress', message: expect.stringContaining('R-PIPE-01') } });
+    expect(host.store.sqlite.prepare('SELECT count(*) FROM unregistered_premises').pluck().get()).toBe(0);
+    // a privately ignited household that refuses the connection fee: its seal request is logged, not an account
+    expect(await clerk.call('premises.logPipeSeal', { address: '温州市鹿城区信河街11号', householder: '某户', phone: '13300000000', request: '封表（私自点火，拒缴报装费）' })).toMatchObject({ ok: true });
+  });
 });
 
 describe('隐患整改 (R-RCPT-13)', () => {

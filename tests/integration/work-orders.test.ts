@@ -36,10 +36,11 @@ const receipt = (workOrderNo: string, result: '合格' | '未完成' | '无法�
 });
 
 describe('点火: accept → dispatch → receipt → 点火登记', () => {
-  it('promises 3 working days from tomorrow and ends with the meter 通气', () => {
+  it('promises 3 working days from tomorrow with the phone and priority (R-GEN-07, R-IGN-03) and ends with the meter 通气', () => {
     const ids = addAccount(host, { accountNo: '70000001', name: '孙八', address: '温州市鹿城区学院路9号翠微小区1幢1单元101室', meterStatus: '装表' });
     const b = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '周末上午', contactPhone: '13900000001', priority: '尽快安排' });
     expect(b).toMatchObject({ businessNo: 'LC01-B00000001', state: '已受理', acceptedOn: '2026-11-23', promisedOn: '2026-11-26', priority: '尽快安排' });
+    expect(b).toMatchObject({ requirement: '周末上午', contactPhone: '13900000001' }); // 用户对点火要求 (R-IGN-02)
     expect(host.store.sqlite.prepare('SELECT phone FROM account_phones WHERE account_id = ?').pluck().all(ids.accountId)).toEqual(['13900000001']);
     expect(workQueue(host.deps, clerk).map((r) => [r.businessNo, r.state, r.workOrderNo])).toEqual([['LC01-B00000001', '已受理', null]]);
 

@@ -1,4 +1,4 @@
-/** 缴费方式变更 (P-PMC): the new method and bank (R-PMC-01..06). */
+/** 缴费方式变更 (P-PMC): the new method and bank (R-PMC-01, R-PMC-03..06; the paper forms of R-PMC-02 are manual). */
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { accountAction, type PanelProps } from './types';
