@@ -320,7 +320,7 @@ export class IcCardService {
     );
   }
 
-  /** R-CENS-02/03: purchases in the period against what the meter reader saw. */
+  /** R-CENS-01..03: the account a meter reader reported, its purchases in the period against what the reader saw. */
   census(input: { accountId: string; from: string; to: string; remainingCenti: CentiM3; usedCenti: CentiM3 }) {
     const { db } = this.deps;
     const account = db.transaction((tx) => loadAccount(tx, input.accountId));

@@ -204,7 +204,7 @@ describe('补卡 and census', () => {
     expect(n("SELECT count(*) FROM payments WHERE charge_type = '补卡费'")).toBe(0);
   });
 
-  it('census: purchased 120, used 95, remaining 15 → abnormal, replace urgently (R-CENS-03)', async () => {
+  it('census of a meter a reader reported (R-CENS-01): purchased 120, used 95, remaining 15 → abnormal, replace urgently (R-CENS-03)', async () => {
     const clerk = await issued();
     for (const v of ['50', '70']) await clerk.call('cards.recharge', { accountId, by: 'volume', value: v, tendered: '300' });
     const res = await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '15', used: '95' });

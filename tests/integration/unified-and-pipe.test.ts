@@ -12,7 +12,7 @@ const meter = (id: string) => host.store.sqlite.prepare('SELECT status, model, i
 const install = { model: 'G2.5', meterNo: 'U001', direction: '右进' as const, baseReading: '3', installedOn: '', switchUnusedToApplied: false };
 
 describe('统一装表数据保存', () => {
-  it('records the meter on a 报装 account with 2002-01-01 when the date is unknown, then allows the ignition', async () => {
+  it('records the meter on a 报装 account with 2002-01-01 when the date is unknown (R-VAL-15), then allows the ignition', async () => {
     const ids = addAccount(host, { accountNo: '93000001', name: '统一', address: '温州市瓯海区学院路1号水心公寓1幢1单元101室', meterStatus: '报装' });
     const clerk = await signIn(host);
     expect(await clerk.call('meters.unifiedInstall', { ...install, accountId: ids.accountId })).toEqual({ ok: true, value: { meterStatus: '装表', installedOn: '2002-01-01' } });

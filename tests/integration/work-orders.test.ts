@@ -64,6 +64,17 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 
+  it('takes the ignition reading from the agreement as the latest reading, never below the base reading (R-VOL-06)', () => {
+    const ids = addAccount(host, { accountNo: '70000009', name: '钱九', address: '温州市鹿城区学院路9号翠微小区1幢1单元109室', meterStatus: '装表', reading: 500 });
+    host.store.sqlite.prepare('UPDATE meters SET base_reading_centi = 500 WHERE id = ?').run(ids.meterId);
+    const b = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000009', priority: '等待安排' });
+    const wo = dispatch(host.deps, dispatcher, { businessId: b.id, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
+    expect(() => saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: centiM3(400), ...appliances })).toThrow('R-VOL-06');
+    saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: centiM3(500), ...appliances });
+    expect(host.store.sqlite.prepare('SELECT latest_reading_centi FROM meters WHERE id = ?').pluck().get(ids.meterId)).toBe(500);
+  });
+
   it('refuses an ignition unless the meter is 装表 (R-MTR-01) and refuses duplicates', () => {
     const ids = addAccount(host, { accountNo: '70000002', name: '周九', address: '温州市鹿城区学院路9号翠微小区1幢1单元102室', meterStatus: '报装' });
     expect(() => acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000002', priority: '等待安排' })).toThrow('R-MTR-01');
