@@ -137,7 +137,10 @@ export function acceptAtCounter(
   );
 }
 
-/** Accepts a business inside the caller's transaction (报装 creates its 安装 business this way). */
+/**
+ * Accepts a business inside the caller's transaction (报装 creates its 安装 business this way): R-WO-01, for the
+ * selected account with the requirement text, the contact phone and the accepting clerk or channel.
+ */
 export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptInput): Business {
   const today = businessDateOf(now);
   const account = loadAccount(tx, input.accountId);

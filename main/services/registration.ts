@@ -60,6 +60,7 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
   const failures = validateRegistration(input, today);
   const first = failures[0];
   if (first) throw new DomainError('VALIDATION', `信息输入错误：${first.message} (${first.rule})`, first.field);
+  // R-VAL-03: the address with its unit, confirmed with the customer (the form says so at the field).
   if (input.address.trim() === '') throw new DomainError('VALIDATION', '请填写用户地址（含单元）', 'address');
   checkConnectionFee(input.buildingType, input.connectionFeeFen);
   // A-25: a villa has no sequence-number format of its own and uses the multi-storey one.

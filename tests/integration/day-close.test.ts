@@ -67,7 +67,7 @@ describe('日收银报表', () => {
     expect(draft).toMatchObject({ ok: true, value: { businessDate: '2026-11-23', previousBalanceFen: fen(0), incomeFen: fen(7985), submitted: null } });
     expect(draft.ok && draft.value.lines).toEqual([
       { group: '核对单', item: '气费', count: 2, amountFen: fen(15870) },
-      { group: '滞纳金', item: '滞纳金', count: 2, amountFen: fen(50) },
+      { group: '滞纳金', item: '滞纳金', count: 2, amountFen: fen(50) }, // R-LATE-06
       { group: '燃气票', item: '燃气票', count: 5, amountFen: fen(0), volumeCenti: centiM3(2500) },
     ]);
     // counted 79.80: five jiao short

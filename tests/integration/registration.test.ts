@@ -82,6 +82,7 @@ describe('报装', () => {
       [{ bankName: '农行' }, 'bankCardNo', 'R-VAL-04'],
       [{ smsNumber: '13800000000' }, 'smsCompany', 'R-VAL-07'],
       [{ applicationNature: '集体' }, 'invoiceDate', 'R-VAL-08'],
+      [{ address: ' ' }, 'address', '含单元'], // R-VAL-03
       [{ buildingType: '高层' }, 'connectionFee', 'R-VAL-11'],
       [{ seq: { book: '0123', building: '05', unit: '12', room: '301' } }, 'seqUnit', 'A-44'],
       [{ feePath: { kind: 'lost_before_2006', ledgerRecordFound: false, lossDeclaration: true } }, 'ledgerRecordFound', 'R-REG-03'],
