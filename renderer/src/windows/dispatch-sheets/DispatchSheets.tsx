@@ -14,13 +14,18 @@ type Sheet = Output<'businesses.dispatchSheets'>[number];
 
 const OFFSET_KEY = 'gas-hall.sheetOffset';
 
+/** R-DOC-01: the print position typed as "x,y" millimetres (anything else counts as 0) as the sheet's transform. */
+export function sheetOffsetTransform(offset: string): string {
+  const [dx, dy] = offset.split(',').map((v) => Number(v) || 0);
+  return `translate(${dx ?? 0}mm, ${dy ?? 0}mm)`;
+}
+
 export function DispatchSheets() {
   const session = useSession((s) => s.session);
   const [date, setDate] = useState(session?.businessDate ?? '');
   const [sheets, setSheets] = useState<Sheet[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [offset, setOffset] = useState(() => window.localStorage.getItem(OFFSET_KEY) ?? '0,0');
-  const [dx, dy] = offset.split(',').map((v) => Number(v) || 0);
 
   const load = async () => {
     setError(null);
@@ -67,7 +72,7 @@ export function DispatchSheets() {
         {sheets && <p className="muted">共 {sheets.length} 张派工单</p>}
       </form>
       {sheets?.map((s) => (
-        <article key={s.workOrderNo} className="sheet" style={{ transform: `translate(${dx ?? 0}mm, ${dy ?? 0}mm)` }}>
+        <article key={s.workOrderNo} className="sheet" style={{ transform: sheetOffsetTransform(offset) }}>
           <h1>
             {session?.hallName} 派工单（{s.kind}）
           </h1>

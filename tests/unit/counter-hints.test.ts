@@ -1,0 +1,78 @@
+/**
+ * What the counter windows tell the clerk to say or hand over, rendered with react-dom/server: the cooker notice
+ * and the withholding promotion at 业务受理 (R-GEN-04, R-GEN-06), the 启封 documents and application form
+ * (R-UNSEAL-01, R-UNSEAL-04), the hose advice (R-HOSE-03), persuading a household without a connection fee
+ * (R-PIPE-02), the lines the customer signs on the 报装单 (R-GEN-09), and the print position of A4 sheets (R-DOC-01).
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { FIELD_BUSINESSES } from '../../renderer/src/stores/businesses/index.js';
+import type { FieldAcceptance, PanelProps } from '../../renderer/src/stores/businesses/types.js';
+import { t } from '../../renderer/src/i18n/zh-CN.js';
+import { ApplicationSlip } from '../../renderer/src/windows/registration/ApplicationSlip.js';
+import { PipeSealLog } from '../../renderer/src/windows/business/PipeSealLog.js';
+import { sheetOffsetTransform } from '../../renderer/src/windows/dispatch-sheets/DispatchSheets.js';
+
+function renderPanel(acceptance: FieldAcceptance<object>): string {
+  const form = acceptance.form;
+  if (!form) throw new Error('no form');
+  const props: PanelProps<object> = {
+    customer: {} as PanelProps<object>['customer'],
+    values: form.defaults,
+    set: () => undefined,
+    error: null,
+    fieldError: () => null,
+    confirmTender: false,
+    setConfirmTender: () => undefined,
+  };
+  return renderToStaticMarkup(createElement(form.Panel, props));
+}
+
+describe('业务受理 notices', () => {
+  it('reminds of the flame-failure device at 点火, 二次点火 and 启封 (R-GEN-04) and promotes withholding to cash customers (R-GEN-06)', () => {
+    const withNotice = Object.entries(FIELD_BUSINESSES)
+      .filter(([, b]) => b.acceptance.kind === 'field' && b.acceptance.cookerNotice === true)
+      .map(([type]) => type);
+    expect(withNotice.sort()).toEqual(['二次点火', '启封', '点火'].sort());
+    expect(t.business.cookerNotice).toContain('熄火保护装置');
+    expect(t.business.promoteBank).toContain('银行代扣');
+  });
+
+  it('asks for the owner\'s ID, an agent\'s ID copy and the 启封申请表 at 启封 (R-UNSEAL-01, R-UNSEAL-04)', () => {
+    const html = renderPanel(FIELD_BUSINESSES.启封.acceptance as FieldAcceptance<object>);
+    expect(html).toContain('启封须户主身份证');
+    expect(html).toContain('身份证复印件');
+    expect(html).toContain('启封申请表');
+  });
+
+  it('gives the hose advice with the hose length (R-HOSE-03)', () => {
+    const html = renderPanel(FIELD_BUSINESSES.其它.acceptance as FieldAcceptance<object>);
+    expect(html).toContain('不锈钢波纹管只用于固定灶具');
+    expect(html).toContain('未超8年');
+    expect(html).toContain('name="hoseLength"');
+  });
+
+  it('tells the clerk to persuade a household without a connection fee before logging it (R-PIPE-02)', () => {
+    expect(renderToStaticMarkup(createElement(PipeSealLog))).toContain('先向用户宣传管道燃气的好处');
+  });
+});
+
+describe('printed forms', () => {
+  it('prints the lines the customer signs on both copies of the 报装单 (R-GEN-09)', () => {
+    const done = { accountNo: '10000001', seqNo: '0123052301', business: { businessNo: 'LC01-B00000001', promisedOn: '2026-11-30' } };
+    const values = {
+      name: '张三', contactPhone: '13900001111', address: '人民路88号', applicationNature: '散户', applicationDate: '2026-11-23',
+      paymentMethod: '现金', bankName: '', bankCardNo: '', installRequirements: '',
+    };
+    const html = renderToStaticMarkup(createElement(ApplicationSlip, { done, values, hallName: '鹿城营业厅' } as unknown as Parameters<typeof ApplicationSlip>[0]));
+    expect(html.match(/已赠送资料/g)).toHaveLength(2);
+    expect(html.match(/我已阅读以上条款/g)).toHaveLength(2);
+  });
+
+  it('moves an A4 sheet by the print position typed for pre-printed stock (R-DOC-01)', () => {
+    expect(sheetOffsetTransform('5,-3')).toBe('translate(5mm, -3mm)');
+    expect(sheetOffsetTransform('0,0')).toBe('translate(0mm, 0mm)');
+    expect(sheetOffsetTransform('abc')).toBe('translate(0mm, 0mm)');
+  });
+});
