@@ -141,7 +141,7 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
   );
 }
 
-/** R-CASH-05: a different clerk or a manager reviews and signs (signing in here); never the preparer. */
+/** R-CASH-05 (R-SEC-23 separation of duties): a different clerk or a manager reviews and signs (signing in here); never the preparer. */
 /** R-CASH-05: who may review a clerk's cash report (a colleague at the counter). */
 export const REVIEWER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
 

@@ -83,7 +83,7 @@ describe('日收银报表', () => {
     expect(await nextDay.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: fen(7985), incomeFen: fen(0) } });
   });
 
-  it('is reviewed by someone else, never by its preparer (also refused by the database)', async () => {
+  it('is reviewed by someone else, never by its preparer (also refused by the database; R-CASH-05, R-SEC-23)', async () => {
     const clerk = await dayOfTakings();
     await clerk.call('cashReport.submit', { deposited: '79.85', denominations: {} });
     expect(await clerk.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: { login: 'clerk01', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

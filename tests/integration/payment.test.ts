@@ -251,7 +251,7 @@ describe('late-fee waiver (R-LATE-05, A-28)', () => {
   });
 });
 
-describe('customer display and satisfaction rating (R-PAY-07, R-GEN-02, A-07)', () => {
+describe('customer display and satisfaction rating (R-PAY-07, R-SEC-15, R-GEN-02, R-SEC-14, A-07)', () => {
   it('shows what the clerk shows at this counter, then stores the rating per slip, clerk and counter', async () => {
     const clerk = await signIn(host);
     const other = await signIn(host, 'clerk02', 'counter-lc02');

@@ -2,17 +2,19 @@
  * What the counter windows tell the clerk to say or hand over, rendered with react-dom/server: the cooker notice
  * and the withholding promotion at 业务受理 (R-GEN-04, R-GEN-06), the 启封 documents and application form
  * (R-UNSEAL-01, R-UNSEAL-04), the hose advice (R-HOSE-03), persuading a household without a connection fee
- * (R-PIPE-02), the lines the customer signs on the 报装单 (R-GEN-09), and the print position of A4 sheets (R-DOC-01).
+ * (R-PIPE-02), the lines the customer signs on the 报装单 (R-GEN-09), the print position of A4 sheets (R-DOC-01),
+ * and the customer card the clerk checks with the customer before collecting (R-SEC-24).
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { AccountCard } from '../../renderer/src/components/AccountCard.js';
 import { FIELD_BUSINESSES } from '../../renderer/src/stores/businesses/index.js';
 import type { FieldAcceptance, PanelProps } from '../../renderer/src/stores/businesses/types.js';
 import { t } from '../../renderer/src/i18n/zh-CN.js';
 import { ApplicationSlip } from '../../renderer/src/windows/registration/ApplicationSlip.js';
 import { PipeSealLog } from '../../renderer/src/windows/business/PipeSealLog.js';
-import { sheetOffsetTransform } from '../../renderer/src/windows/dispatch-sheets/DispatchSheets.js';
+import { sheetOffsetTransform, testAgreementRow } from '../../renderer/src/windows/dispatch-sheets/DispatchSheets.js';
 
 function renderPanel(acceptance: FieldAcceptance<object>): string {
   const form = acceptance.form;
@@ -28,6 +30,17 @@ function renderPanel(acceptance: FieldAcceptance<object>): string {
   };
   return renderToStaticMarkup(createElement(form.Panel, props));
 }
+
+describe('前台收费', () => {
+  it('shows the picked customer\'s name, number and address with the hint to check them with the customer (R-GEN-03, R-SEC-24)', () => {
+    const account = {
+      id: 'acc-1', accountNo: '30000001', name: '张三', address: '人民路88号5幢2单元301室', customerType: '抄表', paymentMethod: '现金',
+      meterStatus: '通气', latestReading: 12000, settledReading: 12000, prepaid: 0,
+    };
+    const html = renderToStaticMarkup(createElement(AccountCard, { account } as unknown as Parameters<typeof AccountCard>[0]));
+    for (const text of ['张三', '30000001', '人民路88号5幢2单元301室', '请与用户核对地址和户名']) expect(html).toContain(text);
+  });
+});
 
 describe('业务受理 notices', () => {
   it('reminds of the flame-failure device at 点火, 二次点火 and 启封 (R-GEN-04) and promotes withholding to cash customers (R-GEN-06)', () => {
@@ -74,5 +87,11 @@ describe('printed forms', () => {
     expect(sheetOffsetTransform('5,-3')).toBe('translate(5mm, -3mm)');
     expect(sheetOffsetTransform('0,0')).toBe('translate(0mm, 0mm)');
     expect(sheetOffsetTransform('abc')).toBe('translate(0mm, 0mm)');
+  });
+
+  it('adds the test agreement with the payment information to a 校表 dispatch sheet (R-TEST-07)', () => {
+    expect(testAgreementRow({ paymentMethod: '银行代缴', bankName: '农行', depositSlipNo: 'LC02-00000001' })).toEqual([
+      '检测表协议（随派工单）', '押金收据 LC02-00000001', '用户缴费信息', '银行代缴 农行',
+    ]);
   });
 });

@@ -20,6 +20,11 @@ export function sheetOffsetTransform(offset: string): string {
   return `translate(${dx ?? 0}mm, ${dy ?? 0}mm)`;
 }
 
+/** R-TEST-07: the test agreement goes with a 校表 sheet, with the customer's payment information and deposit receipt. */
+export function testAgreementRow(s: Pick<Sheet, 'paymentMethod' | 'bankName' | 'depositSlipNo'>): string[] {
+  return ['检测表协议（随派工单）', `押金收据 ${s.depositSlipNo ?? '—'}`, '用户缴费信息', s.bankName ? `${s.paymentMethod} ${s.bankName}` : s.paymentMethod];
+}
+
 export function DispatchSheets() {
   const session = useSession((s) => s.session);
   const [date, setDate] = useState(session?.businessDate ?? '');
@@ -87,6 +92,7 @@ export function DispatchSheets() {
               ['用户要求', s.requirement || '—'],
               ['施工人员', s.technician, '承诺完成', s.promisedOn],
               ['派工备注', s.remark || '—'],
+              ...(s.type === '校表' ? [testAgreementRow(s)] : []),
               ['到场时间', '', '离开时间', ''],
               ['实施结果', '□合格 □未完成 □无法实施 □不合格 □取消该业务'],
               ['现场备注', ''],
