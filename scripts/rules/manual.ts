@@ -27,6 +27,7 @@ export const MANUAL: Readonly<Record<string, string>> = {
   'R-FIN-04': 'Each clerk files the finance-signed copy of their own report by year (paper archive).',
   'R-BANK-10': 'Bank fee invoices go through the company receipt box or a cheque exchanged at the bank (finance and hall head).',
   'R-CENS-05': 'The clerk signs the meter reader\'s paper external information log (外部信息记录本).',
+  'R-SEC-17': 'During an outage the software is down: apologise, take the phone number, collect by hand voluntarily; the payment is then taken at 前台收费 (an outage-dated entry like the R-PAY-06 manual slip is not built).',
   'R-SEC-28': 'Conduct rules for staff (六不准: no unauthorised charges, private connections, rudeness …).',
 };
 
