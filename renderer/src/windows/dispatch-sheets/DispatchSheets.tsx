@@ -21,7 +21,7 @@ export function sheetOffsetTransform(offset: string): string {
 }
 
 /** R-TEST-07: the test agreement goes with a 校表 sheet, with the customer's payment information and deposit receipt. */
-export function testAgreementRow(s: Pick<Sheet, 'paymentMethod' | 'bankName' | 'depositSlipNo'>): string[] {
+export function testAgreementRow(s: Pick<Sheet, 'paymentMethod' | 'bankName' | 'depositSlipNo'>): [string, string, string, string] {
   return ['检测表协议（随派工单）', `押金收据 ${s.depositSlipNo ?? '—'}`, '用户缴费信息', s.bankName ? `${s.paymentMethod} ${s.bankName}` : s.paymentMethod];
 }
 
