@@ -1,4 +1,4 @@
-/** 银行代扣 runs, their lines and the manual slips of locked bills (R-BANK-01..11, R-PAY-06). */
+/** 银行代扣 runs, their lines and the manual slips of locked bills (R-BANK-01..09, R-BANK-11, R-PAY-06). */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
 import { staff } from './reference.js';
@@ -6,7 +6,7 @@ import { accounts } from './accounts.js';
 import { bills } from './bills.js';
 import { payments } from './payments.js';
 
-/** 银行代扣 runs (R-BANK-01..11): the file sent to one bank and, later, its return. */
+/** 银行代扣 runs (R-BANK-01..09, R-BANK-11): the file sent to one bank and, later, its return. */
 export const bankRuns = sqliteTable('bank_runs', {
   id: text('id').primaryKey(),
   bankName: text('bank_name').notNull(),

@@ -26,9 +26,9 @@ export interface AcceptanceFacts {
 
 const REQUIRED_STATUS: Partial<Record<BusinessType, { status: MeterStatus; rule: string }>> = {
   安装: { status: '报装', rule: 'A-03' },
-  点火: { status: '装表', rule: 'R-MTR-01' },
+  点火: { status: '装表', rule: 'R-MTR-01, R-IGN-01' },
   二次点火: { status: '通气', rule: 'R-MTR-02' },
-  封表: { status: '通气', rule: 'R-SEAL-01' },
+  封表: { status: '通气', rule: 'R-SEAL-01' }, // the clerk checks the status before a seal
   拆表: { status: '通气', rule: 'R-SEAL-01' },
   启封: { status: '封表', rule: 'R-UNSEAL-02' },
 };
@@ -82,6 +82,10 @@ export interface AcceptanceExtras {
 /**
  * The requirement text as the seed wants it written, and the checks that depend on the type:
  * R-HOSE-01 "换波纹管,长度***米"; R-ICM-01 the acknowledged IC → ordinary terms (A-20).
+ */
+/**
+ * The text stored in 用户对<type>要求: the customer's wishes as the clerk typed them (R-REG-10 at 报装, R-IGN-02 at
+ * 点火), after what the business adds itself (the hose length, the IC-meter terms).
  */
 export function requirementText(type: BusinessType, meterKind: string | null, requirement: string, extras: AcceptanceExtras): string {
   const parts: string[] = [];

@@ -1,7 +1,8 @@
 /**
  * Late fee (滞纳金), DOMAIN §6.1.
  * R-LATE-01: raw = arrears × 0.3 % × overdue days.
- * R-LATE-02: counted in whole 0.5-yuan steps, rounded down; below 0.5 yuan nothing is charged.
+ * R-LATE-02: counted in whole 0.5-yuan steps, rounded down; below 0.5 yuan nothing is charged (the worked
+ * examples of R-LATE-03 are tests/unit/money.test.ts).
  * A-27: per unpaid bill, on the gas amount only; overdue days are calendar days after the due date.
  */
 import { DomainError } from '../../preload/kernel/errors.js';

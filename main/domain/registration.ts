@@ -87,7 +87,10 @@ export function validateRegistration(form: RegistrationForm, today: string): Rul
   return out;
 }
 
-/** R-VAL-10: for 散户 both dates default to the processing day; a change is allowed but warned about. */
+/**
+ * R-VAL-10 (R-REG-13): for 散户 both dates default to the processing day; a change is allowed but warned about.
+ * For 集体 the invoice date is the one on the invoice (R-VAL-08, R-REG-12/13).
+ */
 export function registrationWarnings(form: RegistrationForm, today: string): string[] {
   if (form.applicationNature === '散户' && (form.applicationDate !== today || form.invoiceDate !== today)) {
     return ['散户的报装日期和开票日期一般为办理当天，请确认 (R-VAL-10)'];

@@ -22,7 +22,10 @@ export interface TenderFigures {
   cashDueFen: Fen;
 }
 
-/** Total and cash due of a payment of `dueFen` (bills or a recharge) with tickets. */
+/**
+ * Total and cash due of a payment of `dueFen` (bills or a recharge) with tickets. The amount due includes the
+ * bills' late fees, so a ticket payment pays them too, in cash beside the tickets (R-LATE-04).
+ */
 export function tenderFigures(dueFen: Fen, tickets: TicketMoney): TenderFigures {
   const totalFen = addFen(dueFen, tickets.ticketCashFen);
   return { totalFen, cashDueFen: subFen(totalFen, tickets.ticketFen) };

@@ -8,16 +8,16 @@ import type { BusinessType, ReceiptResult, WorkOrderState } from '../../preload/
 
 /** Promised working days from the next day (§4.18). 拆表 follows 封表; 换表 and 其它 follow the 5-day jobs. */
 export const LEAD_TIME_WORKING_DAYS: Readonly<Record<BusinessType, number>> = {
-  安装: 5,
-  改装: 5,
-  点火: 3,
-  二次点火: 3,
-  封表: 3,
+  安装: 5, // R-REG-11
+  改装: 5, // R-UNI-06 (a unified-installed customer's modification)
+  点火: 3, // R-IGN-03, R-UNI-06
+  二次点火: 3, // R-IGN2-02
+  封表: 3, // R-SEAL-03
   拆表: 3,
-  启封: 3,
-  校表: 5,
+  启封: 3, // R-UNSEAL-05
+  校表: 5, // R-TEST-06 (the meter is removed within 5 working days)
   换表: 5,
-  其它: 5,
+  其它: 5, // R-HOSE-02 (换波纹管)
 };
 
 /** 派工单类型 (§8.1; A-39 for 点火 and 其它). */
@@ -70,6 +70,8 @@ export function stateAfterReceipt(type: BusinessType, state: WorkOrderState, rec
   if (!completed && receipt.siteRemark.trim() === '') {
     throw new DomainError('VALIDATION', '业务未完成时必须填写现场备注，说明原因 (R-RCPT-04)', 'siteRemark');
   }
+  // R-CANC-01/02: 取消该业务 with the reason (pipe change first; promise expired and the customer unreachable);
+  // R-CANC-03/04: 业务有效 unticked with the remark (no date given; cooker without flame-failure device).
   if (receipt.result === '取消该业务' || !receipt.businessValid) return '已取消';
   if (receipt.result === '合格') return '已完成';
   return '待重新派工'; // R-CANC-09: 未完成 / 无法实施 / 不合格 → dispatched again
@@ -84,7 +86,10 @@ export function canVoid(state: WorkOrderState): boolean {
   return state === '已受理' || state === '已派工' || state === '顺延' || state === '待重新派工';
 }
 
-/** §8.6: overdue when not finished, cancelled, void or deferred by its promised date (A-41). */
+/**
+ * §8.6: overdue when not finished, cancelled, void or deferred by its promised date (A-41). A job whose customer
+ * cannot be reached before the promise expires simply stays open, with no receipt (R-CANC-07).
+ */
 export function isOverdue(state: WorkOrderState, promisedOn: string, deferredTo: string | null, today: string): boolean {
   if (state === '已完成' || state === '已归档' || state === '已取消' || state === '已作废') return false;
   const due = state === '顺延' && deferredTo ? deferredTo : promisedOn;

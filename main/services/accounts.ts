@@ -1,5 +1,6 @@
 /**
- * Finding the customer at the front desk (R-GEN-03, R-PAY-01): by customer number, sequence number, name
+ * Finding the customer at the front desk (R-GEN-03, R-PAY-01; the same search finds the archive of a
+ * unified-installed customer, R-UNI-01, and answers the enquiry, R-QRY-01): by customer number, sequence number, name
  * or any fragment of the address (模糊地址). Fragments of 3+ characters use the FTS5 trigram index, 1–2
  * character fragments a per-character FTS5 index, so any substring of a Chinese address is found by index.
  */

@@ -1,5 +1,5 @@
 /**
- * 气费银行代扣 (R-BANK-01..11, R-PAY-06, A-36, A-48, A-50): per bank, the file of each withholding
+ * 气费银行代扣 (R-BANK-01..09, R-BANK-11, R-PAY-06, A-36, A-48, A-50): per bank, the file of each withholding
  * account's earliest unpaid bill; the bank's return checked line by line and written off in one
  * transaction; failed lines for the meter-reading team; counter cash locked while a bill awaits its
  * return, with the manual-slip path; the daily post-check, the monthly report and the quarterly

@@ -137,7 +137,10 @@ export function acceptAtCounter(
   );
 }
 
-/** Accepts a business inside the caller's transaction (报装 creates its 安装 business this way). */
+/**
+ * Accepts a business inside the caller's transaction (报装 creates its 安装 business this way): R-WO-01, for the
+ * selected account with the requirement text, the contact phone and the accepting clerk or channel.
+ */
 export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptInput): Business {
   const today = businessDateOf(now);
   const account = loadAccount(tx, input.accountId);
@@ -209,6 +212,8 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     type: input.type,
     accountId: input.accountId,
     requirement,
+    // R-GEN-07: every field business carries the confirmed contact phone, the priority the customer chose and
+    // the promised date the clerk tells the customer.
     contactPhone: input.contactPhone,
     priority: input.priority,
     acceptedOn: today,

@@ -43,7 +43,7 @@ export function reportLines(db: ReadTx, clerkId: string, date: string): { lines:
     const group = r.category === '核对单' ? '核对单' : r.category === '收据' ? '收据' : `${r.category}发票`;
     if (r.chargeType === '燃气费') {
       lines.push({ group, item: '气费', count: r.count, amountFen: fen(r.gasFen) });
-      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: fen(r.lateFeeFen) });
+      lines.push({ group: '滞纳金', item: '滞纳金', count: r.count, amountFen: fen(r.lateFeeFen) }); // R-LATE-06: its own charge type
     } else lines.push({ group, item: r.chargeType, count: r.count, amountFen: fen(r.amountFen) });
   }
   for (const t of tickets) lines.push({ group: '燃气票', item: t.kind, count: t.count, amountFen: fen(t.value), volumeCenti: centiM3(t.volume) });
@@ -141,7 +141,7 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
   );
 }
 
-/** R-CASH-05: a different clerk or a manager reviews and signs (signing in here); never the preparer. */
+/** R-CASH-05 (R-SEC-23 separation of duties): a different clerk or a manager reviews and signs (signing in here); never the preparer. */
 /** R-CASH-05: who may review a clerk's cash report (a colleague at the counter). */
 export const REVIEWER_ROLES = ['clerk', 'reviewer', 'manager', 'admin'] as const;
 

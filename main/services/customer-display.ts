@@ -1,5 +1,5 @@
 /**
- * The customer-facing display of a counter (R-PAY-07 唱收唱付, R-GEN-02 满意度评价): what the clerk's window
+ * The customer-facing display of a counter (R-PAY-07 and R-SEC-15 唱收唱付, R-GEN-02 and R-SEC-14 满意度评价): what the clerk's window
  * shows the customer — amount due, tendered, change — and the rating key the customer presses after the
  * transaction, stored per slip, clerk and counter (A-07). The state is per counter and lives in memory:
  * it is what the screen shows now, not a record.

@@ -8,7 +8,8 @@
  */
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';
-import { accounts, cardWriteOutcomes, cardWrites, icCards, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
+import { accounts, businesses, cardWriteOutcomes, cardWrites, icCards, ignitionRecords, meters, payments, PAYMENT_METHOD_CASH, staff } from '../../db/schema.js';
+import { censusSuggestions } from '../domain/census.js';
 import type { CardReader, CardRecord } from '../../hardware/card/reader.js';
 import { assertPurchaseAllowed, censusCheck, decideCardWrite, nextPurchaseCounter, PURCHASE_ROLES, rechargeQuote, replacementFeeFen, settlementDay, type PurchaseFacts } from '../domain/card-write.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
@@ -320,7 +321,10 @@ export class IcCardService {
     );
   }
 
-  /** R-CENS-02/03: purchases in the period against what the meter reader saw. */
+  /**
+   * R-CENS-01..03: the account a meter reader reported, its purchases in the period against what the reader saw;
+   * R-CENS-04: a 装表 meter without an accepted ignition or an ignition agreement is used privately.
+   */
   census(input: { accountId: string; from: string; to: string; remainingCenti: CentiM3; usedCenti: CentiM3 }) {
     const { db } = this.deps;
     const account = db.transaction((tx) => loadAccount(tx, input.accountId));
@@ -336,7 +340,25 @@ export class IcCardService {
     const note = check.normal
       ? ''
       : `普查发现气表故障：购气 ${formatVolume(purchased)} 方，实际用气 ${formatVolume(input.usedCenti)} 方，剩余 ${formatVolume(input.remainingCenti)} 方，需换表`;
-    return { account, purchased, ...check, note, suggestedPriority: check.normal ? null : '加急安排' };
+    const meter = db.select({ status: meters.status }).from(meters).where(and(eq(meters.accountId, input.accountId), eq(meters.active, true))).get();
+    const ignitionBusiness = db
+      .select({ id: businesses.id })
+      .from(businesses)
+      .where(and(eq(businesses.accountId, input.accountId), eq(businesses.type, '点火'), sql`${businesses.state} <> '已作废'`))
+      .get();
+    const agreement = db
+      .select({ id: ignitionRecords.id })
+      .from(ignitionRecords)
+      .innerJoin(businesses, eq(businesses.id, ignitionRecords.businessId))
+      .where(eq(businesses.accountId, input.accountId))
+      .get();
+    const { privateUse, suggestions } = censusSuggestions({
+      meterStatus: meter?.status ?? null,
+      ignitionOnRecord: ignitionBusiness !== undefined || agreement !== undefined,
+      normal: check.normal,
+      faultNote: note,
+    });
+    return { account, purchased, ...check, note, suggestedPriority: check.normal ? null : '加急安排', meterStatus: meter?.status ?? null, privateUse, suggestions };
   }
 
   /** The facts R-IC-07's precondition check needs (domain/card-write purchaseRefusal). */

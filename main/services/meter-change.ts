@@ -2,7 +2,9 @@
  * 换表单 (R-VOL-01, R-RCPT-05): the old meter's actual reading is compared with the system's latest
  * reading; gas on the difference becomes a bill to collect at 前台收费 (source meter_change), then the new
  * meter carries on from its own reading. One transaction: the old meter is retired, the new one is active
- * with the same status, and the business is archived.
+ * with the same status, and the business is archived. A unified replacement (统一换表) is accepted and dispatched
+ * afterwards with that note and remark, and its form entered the same way (R-RCPT-08); the charge it lists is
+ * the difference bill, collected and written off at 前台收费 with its check slip (R-VOL-02).
  */
 import { eq } from 'drizzle-orm';
 import { accounts, meterChangeRecords, meters } from '../../db/schema.js';

@@ -3,7 +3,8 @@
  * fee for a meter that passed, and the deposit handed back as a negative 检测押金 row on the ledger.
  * A failed meter needs the hall director (R-VOL-05) and corrects the gas fee of the last two readings, or of
  * every reading since an ignition less than 3 months ago (R-TEST-04, A-19): credited in cash when the meter
- * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept.
+ * ran fast, collected when it ran slow, as one 气费退补 ledger row with the per-reading figures kept. A meter
+ * within tolerance refunds nothing beyond the deposit (R-SEC-19).
  */
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/open.js';

@@ -35,6 +35,7 @@ export function recordPrivateIgnition(deps: ServiceDeps, actor: Actor, input: Pr
   const now = clock.now();
   return db.transaction(
     (tx) => {
+      // R-PRIV-01: the clerk checks the original archive: only a household never ignited (装表, R-MTR-01) is one.
       const business = acceptBusinessIn(tx, actor, now, {
         accountId: input.accountId,
         type: '点火',

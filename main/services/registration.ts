@@ -56,9 +56,11 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
   const { db, clock } = deps;
   const now = clock.now();
   const today = businessDateOf(now);
+  // R-REG-08: the record is saved only after the validation of §5 passes.
   const failures = validateRegistration(input, today);
   const first = failures[0];
   if (first) throw new DomainError('VALIDATION', `信息输入错误：${first.message} (${first.rule})`, first.field);
+  // R-VAL-03: the address with its unit, confirmed with the customer (the form says so at the field).
   if (input.address.trim() === '') throw new DomainError('VALIDATION', '请填写用户地址（含单元）', 'address');
   checkConnectionFee(input.buildingType, input.connectionFeeFen);
   // A-25: a villa has no sequence-number format of its own and uses the multi-storey one.
@@ -102,10 +104,11 @@ export function registerAccount(deps: ServiceDeps, actor: Actor, input: Registra
           cardHolder: blankToNull(input.cardHolder),
           smsNumber: blankToNull(input.smsNumber),
           smsCompany: blankToNull(input.smsCompany),
+          // R-REG-12/13: 集体 or 散户, with the dates checked by R-VAL-08..10
           applicationNature: input.applicationNature,
           applicationDate: input.applicationDate,
           invoiceDate: input.invoiceDate,
-          installRequirements: input.installRequirements,
+          installRequirements: input.installRequirements, // R-REG-10: 用户对安装要求
           seqBook: input.seq.book.trim(),
           seqBuilding: input.seq.building.trim(),
           seqUnit: input.seq.unit.trim(),

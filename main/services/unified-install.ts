@@ -1,7 +1,7 @@
 /**
  * 统一装表数据保存 (P-UNI, R-UNI-02..05, R-MTR-03): a meter fitted in a building-wide installation is
  * recorded on the account; an archive still 未用 is first switched to 报装 at the clerk's confirmation.
- * The installation date is the original one, or 2002-01-01 when unknown (R-UNI-05). The clerk then
+ * The installation date is the original one, or 2002-01-01 when unknown (R-UNI-05, R-VAL-15). The clerk then
  * accepts the ignition or a modification (R-UNI-03).
  */
 import { eq, sql } from 'drizzle-orm';

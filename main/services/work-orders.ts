@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
-import { accounts, businesses, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
+import { accounts, businesses, payments, staff, workOrderReceipts, workOrders } from '../../db/schema.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { allowedResults, canDispatch, stateAfterReceipt, WORK_ORDER_KIND } from '../domain/work-order.js';
@@ -148,9 +148,17 @@ export function enterReceipt(deps: ServiceDeps, actor: Actor, input: ReceiptInpu
 }
 
 /** R-WO-06 / R-PRT-03 / A-37: the day's dispatch sheets of this hall, printed from the application. */
+/**
+ * The day's dispatch sheets of the hall (R-PRT-03). A 校表 sheet carries its test agreement's payment information
+ * (the customer's payment method and bank, the 300-yuan deposit's receipt), which goes to the technician with it
+ * (R-TEST-07).
+ */
 export function dispatchSheets({ db }: ServiceDeps, actor: Actor, date: string) {
-  return db
+  const rows = db
     .select({
+      businessId: businesses.id,
+      paymentMethod: accounts.paymentMethod,
+      bankName: accounts.bankName,
       workOrderNo: workOrders.workOrderNo,
       kind: workOrders.kind,
       technician: workOrders.technician,
@@ -173,4 +181,15 @@ export function dispatchSheets({ db }: ServiceDeps, actor: Actor, date: string) 
     .where(and(eq(businesses.hallId, actor.hallId), eq(workOrders.dispatchedOn, date)))
     .orderBy(workOrders.technician, workOrders.workOrderNo)
     .all();
+  return rows.map(({ businessId, ...row }) => {
+    const deposit =
+      row.type === '校表'
+        ? db
+            .select({ slipNo: payments.slipNo })
+            .from(payments)
+            .where(and(eq(payments.businessRef, businessId), eq(payments.chargeType, '检测押金'), sql`${payments.feeFen} > 0`))
+            .get()
+        : undefined;
+    return { ...row, depositSlipNo: deposit?.slipNo ?? null };
+  });
 }

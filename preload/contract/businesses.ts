@@ -152,6 +152,10 @@ export const businessesContract = {
         name: z.string(),
         address: z.string(),
         seqNo: z.string(),
+        /** R-TEST-07: the customer's payment information for the 校表 agreement that goes with the sheet. */
+        paymentMethod: z.string(),
+        bankName: z.string().nullable(),
+        depositSlipNo: z.string().nullable(),
       }),
     ),
   },

@@ -92,6 +92,16 @@ export const cardsContract = {
         used: volume('used', z.string().trim().min(1, '请输入用气量').max(16)),
       })
       .strict(),
-    output: z.object({ purchased: centi, normal: z.boolean(), differenceCenti: centi, note: z.string(), suggestedPriority: z.string().nullable() }),
+    output: z.object({
+      purchased: centi,
+      normal: z.boolean(),
+      differenceCenti: centi,
+      note: z.string(),
+      suggestedPriority: z.string().nullable(),
+      /** R-CENS-04: the meter status, whether the household uses gas privately, and what to submit. */
+      meterStatus: z.string().nullable(),
+      privateUse: z.boolean(),
+      suggestions: z.array(z.object({ type: z.string(), note: z.string(), priority: z.string() })),
+    }),
   },
 } as const;

@@ -1,5 +1,6 @@
 /**
- * The 日收银报表 balance equation (R-CASH-04) and the difference of the cash counted from it: the one place
+ * The 日收银报表 balance equation (R-CASH-04) and the difference of the cash counted from it (the shortage or
+ * overage reported at once, R-SEC-22): the one place
  * both the back end (main/services/cash-report.ts, when the report is submitted) and the 缴款报告 window
  * (the figures it shows as the clerk types) compute them (issue 11 #4). Pure.
  */

@@ -27,6 +27,7 @@ function digits(value: string, max: number, field: string, label: string): strin
   return v.padStart(max, '0');
 }
 
+/** R-VAL-12: the 抄表序号 of the stored area and building type, in one of the four formats of §9 or refused. */
 export function formatSeqNo(area: AreaType, building: SeqBuildingType, parts: SeqParts): string {
   const book = parts.book.trim();
   if (!/^\d{4}$/.test(book)) throw new DomainError('VALIDATION', `抄表册号必须是4位数字: "${parts.book}"`, 'seqBook');

@@ -67,7 +67,7 @@ describe('日收银报表', () => {
     expect(draft).toMatchObject({ ok: true, value: { businessDate: '2026-11-23', previousBalanceFen: fen(0), incomeFen: fen(7985), submitted: null } });
     expect(draft.ok && draft.value.lines).toEqual([
       { group: '核对单', item: '气费', count: 2, amountFen: fen(15870) },
-      { group: '滞纳金', item: '滞纳金', count: 2, amountFen: fen(50) },
+      { group: '滞纳金', item: '滞纳金', count: 2, amountFen: fen(50) }, // R-LATE-06
       { group: '燃气票', item: '燃气票', count: 5, amountFen: fen(0), volumeCenti: centiM3(2500) },
     ]);
     // counted 79.80: five jiao short
@@ -83,7 +83,7 @@ describe('日收银报表', () => {
     expect(await nextDay.call('cashReport.draft', {})).toMatchObject({ ok: true, value: { previousBalanceFen: fen(7985), incomeFen: fen(0) } });
   });
 
-  it('is reviewed by someone else, never by its preparer (also refused by the database)', async () => {
+  it('is reviewed by someone else, never by its preparer (also refused by the database; R-CASH-05, R-SEC-23)', async () => {
     const clerk = await dayOfTakings();
     await clerk.call('cashReport.submit', { deposited: '79.85', denominations: {} });
     expect(await clerk.call('cashReport.review', { clerkLogin: 'clerk01', reviewer: { login: 'clerk01', password: '123456' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -131,6 +131,7 @@ describe('日结', () => {
     expect(() => db.prepare('DELETE FROM business_days').run()).toThrow('closed business day');
     expect(n('SELECT count(*) FROM payments')).toBe(2);
     expect(await boss.call('day.report', { date: '2026-11-23' })).toMatchObject({ ok: true, value: { closeNo: 'RJ-LC-00001' } });
+    // R-FIN-02: the month-end report for finance, from the closed days
     expect(await boss.call('day.month', { month: '2026-11' })).toMatchObject({ ok: true, value: { closedDays: ['2026-11-23'], openDays: [], byCharge: [{ chargeType: '燃气费', count: 2, totalFen: fen(15920) }] } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });

@@ -204,13 +204,28 @@ describe('补卡 and census', () => {
     expect(n("SELECT count(*) FROM payments WHERE charge_type = '补卡费'")).toBe(0);
   });
 
-  it('census: purchased 120, used 95, remaining 15 → abnormal, replace urgently (R-CENS-03)', async () => {
+  it('census of a meter a reader reported (R-CENS-01): purchased 120, used 95, remaining 15 → abnormal, replace urgently (R-CENS-03)', async () => {
     const clerk = await issued();
     for (const v of ['50', '70']) await clerk.call('cards.recharge', { accountId, by: 'volume', value: v, tendered: '300' });
     const res = await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '15', used: '95' });
     expect(res).toMatchObject({ ok: true, value: { purchased: 12000, normal: false, differenceCenti: 1000, suggestedPriority: '加急安排' } });
     if (res.ok) expect(res.value.note).toBe('普查发现气表故障：购气 120 方，实际用气 95 方，剩余 15 方，需换表');
-    expect(await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '25', used: '95' })).toMatchObject({ ok: true, value: { normal: true } });
+    expect(await clerk.call('cards.census', { accountId, from: '2026-01-01', to: '2026-12-31', remaining: '25', used: '95' })).toMatchObject({ ok: true, value: { normal: true, privateUse: false, suggestions: [] } });
+    if (res.ok) expect(res.value.suggestions).toEqual([{ type: '换表', note: res.value.note, priority: '加急安排' }]);
+  });
+
+  it('census of a 装表 meter with no ignition on record: private use, an urgent 点火 to sign the agreement (R-CENS-04, A-38)', async () => {
+    const clerk = await signIn(host);
+    const ids = addAccount(host, { accountNo: '50000077', name: '普查户', address: '温州市鹿城区普查路1号', customerType: 'IC卡', meterStatus: '装表' });
+    const ask = { accountId: ids.accountId, from: '2026-01-01', to: '2026-12-31' };
+    const ignition = { type: '点火', note: '该户为抄表员上门普查发现已通气,需补签点火协议', priority: '加急安排' };
+    expect(await clerk.call('cards.census', { ...ask, remaining: '0', used: '0' })).toMatchObject({ ok: true, value: { normal: true, meterStatus: '装表', privateUse: true, suggestions: [ignition] } });
+    const abnormal = await clerk.call('cards.census', { ...ask, remaining: '0', used: '5' });
+    expect(abnormal).toMatchObject({ ok: true, value: { normal: false, privateUse: true } });
+    if (abnormal.ok) expect(abnormal.value.suggestions.map((g) => g.type)).toEqual(['换表', '点火']);
+    // once an ignition is accepted the household is no longer unknown to the system
+    await clerk.call('businesses.accept', { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000077', priority: '加急安排' });
+    expect(await clerk.call('cards.census', { ...ask, remaining: '0', used: '0' })).toMatchObject({ ok: true, value: { privateUse: false, suggestions: [] } });
   });
 });
 

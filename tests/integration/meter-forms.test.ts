@@ -47,6 +47,26 @@ describe('换表单 (R-VOL-01)', () => {
   });
 });
 
+describe('统一换表 accepted and dispatched afterwards (R-RCPT-08, R-VOL-02)', () => {
+  it('takes the paper receipt in: 换表 noted 统一换表, dispatched with that remark, three times, the form, the charge collected', async () => {
+    const b = acceptBusiness(host.deps, actor, { accountId: ids.accountId, type: '换表', requirement: '统一换表', contactPhone: '13100000000', priority: '等待安排' });
+    const wo = dispatch(host.deps, actor, { businessId: b.id, technician: '李师傅', remark: '统一换表' });
+    expect(wo).toMatchObject({ kind: '换拆启封校', remark: '统一换表' });
+    const done = enterReceipt(host.deps, actor, {
+      workOrderNo: wo.workOrderNo, arrivedAt: '2026-11-20 09:00', implementedAt: '2026-11-20 09:30', leftAt: '2026-11-20 09:40', result: '合格', businessValid: true, siteRemark: '',
+    });
+    expect(done.state).toBe('已完成');
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    const res = await clerk.call('followUps.meterChange', { businessId: b.id, oldActualReading: '152', model: 'G2.5', meterNo: 'U-001', direction: '右进', newReading: '0', consumables: [] });
+    expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档', requirement: '统一换表' }, differenceBillId: expect.any(String) } });
+    // the charge on the 换表记录 (2 m³ × 3.45) is collected at 前台收费 and printed on a check slip
+    const billId = res.ok ? (res.value.differenceBillId ?? '') : '';
+    const paid = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: [billId], tendered: '10', expectedTotalFen: 690 });
+    expect(paid).toMatchObject({ ok: true, value: { slipNo: 'LC02-00000001' } });
+    expect(host.store.sqlite.prepare('SELECT status FROM bills WHERE id = ?').pluck().get(billId)).toBe('收讫');
+  });
+});
+
 describe('改装单 (R-RCPT-06, R-INV-08)', () => {
   it('posts the modification fee as 安改装费 on a local-tax invoice with its number', async () => {
     const businessId = completed('改装');

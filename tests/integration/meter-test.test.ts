@@ -39,8 +39,16 @@ const form = (): Input<'followUps.meterTest'> => ({
 const ledger = () =>
   host.store.sqlite.prepare('SELECT charge_type AS t, fee_fen AS fee, tendered_fen AS tendered, change_fen AS change FROM payments ORDER BY slip_no').all();
 
+describe('校表 dispatch sheet (R-TEST-07)', () => {
+  it('carries the agreement\'s payment information and the deposit receipt to the technician', async () => {
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    const res = await clerk.call('businesses.dispatchSheets', { date: '2026-11-23' });
+    expect(res).toMatchObject({ ok: true, value: [{ type: '校表', paymentMethod: '现金', bankName: null, depositSlipNo: 'LC02-00000001' }] });
+  });
+});
+
 describe('校表 settlement', () => {
-  it('charges the 20-yuan refit fee when the meter passes and hands the 300-yuan deposit back', async () => {
+  it('charges the 20-yuan refit fee when the meter passes and hands the 300-yuan deposit back, refunding no gas (R-SEC-19)', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const res = await clerk.call('followUps.meterTest', form());
     expect(res).toMatchObject({ ok: true, value: { business: { state: '已归档' }, slipNo: 'LC02-00000002', changeFen: fen(0), refundSlipNo: 'LC02-00000003', refundFen: fen(30000) } });
@@ -55,7 +63,7 @@ describe('校表 settlement', () => {
     expect(await clerk.call('followUps.meterTest', form())).toMatchObject({ ok: false, error: { message: expect.stringContaining('已归档') } });
   });
 
-  it('needs the hall director for a failed meter, which costs no fee and credits the last two readings (R-TEST-04, R-VOL-05, A-19)', async () => {
+  it('needs the hall director for a failed meter, which costs no fee and credits the last two readings (R-TEST-04, R-VOL-05, R-SEC-19, A-19)', async () => {
     const clerk = await signIn(host, 'clerk02', 'counter-lc02');
     const failed = { ...form(), result: '偏快' as const, errorPercent: '4.5', tendered: null, handling: '表偏快4.5%，免费换新表' };
     expect(await clerk.call('followUps.meterTest', failed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'result' } });

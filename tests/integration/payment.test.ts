@@ -188,6 +188,7 @@ describe('ledger guards', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE bills SET status = '收讫' WHERE id = 'bill-2'").run()).toThrow(/payment item/);
     expect(() => db.prepare("UPDATE bills SET status = '未缴' WHERE id = 'bill-1'").run()).toThrow(/payment item/);
+    // R-VOL-07: the figures behind a bill are never edited outside the correction flows
     expect(() => db.prepare("UPDATE bills SET amount_fen = 1 WHERE id = 'bill-2'").run()).toThrow(/frozen/);
   });
 });
@@ -250,7 +251,7 @@ describe('late-fee waiver (R-LATE-05, A-28)', () => {
   });
 });
 
-describe('customer display and satisfaction rating (R-PAY-07, R-GEN-02, A-07)', () => {
+describe('customer display and satisfaction rating (R-PAY-07, R-SEC-15, R-GEN-02, R-SEC-14, A-07)', () => {
   it('shows what the clerk shows at this counter, then stores the rating per slip, clerk and counter', async () => {
     const clerk = await signIn(host);
     const other = await signIn(host, 'clerk02', 'counter-lc02');

@@ -37,6 +37,7 @@ describe('私自点火', () => {
       });
       expect(openProvisionalIgnitions(host.deps)).toEqual([]);
       expect(host.store.sqlite.prepare('SELECT status FROM meters').pluck().get()).toBe('通气');
+      // R-PRIV-01: the archive shows the household already ignited: not a private ignition
       expect(await clerk.call('businesses.privateIgnition', { accountId: ids.accountId, latestReading: '30', contactPhone: '13200000000', requirement: '' })).toMatchObject({
         ok: false,
         error: { message: expect.stringContaining('R-MTR-01') },

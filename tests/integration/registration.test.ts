@@ -65,10 +65,16 @@ describe('报装', () => {
       charge_type: '报装费', invoice_category: '地税', fee_fen: 240000, total_fen: 240000, gas_fen: 0,
     });
     expect(host.store.sqlite.prepare('SELECT status, kind FROM meters').get()).toEqual({ status: '报装', kind: '普通表' });
+    // R-SEQ-07: area and building type are stored, never inferred from the length; R-REG-10/12/13: the wishes,
+    // 报装性质 and the dates as entered
+    expect(host.store.sqlite.prepare('SELECT area_type, building_type, seq_no, application_nature, application_date, invoice_date, install_requirements FROM accounts').get()).toEqual({
+      area_type: form.areaType, building_type: form.buildingType, seq_no: '0123052301', application_nature: form.applicationNature,
+      application_date: form.applicationDate, invoice_date: form.invoiceDate, install_requirements: form.installRequirements,
+    });
     expect(decodeEscPos(host.sim.jobs[0] ?? Buffer.alloc(0))[0]).toBe('营业收费凭证');
   });
 
-  it('shows each validation failure at its field and writes nothing', async () => {
+  it('shows each validation failure at its field and writes nothing (R-REG-08)', async () => {
     const clerk = await signIn(host);
     const cases = [
       [{ name: '张 三' }, 'name', 'R-VAL-02'],
@@ -76,6 +82,7 @@ describe('报装', () => {
       [{ bankName: '农行' }, 'bankCardNo', 'R-VAL-04'],
       [{ smsNumber: '13800000000' }, 'smsCompany', 'R-VAL-07'],
       [{ applicationNature: '集体' }, 'invoiceDate', 'R-VAL-08'],
+      [{ address: ' ' }, 'address', '含单元'], // R-VAL-03
       [{ buildingType: '高层' }, 'connectionFee', 'R-VAL-11'],
       [{ seq: { book: '0123', building: '05', unit: '12', room: '301' } }, 'seqUnit', 'A-44'],
       [{ feePath: { kind: 'lost_before_2006', ledgerRecordFound: false, lossDeclaration: true } }, 'ledgerRecordFound', 'R-REG-03'],
@@ -85,7 +92,7 @@ describe('报装', () => {
       [
         { transferWithRegistration: true, feePath: { kind: 'lost_after_2006', feeClass: 'A', developerCertificate: false, propertyCertificate: false, lossDeclaration: true } },
         'applicationDate',
-        'R-TRF-03',
+        'R-TRF-03, R-VAL-15',
       ],
     ] as const;
     for (const [patch, field, rule] of cases) {

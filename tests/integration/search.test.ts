@@ -1,4 +1,4 @@
-/** 模糊地址 search (R-GEN-03, R-PAY-01): any substring of a Chinese address, names, customer numbers. */
+/** 模糊地址 search (R-GEN-03, R-PAY-01, R-UNI-01): any substring of a Chinese address, names, customer numbers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountSearch, planSearch } from '../../main/services/accounts.js';
 import { addAccount, makeTestHost, type TestHost } from '../fixtures/host.js';

@@ -85,6 +85,17 @@ describe('prepaid remainder and merged payment (R-TKT-09, R-TKT-11)', () => {
   });
 });
 
+describe('late fee on a ticket payment (R-LATE-04)', () => {
+  it('collects the late fee of an overdue bill in cash beside the tickets', async () => {
+    const clerk = await signIn(host);
+    // 20 m³ = 69.00 due 2026-11-19: 4 days overdue on 2026-11-23 → raw 0.828 → 0.50
+    addBill(host, ids, { id: 'bill-late', readingDate: '2026-10-10', previous: 8000, current: 10000, amountFen: 6900, dueDate: '2026-11-19' });
+    const pay = { accountId: ids.accountId, billIds: ['bill-late'], expectedTotalFen: 6950, tickets: [{ ...q4, count: 4 }] };
+    expect(await clerk.call('payments.payCash', { ...pay, tendered: '0' })).toMatchObject({ ok: false });
+    expect(await clerk.call('payments.payCash', { ...pay, tendered: '0.5' })).toMatchObject({ ok: true, value: { ticketFen: 6900, lateFeeFen: 50, changeFen: 0 } });
+  });
+});
+
 describe('refusals change nothing', () => {
   it('expired, not-yet-valid, missing back name, extra tickets and short cash', async () => {
     const clerk = await signIn(host);

@@ -1,4 +1,4 @@
-/** 过户 (P-TRF): arrears block (R-TRF-04), fee 5 yuan on a quota invoice or waived for relatives (R-TRF-07), history. */
+/** 过户 (P-TRF): arrears block (R-TRF-04), fee 5 yuan on a quota invoice (R-INV-07) or waived for relatives (R-TRF-07), the previous owner kept in history (R-TRF-05, A-10). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { lastAuditDetail, scalar } from '../fixtures/data.js';
@@ -30,6 +30,8 @@ describe('过户', () => {
     expect(host.store.sqlite.prepare("SELECT charge_type, invoice_category, fee_fen FROM payments WHERE charge_type = '过户费'").get()).toEqual({
       charge_type: '过户费', invoice_category: '定额', fee_fen: 500,
     });
+    // R-INV-05: the national-tax invoice is for gas fees and recharges only; the transfer fee has its quota invoice
+    expect(await clerk.call('invoices.issue', { slipNo: 'LC01-00000002' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('R-INV-05') } });
     expect(host.store.sqlite.prepare('SELECT name FROM accounts').pluck().get()).toBe('周小');
     expect(host.store.sqlite.prepare('SELECT previous_name, new_name, settled_reading_centi FROM ownership_transfers').get()).toEqual({
       previous_name: '周老', new_name: '周小', settled_reading_centi: 15000,

@@ -12,7 +12,7 @@ const meter = (id: string) => host.store.sqlite.prepare('SELECT status, model, i
 const install = { model: 'G2.5', meterNo: 'U001', direction: '右进' as const, baseReading: '3', installedOn: '', switchUnusedToApplied: false };
 
 describe('统一装表数据保存', () => {
-  it('records the meter on a 报装 account with 2002-01-01 when the date is unknown, then allows the ignition', async () => {
+  it('records the meter on a 报装 account with 2002-01-01 when the date is unknown (R-VAL-15), then allows the ignition', async () => {
     const ids = addAccount(host, { accountNo: '93000001', name: '统一', address: '温州市瓯海区学院路1号水心公寓1幢1单元101室', meterStatus: '报装' });
     const clerk = await signIn(host);
     expect(await clerk.call('meters.unifiedInstall', { ...install, accountId: ids.accountId })).toEqual({ ok: true, value: { meterStatus: '装表', installedOn: '2002-01-01' } });
@@ -42,6 +42,15 @@ describe('封管 without a connection fee', () => {
     expect(res).toMatchObject({ ok: true, value: { recordedOn: '2026-11-23', contactBy: '2026-11-30' } });
     expect(host.store.sqlite.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
     expect(await clerk.call('premises.logPipeSeal', { address: ' ', householder: '', phone: '13300000000', request: '封立管' })).toMatchObject({ ok: false, error: { field: 'pipeAddress' } });
+  });
+  it('first checks the system: an address that is a customer with a paid fee is refused, nothing logged (R-PIPE-01, R-PRIV-04)', async () => {
+    const clerk = await signIn(host);
+    addAccount(host, { accountNo: '10000077', name: '某户', address: '温州市鹿城区信河街10号' });
+    const res = await clerk.call('premises.logPipeSeal', { address: '温州市鹿城区信河街10号', householder: '某户', phone: '13300000000', request: '封进户管' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'pipeAddress', message: expect.stringContaining('R-PIPE-01') } });
+    expect(host.store.sqlite.prepare('SELECT count(*) FROM unregistered_premises').pluck().get()).toBe(0);
+    // a privately ignited household that refuses the connection fee: its seal request is logged, not an account
+    expect(await clerk.call('premises.logPipeSeal', { address: '温州市鹿城区信河街11号', householder: '某户', phone: '13300000000', request: '封表（私自点火，拒缴报装费）' })).toMatchObject({ ok: true });
   });
 });
 

@@ -36,10 +36,11 @@ const receipt = (workOrderNo: string, result: '合格' | '未完成' | '无法�
 });
 
 describe('点火: accept → dispatch → receipt → 点火登记', () => {
-  it('promises 3 working days from tomorrow and ends with the meter 通气', () => {
+  it('promises 3 working days from tomorrow with the phone and priority (R-GEN-07, R-IGN-03) and ends with the meter 通气', () => {
     const ids = addAccount(host, { accountNo: '70000001', name: '孙八', address: '温州市鹿城区学院路9号翠微小区1幢1单元101室', meterStatus: '装表' });
     const b = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '周末上午', contactPhone: '13900000001', priority: '尽快安排' });
     expect(b).toMatchObject({ businessNo: 'LC01-B00000001', state: '已受理', acceptedOn: '2026-11-23', promisedOn: '2026-11-26', priority: '尽快安排' });
+    expect(b).toMatchObject({ requirement: '周末上午', contactPhone: '13900000001' }); // 用户对点火要求 (R-IGN-02)
     expect(host.store.sqlite.prepare('SELECT phone FROM account_phones WHERE account_id = ?').pluck().all(ids.accountId)).toEqual(['13900000001']);
     expect(workQueue(host.deps, clerk).map((r) => [r.businessNo, r.state, r.workOrderNo])).toEqual([['LC01-B00000001', '已受理', null]]);
 
@@ -61,6 +62,17 @@ describe('点火: accept → dispatch → receipt → 点火登记', () => {
     expect(meterStatus(ids.meterId)).toBe('通气');
     expect(host.store.sqlite.prepare('SELECT cooker_brand, flame_failure_device FROM ignition_records').get()).toEqual({ cooker_brand: '方太', flame_failure_device: 1 });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
+  });
+
+  it('takes the ignition reading from the agreement as the latest reading, never below the base reading (R-VOL-06)', () => {
+    const ids = addAccount(host, { accountNo: '70000009', name: '钱九', address: '温州市鹿城区学院路9号翠微小区1幢1单元109室', meterStatus: '装表', reading: 500 });
+    host.store.sqlite.prepare('UPDATE meters SET base_reading_centi = 500 WHERE id = ?').run(ids.meterId);
+    const b = acceptBusiness(host.deps, clerk, { accountId: ids.accountId, type: '点火', requirement: '', contactPhone: '13900000009', priority: '等待安排' });
+    const wo = dispatch(host.deps, dispatcher, { businessId: b.id, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, receipt(wo.workOrderNo, '合格'));
+    expect(() => saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: centiM3(400), ...appliances })).toThrow('R-VOL-06');
+    saveIgnition(host.deps, clerk, { businessId: b.id, latestReading: centiM3(500), ...appliances });
+    expect(host.store.sqlite.prepare('SELECT latest_reading_centi FROM meters WHERE id = ?').pluck().get(ids.meterId)).toBe(500);
   });
 
   it('refuses an ignition unless the meter is 装表 (R-MTR-01) and refuses duplicates', () => {

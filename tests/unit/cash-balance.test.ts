@@ -11,7 +11,7 @@ describe('日收银报表 balance', () => {
   it('refuses a negative deposit at the field', () => {
     expect(() => cashBalance(fen(0), fen(0), fen(-1))).toThrow(expect.objectContaining({ code: 'VALIDATION', field: 'deposited' }));
   });
-  it('states the counted cash against the balance to the fen, more as positive', () => {
+  it('states the counted cash against the balance to the fen, more as positive (R-SEC-22)', () => {
     const counted = countedTotal({ 10000: 7, 1000: 1, 500: 1, 10: 5 });
     expect(counted).toBe(71550);
     expect(cashDifference(counted, fen(71550))).toBe(0);

@@ -46,7 +46,7 @@ describe('request text and channels', () => {
     expect(() => checkChannel('营业员', '换表', { ...noExtras, icToOrdinary: true })).not.toThrow();
     expect([mayVoid('manager', '营业员'), mayVoid('manager', '接听组'), mayVoid('callcenter_lead', '接听组'), mayVoid('clerk', '营业员')]).toEqual([true, false, true, false]);
   });
-  it('names the earliest blocking bill and the total in every arrears refusal (R-GEN-10)', () => {
+  it('names the earliest blocking bill and the total in every arrears refusal (R-GEN-10, R-SEC-08: no transfer while arrears exist, R-SEC-07)', () => {
     expect(() => refuseWhileArrears([{ readingDate: '2026-09-01', amountFen: fen(100) }, { readingDate: '2026-10-01', amountFen: fen(250) }], '办理过户', 'R-TRF-04', 'x')).toThrow(
       '你还有欠费未缴,须先缴清欠费方可办理过户 (R-TRF-04)：未缴 2 笔共 3.50 元，最早为 2026-09-01 抄表 1.00 元',
     );

@@ -51,7 +51,7 @@ describe('registration validation (DOMAIN §5 cases)', () => {
   it('8: SMS number without company → R-VAL-07', () => {
     expect(rules({ smsNumber: '13800000000' })).toEqual(['R-VAL-07']);
   });
-  it('9: 集体 with today as invoice date → R-VAL-08', () => {
+  it('9: 集体 with today as invoice date → R-VAL-08 (R-REG-12)', () => {
     expect(rules({ applicationNature: '集体', invoiceDate: TODAY })).toEqual(['R-VAL-08']);
   });
   it('10: 集体, invoice lost, 2002-01-01 accepted', () => {
@@ -66,7 +66,7 @@ describe('registration validation (DOMAIN §5 cases)', () => {
   it('refuses impossible dates', () => {
     expect(rules({ invoiceDate: '2024-02-30' })).toEqual(['R-VAL-09']);
   });
-  it('warns when a 散户 date is not today (R-VAL-10)', () => {
+  it('warns when a 散户 date is not today (R-VAL-10, R-REG-13)', () => {
     expect(registrationWarnings({ ...base, invoiceDate: '2024-05-09' }, TODAY)).toHaveLength(1);
     expect(registrationWarnings(base, TODAY)).toEqual([]);
   });

@@ -13,7 +13,7 @@ describe('抄表序号 (DOMAIN §9 worked examples)', () => {
     expect(formatSeqNo('新', '多层', { book: '1001', building: '03', unit: '02', room: '502' })).toBe('10010302502');
     expect(formatSeqNo('新', '高层', { book: '2002', building: '08', unit: '01', room: '905' })).toBe('200208010905');
   });
-  it('refuses old-area units ≥ 10 (A-44) and malformed parts', () => {
+  it('refuses old-area units ≥ 10 (A-44) and malformed parts (R-VAL-12)', () => {
     expect(() => formatSeqNo('老', '多层', { book: '0123', building: '05', unit: '10', room: '301' })).toThrow('A-44');
     expect(() => formatSeqNo('新', '多层', { book: '123', building: '05', unit: '1', room: '301' })).toThrow('抄表册号');
     expect(() => formatSeqNo('新', '多层', { book: '0123', building: '5', unit: '1', room: '3011' })).toThrow('房号');

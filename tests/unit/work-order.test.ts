@@ -1,4 +1,4 @@
-/** R-LT-01 promised dates, §3.2 meter states, R-RCPT-03/04 receipts, §8.6 states, R-VAL-11 fees. */
+/** R-LT-01 promised dates, §3.2 meter states, R-RCPT-03/04 receipts, R-CANC-01..04/07, §8.6 states, R-VAL-11 fees. */
 import { describe, expect, it } from 'vitest';
 import { checkAcceptance } from '../../main/domain/acceptance.js';
 import { planPaymentMethodChange } from '../../main/domain/payment-method.js';
@@ -24,6 +24,12 @@ describe('promised date (R-LT-01, A-21)', () => {
   });
   it('uses the seed lead times', () => {
     expect([LEAD_TIME_WORKING_DAYS.安装, LEAD_TIME_WORKING_DAYS.点火, LEAD_TIME_WORKING_DAYS.封表, LEAD_TIME_WORKING_DAYS.校表]).toEqual([5, 3, 3, 5]);
+  });
+  it('promises each business its own lead time (R-UNI-06, R-IGN-03, R-IGN2-02, R-SEAL-03, R-UNSEAL-05, R-TEST-06, R-HOSE-02)', () => {
+    expect(LEAD_TIME_WORKING_DAYS).toMatchObject({ 点火: 3, 改装: 5, 二次点火: 3, 封表: 3, 启封: 3, 校表: 5, 其它: 5 });
+    // accepted on Monday 2024-05-06: 3 working days → Thursday, 5 → Monday 2024-05-13
+    expect(promisedDate('2024-05-06', LEAD_TIME_WORKING_DAYS.启封)).toBe('2024-05-09');
+    expect(promisedDate('2024-05-06', LEAD_TIME_WORKING_DAYS.其它)).toBe('2024-05-13');
   });
 });
 
@@ -59,6 +65,16 @@ describe('receipts (R-RCPT-03/04) and states (§8.6)', () => {
     expect(stateAfterReceipt('点火', '已派工', { result: '合格', businessValid: false, siteRemark: '用户出差,等用户电话' })).toBe('已取消');
     expect(() => stateAfterReceipt('点火', '已受理', { result: '合格', businessValid: true, siteRemark: '' })).toThrow('已派工');
   });
+  it('cancels with the seed remarks: promise expired and unreachable, cooker without flame-failure device (R-CANC-02, R-CANC-04)', () => {
+    expect(stateAfterReceipt('安装', '已派工', { result: '取消该业务', businessValid: true, siteRemark: '无法联系到该用户,且该业务已到期' })).toBe('已取消');
+    expect(() => stateAfterReceipt('安装', '已派工', { result: '取消该业务', businessValid: true, siteRemark: '' })).toThrow('R-RCPT-04');
+    const remark = '该户灶具无熄火保护装置,用户需更换。等用户电话';
+    expect(stateAfterReceipt('点火', '已派工', { result: '合格', businessValid: false, siteRemark: remark })).toBe('已取消');
+    expect(() => stateAfterReceipt('点火', '已派工', { result: '合格', businessValid: false, siteRemark: '' })).toThrow('R-RCPT-04');
+  });
+  it('keeps the job of an unreachable customer open and not overdue until the promise expires (R-CANC-07)', () => {
+    expect(isOverdue('已派工', '2024-05-09', null, '2024-05-08')).toBe(false);
+  });
   it('is overdue only after the promised or agreed date (A-41)', () => {
     expect(isOverdue('已派工', '2024-05-09', null, '2024-05-10')).toBe(true);
     expect(isOverdue('已派工', '2024-05-09', null, '2024-05-09')).toBe(false);
@@ -67,7 +83,7 @@ describe('receipts (R-RCPT-03/04) and states (§8.6)', () => {
   });
 });
 
-describe('connection fee (R-REG-06, R-VAL-11)', () => {
+describe('connection fee (R-REG-06, R-VAL-11, R-SEQ-06)', () => {
   it('matches the building type', () => {
     expect(() => checkConnectionFee('多层', fen(240_000))).not.toThrow();
     expect(() => checkConnectionFee('高层', fen(285_000))).not.toThrow();
@@ -98,8 +114,9 @@ describe('acceptance preconditions (§4)', () => {
     expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '封表', unpaid })).toThrow('R-UNSEAL-02');
     expect(() => checkAcceptance(facts)).not.toThrow();
   });
-  it('requires the meter status of each business (R-MTR-01, R-MTR-02)', () => {
-    expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '报装' })).toThrow('R-MTR-01');
+  it('requires the meter status of each business (R-MTR-01, R-MTR-02, R-IGN-01, R-SEAL-01)', () => {
+    expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '报装' })).toThrow('R-MTR-01, R-IGN-01');
+    expect(() => checkAcceptance({ ...facts, type: '封表', meterStatus: '封表' })).toThrow('R-SEAL-01');
     expect(() => checkAcceptance({ ...facts, type: '点火', meterStatus: '装表' })).not.toThrow();
     expect(() => checkAcceptance({ ...facts, type: '启封', meterStatus: '通气' })).toThrow('「封表」');
   });
@@ -131,6 +148,11 @@ describe('缴费方式变更 (P-PMC)', () => {
     expect(planPaymentMethodChange({ ...change, fromMethod: '银行代缴', fromBank: '农行', toMethod: '现金' })).toEqual({
       bankName: null, bankCardNo: null, cardHolder: null,
     });
+  });
+  it('changes the bank with its card number and holder (R-PMC-06)', () => {
+    const bankChange = { ...change, fromMethod: '银行代缴', fromBank: '农行', toMethod: '银行代缴' as const, bankName: '工行', bankCardNo: '6222020000000000002' };
+    expect(planPaymentMethodChange(bankChange)).toEqual({ bankName: '工行', bankCardNo: '6222020000000000002', cardHolder: '张三' });
+    expect(() => planPaymentMethodChange({ ...bankChange, bankCardNo: '' })).toThrow();
   });
   it('refuses 温州银行 at the counter (R-PMC-01), bad card numbers and IC-card customers', () => {
     expect(() => planPaymentMethodChange({ ...change, bankName: '温州银行' })).toThrow('R-PMC-01');

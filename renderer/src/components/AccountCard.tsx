@@ -1,4 +1,4 @@
-/** The picked customer as the clerk confirms it with them (R-GEN-03): name, number, address, meter. */
+/** The picked customer as the clerk confirms it with them before collecting (R-GEN-03, R-SEC-24): name, number, address, meter. */
 import type { Output } from '../../../preload/contract';
 import { formatVolume } from '../../../preload/kernel/volume';
 import { t } from '../i18n/zh-CN';

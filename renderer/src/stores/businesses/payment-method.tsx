@@ -1,4 +1,4 @@
-/** 缴费方式变更 (P-PMC): the new method and bank (R-PMC-01..06). */
+/** 缴费方式变更 (P-PMC): the new method and bank (R-PMC-01, R-PMC-03..06). */
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { accountAction, type PanelProps } from './types';
@@ -13,7 +13,7 @@ export const paymentMethodDefaults: PaymentMethodValues = { toMethod: '银行代
 
 const COUNTER_BANK_NAMES = ['建行', '工行', '鹿城农村合作银行', '农行', '华夏', '广发'];
 
-/** 缴费方式变更 (P-PMC): new method and bank (R-PMC-01..06). */
+/** 缴费方式变更 (P-PMC): new method and bank (R-PMC-01, R-PMC-03..06). */
 function PaymentMethodFields({ values: extras, set, fieldError }: PanelProps<PaymentMethodValues>) {
   return (
         <>

@@ -14,13 +14,23 @@ type Sheet = Output<'businesses.dispatchSheets'>[number];
 
 const OFFSET_KEY = 'gas-hall.sheetOffset';
 
+/** R-DOC-01: the print position typed as "x,y" millimetres (anything else counts as 0) as the sheet's transform. */
+export function sheetOffsetTransform(offset: string): string {
+  const [dx, dy] = offset.split(',').map((v) => Number(v) || 0);
+  return `translate(${dx ?? 0}mm, ${dy ?? 0}mm)`;
+}
+
+/** R-TEST-07: the test agreement goes with a 校表 sheet, with the customer's payment information and deposit receipt. */
+export function testAgreementRow(s: Pick<Sheet, 'paymentMethod' | 'bankName' | 'depositSlipNo'>): [string, string, string, string] {
+  return ['检测表协议（随派工单）', `押金收据 ${s.depositSlipNo ?? '—'}`, '用户缴费信息', s.bankName ? `${s.paymentMethod} ${s.bankName}` : s.paymentMethod];
+}
+
 export function DispatchSheets() {
   const session = useSession((s) => s.session);
   const [date, setDate] = useState(session?.businessDate ?? '');
   const [sheets, setSheets] = useState<Sheet[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [offset, setOffset] = useState(() => window.localStorage.getItem(OFFSET_KEY) ?? '0,0');
-  const [dx, dy] = offset.split(',').map((v) => Number(v) || 0);
 
   const load = async () => {
     setError(null);
@@ -67,7 +77,7 @@ export function DispatchSheets() {
         {sheets && <p className="muted">共 {sheets.length} 张派工单</p>}
       </form>
       {sheets?.map((s) => (
-        <article key={s.workOrderNo} className="sheet" style={{ transform: `translate(${dx ?? 0}mm, ${dy ?? 0}mm)` }}>
+        <article key={s.workOrderNo} className="sheet" style={{ transform: sheetOffsetTransform(offset) }}>
           <h1>
             {session?.hallName} 派工单（{s.kind}）
           </h1>
@@ -82,6 +92,7 @@ export function DispatchSheets() {
               ['用户要求', s.requirement || '—'],
               ['施工人员', s.technician, '承诺完成', s.promisedOn],
               ['派工备注', s.remark || '—'],
+              ...(s.type === '校表' ? [testAgreementRow(s)] : []),
               ['到场时间', '', '离开时间', ''],
               ['实施结果', '□合格 □未完成 □无法实施 □不合格 □取消该业务'],
               ['现场备注', ''],

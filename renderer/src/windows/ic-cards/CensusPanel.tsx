@@ -1,4 +1,4 @@
-/** IC卡表普查核对 (R-CENS-02/03): purchased = remaining + used, or a 换表 note with 加急安排. */
+/** IC卡表普查核对 (R-CENS-02..04): purchased = remaining + used, or a 换表 note with 加急安排; a 装表 meter in private use needs a 点火. */
 import { useState } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { formatVolume } from '../../../../preload/kernel/volume';
@@ -38,7 +38,13 @@ export function CensusPanel() {
       <FieldError message={fieldError} id="census-error" />
       {s.census && (
         <div role="status">
-          购气量 {formatVolume(s.census.purchased)} 方：{s.census.normal ? '正常（购气量 = 剩余量 + 用气量）' : `异常。${s.census.note}，请提交换表，优先级 ${s.census.suggestedPriority ?? ''}`}
+          购气量 {formatVolume(s.census.purchased)} 方：{s.census.normal ? '正常（购气量 = 剩余量 + 用气量）' : '异常'}
+          {s.census.privateUse && '。表状态为装表，无点火受理或点火协议：私自通气'}
+          {s.census.suggestions.map((g) => (
+            <div key={g.type}>
+              请提交{g.type}（{g.note}），优先级 {g.priority}
+            </div>
+          ))}
         </div>
       )}
     </details>
