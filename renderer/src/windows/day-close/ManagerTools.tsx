@@ -4,6 +4,7 @@ import type { Output } from '../../../../preload/contract';
 import { formatHead } from '../../../../preload/kernel/chain-head';
 import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
+import { base64Blob, saveFile, XLSX_TYPE } from '../../api/save-file';
 import { FieldError } from '../../components/FieldError';
 import { LateRows } from './LateRows';
 
@@ -70,6 +71,17 @@ export function ManagerTools({ today }: { today: string }) {
               ? `完整（${audit.rows} 条${audit.head ? `，链头 ${formatHead(audit.head)}` : ''}）`
               : `与链头不符，请立即报告：${audit.mismatches.map((m) => m.message).join('；')}`}
           。
+          <button
+            type="button"
+            name="auditXlsx"
+            onClick={() =>
+              void call('audit.exportFile', { from: `${month}-01`, to: `${month}-31`, format: 'xlsx' }).then((r) =>
+                r.ok ? saveFile(r.value.fileName, base64Blob(r.value.base64, XLSX_TYPE)) : setError(r.error.message),
+              )
+            }
+          >
+            下载审计日志 (Excel)
+          </button>
           <a className="download" href={audit.url} download={`审计日志-${month}.csv`}>
             下载审计日志 (CSV)
           </a>
