@@ -103,4 +103,23 @@ describe('report charts (Apache ECharts) and exports', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=xlsx-arrears]').click()]);
     expect(xlsx.suggestedFilename()).toBe('欠费清单-2026-11-23.xlsx');
   });
+
+  it('审计日志 (日结 window, manager): 下载审计日志 (Excel) saves the audit rows as .xlsx', async () => {
+    await page.keyboard.press('Alt+d');
+    await page.fill('input[name=monthReport]', '2026-11');
+    await page.locator('button[name=auditExport]').click();
+    await page.locator('button[name=auditXlsx]').waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=auditXlsx]').click()]);
+    expect(xlsx.suggestedFilename()).toBe('审计日志-2026-11-01-2026-11-30.xlsx');
+    const file = join(artifacts, 'report-audit.xlsx');
+    await xlsx.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getCell('A1').value).toBe('审计日志');
+    expect(sheet?.getRow(4).getCell(9).value).toBe('哈希');
+    const payments = (sheet?.getRows(5, (sheet?.rowCount ?? 4) - 4) ?? []).filter((r) => r.getCell(4).value === 'payment.cash');
+    expect(payments).toHaveLength(3);
+    await page.screenshot({ path: join(artifacts, 'report-audit-export.png') });
+  });
 });
