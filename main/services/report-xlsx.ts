@@ -24,6 +24,15 @@ export const YUAN_FORMAT = '0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
 const BORDER = { borderStyle: 'thin', borderColor: '#999999' } as const;
+/** Excel opens no cell with more characters than this (it calls the file damaged). */
+export const EXCEL_CELL_MAX = 32_767;
+
+/** A text cell's value: cut to what Excel opens, marked 「…（已截断）」 so nobody takes it for the whole text. */
+function cellText(v: ReportCell): string {
+  const text = String(v);
+  const mark = '…（已截断）';
+  return text.length > EXCEL_CELL_MAX ? `${text.slice(0, EXCEL_CELL_MAX - mark.length)}${mark}` : text;
+}
 
 function dateOf(text: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -45,9 +54,9 @@ function dataCell(kind: ColumnKind, v: ReportCell, bold = false): Cell {
       return { value: dateOf(String(v)), type: Date, format: DATE_FORMAT, align: 'center', ...style };
     case 'code':
     case 'datetime':
-      return { value: String(v), type: String, format: '@', ...style };
+      return { value: cellText(v), type: String, format: '@', ...style };
     case 'text':
-      return { value: String(v), type: String, ...style };
+      return { value: cellText(v), type: String, ...style };
   }
 }
 

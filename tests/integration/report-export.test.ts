@@ -101,4 +101,19 @@ describe('reports.export', () => {
     expect(await boss.call('reports.export', { report: 'bills', format: 'xlsx' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(host.store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditRows);
   });
+
+  it('odd text in a filter or in the audit rows (NUL, control characters, lone surrogates) still gives a workbook, never INTERNAL', async () => {
+    const odd = '幸福\u0000小区\u0001\u001b[31m\ud800张\udfff\u202e';
+    const boss = await signIn(host, 'manager01');
+    // an audited write whose detail holds the odd text
+    await boss.call('businesses.accept', { accountId: 'acc-94000001', type: '其它', requirement: odd, contactPhone: '13800000000', priority: '尽快安排' });
+    const readings = await boss.call('reports.export', { report: 'readings', format: 'xlsx', from: '2026-09-01', to: '2026-10-31', area: odd });
+    if (!readings.ok) throw new Error(readings.error.message);
+    expect((await sheetOf(readings.value.base64)).getCell('A2').value).toContain('幸福');
+    const audit = await boss.call('audit.exportFile', { from: '2026-11-01', to: '2026-11-30', format: 'xlsx' });
+    if (!audit.ok) throw new Error(audit.error.message);
+    const sheet = await sheetOf(audit.value.base64);
+    expect(sheet.getRows(5, sheet.rowCount - 4)?.some((r) => String(r.getCell(7).value).includes('幸福'))).toBe(true);
+  });
 });
+

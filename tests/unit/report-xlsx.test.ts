@@ -90,6 +90,14 @@ describe('report .xlsx (write-excel-file), read back', () => {
     expect(styles).toContain('formatCode="yyyy-mm-dd"');
   });
 
+  it('cuts a text longer than Excel opens (32,767 characters) and says so', async () => {
+    const long: ReportTable = { ...table, rows: [['94000001', '长'.repeat(40_000), '2026-10-20', 0, 0, 0, null]], totals: null };
+    const sheet = await readBack(await reportXlsx(long, head));
+    const text = String(sheet.getCell('B5').value);
+    expect(text).toHaveLength(32_767);
+    expect(text.endsWith('…（已截断）')).toBe(true);
+  });
+
   it('the CSV of the same table: yuan as text with two decimals, m³ as the reports show it, no 合计 row', () => {
     expect(tableCsv(table)).toBe(
       '\uFEFF用户编号,姓名,抄表日期,用气量(方),笔数,气费(元),收讫日期\r\n00940001,报表甲,2026-10-20,23,1,79.35,2026-11-23\r\n94000002,报表乙,2026-09-20,0.40,2,103.50,\r\n94000003,整元,2026-09-21,1,1,1000.00,\r\n',
