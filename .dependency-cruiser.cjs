@@ -1,7 +1,8 @@
 /**
  * Layer rules of ../shared/ARCHITECTURE.md, checked in `npm test` (npm run lint:layers; issue 11 #1).
  *
- *   renderer/        → its own files, the contract (preload/contract*), the kernel, react/react-dom/zustand
+ *   renderer/        → its own files, the contract (preload/contract*), the kernel, react/react-dom/zustand,
+ *                      and Apache ECharts for charts (echarts with its zrender and tslib; issue 15 #8)
  *   preload/contract → zod, the kernel and the channel list: what a window may load with it
  *   preload/kernel/  → nothing outside itself: the explicitly shared pure kernel (money, volume, dates,
  *                      errors, formatting, the closed lists the schema/contract/windows share)
@@ -25,10 +26,19 @@ module.exports = {
   forbidden: [
     {
       name: 'renderer-only-contract-and-kernel',
-      comment: 'A window imports its own files, the contract, the shared kernel and its UI libraries; every figure and rule else comes from main through the contract.',
+      comment:
+        'A window imports its own files, the contract, the shared kernel and its UI libraries; every figure and rule else comes from main through the contract. ' +
+        'Issue 15 #8: the charts are Apache ECharts (echarts, drawn by its zrender, with the tslib helpers both import), only in renderer/src/components/charts/.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { pathNot: `^renderer/|${CONTRACT}|${KERNEL}|node_modules/(react|react-dom|zustand|scheduler|use-sync-external-store)/` },
+      to: { pathNot: `^renderer/|${CONTRACT}|${KERNEL}|node_modules/(react|react-dom|zustand|scheduler|use-sync-external-store|echarts|zrender|tslib)/` },
+    },
+    {
+      name: 'echarts-only-in-the-chart-wrapper',
+      comment: 'Issue 15 #8: windows draw charts through renderer/src/components/charts/ (only the ECharts parts registered there get bundled; the wrapper disposes and resizes).',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/src/components/charts/' },
+      to: { path: 'node_modules/(echarts|zrender)/' },
     },
     {
       name: 'contract-is-shared',

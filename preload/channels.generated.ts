@@ -110,6 +110,8 @@ export const METHOD_NAMES = [
   'reports.readings',
   'reports.arrears',
   'audit.export',
+  'reports.export',
+  'audit.exportFile',
   'backup.now',
   'backup.check',
   'backup.restore',

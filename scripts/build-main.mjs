@@ -8,8 +8,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
  * Pure-JS libraries bundled in rather than loaded from node_modules at run time (issue 12 #3): electron-builder
  * 25's module collector leaves out transitive dependencies an npm tree shares with dev dependencies (exceljs →
  * … → call-bind-apply-helpers, also needed by electron-builder itself), so the packaged back end failed to start.
+ * write-excel-file (issue 15 #8, report .xlsx) and its fflate are pure JS too.
  */
-const BUNDLED = new Set(['exceljs', 'csv-parse']);
+const BUNDLED = new Set(['exceljs', 'csv-parse', 'write-excel-file']);
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d))];
 const common = {
   bundle: true,

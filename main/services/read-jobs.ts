@@ -7,13 +7,15 @@ import type { StatKind } from '../../preload/kernel/enums.js';
 import { BankWithholding } from './bank-withholding.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { closeReport, dayStatus, monthReport } from './day-close.js';
-import { arrearsReport, auditExport, cashStatistics, readingChargeQuery, type CashStatsFilter, type ReadingFilter } from './reports.js';
+import { arrearsReport, auditExport, cashStatistics, readingChargeQuery, reportTable, type CashStatsFilter, type ReadingFilter, type ReportTableInput } from './reports.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from './statistics.js';
 
 export const READ_JOBS = {
   'reports.cash': (deps: ServiceDeps, actor: Actor, input: CashStatsFilter) => cashStatistics(deps, actor, input),
   'reports.readings': (deps: ServiceDeps, actor: Actor, input: ReadingFilter) => readingChargeQuery(deps, actor, input),
   'reports.arrears': (deps: ServiceDeps, actor: Actor, input: { area?: string | undefined; meterReader?: string | undefined }) => arrearsReport(deps, actor, input),
+  // issue 15 #8: a report's whole table for its .xlsx / CSV file
+  'reports.table': (deps: ServiceDeps, actor: Actor, input: ReportTableInput) => reportTable(deps, actor, input),
   'audit.export': (deps: ServiceDeps, _actor: Actor, input: { from: string; to: string; heads?: readonly string[] | undefined }) => auditExport(deps, input),
   'day.status': (deps: ServiceDeps, actor: Actor, input: { date: string; hallId?: string | undefined }) => dayStatus(deps, actor, input.date, input.hallId),
   'day.report': (deps: ServiceDeps, actor: Actor, input: { date: string }) => closeReport(deps, actor, input.date),

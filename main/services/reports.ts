@@ -2,12 +2,14 @@
  * Queries and reports of DOMAIN §7 (issue 6): 收银统计报表 (by 收款项目, per clerk or hall, with the
  * daily takings for the chart), 抄表收费统计查询 with paid/unpaid filters, the arrears list with the
  * monthly trend, each also as CSV for Excel; and the audit log for auditors with its verification.
+ * Issue 15 #8: each report is also one typed table (main/domain/report-table.ts), the source of its CSV and
+ * of its .xlsx (reportTable, written by main/services/report-xlsx.ts).
  */
 import { sql } from 'drizzle-orm';
 import { parseHead } from '../domain/chain-head.js';
-import { toCsv } from '../domain/csv.js';
-import { formatYuan } from '../../preload/kernel/money.js';
-import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
+import { tableCsv, totalsRow, type ReportTable } from '../domain/report-table.js';
+import { businessDateOf } from '../../preload/kernel/dates.js';
+import type { CentiM3 } from '../../preload/kernel/volume.js';
 import { verifyAuditChain } from './audit.js';
 import { counterCashFen } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
@@ -24,6 +26,11 @@ export interface CashStatsFilter {
  * kept per-day totals (issue 13 #2), not the payments.
  */
 export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilter) {
+  const { byCharge, daily } = cashRows(deps, actor, f);
+  return { byCharge, daily, csv: tableCsv(cashTable(f, byCharge)) };
+}
+
+function cashRows(deps: ServiceDeps, actor: Actor, f: CashStatsFilter) {
   const clerk = f.clerkLogin ? sql`AND s.login = ${f.clerkLogin}` : sql``;
   const byCharge = deps.db.all<{ chargeType: string; count: number; totalFen: number; cashFen: number; lateFeeFen: number; ticketFen: number }>(sql`
     SELECT p.charge_type AS chargeType, sum(p.count) AS count, sum(p.total_fen) AS totalFen, sum(${counterCashFen('p')}) AS cashFen,
@@ -35,11 +42,27 @@ export function cashStatistics(deps: ServiceDeps, actor: Actor, f: CashStatsFilt
     SELECT p.business_date AS date, sum(p.total_fen) AS totalFen FROM day_totals p JOIN staff s ON s.id = p.clerk_id
     WHERE p.hall_id = ${actor.hallId} AND p.business_date BETWEEN ${f.from} AND ${f.to} ${clerk}
     GROUP BY p.business_date ORDER BY p.business_date`);
-  const csv = toCsv(
-    ['收款项目', '笔数', '金额(元)', '其中现金(元)', '其中滞纳金(元)', '其中票证(元)'],
-    byCharge.map((r) => [r.chargeType, r.count, formatYuan(r.totalFen), formatYuan(r.cashFen), formatYuan(r.lateFeeFen), formatYuan(r.ticketFen)]),
-  );
-  return { byCharge, daily, csv };
+  return { byCharge, daily };
+}
+
+function cashTable(f: CashStatsFilter, byCharge: ReturnType<typeof cashRows>['byCharge']): ReportTable {
+  const columns = [
+    { header: '收款项目', kind: 'text', width: 18 },
+    { header: '笔数', kind: 'int', width: 8 },
+    { header: '金额(元)', kind: 'yuan', width: 14 },
+    { header: '其中现金(元)', kind: 'yuan', width: 14 },
+    { header: '其中滞纳金(元)', kind: 'yuan', width: 16 },
+    { header: '其中票证(元)', kind: 'yuan', width: 14 },
+  ] as const;
+  const rows = byCharge.map((r) => [r.chargeType, r.count, r.totalFen, r.cashFen, r.lateFeeFen, r.ticketFen]);
+  return {
+    title: '收银统计报表',
+    sheet: '收银统计',
+    period: `${f.from} 至 ${f.to}${f.clerkLogin ? `（收讫人 ${f.clerkLogin}）` : ''}`,
+    columns: [...columns],
+    rows,
+    totals: totalsRow(columns, rows),
+  };
 }
 
 export interface ReadingFilter {
@@ -54,6 +77,12 @@ export interface ReadingFilter {
 
 /** 抄表收费统计查询: reading records by reading date, paid or unpaid, with the method that paid them. */
 export function readingChargeQuery(deps: ServiceDeps, actor: Actor, f: ReadingFilter) {
+  const rows = readingRows(deps, actor, f);
+  const totals = rows.reduce((t, r) => ({ count: t.count + 1, consumption: t.consumption + r.consumption, amountFen: t.amountFen + r.amountFen }), { count: 0, consumption: 0, amountFen: 0 });
+  return { rows: rows.slice(0, 500), totals, truncated: rows.length === 5000, csv: tableCsv(readingTable(f, rows)) };
+}
+
+function readingRows(deps: ServiceDeps, actor: Actor, f: ReadingFilter) {
   const where = [
     sql`a.home_hall_id = ${actor.hallId}`,
     sql`b.reading_date BETWEEN ${f.from} AND ${f.to}`,
@@ -69,16 +98,45 @@ export function readingChargeQuery(deps: ServiceDeps, actor: Actor, f: ReadingFi
     FROM bills b JOIN accounts a ON a.id = b.account_id LEFT JOIN payments p ON p.id = b.paid_payment_id
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY b.reading_date, a.account_no LIMIT 5000`);
-  const totals = rows.reduce((t, r) => ({ count: t.count + 1, consumption: t.consumption + r.consumption, amountFen: t.amountFen + r.amountFen }), { count: 0, consumption: 0, amountFen: 0 });
-  const csv = toCsv(
-    ['用户编号', '姓名', '区域', '抄表日期', '用气量(方)', '气费(元)', '缴费情况', '缴费方式', '收讫日期'],
-    rows.map((r) => [r.accountNo, r.name, r.area, r.readingDate, formatVolume(r.consumption), formatYuan(r.amountFen), r.status, r.method, r.paidOn]),
-  );
-  return { rows: rows.slice(0, 500), totals, truncated: rows.length === 5000, csv };
+  return rows;
+}
+
+function readingTable(f: ReadingFilter, readings: ReturnType<typeof readingRows>): ReportTable {
+  const columns = [
+    { header: '用户编号', kind: 'code', width: 12 },
+    { header: '姓名', kind: 'text', width: 12 },
+    { header: '区域', kind: 'text', width: 14 },
+    { header: '抄表日期', kind: 'date', width: 12 },
+    { header: '用气量(方)', kind: 'volume', width: 12 },
+    { header: '气费(元)', kind: 'yuan', width: 12 },
+    { header: '缴费情况', kind: 'text', width: 10 },
+    { header: '缴费方式', kind: 'text', width: 10 },
+    { header: '收讫日期', kind: 'date', width: 12 },
+  ] as const;
+  const rows = readings.map((r) => [r.accountNo, r.name, r.area, r.readingDate, r.consumption, r.amountFen, r.status, r.method, r.paidOn]);
+  const filters = [f.status, f.method, f.area].filter((x) => x).join('，');
+  return {
+    title: '抄表收费统计',
+    sheet: '抄表收费统计',
+    period: `${f.from} 至 ${f.to}${filters ? `（${filters}）` : ''}`,
+    columns: [...columns],
+    rows,
+    totals: totalsRow(columns, rows, `合计 ${rows.length} 条`),
+  };
 }
 
 /** Arrears list by account (oldest first) and the month-by-month arrears trend for the chart. */
-export function arrearsReport(deps: ServiceDeps, actor: Actor, f: { area?: string | undefined; meterReader?: string | undefined }) {
+export function arrearsReport(deps: ServiceDeps, actor: Actor, f: ArrearsFilter) {
+  const { rows, trend } = arrearsRows(deps, actor, f);
+  return { rows: rows.slice(0, 500), totalFen: rows.reduce((a, r) => a + r.amountFen, 0), accounts: rows.length, trend, csv: tableCsv(arrearsTable(deps, rows)) };
+}
+
+export interface ArrearsFilter {
+  area?: string | undefined;
+  meterReader?: string | undefined;
+}
+
+function arrearsRows(deps: ServiceDeps, actor: Actor, f: ArrearsFilter) {
   const where = [sql`a.home_hall_id = ${actor.hallId}`, sql`b.status = '未缴'`, f.area ? sql`a.area = ${f.area}` : sql`1 = 1`, f.meterReader ? sql`a.meter_reader = ${f.meterReader}` : sql`1 = 1`];
   const rows = deps.db.all<{ accountNo: string; name: string; address: string; meterReader: string; bills: number; amountFen: number; earliest: string }>(sql`
     SELECT a.account_no AS accountNo, a.name AS name, a.address AS address, a.meter_reader AS meterReader, count(*) AS bills,
@@ -89,17 +147,83 @@ export function arrearsReport(deps: ServiceDeps, actor: Actor, f: { area?: strin
     SELECT substr(b.reading_date, 1, 7) AS month, sum(b.amount_fen) AS amountFen, count(DISTINCT b.account_id) AS accounts
     FROM bills b JOIN accounts a ON a.id = b.account_id WHERE ${sql.join(where, sql` AND `)}
     GROUP BY month ORDER BY month`);
-  const csv = toCsv(['用户编号', '姓名', '地址', '抄表员', '欠费笔数', '欠费金额(元，不含滞纳金)', '最早欠费'], rows.map((r) => [r.accountNo, r.name, r.address, r.meterReader, r.bills, formatYuan(r.amountFen), r.earliest]));
-  return { rows: rows.slice(0, 500), totalFen: rows.reduce((a, r) => a + r.amountFen, 0), accounts: rows.length, trend, csv };
+  return { rows, trend };
+}
+
+function arrearsTable(deps: ServiceDeps, arrears: ReturnType<typeof arrearsRows>['rows']): ReportTable {
+  const columns = [
+    { header: '用户编号', kind: 'code', width: 12 },
+    { header: '姓名', kind: 'text', width: 12 },
+    { header: '地址', kind: 'text', width: 36 },
+    { header: '抄表员', kind: 'text', width: 10 },
+    { header: '欠费笔数', kind: 'int', width: 10 },
+    { header: '欠费金额(元，不含滞纳金)', kind: 'yuan', width: 24 },
+    { header: '最早欠费', kind: 'date', width: 12 },
+  ] as const;
+  const rows = arrears.map((r) => [r.accountNo, r.name, r.address, r.meterReader, r.bills, r.amountFen, r.earliest]);
+  return {
+    title: '欠费清单',
+    sheet: '欠费清单',
+    period: `截至 ${businessDateOf(deps.clock.now())}`,
+    columns: [...columns],
+    rows,
+    totals: totalsRow(columns, rows, `合计 ${rows.length} 户`),
+  };
 }
 
 /** The audit log for auditors: every row with its hashes, and whether the chain verifies. */
 export function auditExport(deps: ServiceDeps, f: { from: string; to: string; heads?: readonly string[] | undefined }) {
   // issue 10 #20: also against every recorded head and the heads typed from paper
   const check = verifyAuditChain(deps.db, (f.heads ?? []).filter((h) => h.trim() !== '').map(parseHead));
-  const rows = deps.db.all<{ seq: number; at: string; actorId: string | null; action: string; entity: string; entityId: string; detail: string; prevHash: string; hash: string }>(sql`
+  const rows = auditRows(deps, f);
+  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, head: check.head, mismatches: check.mismatches, exported: rows.length, csv: tableCsv(auditTable(f, rows)) };
+}
+
+function auditRows(deps: ServiceDeps, f: { from: string; to: string }) {
+  return deps.db.all<{ seq: number; at: string; actorId: string | null; action: string; entity: string; entityId: string; detail: string; prevHash: string; hash: string }>(sql`
     SELECT seq, at, actor_id AS actorId, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash
     FROM audit_log WHERE substr(at, 1, 10) BETWEEN ${f.from} AND ${f.to} ORDER BY seq`);
-  const csv = toCsv(['序号', '时间', '操作人', '操作', '对象', '对象编号', '内容', '前一哈希', '哈希'], rows.map((r) => [r.seq, r.at, r.actorId, r.action, r.entity, r.entityId, r.detail, r.prevHash, r.hash]));
-  return { verified: check.ok, rows: check.rows, brokenAtSeq: check.brokenAtSeq, head: check.head, mismatches: check.mismatches, exported: rows.length, csv };
+}
+
+function auditTable(f: { from: string; to: string }, audit: ReturnType<typeof auditRows>): ReportTable {
+  const columns = [
+    { header: '序号', kind: 'int', width: 8 },
+    { header: '时间', kind: 'datetime', width: 26 },
+    { header: '操作人', kind: 'code', width: 14 },
+    { header: '操作', kind: 'text', width: 22 },
+    { header: '对象', kind: 'text', width: 14 },
+    { header: '对象编号', kind: 'code', width: 22 },
+    { header: '内容', kind: 'text', width: 60 },
+    { header: '前一哈希', kind: 'code', width: 20 },
+    { header: '哈希', kind: 'code', width: 20 },
+  ] as const;
+  return {
+    title: '审计日志',
+    sheet: '审计日志',
+    period: `${f.from} 至 ${f.to}`,
+    columns: [...columns],
+    rows: audit.map((r) => [r.seq, r.at, r.actorId, r.action, r.entity, r.entityId, r.detail, r.prevHash, r.hash]),
+    totals: null,
+  };
+}
+
+export type ReportKind = 'cash' | 'readings' | 'arrears' | 'audit';
+export type ReportTableInput =
+  | ({ report: 'cash' } & CashStatsFilter)
+  | ({ report: 'readings' } & ReadingFilter)
+  | ({ report: 'arrears' } & ArrearsFilter)
+  | { report: 'audit'; from: string; to: string };
+
+/** Issue 15 #8: a report's whole table (every row the report reads, not the first 500 a window shows) for its files. */
+export function reportTable(deps: ServiceDeps, actor: Actor, input: ReportTableInput): ReportTable {
+  switch (input.report) {
+    case 'cash':
+      return cashTable(input, cashRows(deps, actor, input).byCharge);
+    case 'readings':
+      return readingTable(input, readingRows(deps, actor, input));
+    case 'arrears':
+      return arrearsTable(deps, arrearsRows(deps, actor, input).rows);
+    case 'audit':
+      return auditTable(input, auditRows(deps, input));
+  }
 }

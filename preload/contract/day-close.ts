@@ -2,6 +2,20 @@
 import { z } from 'zod';
 import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text, optionalVolume, yuanOrZero } from './schemas.js';
 
+const cashFilter = z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() });
+const readingsFilter = z.object({
+  from: date,
+  to: date,
+  status: z.enum(['收讫', '未缴']).optional(),
+  method: z.string().trim().max(20).optional(),
+  minConsumption: optionalVolume('minConsumption', z.string().trim().max(12)),
+  area: z.string().trim().max(40).optional(),
+});
+const arrearsFilter = z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() });
+const exportFormat = z.enum(['xlsx', 'csv'], { error: '导出格式只能是 xlsx 或 csv' });
+/** A file for the window to save: its name and its bytes as base64. */
+const exportFile = z.object({ fileName: z.string(), base64: z.string() });
+
 /** A row posted onto a closed day after its close by a card write left in doubt (日结后补记, issue 10 #1, R-IC-07). */
 const lateRow = z.object({
   businessDate: date,
@@ -98,7 +112,7 @@ export const dayCloseContract = {
   },
   'reports.cash': {
     access: COUNTER_ROLES,
-    input: z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() }).strict(),
+    input: cashFilter.strict(),
     output: z.object({
       byCharge: z.array(z.object({ chargeType: z.string(), count: z.number().int(), totalFen: fen, cashFen: fen, lateFeeFen: fen, ticketFen: fen })),
       daily: z.array(z.object({ date, totalFen: fen })),
@@ -107,16 +121,7 @@ export const dayCloseContract = {
   },
   'reports.readings': {
     access: COUNTER_ROLES,
-    input: z
-      .object({
-        from: date,
-        to: date,
-        status: z.enum(['收讫', '未缴']).optional(),
-        method: z.string().trim().max(20).optional(),
-        minConsumption: optionalVolume('minConsumption', z.string().trim().max(12)),
-        area: z.string().trim().max(40).optional(),
-      })
-      .strict(),
+    input: readingsFilter.strict(),
     output: z.object({
       rows: z.array(
         z.object({ accountNo: z.string(), name: z.string(), area: z.string(), readingDate: date, consumption: centi, amountFen: fen, status: z.string(), method: z.string().nullable(), paidOn: z.string().nullable() }),
@@ -128,7 +133,7 @@ export const dayCloseContract = {
   },
   'reports.arrears': {
     access: COUNTER_ROLES,
-    input: z.object({ area: z.string().trim().max(40).optional(), meterReader: z.string().trim().max(20).optional() }).strict(),
+    input: arrearsFilter.strict(),
     output: z.object({
       rows: z.array(z.object({ accountNo: z.string(), name: z.string(), address: z.string(), meterReader: z.string(), bills: z.number().int(), amountFen: fen, earliest: date })),
       totalFen: fen,
@@ -150,6 +155,22 @@ export const dayCloseContract = {
       exported: z.number().int(),
       csv: z.string(),
     }),
+  },
+  /** Issue 15 #8: a report as a file: .xlsx (typed cells, widths, header block, frozen header) or the CSV as before. */
+  'reports.export': {
+    access: COUNTER_ROLES,
+    input: z.discriminatedUnion('report', [
+      cashFilter.extend({ report: z.literal('cash'), format: exportFormat }).strict(),
+      readingsFilter.extend({ report: z.literal('readings'), format: exportFormat }).strict(),
+      arrearsFilter.extend({ report: z.literal('arrears'), format: exportFormat }).strict(),
+    ]),
+    output: exportFile,
+  },
+  /** Issue 15 #8: the audit log's rows as .xlsx or CSV for auditors (the chain itself is checked by audit.export). */
+  'audit.exportFile': {
+    access: ['manager', 'admin'],
+    input: z.object({ from: date, to: date, format: exportFormat }).strict(),
+    output: exportFile,
   },
   'backup.now': {
     access: ['manager', 'admin'],

@@ -3,6 +3,7 @@ import { layoutCloseReport } from '../../domain/close-report.js';
 import { verifyApprover } from '../../services/auth.js';
 import { draftCashReport, REVIEWER_ROLES, reviewCashReport, submitCashReport } from '../../services/cash-report.js';
 import { closeDay, openDays } from '../../services/day-close.js';
+import { reportFile } from '../../services/report-xlsx.js';
 import { verifyDayTotals } from '../../services/day-totals.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
@@ -29,6 +30,20 @@ export const dayCloseHandlers = ({ deps, devices: { backups }, after, reads }: H
       reads.run('reports.readings', signedIn(ctx), { ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }),
     'reports.arrears': (ctx, input) => reads.run('reports.arrears', signedIn(ctx), input),
     'audit.export': (ctx, input) => reads.run('audit.export', signedIn(ctx), input),
+    // Issue 15 #8: the table is read on the read worker, the file written here (write-excel-file is async)
+    'reports.export': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const { format } = input;
+      const table =
+        input.report === 'readings'
+          ? await reads.run('reports.table', actor, (({ format: _f, minConsumption, ...rest }) => ({ ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }))(input))
+          : await reads.run('reports.table', actor, (({ format: _f, ...rest }) => rest)(input));
+      return reportFile(table, actor, format, deps.clock.now());
+    },
+    'audit.exportFile': async (ctx, { from, to, format }) => {
+      const actor = signedIn(ctx);
+      return reportFile(await reads.run('reports.table', actor, { report: 'audit', from, to }), actor, format, deps.clock.now());
+    },
     'backup.now': () => backups.now(),
     'backup.list': () => backups.list(),
     'backup.check': (_ctx, input) => backups.check(input.file),

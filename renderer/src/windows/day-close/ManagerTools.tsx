@@ -2,10 +2,21 @@
 import { useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatHead } from '../../../../preload/kernel/chain-head';
+import { addDays } from '../../../../preload/kernel/dates';
 import { formatYuan } from '../../../../preload/kernel/money';
 import { call } from '../../api/client';
+import { base64Blob, saveFile, XLSX_TYPE } from '../../api/save-file';
 import { FieldError } from '../../components/FieldError';
 import { LateRows } from './LateRows';
+
+/** The month's last day (2026-11 → 2026-11-30), for the file's 期间; as typed plus -31 if the month is not one. */
+function monthEnd(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const y = Number(m?.[1]);
+  const mo = Number(m?.[2]);
+  if (!m || mo < 1 || mo > 12) return `${month}-31`;
+  return addDays(mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`, -1);
+}
 
 export function ManagerTools({ today }: { today: string }) {
   const [month, setMonth] = useState(today.slice(0, 7));
@@ -70,6 +81,17 @@ export function ManagerTools({ today }: { today: string }) {
               ? `完整（${audit.rows} 条${audit.head ? `，链头 ${formatHead(audit.head)}` : ''}）`
               : `与链头不符，请立即报告：${audit.mismatches.map((m) => m.message).join('；')}`}
           。
+          <button
+            type="button"
+            name="auditXlsx"
+            onClick={() =>
+              void call('audit.exportFile', { from: `${month}-01`, to: monthEnd(month), format: 'xlsx' }).then((r) =>
+                r.ok ? saveFile(r.value.fileName, base64Blob(r.value.base64, XLSX_TYPE)) : setError(r.error.message),
+              )
+            }
+          >
+            下载审计日志 (Excel)
+          </button>{' '}
           <a className="download" href={audit.url} download={`审计日志-${month}.csv`}>
             下载审计日志 (CSV)
           </a>
