@@ -5,7 +5,8 @@
  *     Authorization: Bearer <deviceId>.<secret>
  *
  * (DEVICE_AUTH_SCHEME). The secret is 32 random bytes, base64url (43 characters, no '.'), shown ONCE in the
- * enrolment answer and stored on the server only as a salted scrypt hash. A revoked device gets 401 on its very
+ * enrolment answer and stored on the server only as a salted SHA-256 (a 256-bit random secret needs no slow hash; a per-request
+ * scrypt would cap push throughput). A revoked device gets 401 on its very
  * next request. Admin endpoints take `Authorization: Bearer <SYNC_ADMIN_TOKEN>` (the server's environment).
  */
 import { z } from 'zod';

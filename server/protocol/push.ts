@@ -8,7 +8,8 @@
  *    harmless); events after a gap are NOT stored (send them again from ackSeq + 1). A duplicate seq whose
  *    content differs from what was stored is a `seq_reuse` anomaly (a restored backup re-numbering its outbox).
  *  - A batch is applied in ONE PostgreSQL transaction: all of its contiguous events or none.
- *  - `table`/`rowId` name the SQLite row; `row` is the whole row after the change (column names as in
+ *  - `table`/`rowId` name the SQLite row (a composite primary key: its columns' values joined by '|' in key
+ *    order, e.g. business_days `H1|2026-12-01`; audit_log: its seq as a decimal string); `row` is the whole row after the change (column names as in
  *    SQLite). For MASTER tables (tables.ts) the row replaces the central current row in server order, except
  *    where a money rule refuses it (it is then an anomaly in `conflicts`, still acked: do not resend it).
  *  - `hallId` defaults to the device's hall; a device may only name its own hall (else 403 for the whole batch).

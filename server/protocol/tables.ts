@@ -9,6 +9,7 @@
  *    bill paid at hall A shows paid at hall B. A new counter gets them by the snapshot (feed.ts).
  *  - FACT tables (anything else that is not LOCAL): append-only ledger rows made at a counter (payments,
  *    slips, reversals, audit rows …). They flow down to the other counters of the SAME hall only.
+ *  - UPSTREAM_ONLY tables (audit_log, audit_heads): pushed, kept per device centrally, never in the feed.
  *  - LOCAL tables: never pushed (device settings, sign-in throttles, sequences, the outbox itself …);
  *    the server refuses them with 400.
  */
@@ -44,10 +45,16 @@ export const LOCAL_TABLES = [
   'day_invoice_totals',
   '__drizzle_migrations',
   'sqlite_sequence',
-  'sync_outbox',
-  'sync_state',
-  'sync_anomalies',
 ] as const;
+
+/** Every table whose name starts with this is the sync machinery's own (outbox, push/apply state …): local too. */
+export const LOCAL_TABLE_PREFIX = 'sync_';
+
+/**
+ * Pushed and kept centrally per device, never sent down: each counter's own audit chain (integer seq keys that
+ * collide between counters; the server anchors them, see push.ts `auditHead`).
+ */
+export const UPSTREAM_ONLY_TABLES = ['audit_log', 'audit_heads'] as const;
 
 /** The tables a new counter's snapshot serves (pages by rowId), in the order to load them. */
 export const SNAPSHOT_TABLES = [
@@ -84,5 +91,11 @@ export function isMasterTable(table: string): boolean {
 }
 
 export function isLocalTable(table: string): boolean {
-  return local.has(table);
+  return local.has(table) || table.startsWith(LOCAL_TABLE_PREFIX);
+}
+
+const upstreamOnly = new Set<string>(UPSTREAM_ONLY_TABLES);
+
+export function isUpstreamOnlyTable(table: string): boolean {
+  return upstreamOnly.has(table);
 }
