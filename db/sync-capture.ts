@@ -1,7 +1,7 @@
 /**
  * Issue 14 #1: which tables the outbox captures, and the capture triggers' SQL, made from the drizzle schema so a new
- * table or column is never forgotten. Every table of the store is either captured (AFTER INSERT, AFTER UPDATE and
- * AFTER DELETE triggers writing one sync_outbox event in the fact's own transaction) or listed in LOCAL_ONLY with the
+ * table or column is never forgotten. Every table of the store is either captured (AFTER INSERT and AFTER UPDATE
+ * triggers writing one sync_outbox event in the fact's own transaction) or listed in LOCAL_ONLY with the
  * reason it never leaves this PC (tests/integration/sync-capture.test.ts checks both against a migrated store, and
  * that the triggers in the store are exactly the ones generated from the schema now; `npm run gen:outbox-triggers --
  * --name <x>` writes the custom migration that brings them up to date).
@@ -85,19 +85,23 @@ function rowJson(ref: 'NEW' | 'OLD', columns: readonly string[]): string {
   return parts.length === 1 ? (parts[0] ?? '') : `json_patch(${parts.join(', ')})`;
 }
 
+/** The wire's row id (server/protocol/push.ts): the key's value as text; a composite key's values joined by '|' in key order. */
 function rowId(ref: 'NEW' | 'OLD', pk: readonly string[]): string {
-  if (pk.length === 1) return `CAST(${ref}.${ident(pk[0] ?? '')} AS TEXT)`;
-  return `json_array(${pk.map((c) => `${ref}.${ident(c)}`).join(', ')})`;
+  return pk.map((c) => `CAST(${ref}.${ident(c)} AS TEXT)`).join(` || '|' || `);
 }
 
-export const CAPTURE_OPS = ['insert', 'update', 'delete'] as const;
+/**
+ * Inserts and updates (the wire has no delete: no captured table is deleted from; the append-only ones refuse it by
+ * trigger, and a DELETE on any other captured table would go unnoticed, so the service layer must not issue one).
+ */
+export const CAPTURE_OPS = ['insert', 'update'] as const;
 export type CaptureOp = (typeof CAPTURE_OPS)[number];
 
 export const triggerName = (table: string, op: CaptureOp): string => `sync_capture_${table}_${op}`;
 
 /** The SQL of one capture trigger, exactly as it is stored in sqlite_master (compared by the test). */
 export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {
-  const ref = op === 'delete' ? 'OLD' : 'NEW';
+  const ref = 'NEW';
   const hall = t.hasHall ? `${ref}."hall_id"` : 'NULL';
   const day = t.hasBusinessDate ? `COALESCE(${ref}."business_date", gas_business_date())` : 'gas_business_date()';
   return [

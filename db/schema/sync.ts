@@ -12,7 +12,7 @@ import { halls } from './reference.js';
 /**
  * One event per row written at this PC, in commit order: `seq` is AUTOINCREMENT and written in the fact's own
  * transaction, so a rolled-back fact leaves no event and the sequence has no gaps (a rollback also rolls back
- * sqlite_sequence). `row` is the whole row as JSON with SQLite's column names (for a delete: the row as it was).
+ * sqlite_sequence). `row` is the whole row as JSON with SQLite's column names.
  * Append-only: guard triggers refuse every UPDATE and every DELETE of an event the server has not acknowledged.
  */
 export const syncOutbox = sqliteTable(
@@ -20,7 +20,7 @@ export const syncOutbox = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     table: text('tbl').notNull(),
-    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    op: text('op', { enum: ['insert', 'update'] }).notNull(),
     /** The row's primary key; a composite key as a JSON array of its columns' values. */
     rowId: text('row_id').notNull(),
     row: text('row').notNull(),
