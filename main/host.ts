@@ -28,6 +28,7 @@ import { ReadWorkerClient } from './services/read-worker.js';
 import { appendAudit } from './services/audit.js';
 import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
+import { businessDateOf } from '../preload/kernel/dates.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
 import { findHandheldPort, openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
@@ -159,7 +160,13 @@ export function createHost(options: HostOptions): Host {
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
-  const store = openStore(options.dbFile, { migrationsDir: options.migrationsDir, integrity: options.storeCheck === 'background' ? 'deferred' : 'at-open' });
+  const clock = options.clock ?? systemClock;
+  // Issue 14 #1: the outbox's capture triggers date a row without a business_date column by the host's clock
+  const store = openStore(options.dbFile, {
+    migrationsDir: options.migrationsDir,
+    integrity: options.storeCheck === 'background' ? 'deferred' : 'at-open',
+    businessDate: () => businessDateOf(clock.now()),
+  });
   recordStartRestore(store, restoredAtStart, (options.clock ?? systemClock).now());
   const deps: ServiceDeps = {
     db: store.db,

@@ -1,3 +1,6 @@
+-- a refused row is listed once per source and position: applying the same page or day file again adds nothing
+CREATE UNIQUE INDEX sync_problems_once ON sync_problems (source, position, table_name, row_id);
+--> statement-breakpoint
 -- Issue 14 #3: a conflict (异常) is never dropped or rewritten. No row is deleted. What was reported stays as
 -- reported, except once: a finding of the applier (reported_by 'local', no server id) is taken over by the
 -- server's report of the same conflict. The decision (refund 退款 / keep 保留预存 / acknowledged 已知悉) is
