@@ -7,7 +7,7 @@
  * `bills_paid_only_by_payment` judges exactly the change); a new row is inserted. No trigger is switched off:
  * the ledger's guards (append-only, closed day, balanced totals, bill paid only by a covering item) and the
  * per-day totals' triggers see a foreign payment exactly as they see a local one. Only the outbox capture is
- * switched off meanwhile (`withCaptureOff`), so nothing that came down goes up again.
+ * switched off meanwhile (`withApplying`, the upstream side's switch), so nothing that came down goes up again.
  *
  * A change the local guards refuse runs in its own savepoint, is rolled back alone and listed in
  * sync_problems with the reason (never dropped silently); the page goes on.
@@ -22,7 +22,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
-import { withCaptureOff } from './apply-switch-local.js';
+import { withApplying } from './apply-switch.js';
 import { recordLocalDoublePayment, upsertServerAnomaly } from './anomaly-store.js';
 import { ANOMALY_FEED_TABLE, DAY_MARKER_FEED_TABLE, anomalyRecord, dayMarkerRecord, feedPage, type FeedChange, type SqliteRow } from './feed-schema.js';
 import { ident, tableMeta, type TableMeta } from './tables.js';
@@ -229,14 +229,12 @@ export function applyFeedPage(db: Database.Database, raw: unknown, opts: { feed?
   const page = parsed.data;
   const feed = opts.feed ?? 'main';
   const tally: ApplyTally = { applied: 0, skipped: 0, problems: 0 };
-  db.transaction(() => {
-    withCaptureOff(db, () => {
-      for (const change of page.changes) {
-        const outcome = applyChange(db, change, { source: 'feed', position: change.cursor }, opts.now, opts.ownDeviceId ?? null);
-        tally[outcome === 'problem' ? 'problems' : outcome]++;
-      }
-    });
+  withApplying(db, () => {
+    for (const change of page.changes) {
+      const outcome = applyChange(db, change, { source: 'feed', position: change.cursor }, opts.now, opts.ownDeviceId ?? null);
+      tally[outcome === 'problem' ? 'problems' : outcome]++;
+    }
     writeCursor(db, feed, page.cursor, opts.now);
-  }).immediate();
+  });
   return { ...tally, cursor: page.cursor, more: page.more };
 }

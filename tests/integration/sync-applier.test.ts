@@ -46,7 +46,11 @@ describe('applier: a payment at counter A shows at counter B', () => {
   it('marks the bill 收讫, counts the payment in B’s day totals, stores the cursor; the same page again changes nothing', async () => {
     const pid = await payAt(a, 'bill-1', 7935);
     const p = page(paymentChanges(a, pid));
+    const outboxBefore = count(b, 'SELECT count(*) FROM sync_outbox');
     const res = applyFeedPage(b.store.sqlite, p, { now: now() });
+    // nothing that came down is captured to go up again (the upstream side's apply switch)
+    expect(count(b, 'SELECT count(*) FROM sync_outbox')).toBe(outboxBefore);
+    expect(count(b, 'SELECT applying FROM sync_apply_state WHERE id = 1')).toBe(0);
     expect(res).toMatchObject({ problems: 0, cursor: p.cursor });
     expect(one(b, 'SELECT status, paid_payment_id AS paid FROM bills WHERE id = ?', 'bill-1')).toEqual({ status: '收讫', paid: pid });
     expect(count(b, "SELECT total_fen FROM day_totals WHERE counter_id = 'counter-lc01' AND business_date = '2026-11-23'")).toBe(7935);
