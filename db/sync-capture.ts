@@ -28,6 +28,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_outbox: 'the outbox itself',
   sync_apply_state: 'the feed applier’s switch (this connection’s state)',
   sync_push_state: 'the pusher’s acknowledged position and status',
+  sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
 };
 
 /** Tables that are not in the drizzle schema: drizzle's journal, SQLite's own, and the search indexes (derived). */
