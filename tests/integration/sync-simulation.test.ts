@@ -12,7 +12,8 @@ describe('sync simulation: 3 halls × 4 counters, 2 servers, one PostgreSQL, fau
     const report = await runSimulation({ ...QUICK_SIM, log: (line) => console.log(`[sim] ${line}`) });
     console.log(Object.entries(report.figures).map(([k, v]) => `SIM ${k} ${v}`).join('\n'));
     expect(report.figures.payments_reported).toBeGreaterThan(0);
-    expect(report.figures.partitions + report.figures.counter_kills + report.figures.server_kills).toBeGreaterThan(0);
+    const f = report.figures;
+    expect((f.partitions ?? 0) + (f.counter_kills ?? 0) + (f.server_kills ?? 0)).toBeGreaterThan(0);
     expect(report.failures).toEqual([]);
   }, 600_000);
 });
