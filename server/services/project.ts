@@ -21,6 +21,15 @@ export interface ApplyContext {
   conflicts: Anomaly[];
   /** Payments reversed by a 冲正 row in this batch (their bills may go back to 未缴). */
   reversedInBatch: Set<string>;
+  /** Payments projected by this batch, so their items need no look-up. */
+  paymentsInBatch: Map<string, PaymentFacts>;
+}
+
+interface PaymentFacts {
+  account_id: string;
+  reverses_payment_id: string | null;
+  business_date: string;
+  counter_id: string;
 }
 
 type Row = SyncEvent['row'];
@@ -35,24 +44,33 @@ async function flag(ctx: ApplyContext, anomaly: Omit<NewAnomaly, 'companyId' | '
   if (recorded) ctx.conflicts.push(recorded);
 }
 
-/** Upserts the current row; true when it changed (a new row, or other content). */
-async function upsertRow(ctx: ApplyContext, table: string, rowKey: string, hallId: string | null, rowJson: string): Promise<boolean> {
-  const { rowCount } = await ctx.client.query(
-    `INSERT INTO rows (company_id, table_name, row_key, hall_id, row, origin_device_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-     ON CONFLICT (company_id, table_name, row_key) DO UPDATE
-       SET row = excluded.row, hall_id = excluded.hall_id, origin_device_id = excluded.origin_device_id, updated_at = now()
-       WHERE rows.row IS DISTINCT FROM excluded.row`,
-    [ctx.device.companyId, table, rowKey, hallId, rowJson, ctx.device.deviceId],
+/**
+ * Upserts the current row and, when it changed (a new row, or other content), appends it to the feed — one
+ * statement. `feedHallId` undefined: no feed row (upstream-only tables).
+ */
+async function upsertRow(ctx: ApplyContext, e: SyncEvent, rowKey: string, hallId: string | null, rowJson: string, feedHallId?: string | null): Promise<void> {
+  const feed = feedHallId !== undefined;
+  await ctx.client.query(
+    `WITH changed AS (
+       INSERT INTO rows (company_id, table_name, row_key, hall_id, row, origin_device_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (company_id, table_name, row_key) DO UPDATE
+         SET row = excluded.row, hall_id = excluded.hall_id, origin_device_id = excluded.origin_device_id, updated_at = now()
+         WHERE rows.row IS DISTINCT FROM excluded.row
+       RETURNING row)
+     INSERT INTO feed (company_id, hall_id, table_name, op, row_id, row, origin_device_id)
+     SELECT $1, $7, $2, $8, $9, row, $6 FROM changed WHERE $10`,
+    [ctx.device.companyId, e.table, rowKey, hallId, rowJson, ctx.device.deviceId, feed ? feedHallId : null, e.op, e.rowId, feed],
   );
-  return (rowCount ?? 0) > 0;
 }
 
-async function currentRow(ctx: ApplyContext, table: string, rowKey: string): Promise<Row | null> {
-  const { rows } = await ctx.client.query<{ row: Row }>(
-    `SELECT row FROM rows WHERE company_id = $1 AND table_name = $2 AND row_key = $3 FOR UPDATE`,
-    [ctx.device.companyId, table, rowKey],
+/** The central row locked for this transaction, and the payment holding the bill (bill_claims), in one round trip. */
+async function currentBill(ctx: ApplyContext, billId: string): Promise<{ row: Row | null; claim: string | null }> {
+  const { rows } = await ctx.client.query<{ row: Row | null; claim: string | null }>(
+    `SELECT (SELECT row FROM rows WHERE company_id = $1 AND table_name = 'bills' AND row_key = $2 FOR UPDATE) AS row,
+            (SELECT payment_id FROM bill_claims WHERE company_id = $1 AND bill_id = $2) AS claim`,
+    [ctx.device.companyId, billId],
   );
-  return rows[0]?.row ?? null;
+  return rows[0] ?? { row: null, claim: null };
 }
 
 /** Sends the central row down to every counter, the pushing one included (origin null): its change was refused. */
@@ -68,12 +86,8 @@ async function isReversed(ctx: ApplyContext, paymentId: string): Promise<boolean
 
 /** The bill money rule; true when the incoming bill row may replace the central one. */
 async function billChangeAllowed(ctx: ApplyContext, e: SyncEvent, hallId: string): Promise<boolean> {
-  const current = await currentRow(ctx, 'bills', e.rowId);
-  const { rows: claims } = await ctx.client.query<{ payment_id: string }>(
-    `SELECT payment_id FROM bill_claims WHERE company_id = $1 AND bill_id = $2`,
-    [ctx.device.companyId, e.rowId],
-  );
-  const heldBy = claims[0]?.payment_id ?? (current && current['status'] === '收讫' ? str(current['paid_payment_id']) : null);
+  const { row: current, claim } = await currentBill(ctx, e.rowId);
+  const heldBy = claim ?? (current && current['status'] === '收讫' ? str(current['paid_payment_id']) : null);
   if (!current || !heldBy) return true;
   const incomingPayment = str(e.row['paid_payment_id']);
   if (e.row['status'] === '收讫' && incomingPayment === heldBy) return true;
@@ -102,13 +116,20 @@ async function billChangeAllowed(ctx: ApplyContext, e: SyncEvent, hallId: string
 async function projectPayment(ctx: ApplyContext, e: SyncEvent, hallId: string): Promise<void> {
   const r = e.row;
   const reverses = str(r['reverses_payment_id']);
+  const facts: PaymentFacts = {
+    account_id: str(r['account_id']) ?? '',
+    reverses_payment_id: reverses,
+    business_date: str(r['business_date']) ?? e.businessDate ?? '',
+    counter_id: str(r['counter_id']) ?? ctx.device.counterId,
+  };
+  ctx.paymentsInBatch.set(e.rowId, facts);
   await ctx.client.query(
     `INSERT INTO payments (company_id, id, device_id, hall_id, counter_id, account_id, business_date, method, charge_type,
        gas_fen, late_fee_fen, fee_fen, total_fen, reverses_payment_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (company_id, id) DO NOTHING`,
     [
-      ctx.device.companyId, e.rowId, ctx.device.deviceId, hallId, str(r['counter_id']) ?? ctx.device.counterId,
-      str(r['account_id']) ?? '', str(r['business_date']) ?? e.businessDate ?? '', str(r['method']) ?? '',
+      ctx.device.companyId, e.rowId, ctx.device.deviceId, hallId, facts.counter_id,
+      facts.account_id, facts.business_date, str(r['method']) ?? '',
       str(r['charge_type']) ?? '燃气费', int(r['gas_fen']), int(r['late_fee_fen']), int(r['fee_fen']), int(r['total_fen']), reverses,
     ],
   );
@@ -122,11 +143,14 @@ async function claimBill(ctx: ApplyContext, e: SyncEvent, hallId: string): Promi
   const billId = str(e.row['bill_id']);
   const paymentId = str(e.row['payment_id']);
   if (!billId || !paymentId) return;
-  const { rows: paid } = await ctx.client.query<{ account_id: string; reverses_payment_id: string | null; business_date: string; counter_id: string }>(
-    `SELECT account_id, reverses_payment_id, business_date, counter_id FROM payments WHERE company_id = $1 AND id = $2`,
-    [ctx.device.companyId, paymentId],
-  );
-  const payment = paid[0];
+  let payment = ctx.paymentsInBatch.get(paymentId);
+  if (!payment) {
+    const { rows: paid } = await ctx.client.query<PaymentFacts>(
+      `SELECT account_id, reverses_payment_id, business_date, counter_id FROM payments WHERE company_id = $1 AND id = $2`,
+      [ctx.device.companyId, paymentId],
+    );
+    payment = paid[0];
+  }
   if (payment?.reverses_payment_id) return; // a 冲正's negated items pay nothing
   const claimed = await ctx.client.query(
     `INSERT INTO bill_claims (company_id, bill_id, payment_id, device_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -195,21 +219,16 @@ export async function applyEvent(ctx: ApplyContext, e: SyncEvent): Promise<void>
   const hallId = e.hallId ?? ctx.device.hallId;
   const rowJson = JSON.stringify(e.row);
   if (isUpstreamOnlyTable(e.table)) {
-    await upsertRow(ctx, e.table, `${ctx.device.deviceId}/${e.rowId}`, hallId, rowJson);
+    await upsertRow(ctx, e, `${ctx.device.deviceId}/${e.rowId}`, hallId, rowJson);
     return;
   }
   if (isMasterTable(e.table)) {
     if (e.table === 'bills' && !(await billChangeAllowed(ctx, e, hallId))) return;
     if (e.table === 'businesses') await checkDuplicateBusiness(ctx, e, hallId);
-    if (await upsertRow(ctx, e.table, e.rowId, null, rowJson)) {
-      await appendFeed(ctx.client, { companyId: ctx.device.companyId, hallId: null, table: e.table, op: e.op, rowId: e.rowId, rowJson, originDeviceId: ctx.device.deviceId });
-    }
+    await upsertRow(ctx, e, e.rowId, null, rowJson, null);
     return;
   }
-  const changed = await upsertRow(ctx, e.table, e.rowId, hallId, rowJson);
+  await upsertRow(ctx, e, e.rowId, hallId, rowJson, hallId);
   if (e.table === 'payments') await projectPayment(ctx, e, hallId);
   if (e.table === 'payment_items') await claimBill(ctx, e, hallId);
-  if (changed) {
-    await appendFeed(ctx.client, { companyId: ctx.device.companyId, hallId, table: e.table, op: e.op, rowId: e.rowId, rowJson, originDeviceId: ctx.device.deviceId });
-  }
 }

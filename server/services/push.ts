@@ -110,6 +110,7 @@ export async function push(pool: Pool, device: Device, request: PushRequest): Pr
       client,
       device,
       conflicts,
+      paymentsInBatch: new Map(),
       reversedInBatch: new Set(fresh.filter((e) => e.table === 'payments' && typeof e.row['reverses_payment_id'] === 'string').map((e) => String(e.row['reverses_payment_id']))),
     };
     for (const e of fresh) await applyEvent(ctx, e);
