@@ -32,6 +32,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_problems: 'rows from the server this store refused, for the manager (downstream)',
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
   hall_day_markers: 'other counters’ end-of-day markers as the feed or a USB day file brought them (downstream)',
+  sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
 };
 
 /** Tables that are not in the drizzle schema: drizzle's journal, SQLite's own, and the search indexes (derived). */

@@ -40,6 +40,8 @@ import { DeviceSlot } from '../hardware/serial/device-slot.js';
 import { listSerialPorts, type PortInfoLike } from '../hardware/serial/discovery.js';
 import { DevicePorts, startChoice } from './services/device-ports.js';
 import { mirrorSetting, setMirror } from './services/backup-mirror.js';
+import { credentialsFileFor, SyncService, type SyncPusherOptions } from './sync/service.js';
+import { resetApplying } from './sync/apply-switch.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -108,6 +110,11 @@ export interface HostOptions {
   onStoreDamaged?: (reason: string) => void;
   /** How long a sign-in waits for a running check before it is refused (default 3 s). */
   storeCheckWaitMs?: number;
+  /**
+   * Issue 14: the central server. `credentialsFile` (default `sync-device.json` beside the store, mode 0600), the
+   * pusher's batch, back-off and retention; `start: false` keeps the pusher stopped (tests drive it themselves).
+   */
+  sync?: { credentialsFile?: string; pusher?: SyncPusherOptions; start?: boolean };
 }
 
 /**
@@ -147,6 +154,8 @@ export interface Host {
   displayPush: DisplayPush;
   /** What follows a committed call (issue 11 #3): subscribe with `afterCommit.on` (the sync and display pushes). */
   afterCommit: AfterCommit;
+  /** Issue 14: enrolment, the pusher, the counter's day end and the USB day file. */
+  sync: SyncService;
   /** Issue 13 #5: settles when the store's integrity check is done ('ok' at once when it was checked at open). */
   storeCheck: Promise<StoreCheckState>;
   storeCheckState(): StoreCheckState;
@@ -254,7 +263,16 @@ export function createHost(options: HostOptions): Host {
   const storeCheck = store.integrityDeferred
     ? new StoreCheck(store, options.dbFile, options.integrityChecker ?? checkInWorker, options.onStoreDamaged ?? (() => undefined))
     : StoreCheck.passed();
-  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
+  // Issue 14: the pusher starts once the store is found sound (it writes its acknowledged position); a commit kicks it
+  const sync = new SyncService(deps, options.sync?.credentialsFile ?? credentialsFileFor(options.dbFile), options.sync?.pusher);
+  const stopKicks = afterCommit.on(() => sync.pusher.kick());
+  let closed = false;
+  void storeCheck.done.then((state) => {
+    if (state !== 'ok' || closed) return;
+    resetApplying(store.sqlite);
+    if (options.sync?.start !== false) sync.start();
+  });
+  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts, sync }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
   const router = createRouter(handlers, sessions);
   return {
     store,
@@ -271,9 +289,13 @@ export function createHost(options: HostOptions): Host {
     displays,
     displayPush,
     afterCommit,
+    sync,
     storeCheck: storeCheck.done,
     storeCheckState: () => storeCheck.state,
     close: () => {
+      closed = true;
+      stopKicks();
+      void sync.close();
       displayPush.close();
       stopBackups();
       void reader.close();

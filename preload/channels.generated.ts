@@ -136,4 +136,9 @@ export const METHOD_NAMES = [
   'devices.states',
   'backup.mirror',
   'backup.setMirror',
+  'sync.status',
+  'sync.enrol',
+  'sync.pushNow',
+  'sync.endCounterDay',
+  'sync.exportDayFile',
 ] as const;

@@ -3,7 +3,7 @@ CREATE TABLE `counter_day_markers` (
 	`hall_id` text NOT NULL,
 	`business_date` text NOT NULL,
 	`device_id` text,
-	`counter_ids` text NOT NULL,
+	`counter_id` text NOT NULL,
 	`payment_count` integer NOT NULL,
 	`total_fen` integer NOT NULL,
 	`through_seq` integer NOT NULL,
@@ -16,9 +16,24 @@ CREATE TABLE `counter_day_markers` (
 );
 --> statement-breakpoint
 CREATE INDEX `counter_day_markers_day` ON `counter_day_markers` (`hall_id`,`business_date`);--> statement-breakpoint
+CREATE TABLE `device_keys` (
+	`device_id` text PRIMARY KEY NOT NULL,
+	`hall_id` text NOT NULL,
+	`counter_id` text NOT NULL,
+	`algorithm` text NOT NULL,
+	`public_key_pem` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `sync_apply_state` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`applying` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sync_marker_deliveries` (
+	`marker_id` text PRIMARY KEY NOT NULL,
+	`delivered_at` text NOT NULL,
+	`mismatch` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `sync_outbox` (

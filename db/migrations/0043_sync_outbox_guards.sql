@@ -55,3 +55,14 @@ CREATE TRIGGER counter_day_markers_no_delete BEFORE DELETE ON counter_day_marker
 BEGIN
   SELECT RAISE(ABORT, 'counter_day_markers is append-only');
 END;
+--> statement-breakpoint
+-- A device's public key is a fact: never changed or deleted (a re-enrolled PC gets a new device id and key).
+CREATE TRIGGER device_keys_no_update BEFORE UPDATE ON device_keys
+BEGIN
+  SELECT RAISE(ABORT, 'device_keys is append-only');
+END;
+--> statement-breakpoint
+CREATE TRIGGER device_keys_no_delete BEFORE DELETE ON device_keys
+BEGIN
+  SELECT RAISE(ABORT, 'device_keys is append-only');
+END;

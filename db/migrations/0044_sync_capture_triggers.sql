@@ -255,14 +255,14 @@ CREATE TRIGGER sync_capture_counter_day_markers_insert AFTER INSERT ON "counter_
 WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
 BEGIN
   INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)
-  VALUES ('counter_day_markers', 'insert', CAST(NEW."id" AS TEXT), json_object('id', NEW."id", 'hall_id', NEW."hall_id", 'business_date', NEW."business_date", 'device_id', NEW."device_id", 'counter_ids', NEW."counter_ids", 'payment_count', NEW."payment_count", 'total_fen', NEW."total_fen", 'through_seq', NEW."through_seq", 'head_seq', NEW."head_seq", 'head_hash', NEW."head_hash", 'reason', NEW."reason", 'ref', NEW."ref", 'created_at', NEW."created_at"), NEW."hall_id", COALESCE(NEW."business_date", gas_business_date()));
+  VALUES ('counter_day_markers', 'insert', CAST(NEW."id" AS TEXT), json_object('id', NEW."id", 'hall_id', NEW."hall_id", 'business_date', NEW."business_date", 'device_id', NEW."device_id", 'counter_id', NEW."counter_id", 'payment_count', NEW."payment_count", 'total_fen', NEW."total_fen", 'through_seq', NEW."through_seq", 'head_seq', NEW."head_seq", 'head_hash', NEW."head_hash", 'reason', NEW."reason", 'ref', NEW."ref", 'created_at', NEW."created_at"), NEW."hall_id", COALESCE(NEW."business_date", gas_business_date()));
 END;
 --> statement-breakpoint
 CREATE TRIGGER sync_capture_counter_day_markers_update AFTER UPDATE ON "counter_day_markers"
 WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
 BEGIN
   INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)
-  VALUES ('counter_day_markers', 'update', CAST(NEW."id" AS TEXT), json_object('id', NEW."id", 'hall_id', NEW."hall_id", 'business_date', NEW."business_date", 'device_id', NEW."device_id", 'counter_ids', NEW."counter_ids", 'payment_count', NEW."payment_count", 'total_fen', NEW."total_fen", 'through_seq', NEW."through_seq", 'head_seq', NEW."head_seq", 'head_hash', NEW."head_hash", 'reason', NEW."reason", 'ref', NEW."ref", 'created_at', NEW."created_at"), NEW."hall_id", COALESCE(NEW."business_date", gas_business_date()));
+  VALUES ('counter_day_markers', 'update', CAST(NEW."id" AS TEXT), json_object('id', NEW."id", 'hall_id', NEW."hall_id", 'business_date', NEW."business_date", 'device_id', NEW."device_id", 'counter_id', NEW."counter_id", 'payment_count', NEW."payment_count", 'total_fen', NEW."total_fen", 'through_seq', NEW."through_seq", 'head_seq', NEW."head_seq", 'head_hash', NEW."head_hash", 'reason', NEW."reason", 'ref', NEW."ref", 'created_at', NEW."created_at"), NEW."hall_id", COALESCE(NEW."business_date", gas_business_date()));
 END;
 --> statement-breakpoint
 CREATE TRIGGER sync_capture_counters_insert AFTER INSERT ON "counters"
@@ -277,6 +277,20 @@ WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
 BEGIN
   INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)
   VALUES ('counters', 'update', CAST(NEW."id" AS TEXT), json_object('id', NEW."id", 'hall_id', NEW."hall_id", 'code', NEW."code", 'name', NEW."name"), NEW."hall_id", gas_business_date());
+END;
+--> statement-breakpoint
+CREATE TRIGGER sync_capture_device_keys_insert AFTER INSERT ON "device_keys"
+WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
+BEGIN
+  INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)
+  VALUES ('device_keys', 'insert', CAST(NEW."device_id" AS TEXT), json_object('device_id', NEW."device_id", 'hall_id', NEW."hall_id", 'counter_id', NEW."counter_id", 'algorithm', NEW."algorithm", 'public_key_pem', NEW."public_key_pem", 'created_at', NEW."created_at"), NEW."hall_id", gas_business_date());
+END;
+--> statement-breakpoint
+CREATE TRIGGER sync_capture_device_keys_update AFTER UPDATE ON "device_keys"
+WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
+BEGIN
+  INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)
+  VALUES ('device_keys', 'update', CAST(NEW."device_id" AS TEXT), json_object('device_id', NEW."device_id", 'hall_id', NEW."hall_id", 'counter_id', NEW."counter_id", 'algorithm', NEW."algorithm", 'public_key_pem', NEW."public_key_pem", 'created_at', NEW."created_at"), NEW."hall_id", gas_business_date());
 END;
 --> statement-breakpoint
 CREATE TRIGGER sync_capture_halls_insert AFTER INSERT ON "halls"

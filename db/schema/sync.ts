@@ -69,8 +69,8 @@ export const counterDayMarkers = sqliteTable(
     businessDate: text('business_date').notNull(),
     /** The enrolled device's id (null before enrolment: the server knows the device by its credential). */
     deviceId: text('device_id'),
-    /** JSON array of the counter ids this PC took payments at that day. */
-    counterIds: text('counter_ids').notNull(),
+    /** The counter whose day this is: the enrolled counter, or before enrolment the signed-in clerk's. */
+    counterId: text('counter_id').notNull(),
     paymentCount: integer('payment_count').notNull(),
     totalFen: integer('total_fen').notNull(),
     /** Every event of the day has an outbox seq up to this one (the marker's own event follows it). */
@@ -84,3 +84,25 @@ export const counterDayMarkers = sqliteTable(
   },
   (t) => [index('counter_day_markers_day').on(t.hallId, t.businessDate)],
 );
+
+/** Which of this PC's day markers the server has taken (POST /v1/day-markers), and whether its figures differed. */
+export const syncMarkerDeliveries = sqliteTable('sync_marker_deliveries', {
+  markerId: text('marker_id').primaryKey(),
+  deliveredAt: text('delivered_at').notNull(),
+  /** 1 when the server's count or total for the counter and day differed (a day_marker_mismatch anomaly). */
+  mismatch: integer('mismatch').notNull(),
+});
+
+/**
+ * Issue 14 #5: the Ed25519 public keys of enrolled counter PCs (PEM, spki). A fact: this PC's own row is written at
+ * enrolment and goes up through the outbox; the hall's other PCs get it from the feed and check a day file's
+ * signature against it. The private key never leaves the PC (main/sync/credentials.ts).
+ */
+export const deviceKeys = sqliteTable('device_keys', {
+  deviceId: text('device_id').primaryKey(),
+  hallId: text('hall_id').notNull(),
+  counterId: text('counter_id').notNull(),
+  algorithm: text('algorithm', { enum: ['ed25519'] }).notNull(),
+  publicKeyPem: text('public_key_pem').notNull(),
+  createdAt: createdAt(),
+});

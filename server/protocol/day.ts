@@ -8,7 +8,7 @@
  * for the same counter and date with other figures replaces it only with a higher throughSeq (a late payment
  * posted onto the day, R-IC-07). The server compares the marker with the payments it holds for that counter and
  * day; a difference is answered in `mismatch` and recorded as a `day_marker_mismatch` anomaly.
- * Markers of other counters flow down the feed under DAY_MARKER_FEED_TABLE (row = dayMarkerRecord).
+ * Markers of other counters flow down the feed under DAY_MARKER_FEED_TABLE (row = dayMarkerFeedRow).
  */
 import { z } from 'zod';
 import { auditHead, businessDate, fenAmount, isoInstant, syncId } from './common.js';
@@ -36,6 +36,18 @@ export const dayMarkerRecord = dayMarkerRequest.extend({
   serverTotalFen: fenAmount,
 });
 export type DayMarkerRecord = z.infer<typeof dayMarkerRecord>;
+
+/** A marker as a feed row (DAY_MARKER_FEED_TABLE, rowId `<counterId>|<businessDate>`): flat, the head split in two. */
+export const dayMarkerFeedRow = dayMarkerRecord.omit({ auditHead: true }).extend({
+  auditSeq: z.number().int().nullable(),
+  auditHash: z.string().nullable(),
+});
+export type DayMarkerFeedRow = z.infer<typeof dayMarkerFeedRow>;
+
+export function dayMarkerToFeedRow(record: DayMarkerRecord): DayMarkerFeedRow {
+  const { auditHead, ...rest } = record;
+  return { ...rest, auditSeq: auditHead?.seq ?? null, auditHash: auditHead?.hash ?? null };
+}
 
 export const dayMarkerResponse = z.object({
   marker: dayMarkerRecord,

@@ -80,7 +80,7 @@ export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
  */
 export const ANOMALY_FEED_TABLE = 'sync_anomalies';
 
-/** The feed's synthetic table for other counters' day markers of the hall (day.ts `dayMarkerRecord`). */
+/** The feed's synthetic table for other counters' day markers of the hall (day.ts `dayMarkerFeedRow`). */
 export const DAY_MARKER_FEED_TABLE = 'sync_day_markers';
 
 const master = new Set<string>(MASTER_TABLES);

@@ -1,0 +1,106 @@
+/**
+ * Issue 14: a throwaway PostgreSQL cluster for the server tests (real PostgreSQL, no mocks). initdb in a temp
+ * folder, started on a unix socket in that folder and a free TCP port on 127.0.0.1, stopped and removed by
+ * `stop()`. initdb refuses to run as root: as root the cluster belongs to the `postgres` user (runuser).
+ * Needs Debian's `postgresql` package (.ci/run installs it); PG_BIN may name another bin folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface PgCluster {
+  /** postgres://postgres@127.0.0.1:<port>/postgres */
+  url: string;
+  port: number;
+  /** A URL for another database of the cluster. */
+  urlFor(database: string): string;
+  stop(): void;
+}
+
+function findBin(): string {
+  const fromEnv = process.env.PG_BIN;
+  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const best = versions[0];
+  if (best === undefined) {
+    throw new Error(
+      'PostgreSQL is not installed: the server tests need initdb/pg_ctl from the Debian package `postgresql` (apt-get install postgresql), or PG_BIN=<bin folder>.',
+    );
+  }
+  return join(root, best, 'bin');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = findBin();
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
+  const data = join(dir, 'data');
+  const run = (cmd: string, args: string[]): void => {
+    const full = join(bin, cmd);
+    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', full, ...args], { stdio: 'pipe', cwd: '/' });
+    else execFileSync(full, args, { stdio: 'pipe' });
+  };
+  if (asRoot) {
+    chmodSync(dir, 0o755);
+    execFileSync('chown', ['postgres:postgres', dir]);
+  }
+  const port = await freePort();
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    const log = join(dir, 'server.log');
+    if (asRoot) {
+      writeFileSync(log, '');
+      execFileSync('chown', ['postgres:postgres', log]);
+    }
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      "-c listen_addresses=127.0.0.1",
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    const e = error as { stderr?: Buffer; message: string };
+    throw new Error(`PostgreSQL test cluster did not start: ${e.stderr?.toString() ?? e.message}`);
+  }
+  const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    url: urlFor('postgres'),
+    port,
+    urlFor,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
