@@ -141,4 +141,8 @@ export const METHOD_NAMES = [
   'sync.pushNow',
   'sync.endCounterDay',
   'sync.exportDayFile',
+  'anomalies.list',
+  'anomalies.decide',
+  'sync.problems',
+  'dayFile.import',
 ] as const;

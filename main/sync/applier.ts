@@ -24,7 +24,7 @@ import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { withApplying } from './apply-switch.js';
 import { recordLocalDoublePayment, upsertServerAnomaly } from './anomaly-store.js';
-import { ANOMALY_FEED_TABLE, DAY_MARKER_FEED_TABLE, anomalyRecord, dayMarkerRecord, feedPage, type FeedChange, type SqliteRow } from './feed-schema.js';
+import { ANOMALY_FEED_TABLE, DAY_MARKER_FEED_TABLE, anomalyRecord, dayMarkerRecord, feedPage, type DayMarkerRecord, type FeedChange, type SqliteRow } from './feed-schema.js';
 import { ident, tableMeta, type TableMeta } from './tables.js';
 
 export type ChangeOutcome = 'applied' | 'skipped' | 'problem';
@@ -165,8 +165,8 @@ function upsertRow(db: Database.Database, meta: TableMeta, row: SqliteRow, now: 
   return 'applied';
 }
 
-function applyDayMarker(db: Database.Database, raw: unknown, source: 'feed' | 'day-file'): 'applied' | 'skipped' {
-  const m = dayMarkerRecord.parse(raw);
+/** Another counter's end-of-day marker (feed or USB day file): the one with the highest throughSeq stands. */
+export function storeDayMarker(db: Database.Database, m: DayMarkerRecord, source: 'feed' | 'day-file'): 'applied' | 'skipped' {
   const r = db
     .prepare(
       `INSERT INTO hall_day_markers (hall_id, counter_id, business_date, device_id, payment_count, total_fen, through_seq, head_seq, head_hash, source, received_at)
@@ -192,7 +192,7 @@ export function applyChange(db: Database.Database, change: FeedChange, at: Posit
       if (change.table === ANOMALY_FEED_TABLE) {
         return upsertServerAnomaly(db, anomalyRecord.parse(change.row)) === 'unchanged' ? 'skipped' : 'applied';
       }
-      if (change.table === DAY_MARKER_FEED_TABLE) return applyDayMarker(db, change.row, at.source === 'day-file' ? 'day-file' : 'feed');
+      if (change.table === DAY_MARKER_FEED_TABLE) return storeDayMarker(db, dayMarkerRecord.parse(change.row), at.source === 'day-file' ? 'day-file' : 'feed');
       const meta = tableMeta(db, change.table);
       if (!meta) throw new Error(`本机没有表 ${change.table}，或不接收该表的同步数据`);
       return upsertRow(db, meta, change.row, now);

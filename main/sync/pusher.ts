@@ -58,6 +58,12 @@ export const DEFAULT_RETENTION_DAYS = 14;
 
 export const REVOKED_MESSAGE = '中心服务器拒绝了本机的凭据（已吊销或未登记），已停止上传：请管理员在“中心服务器”设置中重新登记本机';
 
+/** Full-jitter exponential back-off: a uniformly random part of min(max, base·2^(failures−1)). */
+export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(failures, 1) - 1, 30));
+  return Math.floor(random() * ceiling);
+}
+
 /** Stops the loop for good (until re-enrolment): a store older than what the server has, or a hole the outbox cannot fill. */
 class PushHalt extends Error {}
 
@@ -213,8 +219,7 @@ export class Pusher {
         }
         this.serverAck = null; // resend from the server's acknowledgement, asked again
         this.failures++;
-        const ceiling = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** Math.min(this.failures - 1, 30));
-        const delay = Math.floor(this.o.random() * ceiling);
+        const delay = backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random);
         this.retryAt = new Date(this.o.now().getTime() + delay);
         this.fail(error, error instanceof SyncNetworkError ? 'offline' : 'error');
         await this.sleep(delay);

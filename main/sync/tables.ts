@@ -28,9 +28,9 @@ export const FACT_TABLES = [
 
 /**
  * Tables of the upstream side (issue 14, i14-up) whose rows come down too when the table exists here: the
- * counters' end-of-day markers and the devices of the hall (public keys for USB day files).
+ * counters' end-of-day markers (counter_day_markers) and the public keys of the hall's PCs (device_keys, for USB day files).
  */
-export const OPTIONAL_TABLES = ['counter_day_ends', 'sync_devices'] as const;
+export const OPTIONAL_TABLES = ['counter_day_markers', 'device_keys'] as const;
 
 const ALLOWED = new Set<string>([...MASTER_TABLES, ...FACT_TABLES, ...OPTIONAL_TABLES]);
 
