@@ -51,6 +51,11 @@ export function pendingCount(sqlite: Database.Database): number {
   return Math.max(0, p.lastSeq - p.ackedSeq);
 }
 
+/** Payments among the unacknowledged events (a range scan of the pending tail only). */
+export function pendingPayments(sqlite: Database.Database): number {
+  return Number(sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE seq > (SELECT acked_seq FROM sync_push_state WHERE id = 1) AND tbl = 'payments' AND op = 'insert'").pluck().get());
+}
+
 /** Records the server's acknowledgement (never backwards: the guard trigger refuses that too). */
 export function markAcked(sqlite: Database.Database, ackSeq: number, at: Date): void {
   sqlite.prepare('UPDATE sync_push_state SET acked_seq = max(acked_seq, ?), last_push_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1').run(Math.min(ackSeq, lastSeq(sqlite)), at.toISOString());

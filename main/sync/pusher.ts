@@ -14,13 +14,16 @@ import type Database from 'better-sqlite3';
 import { deviceAuthorization, pushResponse, pushState, ROUTES, dayMarkerResponse, MAX_PUSH_EVENTS, type DayMarkerRequest } from '../../server/protocol/index.js';
 import { loadCredentials, type StoredCredentials } from './credentials.js';
 import { SyncHttpError, SyncNetworkError, syncRequest } from './http.js';
-import { auditHeadThrough, lastSeq, markAcked, pendingCount, pruneAcked, pushPosition, readBatch, recordPushError, toEvent } from './outbox.js';
+import { auditHeadThrough, lastSeq, markAcked, pendingCount, pendingPayments, pruneAcked, pushPosition, readBatch, recordPushError, toEvent } from './outbox.js';
 
 export type PusherState = 'not_enrolled' | 'idle' | 'pushing' | 'offline' | 'error' | 'revoked' | 'stopped';
 
 export interface PusherStatus {
   state: PusherState;
+  /** Outbox events not acknowledged yet. */
   pending: number;
+  /** Of them, payments (收费, 冲正 included): what a clerk counts. */
+  pendingPayments: number;
   ackedSeq: number;
   lastSeq: number;
   lastPushAt: string | null;
@@ -102,6 +105,7 @@ export class Pusher {
     return {
       state: this.state,
       pending: pendingCount(this.o.sqlite),
+      pendingPayments: pendingPayments(this.o.sqlite),
       ackedSeq: p.ackedSeq,
       lastSeq: p.lastSeq,
       lastPushAt: p.lastPushAt,
@@ -118,6 +122,7 @@ export class Pusher {
     this.running = true;
     this.serverAck = null;
     this.failures = 0;
+    this.setState('pushing');
     this.loop = this.run();
   }
 

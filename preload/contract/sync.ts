@@ -20,6 +20,8 @@ export const syncStatus = z.object({
     state: pushState,
     /** Events written at this PC the server has not acknowledged yet. */
     pending: z.number().int().nonnegative(),
+    /** Of them, payments (收费 and 冲正). */
+    pendingPayments: z.number().int().nonnegative(),
     ackedSeq: z.number().int().nonnegative(),
     lastSeq: z.number().int().nonnegative(),
     lastPushAt: z.string().nullable(),

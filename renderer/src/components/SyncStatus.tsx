@@ -1,5 +1,5 @@
 /**
- * Issue 14: the central server's state in the status bar of the counter windows — 已同步, 待上传 N 笔, 离线 (N 笔待上传),
+ * Issue 14: the central server's state in the status bar of the counter windows — 已同步, 待上传 N 条记录（收费 M 笔）, 离线（…）,
  * 未登记中心服务器, 已停止上传 — with the last error on hover. Read every 5 seconds and when the window gets the focus.
  */
 import { useEffect, useState } from 'react';
@@ -23,13 +23,18 @@ export const PUSH_STATE_TEXT: Record<PushState, string> = {
 const POLL_MS = 5000;
 
 /** The short text of the status bar. */
+export function pendingText(push: Status['push']): string {
+  return `待上传 ${push.pending} 条记录${push.pendingPayments > 0 ? `（收费 ${push.pendingPayments} 笔）` : ''}`;
+}
+
 export function syncBadge(status: Status): { text: string; tone: 'ok' | 'pending' | 'offline' | 'error' | 'none' } {
   const { state, pending } = status.push;
+  const waiting = pendingText(status.push);
   if (!status.enrolled) return { text: '未登记中心服务器', tone: 'none' };
-  if (state === 'revoked') return { text: `已停止上传（待上传 ${pending} 笔）`, tone: 'error' };
-  if (state === 'error') return { text: `上传出错（待上传 ${pending} 笔）`, tone: 'error' };
-  if (state === 'offline') return { text: `离线（待上传 ${pending} 笔）`, tone: 'offline' };
-  if (pending > 0) return { text: `待上传 ${pending} 笔`, tone: 'pending' };
+  if (state === 'revoked') return { text: `已停止上传（${waiting}）`, tone: 'error' };
+  if (state === 'error') return { text: `上传出错（${waiting}）`, tone: 'error' };
+  if (state === 'offline') return { text: `离线（${waiting}）`, tone: 'offline' };
+  if (pending > 0) return { text: waiting, tone: 'pending' };
   return { text: '已同步', tone: 'ok' };
 }
 

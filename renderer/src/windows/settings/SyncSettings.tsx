@@ -8,7 +8,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
-import { PUSH_STATE_TEXT } from '../../components/SyncStatus';
+import { PUSH_STATE_TEXT, pendingText } from '../../components/SyncStatus';
 
 type Status = Output<'sync.status'>;
 
@@ -89,7 +89,7 @@ export function SyncSettings() {
           <dt>上传状态</dt>
           <dd>{PUSH_STATE_TEXT[push.state]}</dd>
           <dt>待上传</dt>
-          <dd data-pending={push.pending}>{push.pending} 笔</dd>
+          <dd data-pending={push.pending}>{push.pending === 0 ? '无' : pendingText(push).replace('待上传 ', '')}</dd>
           <dt>上次上传</dt>
           <dd>{when(push.lastPushAt)}</dd>
           <dt>上次错误</dt>
