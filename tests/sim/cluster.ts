@@ -51,6 +51,11 @@ export function removeBundles(): void {
   bundles.clear();
 }
 
+/** Starts counters a few at a time (on a busy 2-core machine twelve host starts at once crawl). */
+export async function enrolAll(list: CounterProc[], central: Central, template: string, wave = 4): Promise<void> {
+  for (let i = 0; i < list.length; i += wave) await Promise.all(list.slice(i, i + wave).map((c) => c.enrol(central, template)));
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ServerInstance {
@@ -215,7 +220,7 @@ export class CounterProc {
     const child = fork(this.script, [JSON.stringify(args)], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     this.child = child;
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.counter.code} did not start`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`${this.counter.code} did not start`)), 240_000);
       child.on('message', (m: Reply | { ready: true; deviceId: string }) => {
         if ('ready' in m) {
           clearTimeout(timer);

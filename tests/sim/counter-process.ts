@@ -194,6 +194,9 @@ const commands: Record<string, (a: any) => unknown> = {
   business,
   state,
   pushStatus: () => host.sync.status().push,
+  /** The bench: how a bill shows here, and how many of some payments this PC holds. */
+  billStatus: (a: { billId: string }) => one<{ status: string } | undefined>('SELECT status FROM bills WHERE id = ?', a.billId)?.status ?? null,
+  paymentCount: (a: { hallId?: string }) => one<{ n: number }>('SELECT count(*) AS n FROM payments WHERE hall_id = ?', a.hallId ?? args.hallId).n,
   endDay: () => clerk.ok('sync.endCounterDay', {}),
   pushNow: () => host.sync.pushNow(),
   stop: async () => {

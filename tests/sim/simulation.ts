@@ -21,7 +21,7 @@ import { businessDateOf } from '../../preload/kernel/dates.js';
 import { openStore } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
 import { ROUTES } from '../../server/protocol/index.js';
-import { bundle, CounterProc, prepareCompany, removeBundles, sleep, startCentral, SIM_COMPANY } from './cluster.js';
+import { bundle, CounterProc, enrolAll, prepareCompany, removeBundles, sleep, startCentral, SIM_COMPANY } from './cluster.js';
 import { simHalls } from './seed.js';
 
 export interface SimOptions {
@@ -105,7 +105,7 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
     const targets = () => central.servers.map((s) => s.url);
     for (const h of halls) for (const c of h.counters) counters.push(new CounterProc(h, c, join(dir, c.code), script, targets));
     const tEnrol = Date.now();
-    await Promise.all(counters.map((c) => c.enrol(central, template)));
+    await enrolAll(counters, central, template);
     for (const c of counters) c.link.replayPushes = o.replayShare;
     log(`${counters.length} counters enrolled in ${Date.now() - tEnrol} ms`);
 
