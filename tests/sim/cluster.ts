@@ -199,8 +199,16 @@ export class CounterProc {
     mkdirSync(this.dir, { recursive: true });
     if (!existsSync(this.dbFile)) copyFileSync(template, this.dbFile);
     await this.link.listen();
-    const { code } = await central.admin<{ code: string }>('POST', ROUTES.adminCodes, { companyId: SIM_COMPANY, hallId: this.hall.id, counterId: this.counter.id });
-    await this.start(code);
+    // an enrolment whose answer was lost (a busy machine's timeout) used its code: the administrator makes another
+    for (let attempt = 1; ; attempt++) {
+      const { code } = await central.admin<{ code: string }>('POST', ROUTES.adminCodes, { companyId: SIM_COMPANY, hallId: this.hall.id, counterId: this.counter.id });
+      try {
+        await this.start(code);
+        return;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
   }
 
   async start(code?: string): Promise<void> {
