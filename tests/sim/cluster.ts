@@ -79,7 +79,7 @@ export class ServerInstance {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.child = child;
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 240_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server on ${this.port} exited (${child.exitCode})`);
       try {
