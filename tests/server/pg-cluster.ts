@@ -64,7 +64,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     chmodSync(dir, 0o755);
     execFileSync('chown', ['postgres:postgres', dir]);
   }
-  const port = await freePort();
+  let port = 0;
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const log = join(dir, 'server.log');
@@ -72,16 +72,25 @@ export async function startPgCluster(): Promise<PgCluster> {
       writeFileSync(log, '');
       execFileSync('chown', ['postgres:postgres', log]);
     }
-    const options = [
-      `-p ${port}`,
-      `-k ${dir}`,
-      "-c listen_addresses=127.0.0.1",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    // The free port may be taken by another process before PostgreSQL binds it: try another.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const options = [
+        `-p ${port}`,
+        `-k ${dir}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=200',
+      ].join(' ');
+      try {
+        run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const e = error as { stderr?: Buffer; message: string };
