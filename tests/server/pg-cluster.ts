@@ -16,6 +16,8 @@ export interface PgCluster {
   port: number;
   /** A URL for another database of the cluster. */
   urlFor(database: string): string;
+  /** The cluster's data folder (postmaster.pid names its server process). */
+  dataDir: string;
   stop(): void;
 }
 
@@ -110,5 +112,5 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   // A test process that ends without its teardown (an exception, process.exit) still stops its cluster.
   process.on('exit', stop);
-  return { url: urlFor('postgres'), port, urlFor, stop };
+  return { url: urlFor('postgres'), port, urlFor, dataDir: data, stop };
 }
