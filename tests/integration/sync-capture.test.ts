@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CAPTURE_OPS, LOCAL_NON_SCHEMA, LOCAL_ONLY, capturedTables, captureMigrationSql, schemaTables, triggerName, wantedCaptureTriggers } from '../../db/sync-capture.js';
 import { isApplying, withApplying } from '../../main/sync/apply-switch.js';
+import { LOCAL_TABLES, MASTER_TABLES, UPSTREAM_ONLY_TABLES, isLocalTable } from '../../server/protocol/index.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
@@ -54,6 +55,16 @@ describe('every table is captured or local-only (issue 14 #1)', () => {
       expect(reason.length, name).toBeGreaterThan(5);
       expect(schemaTables().some((t) => t.name === name), `${name} listed local-only but not in the schema`).toBe(true);
     }
+  });
+
+  it('agrees with the wire contract: the server’s local tables are local here, its master and upstream-only tables captured', () => {
+    const captured = new Set(capturedTables().map((t) => t.name));
+    for (const t of LOCAL_TABLES) {
+      if (LOCAL_NON_SCHEMA.some((re) => re.test(t))) continue;
+      expect(t in LOCAL_ONLY, `${t} is local on the server`).toBe(true);
+    }
+    for (const t of captured) expect(isLocalTable(t), `${t} is captured but the server refuses it`).toBe(false);
+    for (const t of [...MASTER_TABLES, ...UPSTREAM_ONLY_TABLES]) expect(captured.has(t), t).toBe(true);
   });
 
   it('the facts named by the issue are captured', () => {
