@@ -28,21 +28,31 @@ export const dayMarkerRequest = z
   .strict();
 export type DayMarkerRequest = z.infer<typeof dayMarkerRequest>;
 
-export const dayMarkerRecord = dayMarkerRequest.extend({
+const dayMarkerRecordObject = dayMarkerRequest.extend({
   deviceId: syncId,
   receivedAt: isoInstant,
   /** What the server holds for this counter and day when the marker came. */
   serverPaymentCount: z.number().int().nonnegative(),
   serverTotalFen: fenAmount,
 });
-export type DayMarkerRecord = z.infer<typeof dayMarkerRecord>;
 
 /** A marker as a feed row (DAY_MARKER_FEED_TABLE, rowId `<counterId>|<businessDate>`): flat, the head split in two. */
-export const dayMarkerFeedRow = dayMarkerRecord.omit({ auditHead: true }).extend({
+export const dayMarkerFeedRow = dayMarkerRecordObject.omit({ auditHead: true }).extend({
   auditSeq: z.number().int().nullable(),
   auditHash: z.string().nullable(),
 });
 export type DayMarkerFeedRow = z.infer<typeof dayMarkerFeedRow>;
+
+/** The flat feed row (auditSeq/auditHash) read back into the record's shape; anything else passes unchanged. */
+function fromFeedRow(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'auditHead' in value || !('auditSeq' in value)) return value;
+  const { auditSeq, auditHash, ...rest } = value as Record<string, unknown>;
+  return { ...rest, auditHead: typeof auditSeq === 'number' && typeof auditHash === 'string' ? { seq: auditSeq, hash: auditHash } : null };
+}
+
+/** A stored marker. Parses the record or its feed row form (so `dayMarkerRecord.parse(change.row)` works on the feed). */
+export const dayMarkerRecord = z.preprocess(fromFeedRow, dayMarkerRecordObject);
+export type DayMarkerRecord = z.infer<typeof dayMarkerRecordObject>;
 
 export function dayMarkerToFeedRow(record: DayMarkerRecord): DayMarkerFeedRow {
   const { auditHead, ...rest } = record;

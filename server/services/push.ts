@@ -11,7 +11,7 @@ import { anchorAuditHead, latestAnchor } from './audit-anchor.js';
 import { recordAnomaly } from './anomalies.js';
 import { lockDevice, type Device } from './devices.js';
 import { sha256Hex } from './credentials.js';
-import { applyEvent, type ApplyContext } from './project.js';
+import { applyEvents, type ApplyContext } from './project.js';
 import { validatePaymentRows } from './row-checks.js';
 
 /** JSON with sorted keys: the same event sent twice hashes the same whatever its key order. */
@@ -106,13 +106,8 @@ export async function push(pool: Pool, device: Device, request: PushRequest): Pr
       next++;
     }
     await storeEvents(client, device, fresh);
-    const ctx: ApplyContext = {
-      client,
-      device,
-      conflicts,
-      reversedInBatch: new Set(fresh.filter((e) => e.table === 'payments' && typeof e.row['reverses_payment_id'] === 'string').map((e) => String(e.row['reverses_payment_id']))),
-    };
-    for (const e of fresh) await applyEvent(ctx, e);
+    const ctx: ApplyContext = { client, device, conflicts };
+    await applyEvents(ctx, fresh);
     const newAck = next - 1;
     await client.query(`UPDATE devices SET ack_seq = $2, last_seen_at = now() WHERE id = $1`, [device.deviceId, newAck]);
     if (request.auditHead) await anchorAuditHead(ctx, request.auditHead);

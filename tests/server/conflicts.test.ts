@@ -106,6 +106,41 @@ describe('money conflicts', () => {
     expect(resolvedDown.changes.find((c) => c.rowId === credit.id)?.row.resolution).toBe('keep');
   });
 
+  it('two counters pushing payments of the same bills at the same moment: one holds each bill, the other is one credit', async () => {
+    const a = await h.enrolDevice('H1', 'K1');
+    const b = await h.enrolDevice('H1', 'K2');
+    const bills = ['BX1', 'BX2', 'BX3', 'BX4', 'BX5'];
+    await h.admin('POST', ROUTES.adminRows, { companyId: 'C1', rows: bills.map((id) => bill(id, 'A1', 100, '2026-11-20')) });
+    const batch = (tag: string, counter: string) => events(1, bills.flatMap((id) => gasPayment(`${tag}-${id}`, id, 'A1', 100, counter)));
+    const [ra, rb] = await Promise.all([
+      h.call<PushResponse>('POST', ROUTES.push, { auth: a.auth, body: { events: batch('QA', 'K1'), auditHead: null } }),
+      h.call<PushResponse>('POST', ROUTES.push, { auth: b.auth, body: { events: batch('QB', 'K2'), auditHead: null } }),
+    ]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const credits = [...ra.body.conflicts, ...rb.body.conflicts].filter((c) => c.kind === 'double_payment');
+    expect(credits.map((c) => c.billId).sort()).toEqual(bills);
+    for (const id of bills) {
+      const holder = (await h.pool.query(`SELECT payment_id FROM bill_claims WHERE bill_id = $1`, [id])).rows[0].payment_id;
+      const central = (await h.pool.query(`SELECT row->>'paid_payment_id' AS p FROM rows WHERE table_name = 'bills' AND row_key = $1`, [id])).rows[0].p;
+      expect(central).toBe(holder);
+      expect(credits.find((c) => c.billId === id)?.otherPaymentId).toBe(holder);
+    }
+  });
+
+  it('a payment and its 冲正 in one batch hold no bill', async () => {
+    const a = await h.enrolDevice('H1', 'K1');
+    await h.admin('POST', ROUTES.adminRows, { companyId: 'C1', rows: [bill('BY1', 'A1', 100, '2026-11-20')] });
+    const list = [
+      ...gasPayment('PY', 'BY1', 'A1', 100, 'K1'),
+      { table: 'payments', op: 'insert' as const, rowId: 'PY-R', row: paymentRow('PY-R', { account: 'A1', hall: 'H1', counter: 'K1', date: '2026-12-01', totalFen: -100, reverses: 'PY' }), businessDate: '2026-12-01' },
+      { table: 'bills', op: 'update' as const, rowId: 'BY1', row: bill('BY1', 'A1', 100, '2026-11-20').row },
+    ];
+    const answer = await h.call<PushResponse>('POST', ROUTES.push, { auth: a.auth, body: { events: events(1, list), auditHead: null } });
+    expect(answer.body).toEqual({ ackSeq: 5, conflicts: [] });
+    expect((await h.pool.query(`SELECT count(*)::int AS n FROM bill_claims WHERE bill_id = 'BY1'`)).rows[0].n).toBe(0);
+    expect((await h.pool.query(`SELECT row->>'status' AS s FROM rows WHERE row_key = 'BY1'`)).rows[0].s).toBe('未缴');
+  });
+
   it('a 冲正 releases the bill: the reversing counter may set it back to 未缴; without a reversal that change is refused', async () => {
     const a = await h.enrolDevice('H1', 'K3');
     const b = await h.enrolDevice('H1', 'K3');
@@ -238,12 +273,13 @@ describe('hall day close and finance', () => {
 
     const arrears = await h.admin('GET', `${ROUTES.arrears}?companyId=C1`);
     expect(arrears.status).toBe(200);
-    // B1 was paid (PA); B2 was reversed back to 未缴; B3 unpaid.
+    // B1 and BX* were paid; B2 was reversed back to 未缴, BY1 paid and reversed in one batch; B3 unpaid.
     expect(arrears.body.lines).toEqual([
+      { accountId: 'A1', accountNo: '100001', name: '张三', hallId: 'H1', billCount: 2, amountFen: 3100, oldestDueDate: '2026-11-20' },
       { accountId: 'A2', accountNo: '100002', name: '李四', hallId: 'H2', billCount: 1, amountFen: 777, oldestDueDate: '2026-11-01' },
-      { accountId: 'A1', accountNo: '100001', name: '张三', hallId: 'H1', billCount: 1, amountFen: 3000, oldestDueDate: '2026-12-20' },
-    ].sort((x, y) => y.amountFen - x.amountFen));
-    expect(arrears.body.amountFen).toBe(3777);
+    ]);
+    expect(arrears.body.amountFen).toBe(3877);
+    expect(arrears.body.billCount).toBe(3);
     const hallOnly = await h.admin('GET', `${ROUTES.arrears}?companyId=C1&hallId=H2`);
     expect(hallOnly.body.amountFen).toBe(777);
 

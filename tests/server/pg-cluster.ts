@@ -89,18 +89,17 @@ export async function startPgCluster(): Promise<PgCluster> {
   }
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
-  return {
-    url: urlFor('postgres'),
-    port,
-    urlFor,
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  // A test process that ends without its teardown (an exception, process.exit) still stops its cluster.
+  process.on('exit', stop);
+  return { url: urlFor('postgres'), port, urlFor, stop };
 }
