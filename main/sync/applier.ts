@@ -209,7 +209,7 @@ export function readCursor(db: Database.Database, feed: string): string | null {
   return r?.cursor ?? null;
 }
 
-function writeCursor(db: Database.Database, feed: string, cursor: string, now: Date): void {
+export function writeCursor(db: Database.Database, feed: string, cursor: string, now: Date): void {
   db.prepare('INSERT INTO sync_cursors (feed, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at').run(feed, cursor, now.toISOString());
 }
 

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
-import { loadSnapshotPage } from '../../main/sync/snapshot.js';
+import { loadSnapshotPage, SNAPSHOT_CACHE_MIB } from '../../main/sync/snapshot.js';
 
 export function accountRow(i: number): Record<string, string | number | null> {
   const no = String(10_000_000 + i);
@@ -37,11 +37,12 @@ export function snapshotPageText(from: number, count: number, total: number): st
   return JSON.stringify({ table: 'accounts', rows, next });
 }
 
-export async function benchSnapshot(accounts: number, pageSize = 5000): Promise<{ seconds: number; rowsPerSecond: number; rows: number }> {
+export async function benchSnapshot(accounts: number, pageSize = 5000, cacheMiB = SNAPSHOT_CACHE_MIB): Promise<{ seconds: number; rowsPerSecond: number; rows: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'gas-snapshot-bench-'));
   try {
     const store = openStore(join(dir, 'counter.db'), { migrationsDir });
     seedReferenceData(store.sqlite);
+    store.sqlite.pragma(`cache_size = -${cacheMiB * 1024}`);
     const now = new Date();
     let seconds = 0;
     let rows = 0;
@@ -57,7 +58,7 @@ export async function benchSnapshot(accounts: number, pageSize = 5000): Promise<
     const found = store.sqlite.prepare("SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH '快照路'").pluck().get() as number;
     store.close();
     if (check < rows) throw new Error('snapshot bench: rows missing');
-    console.log(`snapshot: ${rows} accounts in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, page ${pageSize}); search index finds ${found}`);
+    console.log(`snapshot: ${rows} accounts in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, page ${pageSize}, cache ${cacheMiB} MiB); search index finds ${found}`);
     return { seconds, rowsPerSecond: rows / seconds, rows };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,8 +66,8 @@ export async function benchSnapshot(accounts: number, pageSize = 5000): Promise<
 }
 
 if (process.argv[1]?.endsWith('snapshot.ts')) {
-  const { values } = parseArgs({ options: { accounts: { type: 'string', default: '1000000' }, page: { type: 'string', default: '5000' } } });
+  const { values } = parseArgs({ options: { accounts: { type: 'string', default: '1000000' }, page: { type: 'string', default: '20000' }, cache: { type: 'string', default: String(SNAPSHOT_CACHE_MIB) } } });
   const n = Number(values.accounts);
-  const r = await benchSnapshot(n, Number(values.page));
+  const r = await benchSnapshot(n, Number(values.page), Number(values.cache));
   console.log(`BENCH snapshot_accounts_${n}_s ${r.seconds.toFixed(1)}`);
 }

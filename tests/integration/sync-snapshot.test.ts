@@ -39,7 +39,7 @@ describe('initial snapshot', () => {
 
   it('a changed row of an account already here is updated in its changed columns only', () => {
     load(JSON.parse(snapshotPageText(0, 10, 10)));
-    const row = { ...accountRow(3), name: '改名用户' };
+    const row: Record<string, string | number | null> = { ...accountRow(3), name: '改名用户' };
     expect(load({ table: 'accounts', rows: [{ rowId: String(row.id), row }], next: null })).toMatchObject({ inserted: 1, problems: 0 });
     expect(rowsOf(host, 'accounts', 'id = ?', row.id)[0]).toMatchObject({ name: '改名用户' });
   });
