@@ -42,6 +42,7 @@ const DATABASE_TESTS = new Map([
   ['integration/reports.test.ts', 'audit tampering and the append-only audit log'],
   ['integration/reversal.test.ts', 'the trigger that a reversal mirrors its original'],
   ['integration/search.test.ts', 'the search index triggers follow an address change'],
+  ['integration/sync-anomalies.test.ts', 'the 异常 list’s decide-once and never-deleted triggers (issue 14 #3)'],
   ['integration/store-check.test.ts', 'a write SQLite itself refuses while the integrity check runs or after it failed (issue 13 #5)'],
   ['integration/wal-checkpoint.test.ts', 'the WAL checkpoints, driven by raw writes to a scratch table (issue 13 #3)'],
   ['integration/work-orders.test.ts', 'the append-only work-order and business triggers'],
