@@ -33,7 +33,15 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
   hall_day_markers: 'other counters’ end-of-day markers as the feed or a USB day file brought them (downstream)',
   sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
+  hall_day_markers: 'the hall’s counters’ day markers as received from the feed or a USB day file (i14-down); this PC’s own go up as counter_day_markers',
 };
+
+/** Every table named sync_… is the sync machinery's own (outbox, push/apply state, cursors, anomalies as received): local, as the server's LOCAL_TABLE_PREFIX says. */
+export const LOCAL_PREFIX = 'sync_';
+
+export function isLocalOnly(table: string): boolean {
+  return table in LOCAL_ONLY || table.startsWith(LOCAL_PREFIX);
+}
 
 /** Tables that are not in the drizzle schema: drizzle's journal, SQLite's own, and the search indexes (derived). */
 export const LOCAL_NON_SCHEMA: readonly RegExp[] = [
@@ -63,10 +71,10 @@ export function schemaTables(): { name: string; columns: SQLiteColumn[]; primary
   return tables.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The captured tables: every schema table not listed LOCAL_ONLY. */
+/** The captured tables: every schema table not local-only (LOCAL_ONLY or the sync_ prefix). */
 export function capturedTables(): CapturedTable[] {
   return schemaTables()
-    .filter((t) => !(t.name in LOCAL_ONLY))
+    .filter((t) => !isLocalOnly(t.name))
     .map((t) => {
       const columns = t.columns.map((c) => c.name);
       if (t.primaryKey.length === 0) throw new Error(`${t.name}: a captured table needs a primary key (row_id)`);

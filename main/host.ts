@@ -42,6 +42,7 @@ import { DevicePorts, startChoice } from './services/device-ports.js';
 import { mirrorSetting, setMirror } from './services/backup-mirror.js';
 import { credentialsFileFor, SyncService, type SyncPusherOptions } from './sync/service.js';
 import { resetApplying } from './sync/apply-switch.js';
+import { Puller, type PullerOptions } from './sync/puller.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -114,7 +115,7 @@ export interface HostOptions {
    * Issue 14: the central server. `credentialsFile` (default `sync-device.json` beside the store, mode 0600), the
    * pusher's batch, back-off and retention; `start: false` keeps the pusher stopped (tests drive it themselves).
    */
-  sync?: { credentialsFile?: string; pusher?: SyncPusherOptions; start?: boolean };
+  sync?: { credentialsFile?: string; pusher?: SyncPusherOptions; start?: boolean; puller?: Omit<PullerOptions, 'sqlite' | 'credentialsFile' | 'now'> };
 }
 
 /**
@@ -156,6 +157,8 @@ export interface Host {
   afterCommit: AfterCommit;
   /** Issue 14: enrolment, the pusher, the counter's day end and the USB day file. */
   sync: SyncService;
+  /** Issue 14 #2: the change feed's puller (started with the pusher). */
+  puller: Puller;
   /** Issue 13 #5: settles when the store's integrity check is done ('ok' at once when it was checked at open). */
   storeCheck: Promise<StoreCheckState>;
   storeCheckState(): StoreCheckState;
@@ -266,13 +269,18 @@ export function createHost(options: HostOptions): Host {
   // Issue 14: the pusher starts once the store is found sound (it writes its acknowledged position); a commit kicks it
   const sync = new SyncService(deps, options.sync?.credentialsFile ?? credentialsFileFor(options.dbFile), options.sync?.pusher);
   const stopKicks = afterCommit.on(() => sync.pusher.kick());
+  // Issue 14 #2: the puller brings the feed down (and a new counter's snapshot) while enrolled, beside the pusher
+  const puller = new Puller({ ...options.sync?.puller, sqlite: store.sqlite, credentialsFile: sync.credentialsFile, now: () => deps.clock.now() });
   let closed = false;
   void storeCheck.done.then((state) => {
     if (state !== 'ok' || closed) return;
     resetApplying(store.sqlite);
-    if (options.sync?.start !== false) sync.start();
+    if (options.sync?.start !== false) {
+      sync.start();
+      puller.start();
+    }
   });
-  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts, sync }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
+  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts, sync, puller }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
   const router = createRouter(handlers, sessions);
   return {
     store,
@@ -290,12 +298,14 @@ export function createHost(options: HostOptions): Host {
     displayPush,
     afterCommit,
     sync,
+    puller,
     storeCheck: storeCheck.done,
     storeCheckState: () => storeCheck.state,
     close: () => {
       closed = true;
       stopKicks();
       void sync.close();
+      void puller.stop();
       displayPush.close();
       stopBackups();
       void reader.close();

@@ -141,6 +141,8 @@ export const METHOD_NAMES = [
   'sync.pushNow',
   'sync.endCounterDay',
   'sync.exportDayFile',
+  'sync.pullStatus',
+  'sync.pullNow',
   'anomalies.list',
   'anomalies.decide',
   'sync.problems',

@@ -122,14 +122,3 @@ export function listProblems(deps: ServiceDeps, actor: Actor): ProblemView[] {
   return deps.db.all<ProblemView>(sql`
     SELECT id, source, position, table_name AS "table", row_id AS rowId, reason, created_at AS createdAt FROM sync_problems ORDER BY id DESC LIMIT 500`);
 }
-
-/** Decisions of this PC not yet sent to the server (the puller sends them). */
-export function unsentDecisions(deps: ServiceDeps): { id: string; serverId: string; resolution: AnomalyResolution; resolvedBy: string; note: string | null }[] {
-  return deps.db.all(sql`
-    SELECT x.id, x.server_id AS serverId, x.resolution, coalesce(s.login, x.resolved_by) AS resolvedBy, x.note FROM sync_anomalies x LEFT JOIN staff s ON s.id = x.resolved_by
-    WHERE x.resolution IS NOT NULL AND x.sent_at IS NULL AND x.server_id IS NOT NULL AND x.resolved_by IN (SELECT id FROM staff)`);
-}
-
-export function markDecisionSent(deps: ServiceDeps, id: string): void {
-  deps.db.run(sql`UPDATE sync_anomalies SET sent_at = ${deps.clock.now().toISOString()} WHERE id = ${id} AND sent_at IS NULL`);
-}

@@ -204,12 +204,23 @@ export function applyChange(db: Database.Database, change: FeedChange, at: Posit
   }
 }
 
+/**
+ * The last version of each row, at the place of its last change: a row changed several times in one page (a
+ * cash report submitted, then reviewed) is applied once as it ended, so applying the page or a day file again
+ * never offers an older version of a row over its newer one (which the guards would rightly refuse).
+ */
+export function latestPerRow<T extends Pick<FeedChange, 'table' | 'rowId'>>(changes: readonly T[]): T[] {
+  const last = new Map<string, number>();
+  changes.forEach((c, i) => last.set(`${c.table}\u0000${c.rowId}`, i));
+  return changes.filter((c, i) => last.get(`${c.table}\u0000${c.rowId}`) === i);
+}
+
 export function readCursor(db: Database.Database, feed: string): string | null {
   const r = db.prepare('SELECT cursor FROM sync_cursors WHERE feed = ?').get(feed) as { cursor: string } | undefined;
   return r?.cursor ?? null;
 }
 
-function writeCursor(db: Database.Database, feed: string, cursor: string, now: Date): void {
+export function writeCursor(db: Database.Database, feed: string, cursor: string, now: Date): void {
   db.prepare('INSERT INTO sync_cursors (feed, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (feed) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at').run(feed, cursor, now.toISOString());
 }
 
@@ -230,7 +241,7 @@ export function applyFeedPage(db: Database.Database, raw: unknown, opts: { feed?
   const feed = opts.feed ?? 'main';
   const tally: ApplyTally = { applied: 0, skipped: 0, problems: 0 };
   withApplying(db, () => {
-    for (const change of page.changes) {
+    for (const change of latestPerRow(page.changes)) {
       const outcome = applyChange(db, change, { source: 'feed', position: change.cursor }, opts.now, opts.ownDeviceId ?? null);
       tally[outcome === 'problem' ? 'problems' : outcome]++;
     }

@@ -37,3 +37,17 @@ export function isApplying(sqlite: Database.Database): boolean {
 export function resetApplying(sqlite: Database.Database): void {
   sqlite.prepare(SET_SQL).run(0);
 }
+
+/**
+ * Bench and seed tools that generate a store no one else writes yet: the generated rows are not facts of this PC,
+ * so they are written with capture off (a generated 5,000,000-payment day would otherwise add ten million outbox
+ * events). The switch is set in autocommit and always turned off again before returning.
+ */
+export function withCaptureOff<T>(sqlite: Database.Database, generate: () => T): T {
+  sqlite.prepare(SET_SQL).run(1);
+  try {
+    return generate();
+  } finally {
+    sqlite.prepare(SET_SQL).run(0);
+  }
+}

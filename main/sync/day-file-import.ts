@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { appendAudit } from '../services/audit.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { applyChange, storeDayMarker } from './applier.js';
+import { applyChange, latestPerRow, storeDayMarker } from './applier.js';
 import { withApplying } from './apply-switch.js';
 import { DayFileError, verifyDayFile } from './day-file-format.js';
 
@@ -48,7 +48,7 @@ export function importDayFile(deps: ServiceDeps, actor: Actor, bytes: Buffer): D
   deps.db.transaction(
     (tx) => {
       withApplying(sqlite, () => {
-        for (const e of payload.events) {
+        for (const e of latestPerRow(payload.events)) {
           const outcome = applyChange(
             sqlite,
             { cursor: `${e.seq}`, table: e.table, op: e.op, rowId: e.rowId, row: e.row, originDeviceId: payload.deviceId, hallId: e.hallId ?? payload.hallId },

@@ -33,7 +33,23 @@ const anomaly = z.object({
 
 const problem = z.object({ id: z.number().int(), source: z.string(), position: z.string(), table: z.string(), rowId: z.string(), reason: z.string(), createdAt: z.string() });
 
+const pullStatus = z.object({
+  state: z.enum(['not_enrolled', 'snapshot', 'pulling', 'idle', 'offline', 'error', 'revoked', 'stopped']),
+  cursor: z.string().nullable(),
+  lastPullAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  applied: z.number().int(),
+  problems: z.number().int(),
+  snapshotRows: z.number().int(),
+  snapshotTotal: z.number().int(),
+  failures: z.number().int(),
+});
+
 export const syncDownContract = {
+  /** The change feed's puller: its state, position and last error (the 异常 window's status line). */
+  'sync.pullStatus': { access: 'signedIn', input: z.object({}).strict(), output: pullStatus },
+  /** 立即同步: one round now (snapshot if needed, the feed to its end, decisions sent); a failure answers with its reason. */
+  'sync.pullNow': { access: ['manager', 'admin'], input: z.object({}).strict(), output: pullStatus },
   /** The hall's 异常 (manager, administrator); a clerk sees the refused changes made at their own counter. */
   'anomalies.list': { access: COUNTER_ROLES, input: z.object({ open: z.boolean().default(true) }).strict(), output: z.array(anomaly) },
   /** 退款 / 保留预存 for a double payment's credit, 已知悉 for the other kinds; once, audited. */

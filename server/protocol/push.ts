@@ -38,6 +38,14 @@ export const syncEvent = z
     at: isoInstant,
     hallId: syncId.optional(),
     businessDate: businessDate.optional(),
+    /**
+     * For an `update` of a MASTER row (tables.ts): the row as it was before this change (SQLite's OLD). The server
+     * then applies only the columns this change touched onto the central row, so two counters that changed
+     * different columns of one account while offline (过户 here, 缴费方式变更 there) both stand; where both changed
+     * the same column, server order decides (the later push wins). When the merged row differs from `row`, it flows
+     * down to every counter, the pushing one included. Without `base` the row replaces the central one whole.
+     */
+    base: sqliteRow.optional(),
   })
   .strict();
 export type SyncEvent = z.infer<typeof syncEvent>;

@@ -38,9 +38,10 @@ const formatCursor = (p: Position): string => `${p.txid}.${p.id}`;
 
 /** The highest position every reader may pass now (all of the company's rows below the snapshot's xmin). */
 async function horizon(client: Client, companyId: string): Promise<Position | null> {
+  // Ordered by the xid8 column itself (an alias of its text form would sort '10' before '9').
   const { rows } = await client.query<{ txid: string; id: number }>(
-    `SELECT txid::text AS txid, id FROM feed WHERE company_id = $1 AND txid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY txid DESC, id DESC LIMIT 1`,
+    `SELECT f.txid::text AS txid, f.id FROM feed f WHERE f.company_id = $1 AND f.txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY f.txid DESC, f.id DESC LIMIT 1`,
     [companyId],
   );
   return rows[0] ?? null;
@@ -54,13 +55,13 @@ export async function readFeed(pool: Pool, device: Device, query: FeedQuery): Pr
     pool,
     async (client) => {
       const { rows } = await client.query<{ txid: string; id: number; table_name: string; op: string; row_id: string; row: string; origin_device_id: string | null; hall_id: string | null }>(
-        `SELECT txid::text AS txid, id, table_name, op, row_id, row::text AS row, origin_device_id, hall_id
-           FROM feed
-          WHERE company_id = $1 AND (txid, id) > ($2::xid8, $3::bigint)
-            AND txid < pg_snapshot_xmin(pg_current_snapshot())
-            AND (hall_id IS NULL OR hall_id = $4)
-            AND origin_device_id IS DISTINCT FROM $5
-          ORDER BY txid, id LIMIT $6`,
+        `SELECT f.txid::text AS txid, f.id, f.table_name, f.op, f.row_id, f.row::text AS row, f.origin_device_id, f.hall_id
+           FROM feed f
+          WHERE f.company_id = $1 AND (f.txid, f.id) > ($2::xid8, $3::bigint)
+            AND f.txid < pg_snapshot_xmin(pg_current_snapshot())
+            AND (f.hall_id IS NULL OR f.hall_id = $4)
+            AND f.origin_device_id IS DISTINCT FROM $5
+          ORDER BY f.txid, f.id LIMIT $6`,
         [device.companyId, from.txid, from.id, device.hallId, device.deviceId, limit + 1],
       );
       const more = rows.length > limit;

@@ -56,6 +56,8 @@ interface RowWrite {
   op: SyncEvent['op'];
   /** Whether a changed row goes to the feed (not for upstream-only tables). */
   feed: boolean;
+  /** The feed's origin: the pushing device, or null when every counter must get the row (a merged master row). */
+  origin: string | null;
 }
 
 /**
@@ -74,8 +76,8 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
   const list = [...last.values()];
   await ctx.client.query(
     `WITH input AS (
-       SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[])
-         WITH ORDINALITY AS u(table_name, row_key, row_id, hall_id, row, op, feed, ord)),
+       SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[], $10::text[])
+         WITH ORDINALITY AS u(table_name, row_key, row_id, hall_id, row, op, feed, origin, ord)),
      changed AS (
        INSERT INTO rows (company_id, table_name, row_key, hall_id, row, origin_device_id)
        SELECT $1, table_name, row_key, hall_id, row::jsonb, $9 FROM input ORDER BY table_name, row_key COLLATE "C"
@@ -84,7 +86,7 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
          WHERE rows.row IS DISTINCT FROM excluded.row
        RETURNING table_name, row_key, row)
      INSERT INTO feed (company_id, hall_id, table_name, op, row_id, row, origin_device_id)
-     SELECT $1, i.hall_id, c.table_name, i.op, i.row_id, c.row, $9
+     SELECT $1, i.hall_id, c.table_name, i.op, i.row_id, c.row, i.origin
        FROM changed c JOIN input i ON i.table_name = c.table_name AND i.row_key COLLATE "C" = c.row_key
       WHERE i.feed ORDER BY i.ord`,
     [
@@ -97,6 +99,7 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
       list.map((w) => w.op),
       list.map((w) => w.feed),
       ctx.device.deviceId,
+      list.map((w) => w.origin),
     ],
   );
 }
@@ -104,10 +107,42 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
 function rowWrite(ctx: ApplyContext, e: SyncEvent): RowWrite {
   const rowJson = JSON.stringify(e.row);
   if (isUpstreamOnlyTable(e.table)) {
-    return { table: e.table, rowKey: `${ctx.device.deviceId}/${e.rowId}`, rowId: e.rowId, hallId: e.hallId ?? ctx.device.hallId, rowJson, op: e.op, feed: false };
+    return { table: e.table, rowKey: `${ctx.device.deviceId}/${e.rowId}`, rowId: e.rowId, hallId: e.hallId ?? ctx.device.hallId, rowJson, op: e.op, feed: false, origin: ctx.device.deviceId };
   }
   const hallId = isMasterTable(e.table) ? null : (e.hallId ?? ctx.device.hallId);
-  return { table: e.table, rowKey: e.rowId, rowId: e.rowId, hallId, rowJson, op: e.op, feed: true };
+  return { table: e.table, rowKey: e.rowId, rowId: e.rowId, hallId, rowJson, op: e.op, feed: true, origin: ctx.device.deviceId };
+}
+
+const isMerge = (e: SyncEvent): boolean => e.op === 'update' && e.base !== undefined && isMasterTable(e.table);
+
+/**
+ * Master-row updates that carry their `base`: only the columns the counter changed (row ≠ base) are applied onto
+ * the central row (locked, in key order), in seq order; a merged row that differs from the counter's goes to every
+ * counter (origin null).
+ */
+async function mergeWrites(ctx: ApplyContext, merges: SyncEvent[]): Promise<RowWrite[]> {
+  if (merges.length === 0) return [];
+  const { rows } = await ctx.client.query<{ table_name: string; row_key: string; row: Row }>(
+    `SELECT table_name, row_key, row FROM rows WHERE company_id = $1 AND table_name = ANY($2::text[]) AND row_key = ANY($3::text[])
+      ORDER BY table_name, row_key FOR UPDATE`,
+    [ctx.device.companyId, [...new Set(merges.map((e) => e.table))], [...new Set(merges.map((e) => e.rowId))]],
+  );
+  const current = new Map(rows.map((r) => [`${r.table_name}\u0000${r.row_key}`, r.row]));
+  return merges.map((e) => {
+    const key = `${e.table}\u0000${e.rowId}`;
+    const central = current.get(key);
+    const base = e.base ?? {};
+    let merged: Row = e.row;
+    if (central) {
+      merged = { ...central };
+      for (const [column, value] of Object.entries(e.row)) {
+        if (!(column in base) || base[column] !== value) merged[column] = value;
+      }
+    }
+    current.set(key, merged);
+    const same = Object.keys(merged).length === Object.keys(e.row).length && Object.entries(merged).every(([k, v]) => e.row[k] === v);
+    return { ...rowWrite(ctx, e), rowJson: JSON.stringify(merged), origin: same ? ctx.device.deviceId : null };
+  });
 }
 
 /** Sends the central row down to every counter, the pushing one included (origin null): its change was refused. */
@@ -303,7 +338,8 @@ async function applyBusiness(ctx: ApplyContext, e: SyncEvent): Promise<void> {
 /** Applies a batch's fresh events (already stored in events, in seq order). */
 export async function applyEvents(ctx: ApplyContext, events: SyncEvent[]): Promise<void> {
   const guarded = (e: SyncEvent) => e.table === 'bills' || e.table === 'businesses';
-  await upsertRows(ctx, events.filter((e) => !guarded(e)).map((e) => rowWrite(ctx, e)));
+  const merged = await mergeWrites(ctx, events.filter((e) => !guarded(e) && isMerge(e)));
+  await upsertRows(ctx, [...events.filter((e) => !guarded(e) && !isMerge(e)).map((e) => rowWrite(ctx, e)), ...merged]);
   const payments = events.filter((e) => e.table === 'payments');
   const facts = new Map(payments.map((e) => [e.rowId, paymentFacts(ctx, e)]));
   const reversedInBatch = new Set([...facts.values()].map((f) => f.reverses_payment_id).filter((x): x is string => x !== null));

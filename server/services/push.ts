@@ -23,7 +23,7 @@ function canonical(value: unknown): string {
 }
 
 export function eventHash(e: SyncEvent): string {
-  return sha256Hex(canonical({ table: e.table, op: e.op, rowId: e.rowId, row: e.row, at: e.at, hallId: e.hallId ?? null, businessDate: e.businessDate ?? null }));
+  return sha256Hex(canonical({ table: e.table, op: e.op, rowId: e.rowId, row: e.row, at: e.at, hallId: e.hallId ?? null, businessDate: e.businessDate ?? null, base: e.base ?? null }));
 }
 
 /** Checks that refuse the whole batch (400/403) before anything is written. */

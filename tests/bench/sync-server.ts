@@ -7,6 +7,7 @@
  *  catch-up    a counter offline for a day of 2,000 payments at the hall's other counters pulls the feed
  * Ends with `BENCH <name> <value>` lines.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROUTES, type FeedPage, type SnapshotPage, type SyncEvent } from '../../server/protocol/index.js';
 import { events, paymentRow, startHarness } from '../server/harness.js';
@@ -26,6 +27,29 @@ const batches = Number(values.batches ?? (quick ? 5 : 20));
 const PER_BATCH = 100;
 
 const h = await startHarness(1);
+
+/** CPU seconds used so far by this process (server and client) and by the cluster's PostgreSQL processes. */
+function cpuSeconds(): { node: number; pg: number } {
+  const usage = process.cpuUsage();
+  const postmaster = readFileSync(`${h.cluster.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!.trim();
+  const tick = 100; // USER_HZ on Linux
+  let pg = 0;
+  for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (pid !== postmaster && fields[1] !== postmaster) continue;
+      pg += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { node: (usage.user + usage.system) / 1e6, pg };
+}
+const cpuSince = (before: { node: number; pg: number }): string => {
+  const now = cpuSeconds();
+  return `CPU ${(now.node - before.node).toFixed(1)} s Node + ${(now.pg - before.pg).toFixed(1)} s PostgreSQL`;
+};
 const figures: Record<string, number> = {};
 try {
   // --- push throughput ---------------------------------------------------------------------------------------
@@ -43,6 +67,7 @@ try {
     }
     return out.slice(0, PER_BATCH);
   };
+  const c0 = cpuSeconds();
   const t0 = performance.now();
   await Promise.all(
     devices.map(async (d, n) => {
@@ -56,7 +81,7 @@ try {
   const pushSeconds = (performance.now() - t0) / 1000;
   const pushed = counters * batches * PER_BATCH;
   figures.sync_push_events_per_s = Math.round(pushed / pushSeconds);
-  console.log(`push: ${pushed} events from ${counters} counters in ${pushSeconds.toFixed(1)} s`);
+  console.log(`push: ${pushed} events from ${counters} counters in ${pushSeconds.toFixed(1)} s (${cpuSince(c0)})`);
 
   // --- catch-up: 2,000 payments (6,000 events) made at the hall's other counters ---------------------------------
   const offline = await h.enrolDevice('BH0', 'BK-offline', 'BC');
@@ -92,6 +117,7 @@ try {
   await h.pool.query('VACUUM ANALYZE rows');
   console.log(`snapshot setup: ${accounts} accounts in PostgreSQL in ${((performance.now() - tImport) / 1000).toFixed(1)} s (not measured)`);
   const reader = await h.enrolDevice('BH1', 'BK-new', 'BC');
+  const c2 = cpuSeconds();
   const t2 = performance.now();
   const start = await h.call('GET', ROUTES.snapshotStart, { auth: reader.auth });
   let after: string | null = '';
@@ -107,8 +133,9 @@ try {
   }
   const snapshotSeconds = (performance.now() - t2) / 1000;
   figures.sync_snapshot_accounts_s = Number(snapshotSeconds.toFixed(1));
-  console.log(`snapshot: ${got} accounts (${start.body.counts.accounts} counted, ${(bytes / 1e6).toFixed(0)} MB JSON) in ${snapshotSeconds.toFixed(1)} s`);
+  console.log(`snapshot: ${got} accounts (${start.body.counts.accounts} counted, ${(bytes / 1e6).toFixed(0)} MB JSON) in ${snapshotSeconds.toFixed(1)} s (${cpuSince(c2)})`);
 } finally {
   await h.stop();
 }
+console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores)`);
 for (const [name, value] of Object.entries(figures)) console.log(`BENCH ${name} ${value}`);

@@ -175,6 +175,30 @@ describe('money conflicts', () => {
   });
 });
 
+describe('master data edited at two counters', () => {
+  it('changes to different columns of one account both stand (base given); the merged row reaches the pusher too', async () => {
+    const a = await h.enrolDevice('H1', 'K1');
+    const b = await h.enrolDevice('H2', 'K9');
+    const original = { id: 'AM', account_no: '100009', name: '赵六', payment_method: '现金', bank_card_no: null, home_hall_id: 'H1' };
+    await h.admin('POST', ROUTES.adminRows, { companyId: 'C1', rows: [{ table: 'accounts', rowId: 'AM', row: original }] });
+    const { cursor } = await pullAll(a.auth);
+    // Offline at both: 过户 at B (name), 缴费方式变更 at A (payment method and card).
+    const transfer = { ...original, name: '钱七' };
+    const method = { ...original, payment_method: '银行代缴', bank_card_no: '6222' };
+    const atB = await h.call<PushResponse>('POST', ROUTES.push, { auth: b.auth, body: { events: events(1, [{ table: 'accounts', op: 'update', rowId: 'AM', row: transfer, base: original }]), auditHead: null } });
+    expect(atB.body.conflicts).toEqual([]);
+    const atA = await h.call<PushResponse>('POST', ROUTES.push, { auth: a.auth, body: { events: events(1, [{ table: 'accounts', op: 'update', rowId: 'AM', row: method, base: original }]), auditHead: null } });
+    expect(atA.body.conflicts).toEqual([]);
+    const central = (await h.pool.query(`SELECT row FROM rows WHERE table_name = 'accounts' AND row_key = 'AM'`)).rows[0].row;
+    expect(central).toEqual({ ...original, name: '钱七', payment_method: '银行代缴', bank_card_no: '6222' });
+    const down = await pullAll(a.auth, cursor);
+    expect(down.changes.filter((c) => c.rowId === 'AM').at(-1)?.row).toEqual(central);
+    // Without base the row replaces the central one whole (the contract's fallback).
+    await h.call('POST', ROUTES.push, { auth: a.auth, body: { events: events(2, [{ table: 'accounts', op: 'update', rowId: 'AM', row: original }]), auditHead: null } });
+    expect((await h.pool.query(`SELECT row FROM rows WHERE table_name = 'accounts' AND row_key = 'AM'`)).rows[0].row).toEqual(original);
+  });
+});
+
 describe('audit anchoring', () => {
   const head = (seq: number, tag = 'a') => ({ seq, hash: (tag.repeat(8) + seq.toString(16).padStart(8, '0')).slice(0, 64).padEnd(64, '0') });
 

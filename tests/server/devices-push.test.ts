@@ -176,3 +176,23 @@ describe('push', () => {
     expect(health.status).toBe(200);
   });
 });
+
+describe('append-only central log', () => {
+  it('events, payments and audit anchors refuse UPDATE, DELETE and TRUNCATE (raw SQL)', async () => {
+    const d = await h.enrolDevice('H1', 'K10');
+    await h.call('POST', ROUTES.push, { auth: d.auth, body: { events: pay(1, ['ao-1'], 'H1', 'K10'), auditHead: { seq: 1, hash: 'ab'.repeat(32) } } });
+    for (const sql of [
+      `UPDATE events SET row_id = 'x' WHERE device_id = '${d.deviceId}'`,
+      `DELETE FROM events WHERE device_id = '${d.deviceId}'`,
+      'TRUNCATE events',
+      `UPDATE payments SET total_fen = 0 WHERE id = 'ao-1'`,
+      `DELETE FROM payments WHERE id = 'ao-1'`,
+      'TRUNCATE payments',
+      `UPDATE audit_anchors SET hash = 'cd' WHERE device_id = '${d.deviceId}'`,
+      `DELETE FROM audit_anchors WHERE device_id = '${d.deviceId}'`,
+    ]) {
+      await expect(h.pool.query(sql), sql).rejects.toThrow(/append-only/);
+    }
+    expect(await count(`SELECT count(*) AS n FROM payments WHERE id = 'ao-1' AND total_fen = 1234`)).toBe(1);
+  });
+});

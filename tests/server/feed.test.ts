@@ -97,6 +97,29 @@ describe('feed safety', () => {
     }
   });
 
+  it('positions are ordered as transaction ids, not as text (…998, 999, 1000, 1001… all delivered in order)', async () => {
+    const d = await h.enrolDevice('W1', 'W1-K1', 'WC');
+    const { cursor: start } = await pull(d.auth);
+    const now = BigInt((await h.pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!.x);
+    let boundary = 10n ** BigInt(now.toString().length);
+    if (boundary - now < 8n) boundary *= 10n;
+    // Burn transaction ids up to just below the next power of ten (each loop turn commits one transaction).
+    const burn = Number(boundary - now - 4n);
+    if (burn > 0) await h.pool.query(`DO $$ BEGIN FOR i IN 1..${burn} LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$`);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { rows } = await h.pool.query<{ x: string }>(
+        `INSERT INTO feed (company_id, hall_id, table_name, op, row_id, row, origin_device_id) VALUES ('WC', 'W1', 'payments', 'insert', $1, '{}'::jsonb, NULL) RETURNING txid::text AS x`,
+        [`w-${i}`],
+      );
+      ids.push(rows[0]!.x);
+    }
+    expect(ids.some((x) => BigInt(x) < boundary)).toBe(true);
+    expect(ids.some((x) => BigInt(x) >= boundary)).toBe(true);
+    const got = await pull(d.auth, start, 1);
+    expect(got.changes.map((c) => c.rowId)).toEqual(['w-0', 'w-1', 'w-2', 'w-3', 'w-4', 'w-5']);
+  });
+
   it('counters pushing concurrently through two server instances while another pulls: every fact arrives exactly once', async () => {
     const pushers = await Promise.all([1, 2, 3, 4].map((i) => h.enrolDevice('U1', `U1-K${i}`, 'UC')));
     const reader = await h.enrolDevice('U1', 'U1-K9', 'UC');

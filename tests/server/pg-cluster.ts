@@ -16,6 +16,8 @@ export interface PgCluster {
   port: number;
   /** A URL for another database of the cluster. */
   urlFor(database: string): string;
+  /** The cluster's data folder (postmaster.pid names its server process). */
+  dataDir: string;
   stop(): void;
 }
 
@@ -64,7 +66,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     chmodSync(dir, 0o755);
     execFileSync('chown', ['postgres:postgres', dir]);
   }
-  const port = await freePort();
+  let port = 0;
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const log = join(dir, 'server.log');
@@ -72,16 +74,25 @@ export async function startPgCluster(): Promise<PgCluster> {
       writeFileSync(log, '');
       execFileSync('chown', ['postgres:postgres', log]);
     }
-    const options = [
-      `-p ${port}`,
-      `-k ${dir}`,
-      "-c listen_addresses=127.0.0.1",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    // The free port may be taken by another process before PostgreSQL binds it: try another.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const options = [
+        `-p ${port}`,
+        `-k ${dir}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=200',
+      ].join(' ');
+      try {
+        run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const e = error as { stderr?: Buffer; message: string };
@@ -89,18 +100,17 @@ export async function startPgCluster(): Promise<PgCluster> {
   }
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
-  return {
-    url: urlFor('postgres'),
-    port,
-    urlFor,
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  // A test process that ends without its teardown (an exception, process.exit) still stops its cluster.
+  process.on('exit', stop);
+  return { url: urlFor('postgres'), port, urlFor, dataDir: data, stop };
 }

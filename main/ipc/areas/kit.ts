@@ -18,6 +18,7 @@ import type { Reads } from '../../services/read-jobs.js';
 import type { ReceiptService } from '../../services/receipts.js';
 import type { UploadStore } from '../../services/uploads.js';
 import type { SyncService } from '../../sync/service.js';
+import type { Puller } from '../../sync/puller.js';
 import type { AfterCommit } from '../after-commit.js';
 import type { CallContext, Handlers } from '../router.js';
 import type { SessionStore } from '../sessions.js';
@@ -44,6 +45,8 @@ export interface Devices {
   displays: CustomerDisplays;
   /** Issue 14: the central server: enrolment, the pusher's state, the counter's day end, the USB day file. */
   sync: SyncService;
+  /** Issue 14 #2: the change feed's puller (a decision on the 异常 list kicks it to send the decision). */
+  puller: Puller;
 }
 
 export interface HandlerKit {
