@@ -31,7 +31,6 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_cursors: 'the change feed’s position applied here (downstream)',
   sync_problems: 'rows from the server this store refused, for the manager (downstream)',
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
-  hall_day_markers: 'other counters’ end-of-day markers as the feed or a USB day file brought them (downstream)',
   sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
   hall_day_markers: 'the hall’s counters’ day markers as received from the feed or a USB day file (i14-down); this PC’s own go up as counter_day_markers',
 };

@@ -1,7 +1,7 @@
 /**
  * Issue 14 (simulation): ONE counter PC as a real process. It builds the host (main/host.ts) on its own SQLite file,
  * enrols with a one-time code through the contract (`sync.enrol`, an administrator signed in), runs the pusher
- * (the host starts it) and a feed puller, and does counter work through the router when the parent asks over
+ * and the feed puller (the host starts both), and does counter work through the router when the parent asks over
  * process IPC: cash payments, ticket payments, card recharges (the in-process card simulator; the card is kept in
  * a file beside the store so a killed counter finds it again), reversals (冲正) and businesses.
  *
@@ -14,9 +14,7 @@ import { join, dirname } from 'node:path';
 import { createHost } from '../../main/host.js';
 import { clientOn, type TestClient } from '../fixtures/client.js';
 import { verifyAuditChain } from '../../main/services/audit.js';
-import { applyFeedPage, readCursor } from '../../main/sync/applier.js';
 import { loadCredentials } from '../../main/sync/credentials.js';
-import { deviceAuthorization, ROUTES } from '../../server/protocol/index.js';
 import type { CardRecord } from '../../hardware/card/codec.js';
 
 export interface CounterArgs {
@@ -41,7 +39,10 @@ const host = createHost({
   dbFile: args.dbFile,
   migrationsDir: args.migrationsDir,
   demo: true,
-  sync: { pusher: { idleMs: 250, backoffBaseMs: 100, backoffMaxMs: 1500, requestTimeoutMs: 8000, batchSize: 200 } },
+  sync: {
+    pusher: { idleMs: 250, backoffBaseMs: 100, backoffMaxMs: 1500, requestTimeoutMs: 8000, batchSize: 200 },
+    puller: { idleMs: args.pullMs, backoffBaseMs: 100, backoffMaxMs: 1500, requestTimeoutMs: 8000 },
+  },
 });
 await host.storeCheck;
 const sqlite = host.store.sqlite;
@@ -70,35 +71,8 @@ const saveCard = () => {
   if (cardSim?.card) writeFileSync(cardFile, JSON.stringify(cardSim.card));
 };
 
-// ---- the puller: pages of the change feed applied in SQLite transactions with their cursor
-let pulling = true;
-let pulled = 0;
-let pullErrors = 0;
-let lastPullOk = 0;
-async function pullOnce(): Promise<boolean> {
-  const c = loadCredentials(credentialsFile);
-  if (!c) return false;
-  const cursor = readCursor(sqlite, 'main');
-  const qs = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-  const res = await fetch(`${c.serverUrl}${ROUTES.feed}?${qs}`, { headers: { authorization: deviceAuthorization(c.deviceId, c.secret) }, signal: AbortSignal.timeout(8000) });
-  if (!res.ok) throw new Error(`feed ${res.status}`);
-  const page = await res.json();
-  const r = applyFeedPage(sqlite, page, { now: new Date(), ownDeviceId: c.deviceId });
-  pulled += r.applied;
-  lastPullOk = Date.now();
-  return r.more;
-}
-void (async () => {
-  while (pulling) {
-    let more = false;
-    try {
-      more = await pullOnce();
-    } catch {
-      pullErrors++;
-    }
-    if (!more) await new Promise((r) => setTimeout(r, args.pullMs));
-  }
-})();
+// ---- the puller is the host's (main/sync/puller.ts, i14-down): snapshot on a new counter, then feed pages
+const pullStatus = () => host.puller.status();
 
 // ---- the counter's work
 const one = <T>(sql: string, ...p: unknown[]) => sqlite.prepare(sql).get(...p) as T;
@@ -179,9 +153,8 @@ function state(a: { date: string }) {
     head: head ?? null,
     chainOk: chain.ok,
     push: host.sync.status().push,
-    pulled,
-    pullErrors,
-    lastPullOk,
+    pull: pullStatus(),
+    lastPullOk: Date.parse(pullStatus().lastPullAt ?? '') || 0,
     date: a.date,
   };
 }
@@ -200,7 +173,6 @@ const commands: Record<string, (a: any) => unknown> = {
   endDay: () => clerk.ok('sync.endCounterDay', {}),
   pushNow: () => host.sync.pushNow(),
   stop: async () => {
-    pulling = false;
     await host.sync.close();
     host.close();
     setTimeout(() => process.exit(0), 50);
