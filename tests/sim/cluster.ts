@@ -253,7 +253,7 @@ export class CounterProc {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  call(cmd: string, args: unknown = {}, timeoutMs = 60_000): Promise<Reply> {
+  call(cmd: string, args: unknown = {}, timeoutMs = 180_000): Promise<Reply> {
     const child = this.child;
     if (!child || !this.alive) return Promise.resolve({ id: -1, ok: false, error: 'not running' });
     const id = ++this.seq;

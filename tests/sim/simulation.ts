@@ -189,7 +189,7 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
             reported.push({ paymentId: r.value.paymentId, slipNo: r.value.slipNo, totalFen: r.value.totalFen, hallId: h.id, counter: c.counter.code, kind: 'double' });
           } else fail(`planned double payment at ${c.counter.code}: ${JSON.stringify(r)}`);
           const biz = await c.call('business', { accountId: bizAccount });
-          if (!r.ok || biz.value?.refused) fail(`planned duplicate business at ${c.counter.code}: ${JSON.stringify(biz)}`);
+          if (!biz.ok || biz.value?.refused) fail(`planned duplicate business at ${c.counter.code}: ${JSON.stringify(biz)}`);
         }
         planned.push({ hallId: h.id, billId, accountId, payments });
         plannedBusiness.push({ hallId: h.id, accountId: bizAccount });
