@@ -12,6 +12,10 @@
  *   electron         → only the shell (main/app.ts), the preload bridge and the launcher; main/host.ts and
  *                      main/backend.ts (the utility process) never reach it, also indirectly
  *   the shell        → main/app.ts and its IPC link never reach the store, devices, services or router (#7)
+ *   server/          → the central sync server (issue 14): its own files, the kernel and its libraries; never
+ *                      main/, db/, hardware/, renderer/ or the rest of preload/
+ *   server/protocol/ → the sync wire contract: zod and the kernel only (main/ may import it)
+ *   main/ → server/  → only server/protocol/
  */
 /** The back end a pure rule or a window never imports: database, devices, use cases, IPC, the shell. */
 const BACK_END = 'db|hardware|main/(services|ipc|harness|workers|security)|main/(app|host|paths)[.]ts';
@@ -111,6 +115,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^renderer/' },
       to: { path: `^(${BACK_END}|main/domain)|${IO_LIBS}`, reachable: true },
+    },
+    {
+      name: 'server-stands-alone',
+      comment: 'Issue 14: the central server shares only the kernel with the app; it never loads the counter store, devices, use cases or windows.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^(main|db|hardware|renderer|scripts)/|^preload/(?!kernel/)|better-sqlite3|serialport|electron' },
+    },
+    {
+      name: 'sync-protocol-is-shared',
+      comment: 'Issue 14: server/protocol is loaded by the counter side too: zod, the kernel and itself only.',
+      severity: 'error',
+      from: { path: '^server/protocol/' },
+      to: { pathNot: `^server/protocol/|${KERNEL}|node_modules/zod/` },
+    },
+    {
+      name: 'app-reaches-server-protocol-only',
+      comment: 'Issue 14: the counter side (main/ and the rest of the app) imports the sync contract, never the server itself.',
+      severity: 'error',
+      from: { path: '^(main|db|hardware|renderer|preload)/' },
+      to: { path: '^server/(?!protocol/)' },
     },
   ],
   options: {

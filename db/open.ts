@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
 import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer, type CheckpointPolicy } from './checkpoints.js';
+import { businessDateOf } from '../preload/kernel/dates.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -46,6 +47,11 @@ export interface OpenOptions {
    * when a migration is pending: a migration writes, and a damaged store is never written to.
    */
   integrity?: 'at-open' | 'deferred';
+  /**
+   * Issue 14 #1: the hall's business date now, as SQL's gas_business_date() answers it to the outbox's capture
+   * triggers for a row without a business_date column (default: the system clock; the host passes its clock).
+   */
+  businessDate?: () => string;
 }
 
 /** Whether the committed migrations include one this store has not applied (drizzle compares the journal's times). */
@@ -84,6 +90,8 @@ export function openStore(file: string, options: OpenOptions): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.function('gas_spaced_chars', { deterministic: true }, spacedChars);
+    const businessDate = options.businessDate ?? (() => businessDateOf(new Date()));
+    sqlite.function('gas_business_date', { deterministic: false }, () => businessDate());
     const checks: [string, unknown][] = [
       ['journal_mode', 'wal'],
       ['synchronous', 2],

@@ -28,6 +28,7 @@ import { ReadWorkerClient } from './services/read-worker.js';
 import { appendAudit } from './services/audit.js';
 import { applyPendingRestore, backupNow, checkBackup, listBackups, listedBackup, requestRestore, scheduleBackups, type StartRestore } from './services/backup.js';
 import { DomainError } from '../preload/kernel/errors.js';
+import { businessDateOf } from '../preload/kernel/dates.js';
 import { CustomerDisplays } from './services/customer-display.js';
 import { createDisplayPush, type DisplayPush } from './display-push.js';
 import { findHandheldPort, openSerialHandheld, ReconnectingHandheld, simulatedHandheldDevice, type SimulatedHandheldDevice } from '../hardware/handheld/serial.js';
@@ -39,6 +40,9 @@ import { DeviceSlot } from '../hardware/serial/device-slot.js';
 import { listSerialPorts, type PortInfoLike } from '../hardware/serial/discovery.js';
 import { DevicePorts, startChoice } from './services/device-ports.js';
 import { mirrorSetting, setMirror } from './services/backup-mirror.js';
+import { credentialsFileFor, SyncService, type SyncPusherOptions } from './sync/service.js';
+import { resetApplying } from './sync/apply-switch.js';
+import { Puller, type PullerOptions } from './sync/puller.js';
 
 export interface HostOptions {
   /** The SQLite file. */
@@ -107,6 +111,11 @@ export interface HostOptions {
   onStoreDamaged?: (reason: string) => void;
   /** How long a sign-in waits for a running check before it is refused (default 3 s). */
   storeCheckWaitMs?: number;
+  /**
+   * Issue 14: the central server. `credentialsFile` (default `sync-device.json` beside the store, mode 0600), the
+   * pusher's batch, back-off and retention; `start: false` keeps the pusher stopped (tests drive it themselves).
+   */
+  sync?: { credentialsFile?: string; pusher?: SyncPusherOptions; start?: boolean; puller?: Omit<PullerOptions, 'sqlite' | 'credentialsFile' | 'now'> };
 }
 
 /**
@@ -146,6 +155,10 @@ export interface Host {
   displayPush: DisplayPush;
   /** What follows a committed call (issue 11 #3): subscribe with `afterCommit.on` (the sync and display pushes). */
   afterCommit: AfterCommit;
+  /** Issue 14: enrolment, the pusher, the counter's day end and the USB day file. */
+  sync: SyncService;
+  /** Issue 14 #2: the change feed's puller (started with the pusher). */
+  puller: Puller;
   /** Issue 13 #5: settles when the store's integrity check is done ('ok' at once when it was checked at open). */
   storeCheck: Promise<StoreCheckState>;
   storeCheckState(): StoreCheckState;
@@ -159,7 +172,13 @@ export function createHost(options: HostOptions): Host {
   mkdirSync(join(options.dbFile, '..'), { recursive: true });
   // Issue 12 #6: a restore chosen in the app runs now, before the store opens.
   const restoredAtStart = applyPendingRestore(options.dbFile, (options.clock ?? systemClock).now());
-  const store = openStore(options.dbFile, { migrationsDir: options.migrationsDir, integrity: options.storeCheck === 'background' ? 'deferred' : 'at-open' });
+  const clock = options.clock ?? systemClock;
+  // Issue 14 #1: the outbox's capture triggers date a row without a business_date column by the host's clock
+  const store = openStore(options.dbFile, {
+    migrationsDir: options.migrationsDir,
+    integrity: options.storeCheck === 'background' ? 'deferred' : 'at-open',
+    businessDate: () => businessDateOf(clock.now()),
+  });
   recordStartRestore(store, restoredAtStart, (options.clock ?? systemClock).now());
   const deps: ServiceDeps = {
     db: store.db,
@@ -247,7 +266,21 @@ export function createHost(options: HostOptions): Host {
   const storeCheck = store.integrityDeferred
     ? new StoreCheck(store, options.dbFile, options.integrityChecker ?? checkInWorker, options.onStoreDamaged ?? (() => undefined))
     : StoreCheck.passed();
-  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
+  // Issue 14: the pusher starts once the store is found sound (it writes its acknowledged position); a commit kicks it
+  const sync = new SyncService(deps, options.sync?.credentialsFile ?? credentialsFileFor(options.dbFile), options.sync?.pusher);
+  const stopKicks = afterCommit.on(() => sync.pusher.kick());
+  // Issue 14 #2: the puller brings the feed down (and a new counter's snapshot) while enrolled, beside the pusher
+  const puller = new Puller({ ...options.sync?.puller, sqlite: store.sqlite, credentialsFile: sync.credentialsFile, now: () => deps.clock.now() });
+  let closed = false;
+  void storeCheck.done.then((state) => {
+    if (state !== 'ok' || closed) return;
+    resetApplying(store.sqlite);
+    if (options.sync?.start !== false) {
+      sync.start();
+      puller.start();
+    }
+  });
+  const handlers = refuseWritesUntilChecked(createHandlers(deps, sessions, receipts, { cards, handheld, printer, backups, displays, ports: devicePorts, sync, puller }, afterCommit, reads), storeCheck, options.storeCheckWaitMs);
   const router = createRouter(handlers, sessions);
   return {
     store,
@@ -264,9 +297,15 @@ export function createHost(options: HostOptions): Host {
     displays,
     displayPush,
     afterCommit,
+    sync,
+    puller,
     storeCheck: storeCheck.done,
     storeCheckState: () => storeCheck.state,
     close: () => {
+      closed = true;
+      stopKicks();
+      void sync.close();
+      void puller.stop();
       displayPush.close();
       stopBackups();
       void reader.close();

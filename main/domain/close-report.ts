@@ -3,7 +3,7 @@ import { formatHead, type ChainHead } from '../../preload/kernel/chain-head.js';
 import { yuan } from './check-slip.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight } from '../../preload/kernel/text-width.js';
-import type { Fen } from '../../preload/kernel/money.js';
+import { ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 
 interface Totals {
   count: number;
@@ -23,6 +23,8 @@ export interface CloseReportData {
   byMethod: (Totals & { method: string })[];
   byCharge: (Totals & { chargeType: string })[];
   head?: ChainHead | undefined;
+  /** Issue 14 #4: the hall's other counters' end-of-day markers (a PC that syncs). */
+  counters?: { code: string; reported: boolean; paymentCount: number | null; totalFen: Fen | null }[] | undefined;
 }
 
 export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine[] {
@@ -47,6 +49,12 @@ export function layoutCloseReport(r: CloseReportData, columns: number): SlipLine
   section('按缴费方式', r.byMethod.map((c) => ({ label: c.method, t: c })));
   section('按营业员', r.byClerk.map((c) => ({ label: c.name, t: c })), true);
   section('按窗口', r.byCounter.map((c) => ({ label: c.code, t: c })));
+  // issue 14 #4: each counter's own end-of-day marker, to be matched with 按窗口 above
+  if (r.counters && r.counters.length > 0) {
+    lines.push({ kind: 'rule' });
+    text('各柜台日终报送');
+    for (const c of r.counters) text(leftRight(`  ${c.code}`, c.reported ? `${c.paymentCount ?? 0}笔 ${yuan(c.totalFen ?? ZERO_FEN)}` : '未报送', columns));
+  }
   lines.push({ kind: 'rule' });
   text(leftRight(`合计 ${r.all.count}笔`, yuan(r.all.totalFen), columns));
   text(leftRight('其中现金:', yuan(r.all.cashFen), columns));

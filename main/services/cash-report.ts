@@ -16,6 +16,7 @@ import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
 import { fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
+import { recordDayMarker } from '../sync/day-marker.js';
 import { appendAudit, recordHead } from './audit.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { isDayClosed } from './payments.js';
@@ -135,6 +136,8 @@ export function submitCashReport(deps: ServiceDeps, actor: Actor, input: { depos
       appendAudit(tx, { actorId: actor.staffId, action: 'cash_report.submit', entity: 'cash_report', entityId: id, detail: { date, incomeFen, balanceFen, countedFen, differenceFen } }, now);
       // issue 10 #20: the chain's head as signed, shown on the report and kept for later checks
       const head = recordHead(tx, { hallId: actor.hallId, businessDate: date, kind: 'cash_report', ref: id });
+      // issue 14 #4: the counter's end-of-day marker (count, total, head) goes up through the outbox with the report
+      recordDayMarker(tx, { hallId: actor.hallId, counterId: actor.counterId, businessDate: date, reason: 'cash_report', ref: id, deviceId: null }, now);
       return { head, id, previousBalanceFen, incomeFen, depositedFen: input.depositedFen, balanceFen, countedFen, differenceFen, differenceReason: input.differenceReason.trim(), reviewed: false };
     },
     { behavior: 'immediate' },

@@ -13,6 +13,7 @@ import type { ChainHead } from '../../preload/kernel/chain-head.js';
 import { appendAudit, recordHead } from './audit.js';
 import { counterCashFen, takenAtCounter } from './counter-cash.js';
 import type { Actor, ServiceDeps } from './context.js';
+import { hallDay, type CounterDay } from '../sync/hall-day.js';
 
 export interface CloseTotals {
   count: number;
@@ -33,6 +34,8 @@ export interface CloseSummary {
   byCharge: (CloseTotals & { chargeType: string })[];
   /** Issue 10 #20: the audit chain's head with the close's own row, printed on the report (absent before). */
   head?: ChainHead;
+  /** Issue 14 #4: the hall's other counters and their end-of-day markers (absent on a PC that does not sync). */
+  counters?: CounterDay[];
 }
 
 interface Cell {
@@ -80,6 +83,11 @@ function ownHall(actor: Actor, hallId: string | undefined): void {
   if (hallId !== undefined && hallId !== actor.hallId) throw new DomainError('FORBIDDEN', '只能查看和日结本营业厅的营业日', 'hallId');
 }
 
+function counterDays(deps: ServiceDeps, actor: Actor, date: string): { counters: CounterDay[]; missingCounters: string[] } {
+  const hall = hallDay(deps, actor.hallId, date, actor.counterId);
+  return { counters: hall.counters, missingCounters: hall.missing };
+}
+
 export function dayStatus(deps: ServiceDeps, actor: Actor, date: string, hallId?: string) {
   if (!isValidDate(date)) throw new DomainError('VALIDATION', '日期格式为 YYYY-MM-DD', 'date');
   ownHall(actor, hallId);
@@ -94,6 +102,8 @@ export function dayStatus(deps: ServiceDeps, actor: Actor, date: string, hallId?
     businessDate: date,
     closed: Boolean(day?.closedAt),
     closeNo: day?.closeNo ?? null,
+    // issue 14 #4: the hall's other counters and whether their end-of-day marker has come (feed or USB day file)
+    ...counterDays(deps, actor, date),
     clerks: clerks.map((c) => ({ name: c.name, payments: c.count, report: c.reportId === null ? '未提交' : c.reviewed ? '已复核' : '待复核' })),
   };
 }
@@ -112,6 +122,10 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?:
   const pending = status.clerks.filter((c) => c.report !== '已复核');
   if (pending.length > 0) {
     throw new DomainError('VALIDATION', `以下营业员的日收银报表未提交或未复核：${pending.map((c) => `${c.name}（${c.report}）`).join('、')}`, 'date');
+  }
+  // issue 14 #4: every counter of the hall has sent its end-of-day marker (from the server or a USB day file)
+  if (status.missingCounters.length > 0) {
+    throw new DomainError('VALIDATION', `以下柜台尚未报送日终（请等待同步，或导入该柜台U盘中的日终文件）：${status.missingCounters.join('、')}`, 'date');
   }
   const now = deps.clock.now();
   return deps.db.transaction(
@@ -133,6 +147,7 @@ export function closeDay(deps: ServiceDeps, actor: Actor, date: string, hallId?:
         byCounter: map('counter').map(({ k, ...t }) => ({ code: k, ...t })),
         byMethod: map('method').map(({ k, ...t }) => ({ method: k, ...t })),
         byCharge: map('charge').map(({ k, ...t }) => ({ chargeType: k, ...t })),
+        ...(status.counters.length > 0 ? { counters: status.counters } : {}),
       };
       appendAudit(tx, { actorId: actor.staffId, action: 'day.close', entity: 'business_day', entityId: `${actor.hallId}/${date}`, detail: { closeNo, all } }, now);
       summary.head = recordHead(tx, { hallId: actor.hallId, businessDate: date, kind: 'day.close', ref: closeNo });

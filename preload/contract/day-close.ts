@@ -1,6 +1,6 @@
 /** The contract's Cash reports, day close, reports, audit and backups methods (one part of preload/contract.ts). */
 import { z } from 'zod';
-import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text, optionalVolume, yuanOrZero } from './schemas.js';
+import { COUNTER_ROLES, approverIn, backupInfo, centi, chainHead, closeSummary, closeTotals, counterDay, date, fen, id, noInput, printOutLike, reportLine, submittedReport, text, optionalVolume, yuanOrZero } from './schemas.js';
 
 const cashFilter = z.object({ from: date, to: date, clerkLogin: z.string().trim().max(32).optional() });
 const readingsFilter = z.object({
@@ -57,7 +57,16 @@ export const dayCloseContract = {
   'day.status': {
     access: COUNTER_ROLES,
     input: z.object({ date, hallId: id.optional() }).strict(),
-    output: z.object({ businessDate: date, closed: z.boolean(), closeNo: z.string().nullable(), clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })) }),
+    output: z.object({
+      businessDate: date,
+      closed: z.boolean(),
+      closeNo: z.string().nullable(),
+      clerks: z.array(z.object({ name: z.string(), payments: z.number().int(), report: z.string() })),
+      /** Issue 14 #4: the hall's other counters and their end-of-day markers; empty on a PC that does not sync. */
+      counters: z.array(counterDay),
+      /** Codes of the counters whose end-of-day marker has not come: the 日结 waits for them. */
+      missingCounters: z.array(z.string()),
+    }),
   },
   'day.close': { access: ['manager', 'admin'], input: z.object({ date, hallId: id.optional() }).strict(), output: z.object({ report: closeSummary, print: printOutLike }) },
   /** Issue 10 #3: the hall's days the manager may close (today and earlier, not closed) and the latest closed ones. */

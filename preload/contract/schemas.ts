@@ -197,6 +197,15 @@ export const submittedReport = z.object({
   reviewed: z.boolean(),
 });
 export const closeTotals = z.object({ count: z.number().int(), totalFen: fen, cashFen: fen });
+/** Issue 14 #4: a counter of the hall and its end-of-day marker (its own count and total), or none yet. */
+export const counterDay = z.object({
+  counterId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  reported: z.boolean(),
+  paymentCount: z.number().int().nullable(),
+  totalFen: fen.nullable(),
+});
 export const closeSummary = z.object({
   closeNo: z.string(),
   hallName: z.string(),
@@ -209,6 +218,7 @@ export const closeSummary = z.object({
   byMethod: z.array(closeTotals.extend({ method: z.string() })),
   byCharge: z.array(closeTotals.extend({ chargeType: z.string() })),
   head: chainHead.optional(),
+  counters: z.array(counterDay).optional(),
 });
 export const printOutLike = z.object({ printed: z.boolean(), message: z.string().nullable(), lines: z.array(z.string()) });
 export const slipFilter = z

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { t } from './i18n/zh-CN';
 import { OpeningChecklist } from './components/OpeningChecklist';
 import { DeviceStatus } from './components/DeviceStatus';
+import { SyncStatus } from './components/SyncStatus';
 import { activityElsewhere, LockScreen, useIdleLock } from './components/LockScreen';
 import { subscribeCounter } from './api/client';
 import { useCustomerSearch } from './stores/customer-search';
@@ -145,6 +146,7 @@ export function App() {
             {t.windows.switchHint}　{current.hash === '#/fee' ? t.keys : ''}
           </span>
           <DeviceStatus />
+          <SyncStatus />
         </footer>
       </div>
     </div>

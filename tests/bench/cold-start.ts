@@ -12,6 +12,7 @@ import { openStore } from '../../db/open.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
+import { withCaptureOff } from '../../main/sync/apply-switch.js';
 import { clientOn, FixedClock, TEST_NOW } from '../fixtures/host.js';
 import type { BenchFigures } from './figures.js';
 import { BENCH_TODAY, cachedStore, removeStore, workCopy } from './stores.js';
@@ -25,38 +26,41 @@ export function hallStore(accounts: number, months: number): string {
   return cachedStore(`hall-${accounts}x${months}.db`, (file) => {
     const store = openStore(file, { migrationsDir });
     const db = store.sqlite;
-    seedReferenceData(db);
-    seedAccounts(db, { accounts, today: BENCH_TODAY, seed: 9090, onProgress: (d, t) => process.stdout.write(`\rgenerating hall store: ${d}/${t} accounts`) });
-    const auditStart = Number(db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get());
-    for (let m = 0; m < months; m++) {
-      const month = new Date(Date.UTC(2026, 10 - months + m, 20));
-      const date = month.toISOString().slice(0, 10);
-      const due = new Date(month.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-      const paidOn = new Date(month.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-      const tag = String(m).padStart(2, '0');
-      db.transaction(() => {
-        db.exec(`
-          CREATE TEMP TABLE IF NOT EXISTS hall_month AS SELECT 0 AS n, '' AS account_id, '' AS meter_id WHERE 0;
-          DELETE FROM hall_month;
-          INSERT INTO hall_month SELECT a.rowid, a.id, m.id FROM accounts a JOIN meters m ON m.account_id = a.id AND m.active = 1;
-          INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date)
-            SELECT 'LC01-H${tag}' || printf('%07d', n), 'counter-lc01', ${m + 1}000000 + n, 'hall-lc', '${paidOn}' FROM hall_month;
-          INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen, created_at)
-            SELECT 'hp${tag}-' || n, 'LC01-H${tag}' || printf('%07d', n), account_id, 'hall-lc', 'counter-lc01', 'staff-clerk01', '${paidOn}', '现金',
-              3000 + n % 9000, 0, 3000 + n % 9000, 20000, 17000 - n % 9000, '${paidOn}T02:00:00.000Z' FROM hall_month;
-          INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader, status, paid_payment_id, pricing)
-            SELECT 'hb${tag}-' || n, account_id, meter_id, '${date}', ${m} * 1000, ${m + 1} * 1000, 1000, 345, 3000 + n % 9000, '${due}', 'handheld', '陈建国', '收讫', 'hp${tag}-' || n,
-              '10.00 m³ × 3.45 = 34.50（${date} 抄表，抄表员 陈建国）' FROM hall_month;
-          INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days)
-            SELECT 'hi${tag}-' || n, 'hp${tag}-' || n, 'hb${tag}-' || n, 3000 + n % 9000, 0, 0 FROM hall_month;
-          INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash)
-            SELECT ${auditStart} + ${m} * ${accounts} + row_number() OVER (ORDER BY n), '${paidOn}T02:00:00.000Z', 'staff-clerk01', 'payment.cash', 'payment', 'hp${tag}-' || n,
-              json_object('slipNo', 'LC01-H${tag}' || printf('%07d', n), 'accountId', account_id, 'billIds', json_array('hb${tag}-' || n), 'totalFen', 3000 + n % 9000,
-                'tenderedFen', 20000, 'changeFen', 17000 - n % 9000, 'method', '现金', 'ticketFen', 0, 'ticketCashFen', 0, 'tickets', json_array(), 'prepaidDeltaCenti', 0),
-              printf('%064d', 0), printf('%064x', n) FROM hall_month;`);
-      })();
-      process.stdout.write(`\rgenerating hall store: month ${m + 1}/${months}        `);
-    }
+    // issue 14: generated data, not facts of this PC: not captured into the outbox
+    withCaptureOff(db, () => {
+      seedReferenceData(db);
+      seedAccounts(db, { accounts, today: BENCH_TODAY, seed: 9090, onProgress: (d, t) => process.stdout.write(`\rgenerating hall store: ${d}/${t} accounts`) });
+      const auditStart = Number(db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get());
+      for (let m = 0; m < months; m++) {
+        const month = new Date(Date.UTC(2026, 10 - months + m, 20));
+        const date = month.toISOString().slice(0, 10);
+        const due = new Date(month.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+        const paidOn = new Date(month.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+        const tag = String(m).padStart(2, '0');
+        db.transaction(() => {
+          db.exec(`
+            CREATE TEMP TABLE IF NOT EXISTS hall_month AS SELECT 0 AS n, '' AS account_id, '' AS meter_id WHERE 0;
+            DELETE FROM hall_month;
+            INSERT INTO hall_month SELECT a.rowid, a.id, m.id FROM accounts a JOIN meters m ON m.account_id = a.id AND m.active = 1;
+            INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date)
+              SELECT 'LC01-H${tag}' || printf('%07d', n), 'counter-lc01', ${m + 1}000000 + n, 'hall-lc', '${paidOn}' FROM hall_month;
+            INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen, created_at)
+              SELECT 'hp${tag}-' || n, 'LC01-H${tag}' || printf('%07d', n), account_id, 'hall-lc', 'counter-lc01', 'staff-clerk01', '${paidOn}', '现金',
+                3000 + n % 9000, 0, 3000 + n % 9000, 20000, 17000 - n % 9000, '${paidOn}T02:00:00.000Z' FROM hall_month;
+            INSERT INTO bills (id, account_id, meter_id, reading_date, previous_reading_centi, this_reading_centi, consumption_centi, price_fen_per_m3, amount_fen, due_date, source, reader, status, paid_payment_id, pricing)
+              SELECT 'hb${tag}-' || n, account_id, meter_id, '${date}', ${m} * 1000, ${m + 1} * 1000, 1000, 345, 3000 + n % 9000, '${due}', 'handheld', '陈建国', '收讫', 'hp${tag}-' || n,
+                '10.00 m³ × 3.45 = 34.50（${date} 抄表，抄表员 陈建国）' FROM hall_month;
+            INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days)
+              SELECT 'hi${tag}-' || n, 'hp${tag}-' || n, 'hb${tag}-' || n, 3000 + n % 9000, 0, 0 FROM hall_month;
+            INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash)
+              SELECT ${auditStart} + ${m} * ${accounts} + row_number() OVER (ORDER BY n), '${paidOn}T02:00:00.000Z', 'staff-clerk01', 'payment.cash', 'payment', 'hp${tag}-' || n,
+                json_object('slipNo', 'LC01-H${tag}' || printf('%07d', n), 'accountId', account_id, 'billIds', json_array('hb${tag}-' || n), 'totalFen', 3000 + n % 9000,
+                  'tenderedFen', 20000, 'changeFen', 17000 - n % 9000, 'method', '现金', 'ticketFen', 0, 'ticketCashFen', 0, 'tickets', json_array(), 'prepaidDeltaCenti', 0),
+                printf('%064d', 0), printf('%064x', n) FROM hall_month;`);
+        })();
+        process.stdout.write(`\rgenerating hall store: month ${m + 1}/${months}        `);
+      }
+    });
     db.pragma('wal_checkpoint(TRUNCATE)');
     store.close();
   });

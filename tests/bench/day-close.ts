@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
+import { withCaptureOff } from '../../main/sync/apply-switch.js';
 import { OFF_COUNTER_METHODS } from '../../main/domain/payment-channels.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
@@ -60,13 +61,16 @@ function generate(file: string, payments: number): void {
   const started = performance.now();
   const store = openStore(file, { migrationsDir });
   const db = store.sqlite;
-  seedReferenceData(db);
-  fillDay(db, payments, true);
-  for (const clerk of ['staff-clerk01', 'staff-clerk02']) {
-    db.prepare(`INSERT INTO cash_reports (id, clerk_id, hall_id, business_date, previous_balance_fen, income_fen, deposited_fen, balance_fen, counted_fen, denominations, difference_fen, lines)
-      VALUES (?, ?, 'hall-lc', '${DATE}', 0, 0, 0, 0, 0, '{}', 0, '[]')`).run(`cr-${clerk}`, clerk);
-    db.prepare("UPDATE cash_reports SET reviewer_id = 'staff-manager01', reviewed_at = 'x' WHERE clerk_id = ?").run(clerk);
-  }
+  // issue 14: generated data, not facts of this PC: not captured into the outbox
+  withCaptureOff(db, () => {
+    seedReferenceData(db);
+    fillDay(db, payments, true);
+    for (const clerk of ['staff-clerk01', 'staff-clerk02']) {
+      db.prepare(`INSERT INTO cash_reports (id, clerk_id, hall_id, business_date, previous_balance_fen, income_fen, deposited_fen, balance_fen, counted_fen, denominations, difference_fen, lines)
+        VALUES (?, ?, 'hall-lc', '${DATE}', 0, 0, 0, 0, 0, '{}', 0, '[]')`).run(`cr-${clerk}`, clerk);
+      db.prepare("UPDATE cash_reports SET reviewer_id = 'staff-manager01', reviewed_at = 'x' WHERE clerk_id = ?").run(clerk);
+    }
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   console.log(`\ngenerated in ${((performance.now() - started) / 1000).toFixed(1)} s`);

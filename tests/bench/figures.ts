@@ -22,6 +22,12 @@ export const FIGURE_NAMES = [
   'handheld_line_rate_share',
   'cold_start_ms',
   'cold_start_dropped_cache_ms',
+  // issue 14 (tests/bench/sync.ts): end to end with real counter and server processes on PostgreSQL
+  'sync_push_events_per_s',
+  'sync_pg_insert_rows_per_s',
+  'sync_a_to_b_p50_ms',
+  'sync_a_to_b_p95_ms',
+  'sync_catchup_2000_s',
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];

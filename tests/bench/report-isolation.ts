@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
+import { withCaptureOff } from '../../main/sync/apply-switch.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
@@ -18,25 +19,28 @@ const DATE = '2026-11-23';
 function generate(file: string, payments: number): void {
   const store = openStore(file, { migrationsDir });
   const db = store.sqlite;
-  seedReferenceData(db);
-  addRouteless(db);
-  const batch = 250_000;
-  for (let start = 0; start < payments; start += batch) {
-    const last = Math.min(payments, start + batch);
-    db.transaction(() => {
-      db.exec(`CREATE TEMP TABLE IF NOT EXISTS n(i INTEGER PRIMARY KEY); DELETE FROM temp.n;
-        WITH RECURSIVE s(i) AS (SELECT ${start + 1} UNION ALL SELECT i + 1 FROM s WHERE i < ${last}) INSERT INTO temp.n SELECT i FROM s;
-        INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date)
-          SELECT 'R' || (i % 2) || '-' || printf('%09d', i), CASE i % 2 WHEN 0 THEN 'counter-lc01' ELSE 'counter-lc02' END, i, 'hall-lc', '${DATE}' FROM temp.n;
-        INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
-          SELECT 'r' || i, 'R' || (i % 2) || '-' || printf('%09d', i), 'acc-report', 'hall-lc', CASE i % 2 WHEN 0 THEN 'counter-lc01' ELSE 'counter-lc02' END,
-            CASE i % 2 WHEN 0 THEN 'staff-clerk01' ELSE 'staff-clerk02' END, '${DATE}', CASE WHEN i % 10 = 0 THEN '银行代缴' ELSE '现金' END, '燃气费', '核对单',
-            1000 + i % 9000, 0, 1000 + i % 9000, 1000 + i % 9000, 0 FROM temp.n;`);
-    })();
-    process.stdout.write(`\rgenerating ${last.toLocaleString('en')}/${payments.toLocaleString('en')} payments`);
-  }
-  // the counters' slip numbers go on after the generated ones
-  db.prepare("INSERT INTO counter_sequences (counter_id, kind, last_value) VALUES ('counter-lc01', 'check_slip', ?), ('counter-lc02', 'check_slip', ?)").run(payments, payments);
+  // issue 14: generated data, not facts of this PC: not captured into the outbox
+  withCaptureOff(db, () => {
+    seedReferenceData(db);
+    addRouteless(db);
+    const batch = 250_000;
+    for (let start = 0; start < payments; start += batch) {
+      const last = Math.min(payments, start + batch);
+      db.transaction(() => {
+        db.exec(`CREATE TEMP TABLE IF NOT EXISTS n(i INTEGER PRIMARY KEY); DELETE FROM temp.n;
+          WITH RECURSIVE s(i) AS (SELECT ${start + 1} UNION ALL SELECT i + 1 FROM s WHERE i < ${last}) INSERT INTO temp.n SELECT i FROM s;
+          INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date)
+            SELECT 'R' || (i % 2) || '-' || printf('%09d', i), CASE i % 2 WHEN 0 THEN 'counter-lc01' ELSE 'counter-lc02' END, i, 'hall-lc', '${DATE}' FROM temp.n;
+          INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+            SELECT 'r' || i, 'R' || (i % 2) || '-' || printf('%09d', i), 'acc-report', 'hall-lc', CASE i % 2 WHEN 0 THEN 'counter-lc01' ELSE 'counter-lc02' END,
+              CASE i % 2 WHEN 0 THEN 'staff-clerk01' ELSE 'staff-clerk02' END, '${DATE}', CASE WHEN i % 10 = 0 THEN '银行代缴' ELSE '现金' END, '燃气费', '核对单',
+              1000 + i % 9000, 0, 1000 + i % 9000, 1000 + i % 9000, 0 FROM temp.n;`);
+      })();
+      process.stdout.write(`\rgenerating ${last.toLocaleString('en')}/${payments.toLocaleString('en')} payments`);
+    }
+    // the counters' slip numbers go on after the generated ones
+    db.prepare("INSERT INTO counter_sequences (counter_id, kind, last_value) VALUES ('counter-lc01', 'check_slip', ?), ('counter-lc02', 'check_slip', ?)").run(payments, payments);
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   process.stdout.write('\n');

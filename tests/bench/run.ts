@@ -7,6 +7,9 @@
  *  day-close   日结 and the reports over one hall-day of 5,000,000 payments
  *  import      legacy import of 100,000 accounts (issue 12 #3)
  *  cold-start  host start to its first query, warm and with the file's page cache dropped (3-year hall store, 5M store)
+ *  sync        issue 14 end to end on a throwaway PostgreSQL: push events/s from 12 counter processes to one server
+ *              (beside raw single-row INSERTs), payment at counter A → bill paid at counter B p50/p95, catch-up of a
+ *              counter offline for a day of 2,000 payments (tests/bench/sync.ts; needs Debian's postgresql)
  * Options: `--only <name>` (repeatable or comma-separated), `--quick` (small sizes for a fast look), and the sizes
  * below. Generated stores are cached under the ignored .bench-cache/ (per size) and copied for each run. The run
  * ends with one `BENCH <name> <value>` line per figure (tests/bench/figures.ts), `NA` for one not measured.
@@ -21,8 +24,9 @@ import { benchPaymentDuringReport } from './report-isolation.js';
 import { benchLegacyImport } from './legacy-import.js';
 import { benchPayment } from './payment.js';
 import { benchSearch } from './search.js';
+import { benchSync, SYNC_BENCH_FULL, SYNC_BENCH_QUICK } from './sync.js';
 
-export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'report-isolation', 'import', 'cold-start'] as const;
+export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'report-isolation', 'import', 'cold-start', 'sync'] as const;
 type BenchName = (typeof BENCH_NAMES)[number];
 
 const { values } = parseArgs({
@@ -88,5 +92,6 @@ await run('cold-start', () =>
     { label: `day store, ${sizes.close.toLocaleString('en')} payments`, file: dayStore(sizes.close) },
   ]),
 );
+await run('sync', () => benchSync(quick ? SYNC_BENCH_QUICK : SYNC_BENCH_FULL));
 console.log('');
 for (const line of benchLines(figures)) console.log(line);

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
+import { withCaptureOff } from '../../main/sync/apply-switch.js';
 
 export const BENCH_TODAY = '2026-11-23';
 
@@ -54,12 +55,15 @@ export function workCopy(cached: string, name: string): string {
 export function accountsStore(accounts: number): string {
   return cachedStore(`accounts-${accounts}.db`, (file) => {
     const store = openStore(file, { migrationsDir });
-    seedReferenceData(store.sqlite);
-    seedAccounts(store.sqlite, {
-      accounts,
-      today: BENCH_TODAY,
-      seed: 4242,
-      onProgress: (done, total) => process.stdout.write(`\rgenerating ${done}/${total} accounts`),
+    // issue 14: generated data, not facts of this PC: not captured into the outbox
+    withCaptureOff(store.sqlite, () => {
+      seedReferenceData(store.sqlite);
+      seedAccounts(store.sqlite, {
+        accounts,
+        today: BENCH_TODAY,
+        seed: 4242,
+        onProgress: (done, total) => process.stdout.write(`\rgenerating ${done}/${total} accounts`),
+      });
     });
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     store.close();

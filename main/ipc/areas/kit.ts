@@ -17,6 +17,8 @@ import type { IcCardService } from '../../services/ic-cards.js';
 import type { Reads } from '../../services/read-jobs.js';
 import type { ReceiptService } from '../../services/receipts.js';
 import type { UploadStore } from '../../services/uploads.js';
+import type { SyncService } from '../../sync/service.js';
+import type { Puller } from '../../sync/puller.js';
 import type { AfterCommit } from '../after-commit.js';
 import type { CallContext, Handlers } from '../router.js';
 import type { SessionStore } from '../sessions.js';
@@ -41,6 +43,10 @@ export interface Devices {
   ports: DevicePorts;
   /** The counters' customer displays, held by the host (their changes are pushed: main/display-push.ts). */
   displays: CustomerDisplays;
+  /** Issue 14: the central server: enrolment, the pusher's state, the counter's day end, the USB day file. */
+  sync: SyncService;
+  /** Issue 14 #2: the change feed's puller (a decision on the 异常 list kicks it to send the decision). */
+  puller: Puller;
 }
 
 export interface HandlerKit {

@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { DeviceSettings } from './DeviceSettings';
 import { DevicePortSettings } from './DevicePortSettings';
 import { BackupMirrorSettings } from './BackupMirrorSettings';
+import { SyncSettings } from './SyncSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
 import { StaffAdmin } from './StaffAdmin';
@@ -114,6 +115,7 @@ export function Tariffs() {
       <StaffAdmin />
       {importsData(role) && <LegacyImport />}
       <BackupMirrorSettings />
+      <SyncSettings />
       <DeviceSettings />
       <DevicePortSettings device="card" />
       <DevicePortSettings device="handheld" />

@@ -1,0 +1,146 @@
+/**
+ * Issue 14 #1: which tables the outbox captures, and the capture triggers' SQL, made from the drizzle schema so a new
+ * table or column is never forgotten. Every table of the store is either captured (AFTER INSERT and AFTER UPDATE
+ * triggers writing one sync_outbox event in the fact's own transaction) or listed in LOCAL_ONLY with the
+ * reason it never leaves this PC (tests/integration/sync-capture.test.ts checks both against a migrated store, and
+ * that the triggers in the store are exactly the ones generated from the schema now; `npm run gen:outbox-triggers --
+ * --name <x>` writes the custom migration that brings them up to date).
+ *
+ * A row written while sync_apply_state.applying = 1 (the feed applier's transaction, main/sync/apply-switch.ts) is not
+ * captured: it came from the server.
+ */
+import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema.js';
+
+/** Tables that never leave this PC, each with the reason. */
+export const LOCAL_ONLY: Readonly<Record<string, string>> = {
+  device_settings: 'this PC’s receipt printer (设备设置)',
+  device_ports: 'this PC’s card reader and handheld ports (设备设置)',
+  backup_settings: 'this PC’s second backup path',
+  sign_in_failures: 'this PC’s sign-in throttle state (R-SEC-27); cleared and counted locally',
+  counter_sequences: 'this PC’s slip number counters; the numbers travel on the slips themselves',
+  day_totals: 'per-day totals kept by triggers from the ledger (a cache; each side recomputes it)',
+  day_ticket_totals: 'per-day ticket totals kept by triggers from the ledger (a cache)',
+  day_invoice_totals: 'per-day invoice totals kept by triggers from the ledger (a cache)',
+  handheld_batches: 'staging of the handheld connected to this PC; the bills its 入库 makes are captured',
+  handheld_route_items: 'staging of the handheld connected to this PC (the route it carried)',
+  handheld_readings: 'staging of the handheld connected to this PC; the bills its 入库 makes are captured',
+  sync_outbox: 'the outbox itself',
+  sync_apply_state: 'the feed applier’s switch (this connection’s state)',
+  sync_push_state: 'the pusher’s acknowledged position and status',
+  sync_cursors: 'the change feed’s position applied here (downstream)',
+  sync_problems: 'rows from the server this store refused, for the manager (downstream)',
+  sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
+  sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
+  hall_day_markers: 'the hall’s counters’ day markers as received from the feed or a USB day file (i14-down); this PC’s own go up as counter_day_markers',
+};
+
+/** Every table named sync_… is the sync machinery's own (outbox, push/apply state, cursors, anomalies as received): local, as the server's LOCAL_TABLE_PREFIX says. */
+export const LOCAL_PREFIX = 'sync_';
+
+export function isLocalOnly(table: string): boolean {
+  return table in LOCAL_ONLY || table.startsWith(LOCAL_PREFIX);
+}
+
+/** Tables that are not in the drizzle schema: drizzle's journal, SQLite's own, and the search indexes (derived). */
+export const LOCAL_NON_SCHEMA: readonly RegExp[] = [
+  /^__drizzle_migrations$/,
+  /^sqlite_/,
+  /^accounts_(fts|chars)(_(config|data|docsize|idx|content))?$/,
+];
+
+export interface CapturedTable {
+  name: string;
+  columns: string[];
+  primaryKey: string[];
+  hasHall: boolean;
+  hasBusinessDate: boolean;
+}
+
+/** Every table of the drizzle schema. */
+export function schemaTables(): { name: string; columns: SQLiteColumn[]; primaryKey: string[] }[] {
+  const tables: { name: string; columns: SQLiteColumn[]; primaryKey: string[] }[] = [];
+  for (const value of Object.values(schema)) {
+    if (!(value instanceof SQLiteTable)) continue;
+    const config = getTableConfig(value);
+    const single = config.columns.filter((c) => c.primary).map((c) => c.name);
+    const composite = config.primaryKeys[0]?.columns.map((c) => c.name) ?? [];
+    tables.push({ name: config.name, columns: config.columns, primaryKey: single.length > 0 ? single : composite });
+  }
+  return tables.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The captured tables: every schema table not local-only (LOCAL_ONLY or the sync_ prefix). */
+export function capturedTables(): CapturedTable[] {
+  return schemaTables()
+    .filter((t) => !isLocalOnly(t.name))
+    .map((t) => {
+      const columns = t.columns.map((c) => c.name);
+      if (t.primaryKey.length === 0) throw new Error(`${t.name}: a captured table needs a primary key (row_id)`);
+      return { name: t.name, columns, primaryKey: t.primaryKey, hasHall: columns.includes('hall_id'), hasBusinessDate: columns.includes('business_date') };
+    });
+}
+
+const ident = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected identifier ${name}`);
+  return `"${name}"`;
+};
+
+/** SQLite's default limit on a function's arguments (json_object takes two per column). */
+const MAX_FUNCTION_ARGS = 100;
+
+function rowJson(ref: 'NEW' | 'OLD', columns: readonly string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < columns.length; i += MAX_FUNCTION_ARGS / 2) {
+    parts.push(`json_object(${columns.slice(i, i + MAX_FUNCTION_ARGS / 2).map((c) => `'${c}', ${ref}.${ident(c)}`).join(', ')})`);
+  }
+  return parts.length === 1 ? (parts[0] ?? '') : `json_patch(${parts.join(', ')})`;
+}
+
+/** The wire's row id (server/protocol/push.ts): the key's value as text; a composite key's values joined by '|' in key order. */
+function rowId(ref: 'NEW' | 'OLD', pk: readonly string[]): string {
+  return pk.map((c) => `CAST(${ref}.${ident(c)} AS TEXT)`).join(` || '|' || `);
+}
+
+/**
+ * Inserts and updates (the wire has no delete: no captured table is deleted from; the append-only ones refuse it by
+ * trigger, and a DELETE on any other captured table would go unnoticed, so the service layer must not issue one).
+ */
+export const CAPTURE_OPS = ['insert', 'update'] as const;
+export type CaptureOp = (typeof CAPTURE_OPS)[number];
+
+export const triggerName = (table: string, op: CaptureOp): string => `sync_capture_${table}_${op}`;
+
+/** The SQL of one capture trigger, exactly as it is stored in sqlite_master (compared by the test). */
+export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {
+  const ref = 'NEW';
+  const hall = t.hasHall ? `${ref}."hall_id"` : 'NULL';
+  const day = t.hasBusinessDate ? `COALESCE(${ref}."business_date", gas_business_date())` : 'gas_business_date()';
+  return [
+    `CREATE TRIGGER ${triggerName(t.name, op)} AFTER ${op.toUpperCase()} ON ${ident(t.name)}`,
+    `WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1`,
+    `BEGIN`,
+    `  INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)`,
+    `  VALUES ('${t.name}', '${op}', ${rowId(ref, t.primaryKey)}, ${rowJson(ref, t.columns)}, ${hall}, ${day});`,
+    `END`,
+  ].join('\n');
+}
+
+/** Every capture trigger the schema asks for, by name. */
+export function wantedCaptureTriggers(): Map<string, string> {
+  const wanted = new Map<string, string>();
+  for (const t of capturedTables()) for (const op of CAPTURE_OPS) wanted.set(triggerName(t.name, op), captureTriggerSql(t, op));
+  return wanted;
+}
+
+/**
+ * The migration that turns the capture triggers a store has (`existing`: name → SQL from sqlite_master) into the
+ * wanted ones: changed ones dropped and made again, new ones made, ones of tables gone or made local dropped.
+ * Empty when they already agree.
+ */
+export function captureMigrationSql(existing: ReadonlyMap<string, string>, wanted: ReadonlyMap<string, string> = wantedCaptureTriggers()): string[] {
+  const statements: string[] = [];
+  for (const [name, sql] of existing) if (!wanted.has(name) || wanted.get(name) !== sql) statements.push(`DROP TRIGGER IF EXISTS ${name};`);
+  for (const [name, sql] of wanted) if (existing.get(name) !== sql) statements.push(`${sql};`);
+  return statements;
+}

@@ -1,0 +1,21 @@
+/** Issue 14: the server's paths (all under /v1). Query strings as documented next to each schema. */
+export const ROUTES = {
+  health: '/v1/health',
+  enrol: '/v1/enrol',
+  push: '/v1/push',
+  pushState: '/v1/push/state',
+  feed: '/v1/feed',
+  snapshotStart: '/v1/snapshot/start',
+  snapshot: '/v1/snapshot',
+  dayMarker: '/v1/day-markers',
+  hallDay: (hallId: string, date: string) => `/v1/halls/${encodeURIComponent(hallId)}/days/${date}`,
+  anomalies: '/v1/anomalies',
+  resolveAnomaly: (id: string) => `/v1/anomalies/${encodeURIComponent(id)}/resolve`,
+  cashStats: '/v1/finance/cash-stats',
+  arrears: '/v1/finance/arrears',
+  bankRuns: '/v1/finance/bank-runs',
+  adminCodes: '/v1/admin/enrolment-codes',
+  adminDevices: '/v1/admin/devices',
+  adminRevoke: (deviceId: string) => `/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`,
+  adminRows: '/v1/admin/rows',
+} as const;
