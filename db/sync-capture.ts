@@ -32,7 +32,6 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_problems: 'rows from the server this store refused, for the manager (downstream)',
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
   sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
-  hall_day_markers: 'the hall’s counters’ day markers as received from the feed or a USB day file (i14-down); this PC’s own go up as counter_day_markers',
 };
 
 /** Every table named sync_… is the sync machinery's own (outbox, push/apply state, cursors, anomalies as received): local, as the server's LOCAL_TABLE_PREFIX says. */

@@ -29,8 +29,11 @@ const ERROR_CODES = new Set(
   [...readFileSync(join(repoRoot, 'preload', 'kernel', 'errors.ts'), 'utf8').matchAll(/\|\s*'([A-Z_]+)'/g)].map((m) => m[1] as string).filter((c) => c !== 'INTERNAL'),
 );
 const ROUTER_FORBIDDEN = '您的岗位没有此项操作权限';
-/** A failed sign-in is refused but writes its audit row and failure counters by design (issue 10 #13). */
-const SIGN_IN_TABLES = new Set(['audit_log', 'sign_in_failures']);
+/**
+ * A failed sign-in is refused but writes its audit row and failure counters by design (issue 10 #13); the audit row
+ * is captured into the outbox with it (issue 14 #1), so the central server sees failed sign-ins too.
+ */
+const SIGN_IN_TABLES = new Set(['audit_log', 'sign_in_failures', 'sync_outbox']);
 const SIGN_IN_CODES = new Set(['BAD_CREDENTIALS', 'THROTTLED']);
 
 const STAFF = [

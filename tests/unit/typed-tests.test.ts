@@ -41,7 +41,7 @@ const DATABASE_TESTS = new Map([
   ['integration/payment.test.ts', 'the append-only and frozen-bill triggers'],
   ['integration/reports.test.ts', 'audit tampering and the append-only audit log'],
   ['integration/sync-capture.test.ts', 'the outbox capture triggers, the feed applier’s switch and the outbox guards (issue 14 #1)'],
-  ['integration/sync-day-file.test.ts', 'a device key as the feed would have brought it (issue 14 #5)'],
+  ['integration/sync-day-file-export.test.ts', 'a device key as the feed would have brought it (issue 14 #5)'],
   ['integration/reversal.test.ts', 'the trigger that a reversal mirrors its original'],
   ['integration/search.test.ts', 'the search index triggers follow an address change'],
   ['integration/sync-anomalies.test.ts', 'the 异常 list’s decide-once and never-deleted triggers (issue 14 #3)'],
