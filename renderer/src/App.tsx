@@ -21,6 +21,7 @@ import { Bank } from './windows/bank/Bank';
 import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
+import { Anomalies } from './windows/anomalies/Anomalies';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { useSetup } from './stores/setup';
 
@@ -39,6 +40,7 @@ const WINDOWS = [
   { hash: '#/print', key: '0', title: t.windows.batchPrint, view: () => <BatchPrint /> },
   { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
+  { hash: '#/anomalies', key: 'y', title: t.windows.anomalies, view: () => <Anomalies /> },
 ] as const;
 
 function useHash(): string {
