@@ -51,7 +51,12 @@ export const bills = sqliteTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [index('bills_account_status').on(t.accountId, t.status, t.readingDate)],
+  (t) => [
+    index('bills_account_status').on(t.accountId, t.status, t.readingDate),
+    // issue 13 #5: the reading a new bill continues from (billingStart, the handheld 入库's start readings, a
+    // correction's later-bill check) is looked up by meter, newest first, instead of a scan of all bills
+    index('bills_meter_date').on(t.meterId, t.readingDate),
+  ],
 );
 
 /**

@@ -13,6 +13,7 @@ import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
+import { migrateCache } from './stores.js';
 
 const DATE = '2026-11-23';
 /** The heavy read: it scans the day's 5M payments (the reports read the kept totals). */
@@ -63,6 +64,7 @@ export function reportDayStore(payments: number): string {
   mkdirSync(cacheDir, { recursive: true });
   const cached = join(cacheDir, `report-day-${payments}.db`);
   if (!existsSync(cached)) generate(cached, payments);
+  else migrateCache(cached);
   return cached;
 }
 

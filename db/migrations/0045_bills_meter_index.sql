@@ -1,0 +1,1 @@
+CREATE INDEX `bills_meter_date` ON `bills` (`meter_id`,`reading_date`);
