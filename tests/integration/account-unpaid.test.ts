@@ -5,7 +5,13 @@
  * kept figures equal a recomputation from the bills to the fen (raw SQL), and the search shows exactly them.
  */
 import iconv from 'iconv-lite';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open.js';
+import { migrationsDir } from '../../main/paths.js';
+import { seedAccounts, seedReferenceData } from '../../main/seed/generate.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
 import { setBankWithholding } from '../fixtures/data.js';
 import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
@@ -110,5 +116,36 @@ describe('unpaid count and total per account, kept by the bills triggers (issue 
     expect(found.rows.map((r) => ({ id: r.id, unpaidCount: r.unpaidCount, unpaidFen: r.unpaidFen }))).toEqual(naive);
     expect(found.rows.find((r) => r.id === 'acc-94000007')).toMatchObject({ unpaidCount: 0, unpaidFen: 0 });
     expect(ok(await clerk.call('accounts.search', { query: '94000001' })).rows[0]).toMatchObject({ id: 'acc-94000001', unpaidCount: 1, unpaidFen: 7935 });
+  });
+
+  it('are back-filled from the bills when a store made before them is migrated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'account-unpaid-'));
+    try {
+      // the migrations up to the one before account_unpaid
+      const older = join(dir, 'migrations');
+      cpSync(migrationsDir, older, { recursive: true });
+      const journalFile = join(older, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      const cut = journal.entries.findIndex((e) => e.tag.endsWith('_account_unpaid'));
+      expect(cut).toBeGreaterThan(0);
+      writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
+      const file = join(dir, 'old.db');
+      const old = openStore(file, { migrationsDir: older });
+      seedReferenceData(old.sqlite);
+      seedAccounts(old.sqlite, { accounts: 60, today: '2026-11-23', seed: 77 });
+      expect(old.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'account_unpaid'").pluck().get()).toBe(0);
+      old.close();
+      const store = openStore(file, { migrationsDir });
+      try {
+        const kept = store.sqlite.prepare('SELECT account_id, unpaid_count AS n, unpaid_fen AS fen FROM account_unpaid ORDER BY account_id').all();
+        const recomputed = store.sqlite.prepare("SELECT account_id, count(*) AS n, sum(amount_fen) AS fen FROM bills WHERE status = '未缴' GROUP BY account_id ORDER BY account_id").all();
+        expect(recomputed.length).toBeGreaterThan(10);
+        expect(kept).toEqual(recomputed);
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
