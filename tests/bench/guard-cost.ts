@@ -1,4 +1,7 @@
-/** Issue 13 #4: what the no-replace guards cost the bank file and write-off (CPU of this process, wall), with and without them. */
+/**
+ * Issue 13 #4: what the no-replace guards cost the bank file and write-off (CPU of this process, wall), with and
+ * without them: `npx tsx tests/bench/guard-cost.ts [accounts=30000] [rounds=3]`.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +15,8 @@ import { withholdRoute } from '../fixtures/data.js';
 import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 
 const accounts = Number(process.argv[2] ?? 30000);
+/** Runs of each variant (alternating without / with). */
+const rounds = Number(process.argv[3] ?? 3);
 async function once(guards: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'gas-guard-cost-'));
   const host = createHost({ demo: true, dbFile: join(dir, 'bank.db'), migrationsDir, clock: new FixedClock(TEST_NOW) });
@@ -35,12 +40,12 @@ async function once(guards: boolean) {
   }
 }
 const sums = { with: { fileCpu: 0, fileWall: 0, offCpu: 0, offWall: 0 }, without: { fileCpu: 0, fileWall: 0, offCpu: 0, offWall: 0 } };
-for (const g of [false, true, false, true, false, true]) {
+for (const g of Array.from({ length: 2 * rounds }, (_, i) => i % 2 === 1)) {
   const r = await once(g);
   const s = sums[g ? 'with' : 'without'];
-  for (const k of Object.keys(r) as (keyof typeof r)[]) s[k] += r[k] / 3;
+  for (const k of Object.keys(r) as (keyof typeof r)[]) s[k] += r[k] / rounds;
   console.log(g ? 'with   ' : 'without', JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)]))));
 }
 const f = (v: number) => `${(v / 1000).toFixed(2)} s`;
-console.log(`${accounts} accounts, mean of 3: bank file CPU ${f(sums.without.fileCpu)} → ${f(sums.with.fileCpu)} (wall ${f(sums.without.fileWall)} → ${f(sums.with.fileWall)}); ` +
+console.log(`${accounts} accounts, mean of ${rounds}: bank file CPU ${f(sums.without.fileCpu)} → ${f(sums.with.fileCpu)} (wall ${f(sums.without.fileWall)} → ${f(sums.with.fileWall)}); ` +
   `write-off CPU ${f(sums.without.offCpu)} → ${f(sums.with.offCpu)} (wall ${f(sums.without.offWall)} → ${f(sums.with.offWall)}) without → with the no-replace guards`);
