@@ -21,6 +21,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   counter_sequences: 'this PC’s slip number counters; the numbers travel on the slips themselves',
   day_totals: 'per-day totals kept by triggers from the ledger (a cache; each side recomputes it)',
   day_ticket_totals: 'per-day ticket totals kept by triggers from the ledger (a cache)',
+  account_unpaid: 'each account\'s unpaid count and total kept by triggers on bills (a cache; issue 13 #1)',
   day_invoice_totals: 'per-day invoice totals kept by triggers from the ledger (a cache)',
   handheld_batches: 'staging of the handheld connected to this PC; the bills its 入库 makes are captured',
   handheld_route_items: 'staging of the handheld connected to this PC (the route it carried)',

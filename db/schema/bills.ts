@@ -51,7 +51,12 @@ export const bills = sqliteTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [index('bills_account_status').on(t.accountId, t.status, t.readingDate)],
+  (t) => [
+    index('bills_account_status').on(t.accountId, t.status, t.readingDate),
+    // issue 13 #5: the reading a new bill continues from (billingStart, the handheld 入库's start readings, a
+    // correction's later-bill check) is looked up by meter, newest first, instead of a scan of all bills
+    index('bills_meter_date').on(t.meterId, t.readingDate),
+  ],
 );
 
 /**
@@ -76,3 +81,16 @@ export const tariffTiers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tariffId, t.fromCenti] })],
 );
+
+/**
+ * Issue 13 #1: each account's unpaid bills (status 未缴) counted and summed, kept by triggers on bills
+ * (a bill inserted unpaid, a bill leaving or re-entering 未缴), so the front-desk search reads one row a hit
+ * instead of walking the hit's bills. An account without a row has no unpaid bill. Recomputed in the tests.
+ */
+export const accountUnpaid = sqliteTable('account_unpaid', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  unpaidCount: integer('unpaid_count').notNull(),
+  unpaidFen: integer('unpaid_fen').notNull(),
+});

@@ -31,14 +31,19 @@ export interface SearchResult {
 export const SEARCH_LIMIT = 50;
 const TRIGRAM = 3;
 
+/** The naive columns (the LIKE baseline): each row's unpaid bills counted and summed by two subqueries. */
 const COLUMNS = `a.id AS id, a.account_no AS accountNo, a.name AS name, a.address AS address,
   a.customer_type AS customerType, a.payment_method AS paymentMethod,
   (SELECT count(*) FROM bills b WHERE b.account_id = a.id AND b.status = '未缴') AS unpaidCount,
   (SELECT coalesce(sum(b.amount_fen), 0) FROM bills b WHERE b.account_id = a.id AND b.status = '未缴') AS unpaidFen`;
 
-/** The same columns from a search's hits joined with their unpaid bills. */
-const HIT_COLUMNS = `h.id AS id, h.account_no AS accountNo, h.name AS name, h.address AS address, h.customer_type AS customerType,
-  h.payment_method AS paymentMethod, count(b.id) AS unpaidCount, coalesce(sum(b.amount_fen), 0) AS unpaidFen`;
+/**
+ * Issue 13 #1: the account's columns with its unpaid count and total as kept by the bills' triggers
+ * (account_unpaid, migration 0043): one row a hit; no row means no unpaid bill.
+ */
+const KEPT_COLUMNS = `a.id AS id, a.account_no AS accountNo, a.name AS name, a.address AS address,
+  a.customer_type AS customerType, a.payment_method AS paymentMethod,
+  coalesce(u.unpaid_count, 0) AS unpaidCount, coalesce(u.unpaid_fen, 0) AS unpaidFen`;
 
 function escapeLike(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -114,18 +119,16 @@ export class AccountSearch {
       params.push(escapeLike(term), escapeLike(term), escapeLike(term));
     }
     const key = `${trigramTerms.length > 0}:${charTerms.length > 0}:${likeTerms.length}`;
-    // issue 13 #7: the hits first, then each hit's unpaid count and total from one pass over its unpaid bills
-    // (one join, not two correlated subqueries a row); the same rows in the same order as before
+    // issue 13 #1: each hit's unpaid count and total read from account_unpaid (kept by the bills' triggers), one
+    // primary-key row a hit; the same rows in the same order as before (the index's order, then by address below)
     const stmt = this.prepare(
       key,
-      `WITH hits AS (SELECT a.rowid AS rid, a.id, a.account_no, a.name, a.address, a.customer_type, a.payment_method
-         FROM ${from} WHERE ${filters.join(' AND ')} LIMIT ?)
-       SELECT ${HIT_COLUMNS} FROM hits h LEFT JOIN bills b ON b.account_id = h.id AND b.status = '未缴' GROUP BY h.rid ORDER BY h.rid`,
+      `SELECT ${KEPT_COLUMNS} FROM ${from} LEFT JOIN account_unpaid u ON u.account_id = a.id WHERE ${filters.join(' AND ')} LIMIT ?`,
     );
     let rows = stmt.all(...params, limit + 1) as AccountHit[];
-    const exact = this.prepare('exact', `SELECT ${COLUMNS} FROM accounts a WHERE a.account_no = ?`).get(query.trim()) as
-      | AccountHit
-      | undefined;
+    const exact = this.prepare('exact', `SELECT ${KEPT_COLUMNS} FROM accounts a LEFT JOIN account_unpaid u ON u.account_id = a.id WHERE a.account_no = ?`).get(
+      query.trim(),
+    ) as AccountHit | undefined;
     const truncated = rows.length > limit;
     rows = rows.slice(0, limit);
     rows.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));

@@ -7,6 +7,7 @@ import type { StatKind } from '../../preload/kernel/enums.js';
 import { BankWithholding } from './bank-withholding.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { closeReport, dayStatus, monthReport } from './day-close.js';
+import { verifyDayTotals } from './day-totals.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery, reportTable, type CashStatsFilter, type ReadingFilter, type ReportTableInput } from './reports.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from './statistics.js';
 
@@ -20,6 +21,8 @@ export const READ_JOBS = {
   'day.status': (deps: ServiceDeps, actor: Actor, input: { date: string; hallId?: string | undefined }) => dayStatus(deps, actor, input.date, input.hallId),
   'day.report': (deps: ServiceDeps, actor: Actor, input: { date: string }) => closeReport(deps, actor, input.date),
   'day.month': (deps: ServiceDeps, actor: Actor, input: { month: string }) => monthReport(deps, actor, input.month),
+  // issue 13 #2: the kept per-day totals recomputed from the whole ledger (seconds at millions of payments)
+  'day.verifyTotals': (deps: ServiceDeps, _actor: Actor, input: { date?: string | undefined }) => verifyDayTotals(deps, input.date),
   'stats.meterBusiness': (deps: ServiceDeps, _actor: Actor, input: { from: string; to: string; hallId: string | null }) => meterBusinessCounts(deps, input),
   'stats.meterBusinessList': (deps: ServiceDeps, _actor: Actor, input: { from: string; to: string; hallId: string | null; kind: StatKind }) => meterBusinessList(deps, input),
   'stats.ignitionsByCommunity': (deps: ServiceDeps, _actor: Actor, input: { month: string; hallId: string | null }) => ignitionsByCommunity(deps, input),

@@ -4,7 +4,7 @@
  * write-off (tests/bench/baseline.ts) run in the same run on a copy of the same store.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
@@ -19,6 +19,11 @@ import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 import { baselineCheckAndWriteOff } from './baseline.js';
 
 const CLERK: Actor = { staffId: 'staff-clerk01', staffName: '王丽', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口' };
+/** CPU time of this process (all threads) since `from`, in ms. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 
 export async function benchBank(accounts = 200_000): Promise<Record<string, number>> {
@@ -34,11 +39,13 @@ export async function benchBank(accounts = 200_000): Promise<Record<string, numb
     const clerk = await signIn(host);
     console.log(`\nBank withholding, ${accounts.toLocaleString('en')} accounts (goals: file ≤ 3 s, write-off ≤ 5 s)`);
     let t0 = performance.now();
+    let c0 = process.cpuUsage();
     const gen = await clerk.call('bank.generate', { bank: '建行' });
     if (!gen.ok) throw new Error(gen.error.message);
     const fileMs = performance.now() - t0;
+    const fileCpuMs = cpuMs(c0);
     const run = gen.value;
-    console.log(`generate file             ${s(fileMs)}   ${run.count} lines, ${Buffer.from(run.base64, 'base64').length.toLocaleString('en')} bytes, ￥${(run.totalFen / 100).toFixed(2)}`);
+    console.log(`generate file             ${s(fileMs)}   (CPU ${s(fileCpuMs).trim()})   ${run.count} lines, ${Buffer.from(run.base64, 'base64').length.toLocaleString('en')} bytes, ￥${(run.totalFen / 100).toFixed(2)}`);
     // the same store, file out, for the pre-issue-13 write-off
     db.pragma('wal_checkpoint(TRUNCATE)');
     const baselineFile = join(dir, 'baseline.db');
@@ -50,9 +57,11 @@ export async function benchBank(accounts = 200_000): Promise<Record<string, numb
     if (!check.ok) throw new Error(check.error.message);
     const checkMs = performance.now() - t0;
     t0 = performance.now();
+    c0 = process.cpuUsage();
     const off = await clerk.call('bank.writeOff', { runId: run.runId, file: answered.toString('base64') });
     if (!off.ok) throw new Error(off.error.message);
     const writeOffMs = performance.now() - t0;
+    const writeOffCpuMs = cpuMs(c0);
     const v = off.value;
     host.close();
     open = false;
@@ -63,6 +72,8 @@ export async function benchBank(accounts = 200_000): Promise<Record<string, numb
     console.log('                          issue 13    before (same run, same store)');
     console.log(`check return (校对)       ${s(checkMs)}    ${s(old.checkS * 1000)}`);
     console.log(`write off (核销, 1 tx)    ${s(writeOffMs)}    ${s(old.writeOffS * 1000)}   ${v.okCount} debits ￥${(v.okFen / 100).toFixed(2)}, ${v.failedCount} failed (before: ${old.debits} debits)`);
+    // on a shared machine the wall time waits for a core; the CPU time (all of this process's threads) is the steadier figure
+    console.log(`CPU time: file ${s(fileCpuMs).trim()}, write-off ${s(writeOffCpuMs).trim()} (wall ${s(fileMs).trim()}, ${s(writeOffMs).trim()}; load average ${loadavg()[0]?.toFixed(1)})`);
     return { bank_file_s: fileMs / 1000, bank_writeoff_s: writeOffMs / 1000 };
   } finally {
     if (open) host.close();

@@ -7,7 +7,7 @@
  * cost the triggers add per payment is measured on a fresh store.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
@@ -19,6 +19,7 @@ import { migrationsDir, repoRoot } from '../../main/paths.js';
 import type { Result } from '../../preload/contract.js';
 import { FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
 import type { BenchFigures } from './figures.js';
+import { migrateCache } from './stores.js';
 
 const DATE = '2026-11-23';
 
@@ -149,24 +150,6 @@ function triggerCost(cacheDir: string, payments: number) {
     baseCpuUs: spent.neither.cpuUs / payments,
   };
 }
-
-/**
- * A cached store made by an older version is migrated once, into the cache (the totals' back-fill takes
- * seconds on 5M payments), so it is not redone in every run's cold start.
- */
-function migrateCache(file: string): void {
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
-  const raw = new Database(file, { readonly: true });
-  const applied = Number(raw.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get());
-  raw.close();
-  if (applied >= Math.max(...journal.entries.map((e) => e.when))) return;
-  const started = performance.now();
-  const store = openStore(file, { migrationsDir });
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
-  console.log(`\nmigrated the cached store ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
 
 /** The cached day store of `payments` payments (generated into .bench-cache/ the first time). */
 export function dayStore(payments: number): string {

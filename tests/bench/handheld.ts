@@ -5,7 +5,7 @@
  * Issue 13 #4: 入库 beside the pre-issue-13 one (tests/bench/baseline.ts) on a copy of the same store.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open.js';
@@ -55,9 +55,12 @@ export async function benchHandheld(accounts = 5000): Promise<Record<string, num
     const baselineFile = join(dir, 'baseline.db');
     copyFileSync(file, baselineFile);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const committed = await clerk.call('handheld.commit', { batchId: exported.batchId });
     if (!committed.ok) throw new Error(committed.error.message);
     const commitS = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(c0);
+    const commitCpuS = (cpu.user + cpu.system) / 1e6;
     host.close();
     open = false;
     const base = openStore(baselineFile, { migrationsDir });
@@ -65,7 +68,7 @@ export async function benchHandheld(accounts = 5000): Promise<Record<string, num
     const oldBilled = baselineHandheldCommit({ db: base.db, clock: new FixedClock(TEST_NOW), settings: defaultSettings }, CLERK, exported.batchId);
     const oldS = (performance.now() - t1) / 1000;
     base.close();
-    console.log(`入库 ${accounts} bills + COMMIT: ${commitS.toFixed(2)} s (goal ≤ 1 s); before issue 13, same run and store: ${oldS.toFixed(2)} s (${oldBilled} bills)`);
+    console.log(`入库 ${accounts} bills + COMMIT: ${commitS.toFixed(2)} s (goal ≤ 1 s; CPU ${commitCpuS.toFixed(2)} s, load average ${loadavg()[0]?.toFixed(1)}); before issue 13, same run and store: ${oldS.toFixed(2)} s (${oldBilled} bills)`);
     // handheld_commit_5000_s is the 入库 of 5,000 bills: another size (--quick) prints it above but leaves the figure NA
     return { ...(accounts === 5000 ? { handheld_commit_5000_s: commitS } : {}), handheld_line_rate_share: line.measured > 0 ? line.atLine / line.measured : 0 };
   } finally {

@@ -55,6 +55,29 @@ describe('heavy reads on the read worker (issue 13 #6)', () => {
     expect(order).toEqual(['payment', 'report']);
   });
 
+  it('the totals’ check (day.verifyTotals, a scan of the whole ledger) runs there too: a payment does not wait for it (issue 13 #2)', async () => {
+    const clerk = await signIn(host);
+    const boss = await signIn(host, 'manager01', 'counter-lc02');
+    const order: string[] = [];
+    const gate = new SharedArrayBuffer(4);
+    injectReadFault({ gate });
+    const check = boss.call('day.verifyTotals', {}).then((res) => {
+      order.push('check');
+      return res;
+    });
+    injectReadFault(null);
+    const paid = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '100', expectedTotalFen: 7985 }).then((res) => {
+      order.push('payment');
+      return res;
+    });
+    expect(order).toEqual(['payment']);
+    Atomics.store(new Int32Array(gate), 0, 1);
+    Atomics.notify(new Int32Array(gate), 0);
+    expect(paid).toMatchObject({ ok: true });
+    expect(await check).toMatchObject({ ok: true, value: { ok: true, mismatches: [] } });
+    expect(order).toEqual(['payment', 'check']);
+  });
+
   it('answers as the services in the back end’s thread do, errors included', async () => {
     const clerk = await signIn(host);
     expect(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['bill-1'], tendered: '100', expectedTotalFen: 7985 })).toMatchObject({ ok: true });
@@ -81,6 +104,8 @@ describe('heavy reads on the read worker (issue 13 #6)', () => {
     await same('day.status', { date: '2026-11-23' });
     expect(await same('day.report', { date: '2026-11-23' })).toEqual({ error: expect.objectContaining({ code: 'NOT_FOUND', field: 'date' }) });
     await same('day.month', { month: '2026-11' });
+    expect(await same('day.verifyTotals', { date: '2026-11-23' })).toMatchObject({ value: { ok: true, mismatches: [] } });
+    await same('day.verifyTotals', {});
     await same('stats.meterBusiness', { from: '2026-11-01', to: '2026-11-30', hallId: null });
     await same('stats.meterBusinessList', { from: '2026-11-01', to: '2026-11-30', hallId: 'hall-lc', kind: '点火' });
     await same('stats.ignitionsByCommunity', { month: '2026-11', hallId: null });

@@ -4,7 +4,6 @@ import { verifyApprover } from '../../services/auth.js';
 import { draftCashReport, REVIEWER_ROLES, reviewCashReport, submitCashReport } from '../../services/cash-report.js';
 import { closeDay, openDays } from '../../services/day-close.js';
 import { reportFile } from '../../services/report-xlsx.js';
-import { verifyDayTotals } from '../../services/day-totals.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
 export const dayCloseHandlers = ({ deps, devices: { backups }, after, reads }: HandlerKit) =>
@@ -21,11 +20,11 @@ export const dayCloseHandlers = ({ deps, devices: { backups }, after, reads }: H
       (report, print) => ({ report, print }),
     ),
     'day.openDays': (ctx) => openDays(deps, signedIn(ctx)),
-    // Issue 13 #6: the reports and the audit export read on the read worker
+    // Issue 13 #6: the reports, the totals' check and the audit export read on the read worker
     'day.report': (ctx, input) => reads.run('day.report', signedIn(ctx), input),
     'day.month': (ctx, input) => reads.run('day.month', signedIn(ctx), input),
     'reports.cash': (ctx, input) => reads.run('reports.cash', signedIn(ctx), input),
-    'day.verifyTotals': (_ctx, input) => verifyDayTotals(deps, input.date),
+    'day.verifyTotals': (ctx, input) => reads.run('day.verifyTotals', signedIn(ctx), input),
     'reports.readings': (ctx, { minConsumption, ...rest }) =>
       reads.run('reports.readings', signedIn(ctx), { ...rest, ...(minConsumption !== undefined ? { minConsumptionCenti: minConsumption } : {}) }),
     'reports.arrears': (ctx, input) => reads.run('reports.arrears', signedIn(ctx), input),
