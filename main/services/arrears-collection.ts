@@ -103,7 +103,7 @@ export interface ArrearsRow {
 }
 
 /**
- * R-SEC-01 / R-SEC-26: the hall's daily arrears list: every account of the hall with bills past their due date
+ * R-SEC-01: the hall's daily arrears list: every account of the hall with bills past their due date
  * (A-27) amounting to its category's threshold or more, most months first.
  */
 export function arrearsList(deps: ServiceDeps, actor: Actor): { settings: ArrearsSettings; today: string; rows: ArrearsRow[] } {
