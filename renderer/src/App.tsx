@@ -20,6 +20,7 @@ import { Bank } from './windows/bank/Bank';
 import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
+import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { useSetup } from './stores/setup';
 
@@ -38,6 +39,7 @@ const WINDOWS = [
   { hash: '#/print', key: '0', title: t.windows.batchPrint, view: () => <BatchPrint /> },
   { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
+  { hash: '#/arrears', key: 'q', title: t.windows.arrears, view: () => <ArrearsCollection /> },
 ] as const;
 
 function useHash(): string {
