@@ -59,8 +59,17 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     await page.fill('input[name=approverPassword]', '123456');
     await page.locator('button[name=requestStop]').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#arrears-error').textContent()).toContain('2026-11-26 起才能申请停气');
+    await page.locator('#arrears-error, .arrears [role=status]').first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'arrears-stop-refused.png'), fullPage: true });
+    expect(await page.locator('#arrears-error').textContent()).toContain('2026-11-26 起才能申请停气');
+    // three days later: the counter locked itself while idle (15 minutes); the clerk unlocks with the password
     host.clock.current = new Date('2026-11-26T01:00:00.000Z');
+    await page.locator('button[name=requestStop]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.lock-screen').waitFor();
+    await page.locator('input[name=unlockPassword]').fill('123456');
+    await page.locator('input[name=unlockPassword]').press('Enter');
+    await page.locator('.lock-screen').waitFor({ state: 'detached' });
     await page.fill('input[name=approverLogin]', 'manager01');
     await page.fill('input[name=approverPassword]', '123456');
     await page.locator('button[name=requestStop]').focus();
@@ -74,7 +83,7 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
 
   it('after full payment the restore (启封) order is issued at once with its 24-hour promise', async () => {
     await page.keyboard.press('Alt+1');
-    await findCustomer('锦江花园3幢2单元402');
+    await findCustomer(page, '锦江花园3幢2单元402');
     await expect.poll(() => page.locator('[data-testid=due]').textContent()).toMatch(/^￥\d+\.\d\d$/);
     await page.fill('input[name=tendered]', '200');
     await page.locator('input[name=tendered]').press('Enter');
