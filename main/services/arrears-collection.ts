@@ -24,7 +24,7 @@ import {
 } from '../../db/schema.js';
 import { statementOf } from '../../db/statements.js';
 import type { ReceiptPrinter } from '../../hardware/printer/printer.js';
-import { businessDateOf } from '../../preload/kernel/dates.js';
+import { businessDateOf, localDateTime } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { addFen, fen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import {
@@ -328,7 +328,7 @@ function issueRestore(tx: Tx, actor: Actor, accountId: string, now: Date, reason
   const restore = insertBusiness(tx, actor, now, {
     accountId,
     type: '启封',
-    requirement: `${reason === '结清欠费' ? '欠费已结清' : '还欠协议已审批'}，复气：${settings.restoreHours} 小时内（${dueAt.slice(0, 16).replace('T', ' ')} UTC 前）启封通气 (R-SEC-02)`,
+    requirement: `${reason === '结清欠费' ? '欠费已结清' : '还欠协议已审批'}，复气：${settings.restoreHours} 小时内（${localDateTime(new Date(dueAt)).slice(0, 16)} 前）启封通气 (R-SEC-02)`,
     contactPhone: contactPhoneOf(tx, accountId),
     priority: '加急安排',
     promisedOn: businessDateOf(new Date(dueAt)),

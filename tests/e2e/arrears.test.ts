@@ -92,6 +92,7 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     const stopRow = page.locator('table.stops tbody tr').first();
     await expect.poll(() => stopRow.textContent()).toContain('待复气');
     expect(await stopRow.textContent()).toContain('结清欠费');
+    expect(await stopRow.textContent()).toContain('2026-11-27 09:00'); // 24 hours after the payment, hall time
     const restore = host.store.sqlite.prepare("SELECT type, priority, promised_on AS promisedOn FROM businesses WHERE type = '启封'").get();
     expect(restore).toEqual({ type: '启封', priority: '加急安排', promisedOn: '2026-11-27' });
     await page.screenshot({ path: join(artifacts, 'arrears-restore-issued.png'), fullPage: true });

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../preload/kernel/money';
 import { formatVolume } from '../../../../preload/kernel/volume';
+import { localDateTime } from '../../../../preload/kernel/dates';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
@@ -241,7 +242,7 @@ export function ArrearsCollection() {
                   {s.restoreReason ? `（${s.restoreReason}）` : ''}
                 </td>
                 <td>
-                  {s.restoreDueAt ? new Date(s.restoreDueAt).toLocaleString('zh-CN', { hour12: false }) : '—'}
+                  {s.restoreDueAt ? localDateTime(new Date(s.restoreDueAt)).slice(0, 16) : '—'}
                   {s.restoreOverdue ? ' 已超时' : ''}
                 </td>
                 <td>{s.lastRecheck ? `${s.lastRecheck.checkedOn} ${s.lastRecheck.result}` : '—'}</td>
