@@ -24,3 +24,4 @@ export * from './schema/backups.js';
 export * from './schema/audit.js';
 export * from './schema/sync.js';
 export * from './schema/sync-down.js';
+export * from './schema/arrears.js';

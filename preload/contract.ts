@@ -24,6 +24,7 @@ import { devicePortsContract } from './contract/device-ports.js';
 import { backupMirrorContract } from './contract/backup-mirror.js';
 import { syncContract } from './contract/sync.js';
 import { syncDownContract } from './contract/sync-down.js';
+import { arrearsContract } from './contract/arrears.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -45,6 +46,7 @@ export const contract = {
   ...backupMirrorContract,
   ...syncContract,
   ...syncDownContract,
+  ...arrearsContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -21,8 +21,9 @@ export interface ArrearsNotice {
   totalFen: Fen;
 }
 
-export function layoutArrearsNotice(n: ArrearsNotice, hallName: string, printedOn: string, columns: number): SlipLine[] {
-  const lines: SlipLine[] = [{ kind: 'title', text: '燃气费欠费通知单' }];
+/** `title`: R-SEC-05's 《气费催缴通知单》 for a recorded collection notice; the R-PRT-02 batch keeps 燃气费欠费通知单. */
+export function layoutArrearsNotice(n: ArrearsNotice, hallName: string, printedOn: string, columns: number, title = '燃气费欠费通知单'): SlipLine[] {
+  const lines: SlipLine[] = [{ kind: 'title', text: title }];
   const text = (t: string) => lines.push({ kind: 'text', text: t });
   lines.push({ kind: 'rule' });
   text(leftRight('用户编号:', n.accountNo, columns));

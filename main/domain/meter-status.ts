@@ -11,7 +11,8 @@ export type MeterEvent =
   | 'ignition_saved' // 装表 → 通气 (R-RCPT-09)
   | 'seal_saved' // 通气 → 封表
   | 'remove_saved' // 通气 → 拆表
-  | 'unseal_saved'; // 封表 → 通气 (R-RCPT-11)
+  | 'unseal_saved' // 封表 → 通气 (R-RCPT-11)
+  | 'refit_accepted'; // 拆表 → 报装: a temporary removal re-fitted within 6 months (R-SEC-06)
 
 const TRANSITIONS: Readonly<Record<MeterEvent, { from: MeterStatus; to: MeterStatus; label: string }>> = {
   manual_apply: { from: '未用', to: '报装', label: '改为报装' },
@@ -20,6 +21,7 @@ const TRANSITIONS: Readonly<Record<MeterEvent, { from: MeterStatus; to: MeterSta
   seal_saved: { from: '通气', to: '封表', label: '封表' },
   remove_saved: { from: '通气', to: '拆表', label: '拆表' },
   unseal_saved: { from: '封表', to: '通气', label: '启封' },
+  refit_accepted: { from: '拆表', to: '报装', label: '复装' },
 };
 
 export function nextMeterStatus(current: MeterStatus, event: MeterEvent): MeterStatus {

@@ -10,6 +10,7 @@ import { readsInProcess, type Reads } from '../services/read-jobs.js';
 import { UploadStore } from '../services/uploads.js';
 import { AfterCommit } from './after-commit.js';
 import { accountsHandlers } from './areas/accounts.js';
+import { arrearsHandlers } from './areas/arrears.js';
 import { bankHandlers } from './areas/bank.js';
 import { businessesHandlers } from './areas/businesses.js';
 import { cardsHandlers } from './areas/cards.js';
@@ -84,6 +85,7 @@ export function createHandlers(
     backupMirrorHandlers(kit),
     syncHandlers(kit),
     syncDownHandlers(kit),
+    arrearsHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

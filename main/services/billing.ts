@@ -51,6 +51,8 @@ export interface AccountSummary extends AccountIdentity {
   /** R-TKT-09: ticket volume kept for later bills. */
   prepaid: CentiM3;
   homeHallId: string;
+  /** R-SEC-06: the date the account was closed (销户); null while open. */
+  closedOn: string | null;
 }
 
 export interface UnpaidList {
@@ -65,17 +67,30 @@ export interface UnpaidList {
 /** loadAccount's row: the account and its meter in use (one statement, prepared once per connection: issue 13 #3). */
 const LOAD_ACCOUNT_SQL = `SELECT a.id AS id, a.account_no AS accountNo, a.name AS name, a.address AS address, a.customer_type AS customerType,
     a.payment_method AS paymentMethod, a.category AS category, a.settled_reading_centi AS settledReading,
-    a.prepaid_volume_centi AS prepaid, a.home_hall_id AS homeHallId
+    a.prepaid_volume_centi AS prepaid, a.home_hall_id AS homeHallId,
+    (SELECT c.closed_on FROM account_closures c WHERE c.account_id = a.id AND c.state = '已销户') AS closedOn
   FROM accounts a WHERE a.id = ?`;
 const ACTIVE_METER_SQL = 'SELECT status, latest_reading_centi AS latestReadingCenti FROM meters WHERE account_id = ? AND active = 1';
 
 export function loadAccount(tx: Tx, accountId: string): AccountSummary {
   const row = statementOf(tx, LOAD_ACCOUNT_SQL).get(accountId) as
-    | { id: string; accountNo: string; name: string; address: string; customerType: string; paymentMethod: string; category: string; settledReading: number; prepaid: number; homeHallId: string }
+    | { id: string; accountNo: string; name: string; address: string; customerType: string; paymentMethod: string; category: string; settledReading: number; prepaid: number; homeHallId: string; closedOn: string | null }
     | undefined;
   if (!row) throw new DomainError('NOT_FOUND', '未找到该用户，请重新检索', 'accountId');
   const meter = statementOf(tx, ACTIVE_METER_SQL).get(accountId) as { status: string; latestReadingCenti: number } | undefined;
   return { ...row, id: asAccountId(row.id), settledReading: centiM3(row.settledReading), prepaid: centiM3(row.prepaid), meterStatus: meter?.status ?? null, latestReading: centiM3OrNull(meter?.latestReadingCenti ?? null) };
+}
+
+/**
+ * R-SEC-06: a closed account (销户) cannot be reconnected and takes no later business: every use case that writes
+ * for an account loads it through here (the database refuses too: migration arrears_closure_guards).
+ */
+export function loadOpenAccount(tx: Tx, accountId: string): AccountSummary {
+  const account = loadAccount(tx, accountId);
+  if (account.closedOn !== null) {
+    throw new DomainError('ACCOUNT_CLOSED', `用户 ${account.accountNo} 已于 ${account.closedOn} 销户，不能再办理任何业务（销户后不可复接，R-SEC-06）`, 'accountId');
+  }
+  return account;
 }
 
 /** The account's meter in use (a replaced meter is kept, inactive). */
@@ -405,7 +420,7 @@ export function enterCounterReading(
   const readingDate = businessDateOf(now);
   return db.transaction(
     (tx) => {
-      const account = loadAccount(tx, input.accountId);
+      const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
       if (account.customerType !== '抄表') {
         throw new DomainError('VALIDATION', 'IC卡用户不抄表，请到卡务窗口读卡充值 (R-IC-01)', 'reading');
       }

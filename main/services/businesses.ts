@@ -34,7 +34,7 @@ import { promisedDate, type WorkCalendar } from '../domain/working-days.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount, unpaidLines } from './billing.js';
+import { loadOpenAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { postFee, type PostedPayment } from './payments.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
@@ -143,7 +143,7 @@ export function acceptAtCounter(
  */
 export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptInput): Business {
   const today = businessDateOf(now);
-  const account = loadAccount(tx, input.accountId);
+  const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
   const meter = tx
     .select({ status: meters.status, kind: meters.kind })
     .from(meters)
@@ -205,29 +205,51 @@ export function acceptBusinessIn(tx: Tx, actor: Actor, now: Date, input: AcceptI
     recentModification,
     noGasForThreeMonths: recentReadings.every((r) => r.consumption === 0),
   });
+  return insertBusiness(tx, actor, now, {
+    accountId: input.accountId,
+    type: input.type,
+    requirement,
+    contactPhone: input.contactPhone,
+    priority: input.priority,
+    promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
+    // A phone business belongs to the customer's home hall, which dispatches it.
+    hallId: channel === '接听组' ? account.homeHallId : actor.hallId,
+  });
+}
+
+/**
+ * Writes a business with its number, phone and audit row. acceptBusinessIn calls it after the customer's
+ * request passed its checks; the hall's own jobs (an arrears stop or restore, R-SEC-02/04; a 销户 site check or
+ * removal, R-SEC-06) call it with their own checks and promised date.
+ */
+export function insertBusiness(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: { accountId: string; type: BusinessType; requirement: string; contactPhone: string; priority: Priority; promisedOn: string; hallId: string },
+): Business {
   const seq = nextCounterNumber(tx, actor.counterId, 'business');
   const row = {
     id: uuidv7(now.getTime()),
     businessNo: formatCounterNo(actor.counterCode, seq, 'B'),
     type: input.type,
     accountId: input.accountId,
-    requirement,
+    requirement: input.requirement,
     // R-GEN-07: every field business carries the confirmed contact phone, the priority the customer chose and
     // the promised date the clerk tells the customer.
     contactPhone: input.contactPhone,
     priority: input.priority,
-    acceptedOn: today,
-    promisedOn: promisedDate(today, LEAD_TIME_WORKING_DAYS[input.type], loadCalendar(tx)),
+    acceptedOn: businessDateOf(now),
+    promisedOn: input.promisedOn,
     state: '已受理' as const,
-    channel,
+    channel: channelOf(actor.role),
     acceptedBy: actor.staffId,
-    // A phone business belongs to the customer's home hall, which dispatches it.
-    hallId: channel === '接听组' ? account.homeHallId : actor.hallId,
+    hallId: input.hallId,
     counterId: actor.counterId,
     createdAt: now.toISOString(),
   };
   tx.insert(businesses).values(row).run();
-  rememberPhone(tx, input.accountId, input.contactPhone);
+  if (input.contactPhone !== '') rememberPhone(tx, input.accountId, input.contactPhone);
   appendAudit(
     tx,
     { actorId: actor.staffId, action: 'business.accept', entity: 'business', entityId: row.id, detail: { ...row } },

@@ -7,7 +7,7 @@ import { isValidDate } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount } from './billing.js';
+import { loadOpenAccount } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import type { ConsumableLine } from './follow-ups.js';
 
@@ -33,7 +33,7 @@ export function saveHazardRectification(deps: ServiceDeps, actor: Actor, input: 
   if (input.rectifier.trim() === '') throw new DomainError('VALIDATION', '请填写整改人员', 'rectifier');
   return db.transaction(
     (tx) => {
-      loadAccount(tx, input.accountId);
+      loadOpenAccount(tx, input.accountId); // R-SEC-06
       const row = {
         id: uuidv7(now.getTime()),
         accountId: input.accountId,

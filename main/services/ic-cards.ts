@@ -19,7 +19,7 @@ import { confirmLargeTender } from '../domain/confirmations.js';
 import { centiM3, formatVolume, gasAmountFen, sumCenti, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount, priceOn, type AccountSummary } from './billing.js';
+import { loadAccount, loadOpenAccount, priceOn, type AccountSummary } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { insertLedgerRow, isDayClosed, postFee, type PostedPayment } from './payments.js';
 import { bankLockOf } from './bank-lock.js';
@@ -148,7 +148,7 @@ export class IcCardService {
     const now = clock.now();
     const write = db.transaction(
       (tx) => {
-        const account = loadAccount(tx, input.accountId);
+        const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
         const businessDate = businessDateOf(now);
         const price = priceOn(tx, account.category, businessDate);
         const quote = rechargeQuote(input.volumeCenti !== undefined ? { volumeCenti: input.volumeCenti } : { amountFen: input.amountFen ?? ZERO_FEN }, price);
@@ -262,7 +262,7 @@ export class IcCardService {
   ): Promise<{ cardNo: string; counter: number; fee: PostedPayment | null }> {
     const { db, clock } = this.deps;
     const plan = db.transaction((tx) => {
-      const account = loadAccount(tx, input.accountId);
+      const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
       const row = tx.select({ customerType: accounts.customerType }).from(accounts).where(eq(accounts.id, account.id)).get();
       if (row?.customerType !== 'IC卡') throw new DomainError('VALIDATION', '该用户不是IC卡表用户', 'accountId');
       const active = tx.select().from(icCards).where(and(eq(icCards.accountId, account.id), eq(icCards.active, true))).get();

@@ -26,7 +26,8 @@ import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
 import type { ElectronicChannel } from '../../preload/kernel/enums.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
-import { loadAccount, priceBill, unpaidBillRows, unpaidList } from './billing.js';
+import { restoreAfterPayment } from './arrears-collection.js';
+import { loadOpenAccount, priceBill, unpaidBillRows, unpaidList } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { asAccountId, asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
 
@@ -235,7 +236,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
   const businessDate = businessDateOf(now);
   return db.transaction(
     (tx) => {
-      loadAccount(tx, input.accountId);
+      loadOpenAccount(tx, input.accountId); // R-SEC-06
       // R-PAY-06 / A-50 (issue 10 #7): the whole bank-card customer is locked while a file is out
       assertCustomerNotInBankRun(tx, input.accountId);
       assertNotInBankRun(tx, input.billIds);
@@ -298,6 +299,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         createdAt: now.toISOString(),
       });
       settleBills(tx, input.accountId, paymentId, priced, now);
+      restoreAfterPayment(tx, actor, input.accountId, now); // R-SEC-02: the restore order with the payment
       for (const bill of priced.filter((b) => b.waivedFen > 0)) {
         tx.insert(lateFeeWaivers)
           .values({

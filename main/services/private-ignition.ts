@@ -13,7 +13,7 @@ import { nextMeterStatus } from '../domain/meter-status.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { activeMeter, billingStart, insertBill, loadAccount } from './billing.js';
+import { activeMeter, billingStart, insertBill, loadOpenAccount } from './billing.js';
 import { acceptBusinessIn, loadBusiness, type Business } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
@@ -51,7 +51,7 @@ export function recordPrivateIgnition(deps: ServiceDeps, actor: Actor, input: Pr
       const status = nextMeterStatus(meter.status, 'ignition_saved');
       tx.update(meters).set({ status }).where(eq(meters.id, meter.id)).run();
       // The gas already used is billed now, to collect at 前台收费 (the reading came from the meter reader).
-      const account = loadAccount(tx, input.accountId);
+      const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
       const bill =
         input.latestReading > billingStart(tx, meter)
           ? insertBill(tx, deps, actor, now, { accountId: input.accountId, category: account.category, meter, reading: input.latestReading, source: 'reader_phone' }).row

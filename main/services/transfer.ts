@@ -14,7 +14,7 @@ import type { DirectRelative } from '../../preload/kernel/enums.js';
 import { uuidv7 } from '../ids.js';
 import { asAccountId } from '../domain/ids.js';
 import { appendAudit } from './audit.js';
-import { loadAccount, unpaidLines } from './billing.js';
+import { loadOpenAccount, unpaidLines } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { postFee, type PostedPayment } from './payments.js';
 
@@ -53,7 +53,7 @@ export function transferOwnership(deps: ServiceDeps, actor: Actor, input: Transf
 
   return db.transaction(
     (tx) => {
-      const account = loadAccount(tx, input.accountId);
+      const account = loadOpenAccount(tx, input.accountId); // R-SEC-06
       if (account.name === input.newName) throw new DomainError('VALIDATION', '新户主与原户主相同 (R-TRF-05)', 'newName');
       const unpaid = unpaidLines(tx, input.accountId);
       checkTransferArrears(unpaid);

@@ -41,6 +41,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/day', title: '日结', key: 'd' },
   { hash: '#/settings', title: '气价设置', key: 's' },
   { hash: '#/anomalies', title: '异常', key: 'y' },
+  { hash: '#/arrears', title: '欠费催缴', key: 'q' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

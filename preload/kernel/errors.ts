@@ -29,6 +29,8 @@ export type ErrorCode =
   /** A value far outside the usual: the clerk confirms explicitly and submits again (issue 10 #5). */
   | 'NEEDS_CONFIRMATION'
   | 'NOT_CORRECTABLE'
+  /** Issue 15 #2 (R-SEC-06): the account was closed (销户); no later business. */
+  | 'ACCOUNT_CLOSED'
   /** Issue 12 #3: the first-run setup ran already (staff exist); it is never offered again. */
   | 'SETUP_DONE'
   /** Issue 13 #5: writes wait until the store's integrity check at start has passed. */

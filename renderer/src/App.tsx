@@ -22,6 +22,7 @@ import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
 import { Anomalies } from './windows/anomalies/Anomalies';
+import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { useSetup } from './stores/setup';
 
@@ -41,6 +42,7 @@ const WINDOWS = [
   { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
   { hash: '#/anomalies', key: 'y', title: t.windows.anomalies, view: () => <Anomalies /> },
+  { hash: '#/arrears', key: 'q', title: t.windows.arrears, view: () => <ArrearsCollection /> },
 ] as const;
 
 function useHash(): string {

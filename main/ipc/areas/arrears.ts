@@ -1,0 +1,52 @@
+/** Handlers of the contract's arrears and closure area (preload/contract/arrears.ts): issue 15 #1 and #2. */
+import { verifyApprover } from '../../services/auth.js';
+import {
+  AGREEMENT_APPROVER_ROLES,
+  arrearsList,
+  loadArrearsSettings,
+  printNotices,
+  recheckList,
+  recordNotices,
+  recordRecheck,
+  requestStop,
+  saveArrearsSettings,
+  signAgreement,
+  STOP_APPROVER_ROLES,
+  stopList,
+} from '../../services/arrears-collection.js';
+import { applyClosure, approveClosure, billFinalReading, CLOSURE_APPROVER_ROLES, closureList, requestRefit, scheduleRemoval } from '../../services/account-closure.js';
+import { area, signedIn, type HandlerKit } from './kit.js';
+
+export const arrearsHandlers = ({ deps, devices: { printer } }: HandlerKit) =>
+  area({
+    'arrears.settings': () => loadArrearsSettings(deps.db),
+    'arrears.saveSettings': (ctx, input) => saveArrearsSettings(deps, signedIn(ctx), input),
+    'arrears.list': (ctx) => arrearsList(deps, signedIn(ctx)),
+    'arrears.notices': async (ctx, input) => {
+      const actor = signedIn(ctx);
+      const notices = recordNotices(deps, actor, input);
+      // R-SEC-05: recorded first; the receipt printer's failure is reported, the A4 sheets print in the window
+      const printed = input.output === 'receipt' ? await printNotices(deps, printer, actor, notices) : null;
+      return { notices, printed };
+    },
+    'arrears.requestStop': (ctx, input) => {
+      const actor = signedIn(ctx);
+      return requestStop(deps, actor, { accountId: input.accountId, remark: input.remark, approver: verifyApprover(deps, actor, input.approver, STOP_APPROVER_ROLES) });
+    },
+    'arrears.stops': (ctx) => stopList(deps, signedIn(ctx)),
+    'arrears.rechecks': (ctx) => recheckList(deps, signedIn(ctx)),
+    'arrears.recordRecheck': (ctx, input) => recordRecheck(deps, signedIn(ctx), input),
+    'arrears.agreement': (ctx, input) => {
+      const actor = signedIn(ctx);
+      return signAgreement(deps, actor, { accountId: input.accountId, terms: input.terms, payBy: input.payBy, approver: verifyApprover(deps, actor, input.approver, AGREEMENT_APPROVER_ROLES) });
+    },
+    'closure.apply': (ctx, input) => applyClosure(deps, signedIn(ctx), input),
+    'closure.removal': (ctx, input) => scheduleRemoval(deps, signedIn(ctx), { closureId: input.closureId, depositFen: input.deposit }),
+    'closure.finalBill': (ctx, input) => billFinalReading(deps, signedIn(ctx), input),
+    'closure.approve': (ctx, input) => {
+      const actor = signedIn(ctx);
+      return approveClosure(deps, actor, { closureId: input.closureId, approver: verifyApprover(deps, actor, input.approver, CLOSURE_APPROVER_ROLES) });
+    },
+    'closure.refit': (ctx, input) => requestRefit(deps, signedIn(ctx), input),
+    'closure.list': (ctx) => closureList(deps, signedIn(ctx)),
+  });

@@ -1,0 +1,300 @@
+/**
+ * 欠费催缴 (Alt+Q), issue 15 #1 (R-SEC-01..05, A-46): the daily arrears list by threshold, 催缴通知单 recorded and
+ * printed in batch (receipt printer or A4), the stop approved by the hall director who signs in (a 封表 work order),
+ * the stop/restore record with the restore's 24-hour promise, the repayment agreement (还欠协议) with approval, and
+ * the re-check list of stopped customers. The manager switches stopping on and sets the thresholds.
+ */
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../preload/contract';
+import { formatYuan } from '../../../../preload/kernel/money';
+import { formatVolume } from '../../../../preload/kernel/volume';
+import { localDateTime } from '../../../../preload/kernel/dates';
+import { call } from '../../api/client';
+import { FieldError } from '../../components/FieldError';
+import { useSession } from '../../stores/session';
+
+type List = Output<'arrears.list'>;
+type Notices = Output<'arrears.notices'>['notices'];
+type Stops = Output<'arrears.stops'>;
+
+export function ArrearsCollection() {
+  const session = useSession((s) => s.session);
+  const isManager = session?.role === 'manager';
+  const [list, setList] = useState<List | null>(null);
+  const [stops, setStops] = useState<Stops>([]);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [notices, setNotices] = useState<Notices | null>(null);
+  const [settings, setSettings] = useState<List['settings'] | null>(null);
+  const [approver, setApprover] = useState({ login: '', password: '' });
+  const [remark, setRemark] = useState('');
+  const [terms, setTerms] = useState('');
+  const [payBy, setPayBy] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = async () => {
+    const [l, s] = await Promise.all([call('arrears.list', {}), call('arrears.stops', {})]);
+    if (l.ok) {
+      setList(l.value);
+      setSettings(l.value.settings);
+    } else setError(l.error.message);
+    if (s.ok) setStops(s.value);
+  };
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const fail = (m: string) => {
+    setMessage(null);
+    setError(m);
+  };
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const one = [...picked][0] ?? null;
+
+  const notify = async (output: 'receipt' | 'A4') => {
+    const r = await call('arrears.notices', { accountIds: [...picked], output });
+    if (!r.ok) return fail(r.error.message);
+    setError(null);
+    setNotices(r.value.notices);
+    const p = r.value.printed;
+    setMessage(`已记录催缴通知 ${r.value.notices.length} 户${p ? `，小票机打印 ${p.printed} 张${p.failed ? `，${p.failed} 张未打印：${p.firstError ?? ''}` : ''}` : '，请按 Ctrl+P 打印 A4'}`);
+    await refresh();
+    if (output === 'A4') setTimeout(() => window.print(), 50);
+  };
+  const stop = async () => {
+    if (!one) return fail('请选择一户申请停气');
+    const r = await call('arrears.requestStop', { accountId: one, remark, approver });
+    setApprover({ login: '', password: '' });
+    if (!r.ok) return fail(r.error.message);
+    setError(null);
+    setMessage(`已批准停气，封表工单 ${r.value.businessNo}，承诺 ${r.value.promisedOn} 前完成`);
+    await refresh();
+  };
+  const agree = async () => {
+    if (!one) return fail('请选择一户签还欠协议');
+    const r = await call('arrears.agreement', { accountId: one, terms, payBy, approver });
+    setApprover({ login: '', password: '' });
+    if (!r.ok) return fail(r.error.message);
+    setError(null);
+    setMessage(r.value.businessNo ? `还欠协议已审批，复气工单 ${r.value.businessNo}` : '还欠协议已审批，停气已撤销');
+    await refresh();
+  };
+  const recheck = async (stopId: string, result: '仍封表' | '私自接气') => {
+    const note = result === '私自接气' ? (window.prompt('私自接气情况（交稽查处理）') ?? '') : '';
+    const r = await call('arrears.recordRecheck', { stopId, result, note });
+    if (!r.ok) return fail(r.error.message);
+    setMessage(`已记录复查 ${r.value.checkedOn}：${result}`);
+    await refresh();
+  };
+  const saveSettings = async () => {
+    if (!settings) return;
+    const r = await call('arrears.saveSettings', settings);
+    if (!r.ok) return fail(r.error.message);
+    setMessage('欠费停气设置已保存');
+    await refresh();
+  };
+
+  return (
+    <main className="arrears">
+      <section className="panel no-print">
+        <h2>欠费催缴 · 停气复气</h2>
+        {settings && (
+          <div className="row arrears-settings">
+            <label>
+              <input type="checkbox" name="arrearsEnabled" checked={settings.enabled} disabled={!isManager} onChange={(e) => setSettings({ ...settings, enabled: e.target.checked })} />
+              启用欠费停气
+            </label>
+            <label>
+              个人用户欠费≥(月)
+              <input name="individualMonths" size={3} value={settings.individualMonths} disabled={!isManager} onChange={(e) => setSettings({ ...settings, individualMonths: Number(e.target.value) || 0 })} />
+            </label>
+            <label>
+              单位用户欠费≥(月)
+              <input name="organisationMonths" size={3} value={settings.organisationMonths} disabled={!isManager} onChange={(e) => setSettings({ ...settings, organisationMonths: Number(e.target.value) || 0 })} />
+            </label>
+            <label>
+              催缴后(天)
+              <input name="noticeDays" size={3} value={settings.noticeDays} disabled={!isManager} onChange={(e) => setSettings({ ...settings, noticeDays: Number(e.target.value) || 0 })} />
+            </label>
+            <label>
+              复气承诺(小时)
+              <input name="restoreHours" size={3} value={settings.restoreHours} disabled={!isManager} onChange={(e) => setSettings({ ...settings, restoreHours: Number(e.target.value) || 0 })} />
+            </label>
+            {isManager && (
+              <button type="button" name="saveArrearsSettings" onClick={() => void saveSettings()}>
+                保存设置
+              </button>
+            )}
+          </div>
+        )}
+        <h3>
+          欠费清单 {list?.today}（{list?.rows.length ?? 0} 户）
+        </h3>
+        <table className="arrears-list">
+          <thead>
+            <tr>
+              <th>选</th>
+              <th>用户编号</th>
+              <th>姓名</th>
+              <th>地址</th>
+              <th>类别</th>
+              <th>欠费月数</th>
+              <th>欠费金额</th>
+              <th>最近催缴</th>
+              <th>可停气日</th>
+              <th>停气状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list?.rows.map((r) => (
+              <tr key={r.accountId}>
+                <td>
+                  <input type="checkbox" name={`pick-${r.accountNo}`} aria-label={`选择 ${r.accountNo}`} checked={picked.has(r.accountId)} onChange={() => toggle(r.accountId)} />
+                </td>
+                <td>{r.accountNo}</td>
+                <td>{r.name}</td>
+                <td>{r.address}</td>
+                <td>{r.category}</td>
+                <td className="num">
+                  {r.months}/{r.threshold}
+                </td>
+                <td className="num">{formatYuan(r.owedFen)}</td>
+                <td>{r.lastNoticeDate ?? '—'}</td>
+                <td>{r.stopFrom ?? '—'}</td>
+                <td>{r.stopStage ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="row">
+          <button type="button" name="pickAll" onClick={() => setPicked(new Set(list?.rows.map((r) => r.accountId) ?? []))}>
+            全选
+          </button>
+          <button type="button" name="noticeReceipt" disabled={picked.size === 0} onClick={() => void notify('receipt')}>
+            催缴通知（小票机）
+          </button>
+          <button type="button" name="noticeA4" disabled={picked.size === 0} onClick={() => void notify('A4')}>
+            催缴通知（A4 / PDF）
+          </button>
+        </div>
+        <fieldset className="row">
+          <legend>停气审批 / 还欠协议（选择一户；营业厅主任登录确认）</legend>
+          <label>
+            备注
+            <input name="stopRemark" value={remark} onChange={(e) => setRemark(e.target.value)} />
+          </label>
+          <label>
+            审批人工号
+            <input name="approverLogin" value={approver.login} onChange={(e) => setApprover({ ...approver, login: e.target.value })} />
+          </label>
+          <label>
+            审批人密码
+            <input name="approverPassword" type="password" value={approver.password} onChange={(e) => setApprover({ ...approver, password: e.target.value })} />
+          </label>
+          <button type="button" name="requestStop" disabled={picked.size !== 1} onClick={() => void stop()}>
+            批准停气（封表派工）
+          </button>
+          <label>
+            还欠协议内容
+            <input name="agreementTerms" value={terms} onChange={(e) => setTerms(e.target.value)} />
+          </label>
+          <label>
+            还清日期
+            <input name="agreementPayBy" placeholder="YYYY-MM-DD" value={payBy} onChange={(e) => setPayBy(e.target.value)} />
+          </label>
+          <button type="button" name="signAgreement" disabled={picked.size !== 1} onClick={() => void agree()}>
+            还欠协议审批（复气）
+          </button>
+        </fieldset>
+        <FieldError message={error} id="arrears-error" />
+        {message && <div role="status">{message}</div>}
+        <h3>停复气记录</h3>
+        <table className="stops">
+          <thead>
+            <tr>
+              <th>用户编号</th>
+              <th>姓名</th>
+              <th>停气日期</th>
+              <th>封表工单</th>
+              <th>状态</th>
+              <th>复气工单</th>
+              <th>复气期限</th>
+              <th>最近复查</th>
+              <th>复查（私自接气）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stops.map((s) => (
+              <tr key={s.stopId} className={s.restoreOverdue ? 'overdue' : undefined}>
+                <td>{s.accountNo}</td>
+                <td>{s.name}</td>
+                <td>{s.stoppedOn}</td>
+                <td>{s.sealBusinessNo}</td>
+                <td>{s.stage}</td>
+                <td>
+                  {s.restoreBusinessNo ?? '—'}
+                  {s.restoreReason ? `（${s.restoreReason}）` : ''}
+                </td>
+                <td>
+                  {s.restoreDueAt ? localDateTime(new Date(s.restoreDueAt)).slice(0, 16) : '—'}
+                  {s.restoreOverdue ? ' 已超时' : ''}
+                </td>
+                <td>{s.lastRecheck ? `${s.lastRecheck.checkedOn} ${s.lastRecheck.result}` : '—'}</td>
+                <td>
+                  {s.stage === '已停气' && (
+                    <>
+                      <button type="button" name={`recheckOk-${s.accountNo}`} onClick={() => void recheck(s.stopId, '仍封表')}>
+                        仍封表
+                      </button>
+                      <button type="button" name={`recheckBad-${s.accountNo}`} onClick={() => void recheck(s.stopId, '私自接气')}>
+                        私自接气
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {notices?.map((n) => (
+        <article key={n.accountNo} className="notice">
+          <h1>气费催缴通知单</h1>
+          <p>
+            {n.name}（用户编号 {n.accountNo}，抄表序号 {n.seqNo}）：{n.address}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>抄表日期</th>
+                <th>用气量(方)</th>
+                <th>气费</th>
+                <th>滞纳金</th>
+              </tr>
+            </thead>
+            <tbody>
+              {n.bills.map((b) => (
+                <tr key={b.readingDate + b.gasFen}>
+                  <td>{b.readingDate}</td>
+                  <td className="num">{formatVolume(b.consumption)}</td>
+                  <td className="num">{formatYuan(b.gasFen)}</td>
+                  <td className="num">{formatYuan(b.lateFeeFen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            您已欠费 {n.months} 个月，合计 ￥{formatYuan(n.totalFen)}（滞纳金计至 {n.noticeDate}）。请于通知之日起 {settings?.noticeDays ?? 3} 日内到营业厅缴清，逾期将停止供气。
+            {session?.hallName} · 通知日期 {n.noticeDate}
+          </p>
+        </article>
+      ))}
+    </main>
+  );
+}

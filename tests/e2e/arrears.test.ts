@@ -1,0 +1,100 @@
+/**
+ * Issue 15 #1 in Chromium at 1366×768, by keyboard (R-SEC-01..05, A-46): 欠费催缴 (Alt+Q) list → 催缴 notice on the
+ * receipt printer → stop approved by the hall director signing in → the 封表 work order through 派工/回执 → full
+ * payment at 前台收费 → the restore (启封) order issued with its 24-hour promise.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../../main/harness/server.js';
+import { saveArrearsSettings } from '../../main/services/arrears-collection.js';
+import { DEFAULT_ARREARS_SETTINGS } from '../../main/domain/arrears-collection.js';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { artifacts, openCounterPage, type CounterPage } from './browser.js';
+import { findCustomer, logIn, runThroughQueue } from './counter-page.js';
+
+let host: TestHost;
+let counter: CounterPage;
+let page: Page;
+let harness: Harness;
+let debtor: { accountId: string; meterId: string };
+
+beforeAll(async () => {
+  host = makeTestHost({ accounts: 50 });
+  debtor = addAccount(host, { accountNo: '97000001', name: '钱欠欠', address: '温州市鹿城区江滨路18号锦江花园3幢2单元402室', reading: 12000 });
+  addBill(host, debtor, { id: 'e2e-arr-1', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
+  addBill(host, debtor, { id: 'e2e-arr-2', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
+  // the hall director has switched stopping for arrears on (off by default)
+  saveArrearsSettings(host.deps, { staffId: 'staff-manager01', staffName: '郑建华', role: 'manager', hallId: 'hall-lc', hallName: '鹿城营业厅', counterId: 'counter-lc02', counterCode: 'LC02', counterName: '2号窗口' }, { ...DEFAULT_ARREARS_SETTINGS, enabled: true });
+  counter = await openCounterPage(host, { width: 1366, height: 768 });
+  ({ page, harness } = counter);
+  await logIn(page, harness.url, 'clerk02', 'counter-lc02');
+});
+
+afterAll(async () => {
+  await counter?.close();
+});
+
+const status = () => page.locator('.arrears [role=status]').textContent();
+const meterStatus = () => host.store.sqlite.prepare('SELECT status FROM meters WHERE id = ?').pluck().get(debtor.meterId);
+
+describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
+  it('lists the debtor and records the 催缴 notice printed on the receipt printer', async () => {
+    await page.keyboard.press('Alt+q');
+    const row = page.locator('table.arrears-list tbody tr').filter({ hasText: '97000001' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2/2');
+    await page.locator('input[name=pick-97000001]').focus();
+    await page.keyboard.press('Space');
+    await page.locator('button[name=noticeReceipt]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(status).toBe('已记录催缴通知 1 户，小票机打印 1 张');
+    expect(host.store.sqlite.prepare('SELECT notice_date FROM arrears_notices').pluck().get()).toBe('2026-11-23');
+    await expect.poll(() => row.textContent()).toContain('2026-11-26');
+    await page.screenshot({ path: join(artifacts, 'arrears-notice.png'), fullPage: true });
+  });
+
+  it('refuses the stop before the notice period, then the director signs in and a 封表 work order is issued', async () => {
+    await page.fill('input[name=approverLogin]', 'manager01');
+    await page.fill('input[name=approverPassword]', '123456');
+    await page.locator('button[name=requestStop]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#arrears-error, .arrears [role=status]').first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'arrears-stop-refused.png'), fullPage: true });
+    expect(await page.locator('#arrears-error').textContent()).toContain('2026-11-26 起才能申请停气');
+    // three days later: the counter locked itself while idle (15 minutes); the clerk unlocks with the password
+    host.clock.current = new Date('2026-11-26T01:00:00.000Z');
+    await page.locator('button[name=requestStop]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.lock-screen').waitFor();
+    await page.locator('input[name=unlockPassword]').fill('123456');
+    await page.locator('input[name=unlockPassword]').press('Enter');
+    await page.locator('.lock-screen').waitFor({ state: 'detached' });
+    await page.fill('input[name=approverLogin]', 'manager01');
+    await page.fill('input[name=approverPassword]', '123456');
+    await page.locator('button[name=requestStop]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(status).toMatch(/^已批准停气，封表工单 LC02-B\d{8}，承诺 2026-12-01 前完成$/);
+    await expect.poll(() => page.locator('table.stops tbody tr').first().textContent()).toContain('待封表');
+    await page.screenshot({ path: join(artifacts, 'arrears-stop-approved.png'), fullPage: true });
+    await runThroughQueue(page, { settledReading: '120', reason: '欠费停气' });
+    expect(meterStatus()).toBe('封表');
+  });
+
+  it('after full payment the restore (启封) order is issued at once with its 24-hour promise', async () => {
+    await page.keyboard.press('Alt+1');
+    await findCustomer(page, '锦江花园3幢2单元402');
+    await expect.poll(() => page.locator('[data-testid=due]').textContent()).toMatch(/^￥\d+\.\d\d$/);
+    await page.fill('input[name=tendered]', '200');
+    await page.locator('input[name=tendered]').press('Enter');
+    await page.locator('.paid').waitFor();
+    await page.keyboard.press('Alt+q');
+    const stopRow = page.locator('table.stops tbody tr').first();
+    await expect.poll(() => stopRow.textContent()).toContain('待复气');
+    expect(await stopRow.textContent()).toContain('结清欠费');
+    expect(await stopRow.textContent()).toContain('2026-11-27 09:00'); // 24 hours after the payment, hall time
+    const restore = host.store.sqlite.prepare("SELECT type, priority, promised_on AS promisedOn FROM businesses WHERE type = '启封'").get();
+    expect(restore).toEqual({ type: '启封', priority: '加急安排', promisedOn: '2026-11-27' });
+    await page.screenshot({ path: join(artifacts, 'arrears-restore-issued.png'), fullPage: true });
+  });
+});

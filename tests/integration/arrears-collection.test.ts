@@ -1,0 +1,148 @@
+/**
+ * Issue 15 #1: arrears collection and supply stop/restore on real SQLite (R-SEC-01..05, A-46): the daily list by
+ * threshold, 催缴 notices recorded per account, the stop approved by the hall director and carried out as a 封表
+ * business, the restore (启封) issued with the payment and its 24-hour promise, the repayment agreement, re-checks.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  arrearsList,
+  printNotices,
+  recheckList,
+  recordNotices,
+  recordRecheck,
+  requestStop,
+  saveArrearsSettings,
+  signAgreement,
+  stopList,
+} from '../../main/services/arrears-collection.js';
+import { unpaidList } from '../../main/services/billing.js';
+import type { Actor } from '../../main/services/context.js';
+import { saveSealForm } from '../../main/services/follow-ups.js';
+import { payBills } from '../../main/services/payments.js';
+import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
+import { asAccountId } from '../../main/domain/ids.js';
+import { DEFAULT_ARREARS_SETTINGS } from '../../main/domain/arrears-collection.js';
+import { centiM3 } from '../../preload/kernel/volume.js';
+import { fen } from '../../preload/kernel/money.js';
+import { decodeEscPos } from '../../hardware/printer/decode.js';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+
+let host: TestHost;
+const clerk: Actor = {
+  staffId: 'staff-clerk01', staffName: '李娜', role: 'clerk', hallId: 'hall-lc', hallName: '鹿城营业厅',
+  counterId: 'counter-lc01', counterCode: 'LC01', counterName: '1号窗口',
+};
+const director = { staffId: 'staff-manager01', role: 'manager' };
+const ON = { ...DEFAULT_ARREARS_SETTINGS, enabled: true };
+let debtor: { accountId: string; meterId: string };
+
+beforeEach(() => {
+  host = makeTestHost();
+  debtor = addAccount(host, { accountNo: '95000001', name: '欠费户', address: '温州市鹿城区府前街1号', reading: 12000 });
+  // two monthly bills past their due date (2 months: an individual reaches R-SEC-01's threshold)
+  addBill(host, debtor, { id: 'b-sep', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
+  addBill(host, debtor, { id: 'b-oct', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
+  const one = addAccount(host, { accountNo: '95000002', name: '一月户', address: '温州市鹿城区府前街2号', reading: 11000 });
+  addBill(host, one, { id: 'b-one', readingDate: '2026-10-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-31' });
+});
+afterEach(() => host.dispose());
+
+function sql<T>(text: string, ...args: unknown[]): T {
+  return host.store.sqlite.prepare(text).get(...args) as T;
+}
+
+describe('daily arrears list (R-SEC-01)', () => {
+  it('lists an individual with 2 months, not with 1; an organisation with 1; thresholds configurable', () => {
+    expect(arrearsList(host.deps, clerk).rows.map((r) => [r.accountNo, r.months, r.threshold])).toEqual([['95000001', 2, 2]]);
+    host.store.sqlite.prepare("UPDATE accounts SET category = '公建用户' WHERE account_no = '95000002'").run();
+    expect(arrearsList(host.deps, clerk).rows.map((r) => [r.accountNo, r.months, r.threshold])).toEqual([['95000001', 2, 2], ['95000002', 1, 1]]);
+    // a bimonthly customer's one bill is two months
+    host.store.sqlite.prepare("UPDATE accounts SET category = '普通用户', reading_cycle = '双月' WHERE account_no = '95000002'").run();
+    expect(arrearsList(host.deps, clerk).rows.map((r) => r.accountNo)).toEqual(['95000001', '95000002']);
+    saveArrearsSettings(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, { ...ON, individualMonths: 3 });
+    expect(arrearsList(host.deps, clerk).rows).toEqual([]);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'arrears.settings'").n).toBe(1);
+    expect(() => saveArrearsSettings(host.deps, clerk, { ...ON, individualMonths: 0 })).toThrow(/1–24/);
+  });
+});
+
+describe('stop and restore (R-SEC-02..05, A-46)', () => {
+  it('notice → stop refused before the notice period → approved 封表 → payment issues the 启封 within 24 hours', async () => {
+    // A-46: off by default
+    expect(() => requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director })).toThrow(/未启用/);
+    saveArrearsSettings(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, ON);
+    // R-SEC-04: no written notice yet
+    expect(() => requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director })).toThrow(/书面催缴/);
+    const notices = recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'receipt' });
+    expect(notices).toMatchObject([{ accountNo: '95000001', noticeDate: '2026-11-23', months: 2 }]);
+    const printed = await printNotices(host.deps, host.sim, clerk, notices);
+    expect(printed).toEqual({ printed: 1, failed: 0, firstError: null });
+    expect(decodeEscPos(host.sim.jobs.at(-1) ?? Buffer.alloc(0)).join('\n')).toContain('气费催缴通知单');
+    expect(sql<{ notice_date: string; output: string }>('SELECT notice_date, output FROM arrears_notices')).toEqual({ notice_date: '2026-11-23', output: 'receipt' });
+    expect(arrearsList(host.deps, clerk).rows[0]).toMatchObject({ lastNoticeDate: '2026-11-23', stopFrom: '2026-11-26' });
+    // R-SEC-05: 3 days after the notice
+    expect(() => requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director })).toThrow(/2026-11-26 起/);
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    // the clerk cannot approve their own stop; a clerk is no station head
+    expect(() => requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: { staffId: 'staff-clerk02', role: 'clerk' } })).toThrow(/主任/);
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '多次电话未缴', approver: director });
+    expect(stop.promisedOn).toBe('2026-12-01'); // R-SEAL-03: 3 working days from the next day
+    expect(sql<{ type: string; state: string; priority: string }>('SELECT type, state, priority FROM businesses WHERE business_no = ?', stop.businessNo)).toEqual({ type: '封表', state: '已受理', priority: '尽快安排' });
+    expect(() => requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director })).toThrow(/未完成的停气/);
+    // the 封表 work order is dispatched, done, and its form saved: the meter is sealed
+    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
+    const wo = dispatch(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, { businessId: sealId, technician: '李师傅', remark: '欠费停气' });
+    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    expect(sql<{ status: string }>('SELECT status FROM meters WHERE id = ?', debtor.meterId).status).toBe('封表');
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null }]);
+    // R-SEC-03: the stopped customer is on the field team's re-check list
+    expect(recheckList(host.deps, clerk).map((r) => r.accountNo)).toEqual(['95000001']);
+    expect(() => recordRecheck(host.deps, clerk, { stopId: stop.stopId, result: '私自接气', note: '' })).toThrow(/稽查/);
+    recordRecheck(host.deps, clerk, { stopId: stop.stopId, result: '仍封表', note: '' });
+    expect(stopList(host.deps, clerk)[0]?.lastRecheck).toEqual({ checkedOn: '2026-11-26', result: '仍封表' });
+    // full payment at 前台收费: the restore (启封) is issued in the payment's transaction, 加急, due within 24 hours
+    host.clock.current = new Date('2026-11-27T01:30:00.000Z');
+    const due = unpaidList(host.deps, asAccountId(debtor.accountId));
+    payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) });
+    const [row] = stopList(host.deps, clerk);
+    expect(row).toMatchObject({ stage: '待复气', restoreReason: '结清欠费', restoreDueAt: '2026-11-28T01:30:00.000Z', restoreOverdue: false });
+    expect(sql<{ type: string; priority: string; promised_on: string }>('SELECT type, priority, promised_on FROM businesses WHERE business_no = ?', row?.restoreBusinessNo)).toEqual({ type: '启封', priority: '加急安排', promised_on: '2026-11-28' });
+    expect(recheckList(host.deps, clerk)).toEqual([]);
+    // 24 hours pass without the 启封 form: overdue
+    host.clock.current = new Date('2026-11-28T02:00:00.000Z');
+    expect(stopList(host.deps, clerk)[0]?.restoreOverdue).toBe(true);
+    // the stop/restore record is written once (a raw update is refused)
+    expect(() => host.store.sqlite.prepare("UPDATE supply_stops SET restore_business_id = NULL").run()).toThrow(/written once/);
+  });
+
+  it('a payment before the seal was done withdraws the 封表 instead of restoring', () => {
+    saveArrearsSettings(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, ON);
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    const due = unpaidList(host.deps, asAccountId(debtor.accountId));
+    payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) });
+    expect(sql<{ state: string }>('SELECT state FROM businesses WHERE business_no = ?', stop.businessNo).state).toBe('已取消');
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已撤销', restoreBusinessNo: null }]);
+  });
+
+  it('R-SEC-03: a repayment agreement approved by a senior issues the restore although arrears remain', () => {
+    saveArrearsSettings(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, ON);
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
+    const wo = dispatch(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, { businessId: sealId, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+    const input = { accountId: debtor.accountId, terms: '每月还100元，分3期', payBy: '2027-02-28' };
+    expect(() => signAgreement(host.deps, clerk, { ...input, approver: { staffId: 'staff-clerk01', role: 'manager' } })).toThrow(/自己审批/);
+    expect(() => signAgreement(host.deps, clerk, { ...input, approver: { staffId: 'staff-reviewer01', role: 'reviewer' } })).toThrow(/审批/);
+    expect(sql<{ n: number }>('SELECT COUNT(*) AS n FROM repayment_agreements').n).toBe(0);
+    const out = signAgreement(host.deps, clerk, { ...input, approver: director });
+    expect(out.businessNo).toMatch(/^LC01-B/);
+    expect(sql<{ owed_fen: number; approved_by: string }>('SELECT owed_fen, approved_by FROM repayment_agreements')).toMatchObject({ approved_by: 'staff-manager01' });
+    expect(stopList(host.deps, clerk)[0]).toMatchObject({ stage: '待复气', restoreReason: '还欠协议' });
+    expect(() => host.store.sqlite.prepare("UPDATE repayment_agreements SET terms = 'x'").run()).toThrow(/append-only/);
+  });
+});
