@@ -11,7 +11,6 @@ export const METHOD_NAMES = [
   'accounts.search',
   'bills.unpaid',
   'bills.enterReading',
-  'bills.correctReading',
   'bills.split',
   'accounts.register',
   'accounts.transfer',
@@ -136,4 +135,8 @@ export const METHOD_NAMES = [
   'devices.states',
   'backup.mirror',
   'backup.setMirror',
+  'corrections.requestReading',
+  'corrections.requestMethod',
+  'corrections.list',
+  'corrections.decide',
 ] as const;
