@@ -40,6 +40,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/print', title: '批量打印', key: '0' },
   { hash: '#/day', title: '日结', key: 'd' },
   { hash: '#/settings', title: '气价设置', key: 's' },
+  { hash: '#/approvals', title: '更正审批', key: 'a' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

@@ -21,6 +21,7 @@ import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
 import { SetupWizard } from './windows/setup/SetupWizard';
+import { Approvals } from './windows/approvals/Approvals';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -38,6 +39,7 @@ const WINDOWS = [
   { hash: '#/print', key: '0', title: t.windows.batchPrint, view: () => <BatchPrint /> },
   { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
+  { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
 ] as const;
 
 function useHash(): string {
