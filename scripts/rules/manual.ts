@@ -32,9 +32,6 @@ export const MANUAL: Readonly<Record<string, string>> = {
 };
 
 export const PENDING: Readonly<Record<string, PendingEntry>> = {
-  'R-PAY-10': { point: 3, what: 'correction request for a committed payment\'s method, approved, then reversal + new payment' },
-  'R-SEC-09': { point: 3, what: 'reading correction of an unpaid bill requested with a reason, approved by the office manager, re-billed' },
-  'R-SEC-10': { point: 3, what: 'estimated reading for a faulty meter with its reason; faulty meter reported for replacement and re-billing' },
   'R-VOL-03': { point: 3, what: 'IC-meter 换表单 records actual, recharged and to-compensate m³; the 补气 through the approved correction' },
   'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
   'R-SEC-01': { point: 1, what: 'daily arrears list by configurable threshold (individual ≥ 2 months, organisation ≥ 1 month)' },

@@ -156,7 +156,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       return false;
     }
     // R-SEC-09: nothing changes until the office manager approves (更正审批, Alt+A); the list stays as it is
-    set({ busy: false, correction: null, correctionRequested: `更正申请已提交（${res.value.summary}），待营业厅主任审批` });
+    set({ busy: false, correction: null, correctionRequested: `更正申请已提交，待营业厅主任审批（Alt+A 更正审批；批准后按 F5 刷新）：${res.value.summary}` });
     return true;
   },
   setReadingSource: (readingSource) => set({ readingSource }),
