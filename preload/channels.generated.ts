@@ -139,4 +139,9 @@ export const METHOD_NAMES = [
   'corrections.requestMethod',
   'corrections.list',
   'corrections.decide',
+  'complaints.log',
+  'complaints.answer',
+  'complaints.list',
+  'complaints.overdue',
+  'complaints.phone',
 ] as const;

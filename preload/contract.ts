@@ -23,6 +23,7 @@ import { devicesContract } from './contract/devices.js';
 import { devicePortsContract } from './contract/device-ports.js';
 import { backupMirrorContract } from './contract/backup-mirror.js';
 import { correctionsContract } from './contract/corrections.js';
+import { complaintsContract } from './contract/complaints.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -43,6 +44,7 @@ export const contract = {
   ...devicePortsContract,
   ...backupMirrorContract,
   ...correctionsContract,
+  ...complaintsContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { devicesHandlers } from './areas/devices.js';
 import { devicePortsHandlers } from './areas/device-ports.js';
 import { backupMirrorHandlers } from './areas/backup-mirror.js';
 import { correctionsHandlers } from './areas/corrections.js';
+import { complaintsHandlers } from './areas/complaints.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -82,6 +83,7 @@ export function createHandlers(
     devicePortsHandlers(kit),
     backupMirrorHandlers(kit),
     correctionsHandlers(kit),
+    complaintsHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;
