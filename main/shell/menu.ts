@@ -41,6 +41,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/day', title: '日结', key: 'd' },
   { hash: '#/settings', title: '气价设置', key: 's' },
   { hash: '#/approvals', title: '更正审批', key: 'a' },
+  { hash: '#/complaints', title: '投诉与意见', key: 'c' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

@@ -22,6 +22,7 @@ import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { Approvals } from './windows/approvals/Approvals';
+import { Complaints } from './windows/complaints/Complaints';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -40,6 +41,7 @@ const WINDOWS = [
   { hash: '#/day', key: 'd', title: t.windows.dayClose, view: () => <DayClose /> },
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
   { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
+  { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
 ] as const;
 
 function useHash(): string {
