@@ -182,6 +182,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   async refreshUnpaid() {
     const account = get().unpaid?.account;
     if (account) await loadUnpaid(account.id, set);
+    // issue 15 #3: after an approved correction the search list's marker follows the new bill
+    if (account) syncHit(get().unpaid);
   },
   async enterReading() {
     const { unpaid, reading, readingSource, confirmReading } = get();
