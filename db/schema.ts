@@ -14,6 +14,8 @@ export * from './schema/tickets.js';
 export * from './schema/invoices.js';
 export * from './schema/cards.js';
 export * from './schema/reversals.js';
+export * from './schema/approvals.js';
+export * from './schema/complaints.js';
 export * from './schema/businesses.js';
 export * from './schema/follow-ups.js';
 export * from './schema/handheld.js';

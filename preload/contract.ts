@@ -25,6 +25,8 @@ import { backupMirrorContract } from './contract/backup-mirror.js';
 import { syncContract } from './contract/sync.js';
 import { syncDownContract } from './contract/sync-down.js';
 import { arrearsContract } from './contract/arrears.js';
+import { correctionsContract } from './contract/corrections.js';
+import { complaintsContract } from './contract/complaints.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -47,6 +49,8 @@ export const contract = {
   ...syncContract,
   ...syncDownContract,
   ...arrearsContract,
+  ...correctionsContract,
+  ...complaintsContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

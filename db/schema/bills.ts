@@ -69,6 +69,8 @@ export const billCorrections = sqliteTable('bill_corrections', {
   reason: text('reason').notNull(),
   clerkId: text('clerk_id').notNull().references(() => staff.id),
   createdAt: createdAt(),
+  /** issue 15 #3 (R-SEC-09, A-32): the approved correction request behind it; null only for rows made before approvals. */
+  requestId: text('request_id'),
 });
 
 /** A-11: optional tier bands of a tariff by annual volume: from `fromCenti` of the year on, this price. */

@@ -20,6 +20,8 @@ import { devicePortsHandlers } from './areas/device-ports.js';
 import { backupMirrorHandlers } from './areas/backup-mirror.js';
 import { syncHandlers } from './areas/sync.js';
 import { syncDownHandlers } from './areas/sync-down.js';
+import { correctionsHandlers } from './areas/corrections.js';
+import { complaintsHandlers } from './areas/complaints.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -86,6 +88,8 @@ export function createHandlers(
     syncHandlers(kit),
     syncDownHandlers(kit),
     arrearsHandlers(kit),
+    correctionsHandlers(kit),
+    complaintsHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

@@ -46,6 +46,8 @@ export interface Settings {
   demoMode: boolean;
   /** Issue 10 #13: back-off and lockout of failed sign-ins per user and per counter. */
   signInThrottle: SignInThrottleSettings;
+  /** Issue 15 #4 (R-SEC-18/R-SEC-20, §10 configurable): the complaint phone told to customers, days until the promised answer. */
+  complaints: { phone: string; answerDays: number };
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: ZERO_FEN, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: ZERO_FEN, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER, complaints: { phone: '', answerDays: 5 } };

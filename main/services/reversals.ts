@@ -32,6 +32,18 @@ export interface Approver {
 
 /** Every refusal a reversal can meet, before anything is written or any card is touched. */
 export function checkReversible(tx: Tx, actor: Actor, input: { slipNo: string; reason: string; approver: Approver }, businessDate: string): PaymentRow {
+  const original = checkReversibleSlip(tx, actor, input.slipNo, businessDate);
+  if (input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请填写冲正原因', 'reason');
+  if (!APPROVER_ROLES.includes(input.approver.role as StaffRole)) {
+    throw new DomainError('FORBIDDEN', '冲正须由营业厅主任审批（主任登录确认）', 'approver');
+  }
+  if (input.approver.staffId === actor.staffId) throw new DomainError('FORBIDDEN', '冲正须由另一人审批，不能自己审批自己', 'approver');
+  return original;
+}
+
+/** The refusals that depend on the slip alone (also used when a method correction is requested, R-PAY-10). */
+export function checkReversibleSlip(tx: Tx, actor: Pick<Actor, 'hallId'>, slipNo: string, businessDate: string): PaymentRow {
+  const input = { slipNo };
   const original = tx.select().from(payments).where(eq(payments.slipNo, input.slipNo)).get();
   if (!original) throw new DomainError('NOT_FOUND', `核对单 ${input.slipNo} 不存在`, 'slipNo');
   if (original.reversesPaymentId) throw new DomainError('NOT_REVERSIBLE', '这是一张冲正凭证，不能再冲正', 'slipNo');
@@ -52,11 +64,6 @@ export function checkReversible(tx: Tx, actor: Actor, input: { slipNo: string; r
   }
   const invoiced = tx.select({ invoiceNo: invoices.invoiceNo }).from(invoices).where(eq(invoices.slipNo, original.slipNo)).get();
   if (invoiced) throw new DomainError('NOT_REVERSIBLE', `该核对单已换发票 ${invoiced.invoiceNo}，请先收回作废发票`, 'slipNo');
-  if (input.reason.trim().length < 2) throw new DomainError('VALIDATION', '请填写冲正原因', 'reason');
-  if (!APPROVER_ROLES.includes(input.approver.role as StaffRole)) {
-    throw new DomainError('FORBIDDEN', '冲正须由营业厅主任审批（主任登录确认）', 'approver');
-  }
-  if (input.approver.staffId === actor.staffId) throw new DomainError('FORBIDDEN', '冲正须由另一人审批，不能自己审批自己', 'approver');
   return original;
 }
 

@@ -42,6 +42,8 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/settings', title: '气价设置', key: 's' },
   { hash: '#/anomalies', title: '异常', key: 'y' },
   { hash: '#/arrears', title: '欠费催缴', key: 'q' },
+  { hash: '#/approvals', title: '更正审批', key: 'a' },
+  { hash: '#/complaints', title: '投诉与意见', key: 'c' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

@@ -34,18 +34,6 @@ export const accountsContract = {
       .strict(),
     output: unpaidBill,
   },
-  'bills.correctReading': {
-    access: COUNTER_ROLES,
-    input: z
-      .object({
-        billId: id,
-        reading: volume('reading', z.string().trim().min(1, '请输入更正后的本次立方数').max(16, '立方数过长')),
-        reason: z.string().trim().max(100, '原因过长'),
-        confirmUnusual: z.boolean().default(false),
-      })
-      .strict(),
-    output: unpaidBill,
-  },
   'bills.split': {
     access: COUNTER_ROLES,
     input: z.object({ billId: id, split: volume('split', z.string().trim().min(1, '请输入拆分立方数').max(16, '立方数过长')) }).strict(),

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'ALREADY_REQUESTED'
+  | 'ALREADY_DECIDED'
   | 'INVALID_AMOUNT'
   | 'INVALID_VOLUME'
   | 'INSUFFICIENT_TENDER'

@@ -24,6 +24,8 @@ import { DayClose } from './windows/day-close/DayClose';
 import { Anomalies } from './windows/anomalies/Anomalies';
 import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
+import { Approvals } from './windows/approvals/Approvals';
+import { Complaints } from './windows/complaints/Complaints';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -43,6 +45,8 @@ const WINDOWS = [
   { hash: '#/settings', key: 's', title: t.windows.tariffs, view: () => <Tariffs /> },
   { hash: '#/anomalies', key: 'y', title: t.windows.anomalies, view: () => <Anomalies /> },
   { hash: '#/arrears', key: 'q', title: t.windows.arrears, view: () => <ArrearsCollection /> },
+  { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
+  { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
 ] as const;
 
 function useHash(): string {

@@ -32,14 +32,8 @@ export const MANUAL: Readonly<Record<string, string>> = {
 };
 
 export const PENDING: Readonly<Record<string, PendingEntry>> = {
-  'R-PAY-10': { point: 3, what: 'correction request for a committed payment\'s method, approved, then reversal + new payment' },
-  'R-SEC-09': { point: 3, what: 'reading correction of an unpaid bill requested with a reason, approved by the office manager, re-billed' },
-  'R-SEC-10': { point: 3, what: 'estimated reading for a faulty meter with its reason; faulty meter reported for replacement and re-billing' },
   'R-VOL-03': { point: 3, what: 'IC-meter 换表单 records actual, recharged and to-compensate m³; the 补气 through the approved correction' },
   'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
-  'R-SEC-12': { point: 4, what: 'complaint handler recorded (first-responder rule) when a complaint or opinion is logged' },
-  'R-SEC-18': { point: 4, what: 'complaint phone and the required documents told at acceptance; complaints logged with category' },
-  'R-SEC-20': { point: 4, what: 'complaints and opinions logged, answered and closed with satisfaction; overdue list for the director' },
   'R-SEC-13': { point: 5, what: 'each counter transaction timed (≤ 3 min fee payment, ≤ 10 min other businesses); per clerk distribution' },
   'R-SEC-16': { point: 5, what: '暂停营业 at a counter needs the director\'s approval and is logged' },
   'R-TKT-14': { point: 6, what: 'ticket reconciliation by count and m³ side by side, differences highlighted' },

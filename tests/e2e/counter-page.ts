@@ -1,6 +1,7 @@
 /** Shared steps for the counter e2e tests: log in, find a customer, accept a business, work the queue. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { signIn, type TestHost } from '../fixtures/host.js';
 
 export async function logIn(page: Page, url: string, login: string, counterId: string): Promise<void> {
   page.setDefaultTimeout(10_000);
@@ -45,4 +46,10 @@ export async function runThroughQueue(page: Page, followUp: Record<string, strin
   for (const [name, value] of Object.entries(followUp)) await page.fill(`input[name=${name}]`, value);
   await page.locator(`input[name=${Object.keys(followUp)[0] ?? ''}]`).press('Enter');
   await expect.poll(queueStatus(page)).toMatch(/登记$/);
+}
+
+/** Issue 15 #3 (R-SEC-09): the hall manager approves every pending correction request (signed in at LC02). */
+export async function approveAllCorrections(host: TestHost): Promise<void> {
+  const manager = await signIn(host, 'manager01', 'counter-lc02');
+  for (const r of await manager.ok('corrections.list', { pendingOnly: true })) await manager.ok('corrections.decide', { requestId: r.id, approve: true });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { scalar } from '../fixtures/data.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
-import { findCustomer, logIn } from './counter-page.js';
+import { approveAllCorrections, findCustomer, logIn } from './counter-page.js';
 
 const VIEWPORT = { width: 1366, height: 768 };
 
@@ -318,6 +318,9 @@ describe('confirmation and reading correction at 1366×768 (issue 10 #5 with #15
     await page.screenshot({ path: join(artifacts, 'correction-1366x768.png') });
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=correction]').waitFor({ state: 'detached' });
+    // R-SEC-09 (issue 15 #3): approved by the hall manager, then F5 shows the new bill
+    await approveAllCorrections(host);
+    await page.keyboard.press('F5');
     await expect.poll(() => page.locator('table.bills tbody tr').last().textContent()).toContain('12345.67 / 12400.5');
     // Five-digit readings with the 更正读数 link: 滞纳金 and 小计 in view, nothing scrolls sideways.
     expect(await noHorizontalScroll()).toBe(true);

@@ -4,6 +4,7 @@
  * tests/e2e/artifacts (ignored by git).
  */
 import { join } from 'node:path';
+import { approveAllCorrections } from './counter-page.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
@@ -194,6 +195,10 @@ describe('unusual values need an explicit confirmation; a wrong reading is corre
     await page.fill('input[name=correctionReading]', '1025');
     await page.fill('input[name=correctionReason]', '多输入了位数，通知单为1025');
     await page.locator('.correction button').first().click();
+    // R-SEC-09 (issue 15 #3): a request; nothing changes until the hall manager approves it, then F5 shows the new bill
+    await expect.poll(() => page.locator('[data-testid=correction-requested]').textContent()).toContain('待营业厅主任审批');
+    await approveAllCorrections(host);
+    await page.keyboard.press('F5');
     await expect.poll(() => page.locator('[data-testid=due]').textContent()).toBe('￥27.60');
     expect(host.store.sqlite.prepare("SELECT status FROM bills WHERE account_id = 'acc-30000009' ORDER BY status").pluck().all()).toEqual(['已更正', '未缴']);
     await page.fill('input[name=tendered]', '99999');

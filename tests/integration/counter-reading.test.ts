@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import type { TestClient } from '../fixtures/client.js';
 import { lastAuditDetail } from '../fixtures/data.js';
 
 let host: TestHost;
@@ -92,7 +93,20 @@ describe('a reading far outside the customer history (A-35) needs an explicit co
   });
 });
 
-describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
+describe('correcting a wrongly entered counter reading (issue 10 #5, approved per R-SEC-09 since issue 15 #3)', () => {
+  /** The clerk's correction request, approved at once by the hall manager (R-SEC-09); the approval's result. */
+  function correctReadingCall(clerk: TestClient) {
+    return async (input: { billId: string; reading: string; reason: string }) => {
+      const asked = await clerk.call('corrections.requestReading', input);
+      if (!asked.ok) return asked;
+      const manager = await signIn(host, 'manager01', 'counter-lc02');
+      const decided = await manager.call('corrections.decide', { requestId: asked.value.id, approve: true });
+      if (!decided.ok) return decided;
+      const list = await clerk.call('bills.unpaid', { accountId: asked.value.accountId });
+      const bill = list.ok ? list.value.bills.find((b) => b.id === decided.value.newBillId) : undefined;
+      return bill ? { ok: true as const, value: bill } : { ok: false as const, error: { code: 'MISSING', message: 'new bill not listed' } };
+    };
+  }
   async function wrongBill() {
     const clerk = await signIn(host);
     const res = await clerk.call('bills.enterReading', { accountId: ids.accountId, reading: '99999999', source: 'notice', confirmUnusual: true });
@@ -102,7 +116,7 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
 
   it('replaces the unpaid bill: old figures kept and marked 已更正, a new bill from the same start, the meter moved back, audited', async () => {
     const { clerk, billId } = await wrongBill();
-    const res = await clerk.call('bills.correctReading', { billId, reading: '128', reason: '录入多打了位数，通知单为128' });
+    const res = await correctReadingCall(clerk)({ billId, reading: '128', reason: '录入多打了位数，通知单为128' });
     expect(res).toMatchObject({ ok: true, value: { previousReading: 12000, thisReading: 12800, consumption: 800, gasFen: 2760, readingDate: '2026-11-23', dueDate: '2026-12-23', source: 'notice' } });
     const newId = res.ok ? res.value.id : '';
     const db = host.store.sqlite;
@@ -118,7 +132,7 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
     expect(audit).toMatchObject({ oldBillId: billId, newBillId: newId, old: { thisReading: 9999999900, amountFen: 34499958255 }, new: { thisReading: 12800, amountFen: 2760 } });
     expect(verifyAuditChain(host.store.db).ok).toBe(true);
     // the next reading continues from the corrected one
-    expect(await clerk.call('bills.correctReading', { billId, reading: '129', reason: '再次更正' })).toMatchObject({ ok: false, error: { code: 'NOT_CORRECTABLE', field: 'billId' } });
+    expect(await correctReadingCall(clerk)({ billId, reading: '129', reason: '再次更正' })).toMatchObject({ ok: false, error: { code: 'NOT_CORRECTABLE', field: 'billId' } });
   });
 
   it('refuses a paid bill (only through a reversal), a handheld reading, a lower reading, an unconfirmed huge one and a missing reason, changing nothing', async () => {
@@ -131,19 +145,19 @@ describe('correcting a wrongly entered counter reading (issue 10 #5)', () => {
       [{ billId: 'nobody', reading: '128', reason: '录入错误' }, 'NOT_FOUND', 'billId'],
     ] as const;
     for (const [input, code, field] of cases) {
-      expect(await clerk.call('bills.correctReading', input)).toMatchObject({ ok: false, error: { code, field } });
+      expect(await correctReadingCall(clerk)(input)).toMatchObject({ ok: false, error: { code, field } });
     }
     expect(host.store.sqlite.prepare('SELECT count(*) FROM bills').pluck().get()).toBe(1);
     // a paid bill is corrected only after its payment is reversed
     const paid = await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: [billId], tendered: '344999582.55', expectedTotalFen: 34499958255 });
     expect(paid).toMatchObject({ ok: true });
-    const refused = await clerk.call('bills.correctReading', { billId, reading: '128', reason: '录入错误' });
+    const refused = await correctReadingCall(clerk)({ billId, reading: '128', reason: '录入错误' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_CORRECTABLE', field: 'billId', message: '该笔费用已缴费，读数须先冲正该笔收费后再更正' } });
     expect(await clerk.call('payments.reverse', { slipNo: 'LC01-00000001', reason: '读数录错', approver: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true });
-    expect(await clerk.call('bills.correctReading', { billId, reading: '128', reason: '录入错误' })).toMatchObject({ ok: true, value: { gasFen: 2760 } });
+    expect(await correctReadingCall(clerk)({ billId, reading: '128', reason: '录入错误' })).toMatchObject({ ok: true, value: { gasFen: 2760 } });
     // a handheld reading is sent back for re-reading, not corrected at the counter
     addBill(host, ids, { id: 'hh-1', readingDate: '2026-11-23', previous: 12800, current: 13000, amountFen: 690, dueDate: '2026-12-23' });
-    expect(await clerk.call('bills.correctReading', { billId: 'hh-1', reading: '129', reason: '录入错误' })).toMatchObject({ ok: false, error: { code: 'NOT_CORRECTABLE' } });
+    expect(await correctReadingCall(clerk)({ billId: 'hh-1', reading: '129', reason: '录入错误' })).toMatchObject({ ok: false, error: { code: 'NOT_CORRECTABLE' } });
   });
 
   it('the database lets a bill become 已更正 only with its correction row', async () => {

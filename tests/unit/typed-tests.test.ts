@@ -31,6 +31,8 @@ const DATABASE_TESTS = new Map([
   ['integration/db-guards.test.ts', 'the closed-day, reversal, waiver and estimated-bill triggers'],
   ['integration/audit-anchor.test.ts', 'audit tampering and the audit-head triggers'],
   ['integration/backup.test.ts', 'a backup whose audit log was cut'],
+  ['integration/corrections.test.ts', 'the correction request triggers: decided once, never by the requester, only by a manager (issue 15 #3)'],
+  ['integration/complaints.test.ts', 'the append-only complaint triggers (issue 15 #4)'],
   ['integration/counter-reading.test.ts', 'audit tampering and the paid-bill trigger'],
   ['integration/day-close.test.ts', 'the closed-day and reviewed-once triggers'],
   ['integration/day-totals.test.ts', 'the guards that only the ledger triggers write the per-day totals (issue 13 #2)'],

@@ -4,7 +4,6 @@ import { AccountSearch } from '../../services/accounts.js';
 import { splitUnpaidBill } from '../../services/bill-split.js';
 import { enterCounterReading, unpaidList } from '../../services/billing.js';
 import { changePaymentMethod } from '../../services/payment-method.js';
-import { correctCounterReading } from '../../services/reading-correction.js';
 import { registerAccount } from '../../services/registration.js';
 import { accountStatement } from '../../services/statement.js';
 import { transferOwnership } from '../../services/transfer.js';
@@ -16,7 +15,6 @@ export const accountsHandlers = ({ deps, after }: HandlerKit) => {
     'accounts.search': (_ctx, input) => search.search(input.query),
     'bills.unpaid': (_ctx, input) => unpaidList(deps, asAccountId(input.accountId)),
     'bills.enterReading': (ctx, input) => enterCounterReading(deps, signedIn(ctx), input),
-    'bills.correctReading': (ctx, input) => correctCounterReading(deps, signedIn(ctx), input),
     'bills.split': (ctx, input) => splitUnpaidBill(deps, signedIn(ctx), { billId: input.billId, splitCenti: input.split }),
     'accounts.register': after.printsSlips(
       (ctx, { connectionFee, tendered, ...rest }) => registerAccount(deps, signedIn(ctx), { ...rest, connectionFeeFen: connectionFee, tenderedFen: tendered }),

@@ -57,12 +57,14 @@ export function feeError(error: { code: string; message: string; field?: string 
   return placeError(error, FEE_ERROR_FIELDS, fallback, FEE_ERROR_ALIASES);
 }
 
-/** issue 10 #5: correcting the reading of an unpaid counter-read bill. */
+/** issue 10 #5: correcting the reading of an unpaid counter-read bill; since issue 15 #3 a request the manager approves (R-SEC-09). */
 export interface CorrectionDraft {
   billId: string;
   reading: string;
   reason: string;
   confirm: boolean;
+  /** R-SEC-10: the meter is faulty, the corrected reading is an estimate. */
+  estimated: boolean;
 }
 
 
@@ -83,6 +85,8 @@ interface FeeState {
   confirmReading: boolean;
   confirmTender: boolean;
   correction: CorrectionDraft | null;
+  /** issue 15 #3: the last correction request sent, waiting for the manager (R-SEC-09). */
+  correctionRequested: string | null;
   setConfirmReading(v: boolean): void;
   setConfirmTender(v: boolean): void;
   openCorrection(billId: string | null): void;
@@ -120,6 +124,7 @@ const blank = {
   confirmReading: false,
   confirmTender: false,
   correction: null as CorrectionDraft | null,
+  correctionRequested: null as string | null,
 };
 
 export const useFeeCollection = create<FeeState>((set, get) => ({
@@ -127,7 +132,7 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   setReading: (reading) => set({ reading, error: null, confirmReading: false }),
   setConfirmReading: (confirmReading) => set({ confirmReading }),
   setConfirmTender: (confirmTender) => set({ confirmTender }),
-  openCorrection: (billId) => set({ correction: billId ? { billId, reading: '', reason: '', confirm: false } : null, error: null }),
+  openCorrection: (billId) => set({ correction: billId ? { billId, reading: '', reason: '', confirm: false, estimated: false } : null, error: null }),
   setCorrection(patch) {
     const current = get().correction;
     if (!current) return;
@@ -138,10 +143,11 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
     const { unpaid, correction } = get();
     if (!unpaid || !correction) return false;
     set({ busy: true, error: null });
-    const res = await call('bills.correctReading', {
+    const res = await call('corrections.requestReading', {
       billId: correction.billId,
       reading: correction.reading,
       reason: correction.reason,
+      estimated: correction.estimated,
       confirmUnusual: correction.confirm,
     });
     if (!res.ok) {
@@ -149,9 +155,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
       set({ busy: false, error: { ...feeError(res.error, 'correction'), field } });
       return false;
     }
-    set({ correction: null });
-    await loadUnpaid(unpaid.account.id, set);
-    syncHit(get().unpaid);
+    // R-SEC-09: nothing changes until the office manager approves (更正审批, Alt+A); the list stays as it is
+    set({ busy: false, correction: null, correctionRequested: `更正申请已提交，待营业厅主任审批（Alt+A 更正审批；批准后按 F5 刷新）：${res.value.summary}` });
     return true;
   },
   setReadingSource: (readingSource) => set({ readingSource }),
@@ -177,6 +182,8 @@ export const useFeeCollection = create<FeeState>((set, get) => ({
   async refreshUnpaid() {
     const account = get().unpaid?.account;
     if (account) await loadUnpaid(account.id, set);
+    // issue 15 #3: after an approved correction the search list's marker follows the new bill
+    if (account) syncHit(get().unpaid);
   },
   async enterReading() {
     const { unpaid, reading, readingSource, confirmReading } = get();

@@ -1,6 +1,8 @@
 /**
  * issue 10 #5: correcting the reading of an unpaid counter-read bill before payment (the old figures stay on
- * record, audited). A paid bill is corrected only after its payment is reversed.
+ * record, audited). A paid bill is corrected only after its payment is reversed. Issue 15 #3 (R-SEC-09, A-32):
+ * the form sends a correction request with its reason; the bill is re-billed only once the office manager
+ * approves it in 更正审批 (Alt+A). R-SEC-10: 估抄 marks an estimate for a faulty meter.
  * Keyboard-first and small at 1366×768 (#15): it opens at the reading, Enter in either field saves, Esc
  * closes the form only (elsewhere Esc is 下一位), and the clerk is handed back to 实收 (onDone).
  */
@@ -82,6 +84,10 @@ export function CorrectionForm({ onDone }: { onDone?: () => void }) {
         />
       </label>
       <FieldError message={at('correctionReason')} id="correction-reason-error" />
+      <label className="inline">
+        <input type="checkbox" name="correctionEstimated" checked={correction.estimated} onChange={(e) => setCorrection({ estimated: e.target.checked })} onKeyDown={onEnter} />
+        {t.correction.estimated}
+      </label>
       <FieldError message={at('correction') ?? at('billId')} id="correction-error" />
       <div className="correction-buttons">
         <button type="button" onClick={() => void submit()} disabled={busy || correction.reading.trim() === ''}>
@@ -93,4 +99,14 @@ export function CorrectionForm({ onDone }: { onDone?: () => void }) {
       </div>
     </div>
   );
+}
+
+/** Issue 15 #3: the request just sent, until the manager decides it in 更正审批 (Alt+A). */
+export function CorrectionRequested() {
+  const text = useFeeCollection((s) => s.correctionRequested);
+  return text ? (
+    <div className="notice" role="status" data-testid="correction-requested">
+      {text}
+    </div>
+  ) : null;
 }

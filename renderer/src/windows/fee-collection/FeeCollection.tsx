@@ -50,6 +50,12 @@ export function FeeCollection() {
           tendered.current?.select();
           tendered.current?.focus();
           break;
+        case 'F5':
+          // issue 15 #3: the unpaid list again, e.g. once the manager approved a correction request (R-SEC-09)
+          e.preventDefault();
+          useFeeCollection.setState({ correctionRequested: null });
+          void state.refreshUnpaid();
+          break;
         case 'F6': {
           e.preventDefault();
           const tickets = useTicketTender.getState();

@@ -6,7 +6,7 @@ import { t } from '../../i18n/zh-CN';
 import { READING_SOURCES_AT_COUNTER } from '../../../../preload/contract';
 import { useFeeCollection, type ReadingSource } from '../../stores/fee-collection';
 import { ConfirmCheck } from './ConfirmCheck';
-import { CorrectionForm } from './CorrectionForm';
+import { CorrectionForm, CorrectionRequested } from './CorrectionForm';
 import type { FocusTargets } from './FeeCollection';
 
 /** Sources typed at the counter: only their bills can be corrected here (issue 10 #5). */
@@ -91,6 +91,7 @@ export function UnpaidPanel({ refs }: { refs: FocusTargets }) {
         </table>
       )}
       <CorrectionForm onDone={() => refs.tendered.current?.focus()} />
+      <CorrectionRequested />
       {account.customerType === '抄表' && (
         <div className="reading-entry">
           <label>
