@@ -22,3 +22,4 @@ export * from './schema/day-close.js';
 export * from './schema/devices.js';
 export * from './schema/backups.js';
 export * from './schema/audit.js';
+export * from './schema/handover.js';

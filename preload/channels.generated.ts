@@ -140,4 +140,7 @@ export const METHOD_NAMES = [
   'backup.setMirror',
   'reports.management',
   'reports.managementExport',
+  'shift.handoverDraft',
+  'shift.handover',
+  'shift.handovers',
 ] as const;

@@ -4,7 +4,7 @@
  * .xlsx and the CSV, read on the read worker.
  */
 import { z } from 'zod';
-import { COUNTER_ROLES, date } from './schemas.js';
+import { approverIn, COUNTER_ROLES, date, fen, noInput, text, yuan } from './schemas.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const clerkLogin = z.string().trim().max(32).optional();
@@ -50,5 +50,18 @@ export const managementContract = {
     access: COUNTER_ROLES,
     input: z.object({ format: z.enum(['xlsx', 'csv'], { error: '导出格式只能是 xlsx 或 csv' }), query: managementReportInput }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  /** R-SEC-21: the outgoing clerk's system cash since their last handover today (the form's first line). */
+  'shift.handoverDraft': { access: COUNTER_ROLES, input: noInput, output: z.object({ businessDate: date, systemFen: fen }) },
+  /** R-SEC-21: the cash actually held; a difference needs its reason; the incoming clerk signs in to accept. */
+  'shift.handover': {
+    access: COUNTER_ROLES,
+    input: z.object({ held: yuan('held', z.string().trim().min(1, '请输入实存现金').max(14)), reason: text(200, '原因过长').default(''), incoming: approverIn }).strict(),
+    output: z.object({ id: z.string(), businessDate: date, systemFen: fen, heldFen: fen, differenceFen: fen, reason: z.string() }),
+  },
+  'shift.handovers': {
+    access: COUNTER_ROLES,
+    input: z.object({ date }).strict(),
+    output: z.array(z.object({ id: z.string(), at: z.string(), outgoing: z.string(), incoming: z.string(), systemFen: fen, heldFen: fen, differenceFen: fen, reason: z.string() })),
   },
 } as const;

@@ -48,7 +48,6 @@ export const PENDING: Readonly<Record<string, PendingEntry>> = {
   'R-SEC-20': { point: 4, what: 'complaints and opinions logged, answered and closed with satisfaction; overdue list for the director' },
   'R-SEC-13': { point: 5, what: 'each counter transaction timed (≤ 3 min fee payment, ≤ 10 min other businesses); per clerk distribution' },
   'R-SEC-16': { point: 5, what: '暂停营业 at a counter needs the director\'s approval and is logged' },
-  'R-SEC-21': { point: 6, what: 'shift handover record; closing reconciliation of the system report with the cash held' },
   'R-PHOTO-01': { point: 7, what: 'import a photo folder, match to households, rename by address into a year-month folder, count check' },
   'R-PHOTO-02': { point: 7, what: 'copy to the archive with a checksum manifest (never modified); photos beside install and ignition forms' },
 };

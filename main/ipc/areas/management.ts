@@ -1,5 +1,6 @@
 /** Handlers of the contract's management part (preload/contract/management.ts, issue 15 #6): read on the read worker. */
 import { reportFile } from '../../services/report-xlsx.js';
+import { handoverDraft, handoverList, recordHandover } from '../../services/shift-handover.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
 export const managementHandlers = ({ deps, reads }: HandlerKit) =>
@@ -10,4 +11,8 @@ export const managementHandlers = ({ deps, reads }: HandlerKit) =>
       const { table } = await reads.run('reports.management', actor, query);
       return reportFile(table, actor, format, deps.clock.now());
     },
+    // R-SEC-21: 交接班记录
+    'shift.handoverDraft': (ctx) => handoverDraft(deps, signedIn(ctx)),
+    'shift.handover': (ctx, input) => recordHandover(deps, signedIn(ctx), { heldFen: input.held, reason: input.reason, incoming: input.incoming }),
+    'shift.handovers': (ctx, input) => handoverList(deps, signedIn(ctx), input),
   });
