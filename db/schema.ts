@@ -27,3 +27,4 @@ export * from './schema/audit.js';
 export * from './schema/sync.js';
 export * from './schema/sync-down.js';
 export * from './schema/arrears.js';
+export * from './schema/handover.js';

@@ -172,4 +172,9 @@ export const METHOD_NAMES = [
   'complaints.list',
   'complaints.overdue',
   'complaints.phone',
+  'reports.management',
+  'reports.managementExport',
+  'shift.handoverDraft',
+  'shift.handover',
+  'shift.handovers',
 ] as const;

@@ -27,6 +27,7 @@ import { syncDownContract } from './contract/sync-down.js';
 import { arrearsContract } from './contract/arrears.js';
 import { correctionsContract } from './contract/corrections.js';
 import { complaintsContract } from './contract/complaints.js';
+import { managementContract } from './contract/management.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -51,6 +52,7 @@ export const contract = {
   ...arrearsContract,
   ...correctionsContract,
   ...complaintsContract,
+  ...managementContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,8 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** The 合计 row of the workbook (the CSV stays plain data), aligned with the columns; null where nothing is summed. */
   totals: ReportCell[] | null;
+  /** Signature lines under the table (R-FIN-03: 制表人/出纳/会计), written into the workbook and on the printed form. */
+  signatures?: string[] | undefined;
 }
 
 /** The CSV of a table: the header and the rows, yuan and m³ as text with two decimals (the CSV exports of issue 6). */

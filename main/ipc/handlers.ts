@@ -15,6 +15,7 @@ import { bankHandlers } from './areas/bank.js';
 import { businessesHandlers } from './areas/businesses.js';
 import { cardsHandlers } from './areas/cards.js';
 import { dayCloseHandlers } from './areas/day-close.js';
+import { managementHandlers } from './areas/management.js';
 import { devicesHandlers } from './areas/devices.js';
 import { devicePortsHandlers } from './areas/device-ports.js';
 import { backupMirrorHandlers } from './areas/backup-mirror.js';
@@ -90,6 +91,7 @@ export function createHandlers(
     arrearsHandlers(kit),
     correctionsHandlers(kit),
     complaintsHandlers(kit),
+    managementHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

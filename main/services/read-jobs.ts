@@ -9,6 +9,7 @@ import type { Actor, ServiceDeps } from './context.js';
 import { closeReport, dayStatus, monthReport } from './day-close.js';
 import { verifyDayTotals } from './day-totals.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery, reportTable, type CashStatsFilter, type ReadingFilter, type ReportTableInput } from './reports.js';
+import { managementReport, type ManagementReportInput } from './management-reports.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from './statistics.js';
 
 export const READ_JOBS = {
@@ -17,6 +18,8 @@ export const READ_JOBS = {
   'reports.arrears': (deps: ServiceDeps, actor: Actor, input: { area?: string | undefined; meterReader?: string | undefined }) => arrearsReport(deps, actor, input),
   // issue 15 #8: a report's whole table for its .xlsx / CSV file
   'reports.table': (deps: ServiceDeps, actor: Actor, input: ReportTableInput) => reportTable(deps, actor, input),
+  // issue 15 #6: management reports (R-SEC-26, R-TKT-14, R-SEC-29, R-FIN-03, R-INV-10, R-FIN-05)
+  'reports.management': (deps: ServiceDeps, actor: Actor, input: ManagementReportInput) => managementReport(deps, actor, input),
   'audit.export': (deps: ServiceDeps, _actor: Actor, input: { from: string; to: string; heads?: readonly string[] | undefined }) => auditExport(deps, input),
   'day.status': (deps: ServiceDeps, actor: Actor, input: { date: string; hallId?: string | undefined }) => dayStatus(deps, actor, input.date, input.hallId),
   'day.report': (deps: ServiceDeps, actor: Actor, input: { date: string }) => closeReport(deps, actor, input.date),

@@ -72,6 +72,10 @@ export function reportSheetData(table: ReportTable, head: ReportHead): SheetData
     ...table.rows.map((row) => table.columns.map((c, i) => dataCell(c.kind, row[i] ?? null))),
   ];
   if (table.totals) data.push(table.columns.map((c, i) => (i === 0 ? { value: String(table.totals?.[0] ?? '合计'), type: String, fontWeight: 'bold', ...BORDER } : dataCell(c.kind, table.totals?.[i] ?? null, true))));
+  if (table.signatures?.length) {
+    data.push(table.columns.map(() => null));
+    data.push(line(table.signatures.map((s) => `${s}＿＿＿＿＿＿`).join('　　'), { height: 24 }));
+  }
   return data;
 }
 

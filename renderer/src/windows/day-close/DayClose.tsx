@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 import { CashReport } from './CashReport';
+import { ShiftHandover } from './ShiftHandover';
 import { Backups } from './Backups';
 import { ManagerTools } from './ManagerTools';
 import { LateRows } from './LateRows';
@@ -78,6 +79,7 @@ export function DayClose() {
   return (
     <main className="day-close">
       <CashReport />
+      <ShiftHandover />
       <section className="panel no-print">
         <h2>营业厅日结（营业厅主任）</h2>
         <div className="row">

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { CalendarPanel } from './CalendarPanel';
 import { ReportsPanel } from './ReportsPanel';
+import { ManagementReports } from './ManagementReports';
 import { useSession } from '../../stores/session';
 
 type Counts = Output<'stats.meterBusiness'>;
@@ -120,6 +121,7 @@ export function Statistics() {
           </>
         )}
       </form>
+      <ManagementReports />
       <CalendarPanel year={to.slice(0, 4) || today.slice(0, 4)} />
       {ignitions && (
         <section className="panel">
