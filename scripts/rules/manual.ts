@@ -56,6 +56,4 @@ export const PENDING: Readonly<Record<string, PendingEntry>> = {
   'R-SEC-21': { point: 6, what: 'shift handover record; closing reconciliation of the system report with the cash held' },
   'R-SEC-26': { point: 6, what: 'daily arrears list and daily 气量销售汇总表' },
   'R-SEC-29': { point: 6, what: 'KPI page: reading rate, on-time repairs, follow-up visits, satisfaction, fee recovery against targets' },
-  'R-PHOTO-01': { point: 7, what: 'import a photo folder, match to households, rename by address into a year-month folder, count check' },
-  'R-PHOTO-02': { point: 7, what: 'copy to the archive with a checksum manifest (never modified); photos beside install and ignition forms' },
 };
