@@ -138,4 +138,6 @@ export const METHOD_NAMES = [
   'devices.states',
   'backup.mirror',
   'backup.setMirror',
+  'photos.check',
+  'photos.import',
 ] as const;

@@ -22,6 +22,7 @@ import { importsContract } from './contract/imports.js';
 import { devicesContract } from './contract/devices.js';
 import { devicePortsContract } from './contract/device-ports.js';
 import { backupMirrorContract } from './contract/backup-mirror.js';
+import { photosContract } from './contract/photos.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -41,6 +42,7 @@ export const contract = {
   ...devicesContract,
   ...devicePortsContract,
   ...backupMirrorContract,
+  ...photosContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

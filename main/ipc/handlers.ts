@@ -17,6 +17,7 @@ import { dayCloseHandlers } from './areas/day-close.js';
 import { devicesHandlers } from './areas/devices.js';
 import { devicePortsHandlers } from './areas/device-ports.js';
 import { backupMirrorHandlers } from './areas/backup-mirror.js';
+import { photosHandlers } from './areas/photos.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -80,6 +81,7 @@ export function createHandlers(
     devicesHandlers(kit),
     devicePortsHandlers(kit),
     backupMirrorHandlers(kit),
+    photosHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;
