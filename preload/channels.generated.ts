@@ -177,4 +177,6 @@ export const METHOD_NAMES = [
   'shift.handoverDraft',
   'shift.handover',
   'shift.handovers',
+  'photos.check',
+  'photos.import',
 ] as const;

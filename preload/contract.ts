@@ -28,6 +28,7 @@ import { arrearsContract } from './contract/arrears.js';
 import { correctionsContract } from './contract/corrections.js';
 import { complaintsContract } from './contract/complaints.js';
 import { managementContract } from './contract/management.js';
+import { photosContract } from './contract/photos.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -53,6 +54,7 @@ export const contract = {
   ...correctionsContract,
   ...complaintsContract,
   ...managementContract,
+  ...photosContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { syncHandlers } from './areas/sync.js';
 import { syncDownHandlers } from './areas/sync-down.js';
 import { correctionsHandlers } from './areas/corrections.js';
 import { complaintsHandlers } from './areas/complaints.js';
+import { photosHandlers } from './areas/photos.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
 import type { Devices, HandlerKit } from './areas/kit.js';
@@ -92,6 +93,7 @@ export function createHandlers(
     correctionsHandlers(kit),
     complaintsHandlers(kit),
     managementHandlers(kit),
+    photosHandlers(kit),
   ] as const;
   // Compile-time (issue 11 #2): every contract method has exactly one handler across the areas.
   const everyMethodOnce: EveryMethodOnce<typeof areas> = true;

@@ -36,6 +36,4 @@ export const PENDING: Readonly<Record<string, PendingEntry>> = {
   'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
   'R-SEC-13': { point: 5, what: 'each counter transaction timed (≤ 3 min fee payment, ≤ 10 min other businesses); per clerk distribution' },
   'R-SEC-16': { point: 5, what: '暂停营业 at a counter needs the director\'s approval and is logged' },
-  'R-PHOTO-01': { point: 7, what: 'import a photo folder, match to households, rename by address into a year-month folder, count check' },
-  'R-PHOTO-02': { point: 7, what: 'copy to the archive with a checksum manifest (never modified); photos beside install and ignition forms' },
 };

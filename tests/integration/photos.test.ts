@@ -1,0 +1,105 @@
+/**
+ * Issue 15 #7: installation photo import on real temp folders (R-PHOTO-01 check before copy, rename by address
+ * into a year-month folder; R-PHOTO-02 archive + local copy with a SHA-256 manifest, never overwritten, verified).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importPhotos, verifyManifest } from '../../main/services/photos.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'gas-photos-'));
+  dirs.push(root);
+  const src = join(root, 'camera');
+  mkdirSync(src);
+  writeFileSync(join(src, 'DSC_0001.JPG'), 'photo-one');
+  writeFileSync(join(src, 'DSC_0002.JPG'), 'photo-two');
+  writeFileSync(join(src, 'DSC_0003.JPG'), 'photo-three');
+  const listCsv = '文件名,户号,地址\nDSC_0001.JPG,1001,幸福路 8号 3-2-301\nDSC_0002.JPG,1001,幸福路 8号 3-2-301\nDSC_0003.JPG,1002,和平街12号/1单元\n';
+  const handover = new Map([['1001', 2], ['1002', 1]]);
+  return { root, src, listCsv, handover, archive: join(root, 'server'), local: join(root, 'D') };
+}
+
+const hex = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('installation photos (issue 15 #7, R-PHOTO-01/02)', () => {
+  it('R-PHOTO-01/02: renames by address into YYYY-MM, copies to the archive and the local copy with an exact manifest', () => {
+    const s = setup();
+    const r = importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive, s.local], batch: 'b1' });
+    for (const t of [s.archive, s.local]) {
+      expect(readdirSync(join(t, '2026-11')).sort()).toEqual(['SHA256SUMS-b1.txt', '和平街12号_1单元-1.jpg', '幸福路8号3-2-301-1.jpg', '幸福路8号3-2-301-2.jpg'].sort());
+      expect(readFileSync(join(t, '2026-11', '幸福路8号3-2-301-2.jpg'), 'utf8')).toBe('photo-two');
+      expect(readFileSync(join(t, '2026-11', 'SHA256SUMS-b1.txt'), 'utf8')).toBe(
+        `${hex('photo-three')}  2026-11/和平街12号_1单元-1.jpg\n${hex('photo-one')}  2026-11/幸福路8号3-2-301-1.jpg\n${hex('photo-two')}  2026-11/幸福路8号3-2-301-2.jpg\n`,
+      );
+      expect(verifyManifest(t, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
+    }
+    expect(r.manifests).toHaveLength(2);
+    // The source is left as it was.
+    expect(readdirSync(s.src).sort()).toEqual(['DSC_0001.JPG', 'DSC_0002.JPG', 'DSC_0003.JPG']);
+  });
+
+  it('R-PHOTO-01: a count mismatch, a missing and an extra photo are listed and nothing is copied', () => {
+    const s = setup();
+    writeFileSync(join(s.src, 'DSC_0009.JPG'), 'stray');
+    rmSync(join(s.src, 'DSC_0003.JPG'));
+    const handover = new Map([['1001', 3], ['1002', 1]]);
+    const run = () => importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover, yearMonth: '2026-11', targets: [s.archive, s.local], batch: 'b1' });
+    expect(run).toThrow(/清单上有、文件夹里没有：DSC_0003\.JPG/);
+    expect(run).toThrow(/文件夹里有、清单上没有：DSC_0009\.JPG/);
+    expect(run).toThrow(/户号 1001：清单 2 张，交接本 3 张/);
+    expect(existsSync(s.archive)).toBe(false);
+    expect(existsSync(s.local)).toBe(false);
+  });
+
+  it('R-PHOTO-01: only a count mismatch is enough to refuse the copy', () => {
+    const s = setup();
+    const run = () => importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: new Map([['1001', 2]]), yearMonth: '2026-11', targets: [s.archive], batch: 'b1' });
+    expect(run).toThrow(/户号 1002：清单 1 张，交接本 0 张/);
+    expect(existsSync(s.archive)).toBe(false);
+  });
+
+  it('R-PHOTO-02: an existing archive file is never overwritten; the whole copy is refused and nothing else is written', () => {
+    const s = setup();
+    mkdirSync(join(s.archive, '2026-11'), { recursive: true });
+    writeFileSync(join(s.archive, '2026-11', '幸福路8号3-2-301-2.jpg'), 'earlier');
+    const run = () => importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive, s.local], batch: 'b1' });
+    expect(run).toThrow(/不能覆盖/);
+    expect(readFileSync(join(s.archive, '2026-11', '幸福路8号3-2-301-2.jpg'), 'utf8')).toBe('earlier');
+    expect(readdirSync(join(s.archive, '2026-11'))).toEqual(['幸福路8号3-2-301-2.jpg']);
+    expect(existsSync(s.local)).toBe(false);
+  });
+
+  it('R-PHOTO-02: a second import of the same batch is refused (manifest and photos already there)', () => {
+    const s = setup();
+    const input = { sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive], batch: 'b1' };
+    importPhotos(input);
+    const before = readFileSync(join(s.archive, '2026-11', 'SHA256SUMS-b1.txt'));
+    expect(() => importPhotos(input)).toThrow(/不能覆盖/);
+    expect(readFileSync(join(s.archive, '2026-11', 'SHA256SUMS-b1.txt'))).toEqual(before);
+  });
+
+  it('R-PHOTO-02: verifyManifest lists a file changed after the copy', () => {
+    const s = setup();
+    importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive], batch: 'b1' });
+    writeFileSync(join(s.archive, '2026-11', '幸福路8号3-2-301-1.jpg'), 'tampered');
+    expect(verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual(['2026-11/幸福路8号3-2-301-1.jpg']);
+  });
+
+  it('bad input gets a typed Chinese error', () => {
+    const s = setup();
+    const base = { sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive], batch: 'b1' };
+    expect(() => importPhotos({ ...base, yearMonth: '2026-13' })).toThrow(/年月应为 YYYY-MM/);
+    expect(() => importPhotos({ ...base, batch: '../x' })).toThrow(/批次号/);
+    expect(() => importPhotos({ ...base, sourceDir: join(s.root, 'nope') })).toThrow(/照片文件夹不存在/);
+    expect(() => importPhotos({ ...base, listCsv: '文件名,户号,地址\nDSC_0001.JPG,1001\n' })).toThrow(/第 2 行/);
+    expect(existsSync(s.archive)).toBe(false);
+  });
+});
