@@ -72,8 +72,11 @@ export function recordProblem(db: Database.Database, at: Position, change: Pick<
     row = String(change.row);
   }
   db.prepare(
+    // Listed once: a page applied again lists nothing new. Not ON CONFLICT DO NOTHING: sync_problems is append-only,
+    // and its INSERT OR REPLACE guard (issue 13 #4, BEFORE INSERT) refuses a taken key before any conflict clause.
     `INSERT INTO sync_problems (source, position, table_name, op, row_id, origin_device_id, reason, row, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, position, table_name, row_id) DO NOTHING`,
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+      WHERE NOT EXISTS (SELECT 1 FROM sync_problems WHERE source = ?1 AND position = ?2 AND table_name = ?3 AND row_id = ?5)`,
   ).run(at.source, at.position, String(change.table).slice(0, 64), String(change.op).slice(0, 16), String(change.rowId).slice(0, 400), change.originDeviceId ?? null, reason.slice(0, 1000), row.slice(0, MAX_ROW_TEXT), now.toISOString());
 }
 
