@@ -64,7 +64,10 @@ describe('unpaid count and total per account, kept by the bills triggers (issue 
     // a counter reading (a new unpaid bill) corrected (已更正 + a new bill)
     const entered = ok(await clerk.call('bills.enterReading', { accountId: 'acc-94000005', reading: '99999999', source: 'notice', confirmUnusual: true }));
     expectKeptEqualsBills();
-    ok(await clerk.call('bills.correctReading', { billId: entered.id, reading: '128', reason: '录入多打了位数' }));
+    // issue 15 #3: a correction is asked by the clerk and decided by the manager (R-SEC-09)
+    const asked = ok(await clerk.call('corrections.requestReading', { billId: entered.id, reading: '128', reason: '录入多打了位数' }));
+    expectKeptEqualsBills();
+    ok(await boss.call('corrections.decide', { requestId: asked.id, approve: true, note: '核对通知单无误' }));
     expectKeptEqualsBills();
     // cash, then a ticket payment and a cash payment both reversed (their bills back to 未缴)
     ok(await clerk.call('payments.payCash', { accountId: 'acc-94000001', billIds: ['a-1'], tendered: '100', expectedTotalFen: 7985 }));
