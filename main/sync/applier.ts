@@ -75,9 +75,19 @@ export function recordProblem(db: Database.Database, at: Position, change: Pick<
     // Listed once: a page applied again lists nothing new. Not ON CONFLICT DO NOTHING: sync_problems is append-only,
     // and its INSERT OR REPLACE guard (issue 13 #4, BEFORE INSERT) refuses a taken key before any conflict clause.
     `INSERT INTO sync_problems (source, position, table_name, op, row_id, origin_device_id, reason, row, created_at)
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
-      WHERE NOT EXISTS (SELECT 1 FROM sync_problems WHERE source = ?1 AND position = ?2 AND table_name = ?3 AND row_id = ?5)`,
-  ).run(at.source, at.position, String(change.table).slice(0, 64), String(change.op).slice(0, 16), String(change.rowId).slice(0, 400), change.originDeviceId ?? null, reason.slice(0, 1000), row.slice(0, MAX_ROW_TEXT), now.toISOString());
+     SELECT @source, @position, @table, @op, @rowId, @origin, @reason, @row, @at
+      WHERE NOT EXISTS (SELECT 1 FROM sync_problems WHERE source = @source AND position = @position AND table_name = @table AND row_id = @rowId)`,
+  ).run({
+    source: at.source,
+    position: at.position,
+    table: String(change.table).slice(0, 64),
+    op: String(change.op).slice(0, 16),
+    rowId: String(change.rowId).slice(0, 400),
+    origin: change.originDeviceId ?? null,
+    reason: reason.slice(0, 1000),
+    row: row.slice(0, MAX_ROW_TEXT),
+    at: now.toISOString(),
+  });
 }
 
 type Value = string | number | null;

@@ -170,7 +170,7 @@ describe('database guards of correction requests (raw SQL)', () => {
   it('a request is decided once, and neither requests nor decisions are changed or deleted', async () => {
     const { requestId } = await pendingRequest();
     decide(requestId, 'staff-manager01', 'refused');
-    expect(() => decide(requestId, 'staff-admin01')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => decide(requestId, 'staff-admin01')).toThrow(/UNIQUE|PRIMARY|append-only/);
     expect(() => sql().prepare("UPDATE correction_decisions SET decision = 'approved'").run()).toThrow(/append-only/);
     expect(() => sql().prepare('DELETE FROM correction_decisions').run()).toThrow(/append-only/);
     expect(() => sql().prepare('UPDATE correction_requests SET reading_centi = 1').run()).toThrow(/append-only/);

@@ -135,7 +135,7 @@ function hashOf(text: string): number {
 async function business(a: { accountId: string }) {
   const r = await clerk.call('businesses.accept', { accountId: a.accountId, type: '其它', hoseLength: '1.5', requirement: '模拟', contactPhone: `136${String(Math.abs(hashOf(args.counterId)) % 100_000_000).padStart(8, '0')}`, priority: '等待安排' });
   if (!r.ok) return { refused: `${r.error.code}: ${r.error.message}` };
-  return { businessId: (r.value as { id?: string }).id ?? null };
+  return { businessId: r.value.id };
 }
 
 function state(a: { date: string }) {

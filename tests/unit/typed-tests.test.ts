@@ -50,6 +50,12 @@ const DATABASE_TESTS = new Map([
   ['integration/store-check.test.ts', 'a write SQLite itself refuses while the integrity check runs or after it failed (issue 13 #5)'],
   ['integration/wal-checkpoint.test.ts', 'the WAL checkpoints, driven by raw writes to a scratch table (issue 13 #3)'],
   ['integration/work-orders.test.ts', 'the append-only work-order and business triggers'],
+  ['e2e/management-reports.test.ts', 'a tampered per-day ticket total (its guard dropped) so 票证核对 shows a difference (issue 15 #6, R-TKT-14)'],
+  ['integration/management-reports.test.ts', 'a tampered per-day ticket total and a 公建 account category and bank run set up in SQL (issue 15 #6)'],
+  ['integration/account-closure.test.ts', 'the closed-account and closure guards (issue 15 #2, R-SEC-06)'],
+  ['integration/arrears-collection.test.ts', 'the supply-stop and repayment-agreement guards, and account categories set up in SQL (issue 15 #1)'],
+  ['integration/no-replace-guards.test.ts', 'INSERT OR REPLACE refused on every append-only table (issue 13 #4)'],
+  ['integration/shift-handover.test.ts', 'the append-only shift-handover guards (issue 15 #6, R-SEC-21)'],
 ]);
 
 describe('typed tests (issue 11 #6)', () => {
