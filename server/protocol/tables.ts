@@ -34,6 +34,14 @@ export const MASTER_TABLES = [
 ] as const;
 export type MasterTable = (typeof MASTER_TABLES)[number];
 
+/**
+ * FACT tables that flow down to every counter of the COMPANY, not only of their hall: the rows that settle a bill.
+ * A bill is master data (it shows 收讫 at every hall), and a counter's store accepts a 收讫 bill only through a
+ * payment item that covers it (the local ledger's guard), so the payment, its slip, items and tenders and any 冲正
+ * travel with it. They stay the paying hall's rows (hall_id), counted only in that hall's 日结 and reports.
+ */
+export const COMPANY_FACT_TABLES = ['check_slips', 'payments', 'payment_items', 'reversals', 'ticket_tenders', 'ticket_bill_items'] as const;
+
 export const LOCAL_TABLES = [
   'device_settings',
   'device_ports',

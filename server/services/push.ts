@@ -97,6 +97,7 @@ export async function push(pool: Pool, device: Device, request: PushRequest): Pr
     const { ackSeq } = await lockDevice(client, device.deviceId);
     const conflicts: Anomaly[] = [];
     await checkDuplicates(client, device, events.filter((e) => e.seq <= ackSeq), conflicts);
+    const reusedSeqs = conflicts.length;
     const fresh: SyncEvent[] = [];
     let next = ackSeq + 1;
     for (const e of events) {
@@ -110,7 +111,11 @@ export async function push(pool: Pool, device: Device, request: PushRequest): Pr
     await applyEvents(ctx, fresh);
     const newAck = next - 1;
     await client.query(`UPDATE devices SET ack_seq = $2, last_seen_at = now() WHERE id = $1`, [device.deviceId, newAck]);
-    if (request.auditHead) await anchorAuditHead(ctx, request.auditHead);
+    // A late duplicate of a batch already stored (a network replay: every event at or below the ack and equal to
+    // what is stored) carries the older head of its own time: anchoring it would report a false rollback. A batch
+    // with new events, or one that reuses stored seqs with other content (a restored store), is anchored.
+    const pureReplay = events.length > 0 && fresh.length === 0 && reusedSeqs === 0;
+    if (request.auditHead && !pureReplay) await anchorAuditHead(ctx, request.auditHead);
     return { ackSeq: newAck, conflicts };
   });
 }

@@ -228,6 +228,20 @@ describe('audit anchoring', () => {
     const state = await h.call('GET', ROUTES.pushState, { auth: d.auth });
     expect(state.body.auditHead).toEqual(head(5));
   });
+
+  it('a late duplicate of a stored batch (a network replay) carries its older head: no false rollback', async () => {
+    const d = await h.enrolDevice('H1', 'K3');
+    const audit = (seq: number) => ({ table: 'audit_log', op: 'insert' as const, rowId: String(seq), row: { seq, action: 'pay', hash: head(seq).hash, prev_hash: 'x' } });
+    const first = { events: events(1, [audit(1), audit(2)]), auditHead: head(2) };
+    expect((await h.call<PushResponse>('POST', ROUTES.push, { auth: d.auth, body: first })).body.conflicts).toEqual([]);
+    expect((await h.call<PushResponse>('POST', ROUTES.push, { auth: d.auth, body: { events: events(3, [audit(3), audit(4)]), auditHead: head(4) } })).body.conflicts).toEqual([]);
+    // The first batch delivered again after the second (a proxy or load balancer replaying it).
+    const replay = await h.call<PushResponse>('POST', ROUTES.push, { auth: d.auth, body: first });
+    expect(replay.body).toEqual({ ackSeq: 4, conflicts: [] });
+    const list = await h.call('GET', ROUTES.anomalies, { auth: d.auth });
+    expect(list.body.anomalies.filter((x: { deviceId: string }) => x.deviceId === d.deviceId)).toEqual([]);
+    expect((await h.call('GET', ROUTES.pushState, { auth: d.auth })).body.auditHead).toEqual(head(4));
+  });
 });
 
 describe('hall day close and finance', () => {
