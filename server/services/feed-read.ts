@@ -8,6 +8,7 @@
  * behind a served position. The page and the horizon are read in one REPEATABLE READ transaction (one snapshot).
  */
 import {
+  COMPANY_FACT_TABLES,
   DEFAULT_FEED_LIMIT,
   DEFAULT_SNAPSHOT_LIMIT,
   SNAPSHOT_TABLES,
@@ -59,10 +60,10 @@ export async function readFeed(pool: Pool, device: Device, query: FeedQuery): Pr
            FROM feed f
           WHERE f.company_id = $1 AND (f.txid, f.id) > ($2::xid8, $3::bigint)
             AND f.txid < pg_snapshot_xmin(pg_current_snapshot())
-            AND (f.hall_id IS NULL OR f.hall_id = $4)
+            AND (f.hall_id IS NULL OR f.hall_id = $4 OR f.table_name = ANY($7::text[]))
             AND f.origin_device_id IS DISTINCT FROM $5
           ORDER BY f.txid, f.id LIMIT $6`,
-        [device.companyId, from.txid, from.id, device.hallId, device.deviceId, limit + 1],
+        [device.companyId, from.txid, from.id, device.hallId, device.deviceId, limit + 1, COMPANY_FACT_TABLES],
       );
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;

@@ -15,7 +15,7 @@
  *  - a second open business of the same type for one account is flagged (duplicate_business).
  */
 import { formatYuan } from '../../preload/kernel/money.js';
-import { COMPANY_FACT_TABLES, isMasterTable, isUpstreamOnlyTable, type Anomaly, type SyncEvent } from '../protocol/index.js';
+import { isMasterTable, isUpstreamOnlyTable, type Anomaly, type SyncEvent } from '../protocol/index.js';
 import type { Client } from '../db/pool.js';
 import { recordAnomaly, type NewAnomaly } from './anomalies.js';
 import { appendFeed } from './feed-write.js';
@@ -86,7 +86,7 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
          WHERE rows.row IS DISTINCT FROM excluded.row
        RETURNING table_name, row_key, row)
      INSERT INTO feed (company_id, hall_id, table_name, op, row_id, row, origin_device_id)
-     SELECT $1, CASE WHEN c.table_name = ANY($11::text[]) THEN NULL ELSE i.hall_id END, c.table_name, i.op, i.row_id, c.row, i.origin
+     SELECT $1, i.hall_id, c.table_name, i.op, i.row_id, c.row, i.origin
        FROM changed c JOIN input i ON i.table_name = c.table_name AND i.row_key COLLATE "C" = c.row_key
       WHERE i.feed ORDER BY i.ord`,
     [
@@ -100,7 +100,6 @@ async function upsertRows(ctx: ApplyContext, writes: RowWrite[]): Promise<void> 
       list.map((w) => w.feed),
       ctx.device.deviceId,
       list.map((w) => w.origin),
-      COMPANY_FACT_TABLES,
     ],
   );
 }

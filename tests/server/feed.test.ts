@@ -33,19 +33,28 @@ const payment = (id: string, hall: string, counter: string) => ({
 });
 
 describe('feed scope', () => {
-  it('master data reaches every hall; facts reach the other counters of the same hall only; never the pusher itself', async () => {
+  it('master data and the rows that pay a bill reach every hall; other facts reach the other counters of the same hall only; never the pusher itself', async () => {
     const a = await h.enrolDevice('S1', 'S1-K1', 'SC');
     const b = await h.enrolDevice('S1', 'S1-K2', 'SC');
     const c = await h.enrolDevice('S2', 'S2-K1', 'SC');
     const otherCompany = await h.enrolDevice('S1', 'X-K1', 'OTHER');
     await h.call('POST', ROUTES.push, {
       auth: a.auth,
-      body: { events: events(1, [payment('SP1', 'S1', 'S1-K1'), { table: 'accounts', op: 'update', rowId: 'SA1', row: { id: 'SA1', name: '王五' } }]), auditHead: null },
+      body: {
+        events: events(1, [
+          payment('SP1', 'S1', 'S1-K1'),
+          { table: 'accounts', op: 'update', rowId: 'SA1', row: { id: 'SA1', name: '王五' } },
+          { table: 'satisfaction_ratings', op: 'insert', rowId: 'SR1', row: { id: 'SR1', slip_no: 'S1-K1-1', rating: '满意' } },
+        ]),
+        auditHead: null,
+      },
     });
     const tables = (changes: FeedChange[]) => changes.map((x) => `${x.table}:${x.rowId}`).sort();
     expect(tables((await pull(a.auth)).changes)).toEqual([]);
-    expect(tables((await pull(b.auth)).changes)).toEqual(['accounts:SA1', 'payments:SP1']);
-    expect(tables((await pull(c.auth)).changes)).toEqual(['accounts:SA1']);
+    expect(tables((await pull(b.auth)).changes)).toEqual(['accounts:SA1', 'payments:SP1', 'satisfaction_ratings:SR1']);
+    // A bill is master data: the payment that made it 收讫 goes to every hall with it (COMPANY_FACT_TABLES).
+    expect(tables((await pull(c.auth)).changes)).toEqual(['accounts:SA1', 'payments:SP1']);
+    expect((await pull(c.auth)).changes.find((x) => x.rowId === 'SP1')).toMatchObject({ hallId: 'S1' });
     expect(tables((await pull(otherCompany.auth)).changes)).toEqual([]);
     const fromB = (await pull(b.auth)).changes.find((x) => x.rowId === 'SP1')!;
     expect(fromB).toMatchObject({ originDeviceId: a.deviceId, hallId: 'S1', op: 'insert' });
