@@ -21,8 +21,14 @@ describe('bench figures', () => {
       'BENCH handheld_line_rate_share NA',
       'BENCH cold_start_ms 27.5',
       'BENCH cold_start_dropped_cache_ms NA',
+      // issue 14's sync bench
+      'BENCH sync_push_events_per_s NA',
+      'BENCH sync_pg_insert_rows_per_s NA',
+      'BENCH sync_a_to_b_p50_ms NA',
+      'BENCH sync_a_to_b_p95_ms NA',
+      'BENCH sync_catchup_2000_s NA',
     ]);
-    expect(FIGURE_NAMES).toHaveLength(15);
+    expect(FIGURE_NAMES).toHaveLength(20);
     for (const line of lines) expect(line).toMatch(/^BENCH [a-z0-9_]+ (NA|\d+(\.\d+)?)$/);
   });
 });
