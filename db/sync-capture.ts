@@ -112,19 +112,36 @@ export type CaptureOp = (typeof CAPTURE_OPS)[number];
 
 export const triggerName = (table: string, op: CaptureOp): string => `sync_capture_${table}_${op}`;
 
+/** The values of one outbox event for the row `ref` (a trigger's NEW, or a bulk statement's alias); `day` when the row has no business date. */
+function eventValues(t: CapturedTable, op: CaptureOp, ref: 'NEW', day: string): string {
+  const hall = t.hasHall ? `${ref}."hall_id"` : 'NULL';
+  const rowDay = t.hasBusinessDate ? `COALESCE(${ref}."business_date", ${day})` : day;
+  return `'${t.name}', '${op}', ${rowId(ref, t.primaryKey)}, ${rowJson(ref, t.columns)}, ${hall}, ${rowDay}`;
+}
+
 /** The SQL of one capture trigger, exactly as it is stored in sqlite_master (compared by the test). */
 export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {
-  const ref = 'NEW';
-  const hall = t.hasHall ? `${ref}."hall_id"` : 'NULL';
-  const day = t.hasBusinessDate ? `COALESCE(${ref}."business_date", gas_business_date())` : 'gas_business_date()';
   return [
     `CREATE TRIGGER ${triggerName(t.name, op)} AFTER ${op.toUpperCase()} ON ${ident(t.name)}`,
     `WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1`,
     `BEGIN`,
     `  INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date)`,
-    `  VALUES ('${t.name}', '${op}', ${rowId(ref, t.primaryKey)}, ${rowJson(ref, t.columns)}, ${hall}, ${day});`,
+    `  VALUES (${eventValues(t, op, 'NEW', 'gas_business_date()')});`,
     `END`,
   ].join('\n');
+}
+
+/**
+ * Issue 13 #4: the events of a bulk statement's rows written in one INSERT…SELECT instead of row by row by the
+ * trigger (which the caller has switched off with sync_apply_state.applying, main/services/bulk-capture.ts): the
+ * same table, op, row id, row JSON and hall as the trigger's, the day bound once as `@captureDay`. `rows` follows
+ * `FROM <table> AS "NEW"`: the joins and WHERE that pick the statement's rows and the ORDER BY they were written in.
+ * Null for a table that is not captured.
+ */
+export function captureRowsSql(table: string, op: CaptureOp, rows: string): string | null {
+  const t = capturedTables().find((c) => c.name === table);
+  if (!t) return null;
+  return `INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date) SELECT ${eventValues(t, op, 'NEW', '@captureDay')} FROM ${ident(t.name)} AS "NEW" ${rows}`;
 }
 
 /** Every capture trigger the schema asks for, by name. */

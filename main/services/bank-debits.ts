@@ -16,6 +16,7 @@ import { DomainError } from '../../preload/kernel/errors.js';
 import { BANK_METHODS } from '../domain/registration.js';
 import type { Actor } from './context.js';
 import { bulkFunctions, uuidv7Sql } from './bulk.js';
+import { withBulkCapture } from './bulk-capture.js';
 import { reserveUuidv7Block } from '../ids.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
 
@@ -45,7 +46,7 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
   bulkFunctions(db);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_debits (
     k INTEGER PRIMARY KEY, item_id TEXT NOT NULL, account_id TEXT NOT NULL, bill_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,
-    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT, payment_item_id TEXT)`);
+    method TEXT NOT NULL, this_reading INTEGER NOT NULL, payment_id TEXT, payment_item_id TEXT, slip_no TEXT)`);
   db.prepare('DELETE FROM temp.bulk_debits').run();
   // k counts the debits in line order
   const count = db
@@ -57,32 +58,46 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
     )
     .run(...BANK_METHODS, BANK_METHODS[0], runId).changes;
   if (count === 0) return 0;
-  // time-ordered ids in line order: the k-th debit's payment is counter 2(k-1), its item 2(k-1)+1 of the block
-  const ids = reserveUuidv7Block(now.getTime(), 2 * count);
-  db.prepare(`UPDATE temp.bulk_debits SET payment_id = ${uuidv7Sql('@first + 2 * (k - 1)', '@msHex')}, payment_item_id = ${uuidv7Sql('@first + 2 * (k - 1) + 1', '@msHex')}`).run(ids);
   assertDayOpen(tx, actor.hallId, businessDate);
   const first = reserveSlipNumbers(tx, actor.counterId, count);
-  const slip = { first, code: actor.counterCode, counter: actor.counterId, hall: actor.hallId, date: businessDate };
+  // time-ordered ids in line order: the k-th debit's payment is counter 2(k-1), its item 2(k-1)+1 of the block
+  const ids = reserveUuidv7Block(now.getTime(), 2 * count);
   db.prepare(
-    "INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT @code || '-' || printf('%08d', @first + k - 1), @counter, @first + k - 1, @hall, @date FROM temp.bulk_debits ORDER BY k",
-  ).run(slip);
-  db.prepare(
-    `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category,
-     business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
-     SELECT payment_id, @code || '-' || printf('%08d', @first + k - 1), account_id, @hall, @counter, @clerk, @date, method, '燃气费', '核对单', @runId, 0, amount_fen, 0, amount_fen, amount_fen, 0
-     FROM temp.bulk_debits ORDER BY k`,
-  ).run({ ...slip, clerk: actor.staffId, runId });
-  db.prepare('INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) SELECT payment_item_id, payment_id, bill_id, amount_fen, 0, 0 FROM temp.bulk_debits ORDER BY k').run();
-  const paid = db.prepare("UPDATE bills SET status = '收讫', paid_payment_id = d.payment_id FROM temp.bulk_debits d WHERE bills.id = d.bill_id AND bills.status = '未缴'").run().changes;
-  if (paid !== count) {
-    const stale = db.prepare('SELECT d.bill_id FROM temp.bulk_debits d JOIN bills b ON b.id = d.bill_id WHERE b.paid_payment_id IS NOT d.payment_id ORDER BY d.k LIMIT 1').pluck().get() as string | undefined;
-    throw new DomainError('BILL_NOT_PAYABLE', `费用 ${stale ?? ''} 已不是未缴，不能核销`, 'file');
-  }
-  db.prepare(
-    `UPDATE accounts SET settled_reading_centi = max(settled_reading_centi, d.reading)
-     FROM (SELECT account_id, max(this_reading) AS reading FROM temp.bulk_debits GROUP BY account_id) d WHERE accounts.id = d.account_id`,
-  ).run();
-  db.prepare("UPDATE bank_run_items SET result = 'ok', payment_id = d.payment_id FROM temp.bulk_debits d WHERE bank_run_items.id = d.item_id").run();
+    `UPDATE temp.bulk_debits SET payment_id = ${uuidv7Sql('@first + 2 * (k - 1)', '@msHex')}, payment_item_id = ${uuidv7Sql('@first + 2 * (k - 1) + 1', '@msHex')},
+     slip_no = @code || '-' || printf('%08d', @slipFirst + k - 1)`,
+  ).run({ ...ids, code: actor.counterCode, slipFirst: first });
+  const slip = { first, counter: actor.counterId, hall: actor.hallId, date: businessDate };
+  // issue 14 #1: each statement's rows go to the outbox set-wise, in the order the statements run (bulk-capture.ts)
+  withBulkCapture(db, (capture) => {
+    db.prepare('INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT slip_no, @counter, @first + k - 1, @hall, @date FROM temp.bulk_debits ORDER BY k').run(slip);
+    capture.rows('check_slips', 'insert', 'JOIN temp.bulk_debits d ON d.slip_no = "NEW".slip_no ORDER BY d.k');
+    db.prepare(
+      `INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category,
+       business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+       SELECT payment_id, slip_no, account_id, @hall, @counter, @clerk, @date, method, '燃气费', '核对单', @runId, 0, amount_fen, 0, amount_fen, amount_fen, 0
+       FROM temp.bulk_debits ORDER BY k`,
+    ).run({ hall: slip.hall, counter: slip.counter, date: slip.date, clerk: actor.staffId, runId });
+    capture.rows('payments', 'insert', 'JOIN temp.bulk_debits d ON d.payment_id = "NEW".id ORDER BY d.k');
+    db.prepare('INSERT INTO payment_items (id, payment_id, bill_id, gas_fen, late_fee_fen, overdue_days) SELECT payment_item_id, payment_id, bill_id, amount_fen, 0, 0 FROM temp.bulk_debits ORDER BY k').run();
+    capture.rows('payment_items', 'insert', 'JOIN temp.bulk_debits d ON d.payment_item_id = "NEW".id ORDER BY d.k');
+    const paid = db.prepare("UPDATE bills SET status = '收讫', paid_payment_id = d.payment_id FROM temp.bulk_debits d WHERE bills.id = d.bill_id AND bills.status = '未缴'").run().changes;
+    if (paid !== count) {
+      const stale = db.prepare('SELECT d.bill_id FROM temp.bulk_debits d JOIN bills b ON b.id = d.bill_id WHERE b.paid_payment_id IS NOT d.payment_id ORDER BY d.k LIMIT 1').pluck().get() as string | undefined;
+      throw new DomainError('BILL_NOT_PAYABLE', `费用 ${stale ?? ''} 已不是未缴，不能核销`, 'file');
+    }
+    capture.rows('bills', 'update', 'JOIN temp.bulk_debits d ON d.bill_id = "NEW".id ORDER BY d.k');
+    const settled = db
+      .prepare(
+        `UPDATE accounts SET settled_reading_centi = max(settled_reading_centi, d.reading)
+         FROM (SELECT account_id, max(this_reading) AS reading FROM temp.bulk_debits GROUP BY account_id) d WHERE accounts.id = d.account_id`,
+      )
+      .run().changes;
+    // an account with two debited bills is one update, as the trigger would have written it once
+    const accountRows = 'JOIN (SELECT account_id, min(k) AS k FROM temp.bulk_debits GROUP BY account_id) d ON d.account_id = "NEW".id ORDER BY d.k';
+    if (capture.rows('accounts', 'update', accountRows) !== settled) throw new Error('bulk capture: accounts rows differ from the update');
+    db.prepare("UPDATE bank_run_items SET result = 'ok', payment_id = d.payment_id FROM temp.bulk_debits d WHERE bank_run_items.id = d.item_id").run();
+    capture.rows('bank_run_items', 'update', 'JOIN temp.bulk_debits d ON d.item_id = "NEW".id ORDER BY d.k');
+  });
   db.prepare('DELETE FROM temp.bulk_debits').run();
   return count;
 }

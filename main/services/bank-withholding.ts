@@ -27,6 +27,7 @@ import { insertLedgerRow, settleBills } from './payments.js';
 import { postDebits } from './bank-debits.js';
 import { runReturnJob, type ReturnJobResult } from './bank-return-job.js';
 import { bulkFunctions, uuidv7Sql, withBulkCache } from './bulk.js';
+import { withBulkCapture } from './bulk-capture.js';
 
 /** How many checked returns the service remembers (issue 13 #4). */
 const CHECKS_KEPT = 4;
@@ -114,10 +115,13 @@ export class BankWithholding {
           const fileName = `${bank}银行-${runId}.txt`;
           tx.insert(bankRuns).values({ id: runId, bankName: bank, businessDate: date, status: 'sent', itemCount: lines.length, totalFen, fileName, clerkId: actor.staffId }).run();
           const ids = reserveUuidv7Block(now.getTime(), lines.length);
-          client
-            .prepare(`INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen)
-              SELECT ${uuidv7Sql('@first + line_no - 1', '@msHex')}, @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no`)
-            .run({ ...ids, runId });
+          withBulkCapture(client, (capture) => {
+            client
+              .prepare(`INSERT INTO bank_run_items (id, run_id, line_no, account_id, bill_id, card_no, amount_fen)
+                SELECT ${uuidv7Sql('@first + line_no - 1', '@msHex')}, @runId, line_no, accountId, billId, cardNo, amountFen FROM temp.bulk_lines ORDER BY line_no`)
+              .run({ ...ids, runId });
+            capture.rows('bank_run_items', 'insert', 'WHERE "NEW".run_id = @runId ORDER BY "NEW".line_no', { runId });
+          });
           client.exec('DELETE FROM temp.bulk_lines;');
           appendAudit(tx, { actorId: actor.staffId, action: 'bank.generate', entity: 'bank_run', entityId: runId, detail: { bank, count: lines.length, totalFen } }, now);
           return { runId, fileName, count: lines.length, totalFen, base64: fileOf(bank, runId, date, lines).toString('base64') };

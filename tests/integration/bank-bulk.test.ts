@@ -11,6 +11,8 @@ import { answerBankFile } from '../fixtures/bank-answer.js';
 import { scalar, withholdRoute } from '../fixtures/data.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { countStatements } from '../fixtures/statements.js';
+import { capturedTables } from '../../db/sync-capture.js';
+import { isApplying } from '../../main/sync/apply-switch.js';
 
 let host: TestHost;
 const ACCOUNTS = 40;
@@ -25,6 +27,30 @@ afterEach(() => host.dispose());
 const gbk = (base64: string) => iconv.decode(Buffer.from(base64, 'base64'), 'gbk');
 const b64 = (text: string) => iconv.encode(text, 'gbk').toString('base64');
 const rows = <T>(sql: string) => host.store.sqlite.prepare(sql).all() as T[];
+
+type OutboxEvent = { seq: number; tbl: string; op: string; row_id: string; row: string; hall_id: string | null; business_date: string };
+const lastSeq = () => Number(scalar(host, 'SELECT coalesce(max(seq), 0) FROM sync_outbox'));
+const eventsAfter = (seq: number) => rows<OutboxEvent>(`SELECT seq, tbl, op, row_id, row, hall_id, business_date FROM sync_outbox WHERE seq > ${seq} ORDER BY seq`);
+/** The events as runs of one table and op: [tbl op, how many] in outbox order. */
+const runsOf = (events: OutboxEvent[]) =>
+  events.reduce<[string, number][]>((runs, e) => {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === `${e.tbl} ${e.op}`) last[1]++;
+    else runs.push([`${e.tbl} ${e.op}`, 1]);
+    return runs;
+  }, []);
+/** Each event holds its row exactly as the store holds it now, with the row's hall and business date (else the day's). */
+function expectEventsAreTheRows(events: OutboxEvent[], day: string) {
+  const keys = new Map(capturedTables().map((t) => [t.name, t.primaryKey]));
+  for (const e of events) {
+    const pk = keys.get(e.tbl);
+    expect(pk, e.tbl).toHaveLength(1);
+    const stored = host.store.sqlite.prepare(`SELECT * FROM "${e.tbl}" WHERE "${pk![0]}" = ?`).get(e.row_id) as Record<string, unknown>;
+    expect(JSON.parse(e.row), `${e.tbl} ${e.row_id}`).toEqual(stored);
+    expect(e.hall_id).toBe('hall_id' in stored ? stored.hall_id : null);
+    expect(e.business_date).toBe(typeof stored.business_date === 'string' ? stored.business_date : day);
+  }
+}
 
 async function generatedAndAnswered(failEvery = 9) {
   const clerk = await signIn(host);
@@ -113,5 +139,57 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expect([...items.map((i) => i.id)].sort()).toEqual(items.map((i) => i.id));
     expect(items.every((i) => i.bill_id === `bb-${i.account_no}`)).toBe(true);
     expect(scalar(host, "SELECT count(*) FROM audit_log WHERE action = 'bank.generate'")).toBe(1);
+  });
+
+  it('issue 14 #1: the file’s items reach the outbox set-wise, one event each in line order, as the trigger writes it', async () => {
+    const clerk = await signIn(host);
+    const from = lastSeq();
+    expect(await clerk.call('bank.generate', { bank: '建行' })).toMatchObject({ ok: true, value: { count: ACCOUNTS } });
+    const events = eventsAfter(from);
+    expect(runsOf(events)).toEqual([['bank_runs insert', 1], ['bank_run_items insert', ACCOUNTS], ['audit_log insert', 1]]);
+    const items = events.filter((e) => e.tbl === 'bank_run_items');
+    expect(items.map((e) => JSON.parse(e.row).line_no)).toEqual(items.map((_, k) => k + 1));
+    expectEventsAreTheRows(events.filter((e) => e.tbl !== 'audit_log'), '2026-11-23');
+    expect(isApplying(host.store.sqlite)).toBe(false);
+  });
+
+  it('issue 14 #1: the write-off’s rows reach the outbox set-wise: one event per row, statement by statement in line order, as the triggers write them', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    const from = lastSeq();
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true, value: { okCount: 35, failedCount: 5 } });
+    const events = eventsAfter(from);
+    expect(runsOf(events)).toEqual([
+      ['bank_run_items update', 5], // the failed lines, row by row through the trigger
+      ['check_slips insert', 35],
+      ['payments insert', 35],
+      ['payment_items insert', 35],
+      ['bills update', 35],
+      ['accounts update', 35],
+      ['bank_run_items update', 35],
+      ['bank_runs update', 1],
+      ['audit_log insert', 1],
+    ]);
+    // each block in line order: the slips' numbers rise, the payments follow their slips
+    const slips = events.filter((e) => e.tbl === 'check_slips').map((e) => e.row_id);
+    expect(slips).toEqual(slips.map((_, i) => `LC01-${String(i + 1).padStart(8, '0')}`));
+    expect(events.filter((e) => e.tbl === 'payments').map((e) => JSON.parse(e.row).slip_no)).toEqual(slips);
+    expectEventsAreTheRows(events.filter((e) => e.tbl !== 'audit_log'), '2026-11-23');
+    // the switch is off again: a counter payment after it is captured by its triggers
+    expect(isApplying(host.store.sqlite)).toBe(false);
+  });
+
+  it('a write-off that fails part-way leaves no outbox event and the capture switch off', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    // the fifth statement of the posting (the accounts' settled readings) refused for one account: the slips,
+    // payments, items and bills written and captured before it must all roll back with the switch
+    const account = host.store.sqlite.prepare('SELECT account_id FROM bank_run_items WHERE run_id = ? AND line_no = 30').pluck().get(run.runId) as string;
+    const from = lastSeq();
+    host.store.sqlite.exec(`CREATE TEMP TRIGGER refuse_settle BEFORE UPDATE OF settled_reading_centi ON accounts WHEN NEW.id = '${account}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const done = await clerk.call('bank.writeOff', { runId: run.runId, file });
+    host.store.sqlite.exec('DROP TRIGGER temp.refuse_settle');
+    expect(done).toMatchObject({ ok: false });
+    expect(eventsAfter(from)).toEqual([]);
+    expect(isApplying(host.store.sqlite)).toBe(false);
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(0);
   });
 });
