@@ -16,10 +16,10 @@ export function timingOption(title: string, buckets: readonly string[], series: 
   return {
     aria: { enabled: true },
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    grid: { left: 16, right: 24, top: 64, bottom: 8, containLabel: true },
-    legend: { top: 24, type: 'plain', textStyle: { fontSize: 11 } },
+    grid: { left: 16, right: 24, top: 72, bottom: 28, containLabel: true },
+    legend: { top: 30, type: 'scroll', textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', name: '用时', data: [...buckets], axisTick: { alignWithLabel: true } },
+    xAxis: { type: 'category', name: '办理用时（从选中用户到出票）', nameLocation: 'middle', nameGap: 28, data: [...buckets], axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', name: '笔数', minInterval: 1 },
     series: series.map((s, i) => ({
       name: s.name,
