@@ -19,18 +19,21 @@ CREATE TABLE `counter_pauses` (
 --> statement-breakpoint
 CREATE INDEX `counter_pauses_counter` ON `counter_pauses` (`counter_id`,`started_at`);--> statement-breakpoint
 CREATE TABLE `counter_picks` (
-	`counter_id` text PRIMARY KEY NOT NULL,
+	`counter_id` text NOT NULL,
+	`account_id` text NOT NULL,
 	`pick_id` text NOT NULL,
 	`hall_id` text NOT NULL,
-	`account_id` text NOT NULL,
 	`staff_id` text NOT NULL,
 	`picked_at` text NOT NULL,
+	`released_at` text,
+	PRIMARY KEY(`counter_id`, `account_id`),
 	FOREIGN KEY (`counter_id`) REFERENCES `counters`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`hall_id`) REFERENCES `halls`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`hall_id`) REFERENCES `halls`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`staff_id`) REFERENCES `staff`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `counter_picks_one_active` ON `counter_picks` (`counter_id`) WHERE released_at IS NULL;--> statement-breakpoint
 CREATE TABLE `service_timings` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hall_id` text NOT NULL,

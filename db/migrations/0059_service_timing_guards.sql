@@ -65,13 +65,13 @@ BEGIN
   SELECT RAISE(ABORT, 'COUNTER_PAUSED: 本柜台暂停营业中，不能办理新业务；主任批准的暂停结束后请先“恢复营业” (R-SEC-16)');
 END;
 --> statement-breakpoint
--- R-SEC-13: the first slip of the picked customer at the counter ends its transaction: the timing is written from the
+-- R-SEC-13: the first slip of the customer being served at the counter (its active pick) ends its transaction: the timing is written from the
 -- pick's time (stamped by the main process at timing.pick) to the slip's own time (the service clock), both in the
 -- main process; the renderer only named the customer. A gas payment or card purchase is 收费 (limit: fee), anything
 -- else 其它业务 (limit: other); the limit in force is kept with the row. A 冲正 and rows from the feed end nothing.
 CREATE TRIGGER service_timings_end_on_payment AFTER INSERT ON payments
 WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1 AND NEW.reverses_payment_id IS NULL
-  AND EXISTS (SELECT 1 FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id)
+  AND EXISTS (SELECT 1 FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id AND p.released_at IS NULL)
 BEGIN
   INSERT INTO service_timings (id, hall_id, counter_id, clerk_id, account_id, business_date, kind, slip_ref, started_at, ended_at, duration_ms, limit_seconds)
   SELECT p.pick_id, p.hall_id, NEW.counter_id, NEW.clerk_id, NEW.account_id, NEW.business_date,
@@ -81,19 +81,19 @@ BEGIN
     CASE WHEN NEW.charge_type IN ('燃气费', '充值费')
       THEN coalesce((SELECT t.fee_limit_seconds FROM timing_settings t WHERE t.key = 'timing'), 180)
       ELSE coalesce((SELECT t.other_limit_seconds FROM timing_settings t WHERE t.key = 'timing'), 600) END
-  FROM counter_picks p WHERE p.counter_id = NEW.counter_id;
-  DELETE FROM counter_picks WHERE counter_id = NEW.counter_id;
+  FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id AND p.released_at IS NULL;
+  DELETE FROM counter_picks WHERE counter_id = NEW.counter_id AND account_id = NEW.account_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER service_timings_end_on_business AFTER INSERT ON businesses
 WHEN (SELECT applying FROM sync_apply_state WHERE id = 1) IS NOT 1
-  AND EXISTS (SELECT 1 FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id)
+  AND EXISTS (SELECT 1 FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id AND p.released_at IS NULL)
 BEGIN
   INSERT INTO service_timings (id, hall_id, counter_id, clerk_id, account_id, business_date, kind, slip_ref, started_at, ended_at, duration_ms, limit_seconds)
   SELECT p.pick_id, p.hall_id, NEW.counter_id, NEW.accepted_by, NEW.account_id, NEW.accepted_on, '其它业务',
     NEW.business_no, p.picked_at, NEW.created_at,
     max(0, CAST(round((julianday(NEW.created_at) - julianday(p.picked_at)) * 86400000.0) AS INTEGER)),
     coalesce((SELECT t.other_limit_seconds FROM timing_settings t WHERE t.key = 'timing'), 600)
-  FROM counter_picks p WHERE p.counter_id = NEW.counter_id;
-  DELETE FROM counter_picks WHERE counter_id = NEW.counter_id;
+  FROM counter_picks p WHERE p.counter_id = NEW.counter_id AND p.account_id = NEW.account_id AND p.released_at IS NULL;
+  DELETE FROM counter_picks WHERE counter_id = NEW.counter_id AND account_id = NEW.account_id;
 END;

@@ -6,7 +6,8 @@
  * closes it, written by triggers in the custom migration from the slip's own time. Timings and pauses are
  * append-only facts (a pause's end is written once), kept by triggers.
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
 import { counters, halls, staff } from './reference.js';
 import { accounts } from './accounts.js';
@@ -21,15 +22,24 @@ export const timingSettings = sqliteTable('timing_settings', {
   updatedAt: text('updated_at').notNull(),
 });
 
-/** The customer picked at this PC's counter now (one row per counter): the start of its transaction. Local to the PC. */
-export const counterPicks = sqliteTable('counter_picks', {
-  counterId: text('counter_id').primaryKey().references(() => counters.id),
-  pickId: text('pick_id').notNull(),
-  hallId: text('hall_id').notNull().references(() => halls.id),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  staffId: text('staff_id').notNull().references(() => staff.id),
-  pickedAt: text('picked_at').notNull(),
-});
+/**
+ * The customers picked at this PC's counter (local to the PC): the active one (released_at null; one per counter) is
+ * being served since picked_at. One let go (Esc, or another customer picked) keeps its row for a while, so picking it
+ * again soon continues its start: neither a re-pick nor a let-go restarts a customer's clock.
+ */
+export const counterPicks = sqliteTable(
+  'counter_picks',
+  {
+    counterId: text('counter_id').notNull().references(() => counters.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    pickId: text('pick_id').notNull(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    pickedAt: text('picked_at').notNull(),
+    releasedAt: text('released_at'),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.accountId] }), uniqueIndex('counter_picks_one_active').on(t.counterId).where(sql`released_at IS NULL`)],
+);
 
 export const TIMING_KINDS = ['收费', '其它业务'] as const;
 

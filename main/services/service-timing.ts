@@ -5,14 +5,14 @@
  *   into the counter's pick (counter_picks, local to the PC). The first slip for that customer at that counter (a
  *   payment's check slip or a business accepted) ends the transaction: the triggers of the custom migration write the
  *   service_timings row from the pick's time to the slip's own time, so no renderer can set either time. Picking the
- *   same customer again keeps the start; picking another starts a new transaction.
+ *   same customer again, even after letting them go for a while, keeps the start (see pickCustomer).
  * - A 暂停营业 is approved by the hall director who signs in on the spot (never the requester; the database's two-person
  *   trigger refuses otherwise), logged with its start and end; while it is open the counter's new transactions are
  *   refused (service first, triggers for every other path) and resuming is logged.
  * - The manager's report: per clerk or counter and kind, the distribution and the share over the limit, as one typed
  *   table for the window, the .xlsx and the CSV (read on the read worker).
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
 import { accounts, counterPauses, counterPicks, staff, timingSettings } from '../../db/schema.js';
 import { statementOf } from '../../db/statements.js';
@@ -71,25 +71,45 @@ export function assertCounterOpen(tx: ReadTx, counterId: string): void {
 }
 
 /**
- * R-SEC-13: the clerk picked a customer (or let them go: null). The time is this process's. The same customer picked
- * again keeps the start (a renderer cannot restart the clock of the customer at the counter); refused while paused.
+ * R-SEC-13: the clerk picked a customer (or let them go: null). The time is this process's. The customer being served
+ * keeps the start of their transaction: picked again, or let go (Esc, another customer picked) and picked again within
+ * the longer limit (otherLimitSeconds) of the same day, the clock runs on from the first pick, so no sequence of picks
+ * from a renderer restarts it. Refused while the counter is paused (R-SEC-16).
  */
 export function pickCustomer(deps: ServiceDeps, actor: Actor, input: { accountId: string | null }): { timed: boolean; pickedAt: string | null } {
   const now = deps.clock.now();
+  const at = now.toISOString();
+  const mine = eq(counterPicks.counterId, actor.counterId);
   return deps.db.transaction(
     (tx) => {
       if (input.accountId === null) {
-        tx.delete(counterPicks).where(eq(counterPicks.counterId, actor.counterId)).run();
+        tx.update(counterPicks).set({ releasedAt: at }).where(and(mine, isNull(counterPicks.releasedAt))).run();
         return { timed: false, pickedAt: null };
       }
+      const accountId = input.accountId;
       assertCounterOpen(tx, actor.counterId);
-      if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).get()) throw new DomainError('NOT_FOUND', '未找到该用户', 'accountId');
-      if (!loadTimingSettings(tx).enabled) return { timed: false, pickedAt: null };
-      const current = tx.select().from(counterPicks).where(eq(counterPicks.counterId, actor.counterId)).get();
-      if (current && current.accountId === input.accountId) return { timed: true, pickedAt: current.pickedAt };
-      const row = { counterId: actor.counterId, pickId: uuidv7(now.getTime()), hallId: actor.hallId, accountId: input.accountId, staffId: actor.staffId, pickedAt: now.toISOString() };
-      tx.insert(counterPicks).values(row).onConflictDoUpdate({ target: counterPicks.counterId, set: row }).run();
-      return { timed: true, pickedAt: row.pickedAt };
+      if (!tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).get()) throw new DomainError('NOT_FOUND', '未找到该用户', 'accountId');
+      const settings = loadTimingSettings(tx);
+      if (!settings.enabled) {
+        tx.delete(counterPicks).where(mine).run();
+        return { timed: false, pickedAt: null };
+      }
+      // let-go picks older than the window, or of another day, are forgotten: that customer starts afresh
+      const cutoff = new Date(now.getTime() - settings.otherLimitSeconds * 1000).toISOString();
+      const today = businessDateOf(now);
+      for (const p of tx.select().from(counterPicks).where(mine).all()) {
+        if ((p.releasedAt !== null && p.releasedAt < cutoff) || businessDateOf(new Date(p.pickedAt)) !== today) {
+          tx.delete(counterPicks).where(and(mine, eq(counterPicks.accountId, p.accountId))).run();
+        }
+      }
+      tx.update(counterPicks).set({ releasedAt: at }).where(and(mine, isNull(counterPicks.releasedAt), ne(counterPicks.accountId, accountId))).run();
+      const kept = tx.select().from(counterPicks).where(and(mine, eq(counterPicks.accountId, accountId))).get();
+      if (kept) {
+        tx.update(counterPicks).set({ releasedAt: null }).where(and(mine, eq(counterPicks.accountId, accountId))).run();
+        return { timed: true, pickedAt: kept.pickedAt };
+      }
+      tx.insert(counterPicks).values({ counterId: actor.counterId, accountId, pickId: uuidv7(now.getTime()), hallId: actor.hallId, staffId: actor.staffId, pickedAt: at }).run();
+      return { timed: true, pickedAt: at };
     },
     { behavior: 'immediate' },
   );
@@ -117,7 +137,7 @@ export function counterStatus(deps: ServiceDeps, actor: Actor): { settings: Timi
       .select({ accountNo: accounts.accountNo, pickedAt: counterPicks.pickedAt })
       .from(counterPicks)
       .innerJoin(accounts, eq(accounts.id, counterPicks.accountId))
-      .where(eq(counterPicks.counterId, actor.counterId))
+      .where(and(eq(counterPicks.counterId, actor.counterId), isNull(counterPicks.releasedAt)))
       .get();
     return {
       settings: loadTimingSettings(tx),

@@ -83,6 +83,33 @@ describe('service timing (R-SEC-13)', () => {
     expect(timings()).toEqual([]);
   });
 
+  it('letting the customer go or picking another does not restart their clock; a let-go pick is forgotten after the longer limit', async () => {
+    const clerk = await signIn(host);
+    const start = '2026-11-23T02:00:00.000Z';
+    at(0);
+    ok(await clerk.call('timing.pick', { accountId: a.accountId }));
+    at(60_000);
+    ok(await clerk.call('timing.pick', { accountId: null }));
+    at(90_000);
+    expect(ok(await clerk.call('timing.pick', { accountId: a.accountId })).pickedAt).toBe(start);
+    at(120_000);
+    expect(ok(await clerk.call('timing.pick', { accountId: b.accountId })).pickedAt).toBe('2026-11-23T02:02:00.000Z');
+    at(150_000);
+    expect(ok(await clerk.call('timing.pick', { accountId: a.accountId })).pickedAt).toBe(start);
+    at(170_000);
+    ok(await clerk.call('payments.payCash', pay(a.accountId, 'bill-a')));
+    // B was let go at 150 s; picked again 601 s later (beyond the 600 s window) it starts afresh
+    at(751_000);
+    expect(ok(await clerk.call('timing.pick', { accountId: b.accountId })).pickedAt).toBe('2026-11-23T02:12:31.000Z');
+    at(800_000);
+    ok(await clerk.call('payments.payCash', pay(b.accountId, 'bill-b')));
+    expect(timings()).toMatchObject([
+      { accountId: a.accountId, startedAt: start, durationMs: 170_000 },
+      { accountId: b.accountId, startedAt: '2026-11-23T02:12:31.000Z', durationMs: 49_000 },
+    ]);
+    expect(sql().prepare('SELECT count(*) FROM counter_picks').pluck().get()).toBe(0);
+  });
+
   it('the limits are configurable by the director (audited) and timing can be switched off (§10)', async () => {
     const clerk = await signIn(host);
     const manager = await signIn(host, 'manager01', 'counter-lc02');
