@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/services/audit.js';
 import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
 import { lastAuditDetail } from '../fixtures/data.js';
+import { change, lastPaymentId, page, paymentChanges, rowsOf } from '../fixtures/sync.js';
+import { applyFeedPage } from '../../main/sync/applier.js';
 
 let host: TestHost;
 let a: { accountId: string; meterId: string };
@@ -267,5 +269,39 @@ describe('database guards (raw SQL)', () => {
         .prepare("INSERT INTO businesses (id, business_no, type, account_id, contact_phone, priority, accepted_on, promised_on, state, channel, accepted_by, hall_id, counter_id) VALUES ('b1', 'LC01-B1', '其它', ?, '', '等待安排', '2026-11-23', '2026-11-26', '已受理', '营业员', 'staff-clerk01', 'hall-lc', 'counter-lc01')")
         .run(a.accountId),
     ).toThrow(/^COUNTER_PAUSED: /);
+  });
+});
+
+describe('the hall director sees every counter of the hall (issue 14 feed)', () => {
+  it("counter 2's timing, pause and payment come down to counter 1's PC; the pause does not refuse rows from the feed or counter 1's own work", async () => {
+    const other = makeTestHost();
+    try {
+      const a2 = addAccount(other, { accountNo: '71000001', name: '赵一', address: '温州市鹿城区计时路1号', reading: 15000 });
+      addBill(other, a2, { id: 'bill-a', readingDate: '2026-11-10', previous: 11522, current: 15000, amountFen: 12000, dueDate: '2026-12-10' });
+      other.clock.current = new Date(T0);
+      const clerk2 = await signIn(other, 'clerk02', 'counter-lc02');
+      ok(await clerk2.call('timing.pick', { accountId: a2.accountId }));
+      other.clock.current = new Date(T0 + 95_000);
+      ok(await clerk2.call('payments.payCash', pay(a2.accountId, 'bill-a')));
+      ok(await clerk2.call('timing.pause', { reason: '午间暂停', approver: { login: 'manager01', password: '123456' } }));
+      const pid = lastPaymentId(other);
+      const [timing] = rowsOf(other, 'service_timings', '1');
+      const [pause] = rowsOf(other, 'counter_pauses', '1');
+      if (!timing || !pause) throw new Error('nothing to send');
+      // the pause arrives before the payment made before it: the feed's rows pass the paused-counter guard
+      const res = applyFeedPage(sql(), page([change('counter_pauses', pause), ...paymentChanges(other, pid), change('service_timings', timing)]), { now: host.clock.now() });
+      expect(res).toMatchObject({ problems: 0 });
+      const manager = await signIn(host, 'manager01', 'counter-lc01');
+      const byCounter = ok(await manager.call('timing.report', { report: 'timing', from: '2026-11-23', to: '2026-11-23', by: 'counter' }));
+      expect(byCounter.table.rows).toEqual([['2号窗口（LC02）', '收费', 1, 0, 1, 0, 0, 0, 0, '1:35', '1:35', 0, '0.00%']]);
+      expect(ok(await manager.call('timing.report', { report: 'pauses', from: '2026-11-23', to: '2026-11-23' })).table.rows).toEqual([
+        ['2号窗口（LC02）', '2026-11-23', '2026-11-23 10:01:35', '暂停中', null, '午间暂停', '陈晓敏', '郑建华', ''],
+      ]);
+      // counter 1 is not paused by counter 2's sign
+      const clerk = await signIn(host);
+      ok(await clerk.call('payments.payCash', pay(b.accountId, 'bill-b')));
+    } finally {
+      other.dispose();
+    }
   });
 });
