@@ -33,6 +33,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_problems: 'rows from the server this store refused, for the manager (downstream)',
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
   sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
+  counter_picks: 'the customer picked at this PC’s counter right now (issue 15 #5); its timing, once the slip ends it, is captured',
   hall_day_markers: 'other counters’ end-of-day markers as received from the feed or a USB day file (this PC’s own are counter_day_markers, captured)',
 };
 

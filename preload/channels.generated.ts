@@ -179,4 +179,12 @@ export const METHOD_NAMES = [
   'shift.handovers',
   'photos.check',
   'photos.import',
+  'timing.pick',
+  'timing.status',
+  'timing.settings',
+  'timing.saveSettings',
+  'timing.pause',
+  'timing.resume',
+  'timing.report',
+  'timing.export',
 ] as const;

@@ -29,6 +29,7 @@ import { correctionsContract } from './contract/corrections.js';
 import { complaintsContract } from './contract/complaints.js';
 import { managementContract } from './contract/management.js';
 import { photosContract } from './contract/photos.js';
+import { timingContract } from './contract/timing.js';
 
 export { channelOf } from './channels.js';
 export { COUNTER_ROLES, type DomainIssue, HANDHELD_ROLES, PHONE_ROLES, READING_SOURCES_AT_COUNTER, type Access, type Role } from './contract/schemas.js';
@@ -55,6 +56,7 @@ export const contract = {
   ...complaintsContract,
   ...managementContract,
   ...photosContract,
+  ...timingContract,
 } as const satisfies Record<MethodName, { access: Access; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

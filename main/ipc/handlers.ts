@@ -23,6 +23,7 @@ import { syncHandlers } from './areas/sync.js';
 import { syncDownHandlers } from './areas/sync-down.js';
 import { correctionsHandlers } from './areas/corrections.js';
 import { complaintsHandlers } from './areas/complaints.js';
+import { timingHandlers } from './areas/timing.js';
 import { photosHandlers } from './areas/photos.js';
 import { handheldHandlers } from './areas/handheld.js';
 import { importsHandlers } from './areas/imports.js';
@@ -92,6 +93,7 @@ export function createHandlers(
     arrearsHandlers(kit),
     correctionsHandlers(kit),
     complaintsHandlers(kit),
+    timingHandlers(kit),
     managementHandlers(kit),
     photosHandlers(kit),
   ] as const;

@@ -54,6 +54,9 @@ function allowed(access: Access, actor: Actor | null): Result<never> | null {
   return null;
 }
 
+/** The message of the database's 暂停营业 guards (db/migrations, issue 15 #5) starts with its code. */
+const PAUSED_PREFIX = 'COUNTER_PAUSED: ';
+
 /** Calls a window makes by itself on a timer (issue 12 #2: the status bar's device states): they do not count as use for the idle lock. */
 const PASSIVE_METHODS: ReadonlySet<string> = new Set(['devices.states']);
 
@@ -97,6 +100,11 @@ export function createRouter(
             ok: false,
             error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
           };
+        }
+        // R-SEC-16 (issue 15 #5): a paused counter's write refused by the database's own guard (any code path) is
+        // answered typed, with the guard's Chinese message, like the service's own refusal
+        if (error instanceof Error && error.message.startsWith(PAUSED_PREFIX)) {
+          return { ok: false, error: { code: 'COUNTER_PAUSED', message: error.message.slice(PAUSED_PREFIX.length) } };
         }
         log(`handler ${method} failed`, error);
         return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，请联系管理员' } };

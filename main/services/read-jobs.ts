@@ -10,6 +10,7 @@ import { closeReport, dayStatus, monthReport } from './day-close.js';
 import { verifyDayTotals } from './day-totals.js';
 import { arrearsReport, auditExport, cashStatistics, readingChargeQuery, reportTable, type CashStatsFilter, type ReadingFilter, type ReportTableInput } from './reports.js';
 import { managementReport, type ManagementReportInput } from './management-reports.js';
+import { timingReport, type TimingReportInput } from './service-timing.js';
 import { ignitionsByCommunity, meterBusinessCounts, meterBusinessList } from './statistics.js';
 
 export const READ_JOBS = {
@@ -20,6 +21,8 @@ export const READ_JOBS = {
   'reports.table': (deps: ServiceDeps, actor: Actor, input: ReportTableInput) => reportTable(deps, actor, input),
   // issue 15 #6: management reports (R-SEC-26, R-TKT-14, R-SEC-29, R-FIN-03, R-INV-10, R-FIN-05)
   'reports.management': (deps: ServiceDeps, actor: Actor, input: ManagementReportInput) => managementReport(deps, actor, input),
+  // issue 15 #5: service timing per clerk or counter (R-SEC-13) and the 暂停营业 log (R-SEC-16)
+  'timing.report': (deps: ServiceDeps, actor: Actor, input: TimingReportInput) => timingReport(deps, actor, input),
   'audit.export': (deps: ServiceDeps, _actor: Actor, input: { from: string; to: string; heads?: readonly string[] | undefined }) => auditExport(deps, input),
   'day.status': (deps: ServiceDeps, actor: Actor, input: { date: string; hallId?: string | undefined }) => dayStatus(deps, actor, input.date, input.hallId),
   'day.report': (deps: ServiceDeps, actor: Actor, input: { date: string }) => closeReport(deps, actor, input.date),

@@ -24,6 +24,8 @@ export const FACT_TABLES = [
   'ownership_transfers', 'meter_change_records', 'modification_records', 'provisional_ignitions', 'business_visits',
   'hazard_rectifications', 'meter_test_records', 'meter_test_corrections', 'consumable_additions', 'unregistered_premises',
   'bank_runs', 'bank_run_items', 'manual_slips', 'cash_reports', 'business_days',
+  // issue 15 #5: the hall's service timings and 暂停营业 log, so the director sees every counter of the hall
+  'service_timings', 'counter_pauses',
 ] as const;
 
 /**

@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'NOT_CORRECTABLE'
   /** Issue 15 #2 (R-SEC-06): the account was closed (销户); no later business. */
   | 'ACCOUNT_CLOSED'
+  /** Issue 15 #5 (R-SEC-16): the counter is paused (暂停营业, approved by the director); no new transaction. */
+  | 'COUNTER_PAUSED'
   /** Issue 12 #3: the first-run setup ran already (staff exist); it is never offered again. */
   | 'SETUP_DONE'
   /** Issue 13 #5: writes wait until the store's integrity check at start has passed. */

@@ -28,12 +28,11 @@ export const MANUAL: Readonly<Record<string, string>> = {
   'R-BANK-10': 'Bank fee invoices go through the company receipt box or a cheque exchanged at the bank (finance and hall head).',
   'R-CENS-05': 'The clerk signs the meter reader\'s paper external information log (外部信息记录本).',
   'R-SEC-17': 'During an outage the software is down: apologise, take the phone number, collect by hand voluntarily; the payment is then taken at 前台收费 (an outage-dated entry like the R-PAY-06 manual slip is not built).',
+  'R-SEC-16': 'Partly manual: staff at the counter 10 minutes before opening to check equipment and forms, and serving customers still waiting at closing time; the 暂停营业 sign with the director\'s approval is built (服务计时, Alt+J).',
   'R-SEC-28': 'Conduct rules for staff (六不准: no unauthorised charges, private connections, rudeness …).',
 };
 
 export const PENDING: Readonly<Record<string, PendingEntry>> = {
   'R-VOL-03': { point: 3, what: 'IC-meter 换表单 records actual, recharged and to-compensate m³; the 补气 through the approved correction' },
   'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
-  'R-SEC-13': { point: 5, what: 'each counter transaction timed (≤ 3 min fee payment, ≤ 10 min other businesses); per clerk distribution' },
-  'R-SEC-16': { point: 5, what: '暂停营业 at a counter needs the director\'s approval and is logged' },
 };

@@ -250,7 +250,7 @@ describe('windows of a counter (issue 12 #4)', () => {
     const before = shell.windows.length;
     const items = windowMenu(shell.menu);
     // every area but the customer display (its own window, below)
-    expect(items.filter((i) => i.id?.startsWith('window:')).map((i) => i.label)).toEqual(['前台收费', '业务受理', '派工/回执', '用户报装', '查询及报表', '派工单打印', '卡务', '抄表机', '银行代扣', '批量打印', '日结', '气价设置', '异常', '欠费催缴', '更正审批', '投诉与意见']);
+    expect(items.filter((i) => i.id?.startsWith('window:')).map((i) => i.label)).toEqual(['前台收费', '业务受理', '派工/回执', '用户报装', '查询及报表', '派工单打印', '卡务', '抄表机', '银行代扣', '批量打印', '日结', '气价设置', '异常', '欠费催缴', '更正审批', '投诉与意见', '服务计时']);
     items.find((i) => i.id === 'window:#/cards')?.click?.();
     expect(shell.windows).toHaveLength(before + 1);
     cards = shell.windows.at(-1) as FakeWindow;

@@ -53,6 +53,11 @@ export const useCustomerSearch = create<SearchState>((set, get) => ({
       set({ cursor: index, selectedId: hit.id });
       const { query, lastQuery, hits, truncated, searched, cursor, selectedId } = get();
       shareWithWindows({ topic: 'customer', value: { query, lastQuery, hits, truncated, searched, cursor, selectedId } satisfies Shared });
+      // R-SEC-13 (issue 15 #5): the back end starts timing this customer's transaction at its own clock; a paused
+      // counter (R-SEC-16) says so here, where the clerk picks
+      void call('timing.pick', { accountId: hit.id }).then((res) => {
+        if (!res.ok && res.error.code === 'COUNTER_PAUSED') set({ error: res.error.message });
+      });
     }
     return hit;
   },
@@ -84,6 +89,9 @@ export const useCustomerSearch = create<SearchState>((set, get) => ({
     const wasPicked = get().selectedId !== null;
     set({ ...blank });
     // 下一位 (Esc): the counter's other windows let the customer go too
-    if (wasPicked) shareWithWindows({ topic: 'customer', value: null });
+    if (wasPicked) {
+      shareWithWindows({ topic: 'customer', value: null });
+      void call('timing.pick', { accountId: null }); // R-SEC-13: the customer left without a slip: nothing is timed
+    }
   },
 }));
