@@ -33,6 +33,7 @@ const DATABASE_TESTS = new Map([
   ['integration/backup.test.ts', 'a backup whose audit log was cut'],
   ['integration/corrections.test.ts', 'the correction request triggers: decided once, never by the requester, only by a manager (issue 15 #3)'],
   ['integration/complaints.test.ts', 'the append-only complaint triggers (issue 15 #4)'],
+  ['integration/bank-bulk.test.ts', 'a temporary trigger refusing one account mid-write-off: the set-wise outbox capture rolls back with the rows (issue 13 #4)'],
   ['integration/counter-reading.test.ts', 'audit tampering and the paid-bill trigger'],
   ['integration/day-close.test.ts', 'the closed-day and reviewed-once triggers'],
   ['integration/day-totals.test.ts', 'the guards that only the ledger triggers write the per-day totals (issue 13 #2)'],
