@@ -24,7 +24,9 @@
  *        than the push); its refusal comes back as the central row after the report;
  *      · a row naming a payment this store knows as reversed is older than the 冲正: the bill stays as it is;
  *      · a row naming a payment whose item is not here yet (a snapshot page read after its start, or a feed
- *        position written before the payment's own) waits: the payment's item, and its own bill row, follow;
+ *        position written before the payment's own) waits (sync_bill_waits, listed under 同步问题: never silent):
+ *        when the payment's item comes the row is applied and the wait removed; one that stays names a payment
+ *        this PC will not get by the feed (paid before its snapshot began) and is the manager's to check;
  *      · a central 未缴 never un-pays a bill whose payment stands here (only its 冲正 does);
  *  - a local 异常 (double_payment, found before the server's report arrives) is flagged only for this counter's
  *    OWN hall, for a payment of another counter that covers a bill the central row gives to another payment: the
@@ -152,18 +154,33 @@ function holderOf(status: unknown, paid: unknown): string | null {
   return status === '收讫' && typeof paid === 'string' && paid !== '' ? paid : null;
 }
 
+/** A central bill row waits for the payment item it names (sync_bill_waits; 同步问题 lists the waits). */
+function waitForPayment(db: Database.Database, billId: string, paymentId: string | null, at: Position, now: Date): void {
+  if (paymentId === null) {
+    prepared(db, 'DELETE FROM sync_bill_waits WHERE bill_id = ?').run(billId);
+    return;
+  }
+  prepared(
+    db,
+    `INSERT INTO sync_bill_waits (bill_id, payment_id, source, position, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (bill_id) DO UPDATE SET payment_id = excluded.payment_id, source = excluded.source, position = excluded.position, created_at = excluded.created_at
+     WHERE sync_bill_waits.payment_id IS NOT excluded.payment_id`,
+  ).run(billId, paymentId, at.source, at.position.slice(0, 400), now.toISOString());
+}
+
 /**
- * The bill rules above, applied to the columns that differ: returns the columns still to write.
+ * The bill rules above, applied to the columns that differ: returns the columns still to write, and the payment
+ * the row names whose item is not here yet (the row waits for it).
  */
-function billDiff(db: Database.Database, existing: Record<string, unknown>, diff: Map<string, Value>): Map<string, Value> {
-  if (!diff.has('status') && !diff.has('paid_payment_id')) return diff;
+function billDiff(db: Database.Database, existing: Record<string, unknown>, diff: Map<string, Value>): { diff: Map<string, Value>; waitFor: string | null } {
+  if (!diff.has('status') && !diff.has('paid_payment_id')) return { diff, waitFor: null };
   const billId = String(existing.id);
   const central = holderOf(diff.has('status') ? diff.get('status') : existing.status, diff.has('paid_payment_id') ? diff.get('paid_payment_id') : existing.paid_payment_id);
   const local = holderOf(existing.status, existing.paid_payment_id);
-  const keep = () => {
+  const keep = (waitFor: string | null = null) => {
     diff.delete('status');
     diff.delete('paid_payment_id');
-    return diff;
+    return { diff, waitFor };
   };
   if (local && !isReversed(db, local)) {
     // a central 未缴 (or another state) never un-pays a bill whose payment stands here: only its 冲正 does
@@ -171,9 +188,13 @@ function billDiff(db: Database.Database, existing: Record<string, unknown>, diff
     // this PC's own payment: moved only once the server has reported it as the credit
     if (central !== local && isOwn(db, local) && !reportedAsCredit(db, billId, local)) return keep();
   }
-  // older than a 冲正 known here, or the payment's item is not here yet (it follows, with its own bill row)
-  if (central && central !== local && (isReversed(db, central) || !covers(db, central, billId))) return keep();
-  return diff;
+  if (central && central !== local) {
+    // older than a 冲正 known here
+    if (isReversed(db, central)) return keep();
+    // the payment's item is not here yet: it follows in the feed (with the payment's own bill row)
+    if (!covers(db, central, billId)) return keep(central);
+  }
+  return { diff, waitFor: null };
 }
 
 /**
@@ -195,11 +216,29 @@ function flagDoubles(db: Database.Database, billId: string, row: SqliteRow, own:
   }
 }
 
-/** After a foreign payment item: its bill becomes 收讫 when still 未缴 (which payment holds it is the server's to say). */
+/**
+ * After a foreign payment item: a central bill row that waited for this payment is applied now (the wait
+ * removed); otherwise the bill becomes 收讫 when still 未缴 (which payment holds it is the server's to say).
+ */
 function afterPaymentItem(db: Database.Database, item: Record<string, unknown>): void {
   const payment = prepared(db, 'SELECT reverses_payment_id AS r FROM payments WHERE id = ?').get(item.payment_id) as { r: string | null } | undefined;
   if (!payment || payment.r !== null || isReversed(db, String(item.payment_id))) return;
-  prepared(db, "UPDATE bills SET status = '收讫', paid_payment_id = ? WHERE id = ? AND status = '未缴'").run(item.payment_id, item.bill_id);
+  const waited = (prepared(db, 'SELECT payment_id FROM sync_bill_waits WHERE bill_id = ?').pluck().get(item.bill_id) as string | undefined) === item.payment_id;
+  if (waited) prepared(db, 'DELETE FROM sync_bill_waits WHERE bill_id = ?').run(item.bill_id);
+  const bill = prepared(db, 'SELECT * FROM bills WHERE id = ?').get(item.bill_id) as Record<string, unknown> | undefined;
+  if (!bill) return;
+  if (!waited) {
+    if (bill.status === '未缴') prepared(db, "UPDATE bills SET status = '收讫', paid_payment_id = ? WHERE id = ?").run(item.payment_id, item.bill_id);
+    return;
+  }
+  // the waiting central row, through the same rules (a bill held here by this PC's own payment still waits for its verdict)
+  const wanted = new Map<string, Value>();
+  if (bill.status !== '收讫') wanted.set('status', '收讫');
+  if (bill.paid_payment_id !== item.payment_id) wanted.set('paid_payment_id', String(item.payment_id));
+  const { diff } = billDiff(db, bill, wanted);
+  if (diff.size === 0) return;
+  const set = [...diff.keys()];
+  prepared(db, `UPDATE bills SET ${set.map((c) => `${ident(c)} = ?`).join(', ')} WHERE id = ?`).run(...set.map((c) => diff.get(c) as Value), item.bill_id);
 }
 
 /** After a foreign 冲正: the bills its original paid are unpaid again (the guard checks the reversal exists). */
@@ -208,7 +247,7 @@ function afterPayment(db: Database.Database, payment: Record<string, unknown>): 
   prepared(db, "UPDATE bills SET status = '未缴', paid_payment_id = NULL WHERE paid_payment_id = ? AND status = '收讫'").run(payment.reverses_payment_id);
 }
 
-function upsertRow(db: Database.Database, meta: TableMeta, row: SqliteRow, now: Date, own: Own): 'applied' | 'skipped' {
+function upsertRow(db: Database.Database, meta: TableMeta, row: SqliteRow, now: Date, own: Own, at: Position): 'applied' | 'skipped' {
   const cols = known(meta, row);
   const byCol = new Map(cols);
   const keyVals = meta.pk.map((c) => byCol.get(c));
@@ -222,7 +261,11 @@ function upsertRow(db: Database.Database, meta: TableMeta, row: SqliteRow, now: 
   }
   let diff = new Map<string, Value>();
   for (const [c, v] of cols) if (!meta.pk.includes(c) && existing[c] !== v) diff.set(c, v);
-  if (meta.name === 'bills') diff = billDiff(db, existing, diff);
+  if (meta.name === 'bills') {
+    const decided = billDiff(db, existing, diff);
+    diff = decided.diff;
+    waitForPayment(db, String(existing.id), decided.waitFor, at, now);
+  }
   if (diff.size > 0) {
     const set = [...diff.keys()];
     prepared(db, `UPDATE ${ident(meta.name)} SET ${set.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${pkWhere(meta)}`).run(...set.map((c) => diff.get(c) as Value), ...keyVals);
@@ -261,7 +304,7 @@ export function applyChange(db: Database.Database, change: FeedChange, at: Posit
       if (change.table === DAY_MARKER_FEED_TABLE) return storeDayMarker(db, dayMarkerRecord.parse(change.row), at.source === 'day-file' ? 'day-file' : 'feed');
       const meta = tableMeta(db, change.table);
       if (!meta) throw new Error(`本机没有表 ${change.table}，或不接收该表的同步数据`);
-      return upsertRow(db, meta, change.row, now, own);
+      return upsertRow(db, meta, change.row, now, own, at);
     })();
   } catch (err) {
     const reason = err instanceof ZodError ? `数据格式不符（${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；').slice(0, 300)}）` : reasonOf(err);

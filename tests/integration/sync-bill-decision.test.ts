@@ -196,19 +196,35 @@ describe('a bill paid at two counters offline: the server decides, every counter
     expect(await sumsAgree(co, 'hall-lc', [a])).toEqual({ n: 2, total: 0 });
   });
 
-  it('(b) a snapshot row naming a payment whose item comes later in the feed is not refused; the feed completes it', async () => {
+  it('(b) a snapshot row naming a payment whose item comes later in the feed is not refused: it waits, listed, and the feed completes it', async () => {
     const co = await company();
     const a = await enrol(co, 'hall-lc', 'counter-lc01');
     const c = await enrol(co, 'hall-hl', 'counter-hl01');
+    // bill-2 paid before C's snapshot began (its payment is not in C's feed); bill-1 paid after
+    const early = await pay(a, 'bill-2', 345, 'clerk01', 'counter-lc01');
+    await push(a);
     const start = await h.call<{ feedCursor: string }>('GET', ROUTES.snapshotStart, { auth: c.auth });
     const pa = await pay(a, 'bill-1', 7935, 'clerk01', 'counter-lc01');
     await push(a);
     const snap = await h.call('GET', `${ROUTES.snapshot}?table=bills&limit=100`, { auth: c.auth });
     const loaded = loadSnapshotPage(c.host.store.sqlite, snap.body, c.host.clock.now(), { deviceId: c.deviceId, hallId: c.hallId });
     expect(loaded.problems).toBe(0);
+    // not refused by the guard: both rows wait for their payment's item, listed under 同步问题 for the manager
+    const waits = (x: Counter) => rowsOf(x.host, 'sync_bill_waits', '1').map((w) => [w.bill_id, w.payment_id]).sort();
+    expect(waits(c)).toEqual([['bill-1', pa], ['bill-2', early]]);
+    expect(problemsOf(c)).toEqual([]);
+    const manager = await signIn(c.host, 'manager01', 'counter-lc02');
+    const listed = await manager.call('sync.problems', {});
+    expect(listed.ok && listed.value.map((p) => [p.table, p.rowId, p.reason.slice(0, 6)]).sort()).toEqual([['bills', 'bill-1', '等待缴费明细'], ['bills', 'bill-2', '等待缴费明细']]);
     writeCursor(c.host.store.sqlite, 'main', start.body.feedCursor, c.host.clock.now());
     expect(await pull(c)).toEqual({ problems: 0 });
+    // bill-1's payment came by the feed: the row applied, its wait gone; bill-2's never comes here: it stays listed
     expect(localBill(c, 'bill-1')).toEqual({ status: '收讫', paid: pa });
+    expect(waits(c)).toEqual([['bill-2', early]]);
+    const still = await manager.call('sync.problems', {});
+    expect(still.ok && still.value.map((p) => p.rowId)).toEqual(['bill-2']);
+    expect(still.ok && still.value[0]?.reason).toContain(early);
+    expect(localBill(c, 'bill-2')).toEqual({ status: '未缴', paid: null });
     expect(problemsOf(c)).toEqual([]);
   });
 

@@ -331,6 +331,8 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
           problems.set(key, (problems.get(key) ?? 0) + 1);
         }
         for (const [key, n] of problems) fail(`${cp.counter.code}: ${n} feed rows refused (sync_problems) ${key}`);
+        const waits = (st?.waits ?? []) as { bill_id: string; payment_id: string }[];
+        if (waits.length > 0) fail(`${cp.counter.code}: ${waits.length} central bill rows still wait for their payment (sync_bill_waits), e.g. ${waits[0]?.bill_id} by ${waits[0]?.payment_id}`);
         if (!st?.chainOk) fail(`${cp.counter.code}: audit chain does not verify`);
       });
       // audit heads: the server anchored each counter's head
