@@ -31,6 +31,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   sync_push_state: 'the pusher’s acknowledged position and status',
   sync_cursors: 'the change feed’s position applied here (downstream)',
   sync_problems: 'rows from the server this store refused, for the manager (downstream)',
+  sync_bill_waits: 'central bill rows waiting here for the payment item they name (downstream, issue 14 conflicts)',
   sync_anomalies: 'the 异常 list as the server reported it; a decision goes up through the anomalies route and its audit row',
   sync_marker_deliveries: 'which of this PC’s day markers the server has taken (the markers themselves are captured)',
   counter_picks: 'the customer picked at this PC’s counter right now (issue 15 #5); its timing, once the slip ends it, is captured',

@@ -36,6 +36,25 @@ export const syncProblems = sqliteTable(
   (t) => [index('sync_problems_created').on(t.createdAt)],
 );
 
+/**
+ * Issue 14 (conflicts): a central bill row naming the payment the server chose, whose payment item this store does
+ * not hold yet (a snapshot page read after the snapshot began, or a feed position written before the payment's
+ * own). The bill waits: when the item comes the row is applied and the wait removed. A wait that stays names a
+ * payment this PC will not get by the feed (paid before its snapshot began); 同步问题 lists it for the manager.
+ */
+export const syncBillWaits = sqliteTable(
+  'sync_bill_waits',
+  {
+    billId: text('bill_id').primaryKey(),
+    paymentId: text('payment_id').notNull(),
+    /** 'feed' | 'snapshot' | 'day-file', and the position there. */
+    source: text('source').notNull(),
+    position: text('position').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('sync_bill_waits_payment').on(t.paymentId)],
+);
+
 /** The server's anomaly kinds (server/protocol/anomalies.ts), kept here as a closed list of the store. */
 export const ANOMALY_KINDS = ['double_payment', 'duplicate_business', 'refused_change', 'audit_rollback', 'audit_rehash', 'seq_reuse', 'day_marker_mismatch'] as const;
 

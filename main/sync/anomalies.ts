@@ -116,9 +116,19 @@ export interface ProblemView {
   createdAt: string;
 }
 
-/** 同步问题: the rows from the server this PC refused, newest first (manager, administrator). */
+/**
+ * 同步问题: the central bill rows waiting here for the payment item they name (sync_bill_waits: none stays once the
+ * feed has brought the payment; one that stays names a payment this PC will not get by the feed), then the rows
+ * from the server this PC refused, newest first (manager, administrator).
+ */
 export function listProblems(deps: ServiceDeps, actor: Actor): ProblemView[] {
   if (!isManager(actor)) throw new DomainError('FORBIDDEN', '同步问题仅营业厅主任可查看', 'id');
-  return deps.db.all<ProblemView>(sql`
+  const waits = deps.db.all<ProblemView>(sql`
+    SELECT -w.rowid AS id, w.source, w.position, 'bills' AS "table", w.bill_id AS rowId,
+           '等待缴费明细：中心记录该账单由缴费 ' || w.payment_id || ' 收讫，本机尚无该缴费的明细（随后到达时自动补记；长时间仍在此请核查）' AS reason,
+           w.created_at AS createdAt
+    FROM sync_bill_waits w ORDER BY w.created_at DESC LIMIT 500`);
+  const refused = deps.db.all<ProblemView>(sql`
     SELECT id, source, position, table_name AS "table", row_id AS rowId, reason, created_at AS createdAt FROM sync_problems ORDER BY id DESC LIMIT 500`);
+  return [...waits, ...refused];
 }

@@ -1,7 +1,8 @@
 /**
  * Issue 14 #3: the 异常 rows of this PC (sync_anomalies), written by the applier inside its transaction: the
- * server's reports from the feed, and the applier's own finding of a bill paid twice (so the conflict is on
- * the list at once, before the server's report arrives; the report then takes the row over).
+ * server's reports from the feed, and the applier's own finding of a bill paid twice in this counter's OWN hall
+ * (applier.ts flagDoubles: only once the central row shows which payment the server chose, so the finding is
+ * exactly the conflict the server reports to this hall; the report then takes the row over).
  */
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../ids.js';
@@ -9,7 +10,7 @@ import type { AnomalyRecord } from './feed-schema.js';
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
-/** A bill found paid by a second payment while applying the feed: both payments stand, the later is a credit. */
+/** A bill found paid by a second payment of this hall while applying the feed: both payments stand, the later is a credit. */
 export function recordLocalDoublePayment(db: Database.Database, at: { billId: string; laterPaymentId: string; firstPaymentId: string; now: Date }): void {
   const known = db
     .prepare("SELECT 1 FROM sync_anomalies WHERE kind = 'double_payment' AND bill_id = ? AND (payment_id IN (?, ?) OR other_payment_id IN (?, ?))")

@@ -54,6 +54,7 @@ export function importDayFile(deps: ServiceDeps, actor: Actor, bytes: Buffer): D
             { cursor: `${e.seq}`, table: e.table, op: e.op, rowId: e.rowId, row: e.row, originDeviceId: payload.deviceId, hallId: e.hallId ?? payload.hallId },
             { source: 'day-file', position: `${payload.deviceId}#${e.seq}` },
             now,
+            { deviceId: null, hallId: payload.hallId },
           );
           tally[outcome === 'problem' ? 'problems' : outcome]++;
         }

@@ -212,7 +212,7 @@ export class Puller {
       const query = `?limit=${this.o.feedLimit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       // checked by the applier against the contract (a page that does not match changes nothing)
       const raw = await this.get(credentials, `${ROUTES.feed}${query}`, z.unknown());
-      const r = applyFeedPage(sqlite, raw, { now: this.o.now(), ownDeviceId: credentials.deviceId });
+      const r = applyFeedPage(sqlite, raw, { now: this.o.now(), ownDeviceId: credentials.deviceId, ownHallId: credentials.hallId });
       this.applied += r.applied;
       this.problems += r.problems;
       this.lastPullAt = this.o.now().toISOString();
@@ -237,7 +237,7 @@ export class Puller {
       while (after !== DONE) {
         const query = `?table=${table}&limit=${this.o.snapshotLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
         const raw = await this.get(credentials, `${ROUTES.snapshot}${query}`, z.unknown());
-        const r = loadSnapshotPage(sqlite, raw, this.o.now());
+        const r = loadSnapshotPage(sqlite, raw, this.o.now(), { deviceId: credentials.deviceId, hallId: credentials.hallId });
         this.snapshotRows += r.rows;
         this.problems += r.problems;
         after = r.next ?? DONE;

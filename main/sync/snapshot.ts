@@ -8,7 +8,7 @@
  * row, each in its own savepoint, and the refused rows are listed in sync_problems.
  */
 import type Database from 'better-sqlite3';
-import { applyChange, FeedInputError } from './applier.js';
+import { applyChange, FeedInputError, NO_OWN, type Own } from './applier.js';
 import { withApplying } from './apply-switch.js';
 import { z } from 'zod';
 import { SNAPSHOT_TABLES, syncId } from '../../server/protocol/index.js';
@@ -69,7 +69,7 @@ function checkRows(rows: unknown[]): { rowId: string; row: SqliteRow }[] | strin
   return rows as { rowId: string; row: SqliteRow }[];
 }
 
-export function loadSnapshotPage(db: Database.Database, raw: unknown, now: Date): SnapshotPageResult {
+export function loadSnapshotPage(db: Database.Database, raw: unknown, now: Date, own: Own = NO_OWN): SnapshotPageResult {
   const parsed = pageShape.safeParse(raw);
   if (!parsed.success) throw new FeedInputError(`服务器返回的快照数据格式不符，未导入：${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`);
   const checked = checkRows(parsed.data.rows);
@@ -86,7 +86,7 @@ export function loadSnapshotPage(db: Database.Database, raw: unknown, now: Date)
   const rows: SqliteRow[] = page.rows.map((r) => r.row);
   const slow = () => {
     for (const [i, r] of page.rows.entries()) {
-      const outcome = applyChange(db, { cursor: `s${i}`, table: page.table, op: 'insert', rowId: r.rowId, row: r.row, originDeviceId: null, hallId: null }, { source: 'snapshot', position: `${page.table}/${r.rowId}` }, now);
+      const outcome = applyChange(db, { cursor: `s${i}`, table: page.table, op: 'insert', rowId: r.rowId, row: r.row, originDeviceId: null, hallId: null }, { source: 'snapshot', position: `${page.table}/${r.rowId}` }, now, own);
       if (outcome === 'problem') result.problems++;
       else if (outcome === 'applied') result.inserted++;
       else result.existing++;

@@ -38,7 +38,10 @@ describe('异常 list', () => {
     await clerkA.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['bill-1'], tendered: '100', expectedTotalFen: fen(7935) });
     const clerkB = await signIn(b, 'clerk02', 'counter-lc02');
     await clerkB.call('payments.payCash', { accountId: 'acc-90000001', billIds: ['bill-1'], tendered: '100', expectedTotalFen: fen(7935) });
-    applyFeedPage(b.store.sqlite, page([...paymentChanges(a, lastPaymentId(a)), change('sync_anomalies', refused('counter-lc02'), { origin: null }), change('sync_anomalies', refused('counter-lc01'), { origin: null })]), { now: b.clock.now() });
+    const pb = lastPaymentId(b);
+    // the server's report: A pushed first, B's payment is the credit
+    const report = { ...refused('counter-lc02'), id: 'anom-credit', kind: 'double_payment', table: 'payment_items', rowId: `${pb}-item`, billId: 'bill-1', paymentId: pb, otherPaymentId: lastPaymentId(a), amountFen: 7935, detail: '账单重复缴费：后一笔转为预存' };
+    applyFeedPage(b.store.sqlite, page([...paymentChanges(a, lastPaymentId(a)), change('sync_anomalies', report, { origin: null }), change('sync_anomalies', refused('counter-lc02'), { origin: null }), change('sync_anomalies', refused('counter-lc01'), { origin: null })]), { now: b.clock.now(), ownHallId: 'hall-lc' });
     const m = await signIn(b, 'manager01', 'counter-lc02');
     const list = await m.call('anomalies.list', { open: true });
     expect(list.ok && list.value.map((x) => x.kind).sort()).toEqual(['double_payment', 'refused_change', 'refused_change']);

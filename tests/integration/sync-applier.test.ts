@@ -127,26 +127,56 @@ describe('applier: refused rows are listed, never dropped', () => {
 });
 
 describe('applier: a bill paid at both counters while offline (double_payment)', () => {
-  it('keeps both payments, the bill stays 收讫 by B’s own, the conflict is on B’s 异常 list once, the server’s report takes it over', async () => {
+  const report = (paymentId: string, otherPaymentId: string) => ({
+    id: 'anom-1', kind: 'double_payment', companyId: 'company', hallId: 'hall-lc', deviceId: 'device-b', counterId: 'counter-lc02', table: 'payment_items',
+    rowId: `${paymentId}-item`, otherRowId: null, accountId: 'acc-90000001', billId: 'bill-1', paymentId, otherPaymentId, amountFen: 7935, businessDate: '2026-11-23',
+    detail: '账单重复缴费：后一笔转为预存', createdAt: '2026-11-23T03:00:00.000Z', resolution: null, resolvedAt: null, resolvedBy: null, note: null,
+  });
+  const bill1 = (host: TestHost) => one(host, 'SELECT status, paid_payment_id AS paid FROM bills WHERE id = ?', 'bill-1');
+
+  it('B’s own payment keeps the bill until the server decides; then B takes the decision: the bill moves to A’s payment, B’s is the credit on the 异常 list once', async () => {
     const pa = await payAt(a, 'bill-1', 7935);
     const pb = await payAt(b, 'bill-1', 7935, 'counter-lc02', 'clerk02');
-    const res = applyFeedPage(b.store.sqlite, page(paymentChanges(a, pa)), { now: now() });
-    expect(res.problems).toBe(0);
+    const opts = { now: now(), ownHallId: 'hall-lc' };
+    expect(applyFeedPage(b.store.sqlite, page(paymentChanges(a, pa)), opts).problems).toBe(0);
     expect(count(b, 'SELECT count(*) FROM payments WHERE id IN (?, ?)', pa, pb)).toBe(2);
-    expect(one(b, 'SELECT status, paid_payment_id AS paid FROM bills WHERE id = ?', 'bill-1')).toEqual({ status: '收讫', paid: pb });
+    // not judged yet (B's push has not reached the server): B's own payment holds the bill, nothing is listed
+    expect(bill1(b)).toEqual({ status: '收讫', paid: pb });
+    expect(rowsOf(b, 'sync_anomalies', '1')).toEqual([]);
+    // the server ordered A's push first: its report names pb the credit, then the central row comes to every counter
+    const [central] = rowsOf(a, 'bills', "id = 'bill-1'");
+    const decided = page([change('sync_anomalies', report(pb, pa), { rowId: 'anom-1', origin: null }), change('bills', { ...central }, { op: 'update', hallId: null, origin: null })]);
+    expect(applyFeedPage(b.store.sqlite, decided, opts).problems).toBe(0);
+    expect(bill1(b)).toEqual({ status: '收讫', paid: pa });
+    expect(count(b, 'SELECT count(*) FROM payments WHERE id IN (?, ?)', pa, pb)).toBe(2);
     const found = rowsOf(b, 'sync_anomalies', '1');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'double_payment', bill_id: 'bill-1', reported_by: 'local', amount_fen: 7935 });
-    // the server ordered B's push first: A's payment is the later one, the credit
-    const report = {
-      id: 'anom-1', kind: 'double_payment', companyId: 'company', hallId: 'hall-lc', deviceId: 'device-a', counterId: 'counter-lc01', table: 'payments',
-      rowId: pa, otherRowId: pb, accountId: 'acc-90000001', billId: 'bill-1', paymentId: pa, otherPaymentId: pb, amountFen: 7935, businessDate: '2026-11-23',
-      detail: '账单重复缴费：后一笔转为预存', createdAt: '2026-11-23T03:00:00.000Z', resolution: null, resolvedAt: null, resolvedBy: null, note: null,
-    };
-    applyFeedPage(b.store.sqlite, page([change('sync_anomalies', report, { rowId: 'anom-1', origin: null })]), { now: now() });
-    const after = rowsOf(b, 'sync_anomalies', '1');
-    expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ server_id: 'anom-1', reported_by: 'server', payment_id: pa, other_payment_id: pb });
+    expect(found[0]).toMatchObject({ server_id: 'anom-1', reported_by: 'server', payment_id: pb, other_payment_id: pa, amount_fen: 7935 });
+  });
+
+  it('a third counter of the hall lists the double payment at once and the server’s report takes the row over; a counter of another hall lists nothing', async () => {
+    const c = makeTestHost();
+    const d = makeTestHost();
+    try {
+      seedBoth(c);
+      seedBoth(d);
+      const pa = await payAt(a, 'bill-1', 7935);
+      const pb = await payAt(b, 'bill-1', 7935, 'counter-lc02', 'clerk02');
+      // the feed as the server writes it: A's push (pa holds the bill), then B's (its bill row refused: the central row, to every counter)
+      const [central] = rowsOf(a, 'bills', "id = 'bill-1'");
+      const feed = [...paymentChanges(a, pa), ...paymentChanges(b, pb, 'device-b').filter((x) => x.table !== 'bills'), change('bills', { ...central }, { op: 'update', hallId: null, origin: null })];
+      expect(applyFeedPage(c.store.sqlite, page(feed), { now: now(), ownHallId: 'hall-lc' }).problems).toBe(0);
+      expect(applyFeedPage(d.store.sqlite, page(feed), { now: now(), ownHallId: 'hall-hl' }).problems).toBe(0);
+      for (const x of [c, d]) expect(bill1(x)).toEqual({ status: '收讫', paid: pa });
+      expect(rowsOf(c, 'sync_anomalies', '1')).toMatchObject([{ kind: 'double_payment', reported_by: 'local', server_id: null, hall_id: 'hall-lc', payment_id: pb, other_payment_id: pa, amount_fen: 7935 }]);
+      // another hall's double payment is that hall's: the server reports it there, not here
+      expect(rowsOf(d, 'sync_anomalies', '1')).toEqual([]);
+      applyFeedPage(c.store.sqlite, page([change('sync_anomalies', report(pb, pa), { rowId: 'anom-1', origin: null })]), { now: now(), ownHallId: 'hall-lc' });
+      expect(rowsOf(c, 'sync_anomalies', '1')).toMatchObject([{ server_id: 'anom-1', reported_by: 'server', payment_id: pb }]);
+    } finally {
+      c.dispose();
+      d.dispose();
+    }
   });
 
   it('an older central bill row (未缴) does not un-pay a bill paid here and not yet pushed', async () => {

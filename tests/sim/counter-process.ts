@@ -150,6 +150,8 @@ function state(a: { date: string }) {
     bills: all<{ id: string; status: string; paid_payment_id: string | null }>("SELECT id, status, paid_payment_id FROM bills WHERE status <> '未缴' OR paid_payment_id IS NOT NULL ORDER BY id"),
     anomalies: all<Record<string, unknown>>('SELECT * FROM sync_anomalies ORDER BY 1'),
     problems: all<Record<string, unknown>>('SELECT * FROM sync_problems'),
+    /** Central bill rows still waiting for the payment item they name (none once the feed has caught up). */
+    waits: all<Record<string, unknown>>('SELECT * FROM sync_bill_waits'),
     head: head ?? null,
     chainOk: chain.ok,
     push: host.sync.status().push,

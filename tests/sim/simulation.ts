@@ -331,6 +331,8 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
           problems.set(key, (problems.get(key) ?? 0) + 1);
         }
         for (const [key, n] of problems) fail(`${cp.counter.code}: ${n} feed rows refused (sync_problems) ${key}`);
+        const waits = (st?.waits ?? []) as { bill_id: string; payment_id: string }[];
+        if (waits.length > 0) fail(`${cp.counter.code}: ${waits.length} central bill rows still wait for their payment (sync_bill_waits), e.g. ${waits[0]?.bill_id} by ${waits[0]?.payment_id}`);
         if (!st?.chainOk) fail(`${cp.counter.code}: audit chain does not verify`);
       });
       // audit heads: the server anchored each counter's head
@@ -340,7 +342,7 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
         const head = states[i]?.value?.head;
         if (!head || server.auditHead?.seq !== head.seq || server.auditHead?.hash !== head.hash) fail(`${cp.counter.code}: audit head ${JSON.stringify(head)} vs anchored ${JSON.stringify(server.auditHead)}`);
       }
-      // bills: every counter shows each bill as the server's central row has it (paid at another hall too)
+      // bills: every counter shows each bill as the server's central row has it (paid at another hall too), held by the same payment
       const centralBills = new Map((await pool.query<{ row_key: string; status: string; paid: string | null }>(
         "SELECT row_key, row->>'status' AS status, row->>'paid_payment_id' AS paid FROM rows WHERE company_id = $1 AND table_name = 'bills'",
         [SIM_COMPANY],
@@ -350,9 +352,10 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
         let example = '';
         for (const b of states[i]?.value?.bills ?? []) {
           const c = centralBills.get(b.id);
-          if (!c || c.status !== b.status) {
+          // the status and the payment that holds the bill: the server decides which of two payments that is
+          if (!c || c.status !== b.status || (c.paid ?? null) !== (b.paid_payment_id ?? null)) {
             differ++;
-            example ||= `${b.id} ${b.status} vs server ${c?.status}`;
+            example ||= `${b.id} ${b.status} ${b.paid_payment_id} vs server ${c?.status} ${c?.paid}`;
           }
         }
         const paidCentrally = [...centralBills.values()].filter((b) => b.status !== '未缴').length;

@@ -47,6 +47,7 @@ const DATABASE_TESTS = new Map([
   ['integration/sync-day-file-export.test.ts', 'a device key as the feed would have brought it (issue 14 #5)'],
   ['integration/reversal.test.ts', 'the trigger that a reversal mirrors its original'],
   ['integration/search.test.ts', 'the search index triggers follow an address change'],
+  ['integration/sync-bill-decision.test.ts', 'the paid-bill trigger moves a 收讫 bill only to a standing payment that covers it (issue 14 conflicts)'],
   ['integration/sync-anomalies.test.ts', 'the 异常 list’s decide-once and never-deleted triggers (issue 14 #3)'],
   ['integration/store-check.test.ts', 'a write SQLite itself refuses while the integrity check runs or after it failed (issue 13 #5)'],
   ['integration/wal-checkpoint.test.ts', 'the WAL checkpoints, driven by raw writes to a scratch table (issue 13 #3)'],

@@ -144,7 +144,7 @@ export function Anomalies() {
       {message && <p role="status">{message}</p>}
       {problems && (
         <div className="sync-problems">
-          <h3>同步问题（本机拒收的数据）</h3>
+          <h3>同步问题（本机拒收的数据，及等待缴费明细的账单）</h3>
           {problems.length === 0 ? (
             <p>没有</p>
           ) : (
