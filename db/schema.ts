@@ -28,3 +28,4 @@ export * from './schema/sync.js';
 export * from './schema/sync-down.js';
 export * from './schema/arrears.js';
 export * from './schema/handover.js';
+export * from './schema/photos.js';

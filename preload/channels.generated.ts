@@ -177,6 +177,13 @@ export const METHOD_NAMES = [
   'shift.handoverDraft',
   'shift.handover',
   'shift.handovers',
+  'photos.settings',
+  'photos.setSettings',
+  'photos.browse',
   'photos.check',
   'photos.import',
+  'photos.progress',
+  'photos.verifyArchive',
+  'photos.forAccount',
+  'photos.image',
 ] as const;

@@ -56,6 +56,7 @@ const DATABASE_TESTS = new Map([
   ['integration/arrears-collection.test.ts', 'the supply-stop and repayment-agreement guards, and account categories set up in SQL (issue 15 #1)'],
   ['integration/no-replace-guards.test.ts', 'INSERT OR REPLACE refused on every append-only table (issue 13 #4)'],
   ['integration/shift-handover.test.ts', 'the append-only shift-handover guards (issue 15 #6, R-SEC-21)'],
+  ['integration/photos-store.test.ts', 'the append-only photo import and install photo guards (issue 15 #7, R-PHOTO-02)'],
 ]);
 
 describe('typed tests (issue 11 #6)', () => {
