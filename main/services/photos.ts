@@ -43,6 +43,14 @@ const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(b
 const refuse = (message: string, field: string) => new DomainError('VALIDATION', message, field);
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
+const fsReason = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EACCES' || code === 'EPERM') return '没有权限';
+  if (code === 'EROFS') return '只读的磁盘';
+  if (code === 'ENOSPC') return '磁盘已满';
+  return error instanceof Error ? error.message : String(error);
+};
+
 /** The list file looked for in the technician's folder when no list is typed. */
 export const PHOTO_LIST_FILE = '照片清单.csv';
 
@@ -133,25 +141,40 @@ export async function importPhotos(input: CopyInput, matcher?: Matcher, onProgre
   if (clashes.length) throw refuse(`归档中已有同名文件，不能覆盖，未复制任何文件 (R-PHOTO-02)：\n${clashes.join('\n')}`, 'targets');
 
   const total = check.plan.length;
-  onProgress?.({ done: 0, total });
-  for (const target of input.targets) await mkdir(join(target, input.yearMonth), { recursive: true });
+  // What this import wrote, removed again if it fails before its end: a half-copied batch never stays behind
+  // (these files were made by this call a moment ago and are not yet a recorded archive copy).
+  const written: string[] = [];
+  const put = async (file: string, bytes: Buffer | string) => {
+    // 'wx': a file that appeared since the check is still never overwritten.
+    await writeFile(file, bytes, { flag: 'wx' });
+    written.push(file);
+  };
   const copied: CopyResult['copied'] = [];
-  for (const p of check.plan) {
-    // The bytes hashed are the bytes written: each photo is read once, hashed, and written to every target with
-    // 'wx' (a file that appeared since the check is still never overwritten).
-    const bytes = await readFile(join(input.sourceDir, p.from));
-    copied.push({ from: p.from, to: p.to, sha256: sha256(bytes), bytes: bytes.length, accountNo: p.accountNo });
-    for (const target of input.targets) await writeFile(join(target, p.to), bytes, { flag: 'wx' });
-    onProgress?.({ done: copied.length, total });
-    await tick();
-  }
-  const manifest = manifestText(copied.map((c) => ({ path: c.to, sha256: c.sha256 })));
   const manifests: string[] = [];
-  for (const target of input.targets) {
-    await writeFile(join(target, manifestRel), manifest, { flag: 'wx' });
-    const bad = verifyManifest(target, manifestRel);
-    if (bad.length) throw new DomainError('VALIDATION', `复制后校验不一致 (R-PHOTO-02)：${bad.join('、')}`, 'targets');
-    manifests.push(join(target, manifestRel));
+  let manifest = '';
+  try {
+    onProgress?.({ done: 0, total });
+    for (const target of input.targets) await mkdir(join(target, input.yearMonth), { recursive: true });
+    for (const p of check.plan) {
+      // The bytes hashed are the bytes written: each photo is read once, hashed, and written to every target.
+      const bytes = await readFile(join(input.sourceDir, p.from));
+      copied.push({ from: p.from, to: p.to, sha256: sha256(bytes), bytes: bytes.length, accountNo: p.accountNo });
+      for (const target of input.targets) await put(join(target, p.to), bytes);
+      onProgress?.({ done: copied.length, total });
+      await tick();
+    }
+    manifest = manifestText(copied.map((c) => ({ path: c.to, sha256: c.sha256 })));
+    for (const target of input.targets) {
+      await put(join(target, manifestRel), manifest);
+      const bad = verifyManifest(target, manifestRel);
+      if (bad.length) throw new DomainError('VALIDATION', `复制后校验不一致 (R-PHOTO-02)：${bad.join('、')}`, 'targets');
+      manifests.push(join(target, manifestRel));
+    }
+  } catch (error) {
+    for (const file of written) rmSync(file, { force: true });
+    if (error instanceof DomainError) throw error;
+    const reason = fsReason(error);
+    throw new DomainError('VALIDATION', `复制中断，本次已复制的文件已撤回，请排除问题后重新导入 (R-PHOTO-02)：${reason}`, 'targets');
   }
   return { check, copied, manifests, manifestRel, manifestSha256: sha256(manifest) };
 }
@@ -183,13 +206,6 @@ export interface PhotoSettingsView extends PhotoDirs {
   start: PhotoDirs;
 }
 
-const fsReason = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'EACCES' || code === 'EPERM') return '没有权限';
-  if (code === 'EROFS') return '只读的磁盘';
-  if (code === 'ENOSPC') return '磁盘已满';
-  return error instanceof Error ? error.message : String(error);
-};
 
 /**
  * A usable photo folder: a full path to a folder that already exists (the photo server's share or the D: drive

@@ -86,6 +86,23 @@ describe('installation photos (issue 15 #7, R-PHOTO-01/02)', () => {
     expect(readFileSync(join(s.archive, '2026-11', 'SHA256SUMS-b1.txt'))).toEqual(before);
   });
 
+  it('R-PHOTO-02: a copy interrupted half-way takes back what it wrote; files there before stay untouched, and the batch can be run again', async () => {
+    const s = setup();
+    mkdirSync(join(s.archive, '2026-11'), { recursive: true });
+    writeFileSync(join(s.archive, '2026-11', 'earlier-batch.jpg'), 'earlier');
+    const input = { sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive, s.local], batch: 'b1' };
+    // The failure is thrown after the second photo reached both copies (as a full disk or a lost share would).
+    const failing = importPhotos(input, undefined, (p) => {
+      if (p.done === 2) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    });
+    await expect(failing).rejects.toThrow('复制中断，本次已复制的文件已撤回，请排除问题后重新导入 (R-PHOTO-02)：磁盘已满');
+    expect(readdirSync(join(s.archive, '2026-11'))).toEqual(['earlier-batch.jpg']);
+    expect(readdirSync(join(s.local, '2026-11'))).toEqual([]);
+    await importPhotos(input);
+    expect(verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
+    expect(readFileSync(join(s.archive, '2026-11', 'earlier-batch.jpg'), 'utf8')).toBe('earlier');
+  });
+
   it('R-PHOTO-02: verifyManifest lists a file changed after the copy', async () => {
     const s = setup();
     await importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive], batch: 'b1' });
