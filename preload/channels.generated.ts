@@ -172,6 +172,7 @@ export const METHOD_NAMES = [
   'complaints.list',
   'complaints.overdue',
   'complaints.phone',
+  'complaints.saveSettings',
   'reports.management',
   'reports.managementExport',
   'shift.handoverDraft',
