@@ -39,7 +39,7 @@ describe('installation photos (issue 15 #7, R-PHOTO-01/02)', () => {
       expect(readFileSync(join(t, '2026-11', 'SHA256SUMS-b1.txt'), 'utf8')).toBe(
         `${hex('photo-three')}  2026-11/和平街12号_1单元-1.jpg\n${hex('photo-one')}  2026-11/幸福路8号3-2-301-1.jpg\n${hex('photo-two')}  2026-11/幸福路8号3-2-301-2.jpg\n`,
       );
-      expect(verifyManifest(t, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
+      expect(await verifyManifest(t, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
     }
     expect(r.manifests).toHaveLength(2);
     // The source is left as it was.
@@ -99,7 +99,7 @@ describe('installation photos (issue 15 #7, R-PHOTO-01/02)', () => {
     expect(readdirSync(join(s.archive, '2026-11'))).toEqual(['earlier-batch.jpg']);
     expect(readdirSync(join(s.local, '2026-11'))).toEqual([]);
     await importPhotos(input);
-    expect(verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
+    expect(await verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual([]);
     expect(readFileSync(join(s.archive, '2026-11', 'earlier-batch.jpg'), 'utf8')).toBe('earlier');
   });
 
@@ -107,7 +107,7 @@ describe('installation photos (issue 15 #7, R-PHOTO-01/02)', () => {
     const s = setup();
     await importPhotos({ sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11', targets: [s.archive], batch: 'b1' });
     writeFileSync(join(s.archive, '2026-11', '幸福路8号3-2-301-1.jpg'), 'tampered');
-    expect(verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual(['2026-11/幸福路8号3-2-301-1.jpg']);
+    expect(await verifyManifest(s.archive, '2026-11/SHA256SUMS-b1.txt')).toEqual(['2026-11/幸福路8号3-2-301-1.jpg']);
   });
 
   it('bad input gets a typed Chinese error', async () => {
