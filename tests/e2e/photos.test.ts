@@ -140,6 +140,7 @@ describe('安装照片 (R-PHOTO-01/02)', () => {
     await page.keyboard.type('1');
     await expect.poll(() => page.locator('[data-photo-diffs]').getAttribute('data-photo-diffs')).toBe('1');
     expect(await page.locator('tr.differs').getAttribute('data-account')).toBe('80000011');
+    expect(await page.locator('tr.differs .photo-diff').textContent()).toBe(' 清单少 1 张');
     expect(await page.locator('table.photo-plan tbody tr').first().textContent()).toBe(`IMG_0001.png80000011${'2026-11'}/${ADDRESS_1}-1.png`);
     await page.screenshot({ path: join(artifacts, 'photos-check-differs-1366x768.png') });
 

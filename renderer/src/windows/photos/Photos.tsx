@@ -19,6 +19,10 @@ type Problem = { field?: string; message: string };
 
 const countOf = (v: string | undefined): number | null => (v !== undefined && /^\d{1,4}$/.test(v.trim()) ? Number(v.trim()) : null);
 
+/** The difference of a household's row, said the way the clerk checks it: the list against the handover book. */
+const diffText = (listed: number, handover: number | null): string =>
+  handover === null ? ' 未填' : listed > handover ? ` 清单多 ${listed - handover} 张` : ` 清单少 ${handover - listed} 张`;
+
 export function Photos() {
   const businessDate = useSession((s) => s.session?.businessDate ?? '');
   const [folder, setFolder] = useState('');
@@ -261,6 +265,7 @@ export function Photos() {
                         value={handover[h.accountNo] ?? ''}
                         onChange={(e) => setHandover((m) => ({ ...m, [h.accountNo]: e.target.value }))}
                       />
+                      {differs(h.accountNo) && <span className="photo-diff">{diffText(h.files.length, countOf(handover[h.accountNo]))}</span>}
                     </td>
                   </tr>
                 ))}
