@@ -29,3 +29,4 @@ export * from './schema/sync-down.js';
 export * from './schema/arrears.js';
 export * from './schema/handover.js';
 export * from './schema/timing.js';
+export * from './schema/photos.js';

@@ -17,6 +17,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   device_settings: 'this PC’s receipt printer (设备设置)',
   device_ports: 'this PC’s card reader and handheld ports (设备设置)',
   backup_settings: 'this PC’s second backup path',
+  photo_settings: 'this PC’s photo archive and local photo folder (issue 15 #7)',
   sign_in_failures: 'this PC’s sign-in throttle state (R-SEC-27); cleared and counted locally',
   counter_sequences: 'this PC’s slip number counters; the numbers travel on the slips themselves',
   day_totals: 'per-day totals kept by triggers from the ledger (a cache; each side recomputes it)',

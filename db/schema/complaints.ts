@@ -3,7 +3,7 @@
  * and answered): logged at the counter or from the phone, answered and closed once with the customer's
  * satisfaction. Append-only (triggers in the custom migration).
  */
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
 import { counters, halls, staff } from './reference.js';
 import { accounts } from './accounts.js';
@@ -45,4 +45,19 @@ export const complaintAnswers = sqliteTable('complaint_answers', {
   satisfaction: text('satisfaction', { enum: COMPLAINT_SATISFACTION }).notNull(),
   answeredBy: text('answered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
+});
+
+/**
+ * Issue 15 #4 (§10 configurable; R-SEC-18, R-SEC-20): the complaint phone told to customers and the days until the
+ * promised answer, by default and per category, set by a hall manager or an administrator. One row once set; no
+ * row: the start's `Settings.complaints`.
+ */
+export const complaintSettings = sqliteTable('complaint_settings', {
+  key: text('key', { enum: ['complaints'] }).primaryKey(),
+  phone: text('phone').notNull(),
+  answerDays: integer('answer_days').notNull(),
+  /** JSON {category: days} for the categories answered sooner or later than the default. */
+  categoryDays: text('category_days').notNull(),
+  updatedBy: text('updated_by').notNull().references(() => staff.id),
+  updatedAt: text('updated_at').notNull(),
 });

@@ -11,6 +11,7 @@
 export interface PhotoListEntry {
   /** The file name as it is on the camera card (e.g. DSC_0001.JPG). */
   file: string;
+  /** The household's 用户编号; empty on the list when the technician wrote only the address (matched by address). */
   accountNo: string;
   address: string;
 }
@@ -51,8 +52,9 @@ export function addressFileName(address: string): string {
 }
 
 /**
- * The technician's list as CSV: a header line, then `文件名,户号,地址` per photo. Quoted fields are not used on the
- * list (an address with a comma is refused as a list error by the caller's count of fields).
+ * The technician's list as CSV: a header line, then `文件名,户号,地址` per photo (户号 may be empty: the household is
+ * then found by the address). Quoted fields are not used on the list (an address with a comma is refused as a list
+ * error by the count of fields).
  */
 export function parsePhotoList(text: string): { entries: PhotoListEntry[]; errors: string[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
@@ -60,7 +62,7 @@ export function parsePhotoList(text: string): { entries: PhotoListEntry[]; error
   const errors: string[] = [];
   lines.slice(1).forEach((line, i) => {
     const cells = line.split(',').map((c) => c.trim());
-    if (cells.length !== 3 || cells.some((c) => c === '')) {
+    if (cells.length !== 3 || cells[0] === '' || cells[2] === '') {
       errors.push(`照片清单第 ${i + 2} 行应为 文件名,户号,地址：${line}`);
       return;
     }
@@ -121,4 +123,80 @@ export function photoCheckMessage(c: PhotoCheck): string {
 /** R-PHOTO-02: manifest text, `sha256  path` per line (sha256sum format), sorted by path, LF line ends. */
 export function manifestText(items: readonly { path: string; sha256: string }[]): string {
   return [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((i) => `${i.sha256}  ${i.path}\n`).join('');
+}
+
+/** An address compared with the archive: whitespace removed, full-width digits, letters and the dash made half-width. */
+export function normalAddress(address: string): string {
+  return address
+    .replace(/\s+/g, '')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[—–－]/g, '-');
+}
+
+export interface HouseholdRef {
+  accountNo: string;
+  name: string;
+  address: string;
+}
+
+/** One household of the technician's list as matched to the archive (R-PHOTO-01). */
+export interface HouseholdMatch {
+  accountNo: string;
+  name: string;
+  /** The address in the customer archive. */
+  archiveAddress: string;
+  /** The address the technician wrote (the photos are named by it). */
+  writtenAddress: string;
+  files: string[];
+  /** How the household was found: by the 户号 on the list, or by the address alone. */
+  by: 'accountNo' | 'address';
+  /** The written address is not the archive's (shown highlighted; the photos still go by the written one). */
+  addressDiffers: boolean;
+}
+
+/**
+ * R-PHOTO-01: each list line's household in the archive: by its 户号, or (户号 empty) by its address, which must name
+ * exactly one account. A line that finds none (or several) is a list error and blocks the copy. The entries come back
+ * with their 户号 filled in, so the handover-book count and the rename work per household.
+ */
+export function matchHouseholds(
+  entries: readonly PhotoListEntry[],
+  byAccountNo: (accountNo: string) => HouseholdRef | undefined,
+  byAddress: (normalAddress: string) => HouseholdRef[],
+): { entries: PhotoListEntry[]; households: HouseholdMatch[]; errors: string[] } {
+  const errors: string[] = [];
+  const resolved: PhotoListEntry[] = [];
+  const households = new Map<string, HouseholdMatch>();
+  for (const e of entries) {
+    let ref: HouseholdRef | undefined;
+    let by: HouseholdMatch['by'] = 'accountNo';
+    if (e.accountNo !== '') {
+      ref = byAccountNo(e.accountNo);
+      if (!ref) errors.push(`${e.file}：户号 ${e.accountNo} 不在用户档案中`);
+    } else {
+      by = 'address';
+      const found = byAddress(normalAddress(e.address));
+      if (found.length === 1) ref = found[0];
+      else if (found.length === 0) errors.push(`${e.file}：地址“${e.address}”找不到用户，请在清单上写明户号`);
+      else errors.push(`${e.file}：地址“${e.address}”对应 ${found.length} 户（${found.map((f) => f.accountNo).join('、')}），请写明户号`);
+    }
+    if (!ref) continue;
+    resolved.push({ ...e, accountNo: ref.accountNo });
+    const h = households.get(ref.accountNo);
+    if (h) {
+      h.files.push(e.file);
+      if (normalAddress(e.address) !== normalAddress(h.writtenAddress)) errors.push(`户号 ${ref.accountNo} 的照片写了两个地址：${h.writtenAddress} / ${e.address}`);
+    } else {
+      households.set(ref.accountNo, {
+        accountNo: ref.accountNo,
+        name: ref.name,
+        archiveAddress: ref.address,
+        writtenAddress: e.address,
+        files: [e.file],
+        by,
+        addressDiffers: normalAddress(ref.address) !== normalAddress(e.address),
+      });
+    }
+  }
+  return { entries: resolved, households: [...households.values()].sort((a, b) => a.accountNo.localeCompare(b.accountNo)), errors };
 }

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { ReadTx } from '../../db/open.js';
-import { accounts, checkSlips, complaintAnswers, complaints, satisfactionRatings, staff, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_SATISFACTION } from '../../db/schema.js';
+import { accounts, checkSlips, complaintAnswers, complaints, complaintSettings, satisfactionRatings, staff, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_SATISFACTION } from '../../db/schema.js';
 import { addDays, businessDateOf, isValidDate } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { uuidv7 } from '../ids.js';
@@ -69,7 +69,8 @@ export function logComplaint(deps: ServiceDeps, actor: Actor, input: ComplaintIn
         throw new DomainError('NOT_FOUND', `核对单 ${slipNo} 不存在`, 'slipNo');
       }
       const latest = addDays(today, 30);
-      const promisedBy = input.promisedBy?.trim() || addDays(today, deps.settings.complaints.answerDays);
+      const configured = loadComplaintSettings(tx, deps);
+      const promisedBy = input.promisedBy?.trim() || addDays(today, configured.categoryDays[input.category] ?? configured.answerDays);
       if (!isValidDate(promisedBy) || promisedBy < today || promisedBy > latest) {
         throw new DomainError('VALIDATION', `承诺答复日期须在 ${today} 至 ${latest} 之间`, 'promisedBy');
       }
@@ -124,8 +125,61 @@ export function listComplaints(deps: ServiceDeps, actor: Actor, input: { overdue
   return [...views.filter((v) => v.status !== '已办结'), ...views.filter((v) => v.status === '已办结')];
 }
 
-export function complaintPhone(deps: ServiceDeps): { phone: string; answerDays: number } {
-  return deps.settings.complaints;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** Issue 15 #4 (§10 configurable): the complaint phone and the answer days, by default and per category. */
+export interface ComplaintSettings {
+  phone: string;
+  answerDays: number;
+  /** The categories whose answer is promised sooner or later than the default. */
+  categoryDays: Partial<Record<ComplaintCategory, number>>;
+  /** false: nothing stored, the start's `Settings.complaints`. */
+  stored: boolean;
+}
+
+/** The stored settings, else the start's `Settings.complaints` (no category of its own). */
+export function loadComplaintSettings(tx: ReadTx, deps: Pick<ServiceDeps, 'settings'>): ComplaintSettings {
+  const row = tx.select().from(complaintSettings).where(eq(complaintSettings.key, 'complaints')).get();
+  if (!row) return { ...deps.settings.complaints, categoryDays: {}, stored: false };
+  return { phone: row.phone, answerDays: row.answerDays, categoryDays: JSON.parse(row.categoryDays) as ComplaintSettings['categoryDays'], stored: true };
+}
+
+/** R-SEC-18: the complaint phone to tell the customer, and the default answer days (with each category's own). */
+export function complaintPhone(deps: ServiceDeps): ComplaintSettings {
+  return loadComplaintSettings(deps.db, deps);
+}
+
+const MAX_ANSWER_DAYS = 30;
+
+/**
+ * Issue 15 #4: a hall manager or an administrator sets the complaint phone (digits and '-', 5–20, or empty) and the
+ * answer days (1–30, by default and for any category). Refused at the field, nothing changed; audited.
+ */
+export function saveComplaintSettings(deps: ServiceDeps, actor: Actor, input: { phone: string; answerDays: number; categoryDays: Partial<Record<ComplaintCategory, number>> }): ComplaintSettings {
+  const phone = input.phone.trim();
+  if (phone !== '' && !/^[0-9-]{5,20}$/.test(phone)) throw new DomainError('VALIDATION', '投诉电话只能是 5–20 位数字或 -', 'phone');
+  const days = (n: number, field: string) => {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ANSWER_DAYS) throw new DomainError('VALIDATION', `答复期限须为 1–${MAX_ANSWER_DAYS} 天`, field);
+    return n;
+  };
+  const answerDays = days(input.answerDays, 'answerDays');
+  const categoryDays: Partial<Record<ComplaintCategory, number>> = {};
+  for (const category of COMPLAINT_CATEGORIES) {
+    const n = input.categoryDays[category];
+    if (n !== undefined && n !== answerDays) categoryDays[category] = days(n, `categoryDays.${category}`);
+  }
+  const now = deps.clock.now();
+  deps.db.transaction((tx) => {
+    const before = loadComplaintSettings(tx, deps);
+    const row = { phone, answerDays, categoryDays: JSON.stringify(categoryDays), updatedBy: actor.staffId, updatedAt: now.toISOString() };
+    tx.insert(complaintSettings).values({ key: 'complaints', ...row }).onConflictDoUpdate({ target: complaintSettings.key, set: row }).run();
+    appendAudit(
+      tx,
+      { actorId: actor.staffId, action: 'complaints.settings', entity: 'complaint_settings', entityId: 'complaints', detail: { before: { phone: before.phone, answerDays: before.answerDays, categoryDays: before.categoryDays }, after: { phone, answerDays, categoryDays } } },
+      now,
+    );
+  });
+  return complaintPhone(deps);
 }
 
 function viewOf(db: ReadTx, id: string, today: string): ComplaintView {

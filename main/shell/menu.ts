@@ -45,6 +45,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/approvals', title: '更正审批', key: 'a' },
   { hash: '#/complaints', title: '投诉与意见', key: 'c' },
   { hash: '#/timing', title: '服务计时', key: 'j' },
+  { hash: '#/photos', title: '安装照片', key: 'p' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

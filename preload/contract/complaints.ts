@@ -25,6 +25,15 @@ const complaintView = z.object({
   answeredByName: z.string().nullable(),
 });
 
+const COMPLAINT_CATEGORY_VALUES = ['服务态度', '收费', '抄表', '维修', '安装', '气压气质', '其它'] as const;
+
+const complaintSettings = z.object({
+  phone: z.string(),
+  answerDays: z.number().int(),
+  categoryDays: z.partialRecord(z.enum(COMPLAINT_CATEGORY_VALUES), z.number().int()),
+  stored: z.boolean(),
+});
+
 export const complaintsContract = {
   'complaints.log': {
     access: PHONE_ROLES,
@@ -32,7 +41,7 @@ export const complaintsContract = {
       .object({
         kind: z.enum(['投诉', '意见']),
         channel: z.enum(['柜台', '电话']),
-        category: z.enum(['服务态度', '收费', '抄表', '维修', '安装', '气压气质', '其它']),
+        category: z.enum(COMPLAINT_CATEGORY_VALUES),
         accountId: id.nullable().default(null),
         customerName: z.string().trim().max(40, '姓名过长'),
         phone: z.string().trim().max(20, '电话过长'),
@@ -51,6 +60,18 @@ export const complaintsContract = {
   'complaints.list': { access: PHONE_ROLES, input: z.object({}).strict(), output: z.array(complaintView) },
   /** R-SEC-20: the unanswered complaints past their promised answer date, for the director. */
   'complaints.overdue': { access: ['manager', 'admin'], input: z.object({}).strict(), output: z.array(complaintView) },
-  /** R-SEC-18: the complaint phone to tell the customer, and the default answer days. */
-  'complaints.phone': { access: PHONE_ROLES, input: z.object({}).strict(), output: z.object({ phone: z.string(), answerDays: z.number().int() }) },
+  /** R-SEC-18: the complaint phone to tell the customer, and the answer days (default, and each category's own). */
+  'complaints.phone': { access: PHONE_ROLES, input: z.object({}).strict(), output: complaintSettings },
+  /** Issue 15 #4 (§10 configurable): set by a hall manager or an administrator; refused at the field; audited. */
+  'complaints.saveSettings': {
+    access: ['manager', 'admin'],
+    input: z
+      .object({
+        phone: z.string().max(20, '电话过长'),
+        answerDays: z.number().int('答复期限须为整数天'),
+        categoryDays: z.partialRecord(z.enum(COMPLAINT_CATEGORY_VALUES), z.number().int('答复期限须为整数天')),
+      })
+      .strict(),
+    output: complaintSettings,
+  },
 } as const;

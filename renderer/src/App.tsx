@@ -27,6 +27,7 @@ import { SetupWizard } from './windows/setup/SetupWizard';
 import { Approvals } from './windows/approvals/Approvals';
 import { Complaints } from './windows/complaints/Complaints';
 import { ServiceTiming } from './windows/timing/ServiceTiming';
+import { Photos } from './windows/photos/Photos';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -49,6 +50,7 @@ const WINDOWS = [
   { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
   { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
   { hash: '#/timing', key: 'j', title: '服务计时', view: () => <ServiceTiming /> },
+  { hash: '#/photos', key: 'p', title: t.windows.photos, view: () => <Photos /> },
 ] as const;
 
 function useHash(): string {

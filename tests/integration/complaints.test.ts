@@ -26,7 +26,7 @@ describe('complaints and opinions (R-SEC-20, R-SEC-12, R-SEC-18)', () => {
     const paid = ok(await clerk.call('payments.payCash', { accountId: ids.accountId, billIds: ['c-1'], tendered: '50', expectedTotalFen: 3450 }));
     ok(await clerk.call('display.show', { dueFen: 3450, tenderedFen: 5000, changeFen: 1550, slipNo: paid.slipNo, askRating: true }));
     ok(await clerk.call('display.rate', { score: 4 }));
-    expect(ok(await clerk.call('complaints.phone', {}))).toEqual({ phone: '', answerDays: 5 });
+    expect(ok(await clerk.call('complaints.phone', {}))).toEqual({ phone: '', answerDays: 5, categoryDays: {}, stored: false });
     const logged = ok(await clerk.call('complaints.log', { ...base, accountId: ids.accountId, slipNo: paid.slipNo }));
     expect(logged).toMatchObject({ status: '待答复', handlerName: '王丽', accountNo: '63000001', promisedBy: '2026-11-28', slipNo: paid.slipNo, slipRating: '不满意' });
     // R-SEC-12: another clerk is not the handler; the first responder or the manager closes it
@@ -54,6 +54,31 @@ describe('complaints and opinions (R-SEC-20, R-SEC-12, R-SEC-18)', () => {
     const lead = await signIn(host, 'cclead01', 'counter-cc01');
     expect(ok(await lead.call('complaints.list', {}))).toMatchObject([{ id: logged.id, status: '已超期' }]);
     expect(await clerk.call('complaints.overdue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('issue 15 #4 (§10 configurable, R-SEC-18/R-SEC-20): a manager sets the complaint phone and the answer days by category; a clerk may not; bad values are refused at the field; audited', async () => {
+    const clerk = await signIn(host);
+    const settings = { phone: '0577-88386119', answerDays: 7, categoryDays: { 收费: 2, 气压气质: 1 } } as const;
+    expect(await clerk.call('complaints.saveSettings', settings)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const manager = await signIn(host, 'manager01', 'counter-lc02');
+    expect(await manager.call('complaints.saveSettings', { ...settings, phone: '88-abc' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'phone' } });
+    expect(await manager.call('complaints.saveSettings', { ...settings, answerDays: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'answerDays' } });
+    expect(await manager.call('complaints.saveSettings', { ...settings, categoryDays: { 收费: 31 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'categoryDays.收费' } });
+    const count = (sql: string) => host.store.sqlite.prepare(sql).pluck().get();
+    expect(count('SELECT count(*) FROM complaint_settings')).toBe(0);
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'complaints.settings'")).toBe(0);
+    // A category given the default's days is not kept as its own.
+    expect(ok(await manager.call('complaints.saveSettings', { ...settings, categoryDays: { ...settings.categoryDays, 抄表: 7 } }))).toEqual({ phone: '0577-88386119', answerDays: 7, categoryDays: { 收费: 2, 气压气质: 1 }, stored: true });
+    expect(ok(await clerk.call('complaints.phone', {}))).toMatchObject({ phone: '0577-88386119', answerDays: 7 });
+    expect(JSON.parse(String(count("SELECT detail FROM audit_log WHERE action = 'complaints.settings'")))).toEqual({
+      before: { phone: '', answerDays: 5, categoryDays: {} },
+      after: { phone: '0577-88386119', answerDays: 7, categoryDays: { 收费: 2, 气压气质: 1 } },
+    });
+    // The promised answer date follows the category's own days, else the default (today 2026-11-23).
+    expect(ok(await clerk.call('complaints.log', { ...base, category: '收费' })).promisedBy).toBe('2026-11-25');
+    expect(ok(await clerk.call('complaints.log', { ...base, category: '服务态度' })).promisedBy).toBe('2026-11-30');
+    expect(ok(await clerk.call('complaints.log', { ...base, category: '气压气质', promisedBy: '2026-12-01' })).promisedBy).toBe('2026-12-01');
+    expect(verifyAuditChain(host.store.db).ok).toBe(true);
   });
 
   it('refuses missing content, a bad phone, a past or far promised date and an unknown slip, writing nothing', async () => {

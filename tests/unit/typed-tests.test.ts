@@ -59,6 +59,7 @@ const DATABASE_TESTS = new Map([
   ['integration/no-replace-guards.test.ts', 'INSERT OR REPLACE refused on every append-only table (issue 13 #4)'],
   ['integration/service-timing.test.ts', 'the 暂停营业 two-person, written-once and paused-counter triggers and the append-only timings (issue 15 #5)'],
   ['integration/shift-handover.test.ts', 'the append-only shift-handover guards (issue 15 #6, R-SEC-21)'],
+  ['integration/photos-store.test.ts', 'the append-only photo import and install photo guards (issue 15 #7, R-PHOTO-02)'],
 ]);
 
 describe('typed tests (issue 11 #6)', () => {

@@ -187,7 +187,8 @@ const READS = new Set<string>([
   'bank.file', 'bank.runs', 'bank.failed', 'bank.postCheck', 'bank.monthly', 'bank.quarterly', 'handheld.readers', 'handheld.exportList',
   'handheld.batch', 'handheld.progress', 'receipts.recent', 'receipts.unprinted', 'businesses.forAccount', 'businesses.queue',
   'businesses.dispatchSheets', 'stats.meterBusiness', 'stats.ignitionsByCommunity', 'stats.meterBusinessList', 'calendar.year',
-  'counter.status', 'display.state',
+  'counter.status', 'display.state', 'photos.settings', 'photos.browse', 'photos.check', 'photos.progress', 'photos.forAccount', 'photos.image',
+  'photos.verifyArchive',
 ]);
 
 const NOT_TAKEN = { code: 'LOCKED', message: '屏幕已锁定，本次操作未提交；请解锁后重新提交' } as const;

@@ -8,6 +8,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useCustomerSearch } from '../../stores/customer-search';
+import { ComplaintSettings } from './ComplaintSettings';
 
 type Row = Output<'complaints.list'>[number];
 const CATEGORIES = ['服务态度', '收费', '抄表', '维修', '安装', '气压气质', '其它'] as const;
@@ -15,7 +16,7 @@ const CATEGORIES = ['服务态度', '收费', '抄表', '维修', '安装', '气
 export function Complaints() {
   const accountId = useCustomerSearch((s) => s.selectedId);
   const [rows, setRows] = useState<Row[]>([]);
-  const [phoneInfo, setPhoneInfo] = useState<{ phone: string; answerDays: number } | null>(null);
+  const [phoneInfo, setPhoneInfo] = useState<Output<'complaints.phone'> | null>(null);
   const [form, setForm] = useState({ kind: '投诉' as '投诉' | '意见', channel: '柜台' as '柜台' | '电话', category: '服务态度' as (typeof CATEGORIES)[number], customerName: '', phone: '', content: '', slipNo: '', promisedBy: '' });
   const [picked, setPicked] = useState(0);
   const [answer, setAnswer] = useState('');
@@ -93,7 +94,7 @@ export function Complaints() {
           <input name="complaintName" placeholder="客户姓名" value={form.customerName} onChange={(e) => set({ customerName: e.target.value })} />
           <input name="complaintPhone" placeholder="联系电话" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />
           <input name="complaintSlip" placeholder="核对单号（可空）" value={form.slipNo} onChange={(e) => set({ slipNo: e.target.value })} />
-          <input name="complaintPromised" placeholder={`承诺答复日期（默认${phoneInfo?.answerDays ?? 5}天）`} value={form.promisedBy} onChange={(e) => set({ promisedBy: e.target.value })} />
+          <input name="complaintPromised" placeholder={`承诺答复日期（默认${phoneInfo?.categoryDays[form.category] ?? phoneInfo?.answerDays ?? 5}天）`} value={form.promisedBy} onChange={(e) => set({ promisedBy: e.target.value })} />
         </div>
         <textarea name="complaintContent" placeholder="内容" value={form.content} maxLength={500} onChange={(e) => set({ content: e.target.value })} />
         <FieldError message={error?.message ?? null} id="complaint-error" />
@@ -126,6 +127,7 @@ export function Complaints() {
           </div>
         )}
       </section>
+      <ComplaintSettings onSaved={setPhoneInfo} />
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { useSession } from '../../stores/session';
 import { DeviceSettings } from './DeviceSettings';
 import { DevicePortSettings } from './DevicePortSettings';
 import { BackupMirrorSettings } from './BackupMirrorSettings';
+import { PhotoArchiveSettings } from './PhotoArchiveSettings';
 import { SyncSettings } from './SyncSettings';
 import { LegacyImport } from './LegacyImport';
 import { SignInLocks } from './SignInLocks';
@@ -115,6 +116,7 @@ export function Tariffs() {
       <StaffAdmin />
       {importsData(role) && <LegacyImport />}
       <BackupMirrorSettings />
+      <PhotoArchiveSettings />
       <SyncSettings />
       <DeviceSettings />
       <DevicePortSettings device="card" />

@@ -4,6 +4,7 @@
  * ↑/↓ choose, F5 refresh, Enter in a field saves.
  */
 import { useEffect, useState } from 'react';
+import { HouseholdPhotos } from '../../components/HouseholdPhotos';
 import type { ReceiptResult } from '../../../../preload/kernel/enums';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
@@ -99,6 +100,9 @@ function DeferOrVoid({ row }: { row: QueueRow }) {
   );
 }
 
+/** The follow-up forms the household's photos are shown beside: the install form and the ignition forms. */
+const PHOTO_FORMS: ReadonlySet<string> = new Set(['安装', '点火', '二次点火']);
+
 export function WorkQueue() {
   const { rows, cursor, setCursor, refresh, save, error, notice, busy, form, setForm, confirmTender, setConfirmTender } = useWorkQueue();
   const row = rows[cursor];
@@ -193,6 +197,8 @@ export function WorkQueue() {
         </form>
         {/* Outside the form: Enter in these fields must never save the dispatch or receipt. */}
         {Rework && <Rework key={`rect-${row.id}`} row={row} />}
+        {/* Issue 15 #7 (R-RCPT-09): the household's installation photos beside its install and ignition forms. */}
+        {row.state === '已完成' && PHOTO_FORMS.has(row.type) && <HouseholdPhotos accountNo={row.accountNo} />}
         <DeferOrVoid key={row.id} row={row} />
         </div>
       )}
