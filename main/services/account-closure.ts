@@ -366,6 +366,7 @@ export function closureList(deps: ServiceDeps, actor: Actor) {
         closureId: c.id, accountId: c.accountId, ...a, kind: c.kind, reason: c.reason, state: c.state, depositFen: c.depositFen,
         site: businessState(tx, c.siteBusinessId), removal: businessState(tx, c.removalBusinessId), finalBillId: c.finalBillId, closedOn: c.closedOn, removedOn: c.removedOn,
         depositHeldFen: depositHeld(tx, c.id),
+        removalFeeFen: deps.settings.closureRemovalFeeFen,
         unpaidFen: sumFen(unpaidBillRows(tx as Tx, asAccountId(c.accountId)).map((b) => priceBill(b, businessDateOf(deps.clock.now())).totalFen)),
       })),
   );

@@ -136,7 +136,7 @@ export const arrearsContract = {
       z.object({
         closureId: z.string(), accountId: z.string(), accountNo: z.string(), name: z.string(), address: z.string(), kind: z.string(), reason: z.string(), state: z.string(),
         depositFen: fen, site: closureBusiness, removal: closureBusiness, finalBillId: z.string().nullable(), closedOn: date.nullable(), removedOn: date.nullable(),
-        depositHeldFen: fen, unpaidFen: fen,
+        depositHeldFen: fen, unpaidFen: fen, removalFeeFen: fen,
       }),
     ),
   },

@@ -26,6 +26,7 @@ import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { Approvals } from './windows/approvals/Approvals';
 import { Complaints } from './windows/complaints/Complaints';
+import { AccountClosure } from './windows/closure/AccountClosure';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -47,6 +48,7 @@ const WINDOWS = [
   { hash: '#/arrears', key: 'q', title: t.windows.arrears, view: () => <ArrearsCollection /> },
   { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
   { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
+  { hash: '#/closure', key: 'x', title: '销户', view: () => <AccountClosure /> },
 ] as const;
 
 function useHash(): string {
