@@ -32,8 +32,6 @@ export const MANUAL: Readonly<Record<string, string>> = {
 };
 
 export const PENDING: Readonly<Record<string, PendingEntry>> = {
-  'R-VOL-03': { point: 3, what: 'IC-meter 换表单 records actual, recharged and to-compensate m³; the 补气 through the approved correction' },
-  'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
   'R-SEC-13': { point: 5, what: 'each counter transaction timed (≤ 3 min fee payment, ≤ 10 min other businesses); per clerk distribution' },
   'R-SEC-16': { point: 5, what: '暂停营业 at a counter needs the director\'s approval and is logged' },
 };
