@@ -6,6 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyClosure, approveClosure, billFinalReading, closureList, requestRefit, scheduleRemoval, settleClosureDeposit } from '../../main/services/account-closure.js';
 import { verifyDayTotals } from '../../main/services/day-totals.js';
+import { slipData } from '../../main/services/receipts.js';
+import { layoutCheckSlip } from '../../main/domain/check-slip.js';
 import { acceptBusiness } from '../../main/services/businesses.js';
 import { unpaidList } from '../../main/services/billing.js';
 import type { Actor } from '../../main/services/context.js';
@@ -172,6 +174,19 @@ describe('销户 fee and deposit on the ledger (R-SEC-06)', () => {
     const settled = settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: null });
     expect(settled).toMatchObject({ depositFen: 10_000, offsetFen: 1_725, refundFen: 8_275, billsFen: 1_725, cashFen: 0, changeFen: 8_275 });
     expect(sql<{ status: string }>("SELECT status FROM bills WHERE this_reading_centi = 12500").status).toBe('收讫');
+    // the slips say where the deposit went: the refund slip points at the final bill's slip, which shows the deposit as tender
+    const slipText = (no: string | null) => layoutCheckSlip(slipData(host.deps, no ?? '', false), 48).map((l) => ('text' in l ? l.text : '')).join('\n');
+    const refundSlip = slipText(settled.refundSlipNo);
+    expect(refundSlip).toMatch(/^押金退还凭证\n/);
+    expect(refundSlip).toMatch(/收款项目:\s+销户押金/);
+    expect(refundSlip).toMatch(/退还金额:\s+￥100\.00/);
+    expect(refundSlip).toMatch(new RegExp(`转抵最终气费，见:\\s+${settled.paymentSlipNo ?? ''}`));
+    const billSlip = slipText(settled.paymentSlipNo);
+    expect(billSlip).toMatch(/^管道燃气费核对单\n/);
+    expect(billSlip).toMatch(/押金抵扣:\s+￥100\.00/);
+    expect(billSlip).toMatch(new RegExp(`押金退还凭证:\\s+${settled.refundSlipNo ?? ''}`));
+    expect(billSlip).toMatch(/实收现金:\s+￥0\.00/);
+    expect(billSlip).toMatch(/找零:\s+￥82\.75/);
     expect(ledger(ids.accountId)).toEqual([
       { charge_type: '销户押金', invoice_category: '收据', fee_fen: 10_000, gas_fen: 0, total_fen: 10_000, tendered_fen: 10_000, change_fen: 0, business_ref: closureId },
       { charge_type: '拆表费', invoice_category: '地税', fee_fen: 5_000, gas_fen: 0, total_fen: 5_000, tendered_fen: 10_000, change_fen: 5_000, business_ref: closureId },
