@@ -82,6 +82,10 @@ function MeterChangeFollowUp() {
       <FieldError message={err('replacementKind')} id="replacementKind-error" />
       <Field name="oldActualReading" label={form.replacementKind === '复装原表' ? '临时表实际读数' : '旧表实际读数'} value={form.oldActualReading} error={err('oldActualReading')} />
       <Field name="icRecharged" label="IC卡表：已充值方数（备注记表实际、已充值、需补气方数）" value={form.icRecharged} error={err('icRecharged')} />
+      <Field name="model" label={form.replacementKind === '复装原表' ? `原表${t.queue.model}` : `新表${t.queue.model}`} value={form.model} error={err('model')} />
+      <Field name="meterNo" label={form.replacementKind === '复装原表' ? `原表${t.queue.meterNo}` : `新表${t.queue.meterNo}`} value={form.meterNo} error={err('meterNo')} />
+      <DirectionSelect />
+      <Field name="newReading" label={form.replacementKind === '复装原表' ? '原表读数' : '新表读数'} value={form.newReading} error={err('newReading')} />
       {form.replacementKind === '复装原表' && (
         <fieldset>
           <legend>临时表补减气量（须《用户气费数据修改、退(收)费审批表》经主任审批，R-VOL-04）</legend>
@@ -95,10 +99,6 @@ function MeterChangeFollowUp() {
           <FieldError message={err('approver')} id="creditApprover-error" />
         </fieldset>
       )}
-      <Field name="model" label={`新表${t.queue.model}`} value={form.model} error={err('model')} />
-      <Field name="meterNo" label={`新表${t.queue.meterNo}`} value={form.meterNo} error={err('meterNo')} />
-      <DirectionSelect />
-      <Field name="newReading" label="新表读数" value={form.newReading} error={err('newReading')} />
       <ConsumableFields />
       <button type="submit" className="primary">
         保存换表单
