@@ -24,7 +24,7 @@ import { LEAD_TIME_WORKING_DAYS } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
 import { activeMeter, billingStart, insertBill, loadOpenAccount, priceBill, unpaidBillRows, unpaidLines } from './billing.js';
-import { insertBusiness, loadCalendar } from './businesses.js';
+import { archiveWithAudit, insertBusiness, loadBusiness, loadCalendar } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 /** R-SEC-06: closure after "senior approval": the hall director signs in (the app has no 分管副总经理 role). */
@@ -120,6 +120,8 @@ export function scheduleRemoval(deps: ServiceDeps, actor: Actor, input: RemovalI
       const site = businessState(tx, c.siteBusinessId);
       if (site?.state !== '已完成' && site?.state !== '已归档') throw new DomainError('VALIDATION', `现场核实 ${site?.businessNo ?? ''} 尚未完成（回执合格后才能拆表，R-SEC-06）`, 'closureId');
       loadOpenAccount(tx, c.accountId);
+      // the site check's follow-up is this step: it leaves 派工/回执 (已完成 → 已归档) instead of waiting for a 波纹管 form
+      if (site.state === '已完成' && c.siteBusinessId) archiveWithAudit(tx, actor, now, loadBusiness(tx, c.siteBusinessId), 'closure.siteChecked', { closureId: c.id });
       const removal = insertBusiness(tx, actor, now, {
         accountId: c.accountId,
         type: '拆表',

@@ -3,7 +3,7 @@
  * paid at 前台收费 → application (site check, 2 working days) → removal fee and deposit taken with their slips, the
  * removal issued (5 working days) → final reading billed → deposit offset against the final bill, the rest handed back
  * (exact fen on the ledger, day totals agree) → the hall director signs in to approve → the closed account refused.
- * The site check and the removal are worked by the field team in 派工/回执 (here through the contract).
+ * The site check and the removal are dispatched and received in 派工/回执 (Alt+3), the removal's 拆表单 there too.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../../main/harness/server.js';
 import { verifyDayTotals } from '../../main/services/day-totals.js';
 import { fen } from '../../preload/kernel/money.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn } from './counter-page.js';
 
@@ -38,13 +38,19 @@ afterAll(async () => {
 const status = () => page.locator('.closure [role=status]').textContent();
 const q = <T>(text: string, ...args: unknown[]) => host.store.sqlite.prepare(text).get(...args) as T;
 
-/** The field team's side in 派工/回执: dispatch, a 合格 receipt, and for the removal the 拆表单 with its reading. */
-async function workOrder(businessNo: string, sealReading?: string): Promise<void> {
-  const dispatcher = await signIn(host, 'manager01', 'counter-lc02');
-  const id = q<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', businessNo).id;
-  const { workOrderNo } = await dispatcher.ok('businesses.dispatch', { businessId: id, technician: '李师傅', remark: '' });
-  await dispatcher.ok('businesses.receipt', { workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '用户签字确认' });
-  if (sealReading) await dispatcher.ok('followUps.seal', { businessId: id, settledReading: sealReading, reason: '销户拆表' });
+const queueStatus = () => page.locator('.work-queue [role=status]').textContent();
+
+/** In 派工/回执 (Alt+3): dispatch the first row and enter its 合格 receipt (the customer signed), by keyboard. */
+async function dispatchAndReceipt(): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  await page.locator('table.queue tbody tr').first().waitFor();
+  await page.fill('input[name=technician]', '李师傅');
+  await page.locator('input[name=technician]').press('Enter');
+  await expect.poll(queueStatus).toMatch(/^已保存：派工单 .* LC02-P\d{8}$/);
+  await page.fill('input[name=arrivedAt]', '2026-11-24 09:00');
+  await page.fill('input[name=leftAt]', '2026-11-24 09:45');
+  await page.locator('input[name=leftAt]').press('Enter');
+  await expect.poll(queueStatus).toMatch(/回执$/);
 }
 
 describe('销户 (Alt+X) by keyboard', () => {
@@ -76,7 +82,9 @@ describe('销户 (Alt+X) by keyboard', () => {
   });
 
   it('after the site check takes the removal fee and the deposit with their slips and issues the removal', async () => {
-    await workOrder(q<{ business_no: string }>("SELECT business_no FROM businesses WHERE type = '其它'").business_no);
+    // the site check (其它) in 派工/回执; it leaves the queue when the removal is issued
+    await dispatchAndReceipt();
+    await page.keyboard.press('Alt+x');
     await page.keyboard.press('F5');
     await page.locator('input[name=closureDeposit]').waitFor();
     await page.locator('input[name=closureDeposit]').fill('100');
@@ -92,7 +100,14 @@ describe('销户 (Alt+X) by keyboard', () => {
   });
 
   it('bills the final reading, offsets the deposit against it to the fen and hands back the rest', async () => {
-    await workOrder(q<{ business_no: string }>("SELECT business_no FROM businesses WHERE type = '拆表'").business_no, '125');
+    expect(q<{ state: string }>("SELECT state FROM businesses WHERE type = '其它'").state).toBe('已归档');
+    // the removal in 派工/回执: receipt, then the 拆表单 with its settled reading (the customer signed)
+    await dispatchAndReceipt();
+    await page.fill('input[name=settledReading]', '125');
+    await page.fill('input[name=reason]', '销户拆表');
+    await page.locator('input[name=settledReading]').press('Enter');
+    await expect.poll(queueStatus).toMatch(/登记$/);
+    await page.keyboard.press('Alt+x');
     await page.keyboard.press('F5');
     await expect.poll(() => page.locator('table.closures tbody tr').first().textContent()).toContain('出最终账单');
     await page.keyboard.press('F10');

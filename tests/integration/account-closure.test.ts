@@ -75,6 +75,8 @@ describe('销户 (R-SEC-06)', () => {
     complete(applied.siteBusinessNo);
     const removal = scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000, tenderedFen: fen(10_000) });
     expect(removal.promisedOn).toBe('2026-11-30');
+    // the site check's follow-up was this step: it leaves 派工/回执 archived
+    expect(sql<{ state: string }>('SELECT state FROM businesses WHERE business_no = ?', applied.siteBusinessNo).state).toBe('已归档');
     expect(() => billFinalReading(host.deps, clerk, { closureId: applied.closureId })).toThrow(/拆表单/);
     const removalId = complete(removal.removalBusinessNo);
     saveSealForm(host.deps, clerk, { businessId: removalId, settledReading: centiM3(12500), reason: '销户拆表' });

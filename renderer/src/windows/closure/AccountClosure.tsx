@@ -15,7 +15,7 @@ import { AccountCard } from '../../components/AccountCard';
 import { FieldError } from '../../components/FieldError';
 import { SearchPanel } from '../../components/SearchPanel';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
-import type { Hit } from '../../stores/customer-search';
+import { useCustomerSearch, type Hit } from '../../stores/customer-search';
 
 type Row = Output<'closure.list'>[number];
 type Customer = Output<'bills.unpaid'>;
@@ -62,6 +62,12 @@ export function AccountClosure() {
     void load();
     search.current?.focus();
   }, [load]);
+  // the customer picked in this or another window of the counter PC (issue 12 #4) is the one shown here
+  const selectedId = useCustomerSearch((st) => st.selectedId);
+  useEffect(() => {
+    if (selectedId === null || selectedId === customerRef.current) return;
+    void call('bills.unpaid', { accountId: selectedId }).then((r) => r.ok && setCustomer(r.value));
+  }, [selectedId]);
 
   const fail = (e: { field?: string | undefined; message: string }) => {
     setStatus(null);
