@@ -159,6 +159,7 @@ export const METHOD_NAMES = [
   'arrears.agreement',
   'closure.apply',
   'closure.removal',
+  'closure.settleDeposit',
   'closure.finalBill',
   'closure.approve',
   'closure.refit',

@@ -87,6 +87,9 @@ export const unregisteredPremises = sqliteTable('unregistered_premises', {
 });
 
 /** 换表单 (附件6), DOMAIN §3.9 / R-VOL-01: old meter's actual reading, the new meter, the difference billed. */
+export const METER_REPLACEMENT_KINDS = ['换表', '临时表', '复装原表'] as const;
+export type MeterReplacementKind = (typeof METER_REPLACEMENT_KINDS)[number];
+
 export const meterChangeRecords = sqliteTable('meter_change_records', {
   id: text('id').primaryKey(),
   businessId: text('business_id').notNull().unique().references(() => businesses.id),
@@ -98,6 +101,17 @@ export const meterChangeRecords = sqliteTable('meter_change_records', {
   consumables: text('consumables').notNull(),
   enteredBy: text('entered_by').notNull().references(() => staff.id),
   createdAt: createdAt(),
+  /** R-VOL-04: 换表 (ordinary), 临时表 (a temporary meter while the original is tested), 复装原表 (the original refitted after passing). */
+  replacementKind: text('replacement_kind', { enum: METER_REPLACEMENT_KINDS }).notNull().default('换表'),
+  /** R-VOL-03: an IC meter's 备注: the meter's actual m³, the recharged m³ and the m³ to compensate (需补气方数). */
+  icActualCenti: integer('ic_actual_centi'),
+  icRechargedCenti: integer('ic_recharged_centi'),
+  icCompensateCenti: integer('ic_compensate_centi'),
+  remark: text('remark').notNull().default(''),
+  /** R-VOL-04: m³ credited on a temporary meter, only with the approved 用户气费数据修改、退(收)费审批表 (its number, the approver). */
+  creditedCenti: integer('credited_centi').notNull().default(0),
+  creditApprovalNo: text('credit_approval_no'),
+  creditApprovedBy: text('credit_approved_by').references(() => staff.id),
 });
 
 /** 改装单 (附件7) with its fee (R-RCPT-06, R-INV-08) and consumables. */

@@ -28,7 +28,7 @@ export const checkSlips = sqliteTable(
 export const PAYMENT_METHOD_CASH = '现金';
 
 /** 收款项目 (§3.5) and invoice categories (§6.4). */
-export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金', '校表费', '气费退补'] as const;
+export const CHARGE_TYPES = ['燃气费', '报装费', '安改装费', 'IC卡安装费', '过户费', '补卡费', '充值费', '检测押金', '校表费', '气费退补', '拆表费', '销户押金'] as const;
 
 export type ChargeType = (typeof CHARGE_TYPES)[number];
 

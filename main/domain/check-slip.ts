@@ -3,7 +3,7 @@
  * unit price and amount). Pure: turns slip data into printable lines of exact display width. The
  * printer driver turns lines into bytes.
  */
-import { formatYuan, negFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { formatYuan, negFen, subFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
 import { formatVolume, type CentiM3 } from '../../preload/kernel/volume.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
 import { leftRight, padEndToWidth, padStartToWidth, wrapToWidth } from '../../preload/kernel/text-width.js';
@@ -48,6 +48,11 @@ export interface CheckSlipData {
   card?: { cardNo: string; volume: CentiM3; priceFenPerM3: number; purchaseNo: number };
   /** A reversal (冲正): the slip it reverses and why. */
   reversal?: { originalSlipNo: string; reason: string };
+  /**
+   * R-SEC-06: a closure's deposit offset against its final bill: on the gas slip the deposit moved in as tender, on the
+   * deposit's refund slip where it went (the other slip's number).
+   */
+  depositTransfer?: { otherSlipNo: string; depositFen: Fen };
   /** The payment was reversed by this voucher: its slip prints marked 已冲正 and offers no invoice (issue 10 #6). */
   reversedBySlipNo?: string;
 }
@@ -119,6 +124,7 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     for (const t of tickets) text(ticketLine(t, columns));
     if ((data.ticketFen ?? 0) !== 0) text(leftRight('退还票证抵款:', yuan(negFen(data.ticketFen ?? ZERO_FEN)), columns));
     text(leftRight(data.reversal ? '退还现金:' : '退还金额:', yuan(data.changeFen), columns));
+    if (data.depositTransfer) text(leftRight('转抵最终气费，见:', data.depositTransfer.otherSlipNo, columns));
   } else {
     text(leftRight('应收金额:', yuan(data.totalFen), columns));
     text(leftRight('缴费方式:', data.method, columns));
@@ -126,6 +132,11 @@ export function layoutCheckSlip(data: CheckSlipData, columns: number): SlipLine[
     if (tickets.length > 0) {
       text(leftRight('票证抵款:', yuan(data.ticketFen ?? ZERO_FEN), columns));
       text(leftRight('实收现金:', yuan(data.tenderedFen), columns));
+    } else if (data.depositTransfer) {
+      // R-SEC-06: the closure deposit (its refund slip) paid this final bill; the customer's own cash beside it
+      text(leftRight('押金抵扣:', yuan(data.depositTransfer.depositFen), columns));
+      text(leftRight('押金退还凭证:', data.depositTransfer.otherSlipNo, columns));
+      text(leftRight('实收现金:', yuan(subFen(data.tenderedFen, data.depositTransfer.depositFen)), columns));
     } else {
       text(leftRight('实收:', yuan(data.tenderedFen), columns));
     }

@@ -5,9 +5,14 @@
  * the hall director who signs in → closed: every later business is refused (loadOpenAccount, and the database).
  * A temporary removal is re-fitted within 6 months, else it is a new installation.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { ReadTx } from '../../db/open.js';
-import { accountClosures, accountPhones, accounts, businesses, meters, sealRecords, type StaffRole } from '../../db/schema.js';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ReadTx, Tx } from '../../db/open.js';
+import { accountClosures, accountPhones, accounts, businesses, meters, PAYMENT_METHOD_CASH, payments, sealRecords, type StaffRole } from '../../db/schema.js';
+import { addFen, changeFor, fen, formatYuan, negFen, subFen, sumFen, ZERO_FEN, type Fen } from '../../preload/kernel/money.js';
+import { confirmLargeTender } from '../domain/confirmations.js';
+import { asAccountId, asPaymentId } from '../domain/ids.js';
+import { assertCustomerNotInBankRun } from './bank-lock.js';
+import { insertLedgerRow, settleBills } from './payments.js';
 import { businessDateOf } from '../../preload/kernel/dates.js';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { centiM3 } from '../../preload/kernel/volume.js';
@@ -18,8 +23,8 @@ import { promisedDate } from '../domain/working-days.js';
 import { LEAD_TIME_WORKING_DAYS } from '../domain/work-order.js';
 import { uuidv7 } from '../ids.js';
 import { appendAudit } from './audit.js';
-import { activeMeter, billingStart, insertBill, loadOpenAccount, unpaidLines } from './billing.js';
-import { insertBusiness, loadCalendar } from './businesses.js';
+import { activeMeter, billingStart, insertBill, loadOpenAccount, priceBill, unpaidBillRows, unpaidLines } from './billing.js';
+import { archiveWithAudit, insertBusiness, loadBusiness, loadCalendar } from './businesses.js';
 import type { Actor, ServiceDeps } from './context.js';
 
 /** R-SEC-06: closure after "senior approval": the hall director signs in (the app has no 分管副总经理 role). */
@@ -74,14 +79,40 @@ export function applyClosure(deps: ServiceDeps, actor: Actor, input: { accountId
   );
 }
 
+/** What the closure holds of its deposit (销户押金): collected minus given back, to the fen. */
+export function depositHeld(tx: ReadTx, closureId: string): Fen {
+  const row = tx
+    .select({ held: sql<number>`coalesce(sum(${payments.feeFen}), 0)` })
+    .from(payments)
+    .where(and(eq(payments.businessRef, closureId), eq(payments.chargeType, '销户押金')))
+    .get();
+  return fen(row?.held ?? 0);
+}
+
+export interface RemovalInput {
+  closureId: string;
+  depositFen: number;
+  /** Cash the customer hands over for the removal fee and the deposit together (null when both are 0). */
+  tenderedFen: Fen | null;
+  confirmLargeTender?: boolean;
+}
+
 /**
- * R-SEC-06 step 3: after the site check (its receipt 合格), the customer has paid the removal fee and the deposit;
- * the removal (拆表) is issued, promised within 5 working days. The deposit is recorded with the closure.
+ * R-SEC-06 step 3: after the site check (its receipt 合格), the customer pays the removal fee (拆表费,
+ * Settings.closureRemovalFeeFen) and the deposit (销户押金) in cash, each on the ledger with its own slip (the deposit
+ * slip takes the amount, the last slip the change); the removal (拆表) is issued, promised within 5 working days.
  */
-export function scheduleRemoval(deps: ServiceDeps, actor: Actor, input: { closureId: string; depositFen: number }) {
+export function scheduleRemoval(deps: ServiceDeps, actor: Actor, input: RemovalInput) {
   const now = deps.clock.now();
   const today = businessDateOf(now);
   if (!Number.isSafeInteger(input.depositFen) || input.depositFen < 0) throw new DomainError('INVALID_AMOUNT', '押金金额不正确', 'deposit');
+  const depositFen = fen(input.depositFen);
+  const feeFen = deps.settings.closureRemovalFeeFen;
+  const dueFen = addFen(depositFen, feeFen);
+  if (dueFen > 0 && input.tenderedFen === null) throw new DomainError('VALIDATION', `请输入实收（拆表费 ${formatYuan(feeFen)} 元 + 押金 ${formatYuan(depositFen)} 元）`, 'tendered');
+  const tenderedFen = input.tenderedFen ?? ZERO_FEN;
+  const changeFen = changeFor(tenderedFen, dueFen);
+  const confirmation = dueFen > 0 ? confirmLargeTender({ tenderedFen, cashDueFen: dueFen, rule: deps.settings.largeTender, confirmed: input.confirmLargeTender === true }) : null;
   return deps.db.transaction(
     (tx) => {
       const c = loadClosure(tx, input.closureId);
@@ -89,6 +120,8 @@ export function scheduleRemoval(deps: ServiceDeps, actor: Actor, input: { closur
       const site = businessState(tx, c.siteBusinessId);
       if (site?.state !== '已完成' && site?.state !== '已归档') throw new DomainError('VALIDATION', `现场核实 ${site?.businessNo ?? ''} 尚未完成（回执合格后才能拆表，R-SEC-06）`, 'closureId');
       loadOpenAccount(tx, c.accountId);
+      // the site check's follow-up is this step: it leaves 派工/回执 (已完成 → 已归档) instead of waiting for a 波纹管 form
+      if (site.state === '已完成' && c.siteBusinessId) archiveWithAudit(tx, actor, now, loadBusiness(tx, c.siteBusinessId), 'closure.siteChecked', { closureId: c.id });
       const removal = insertBusiness(tx, actor, now, {
         accountId: c.accountId,
         type: '拆表',
@@ -98,9 +131,39 @@ export function scheduleRemoval(deps: ServiceDeps, actor: Actor, input: { closur
         promisedOn: promisedDate(today, Math.max(CLOSURE_REMOVAL_DAYS, LEAD_TIME_WORKING_DAYS['拆表']), loadCalendar(tx)),
         hallId: actor.hallId,
       });
-      tx.update(accountClosures).set({ state: '待拆表', removalBusinessId: removal.id, depositFen: input.depositFen }).where(eq(accountClosures.id, c.id)).run();
-      appendAudit(tx, { actorId: actor.staffId, action: 'closure.removal', entity: 'account_closure', entityId: c.id, detail: { removalBusinessNo: removal.businessNo, depositFen: input.depositFen } }, now);
-      return { removalBusinessNo: removal.businessNo, promisedOn: removal.promisedOn };
+      // the deposit slip takes exactly the deposit; the last slip takes the rest of the cash and the change
+      const rows = [
+        { chargeType: '销户押金' as const, invoiceCategory: '收据' as const, amountFen: depositFen },
+        { chargeType: '拆表费' as const, invoiceCategory: '地税' as const, amountFen: feeFen },
+      ].filter((r) => r.amountFen > 0);
+      const slips: { chargeType: string; slipNo: string; amountFen: Fen; tenderedFen: Fen; changeFen: Fen }[] = [];
+      let cashLeft = tenderedFen;
+      rows.forEach((r, i) => {
+        const last = i === rows.length - 1;
+        const rowTendered = last ? cashLeft : r.amountFen;
+        const rowChange = last ? changeFen : ZERO_FEN;
+        cashLeft = subFen(cashLeft, rowTendered);
+        const slipNo = insertLedgerRow(tx, actor, today, {
+          id: uuidv7(now.getTime()),
+          accountId: c.accountId,
+          method: PAYMENT_METHOD_CASH,
+          chargeType: r.chargeType,
+          invoiceCategory: r.invoiceCategory,
+          businessRef: c.id,
+          feeFen: r.amountFen,
+          gasFen: 0,
+          lateFeeFen: 0,
+          totalFen: r.amountFen,
+          tenderedFen: rowTendered,
+          changeFen: rowChange,
+          confirmation: last ? confirmation : null,
+          createdAt: now.toISOString(),
+        });
+        slips.push({ chargeType: r.chargeType, slipNo, amountFen: r.amountFen, tenderedFen: rowTendered, changeFen: rowChange });
+      });
+      tx.update(accountClosures).set({ state: '待拆表', removalBusinessId: removal.id, depositFen }).where(eq(accountClosures.id, c.id)).run();
+      appendAudit(tx, { actorId: actor.staffId, action: 'closure.removal', entity: 'account_closure', entityId: c.id, detail: { removalBusinessNo: removal.businessNo, depositFen, removalFeeFen: feeFen, tenderedFen, changeFen, slips, confirmation } }, now);
+      return { removalBusinessNo: removal.businessNo, promisedOn: removal.promisedOn, depositFen, removalFeeFen: feeFen, changeFen, slips };
     },
     { behavior: 'immediate' },
   );
@@ -136,6 +199,97 @@ export function billFinalReading(deps: ServiceDeps, actor: Actor, input: { closu
   );
 }
 
+export interface DepositSettlement {
+  depositFen: Fen;
+  /** The part of the deposit that paid the final bill(s). */
+  offsetFen: Fen;
+  /** The part handed back in cash. */
+  refundFen: Fen;
+  /** The gas (and late fee) of the bills paid at this step. */
+  billsFen: Fen;
+  /** Cash the customer added when the bills exceeded the deposit. */
+  cashFen: Fen;
+  changeFen: Fen;
+  refundSlipNo: string | null;
+  paymentSlipNo: string | null;
+}
+
+/**
+ * R-SEC-06 step 4: the deposit is settled against the final bill before the approval: the whole deposit goes back
+ * as one negative 销户押金 row (its cash out), and the account's unpaid bills are paid by a 燃气费 row whose tender is
+ * that deposit plus any cash the customer adds: what the customer gets back (or pays) is deposit − bills, to the fen.
+ * Without unpaid bills it is a plain refund. The day's totals follow the rows as any payment (day.verifyTotals).
+ */
+export function settleClosureDeposit(deps: ServiceDeps, actor: Actor, input: { closureId: string; tenderedFen: Fen | null; confirmLargeTender?: boolean }): DepositSettlement {
+  const now = deps.clock.now();
+  const today = businessDateOf(now);
+  return deps.db.transaction(
+    (tx) => {
+      const c = loadClosure(tx, input.closureId);
+      if (c.state !== '待结清') throw new DomainError('VALIDATION', `申请状态为「${c.state}」，最终账单出具后才能结算押金`, 'closureId');
+      loadOpenAccount(tx, c.accountId);
+      const held = depositHeld(tx, c.id);
+      const priced = unpaidBillRows(tx, asAccountId(c.accountId)).map((b) => priceBill(b, today));
+      const billsFen = sumFen(priced.map((b) => b.totalFen));
+      if (held <= 0 && billsFen === 0) throw new DomainError('VALIDATION', '押金已结算，且没有未缴费用', 'closureId');
+      const offsetFen = held < billsFen ? held : billsFen;
+      const cashDue = subFen(billsFen, offsetFen);
+      const cashFen = input.tenderedFen ?? ZERO_FEN;
+      if (cashDue > 0 && input.tenderedFen === null) throw new DomainError('VALIDATION', `押金不足抵扣，须补交 ${formatYuan(cashDue)} 元，请输入实收`, 'tendered');
+      if (cashFen < cashDue) throw new DomainError('INSUFFICIENT_TENDER', `实收 ${formatYuan(cashFen)} 元不足应补交 ${formatYuan(cashDue)} 元`, 'tendered');
+      if (cashDue === 0 && cashFen > 0) throw new DomainError('VALIDATION', '押金足以抵扣，无须收取现金', 'tendered');
+      const confirmation = cashDue > 0 ? confirmLargeTender({ tenderedFen: cashFen, cashDueFen: cashDue, rule: deps.settings.largeTender, confirmed: input.confirmLargeTender === true }) : null;
+      assertCustomerNotInBankRun(tx, asAccountId(c.accountId));
+      let refundSlipNo: string | null = null;
+      if (held > 0) {
+        refundSlipNo = insertLedgerRow(tx, actor, today, {
+          id: uuidv7(now.getTime()),
+          accountId: c.accountId,
+          method: PAYMENT_METHOD_CASH,
+          chargeType: '销户押金',
+          invoiceCategory: '收据',
+          businessRef: c.id,
+          feeFen: negFen(held),
+          gasFen: 0,
+          lateFeeFen: 0,
+          totalFen: negFen(held),
+          tenderedFen: 0,
+          changeFen: held,
+          createdAt: now.toISOString(),
+        });
+      }
+      let paymentSlipNo: string | null = null;
+      let changeFen = subFen(held, offsetFen);
+      if (billsFen > 0) {
+        const tendered = addFen(held, cashFen);
+        changeFen = subFen(tendered, billsFen);
+        const paymentId = asPaymentId(uuidv7(now.getTime()));
+        paymentSlipNo = insertLedgerRow(tx, actor, today, {
+          id: paymentId,
+          accountId: c.accountId,
+          method: PAYMENT_METHOD_CASH,
+          chargeType: '燃气费',
+          invoiceCategory: '核对单',
+          businessRef: c.id,
+          feeFen: 0,
+          gasFen: sumFen(priced.map((b) => b.gasFen)),
+          lateFeeFen: sumFen(priced.map((b) => b.lateFeeFen)),
+          totalFen: billsFen,
+          tenderedFen: tendered,
+          changeFen,
+          confirmation,
+          createdAt: now.toISOString(),
+        });
+        settleBills(tx, asAccountId(c.accountId), paymentId, priced, now);
+      }
+      const result: DepositSettlement = { depositFen: held, offsetFen, refundFen: subFen(held, offsetFen), billsFen, cashFen, changeFen, refundSlipNo, paymentSlipNo };
+      appendAudit(tx, { actorId: actor.staffId, action: 'closure.deposit', entity: 'account_closure', entityId: c.id, detail: { ...result, billIds: priced.map((b) => b.id), confirmation } }, now);
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 /**
  * R-SEC-06 step 4: after settlement, the senior's approval (the hall director signs in, never the clerk): 销户 closes
  * the account for good; a temporary removal is recorded with its date (re-fit within 6 months).
@@ -150,6 +304,8 @@ export function approveClosure(deps: ServiceDeps, actor: Actor, input: { closure
       const c = loadClosure(tx, input.closureId);
       if (c.state !== '待结清') throw new DomainError('VALIDATION', `申请状态为「${c.state}」，不能审批`, 'closureId');
       refuseWhileArrears(unpaidLines(tx, c.accountId), c.kind === '销户' ? '销户' : '完成临时拆表', 'R-SEC-06', 'closureId');
+      const held = depositHeld(tx, c.id);
+      if (held > 0) throw new DomainError('VALIDATION', `押金 ${formatYuan(held)} 元尚未结算（退还或抵扣最终账单）后才能审批 (R-SEC-06)`, 'closureId');
       const set = c.kind === '销户' ? { state: '已销户' as const, closedOn: today, approvedBy: input.approver.staffId } : { state: '已临时拆表' as const, removedOn: today, approvedBy: input.approver.staffId };
       tx.update(accountClosures).set(set).where(eq(accountClosures.id, c.id)).run();
       appendAudit(tx, { actorId: actor.staffId, action: c.kind === '销户' ? 'closure.closed' : 'closure.temporaryRemoval', entity: 'account_closure', entityId: c.id, detail: { approverId: input.approver.staffId, depositFen: c.depositFen } }, now);
@@ -211,6 +367,9 @@ export function closureList(deps: ServiceDeps, actor: Actor) {
       .map(({ closure: c, ...a }) => ({
         closureId: c.id, accountId: c.accountId, ...a, kind: c.kind, reason: c.reason, state: c.state, depositFen: c.depositFen,
         site: businessState(tx, c.siteBusinessId), removal: businessState(tx, c.removalBusinessId), finalBillId: c.finalBillId, closedOn: c.closedOn, removedOn: c.removedOn,
+        depositHeldFen: depositHeld(tx, c.id),
+        removalFeeFen: deps.settings.closureRemovalFeeFen,
+        unpaidFen: sumFen(unpaidBillRows(tx as Tx, asAccountId(c.accountId)).map((b) => priceBill(b, businessDateOf(deps.clock.now())).totalFen)),
       })),
   );
 }

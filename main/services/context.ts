@@ -48,6 +48,11 @@ export interface Settings {
   signInThrottle: SignInThrottleSettings;
   /** Issue 15 #4 (R-SEC-18/R-SEC-20, §10 configurable): the complaint phone told to customers, days until the promised answer. */
   complaints: { phone: string; answerDays: number };
+  /**
+   * Issue 15 #2 (R-SEC-06, §10 configurable) ASSUMPTION: the meter-removal fee (拆表费) a customer pays for a 销户 or
+   * temporary removal is named by the seed without an amount; 0 (no fee row) until finance sets it.
+   */
+  closureRemovalFeeFen: Fen;
 }
 
-export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: ZERO_FEN, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER, complaints: { phone: '', answerDays: 5 } };
+export const defaultSettings: Settings = { billDueDays: 30, receiptColumns: 48, meterTestFeeFen: ZERO_FEN, largeVolume: DEFAULT_LARGE_VOLUME, bankFeePerItemFen: {}, demoMode: false, signInThrottle: DEFAULT_SIGN_IN_THROTTLE, largeTender: DEFAULT_LARGE_TENDER, complaints: { phone: '', answerDays: 5 }, closureRemovalFeeFen: ZERO_FEN };

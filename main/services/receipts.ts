@@ -3,7 +3,7 @@
  * is marked 副本 (R-INV-03, A-14). Each attempt is logged; a printer fault never touches the payment.
  */
 import { OFF_COUNTER_METHODS } from '../domain/payment-channels.js';
-import { and, asc, desc, eq, notExists, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, notExists, notInArray, type SQL } from 'drizzle-orm';
 import { accounts, bills, cardWriteOutcomes, cardWrites, checkSlips, counters, halls, paymentItems, payments, reversals, slipPrints, staff, ticketTenders } from '../../db/schema.js';
 import { invoiceExchangeable, layoutCheckSlip, type CheckSlipData } from '../domain/check-slip.js';
 import type { SlipLine } from '../../preload/kernel/slip-line.js';
@@ -86,7 +86,24 @@ export function slipData(deps: ServiceDeps, slipNo: string, copy: boolean): Chec
     .innerJoin(cardWrites, eq(cardWrites.id, cardWriteOutcomes.writeId))
     .where(eq(cardWriteOutcomes.paymentId, p.id))
     .get();
+  // R-SEC-06: a closure's deposit refund and the final-bill payment it went into (same closure, same day's settlement)
+  const transfer =
+    p.businessRef && !p.reversesPaymentId && (p.chargeType === '燃气费' || (p.chargeType === '销户押金' && p.feeFen < 0))
+      ? db
+          .select({ slipNo: payments.slipNo, feeFen: payments.feeFen })
+          .from(payments)
+          .where(
+            and(
+              eq(payments.businessRef, p.businessRef),
+              isNull(payments.reversesPaymentId),
+              p.chargeType === '燃气费' ? and(eq(payments.chargeType, '销户押金'), lt(payments.feeFen, 0)) : eq(payments.chargeType, '燃气费'),
+            ),
+          )
+          .get()
+      : undefined;
+  const depositTransfer = transfer ? { otherSlipNo: transfer.slipNo, depositFen: fen(p.chargeType === '燃气费' ? -transfer.feeFen : -p.feeFen) } : undefined;
   return {
+    ...(depositTransfer ? { depositTransfer } : {}),
     receiptNo: slipNo,
     hallName: head.hallName,
     counterName: head.counterName,

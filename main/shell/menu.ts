@@ -46,6 +46,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/complaints', title: '投诉与意见', key: 'c' },
   { hash: '#/timing', title: '服务计时', key: 'j' },
   { hash: '#/photos', title: '安装照片', key: 'p' },
+  { hash: '#/closure', title: '销户', key: 'x' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

@@ -3,7 +3,7 @@
  * methods (one part of preload/contract.ts).
  */
 import { z } from 'zod';
-import { COUNTER_ROLES, approverIn, batchPrinted, centi, date, fen, id, noInput, text, yuan } from './schemas.js';
+import { COUNTER_ROLES, approverIn, batchPrinted, centi, date, fen, id, noInput, optionalYuan, printOut, text, yuan } from './schemas.js';
 
 const settings = z
   .object({
@@ -96,8 +96,31 @@ export const arrearsContract = {
   },
   'closure.removal': {
     access: COUNTER_ROLES,
-    input: z.object({ closureId: id, deposit: yuan('deposit') }).strict(),
-    output: z.object({ removalBusinessNo: z.string(), promisedOn: date }),
+    input: z.object({ closureId: id, deposit: yuan('deposit'), tendered: optionalYuan('tendered'), confirmLargeTender: z.boolean().default(false) }).strict(),
+    output: z.object({
+      removalBusinessNo: z.string(),
+      promisedOn: date,
+      depositFen: fen,
+      removalFeeFen: fen,
+      changeFen: fen,
+      slips: z.array(z.object({ chargeType: z.string(), slipNo: z.string(), amountFen: fen, tenderedFen: fen, changeFen: fen })),
+      prints: z.array(printOut),
+    }),
+  },
+  'closure.settleDeposit': {
+    access: COUNTER_ROLES,
+    input: z.object({ closureId: id, tendered: optionalYuan('tendered'), confirmLargeTender: z.boolean().default(false) }).strict(),
+    output: z.object({
+      depositFen: fen,
+      offsetFen: fen,
+      refundFen: fen,
+      billsFen: fen,
+      cashFen: fen,
+      changeFen: fen,
+      refundSlipNo: z.string().nullable(),
+      paymentSlipNo: z.string().nullable(),
+      prints: z.array(printOut),
+    }),
   },
   'closure.finalBill': { access: COUNTER_ROLES, input: z.object({ closureId: id }).strict(), output: z.object({ finalBillId: z.string().nullable() }) },
   'closure.approve': {
@@ -113,6 +136,7 @@ export const arrearsContract = {
       z.object({
         closureId: z.string(), accountId: z.string(), accountNo: z.string(), name: z.string(), address: z.string(), kind: z.string(), reason: z.string(), state: z.string(),
         depositFen: fen, site: closureBusiness, removal: closureBusiness, finalBillId: z.string().nullable(), closedOn: date.nullable(), removedOn: date.nullable(),
+        depositHeldFen: fen, unpaidFen: fen, removalFeeFen: fen,
       }),
     ),
   },

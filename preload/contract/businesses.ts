@@ -1,7 +1,7 @@
 /** The contract's Counter businesses, work orders, follow-up forms, calendar and statistics methods (one part of preload/contract.ts). */
 import { z } from 'zod';
 import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS, STAT_KINDS } from '../kernel/enums.js';
-import { COUNTER_ROLES, PHONE_ROLES, business, consumables, date, dateTime, fen, id, noInput, phone, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
+import { COUNTER_ROLES, PHONE_ROLES, approverIn, business, consumables, date, dateTime, fen, id, noInput, phone, optionalVolume, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
 
 export const businessesContract = {
   'businesses.accept': {
@@ -197,9 +197,17 @@ export const businessesContract = {
         direction: z.enum(['左进', '右进'], '请选择表方向'),
         newReading: volume('newReading', z.string().trim().min(1, '请输入新表读数').max(16)),
         consumables,
+        // R-VOL-04: 换表, a temporary meter (临时表) while the original is tested, or the original refitted after passing
+        replacementKind: z.enum(['换表', '临时表', '复装原表'], '请选择换表类型').default('换表'),
+        // R-VOL-03: an IC meter's recharged m³ (its remark: actual, recharged, to compensate)
+        icRecharged: optionalVolume('icRecharged', z.string().trim().max(16)),
+        // R-VOL-04: m³ credited on the temporary meter, with the approved 用户气费数据修改、退(收)费审批表 and the manager signing in
+        creditVolume: optionalVolume('credit', z.string().trim().max(16)),
+        creditApprovalNo: text(32, '审批表编号过长').default(''),
+        approver: approverIn.optional(),
       })
       .strict(),
-    output: z.object({ business, differenceBillId: id.nullable() }),
+    output: z.object({ business, differenceBillId: id.nullable(), remark: z.string(), icCompensate: z.number().int().nullable() }),
   },
   'followUps.modification': {
     access: COUNTER_ROLES,

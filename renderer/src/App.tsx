@@ -28,6 +28,7 @@ import { Approvals } from './windows/approvals/Approvals';
 import { Complaints } from './windows/complaints/Complaints';
 import { ServiceTiming } from './windows/timing/ServiceTiming';
 import { Photos } from './windows/photos/Photos';
+import { AccountClosure } from './windows/closure/AccountClosure';
 import { useSetup } from './stores/setup';
 
 /** Counter windows by hash, so Electron can open each as its own window and the harness can switch tabs. */
@@ -51,6 +52,7 @@ const WINDOWS = [
   { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
   { hash: '#/timing', key: 'j', title: '服务计时', view: () => <ServiceTiming /> },
   { hash: '#/photos', key: 'p', title: t.windows.photos, view: () => <Photos /> },
+  { hash: '#/closure', key: 'x', title: '销户', view: () => <AccountClosure /> },
 ] as const;
 
 function useHash(): string {

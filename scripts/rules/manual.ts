@@ -33,6 +33,4 @@ export const MANUAL: Readonly<Record<string, string>> = {
 };
 
 export const PENDING: Readonly<Record<string, PendingEntry>> = {
-  'R-VOL-03': { point: 3, what: 'IC-meter 换表单 records actual, recharged and to-compensate m³; the 补气 through the approved correction' },
-  'R-VOL-04': { point: 3, what: 'm³ credited on a temporary meter only after the approved 气费数据修改 request' },
 };

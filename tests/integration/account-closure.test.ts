@@ -4,7 +4,10 @@
  * every later business by the services and, for a raw insert, by the database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyClosure, approveClosure, billFinalReading, closureList, requestRefit, scheduleRemoval } from '../../main/services/account-closure.js';
+import { applyClosure, approveClosure, billFinalReading, closureList, requestRefit, scheduleRemoval, settleClosureDeposit } from '../../main/services/account-closure.js';
+import { verifyDayTotals } from '../../main/services/day-totals.js';
+import { slipData } from '../../main/services/receipts.js';
+import { layoutCheckSlip } from '../../main/domain/check-slip.js';
 import { acceptBusiness } from '../../main/services/businesses.js';
 import { unpaidList } from '../../main/services/billing.js';
 import type { Actor } from '../../main/services/context.js';
@@ -50,11 +53,11 @@ function payAll(): void {
 function closeAccount(kind: '销户' | '临时拆表' = '销户'): string {
   const applied = applyClosure(host.deps, clerk, { accountId: ids.accountId, kind, reason: '房屋出售，不再用气' });
   complete(applied.siteBusinessNo);
-  const removal = scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000 });
+  const removal = scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000, tenderedFen: fen(10_000) });
   const removalId = complete(removal.removalBusinessNo);
   saveSealForm(host.deps, clerk, { businessId: removalId, settledReading: centiM3(12500), reason: kind });
   billFinalReading(host.deps, clerk, { closureId: applied.closureId });
-  payAll();
+  settleClosureDeposit(host.deps, clerk, { closureId: applied.closureId, tenderedFen: null });
   approveClosure(host.deps, clerk, { closureId: applied.closureId, approver: director });
   return applied.closureId;
 }
@@ -68,10 +71,12 @@ describe('销户 (R-SEC-06)', () => {
     // 2026-11-23 is a Monday: the site check is promised for Wednesday, the removal 5 working days after acceptance
     const applied = applyClosure(host.deps, clerk, { accountId: ids.accountId, kind: '销户', reason: '房屋出售' });
     expect(applied.promisedOn).toBe('2026-11-25');
-    expect(() => scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000 })).toThrow(/尚未完成/);
+    expect(() => scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000, tenderedFen: fen(10_000) })).toThrow(/尚未完成/);
     complete(applied.siteBusinessNo);
-    const removal = scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000 });
+    const removal = scheduleRemoval(host.deps, clerk, { closureId: applied.closureId, depositFen: 10_000, tenderedFen: fen(10_000) });
     expect(removal.promisedOn).toBe('2026-11-30');
+    // the site check's follow-up was this step: it leaves 派工/回执 archived
+    expect(sql<{ state: string }>('SELECT state FROM businesses WHERE business_no = ?', applied.siteBusinessNo).state).toBe('已归档');
     expect(() => billFinalReading(host.deps, clerk, { closureId: applied.closureId })).toThrow(/拆表单/);
     const removalId = complete(removal.removalBusinessNo);
     saveSealForm(host.deps, clerk, { businessId: removalId, settledReading: centiM3(12500), reason: '销户拆表' });
@@ -81,8 +86,11 @@ describe('销户 (R-SEC-06)', () => {
     expect(() => approveClosure(host.deps, clerk, { closureId: applied.closureId, approver: director })).toThrow(/须先缴清欠费/);
     payAll();
     expect(() => approveClosure(host.deps, clerk, { closureId: applied.closureId, approver: { staffId: 'staff-reviewer01', role: 'reviewer' } })).toThrow(/审批/);
+    // the final bill was paid at 前台收费: the deposit is still held, and goes back whole before the approval
+    expect(() => approveClosure(host.deps, clerk, { closureId: applied.closureId, approver: director })).toThrow(/押金 100\.00 元尚未结算/);
+    expect(settleClosureDeposit(host.deps, clerk, { closureId: applied.closureId, tenderedFen: null })).toMatchObject({ depositFen: 10_000, offsetFen: 0, refundFen: 10_000, billsFen: 0, changeFen: 10_000, paymentSlipNo: null });
     expect(approveClosure(host.deps, clerk, { closureId: applied.closureId, approver: director })).toEqual({ state: '已销户', date: '2026-11-23' });
-    expect(closureList(host.deps, clerk)[0]).toMatchObject({ state: '已销户', depositFen: 10_000, closedOn: '2026-11-23', removal: { state: '已归档' } });
+    expect(closureList(host.deps, clerk)[0]).toMatchObject({ state: '已销户', depositFen: 10_000, depositHeldFen: 0, closedOn: '2026-11-23', removal: { state: '已归档' } });
   });
 
   it('a closed account is refused for every later business by the services', async () => {
@@ -119,5 +127,118 @@ describe('temporary removal (R-SEC-06)', () => {
     const refit = requestRefit(host.deps, clerk, { accountId: ids.accountId });
     expect(sql<{ type: string; requirement: string }>('SELECT type, requirement FROM businesses WHERE business_no = ?', refit.businessNo)).toMatchObject({ type: '安装', requirement: expect.stringContaining('临时拆表复装') });
     expect(sql<{ status: string }>('SELECT status FROM meters WHERE id = ?', ids.meterId).status).toBe('报装');
+  });
+});
+
+type LedgerRow = { charge_type: string; invoice_category: string; fee_fen: number; gas_fen: number; total_fen: number; tendered_fen: number; change_fen: number; business_ref: string | null };
+const ledger = (accountId: string) =>
+  host.store.sqlite
+    .prepare('SELECT charge_type, invoice_category, fee_fen, gas_fen, total_fen, tendered_fen, change_fen, business_ref FROM payments WHERE account_id = ? ORDER BY slip_no')
+    .all(accountId) as LedgerRow[];
+const dayTotals = () =>
+  host.store.sqlite.prepare("SELECT charge_type, count, fee_fen, gas_fen, total_fen, tendered_fen, change_fen FROM day_totals WHERE business_date = '2026-11-23' ORDER BY charge_type").all();
+
+/** Site check done, removal fee and deposit taken, removal form saved and the final reading billed. */
+function siteChecked(): string {
+  const applied = applyClosure(host.deps, clerk, { accountId: ids.accountId, kind: '销户', reason: '房屋出售，不再用气' });
+  complete(applied.siteBusinessNo);
+  return applied.closureId;
+}
+
+function upToFinalBill(depositFen: number, tenderedFen: number | null, closureId = siteChecked()) {
+  const applied = { closureId };
+  const removal = scheduleRemoval(host.deps, clerk, { closureId, depositFen, tenderedFen: tenderedFen === null ? null : fen(tenderedFen) });
+  saveSealForm(host.deps, clerk, { businessId: complete(removal.removalBusinessNo), settledReading: centiM3(12500), reason: '销户拆表' });
+  const { finalBillId } = billFinalReading(host.deps, clerk, { closureId: applied.closureId });
+  const billFen = sql<{ amount_fen: number }>('SELECT amount_fen FROM bills WHERE id = ?', finalBillId).amount_fen;
+  return { closureId: applied.closureId, removal, billFen };
+}
+
+describe('销户 fee and deposit on the ledger (R-SEC-06)', () => {
+  it('takes the removal fee and the deposit in cash, offsets the deposit against the final bill to the fen, and the day totals still agree', () => {
+    host.deps.settings.closureRemovalFeeFen = fen(5_000);
+    // fee 50.00 + deposit 100.00, the customer hands over 200.00: the deposit slip takes 100.00, the fee slip the rest
+    const checked = siteChecked();
+    expect(() => scheduleRemoval(host.deps, clerk, { closureId: checked, depositFen: 10_000, tenderedFen: null })).toThrow(/请输入实收（拆表费 50\.00 元 \+ 押金 100\.00 元）/);
+    expect(() => scheduleRemoval(host.deps, clerk, { closureId: checked, depositFen: 10_000, tenderedFen: fen(14_999) })).toThrow(/实收 149\.99 元不足应收 150\.00 元/);
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM payments').n).toBe(0);
+    expect(sql<{ state: string }>('SELECT state FROM account_closures').state).toBe('待核实');
+    const { closureId, removal, billFen } = upToFinalBill(10_000, 20_000, checked);
+    expect(billFen).toBe(1_725); // 5 m³ × 3.45
+    expect(removal).toMatchObject({ depositFen: 10_000, removalFeeFen: 5_000, changeFen: 5_000 });
+    expect(removal.slips.map((s) => [s.chargeType, s.amountFen, s.tenderedFen, s.changeFen])).toEqual([
+      ['销户押金', 10_000, 10_000, 0],
+      ['拆表费', 5_000, 10_000, 5_000],
+    ]);
+    expect(closureList(host.deps, clerk)[0]).toMatchObject({ state: '待结清', depositHeldFen: 10_000, unpaidFen: 1_725 });
+    // the deposit covers the final bill: no cash may be taken; the rest goes back
+    expect(() => settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: fen(100) })).toThrow(/无须收取现金/);
+    const settled = settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: null });
+    expect(settled).toMatchObject({ depositFen: 10_000, offsetFen: 1_725, refundFen: 8_275, billsFen: 1_725, cashFen: 0, changeFen: 8_275 });
+    expect(sql<{ status: string }>("SELECT status FROM bills WHERE this_reading_centi = 12500").status).toBe('收讫');
+    // the slips say where the deposit went: the refund slip points at the final bill's slip, which shows the deposit as tender
+    const slipText = (no: string | null) => layoutCheckSlip(slipData(host.deps, no ?? '', false), 48).map((l) => ('text' in l ? l.text : '')).join('\n');
+    const refundSlip = slipText(settled.refundSlipNo);
+    expect(refundSlip).toMatch(/^押金退还凭证\n/);
+    expect(refundSlip).toMatch(/收款项目:\s+销户押金/);
+    expect(refundSlip).toMatch(/退还金额:\s+￥100\.00/);
+    expect(refundSlip).toMatch(new RegExp(`转抵最终气费，见:\\s+${settled.paymentSlipNo ?? ''}`));
+    const billSlip = slipText(settled.paymentSlipNo);
+    expect(billSlip).toMatch(/^管道燃气费核对单\n/);
+    expect(billSlip).toMatch(/押金抵扣:\s+￥100\.00/);
+    expect(billSlip).toMatch(new RegExp(`押金退还凭证:\\s+${settled.refundSlipNo ?? ''}`));
+    expect(billSlip).toMatch(/实收现金:\s+￥0\.00/);
+    expect(billSlip).toMatch(/找零:\s+￥82\.75/);
+    expect(ledger(ids.accountId)).toEqual([
+      { charge_type: '销户押金', invoice_category: '收据', fee_fen: 10_000, gas_fen: 0, total_fen: 10_000, tendered_fen: 10_000, change_fen: 0, business_ref: closureId },
+      { charge_type: '拆表费', invoice_category: '地税', fee_fen: 5_000, gas_fen: 0, total_fen: 5_000, tendered_fen: 10_000, change_fen: 5_000, business_ref: closureId },
+      { charge_type: '销户押金', invoice_category: '收据', fee_fen: -10_000, gas_fen: 0, total_fen: -10_000, tendered_fen: 0, change_fen: 10_000, business_ref: closureId },
+      { charge_type: '燃气费', invoice_category: '核对单', fee_fen: 0, gas_fen: 1_725, total_fen: 1_725, tendered_fen: 10_000, change_fen: 8_275, business_ref: closureId },
+    ]);
+    // the drawer: 200.00 in, 50.00 change, 82.75 back at settlement = 67.25 = fee 50.00 + final bill 17.25
+    const cash = sql<{ net: number; total: number }>('SELECT sum(tendered_fen - change_fen) AS net, sum(total_fen) AS total FROM payments');
+    expect(cash).toEqual({ net: 6_725, total: 6_725 });
+    expect(dayTotals()).toEqual([
+      { charge_type: '拆表费', count: 1, fee_fen: 5_000, gas_fen: 0, total_fen: 5_000, tendered_fen: 10_000, change_fen: 5_000 },
+      { charge_type: '燃气费', count: 1, fee_fen: 0, gas_fen: 1_725, total_fen: 1_725, tendered_fen: 10_000, change_fen: 8_275 },
+      { charge_type: '销户押金', count: 2, fee_fen: 0, gas_fen: 0, total_fen: 0, tendered_fen: 10_000, change_fen: 10_000 },
+    ]);
+    expect(verifyDayTotals(host.deps, '2026-11-23')).toMatchObject({ ok: true, mismatches: [] });
+    expect(approveClosure(host.deps, clerk, { closureId, approver: director })).toEqual({ state: '已销户', date: '2026-11-23' });
+    // closed: nothing more on the ledger for the account
+    expect(() => settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: null })).toThrow(/已销户/);
+  });
+
+  it('a final bill above the deposit: the customer pays the difference, nothing posted on a refused tender', () => {
+    const { closureId, billFen } = upToFinalBill(1_000, 1_000);
+    expect(billFen).toBe(1_725);
+    const before = sql<{ n: number }>('SELECT count(*) AS n FROM payments').n;
+    expect(() => settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: null })).toThrow(/须补交 7\.25 元/);
+    expect(() => settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: fen(500) })).toThrow(/实收 5\.00 元不足应补交 7\.25 元/);
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM payments').n).toBe(before);
+    expect(settleClosureDeposit(host.deps, clerk, { closureId, tenderedFen: fen(1_000) })).toMatchObject({ depositFen: 1_000, offsetFen: 1_000, refundFen: 0, billsFen: 1_725, cashFen: 1_000, changeFen: 275 });
+    expect(ledger(ids.accountId).slice(1)).toEqual([
+      { charge_type: '销户押金', invoice_category: '收据', fee_fen: -1_000, gas_fen: 0, total_fen: -1_000, tendered_fen: 0, change_fen: 1_000, business_ref: closureId },
+      { charge_type: '燃气费', invoice_category: '核对单', fee_fen: 0, gas_fen: 1_725, total_fen: 1_725, tendered_fen: 2_000, change_fen: 275, business_ref: closureId },
+    ]);
+    expect(sql<{ net: number }>('SELECT sum(tendered_fen - change_fen) AS net FROM payments').net).toBe(1_725);
+    expect(verifyDayTotals(host.deps, '2026-11-23').ok).toBe(true);
+  });
+
+  it('the database keeps the deposit whole: a refund of another amount, a fee without its closure, an approval with the deposit held (guards)', () => {
+    const { closureId } = upToFinalBill(10_000, 10_000);
+    const db = host.store.sqlite;
+    const row = (id: string, slip: string, charge: string, ref: string | null, feeFen: number, tendered: number, change: number) => {
+      db.prepare("INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) VALUES (?, 'counter-lc01', ?, 'hall-lc', '2026-11-23')").run(slip, 900 + Number(slip.slice(-2)));
+      db.prepare(`INSERT INTO payments (id, slip_no, account_id, hall_id, counter_id, clerk_id, business_date, method, charge_type, invoice_category, business_ref, fee_fen, gas_fen, late_fee_fen, total_fen, tendered_fen, change_fen)
+        VALUES (?, ?, ?, 'hall-lc', 'counter-lc01', 'staff-clerk01', '2026-11-23', '现金', ?, '收据', ?, ?, 0, 0, ?, ?, ?)`).run(id, slip, ids.accountId, charge, ref, feeFen, feeFen, tendered, change);
+    };
+    const raw = (f: () => void) => db.transaction(f);
+    expect(() => raw(() => row('raw1', 'RAW-01', '销户押金', closureId, -5_000, 0, 5_000))()).toThrow(/exactly the deposit held/);
+    expect(() => raw(() => row('raw2', 'RAW-02', '拆表费', 'no-such-closure', 5_000, 5_000, 0))()).toThrow(/without its closure/);
+    expect(() => raw(() => row('raw3', 'RAW-03', '销户押金', closureId, -10_000, 1, 10_001))()).toThrow(/does not balance/);
+    expect(() => db.prepare("UPDATE account_closures SET state = '已销户', closed_on = '2026-11-23' WHERE id = ?").run(closureId)).toThrow(/deposit not settled/);
+    raw(() => row('raw4', 'RAW-04', '销户押金', closureId, -10_000, 0, 10_000))();
+    expect(sql<{ held: number }>("SELECT sum(fee_fen) AS held FROM payments WHERE charge_type = '销户押金'").held).toBe(0);
   });
 });

@@ -14,10 +14,13 @@ import {
   STOP_APPROVER_ROLES,
   stopList,
 } from '../../services/arrears-collection.js';
-import { applyClosure, approveClosure, billFinalReading, CLOSURE_APPROVER_ROLES, closureList, requestRefit, scheduleRemoval } from '../../services/account-closure.js';
+import { applyClosure, approveClosure, billFinalReading, CLOSURE_APPROVER_ROLES, closureList, requestRefit, scheduleRemoval, settleClosureDeposit } from '../../services/account-closure.js';
+import type { PrintOutcome } from '../../services/receipts.js';
 import { area, signedIn, type HandlerKit } from './kit.js';
 
-export const arrearsHandlers = ({ deps, devices: { printer } }: HandlerKit) =>
+const printed = (...outcomes: (PrintOutcome | null)[]) => outcomes.filter((o): o is PrintOutcome => o !== null);
+
+export const arrearsHandlers = ({ deps, after, devices: { printer } }: HandlerKit) =>
   area({
     'arrears.settings': () => loadArrearsSettings(deps.db),
     'arrears.saveSettings': (ctx, input) => saveArrearsSettings(deps, signedIn(ctx), input),
@@ -41,7 +44,17 @@ export const arrearsHandlers = ({ deps, devices: { printer } }: HandlerKit) =>
       return signAgreement(deps, actor, { accountId: input.accountId, terms: input.terms, payBy: input.payBy, approver: verifyApprover(deps, actor, input.approver, AGREEMENT_APPROVER_ROLES) });
     },
     'closure.apply': (ctx, input) => applyClosure(deps, signedIn(ctx), input),
-    'closure.removal': (ctx, input) => scheduleRemoval(deps, signedIn(ctx), { closureId: input.closureId, depositFen: input.deposit }),
+    // R-SEC-06: the deposit's and the removal fee's slips print after the commit
+    'closure.removal': after.printsSlips(
+      (ctx, input) => scheduleRemoval(deps, signedIn(ctx), { closureId: input.closureId, depositFen: input.deposit, tenderedFen: input.tendered, confirmLargeTender: input.confirmLargeTender }),
+      { first: (done) => done.slips[0]?.slipNo ?? null, second: (done) => done.slips[1]?.slipNo ?? null },
+      (done, { first, second }) => ({ ...done, prints: printed(first, second) }),
+    ),
+    'closure.settleDeposit': after.printsSlips(
+      (ctx, input) => settleClosureDeposit(deps, signedIn(ctx), { closureId: input.closureId, tenderedFen: input.tendered, confirmLargeTender: input.confirmLargeTender }),
+      { refund: (done) => done.refundSlipNo, payment: (done) => done.paymentSlipNo },
+      (done, { refund, payment }) => ({ ...done, prints: printed(refund, payment) }),
+    ),
     'closure.finalBill': (ctx, input) => billFinalReading(deps, signedIn(ctx), input),
     'closure.approve': (ctx, input) => {
       const actor = signedIn(ctx);

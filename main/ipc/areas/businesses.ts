@@ -5,7 +5,8 @@ import { acceptAtCounter, businessesForAccount, deferBusiness, recordVisit, void
 import { calendarForYear, setCalendarDay } from '../../services/calendar.js';
 import { addRectificationConsumables, saveHoseRecord, saveIgnition, saveInstallForm, saveSealForm } from '../../services/follow-ups.js';
 import { saveHazardRectification } from '../../services/hazard.js';
-import { saveMeterChange } from '../../services/meter-change.js';
+import { CREDIT_APPROVER_ROLES, saveMeterChange } from '../../services/meter-change.js';
+import { verifyApprover } from '../../services/auth.js';
 import { saveMeterTest } from '../../services/meter-test.js';
 import { saveModificationForm } from '../../services/modification.js';
 import { recordPrivateIgnition } from '../../services/private-ignition.js';
@@ -44,7 +45,14 @@ export const businessesHandlers = ({ deps, after, reads }: HandlerKit) =>
       saveIgnition(deps, signedIn(ctx), { ...rest, agreement: { meterModel: agreementModel, direction: agreementDirection, contactPhone: agreementPhone, correctMeterData } }),
     'followUps.seal': (ctx, input) => saveSealForm(deps, signedIn(ctx), { businessId: input.businessId, settledReading: input.settledReading, reason: input.reason }),
     'followUps.install': (ctx, input) => saveInstallForm(deps, signedIn(ctx), input),
-    'followUps.meterChange': (ctx, input) => saveMeterChange(deps, signedIn(ctx), input),
+    'followUps.meterChange': (ctx, { creditVolume, creditApprovalNo, approver, icRecharged, ...rest }) => {
+      const actor = signedIn(ctx);
+      // R-VOL-04: credited m³ only with the approved data modification: the hall manager signs in here
+      const crediting = creditVolume !== undefined && creditVolume > 0;
+      if (crediting && !approver) throw new DomainError('VALIDATION', '补减气量须营业厅主任登录审批 (R-VOL-04)', 'approver');
+      const credit = crediting && approver ? { volume: creditVolume, approvalNo: creditApprovalNo, approver: verifyApprover(deps, actor, approver, CREDIT_APPROVER_ROLES) } : null;
+      return saveMeterChange(deps, actor, { ...rest, icRecharged: icRecharged ?? null, credit });
+    },
     'followUps.modification': after.printsSlips(
       (ctx, input) =>
         saveModificationForm(deps, signedIn(ctx), {
