@@ -25,7 +25,11 @@ import { DEFAULT_ARREARS_SETTINGS } from '../../main/domain/arrears-collection.j
 import { centiM3 } from '../../preload/kernel/volume.js';
 import { fen } from '../../preload/kernel/money.js';
 import { decodeEscPos } from '../../hardware/printer/decode.js';
-import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { addAccount, addBill, makeTestHost, ok, signIn, type TestHost } from '../fixtures/host.js';
+import { recordElectronicPayment } from '../../main/services/electronic-payments.js';
+import { answerBankFile } from '../fixtures/bank-answer.js';
+import { setBankWithholding } from '../fixtures/data.js';
+import iconv from 'iconv-lite';
 
 let host: TestHost;
 const clerk: Actor = {
@@ -144,5 +148,98 @@ describe('stop and restore (R-SEC-02..05, A-46)', () => {
     expect(sql<{ owed_fen: number; approved_by: string }>('SELECT owed_fen, approved_by FROM repayment_agreements')).toMatchObject({ approved_by: 'staff-manager01' });
     expect(stopList(host.deps, clerk)[0]).toMatchObject({ stage: '待复气', restoreReason: '还欠协议' });
     expect(() => host.store.sqlite.prepare("UPDATE repayment_agreements SET terms = 'x'").run()).toThrow(/append-only/);
+  });
+});
+
+/**
+ * R-SEC-02 on every path that makes bills 收讫: the restore is one rule (arrears-collection.ts restoreSettledStops),
+ * called by settleBills (counter cash and tickets, electronic channels, 手工核对单, 缴费方式更正) and set-wise by the
+ * bank write-off. Each case: the debtor stopped (seal done, 已停气) on 2026-11-26, paid off on 2026-11-27 09:30.
+ */
+describe('restore after full payment on every paying path (R-SEC-02)', () => {
+  const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
+  const PAID_AT = new Date('2026-11-27T01:30:00.000Z');
+
+  function stopDebtor(): { stopId: string; sealNo: string } {
+    saveArrearsSettings(host.deps, manager, ON);
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
+    const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null }]);
+    host.clock.current = PAID_AT;
+    return { stopId: stop.stopId, sealNo: stop.businessNo };
+  }
+
+  /** The exact restore: one 启封, 加急, due 24 hours after the payment, on the stop record, audited once. */
+  function expectRestored(): void {
+    const rows = host.store.sqlite.prepare("SELECT type, state, priority, promised_on, account_id FROM businesses WHERE type = '启封'").all();
+    expect(rows).toEqual([{ type: '启封', state: '已受理', priority: '加急安排', promised_on: '2026-11-28', account_id: debtor.accountId }]);
+    expect(stopList(host.deps, clerk)).toMatchObject([{ accountNo: '95000001', stage: '待复气', restoreReason: '结清欠费', restoreDueAt: '2026-11-28T01:30:00.000Z', restoreOverdue: false }]);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'arrears.restore'").n).toBe(1);
+    expect(recheckList(host.deps, clerk)).toEqual([]);
+  }
+
+  function expectStillStopped(): void {
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM businesses WHERE type = '启封'").n).toBe(0);
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null, restoreDueAt: null }]);
+  }
+
+  it('前台收费 with a ticket (优惠券) and cash', async () => {
+    stopDebtor();
+    const c = await signIn(host);
+    const due = unpaidList(host.deps, asAccountId(debtor.accountId));
+    ok(await c.call('payments.payCash', {
+      accountId: debtor.accountId, billIds: due.bills.map((b) => b.id), expectedTotalFen: due.totalFen, tendered: ((due.totalFen - 500) / 100).toFixed(2),
+      tickets: [{ kind: '优惠券', year: 2026, quarter: 4, count: 1, faceValue: '5', backName: '欠费户', backAddress: '府前街1号' }],
+    }));
+    expect(sql<{ ticket_fen: number; method: string }>('SELECT ticket_fen, method FROM payments').ticket_fen).toBe(500);
+    expectRestored();
+  });
+
+  it('an electronic channel (ATM) payment', () => {
+    stopDebtor();
+    const due = unpaidList(host.deps, asAccountId(debtor.accountId));
+    recordElectronicPayment(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), channel: 'ATM', channelRef: 'ATM-20261127-0001', amountFen: fen(due.totalFen) });
+    expect(sql<{ method: string }>('SELECT method FROM payments').method).toBe('ATM');
+    expectRestored();
+  });
+
+  it('the bank withholding write-off (set-wise): the paid-off stopped account only, a partly paid one stays stopped', async () => {
+    stopDebtor();
+    // the counter takes the September bill: arrears remain, no restore
+    payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: ['b-sep' as never], expectedTotalFen: fen(unpaidList(host.deps, asAccountId(debtor.accountId)).bills[0]?.totalFen ?? 0), tenderedFen: fen(5000) });
+    expectStillStopped();
+    setBankWithholding(host, debtor.accountId, { bank: '建行', cardNo: '6227001234567890123', holder: '欠费户' });
+    const other = addAccount(host, { accountNo: '95000003', name: '代扣户', address: '温州市鹿城区府前街3号', reading: 11000 });
+    addBill(host, other, { id: 'b-other', readingDate: '2026-10-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-31' });
+    setBankWithholding(host, other.accountId, { bank: '建行', cardNo: '6227009876543210987', holder: '代扣户' });
+    const c = await signIn(host);
+    const run = ok(await c.call('bank.generate', { bank: '建行' }));
+    expect(run.count).toBe(2);
+    const answered = answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), () => null);
+    ok(await c.call('bank.writeOff', { runId: run.runId, file: iconv.encode(answered, 'gbk').toString('base64') }));
+    expect(host.store.sqlite.prepare("SELECT id, status FROM bills WHERE id IN ('b-sep', 'b-oct', 'b-other') ORDER BY id").all()).toEqual([
+      { id: 'b-oct', status: '收讫' }, { id: 'b-other', status: '收讫' }, { id: 'b-sep', status: '收讫' },
+    ]);
+    expectRestored();
+  });
+
+  it('a bank day: the 手工核对单 written off after the bank failed the line', async () => {
+    stopDebtor();
+    payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: ['b-sep' as never], expectedTotalFen: fen(unpaidList(host.deps, asAccountId(debtor.accountId)).bills[0]?.totalFen ?? 0), tenderedFen: fen(5000) });
+    setBankWithholding(host, debtor.accountId, { bank: '建行', cardNo: '6227001234567890123', holder: '欠费户' });
+    const c = await signIn(host);
+    const run = ok(await c.call('bank.generate', { bank: '建行' }));
+    ok(await c.call('bank.manualSlip', { billId: 'b-oct', manualSlipNo: 'SG-0001' }));
+    const answered = answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), () => '余额不足');
+    ok(await c.call('bank.writeOff', { runId: run.runId, file: iconv.encode(answered, 'gbk').toString('base64') }));
+    expectStillStopped();
+    ok(await c.call('bank.writeOffManual', { manualSlipNo: 'SG-0001' }));
+    expect(sql<{ status: string }>("SELECT status FROM bills WHERE id = 'b-oct'").status).toBe('收讫');
+    expectRestored();
   });
 });
