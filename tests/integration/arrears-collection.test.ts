@@ -243,3 +243,45 @@ describe('restore after full payment on every paying path (R-SEC-02)', () => {
     expectRestored();
   });
 });
+
+/**
+ * R-SEC-04 / R-SEC-03 in the database (migration arrears_approval_guards): whatever code path writes the stop record
+ * or the repayment agreement, it is approved by an active hall director (manager) other than the requesting clerk.
+ */
+describe('the stop and the repayment agreement are approved by another person, a hall director (raw SQL)', () => {
+  it('refuses an approval by the requester, by a clerk or by a deactivated director; accepts the director', () => {
+    saveArrearsSettings(host.deps, { ...clerk, staffId: 'staff-manager01', role: 'manager' }, ON);
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const first = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    const db = host.store.sqlite;
+    const seal = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', first.businessNo).id;
+    const notice = sql<{ id: string }>('SELECT id FROM arrears_notices').id;
+    // a second seal business to hang raw stop rows on (a copy of the first)
+    db.prepare(
+      `INSERT INTO businesses (id, business_no, type, account_id, requirement, contact_phone, priority, accepted_on, promised_on, state, channel, accepted_by, hall_id, counter_id)
+       SELECT 'seal-raw', 'LC01-RAW', type, account_id, requirement, contact_phone, priority, accepted_on, promised_on, state, channel, accepted_by, hall_id, counter_id FROM businesses WHERE id = ?`,
+    ).run(seal);
+    const stop = db.prepare(
+      "INSERT INTO supply_stops (id, account_id, notice_id, months, owed_fen, requested_by, approved_by, seal_business_id) VALUES (?, ?, ?, 2, 6900, ?, ?, 'seal-raw')",
+    );
+    const count = () => sql<{ n: number }>('SELECT COUNT(*) AS n FROM supply_stops').n;
+    expect(() => stop.run('stop-self', debtor.accountId, notice, 'staff-manager01', 'staff-manager01')).toThrow(/two-person rule: a stop for arrears/);
+    expect(() => stop.run('stop-clerk', debtor.accountId, notice, 'staff-clerk01', 'staff-clerk02')).toThrow(/two-person rule: a stop for arrears/);
+    expect(() => stop.run('stop-reviewer', debtor.accountId, notice, 'staff-clerk01', 'staff-reviewer01')).toThrow(/two-person rule: a stop for arrears/);
+    db.prepare("UPDATE staff SET active = 0 WHERE id = 'staff-manager01'").run();
+    expect(() => stop.run('stop-inactive', debtor.accountId, notice, 'staff-clerk01', 'staff-manager01')).toThrow(/two-person rule: a stop for arrears/);
+    db.prepare("UPDATE staff SET active = 1 WHERE id = 'staff-manager01'").run();
+    expect(count()).toBe(1);
+    stop.run('stop-ok', debtor.accountId, notice, 'staff-clerk01', 'staff-manager01');
+    expect(count()).toBe(2);
+
+    const agreement = db.prepare("INSERT INTO repayment_agreements (id, stop_id, owed_fen, terms, pay_by, clerk_id, approved_by) VALUES (?, 'stop-ok', 6900, '分3期', '2027-02-28', ?, ?)");
+    const agreements = () => sql<{ n: number }>('SELECT COUNT(*) AS n FROM repayment_agreements').n;
+    expect(() => agreement.run('ag-self', 'staff-manager01', 'staff-manager01')).toThrow(/two-person rule: a repayment agreement/);
+    expect(() => agreement.run('ag-clerk', 'staff-clerk01', 'staff-clerk02')).toThrow(/two-person rule: a repayment agreement/);
+    expect(agreements()).toBe(0);
+    agreement.run('ag-ok', 'staff-clerk01', 'staff-manager01');
+    expect(agreements()).toBe(1);
+  });
+});
