@@ -230,6 +230,24 @@ describe('restore after full payment on every paying path (R-SEC-02)', () => {
     expectRestored();
   });
 
+  it('the bank write-off before the seal was done withdraws the 封表 (no restore needed)', async () => {
+    saveArrearsSettings(host.deps, manager, ON);
+    host.store.sqlite.prepare("UPDATE accounts SET reading_cycle = '双月' WHERE id = ?").run(debtor.accountId);
+    payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: ['b-sep' as never], expectedTotalFen: fen(unpaidList(host.deps, asAccountId(debtor.accountId)).bills[0]?.totalFen ?? 0), tenderedFen: fen(5000) });
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    setBankWithholding(host, debtor.accountId, { bank: '建行', cardNo: '6227001234567890123', holder: '欠费户' });
+    const c = await signIn(host);
+    const run = ok(await c.call('bank.generate', { bank: '建行' }));
+    const answered = answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), () => null);
+    ok(await c.call('bank.writeOff', { runId: run.runId, file: iconv.encode(answered, 'gbk').toString('base64') }));
+    expect(sql<{ state: string; void_reason: string }>('SELECT state, void_reason FROM businesses WHERE business_no = ?', stop.businessNo)).toEqual({ state: '已取消', void_reason: '欠费已结清，撤销停气 (R-SEC-02)' });
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已撤销', restoreBusinessNo: null }]);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM businesses WHERE type = '启封'").n).toBe(0);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'arrears.stopWithdrawn'").n).toBe(1);
+  });
+
   it('a bank day: the 手工核对单 written off after the bank failed the line', async () => {
     stopDebtor();
     payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: ['b-sep' as never], expectedTotalFen: fen(unpaidList(host.deps, asAccountId(debtor.accountId)).bills[0]?.totalFen ?? 0), tenderedFen: fen(5000) });
