@@ -280,7 +280,7 @@ export function settleClosureDeposit(deps: ServiceDeps, actor: Actor, input: { c
           confirmation,
           createdAt: now.toISOString(),
         });
-        settleBills(tx, asAccountId(c.accountId), paymentId, priced, now);
+        settleBills(tx, actor, asAccountId(c.accountId), paymentId, priced, now);
       }
       const result: DepositSettlement = { depositFen: held, offsetFen, refundFen: subFen(held, offsetFen), billsFen, cashFen, changeFen, refundSlipNo, paymentSlipNo };
       appendAudit(tx, { actorId: actor.staffId, action: 'closure.deposit', entity: 'account_closure', entityId: c.id, detail: { ...result, billIds: priced.map((b) => b.id), confirmation } }, now);

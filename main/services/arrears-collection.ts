@@ -303,16 +303,34 @@ export function requestStop(
 }
 
 /**
- * R-SEC-02: called inside every payment's transaction for the account. When the account has an open stop and no
- * unpaid bill is left: a seal not yet done is withdrawn (已取消, the field team no longer goes), a done seal gets its
- * restore (启封) issued at once, 加急, promised within `restoreHours` (default 24). Nothing happens otherwise.
+ * R-SEC-02, the one rule for every path that makes bills 收讫 (前台收费 in cash or tickets, the electronic
+ * channels, 手工核对单 write-off and 缴费方式更正 through `settleBills`; the bank withholding write-off set-wise
+ * through `restoreAfterBulkDebits`): inside the paying transaction, each of the paid accounts that has a stop
+ * without a restore (its seal not withdrawn) and no unpaid bill left gets `issueRestore` — a seal not yet done is
+ * withdrawn (已取消, the field team no longer goes), a done seal gets its 启封 issued at once, 加急, promised within
+ * `restoreHours` (default 24). One set-wise statement finds those accounts (few: only stopped ones), so a
+ * 200,000-line write-off does no per-line work here. Nothing happens for any other account.
  */
+function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: string, params: readonly unknown[]): number {
+  const due = statementOf(
+    tx,
+    `SELECT DISTINCT s.account_id AS accountId FROM supply_stops s JOIN businesses seal ON seal.id = s.seal_business_id
+     WHERE s.restore_business_id IS NULL AND seal.state <> '已取消' AND s.account_id IN (${paidAccountsSql})
+       AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = s.account_id AND b.status = '未缴')
+     ORDER BY s.account_id`,
+  ).all(...params) as { accountId: string }[];
+  for (const { accountId } of due) issueRestore(tx, actor, accountId, now, '结清欠费');
+  return due.length;
+}
+
+/** R-SEC-02 after one account's payment (called by `settleBills`, so by every per-payment path). */
 export function restoreAfterPayment(tx: Tx, actor: Actor, accountId: string, now: Date): void {
-  const any = statementOf(tx, 'SELECT 1 FROM supply_stops WHERE account_id = ? AND restore_business_id IS NULL LIMIT 1').get(accountId);
-  if (!any) return;
-  const unpaid = statementOf(tx, "SELECT 1 FROM bills WHERE account_id = ? AND status = '未缴' LIMIT 1").get(accountId);
-  if (unpaid) return;
-  issueRestore(tx, actor, accountId, now, '结清欠费');
+  restoreSettledStops(tx, actor, now, '?', [accountId]);
+}
+
+/** R-SEC-02 after the bank write-off: the accounts of the debits gathered in `temp.bulk_debits` (bank-debits.ts). */
+export function restoreAfterBulkDebits(tx: Tx, actor: Actor, now: Date): number {
+  return restoreSettledStops(tx, actor, now, 'SELECT account_id FROM temp.bulk_debits', []);
 }
 
 function issueRestore(tx: Tx, actor: Actor, accountId: string, now: Date, reason: '结清欠费' | '还欠协议'): { businessNo: string; dueAt: string } | null {

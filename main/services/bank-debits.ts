@@ -19,6 +19,7 @@ import { bulkFunctions, uuidv7Sql } from './bulk.js';
 import { withBulkCapture } from './bulk-capture.js';
 import { reserveUuidv7Block } from '../ids.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
+import { restoreAfterBulkDebits } from './arrears-collection.js';
 
 /** The connection the transaction runs on: raw statements on it are part of the transaction. */
 type Client = Db['$client'];
@@ -98,6 +99,8 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
     db.prepare("UPDATE bank_run_items SET result = 'ok', payment_id = d.payment_id FROM temp.bulk_debits d WHERE bank_run_items.id = d.item_id").run();
     capture.rows('bank_run_items', 'update', 'JOIN temp.bulk_debits d ON d.item_id = "NEW".id ORDER BY d.k');
   });
+  // R-SEC-02: the stopped accounts this write-off paid off get their restore (启封), one set-wise look-up (captured as usual)
+  restoreAfterBulkDebits(tx, actor, now);
   db.prepare('DELETE FROM temp.bulk_debits').run();
   return count;
 }

@@ -300,7 +300,7 @@ export class BankWithholding {
           tenderedFen: slip.amountFen,
           changeFen: 0,
         });
-        settleBills(tx, asAccountId(slip.accountId), paymentId, [{ id: asBillId(bill.id), gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
+        settleBills(tx, actor, asAccountId(slip.accountId), paymentId, [{ id: asBillId(bill.id), gasFen: fen(bill.amountFen), lateFeeFen: fen(lateFeeFen), overdueDays: 0, thisReading: centiM3(bill.thisReadingCenti) }], now);
         tx.update(manualSlips).set({ paymentId }).where(eq(manualSlips.id, slip.id)).run();
         appendAudit(tx, { actorId: actor.staffId, action: 'bank.manual_write_off', entity: 'manual_slip', entityId: slip.id, detail: { slipNo, manualSlipNo: slip.manualSlipNo } }, now);
         return { slipNo, amountFen: slip.amountFen };

@@ -238,6 +238,7 @@ function applyMethodCorrection(tx: Tx, decider: Actor, request: RequestRow, writ
   const paidBills = items.length === 0 ? [] : tx.select().from(bills).where(inArray(bills.id, items.map((i) => i.billId))).all();
   settleBills(
     tx,
+    clerk,
     asAccountId(original.accountId),
     paymentId,
     items.map((i) => ({ id: asBillId(i.billId), gasFen: fen(i.gasFen), lateFeeFen: fen(i.lateFeeFen), overdueDays: i.overdueDays, thisReading: centiM3(paidBills.find((b) => b.id === i.billId)?.thisReadingCenti ?? 0) })),

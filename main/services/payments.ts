@@ -186,9 +186,10 @@ export interface SettledBill {
 
 /**
  * R-PAY-09: the payment's items, each bill 未缴 → 收讫 (exactly once, or the whole payment fails), and
- * 已结算至方数 moved on. Inside the caller's transaction.
+ * 已结算至方数 moved on; R-SEC-02: a stopped account left with no unpaid bill gets its restore (启封) in the same
+ * transaction (arrears-collection.ts, the rule the bank write-off applies set-wise too). Inside the caller's transaction.
  */
-export function settleBills(tx: Tx, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
+export function settleBills(tx: Tx, actor: Actor, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
   let settled = 0;
   for (const bill of paid) {
     statementOf(tx, INSERT_ITEM_SQL).run(uuidv7(now.getTime()), paymentId, bill.id, bill.gasFen, bill.lateFeeFen, bill.overdueDays);
@@ -197,6 +198,7 @@ export function settleBills(tx: Tx, accountId: AccountId, paymentId: PaymentId, 
     settled = Math.max(settled, bill.thisReading);
   }
   statementOf(tx, SETTLED_READING_SQL).run(settled, accountId);
+  restoreAfterPayment(tx, actor, accountId, now);
 }
 
 /**
@@ -298,8 +300,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         confirmation,
         createdAt: now.toISOString(),
       });
-      settleBills(tx, input.accountId, paymentId, priced, now);
-      restoreAfterPayment(tx, actor, input.accountId, now); // R-SEC-02: the restore order with the payment
+      settleBills(tx, actor, input.accountId, paymentId, priced, now); // R-SEC-02: with the restore order when the stop is paid off
       for (const bill of priced.filter((b) => b.waivedFen > 0)) {
         tx.insert(lateFeeWaivers)
           .values({

@@ -26,6 +26,9 @@ export const FACT_TABLES = [
   'bank_runs', 'bank_run_items', 'manual_slips', 'cash_reports', 'business_days',
   // issue 15 #5: the hall's service timings and 暂停营业 log, so the director sees every counter of the hall
   'service_timings', 'counter_pauses',
+  // issue 15 #1: the hall's 催缴 notices and stop/restore record, so a payment at any counter of the hall issues the
+  // restore (R-SEC-02) and every counter's arrears list shows the notice and stop stage (R-SEC-04)
+  'arrears_notices', 'supply_stops', 'repayment_agreements', 'stop_rechecks',
 ] as const;
 
 /**

@@ -35,6 +35,14 @@ afterAll(async () => {
   await counter?.close();
 });
 
+/** The A4 sheet exactly as 欠费催缴 rendered it before it shared ArrearsNoticeSheet with 批量打印 (printed output unchanged). */
+const ARREARS_SHEET = [
+  '<article class="notice"><h1>气费催缴通知单</h1><p>钱欠欠（用户编号 97000001，抄表序号 0123052301）：温州市鹿城区江滨路18号锦江花园3幢2单元402室</p>',
+  '<table><thead><tr><th>抄表日期</th><th>用气量(方)</th><th>气费</th><th>滞纳金</th></tr></thead><tbody><tr><td>2026-09-01</td><td class="num">10</td><td class="num">34.50</td><td class="num">5.00</td></tr>',
+  '<tr><td>2026-10-01</td><td class="num">10</td><td class="num">34.50</td><td class="num">2.00</td></tr></tbody></table>',
+  '<p>您已欠费 2 个月，合计 ￥76.00（滞纳金计至 2026-11-23）。请于通知之日起 3 日内到营业厅缴清，逾期将停止供气。鹿城营业厅 · 通知日期 2026-11-23</p></article>',
+].join('');
+
 const status = () => page.locator('.arrears [role=status]').textContent();
 const meterStatus = () => host.store.sqlite.prepare('SELECT status FROM meters WHERE id = ?').pluck().get(debtor.meterId);
 
@@ -52,6 +60,20 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     expect(host.store.sqlite.prepare('SELECT notice_date FROM arrears_notices').pluck().get()).toBe('2026-11-23');
     await expect.poll(() => row.textContent()).toContain('2026-11-26');
     await page.screenshot({ path: join(artifacts, 'arrears-notice.png'), fullPage: true });
+  });
+
+  it('prints the 催缴 notice as the A4 sheet shared with 批量打印 (R-SEC-04/05)', async () => {
+    await page.locator('button[name=noticeA4]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(status).toBe('已记录催缴通知 1 户，请按 Ctrl+P 打印 A4');
+    const sheet = page.locator('article.notice');
+    await sheet.waitFor();
+    expect(await sheet.count()).toBe(1);
+    const html = await sheet.evaluate((e) => e.outerHTML);
+    if (process.env.SHOW_SHEETS === '1') console.log(`ARREARS-SHEET ${html}`);
+    await sheet.screenshot({ path: join(artifacts, 'arrears-notice-a4.png') });
+    expect(html).toBe(ARREARS_SHEET);
+    expect(host.store.sqlite.prepare("SELECT output FROM arrears_notices ORDER BY created_at").pluck().all()).toEqual(['receipt', 'A4']);
   });
 
   it('refuses the stop before the notice period, then the director signs in and a 封表 work order is issued', async () => {

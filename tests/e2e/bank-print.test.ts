@@ -65,6 +65,12 @@ describe('银行代扣 window', () => {
   });
 });
 
+const BATCH_SHEET = [
+  '<article class="notice"><h1>燃气费欠费通知单</h1><p>吴二（用户编号 71000002，抄表序号 0123052301）：温州市鹿城区代扣路2号</p>',
+  '<table><thead><tr><th>抄表日期</th><th>用气量(方)</th><th>气费</th><th>滞纳金</th></tr></thead><tbody><tr><td>2026-10-20</td><td class="num">23</td><td class="num">79.35</td><td class="num">0.50</td></tr></tbody></table>',
+  '<p>欠费合计 ￥79.85（滞纳金按每日0.3%计至 2026-11-23），请尽快缴纳。鹿城营业厅 · 区域 鹿城区 · 抄表员 陈建国</p></article>',
+].join('');
+
 describe('批量打印 window', () => {
   it('previews the arrears notice of the failed debit and prints it to an A4 PDF', async () => {
     await page.keyboard.press('Alt+0');
@@ -73,6 +79,11 @@ describe('批量打印 window', () => {
     await page.locator('article.notice').first().waitFor();
     expect(await page.locator('article.notice').count()).toBe(1);
     expect(await page.locator('article.notice').textContent()).toContain('吴二');
+    const html = await page.locator('article.notice').evaluate((e) => e.outerHTML);
+    if (process.env.SHOW_SHEETS === '1') console.log(`BATCH-SHEET ${html}`);
+    await page.locator('article.notice').screenshot({ path: join(artifacts, 'batch-notice-a4.png') });
+    // the sheet exactly as 批量打印 rendered it before sharing ArrearsNoticeSheet with 欠费催缴 (printed output unchanged)
+    expect(html).toBe(BATCH_SHEET);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(join(artifacts, 'arrears-notices.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -50,7 +50,7 @@ export function entityIds(deps: ServiceDeps, actor: Actor, tx: Tx): void {
   // @ts-expect-error a plain string is not an account id
   unpaidList(deps, 'acc-1');
   // @ts-expect-error an account id is not a payment id
-  settleBills(tx, account, account, [], new Date());
+  settleBills(tx, actor, account, account, [], new Date());
 
   const input: CashPaymentInput = {
     // @ts-expect-error a payment id is not an account id
@@ -62,7 +62,7 @@ export function entityIds(deps: ServiceDeps, actor: Actor, tx: Tx): void {
     expectedTotalFen: centiM3(12_100),
   };
   payBills(deps, actor, { ...input, accountId: account, billIds: [bill] });
-  settleBills(tx, account, payment, [], new Date());
+  settleBills(tx, actor, account, payment, [], new Date());
 }
 
 /** One Tx type: the store itself and the tx of db.transaction both fit it; a reader fits ReadTx. */

@@ -56,7 +56,7 @@ const DATABASE_TESTS = new Map([
   ['integration/management-reports.test.ts', 'a tampered per-day ticket total and a 公建 account category and bank run set up in SQL (issue 15 #6)'],
   ['integration/account-closure.test.ts', 'the closed-account and closure guards (issue 15 #2, R-SEC-06)'],
   ['integration/meter-replacement.test.ts', 'the temporary-meter credit, refit and IC remark guards (issue 15, R-VOL-03/04)'],
-  ['integration/arrears-collection.test.ts', 'the supply-stop and repayment-agreement guards, and account categories set up in SQL (issue 15 #1)'],
+  ['integration/arrears-collection.test.ts', 'the supply-stop and repayment-agreement guards (written once, append-only, two-person approval by a manager), and account categories set up in SQL (issue 15 #1)'],
   ['integration/no-replace-guards.test.ts', 'INSERT OR REPLACE refused on every append-only table (issue 13 #4)'],
   ['integration/service-timing.test.ts', 'the 暂停营业 two-person, written-once and paused-counter triggers and the append-only timings (issue 15 #5)'],
   ['integration/shift-handover.test.ts', 'the append-only shift-handover guards (issue 15 #6, R-SEC-21)'],

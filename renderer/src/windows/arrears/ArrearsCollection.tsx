@@ -7,9 +7,9 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../preload/kernel/money';
-import { formatVolume } from '../../../../preload/kernel/volume';
 import { localDateTime } from '../../../../preload/kernel/dates';
 import { call } from '../../api/client';
+import { ArrearsNoticeSheet } from '../../components/ArrearsNoticeSheet';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 
@@ -264,36 +264,10 @@ export function ArrearsCollection() {
         </table>
       </section>
       {notices?.map((n) => (
-        <article key={n.accountNo} className="notice">
-          <h1>气费催缴通知单</h1>
-          <p>
-            {n.name}（用户编号 {n.accountNo}，抄表序号 {n.seqNo}）：{n.address}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th>抄表日期</th>
-                <th>用气量(方)</th>
-                <th>气费</th>
-                <th>滞纳金</th>
-              </tr>
-            </thead>
-            <tbody>
-              {n.bills.map((b) => (
-                <tr key={b.readingDate + b.gasFen}>
-                  <td>{b.readingDate}</td>
-                  <td className="num">{formatVolume(b.consumption)}</td>
-                  <td className="num">{formatYuan(b.gasFen)}</td>
-                  <td className="num">{formatYuan(b.lateFeeFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            您已欠费 {n.months} 个月，合计 ￥{formatYuan(n.totalFen)}（滞纳金计至 {n.noticeDate}）。请于通知之日起 {settings?.noticeDays ?? 3} 日内到营业厅缴清，逾期将停止供气。
-            {session?.hallName} · 通知日期 {n.noticeDate}
-          </p>
-        </article>
+        <ArrearsNoticeSheet key={n.accountNo} title="气费催缴通知单" notice={n}>
+          您已欠费 {n.months} 个月，合计 ￥{formatYuan(n.totalFen)}（滞纳金计至 {n.noticeDate}）。请于通知之日起 {settings?.noticeDays ?? 3} 日内到营业厅缴清，逾期将停止供气。
+          {session?.hallName} · 通知日期 {n.noticeDate}
+        </ArrearsNoticeSheet>
       ))}
     </main>
   );

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../preload/kernel/money';
-import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
+import { ArrearsNoticeSheet } from '../../components/ArrearsNoticeSheet';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
 
@@ -100,35 +100,9 @@ export function BatchPrint() {
         </div>
       )}
       {notices?.map((n) => (
-        <article key={n.accountNo} className="notice">
-          <h1>燃气费欠费通知单</h1>
-          <p>
-            {n.name}（用户编号 {n.accountNo}，抄表序号 {n.seqNo}）：{n.address}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th>抄表日期</th>
-                <th>用气量(方)</th>
-                <th>气费</th>
-                <th>滞纳金</th>
-              </tr>
-            </thead>
-            <tbody>
-              {n.bills.map((b) => (
-                <tr key={b.readingDate + b.gasFen}>
-                  <td>{b.readingDate}</td>
-                  <td className="num">{formatVolume(b.consumption)}</td>
-                  <td className="num">{formatYuan(b.gasFen)}</td>
-                  <td className="num">{formatYuan(b.lateFeeFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            欠费合计 ￥{formatYuan(n.totalFen)}（滞纳金按每日0.3%计至 {session?.businessDate}），请尽快缴纳。{session?.hallName} · 区域 {n.area} · 抄表员 {n.meterReader}
-          </p>
-        </article>
+        <ArrearsNoticeSheet key={n.accountNo} title="燃气费欠费通知单" notice={n}>
+          欠费合计 ￥{formatYuan(n.totalFen)}（滞纳金按每日0.3%计至 {session?.businessDate}），请尽快缴纳。{session?.hallName} · 区域 {n.area} · 抄表员 {n.meterReader}
+        </ArrearsNoticeSheet>
       ))}
     </main>
   );
