@@ -294,6 +294,14 @@ export function storeDayMarker(db: Database.Database, m: DayMarkerRecord, source
  * this PC's own, or a table this PC does not hold) or listed as a problem with the reason.
  */
 export function applyChange(db: Database.Database, change: FeedChange, at: Position, now: Date, own: Own = NO_OWN): ChangeOutcome {
+  return tryChange(db, change, at, now, own, false) as ChangeOutcome;
+}
+
+/** SQLite's extended code for a row whose foreign key names a row that is not (yet) there. */
+const FOREIGN_KEY = 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
+/** applyChange; with `laterOnForeignKey`, a change refused only for a missing referenced row is rolled back and answered 'later' (no problem listed). */
+function tryChange(db: Database.Database, change: FeedChange, at: Position, now: Date, own: Own, laterOnForeignKey: boolean): ChangeOutcome | 'later' {
   if (own.deviceId !== null && change.originDeviceId === own.deviceId) return 'skipped';
   if (NOT_HELD.has(change.table)) return 'skipped';
   try {
@@ -307,6 +315,7 @@ export function applyChange(db: Database.Database, change: FeedChange, at: Posit
       return upsertRow(db, meta, change.row, now, own, at);
     })();
   } catch (err) {
+    if (laterOnForeignKey && (err as { code?: unknown }).code === FOREIGN_KEY) return 'later';
     const reason = err instanceof ZodError ? `数据格式不符（${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；').slice(0, 300)}）` : reasonOf(err);
     recordProblem(db, at, change, reason, now);
     return 'problem';
@@ -314,9 +323,42 @@ export function applyChange(db: Database.Database, change: FeedChange, at: Posit
 }
 
 /**
- * The last version of each row, at the place of its last change: a row changed several times in one page (a
- * cash report submitted, then reviewed) is applied once as it ended, so applying the page or a day file again
- * never offers an older version of a row over its newer one (which the guards would rightly refuse).
+ * A page's (or a day file's) changes, each row once (latestPerRow), applied in order inside the caller's transaction.
+ * A row changed twice stands at its last place, after rows the page made in between that point at it (a business
+ * accepted, its work order, the business completed); and the feed runs in transaction order, not commit order. So a
+ * change refused only because a row it names is missing is tried again after the rest of the page (again while that
+ * helps), and only then listed as a problem.
+ */
+export function applyChanges<T>(db: Database.Database, changes: readonly T[], as: (c: T) => { change: FeedChange; at: Position }, now: Date, own: Own, tally: ApplyTally): void {
+  const later: T[] = [];
+  for (const c of latestPerRow(changes.map((item) => ({ item, ...as(item).change }))).map((x) => x.item)) {
+    const { change, at } = as(c);
+    const outcome = tryChange(db, change, at, now, own, true);
+    if (outcome === 'later') later.push(c);
+    else tally[outcome === 'problem' ? 'problems' : outcome]++;
+  }
+  // what the rest of the page brought may be what they named: again while that helps, then the rest are problems
+  for (let progress = true; later.length > 0; ) {
+    const again = later.splice(0);
+    const last = !progress;
+    progress = false;
+    for (const c of again) {
+      const { change, at } = as(c);
+      const outcome = tryChange(db, change, at, now, own, !last);
+      if (outcome === 'later') later.push(c);
+      else {
+        progress = true;
+        tally[outcome === 'problem' ? 'problems' : outcome]++;
+      }
+    }
+  }
+}
+
+/**
+ * Each row once, at its last place in the page: a row changed twice in a page (a business accepted, then completed) is
+ * applied once as it ended, so applying the page or a day file again never offers an older version of a row over its
+ * newer one (which the guards would rightly refuse). Rows the page made in between that point at it are applied after
+ * it (applyChanges tries them again).
  */
 export function latestPerRow<T extends Pick<FeedChange, 'table' | 'rowId'>>(changes: readonly T[]): T[] {
   const last = new Map<string, number>();
@@ -350,10 +392,7 @@ export function applyFeedPage(db: Database.Database, raw: unknown, opts: { feed?
   const feed = opts.feed ?? 'main';
   const tally: ApplyTally = { applied: 0, skipped: 0, problems: 0 };
   withApplying(db, () => {
-    for (const change of latestPerRow(page.changes)) {
-      const outcome = applyChange(db, change, { source: 'feed', position: change.cursor }, opts.now, { deviceId: opts.ownDeviceId ?? null, hallId: opts.ownHallId ?? null });
-      tally[outcome === 'problem' ? 'problems' : outcome]++;
-    }
+    applyChanges(db, page.changes, (change) => ({ change, at: { source: 'feed', position: change.cursor } }), opts.now, { deviceId: opts.ownDeviceId ?? null, hallId: opts.ownHallId ?? null }, tally);
     writeCursor(db, feed, page.cursor, opts.now);
   });
   return { ...tally, cursor: page.cursor, more: page.more };

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../preload/kernel/errors.js';
 import { appendAudit } from '../services/audit.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
-import { applyChange, latestPerRow, storeDayMarker } from './applier.js';
+import { applyChanges, storeDayMarker } from './applier.js';
 import { withApplying } from './apply-switch.js';
 import { DayFileError, verifyDayFile } from './day-file-format.js';
 
@@ -48,16 +48,17 @@ export function importDayFile(deps: ServiceDeps, actor: Actor, bytes: Buffer): D
   deps.db.transaction(
     (tx) => {
       withApplying(sqlite, () => {
-        for (const e of latestPerRow(payload.events)) {
-          const outcome = applyChange(
-            sqlite,
-            { cursor: `${e.seq}`, table: e.table, op: e.op, rowId: e.rowId, row: e.row, originDeviceId: payload.deviceId, hallId: e.hallId ?? payload.hallId },
-            { source: 'day-file', position: `${payload.deviceId}#${e.seq}` },
-            now,
-            { deviceId: null, hallId: payload.hallId },
-          );
-          tally[outcome === 'problem' ? 'problems' : outcome]++;
-        }
+        applyChanges(
+          sqlite,
+          payload.events,
+          (e) => ({
+            change: { cursor: `${e.seq}`, table: e.table, op: e.op, rowId: e.rowId, row: e.row, originDeviceId: payload.deviceId, hallId: e.hallId ?? payload.hallId },
+            at: { source: 'day-file', position: `${payload.deviceId}#${e.seq}` },
+          }),
+          now,
+          { deviceId: null, hallId: payload.hallId },
+          tally,
+        );
         const m = payload.marker;
         // the counter's own figures for the day count for the hall's 日结 like a marker the server relayed
         if (m && storeDayMarker(sqlite, { ...m, deviceId: payload.deviceId, receivedAt: now.toISOString(), serverPaymentCount: m.paymentCount, serverTotalFen: m.totalFen }, 'day-file') === 'applied') tally.applied++;

@@ -89,6 +89,36 @@ describe('applier: a payment at counter A shows at counter B', () => {
 });
 
 describe('applier: refused rows are listed, never dropped', () => {
+  it('a row changed twice in a page is applied once as it ended; the rows the page made in between that point at it apply after it (found with a business and its work order)', async () => {
+    const pid = await payAt(a, 'bill-1', 7935);
+    const changes = paymentChanges(a, pid);
+    const slip = changes[0]!;
+    expect(slip.table).toBe('check_slips');
+    // the slip again at the end of the page (as a row written, then touched again in the same page)
+    const res = applyFeedPage(b.store.sqlite, page([...changes, { ...slip, op: 'update', cursor: `${slip.cursor}-again` }]), { now: now() });
+    expect(res).toMatchObject({ problems: 0 });
+    expect(count(b, 'SELECT count(*) FROM sync_problems')).toBe(0);
+    expect(one(b, 'SELECT status, paid_payment_id AS paid FROM bills WHERE id = ?', 'bill-1')).toEqual({ status: '收讫', paid: pid });
+  });
+
+  it('a row that names a row coming later in the same page is applied after it (the feed is in transaction order, not commit order)', async () => {
+    const pid = await payAt(a, 'bill-1', 7935);
+    const [slip, ...rest] = paymentChanges(a, pid);
+    const res = applyFeedPage(b.store.sqlite, page([...rest, slip!]), { now: now() });
+    expect(res).toMatchObject({ problems: 0 });
+    expect(one(b, 'SELECT status, paid_payment_id AS paid FROM bills WHERE id = ?', 'bill-1')).toEqual({ status: '收讫', paid: pid });
+    expect(count(b, 'SELECT count(*) FROM payments WHERE id = ?', pid)).toBe(1);
+  });
+
+  it('a row whose referenced row never comes in the page is listed as a problem; the rest applies', async () => {
+    const pid = await payAt(a, 'bill-1', 7935);
+    const [, ...rest] = paymentChanges(a, pid);
+    const res = applyFeedPage(b.store.sqlite, page(rest), { now: now() });
+    expect(res.problems).toBeGreaterThan(0);
+    expect(count(b, "SELECT count(*) FROM sync_problems WHERE table_name = 'payments'")).toBe(1);
+    expect(count(b, 'SELECT count(*) FROM payments WHERE id = ?', pid)).toBe(0);
+  });
+
   it('a payment for a day B has closed goes to sync_problems with the reason; the rest of the page and the cursor are applied', async () => {
     const pid = await payAt(a, 'bill-1', 7935);
     markDayClosed(b, { date: '2026-11-23', closedAt: '2026-11-23T01:00:00.000Z' });
