@@ -44,6 +44,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/arrears', title: '欠费催缴', key: 'q' },
   { hash: '#/approvals', title: '更正审批', key: 'a' },
   { hash: '#/complaints', title: '投诉与意见', key: 'c' },
+  { hash: '#/day-file', title: '日终文件导入', key: 'u' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

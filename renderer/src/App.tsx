@@ -22,6 +22,7 @@ import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
 import { Anomalies } from './windows/anomalies/Anomalies';
+import { DayFileImport } from './windows/day-file/DayFileImport';
 import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { Approvals } from './windows/approvals/Approvals';
@@ -47,6 +48,7 @@ const WINDOWS = [
   { hash: '#/arrears', key: 'q', title: t.windows.arrears, view: () => <ArrearsCollection /> },
   { hash: '#/approvals', key: 'a', title: t.windows.approvals, view: () => <Approvals /> },
   { hash: '#/complaints', key: 'c', title: '投诉与意见', view: () => <Complaints />, phone: true },
+  { hash: '#/day-file', key: 'u', title: t.windows.dayFile, view: () => <DayFileImport /> },
 ] as const;
 
 function useHash(): string {

@@ -18,6 +18,7 @@ import { openStore } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { finishSnapshot, loadSnapshotPage, SNAPSHOT_CACHE_MIB } from '../../main/sync/snapshot.js';
+import { describeSince, procTimes } from './proc-times.js';
 
 export function accountRow(i: number): Record<string, string | number | null> {
   const no = String(10_000_000 + i);
@@ -63,6 +64,8 @@ export async function benchSnapshot(accounts: number, pageSize = 20000, cacheMiB
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
     };
+    const p0 = procTimes();
+    const w0 = process.hrtime.bigint();
     for (let from = 0; from < accounts; from += pageSize) {
       const text = snapshotPageText(from, pageSize, accounts);
       const c0 = cpuNow();
@@ -80,6 +83,7 @@ export async function benchSnapshot(accounts: number, pageSize = 20000, cacheMiB
     seconds += indexSeconds;
     const indexCpu = cpuNow() - c1;
     cpu += indexCpu;
+    const where = describeSince(p0, Number(process.hrtime.bigint() - w0) / 1e9);
     const check = store.sqlite.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
     const found = store.sqlite.prepare("SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH '快照路'").pluck().get() as number;
     const chars = store.sqlite.prepare("SELECT count(*) FROM accounts_chars WHERE accounts_chars MATCH '快 照 路'").pluck().get() as number;
@@ -87,7 +91,7 @@ export async function benchSnapshot(accounts: number, pageSize = 20000, cacheMiB
     if (check < rows) throw new Error('snapshot bench: rows missing');
     if (found !== rows || chars !== rows) throw new Error(`snapshot bench: the search index finds ${found} / ${chars} of ${rows}`);
     console.log(
-      `snapshot (counter side): ${rows} accounts in ${seconds.toFixed(1)} s wall, CPU ${cpu.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, page ${pageSize}, cache ${cacheMiB} MiB; search index built at the end in ${indexSeconds.toFixed(1)} s, CPU ${indexCpu.toFixed(1)} s, finds ${found})`,
+      `snapshot (counter side): ${rows} accounts in ${seconds.toFixed(1)} s wall, CPU ${cpu.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, page ${pageSize}, cache ${cacheMiB} MiB; search index built at the end in ${indexSeconds.toFixed(1)} s, CPU ${indexCpu.toFixed(1)} s, finds ${found}); the whole run incl. page generation: ${where}`,
     );
     return { seconds, cpuSeconds: cpu, indexSeconds, rowsPerSecond: rows / seconds, rows };
   } finally {
