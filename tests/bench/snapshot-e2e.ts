@@ -1,11 +1,13 @@
 /**
  * Issue 14 #2 bench, end to end (prints figures, asserts nothing): a new counter's initial snapshot of N accounts
- * (1,000,000) from a throwaway PostgreSQL cluster through one sync server over loopback HTTP into a fresh counter
+ * (1,000,000) from a throwaway PostgreSQL cluster through one sync server process (`npm run server`'s entry, as
+ * deployed: its CPU beside the counter's, not on the counter's thread) over loopback HTTP into a fresh counter
  * store, the way the counter's puller does it (main/sync/puller.ts snapshot): 20,000-row pages keyset by row id,
  * the next page asked for while the current one is written, each page parsed and checked and written by
  * loadSnapshotPage, then finishSnapshot builds the deferred search index. Loading the accounts into PostgreSQL is
- * setup (not measured). Prints wall seconds and CPU seconds (this process: counter and server; and the cluster's
- * PostgreSQL processes), as the machine is shared.
+ * setup (not measured). Prints wall seconds and CPU seconds (the counter, the server process, the cluster's
+ * PostgreSQL processes), and where the counter's main thread spent the wall time (on a CPU, waiting for a CPU that
+ * other processes had, blocked), as the machine is shared.
  *
  *   npx tsx tests/bench/snapshot-e2e.ts [--accounts 1000000]
  */
@@ -17,12 +19,25 @@ import { openStore } from '../../db/open.js';
 import { migrationsDir } from '../../main/paths.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
 import { finishSnapshot, loadSnapshotPage, withSnapshotCache } from '../../main/sync/snapshot.js';
-import { MAX_SNAPSHOT_LIMIT, ROUTES } from '../../server/protocol/index.js';
-import { startHarness, type Harness } from '../server/harness.js';
+import { createPool } from '../../server/db/pool.js';
+import { deviceAuthorization, MAX_SNAPSHOT_LIMIT, ROUTES, type EnrolResponse } from '../../server/protocol/index.js';
+import { startCentral, type Central } from '../sim/cluster.js';
 import type { BenchFigures } from './figures.js';
+import { describeSince, procTimes } from './proc-times.js';
 
-/** CPU seconds used so far by this process and by the cluster's PostgreSQL processes (/proc, USER_HZ 100). */
-function cpuSeconds(h: Harness): { node: number; pg: number } {
+/** CPU seconds of one process (/proc/<pid>/stat utime + stime, USER_HZ 100), 0 when gone. */
+function processCpu(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by this process (the counter), the server process and the cluster's PostgreSQL processes. */
+function cpuSeconds(h: Central): { node: number; server: number; pg: number } {
   const usage = process.cpuUsage();
   const postmaster = readFileSync(`${h.cluster.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]!.trim();
   let pg = 0;
@@ -36,7 +51,7 @@ function cpuSeconds(h: Harness): { node: number; pg: number } {
       // the process ended meanwhile
     }
   }
-  return { node: (usage.user + usage.system) / 1e6, pg };
+  return { node: (usage.user + usage.system) / 1e6, server: processCpu(h.servers[0]?.child?.pid), pg };
 }
 
 /** The accounts of tests/bench/snapshot.ts accountRow, generated in PostgreSQL (same columns and values). */
@@ -56,21 +71,31 @@ SELECT 'BC', 'accounts', 'acc-' || lpad(i::text, 9, '0'), NULL,
 FROM generate_series(0, $1::int - 1) AS i`;
 
 export async function benchSnapshotEndToEnd(accounts: number): Promise<BenchFigures> {
-  const h = await startHarness(1);
+  const h = await startCentral(1);
   const dir = mkdtempSync(join(tmpdir(), 'gas-snapshot-e2e-'));
+  const url = h.servers[0]?.url ?? '';
   try {
     const t0 = performance.now();
-    await h.pool.query(ACCOUNTS_SQL, [accounts]);
-    await h.pool.query('VACUUM ANALYZE rows');
+    const pool = createPool(h.databaseUrl, 1);
+    try {
+      await pool.query(ACCOUNTS_SQL, [accounts]);
+      await pool.query('VACUUM ANALYZE rows');
+    } finally {
+      await pool.end();
+    }
     console.log(`snapshot setup: ${accounts} accounts in PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s (not measured)`);
-    const device = await h.enrolDevice('hall-lc', 'BK-new', 'BC');
+    const { code } = await h.admin<{ code: string }>('POST', ROUTES.adminCodes, { companyId: 'BC', hallId: 'hall-lc', counterId: 'BK-new' });
+    const enrol = await fetch(`${url}${ROUTES.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, label: 'BK-new' }) });
+    if (!enrol.ok) throw new Error(`enrol: ${enrol.status}`);
+    const enrolled = (await enrol.json()) as EnrolResponse;
+    const device = { auth: deviceAuthorization(enrolled.deviceId, enrolled.secret) };
     const store = openStore(join(dir, 'counter.db'), { migrationsDir });
     seedReferenceData(store.sqlite);
     const db = store.sqlite;
     const get = async (after: string, retry = true): Promise<unknown> => {
       let r: Response;
       try {
-        r = await fetch(`${h.urls[0]}${ROUTES.snapshot}?table=accounts&limit=${MAX_SNAPSHOT_LIMIT}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { authorization: device.auth } });
+        r = await fetch(`${url}${ROUTES.snapshot}?table=accounts&limit=${MAX_SNAPSHOT_LIMIT}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: { authorization: device.auth } });
       } catch (error) {
         // a connection the server closed as the request left (the puller would retry at its next cycle)
         if (retry) return get(after, false);
@@ -80,12 +105,14 @@ export async function benchSnapshotEndToEnd(accounts: number): Promise<BenchFigu
       return JSON.parse(await r.text()) as unknown;
     };
     const c0 = cpuSeconds(h);
+    const p0 = procTimes();
     const t1 = performance.now();
     let rows = 0;
     let indexSeconds = 0;
     await withSnapshotCache(db, async () => {
-      const start = await h.call('GET', ROUTES.snapshotStart, { auth: device.auth });
+      const start = await fetch(`${url}${ROUTES.snapshotStart}`, { headers: { authorization: device.auth } });
       if (start.status !== 200) throw new Error('snapshot start refused');
+      await start.text();
       let fetching: Promise<unknown> | null = get('');
       const now = new Date();
       while (fetching) {
@@ -102,17 +129,19 @@ export async function benchSnapshotEndToEnd(accounts: number): Promise<BenchFigu
       indexSeconds = (performance.now() - ti) / 1000;
     });
     const seconds = (performance.now() - t1) / 1000;
+    const where = describeSince(p0, seconds);
     const c1 = cpuSeconds(h);
     const found = db.prepare("SELECT count(*) FROM accounts_fts WHERE accounts_fts MATCH '快照路'").pluck().get() as number;
     store.close();
     if (rows !== accounts || found !== accounts) throw new Error(`snapshot bench: ${rows} written, ${found} found of ${accounts}`);
-    const nodeCpu = c1.node - c0.node;
+    const counterCpu = c1.node - c0.node;
+    const serverCpu = c1.server - c0.server;
     const pgCpu = c1.pg - c0.pg;
     console.log(
-      `snapshot end to end: ${rows} accounts PostgreSQL → server → counter store in ${seconds.toFixed(1)} s wall; CPU ${nodeCpu.toFixed(1)} s Node (counter + server) + ${pgCpu.toFixed(1)} s PostgreSQL; search index built at the end in ${indexSeconds.toFixed(1)} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores)`,
+      `snapshot end to end: ${rows} accounts PostgreSQL → server process → counter store in ${seconds.toFixed(1)} s wall; CPU ${counterCpu.toFixed(1)} s counter + ${serverCpu.toFixed(1)} s server + ${pgCpu.toFixed(1)} s PostgreSQL; search index built at the end in ${indexSeconds.toFixed(1)} s; counter ${where}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores)`,
     );
     const tag = accounts === 1_000_000 ? '1m' : `${accounts}`;
-    return { [`sync_snapshot_${tag}_s`]: Number(seconds.toFixed(1)), [`sync_snapshot_${tag}_cpu_s`]: Number((nodeCpu + pgCpu).toFixed(1)) };
+    return { [`sync_snapshot_${tag}_s`]: Number(seconds.toFixed(1)), [`sync_snapshot_${tag}_cpu_s`]: Number((counterCpu + serverCpu + pgCpu).toFixed(1)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await h.stop();

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../preload/contract';
 import { call } from '../api/client';
 import { useSession } from '../stores/session';
+import { businessDateOf, localDateTime } from '../../../preload/kernel/dates';
 
 type Status = Output<'sync.status'>;
 type Pull = Output<'sync.pullStatus'>;
@@ -41,14 +42,13 @@ export function syncBadge(status: Status): { text: string; tone: 'ok' | 'pending
   return { text: '已同步', tone: 'ok' };
 }
 
-/** A time of today as HH:MM:SS, another day's with its date (local time of this PC). */
+/** A time of the hall's day (Asia/Shanghai, as on the slips) as HH:MM:SS, another day's with its date. */
 export function shortTime(iso: string | null, now: Date): string {
   if (!iso) return '无';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '无';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-  return at.toDateString() === now.toDateString() ? time : `${at.getMonth() + 1}月${at.getDate()}日 ${time}`;
+  const [date, time] = localDateTime(at).split(' ');
+  return date === businessDateOf(now) ? (time ?? '') : `${date?.slice(5) ?? ''} ${time ?? ''}`;
 }
 
 const PULL_NOTE: Partial<Record<Pull['state'], string>> = {
@@ -57,10 +57,10 @@ const PULL_NOTE: Partial<Record<Pull['state'], string>> = {
   revoked: '下载已停止',
 };
 
-/** The times part: `↑ 上传 HH:MM:SS ↓ 下载 HH:MM:SS`, and the download's state when it needs saying. */
+/** The times part: `↑HH:MM:SS ↓HH:MM:SS` (last upload, last download), and the download's state when it needs saying. */
 export function syncTimes(status: Status, pull: Pull | null, now: Date): string {
   if (!status.enrolled) return '';
-  const parts = [`↑ ${shortTime(status.push.lastPushAt, now)}`, `↓ ${shortTime(pull?.lastPullAt ?? null, now)}`];
+  const parts = [`↑${shortTime(status.push.lastPushAt, now)}`, `↓${shortTime(pull?.lastPullAt ?? null, now)}`];
   if (pull?.state === 'snapshot') parts.push(`正在下载初始数据${pull.snapshotTotal > 0 ? ` ${pull.snapshotRows}/${pull.snapshotTotal}` : ''}`);
   else if (pull && PULL_NOTE[pull.state]) parts.push(PULL_NOTE[pull.state] ?? '');
   return parts.join(' ');
@@ -99,7 +99,7 @@ export function SyncStatus() {
         同步：{badge.text}
       </span>
       {times && (
-        <span className="sync-times" aria-label="最近同步时间" data-pull-state={pull?.state ?? ''} title={`最近上传 ${status.push.lastPushAt ?? '无'}，最近下载 ${pull?.lastPullAt ?? '无'}${pull?.lastError ? `；${pull.lastError}` : ''}`}>
+        <span className="sync-times" aria-label="最近同步时间" data-pull-state={pull?.state ?? ''} title={`最近上传 ${status.push.lastPushAt ? localDateTime(new Date(status.push.lastPushAt)) : '无'}，最近下载 ${pull?.lastPullAt ? localDateTime(new Date(pull.lastPullAt)) : '无'}${pull?.lastError ? `；${pull.lastError}` : ''}`}>
           {times}
         </span>
       )}

@@ -104,7 +104,7 @@ export const zhCN = {
     dayClose: '日结',
     anomalies: '异常',
     dayFile: '日终文件导入',
-    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表  Alt+6 派工单打印  Alt+8 卡务  Alt+9 抄表机  Alt+B 银行代扣  Alt+0 批量打印  Alt+S 气价设置  Alt+D 日结  Alt+Y 异常  Alt+Q 欠费催缴  Alt+A 更正审批  Alt+C 投诉与意见  Alt+U 日终文件导入',
+    switchHint: 'Alt+1 前台收费  Alt+2 业务受理  Alt+3 派工/回执  Alt+4 用户报装  Alt+5 查询及报表  Alt+6 派工单打印  Alt+8 卡务  Alt+9 抄表机  Alt+B 银行代扣  Alt+0 批量打印  Alt+S 气价设置  Alt+D 日结  Alt+Y 异常  Alt+Q 欠费催缴  Alt+A 更正审批  Alt+C 投诉与意见  Alt+U 日终导入',
     arrears: '欠费催缴',
     approvals: '更正审批',
   },
