@@ -7,7 +7,8 @@
  *     data, and the same rows as each counter's starting store (capture off: they came from the server);
  *  4. counters LC01 and LC02 of 鹿城营业厅 enrolled with one-time codes, each a browser harness on its own store in
  *     .data/sync-demo/<counter>/ (demo log-ins clerk01 / clerk02, password 123456).
- * It prints the server's and both counters' addresses. Ctrl+C stops everything. `--fresh` starts from empty stores.
+ * It prints the server's and both counters' addresses. Ctrl+C stops everything. `--fresh` starts from empty stores
+ * (always so with the throwaway cluster, whose data is gone after each run; kept stores need DATABASE_URL).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,13 +21,17 @@ import { seedAccounts, seedReferenceData } from '../main/seed/generate.js';
 import { withApplying } from '../main/sync/apply-switch.js';
 import { enrolDevice } from '../main/sync/enrolment.js';
 import { credentialsFileFor } from '../main/sync/service.js';
+import { loadCredentials } from '../main/sync/credentials.js';
 import { businessDateOf } from '../preload/kernel/dates.js';
 import { MASTER_TABLES, ROUTES } from '../server/protocol/index.js';
 import { startPgCluster, type PgCluster } from '../tests/server/pg-cluster.js';
 
 const { values } = parseArgs({ options: { accounts: { type: 'string', default: '2000' }, fresh: { type: 'boolean', default: false } } });
 const dir = join(repoRoot, '.data', 'sync-demo');
-if (values.fresh) rmSync(dir, { recursive: true, force: true });
+// A throwaway cluster is new at every start: counters kept from an earlier run were enrolled with a server that is
+// gone (they would show 离线 for ever), so without DATABASE_URL the demo always starts from fresh stores.
+const throwaway = !process.env.DATABASE_URL;
+if (values.fresh || throwaway) rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const children: ChildProcess[] = [];
 let cluster: PgCluster | null = null;
@@ -112,6 +117,10 @@ for (const counter of [
   const counterDir = join(dir, counter.code.toLowerCase());
   const dbFile = join(counterDir, 'gas-hall.db');
   mkdirSync(counterDir, { recursive: true });
+  // a counter enrolled with another server address (another SYNC_DEMO_PORT) starts again from the template
+  const kept = existsSync(credentialsFileFor(dbFile)) ? loadCredentials(credentialsFileFor(dbFile)) : null;
+  if (kept && kept.serverUrl !== serverUrl) rmSync(counterDir, { recursive: true, force: true });
+  mkdirSync(counterDir, { recursive: true });
   if (!existsSync(dbFile)) copyFileSync(template, dbFile);
   if (!existsSync(credentialsFileFor(dbFile))) {
     const { code } = await admin<{ code: string }>(ROUTES.adminCodes, { companyId, hallId: 'hall-lc', counterId: counter.id });
@@ -131,3 +140,5 @@ for (const counter of [
 }
 console.log(`中心服务器: ${serverUrl}  (管理员令牌 ${adminToken})`);
 console.log('两个柜台启动后各自打印浏览器地址；在一个柜台收费，另一个柜台同步后显示已缴。Ctrl+C 结束。');
+// the offline part of the demo without losing the server: pause it (the counters go 离线 and keep working), resume it
+console.log(`演示离线：kill -STOP ${server.pid ?? ''} 暂停中心服务器（两个柜台显示离线，照常收费），kill -CONT ${server.pid ?? ''} 恢复（离线期间的收费自动上传）。`);

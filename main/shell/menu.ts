@@ -47,6 +47,7 @@ export const COUNTER_AREAS: readonly CounterArea[] = [
   { hash: '#/timing', title: '服务计时', key: 'j' },
   { hash: '#/photos', title: '安装照片', key: 'p' },
   { hash: '#/closure', title: '销户', key: 'x' },
+  { hash: '#/day-file', title: '日终文件导入', key: 'u' },
 ];
 
 /** The customer display's hash (its own window, issue 12 #4). */

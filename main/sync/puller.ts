@@ -14,7 +14,7 @@ import { deviceAuthorization, DEFAULT_FEED_LIMIT, MAX_SNAPSHOT_LIMIT, resolveAno
 import { applyFeedPage, readCursor, writeCursor } from './applier.js';
 import { loadCredentials, type StoredCredentials } from './credentials.js';
 import { SyncHttpError, SyncNetworkError, syncRequest } from './http.js';
-import { loadSnapshotPage, withSnapshotCache } from './snapshot.js';
+import { finishSnapshot, loadSnapshotPage, withSnapshotCache } from './snapshot.js';
 
 export type PullerState = 'not_enrolled' | 'snapshot' | 'pulling' | 'idle' | 'offline' | 'error' | 'revoked' | 'stopped';
 
@@ -232,19 +232,33 @@ export class Puller {
       writeCursor(sqlite, SNAPSHOT_START, s.feedCursor || DONE, this.o.now());
       start = s.feedCursor || DONE;
     }
+    const page = (table: string, after: string) =>
+      this.get(credentials, `${ROUTES.snapshot}?table=${table}&limit=${this.o.snapshotLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`, z.unknown());
+    /** the `next` of a page as the server sent it (checked again by loadSnapshotPage before anything is written) */
+    const nextOf = (raw: unknown): string | null | undefined => {
+      const next = typeof raw === 'object' && raw !== null ? (raw as { next?: unknown }).next : undefined;
+      return typeof next === 'string' && next !== '' ? next : next === null ? null : undefined;
+    };
     for (const table of SNAPSHOT_TABLES) {
       let after = readCursor(sqlite, `snapshot.${table}`);
-      while (after !== DONE) {
-        const query = `?table=${table}&limit=${this.o.snapshotLimit}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-        const raw = await this.get(credentials, `${ROUTES.snapshot}${query}`, z.unknown());
+      let fetching = after === DONE ? null : page(table, after ?? '');
+      while (fetching) {
+        const raw = await fetching;
+        // the next page is asked for while this one is written (the server builds it meanwhile)
+        const ahead = nextOf(raw);
+        fetching = typeof ahead === 'string' ? page(table, ahead) : null;
+        fetching?.catch(() => {}); // a failure surfaces when it is awaited
         const r = loadSnapshotPage(sqlite, raw, this.o.now(), { deviceId: credentials.deviceId, hallId: credentials.hallId });
         this.snapshotRows += r.rows;
         this.problems += r.problems;
         after = r.next ?? DONE;
         writeCursor(sqlite, `snapshot.${table}`, after, this.o.now());
         this.o.onChange?.(this.status());
+        if (after === DONE) fetching = null;
       }
     }
+    // the search index deferred by the pages, built once from the tables (before the feed starts)
+    finishSnapshot(sqlite);
     writeCursor(sqlite, MAIN_FEED, start === DONE ? '' : start, this.o.now());
   }
 

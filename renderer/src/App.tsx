@@ -22,6 +22,7 @@ import { BatchPrint } from './windows/batch-print/BatchPrint';
 import { Tariffs } from './windows/settings/Tariffs';
 import { DayClose } from './windows/day-close/DayClose';
 import { Anomalies } from './windows/anomalies/Anomalies';
+import { DayFileImport } from './windows/day-file/DayFileImport';
 import { ArrearsCollection } from './windows/arrears/ArrearsCollection';
 import { SetupWizard } from './windows/setup/SetupWizard';
 import { Approvals } from './windows/approvals/Approvals';
@@ -53,6 +54,7 @@ const WINDOWS = [
   { hash: '#/timing', key: 'j', title: '服务计时', view: () => <ServiceTiming /> },
   { hash: '#/photos', key: 'p', title: t.windows.photos, view: () => <Photos /> },
   { hash: '#/closure', key: 'x', title: '销户', view: () => <AccountClosure /> },
+  { hash: '#/day-file', key: 'u', title: t.windows.dayFile, view: () => <DayFileImport /> },
 ] as const;
 
 function useHash(): string {

@@ -28,6 +28,10 @@ export const FIGURE_NAMES = [
   'sync_a_to_b_p50_ms',
   'sync_a_to_b_p95_ms',
   'sync_catchup_2000_s',
+  // issue 14 #2 (tests/bench/snapshot-e2e.ts): a new counter's initial snapshot, PostgreSQL → server → counter store
+  // and its search index; wall seconds and CPU seconds (Node + PostgreSQL) as the machine is shared
+  'sync_snapshot_1m_s',
+  'sync_snapshot_1m_cpu_s',
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];

@@ -10,6 +10,8 @@
  *  sync        issue 14 end to end on a throwaway PostgreSQL: push events/s from 12 counter processes to one server
  *              (beside raw single-row INSERTs), payment at counter A → bill paid at counter B p50/p95, catch-up of a
  *              counter offline for a day of 2,000 payments (tests/bench/sync.ts; needs Debian's postgresql)
+ *  snapshot    issue 14 #2: a new counter's initial snapshot of 1,000,000 accounts from PostgreSQL through the server
+ *              into its store and search index, wall and CPU seconds (tests/bench/snapshot-e2e.ts; needs postgresql)
  * Options: `--only <name>` (repeatable or comma-separated), `--quick` (small sizes for a fast look), and the sizes
  * below. Generated stores are cached under the ignored .bench-cache/ (per size) and copied for each run. The run
  * ends with one `BENCH <name> <value>` line per figure (tests/bench/figures.ts), `NA` for one not measured.
@@ -25,8 +27,9 @@ import { benchLegacyImport } from './legacy-import.js';
 import { benchPayment } from './payment.js';
 import { benchSearch } from './search.js';
 import { benchSync, SYNC_BENCH_FULL, SYNC_BENCH_QUICK } from './sync.js';
+import { benchSnapshotEndToEnd } from './snapshot-e2e.js';
 
-export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'report-isolation', 'import', 'cold-start', 'sync'] as const;
+export const BENCH_NAMES = ['search', 'payment', 'handheld', 'bank', 'day-close', 'report-isolation', 'import', 'cold-start', 'sync', 'snapshot'] as const;
 type BenchName = (typeof BENCH_NAMES)[number];
 
 const { values } = parseArgs({
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     'import-accounts': { type: 'string' },
     'hall-accounts': { type: 'string' },
     'hall-months': { type: 'string' },
+    'snapshot-accounts': { type: 'string' },
   },
 });
 
@@ -61,6 +65,7 @@ const sizes = {
   import: size('import-accounts', 100_000, 5000),
   hallAccounts: size('hall-accounts', 20_000, 2000),
   hallMonths: size('hall-months', 36, 12),
+  snapshot: size('snapshot-accounts', 1_000_000, 20_000),
 };
 
 const only = (values.only ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
@@ -93,5 +98,6 @@ await run('cold-start', () =>
   ]),
 );
 await run('sync', () => benchSync(quick ? SYNC_BENCH_QUICK : SYNC_BENCH_FULL));
+await run('snapshot', () => benchSnapshotEndToEnd(sizes.snapshot));
 console.log('');
 for (const line of benchLines(figures)) console.log(line);

@@ -5,7 +5,9 @@
  *  snapshot    a new counter downloads the company's accounts (1,000,000) page by page over HTTP and parses them
  *              (loading them into SQLite is the counter side's part)
  *  catch-up    a counter offline for a day of 2,000 payments at the hall's other counters pulls the feed
- * Ends with `BENCH <name> <value>` lines.
+ * Ends with `BENCH <name> <value>` lines, named `sync_server_*`: they are not npm run bench's figures
+ * (sync_push_events_per_s there is end to end from 12 counter processes' outboxes; this push is raw HTTP batches;
+ * sync_snapshot_1m_s there is PostgreSQL to a counter's search index, this download only parses the pages).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -80,7 +82,7 @@ try {
   );
   const pushSeconds = (performance.now() - t0) / 1000;
   const pushed = counters * batches * PER_BATCH;
-  figures.sync_push_events_per_s = Math.round(pushed / pushSeconds);
+  figures.sync_server_push_events_per_s = Math.round(pushed / pushSeconds);
   console.log(`push: ${pushed} events from ${counters} counters in ${pushSeconds.toFixed(1)} s (${cpuSince(c0)})`);
 
   // --- catch-up: 2,000 payments (6,000 events) made at the hall's other counters ---------------------------------
@@ -96,7 +98,7 @@ try {
     if (!page.body.more) break;
   }
   const catchUp = (performance.now() - t1) / 1000;
-  figures.sync_catchup_s = Number(catchUp.toFixed(2));
+  figures.sync_server_catchup_s = Number(catchUp.toFixed(2));
   console.log(`catch-up: ${changes} changes (${feedRows[0].n} in scope) in ${catchUp.toFixed(2)} s`);
 
   // --- snapshot -------------------------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ try {
     after = page.next;
   }
   const snapshotSeconds = (performance.now() - t2) / 1000;
-  figures.sync_snapshot_accounts_s = Number(snapshotSeconds.toFixed(1));
+  figures.sync_server_snapshot_download_s = Number(snapshotSeconds.toFixed(1));
   console.log(`snapshot: ${got} accounts (${start.body.counts.accounts} counted, ${(bytes / 1e6).toFixed(0)} MB JSON) in ${snapshotSeconds.toFixed(1)} s (${cpuSince(c2)})`);
 } finally {
   await h.stop();

@@ -115,12 +115,12 @@ describe('the packaged shell, loaded from dist/main/app.cjs with a stubbed elect
     const items = allItems(menu);
     for (const role of ['reload', 'forceReload', 'toggleDevTools']) expect(items.map((i) => i.role)).not.toContain(role);
     for (const item of items) if (item.label) expect(item.label).not.toMatch(/reload|devtools|toggle/i);
-    const rendererHashes = [...readFileSync(join(repoRoot, 'renderer', 'src', 'App.tsx'), 'utf8').matchAll(/hash: '(#\/[a-z]+)'/g)].map((m) => m[1]);
+    const rendererHashes = [...readFileSync(join(repoRoot, 'renderer', 'src', 'App.tsx'), 'utf8').matchAll(/hash: '(#\/[a-z-]+)'/g)].map((m) => m[1]);
     const areaItems = items.filter((i) => i.id?.startsWith('area:'));
     expect(areaItems.map((i) => i.id?.slice('area:'.length))).toEqual(rendererHashes);
     // each area's Alt key is the one the renderer binds, and no two areas share one (销户 is Alt+X, issue 15 #2)
     const app = readFileSync(join(repoRoot, 'renderer', 'src', 'App.tsx'), 'utf8');
-    const rendererKeys = [...app.matchAll(/hash: '(#\/[a-z]+)', key: '([0-9a-z])'/g)].map((m) => [m[1], m[2]]);
+    const rendererKeys = [...app.matchAll(/hash: '(#\/[a-z-]+)', key: '([0-9a-z])'/g)].map((m) => [m[1], m[2]]);
     expect(COUNTER_AREAS.map((a) => [a.hash, a.key])).toEqual(rendererKeys);
     expect(new Set(COUNTER_AREAS.map((a) => a.key)).size).toBe(COUNTER_AREAS.length);
     expect(COUNTER_AREAS.find((a) => a.hash === '#/closure')).toEqual({ hash: '#/closure', title: '销户', key: 'x' });
@@ -273,7 +273,7 @@ describe('windows of a counter (issue 12 #4)', () => {
     const before = shell.windows.length;
     const items = windowMenu(shell.menu);
     // every area but the customer display (its own window, below)
-    expect(items.filter((i) => i.id?.startsWith('window:')).map((i) => i.label)).toEqual(['前台收费', '业务受理', '派工/回执', '用户报装', '查询及报表', '派工单打印', '卡务', '抄表机', '银行代扣', '批量打印', '日结', '气价设置', '异常', '欠费催缴', '更正审批', '投诉与意见', '服务计时', '安装照片', '销户']);
+    expect(items.filter((i) => i.id?.startsWith('window:')).map((i) => i.label)).toEqual(['前台收费', '业务受理', '派工/回执', '用户报装', '查询及报表', '派工单打印', '卡务', '抄表机', '银行代扣', '批量打印', '日结', '气价设置', '异常', '欠费催缴', '更正审批', '投诉与意见', '服务计时', '安装照片', '销户', '日终文件导入']);
     items.find((i) => i.id === 'window:#/cards')?.click?.();
     expect(shell.windows).toHaveLength(before + 1);
     cards = shell.windows.at(-1) as FakeWindow;

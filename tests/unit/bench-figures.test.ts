@@ -27,8 +27,10 @@ describe('bench figures', () => {
       'BENCH sync_a_to_b_p50_ms NA',
       'BENCH sync_a_to_b_p95_ms NA',
       'BENCH sync_catchup_2000_s NA',
+      'BENCH sync_snapshot_1m_s NA',
+      'BENCH sync_snapshot_1m_cpu_s NA',
     ]);
-    expect(FIGURE_NAMES).toHaveLength(20);
+    expect(FIGURE_NAMES).toHaveLength(22);
     for (const line of lines) expect(line).toMatch(/^BENCH [a-z0-9_]+ (NA|\d+(\.\d+)?)$/);
   });
 });

@@ -29,6 +29,7 @@ const RAW_CALLERS = new Set(['integration/ipc-validation.test.ts', 'integration/
 /** Tests about the database itself: services refuse first, so the guard is reached with raw SQL. */
 const DATABASE_TESTS = new Map([
   ['integration/db-guards.test.ts', 'the closed-day, reversal, waiver and estimated-bill triggers'],
+  ['integration/sync-snapshot.test.ts', 'the search-index triggers a snapshot defers, compared with the index they build row by row (issue 14 #2)'],
   ['integration/audit-anchor.test.ts', 'audit tampering and the audit-head triggers'],
   ['integration/backup.test.ts', 'a backup whose audit log was cut'],
   ['integration/corrections.test.ts', 'the correction request triggers: decided once, never by the requester, only by a manager (issue 15 #3)'],
