@@ -19,7 +19,8 @@ export const managementReportInput = z.discriminatedUnion('report', [
 ]);
 
 const cell = z.union([z.string(), z.number(), z.null()]);
-const reportTable = z.object({
+/** One report as a typed table: for the window, the .xlsx and the CSV (also the 服务计时统计's, preload/contract/timing.ts). */
+export const reportTable = z.object({
   title: z.string(),
   sheet: z.string(),
   period: z.string(),

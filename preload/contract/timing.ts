@@ -3,6 +3,7 @@
  * end stamps every time. The report per clerk or counter is one typed table for the window, the .xlsx and the CSV.
  */
 import { z } from 'zod';
+import { reportTable } from './management.js';
 import { approverIn, COUNTER_ROLES, date, id, noInput } from './schemas.js';
 
 const settings = z
@@ -30,15 +31,6 @@ export const timingReportInput = z.discriminatedUnion('report', [
   z.object({ report: z.literal('pauses'), from: date, to: date }).strict(),
 ]);
 
-const cell = z.union([z.string(), z.number(), z.null()]);
-const reportTable = z.object({
-  title: z.string(),
-  sheet: z.string(),
-  period: z.string(),
-  columns: z.array(z.object({ header: z.string(), kind: z.enum(['text', 'code', 'int', 'yuan', 'volume', 'date', 'datetime']), width: z.number() })),
-  rows: z.array(z.array(cell)),
-  totals: z.array(cell).nullable(),
-});
 
 export const timingContract = {
   /** R-SEC-13: the customer picked at this counter (null: let go); the time is the back end's. Refused while paused. */

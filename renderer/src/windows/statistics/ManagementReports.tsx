@@ -6,11 +6,10 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Input, Output } from '../../../../preload/contract';
-import { formatYuan } from '../../../../preload/kernel/money';
-import { formatVolume } from '../../../../preload/kernel/volume';
 import { call } from '../../api/client';
 import { base64Blob, saveFile, XLSX_TYPE } from '../../api/save-file';
 import { FieldError } from '../../components/FieldError';
+import { ReportTable } from '../../components/ReportTable';
 import { useSession } from '../../stores/session';
 
 const LazyKpiChart = lazy(() => import('../../components/charts/KpiChart').then((m) => ({ default: m.KpiChart })));
@@ -27,13 +26,6 @@ const REPORTS: { kind: Kind; label: string; period: 'range' | 'month' }[] = [
   { kind: 'publicBuilding', label: '公建用户气费资金回笼清单', period: 'range' },
   { kind: 'publicBuildingMonth', label: '公建用户月报表（各营业厅）', period: 'month' },
 ];
-
-function cellText(kind: string, v: string | number | null): string {
-  if (v === null) return '';
-  if (kind === 'yuan') return formatYuan(Number(v));
-  if (kind === 'volume') return formatVolume(Number(v));
-  return String(v);
-}
 
 function queryOf(kind: Kind, from: string, to: string, month: string, clerk: string): Query {
   switch (kind) {
@@ -164,37 +156,7 @@ export function ManagementReports() {
               {flagged.size ? `有 ${flagged.size} 行张数或气量不符，请核对票证与抄表收费记录 (R-TKT-14)` : table.rows.length ? '张数与气量均相符' : '期间内没有票证收费'}
             </p>
           )}
-          <table aria-label={table.title} className="mgmt-table">
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c.header}>{c.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i} className={flagged.has(i) ? 'differs' : undefined} data-differs={flagged.has(i) ? 'true' : undefined}>
-                  {table.columns.map((c, j) => (
-                    <td key={c.header} className={c.kind === 'yuan' || c.kind === 'volume' || c.kind === 'int' ? 'num' : row[j] === '无数据' ? 'nodata' : undefined}>
-                      {cellText(c.kind, row[j] ?? null)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            {table.totals && (
-              <tfoot>
-                <tr>
-                  {table.columns.map((c, j) => (
-                    <th key={c.header} className={j > 0 ? 'num' : undefined}>
-                      {cellText(c.kind, table.totals?.[j] ?? null)}
-                    </th>
-                  ))}
-                </tr>
-              </tfoot>
-            )}
-          </table>
+          <ReportTable table={table} flagged={flagged} />
           {table.signatures && (
             <p className="signatures" data-testid="signatures">
               {table.signatures.map((s) => (

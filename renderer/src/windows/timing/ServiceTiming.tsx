@@ -9,6 +9,7 @@ import type { Input, Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { base64Blob, saveFile, XLSX_TYPE } from '../../api/save-file';
 import { FieldError } from '../../components/FieldError';
+import { ReportTable } from '../../components/ReportTable';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { useSession } from '../../stores/session';
 
@@ -256,37 +257,7 @@ function TimingReports({ today, onSaved }: { today: string; onSaved: () => Promi
               {table.rows.length === 0 ? '期间内没有计时记录' : flagged.size ? `有 ${flagged.size} 行存在超时办理（红色）` : '全部在限时内办结'}
             </p>
           )}
-          <table aria-label={table.title} className="mgmt-table">
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c.header}>{c.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i} className={flagged.has(i) ? 'differs' : undefined} data-differs={flagged.has(i) ? 'true' : undefined}>
-                  {table.columns.map((c, j) => (
-                    <td key={c.header} className={c.kind === 'int' ? 'num' : undefined}>
-                      {row[j] ?? ''}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            {table.totals && table.rows.length > 0 && (
-              <tfoot>
-                <tr>
-                  {table.columns.map((c, j) => (
-                    <th key={c.header} className={j > 0 ? 'num' : undefined}>
-                      {table.totals?.[j] ?? ''}
-                    </th>
-                  ))}
-                </tr>
-              </tfoot>
-            )}
-          </table>
+          <ReportTable table={table} flagged={flagged} totalsWhenEmpty={false} />
           <div className="export-row">
             <button type="button" name="timingXlsx" disabled={busy} onClick={() => void exportFile('xlsx')}>
               导出 Excel (.xlsx)
