@@ -20,6 +20,7 @@ import { withBulkCapture } from './bulk-capture.js';
 import { reserveUuidv7Block } from '../ids.js';
 import { assertDayOpen, CHECK_SLIP_SEQUENCE } from './payments.js';
 import { restoreAfterBulkDebits } from './arrears-collection.js';
+import { assertCounterOpen } from './service-timing.js';
 
 /** The connection the transaction runs on: raw statements on it are part of the transaction. */
 type Client = Db['$client'];
@@ -68,6 +69,9 @@ export function postDebits(tx: Tx, db: Client, actor: Actor, runId: string, fail
      slip_no = @code || '-' || printf('%08d', @slipFirst + k - 1)`,
   ).run({ ...ids, code: actor.counterCode, slipFirst: first });
   const slip = { first, counter: actor.counterId, hall: actor.hallId, date: businessDate };
+  // R-SEC-16: the switch below also mutes the paused-counter trigger on payments (it lets the feed's rows pass), so
+  // the write-off asks here what that trigger would have answered for each of its payments
+  assertCounterOpen(tx, actor.counterId);
   // issue 14 #1: each statement's rows go to the outbox set-wise, in the order the statements run (bulk-capture.ts)
   withBulkCapture(db, (capture) => {
     db.prepare('INSERT INTO check_slips (slip_no, counter_id, seq, hall_id, business_date) SELECT slip_no, @counter, @first + k - 1, @hall, @date FROM temp.bulk_debits ORDER BY k').run(slip);

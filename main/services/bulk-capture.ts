@@ -6,6 +6,9 @@
  * feed applier's switch, sync_apply_state.applying, inside the caller's transaction, so a throw rolls it back
  * with the rows) and each statement's rows are captured by one INSERT…SELECT made by the same generator as the
  * triggers (db/sync-capture.ts captureRowsSql): the same events, in the order the statements ran.
+ * The switch also mutes what lets the feed's rows pass: the service-timing end triggers (a batch ends no customer's
+ * transaction, rightly) and the paused-counter guard on payments (R-SEC-16), which the caller checks itself before
+ * (bank-debits.ts: assertCounterOpen).
  */
 import type Database from 'better-sqlite3';
 import { captureRowsSql, type CaptureOp } from '../../db/sync-capture.js';

@@ -178,6 +178,15 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expect(isApplying(host.store.sqlite)).toBe(false);
   });
 
+  it('R-SEC-16: a paused counter runs no write-off (the bulk capture switch mutes the paused-counter trigger, so the service asks)', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    expect(await clerk.call('timing.pause', { reason: '收款机故障', approver: { login: 'manager01', password: '123456' } })).toMatchObject({ ok: true });
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: false, error: { code: 'COUNTER_PAUSED' } });
+    expect(scalar(host, "SELECT count(*) FROM payments WHERE method = '银行代缴'")).toBe(0);
+    expect(scalar(host, `SELECT count(*) FROM bank_run_items WHERE run_id = '${run.runId}' AND result IS NOT NULL`)).toBe(0);
+    expect(isApplying(host.store.sqlite)).toBe(false);
+  });
+
   it('a write-off that fails part-way leaves no outbox event and the capture switch off', async () => {
     const { clerk, run, file } = await generatedAndAnswered();
     // the fifth statement of the posting (the accounts' settled readings) refused for one account: the slips,
