@@ -34,13 +34,41 @@ function domainIssue(issue: z.core.$ZodIssue | undefined): DomainIssue | undefin
   return issue?.code === 'custom' ? (issue.params as { domainError?: DomainIssue } | undefined)?.domainError : undefined;
 }
 
+/**
+ * A schema refusal without its own Chinese text, in Chinese for the clerk: never zod's English and never the field's
+ * code name (the field still goes back as `field`, so the window puts the message at its input).
+ */
+function plainMessage(issue: z.core.$ZodIssue | undefined): string {
+  switch (issue?.code) {
+    case 'too_big':
+      if (issue.origin === 'string') return `输入过长（最多 ${String(issue.maximum)} 个字符）`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `项目过多（最多 ${String(issue.maximum)} 项）`;
+      // an integer beyond the safe range (.int()'s own bound): no field's own maximum to name
+      if (Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return '数值过大';
+      return issue.origin === 'number' || issue.origin === 'int' ? `不能大于 ${String(issue.maximum)}` : '输入过大';
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${String(issue.minimum)} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return '请至少选择一项';
+      if (Number(issue.minimum) <= Number.MIN_SAFE_INTEGER) return '数值过小';
+      return issue.origin === 'number' || issue.origin === 'int' ? `不能小于 ${String(issue.minimum)}` : '输入过小';
+    case 'invalid_type':
+      return issue.expected === 'int' ? '应为整数' : issue.expected === 'number' ? '应为数字' : '输入不正确';
+    case 'invalid_format':
+      return '格式不正确';
+    case 'unrecognized_keys':
+      return '输入中有多余的项';
+    default:
+      return '输入不正确';
+  }
+}
+
 function validationError(error: z.ZodError): Result<never> {
   // the schema's own refusals first: an amount is parsed only once the rest of the input is well formed
   const issue = error.issues.find((i) => !domainIssue(i)) ?? error.issues[0];
   const parsed = domainIssue(issue);
   if (parsed) return { ok: false, error: { code: parsed.code, message: parsed.message, ...(parsed.field ? { field: parsed.field } : {}) } };
   const field = issue?.path.map(String).join('.') ?? '';
-  const message = issue?.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `输入不正确${field ? `: ${field}` : ''}`;
+  const message = issue?.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : plainMessage(issue);
   return { ok: false, error: { code: 'VALIDATION', message, ...(field ? { field } : {}) } };
 }
 

@@ -12,7 +12,7 @@
  * choice wins over the start's GAS_PHOTO_ARCHIVE / GAS_PHOTO_LOCAL).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve, win32 } from 'node:path';
 import { homedir } from 'node:os';
@@ -78,7 +78,15 @@ export interface FolderCheck extends PhotoCheck {
 
 function photoFolderFiles(sourceDir: string): string[] {
   if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw refuse(`照片文件夹不存在：${sourceDir}`, 'sourceDir');
-  return readdirSync(sourceDir).filter((f) => statSync(join(sourceDir, f)).isFile());
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(sourceDir, { withFileTypes: true });
+  } catch (error) {
+    throw refuse(`无法打开照片文件夹 ${sourceDir}（${fsReason(error)}）`, 'sourceDir');
+  }
+  // Only regular files are camera photos: a link is never followed (one to a file outside the folder is not copied
+  // into the archive, a dangling one is no error), nor is a device or a pipe read.
+  return entries.filter((e) => e.isFile()).map((e) => e.name);
 }
 
 /** R-PHOTO-01: the check alone (shown to the clerk before the copy). Without a matcher, the 户号 on the list are taken as they are. */

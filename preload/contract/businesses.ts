@@ -1,7 +1,7 @@
 /** The contract's Counter businesses, work orders, follow-up forms, calendar and statistics methods (one part of preload/contract.ts). */
 import { z } from 'zod';
 import { BUSINESS_TYPES, PRIORITIES, RECEIPT_RESULTS, STAT_KINDS } from '../kernel/enums.js';
-import { COUNTER_ROLES, PHONE_ROLES, approverIn, business, consumables, date, dateTime, fen, id, noInput, phone, optionalVolume, optionalYuan, printOut, text, volume, workOrder } from './schemas.js';
+import { COUNTER_ROLES, PHONE_ROLES, approverIn, business, consumables, date, dateTime, fen, id, noInput, phone, optionalVolume, optionalYuan, printOut, text, meterText, volume, workOrder } from './schemas.js';
 
 export const businessesContract = {
   'businesses.accept': {
@@ -108,8 +108,8 @@ export const businessesContract = {
     input: z
       .object({
         businessId: id,
-        model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
-        meterNo: text(32, '表号过长').min(1, '请填写表号'),
+        model: meterText('表型号', 32, '请填写燃气表型号'),
+        meterNo: meterText('表号', 32, '请填写表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
         baseReading: volume('baseReading', z.string().trim().min(1, '请输入表底数').max(16)),
         consumables,
@@ -164,8 +164,8 @@ export const businessesContract = {
     input: z
       .object({
         accountId: id,
-        model: text(32, '表型号过长').min(1, '请填写燃气表型号'),
-        meterNo: text(32, '表号过长').min(1, '请填写表号'),
+        model: meterText('表型号', 32, '请填写燃气表型号'),
+        meterNo: meterText('表号', 32, '请填写表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
         baseReading: volume('baseReading', z.string().trim().min(1, '请输入表底数').max(16)),
         installedOn: z.string().trim().max(10),
@@ -192,8 +192,8 @@ export const businessesContract = {
       .object({
         businessId: id,
         oldActualReading: volume('oldActualReading', z.string().trim().min(1, '请输入旧表实际读数').max(16)),
-        model: text(32, '表型号过长').min(1, '请填写新表型号'),
-        meterNo: text(32, '表号过长').min(1, '请填写新表表号'),
+        model: meterText('表型号', 32, '请填写新表型号'),
+        meterNo: meterText('表号', 32, '请填写新表表号'),
         direction: z.enum(['左进', '右进'], '请选择表方向'),
         newReading: volume('newReading', z.string().trim().min(1, '请输入新表读数').max(16)),
         consumables,

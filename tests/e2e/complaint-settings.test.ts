@@ -53,6 +53,20 @@ describe('投诉设置 (issue 15 #4)', () => {
     await page.keyboard.type('多收了滞纳金');
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('[data-testid=complaints-done]').textContent()).toContain('承诺 2026-11-25 前答复');
+    // 1366×768: the promised date's placeholder is not cut off, and the content box is as wide as the form (it was a
+    // 180 px box on a line of its own, and 承诺答复日期（默认5天） was cut at 默认5 — found trying the window)
+    const promised = page.locator('input[name=complaintPromised]');
+    const fits = await promised.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: ctx.measureText(el.placeholder).width, room };
+    });
+    expect(fits.text).toBeLessThanOrEqual(fits.room);
+    const content = await page.locator('textarea[name=complaintContent]').boundingBox();
+    const panel = await page.locator('textarea[name=complaintContent]').evaluate((el) => el.closest('section')!.getBoundingClientRect().width);
+    expect(content!.width).toBeGreaterThan(panel * 0.8);
     await page.locator('section[aria-label=投诉设置]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'complaint-settings-1366x768.png') });
     expect(host.store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'complaints.settings'").pluck().get()).toBe(1);

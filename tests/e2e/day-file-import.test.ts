@@ -122,6 +122,17 @@ describe('日终文件导入', () => {
     expect(count(b, "SELECT count(*) FROM payments WHERE account_id = 'acc-90000009'")).toBe(0);
     await page.screenshot({ path: join(artifacts, 'day-file-import-refused-1366x768.png') });
 
+    // a file name with a direction override is shown with the override visible, not reversed (found trying the window:
+    // "\u202eevil😀.json" was listed as "nosj.😀live")
+    const before = await rows().count();
+    await page.locator('#day-file').setInputFiles({ name: '\u202enosj.yadsag.exe', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    await expect.poll(() => page.locator('#day-file-names').textContent()).toBe('[U+202E]nosj.yadsag.exe');
+    await page.keyboard.press('F9');
+    await expect.poll(() => rows().count()).toBe(before + 1);
+    const spoof = await cells(0);
+    expect(spoof[0]).toBe('[U+202E]nosj.yadsag.exe');
+    expect(spoof[spoof.length - 1]).toMatch(/^拒绝导入：/);
+
     // Esc clears the list; the field keeps the focus
     await page.keyboard.press('Escape');
     await expect.poll(() => rows().count()).toBe(0);

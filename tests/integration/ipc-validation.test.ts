@@ -15,6 +15,7 @@ beforeAll(() => {
   addBill(host, ids, { id: 'bill-x', readingDate: '2026-11-01', previous: 4000, current: 5000, amountFen: 3450, dueDate: '2026-12-01' });
 });
 afterAll(() => host.dispose());
+const scalarCount = (sql: string) => host.store.sqlite.prepare(sql).pluck().get();
 
 describe('IPC validation', () => {
   it('refuses every non-public method before login', async () => {
@@ -50,5 +51,27 @@ describe('IPC validation', () => {
       error: { code: 'INVALID_VOLUME', field: 'reading' },
     });
   });
+  it('answers a schema refusal without its own Chinese text in Chinese, never with the English field path', async () => {
+    // found trying 欠费催缴 and 服务计时 at the counter: "输入不正确: individualMonths", "输入不正确: approver.password"
+    const manager = await signIn(host, 'manager01', 'counter-lc02');
+    const settings = { enabled: true, individualMonths: 2, organisationMonths: 1, noticeDays: 3, restoreHours: 24 };
+    expect(await manager.call('arrears.saveSettings', { ...settings, individualMonths: 1.5 })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '应为整数', field: 'individualMonths' },
+    });
+    expect(await manager.call('arrears.saveSettings', { ...settings, organisationMonths: 1e20 })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '数值过大', field: 'organisationMonths' },
+    });
+    const clerk = await signIn(host, 'clerk02', 'counter-lc02');
+    expect(await clerk.call('timing.pause', { reason: '打印机卡纸', approver: { login: 'manager01', password: 'x'.repeat(129) } })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '输入过长（最多 128 个字符）', field: 'approver.password' },
+    });
+    expect(await clerk.callRaw('accounts.search', { query: 'x', extra: 1 })).toEqual({ ok: false, error: { code: 'VALIDATION', message: '输入中有多余的项' } });
+    expect(scalarCount('SELECT count(*) FROM arrears_settings')).toBe(0);
+    expect(scalarCount('SELECT count(*) FROM counter_pauses')).toBe(0);
+  });
+
   // The random/malformed-call fuzzing is property-based now: tests/integration/ipc-fuzz.test.ts (issue 10 #19).
 });

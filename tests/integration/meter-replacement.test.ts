@@ -116,6 +116,19 @@ describe('临时表 and the original refitted (R-VOL-04)', () => {
     expect(q('SELECT credited_centi AS c, credit_approval_no AS no, credit_approved_by AS by FROM meter_change_records WHERE replacement_kind = \'复装原表\'')).toEqual({ c: 150, no: 'OA-2026-118', by: 'staff-manager01' });
   });
 
+  it('a meter number or model with a control or direction character is refused at its field and nothing is stored', async () => {
+    // found trying the 换表单 (临时表) at the counter: "\u202eT-1\u0000😀" and "G2.5\u0007" were stored as the new meter
+    const refitId = completed('换表');
+    const client = await signIn(host, 'clerk02', 'counter-lc02');
+    const form = { businessId: refitId, oldActualReading: '152', model: 'G2.5', meterNo: 'T-02', direction: '左进' as const, newReading: '0', consumables: [], replacementKind: '临时表' as const };
+    expect(await client.call('followUps.meterChange', { ...form, meterNo: 'T-1\u0000' })).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'meterNo', message: '表号不能包含控制字符或方向控制符' } });
+    expect(await client.call('followUps.meterChange', { ...form, meterNo: '\u202e10-T' })).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'meterNo', message: '表号不能包含控制字符或方向控制符' } });
+    expect(await client.call('followUps.meterChange', { ...form, model: 'G2.5\u0007' })).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'model', message: '表型号不能包含控制字符或方向控制符' } });
+    expect(all('SELECT * FROM meter_change_records')).toEqual([]);
+    expect(all("SELECT meter_no FROM meters WHERE meter_no <> 'M-95000001'")).toEqual([]);
+    expect(await client.call('followUps.meterChange', form)).toMatchObject({ ok: true });
+  });
+
   it('a credit on a meter that is not temporary is refused', () => {
     const id = completed('换表');
     expect(() => saveMeterChange(host.deps, clerk, change(id, { credit: { volume: centiM3(100), approvalNo: 'OA-1', approver: director } }))).toThrow(/只有临时表上的气量可以补减/);

@@ -6,7 +6,7 @@
  * file (or manifest) is detected.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -215,5 +215,24 @@ describe('photos over IPC (issue 15 #7, R-PHOTO-01/02)', () => {
     expect(check).toMatchObject({ missing: [], extra: [], listErrors: [], countMismatch: [] });
     rmSync(join(s.src, '照片清单.csv'));
     expect(await clerk.call('photos.check', { sourceDir: s.src, listCsv: '', handover: s.handover, yearMonth: '2026-11' })).toMatchObject({ ok: false, error: { field: 'listCsv' } });
+  });
+  it('R-PHOTO-01: a link in the camera folder is no photo: a dangling one is no internal error, one to a file outside is never copied', async () => {
+    // found trying 安装照片 at the counter: a dangling link made 核对 answer 系统内部错误 (statSync threw)
+    const s = setup();
+    const manager = await signIn(s.h, 'manager01');
+    await manager.ok('photos.setSettings', { archive: s.archive, local: s.local });
+    const clerk = await signIn(s.h, 'clerk01');
+    const outside = join(s.root, 'secret.jpg');
+    writeFileSync(outside, 'not-a-camera-photo');
+    symlinkSync(join(s.root, 'nothing-here'), join(s.src, 'DSC_0009.JPG'));
+    const input = { sourceDir: s.src, listCsv: s.listCsv, handover: s.handover, yearMonth: '2026-11' };
+    expect(await clerk.ok('photos.check', input)).toMatchObject({ missing: [], extra: [], countMismatch: [], listErrors: [] });
+    rmSync(join(s.src, 'DSC_0009.JPG'));
+    symlinkSync(outside, join(s.src, 'DSC_0004.JPG'));
+    const listed = { ...input, listCsv: `${s.listCsv}DSC_0004.JPG,91000002,和平街12号1单元\n`, handover: [{ accountNo: '91000001', count: 2 }, { accountNo: '91000002', count: 2 }] };
+    expect(await clerk.ok('photos.check', listed)).toMatchObject({ missing: ['DSC_0004.JPG'], extra: [] });
+    expect(await clerk.call('photos.import', { ...listed, technician: '周师傅', batch: 'LC01-9' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(readdirSync(s.archive)).toEqual([]);
+    expect(s.scalar('SELECT count(*) FROM install_photos')).toBe(0);
   });
 });

@@ -17,6 +17,10 @@ type List = Output<'arrears.list'>;
 type Notices = Output<'arrears.notices'>['notices'];
 type Stops = Output<'arrears.stops'>;
 
+type SettingKey = 'individualMonths' | 'organisationMonths' | 'noticeDays' | 'restoreHours';
+const SETTING_KEYS: readonly SettingKey[] = ['individualMonths', 'organisationMonths', 'noticeDays', 'restoreHours'];
+const SETTING_LABELS: Record<SettingKey, string> = { individualMonths: '个人用户欠费月数', organisationMonths: '单位用户欠费月数', noticeDays: '催缴通知后天数', restoreHours: '复气承诺小时数' };
+
 export function ArrearsCollection() {
   const session = useSession((s) => s.session);
   const isManager = session?.role === 'manager';
@@ -31,6 +35,11 @@ export function ArrearsCollection() {
   const [payBy, setPayBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // the settings' own answer, shown under the settings: the list below them can be hundreds of rows long
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [settingsSaved, setSettingsSaved] = useState(false);
+  // the numbers as typed: converted only on save, so 1.5 is refused as typed (never read as 15 key by key)
+  const [typed, setTyped] = useState<Partial<Record<SettingKey, string>>>({});
 
   const refresh = async () => {
     const [l, s] = await Promise.all([call('arrears.list', {}), call('arrears.stops', {})]);
@@ -94,9 +103,24 @@ export function ArrearsCollection() {
   };
   const saveSettings = async () => {
     if (!settings) return;
-    const r = await call('arrears.saveSettings', settings);
-    if (!r.ok) return fail(r.error.message);
-    setMessage('欠费停气设置已保存');
+    const asTyped = (k: SettingKey) => {
+      const t = (typed[k] ?? String(settings[k])).trim();
+      return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+    };
+    const values = { ...settings, ...Object.fromEntries(SETTING_KEYS.map((k) => [k, asTyped(k)])) };
+    const bad = SETTING_KEYS.find((k) => Number.isNaN(values[k]));
+    if (bad) {
+      setSettingsSaved(false);
+      return setSettingsError(`${SETTING_LABELS[bad]}：请输入整数`);
+    }
+    const r = await call('arrears.saveSettings', values);
+    setSettingsSaved(r.ok);
+    if (!r.ok) {
+      const label = SETTING_LABELS[r.error.field as SettingKey];
+      return setSettingsError(label && !r.error.message.includes(label.slice(0, 4)) ? `${label}：${r.error.message}` : r.error.message);
+    }
+    setSettingsError(null);
+    setTyped({});
     await refresh();
   };
 
@@ -112,19 +136,19 @@ export function ArrearsCollection() {
             </label>
             <label>
               个人用户欠费≥(月)
-              <input name="individualMonths" size={3} value={settings.individualMonths} disabled={!isManager} onChange={(e) => setSettings({ ...settings, individualMonths: Number(e.target.value) || 0 })} />
+              <input name="individualMonths" size={3} value={typed.individualMonths ?? String(settings.individualMonths)} disabled={!isManager} onChange={(e) => setTyped({ ...typed, individualMonths: e.target.value })} />
             </label>
             <label>
               单位用户欠费≥(月)
-              <input name="organisationMonths" size={3} value={settings.organisationMonths} disabled={!isManager} onChange={(e) => setSettings({ ...settings, organisationMonths: Number(e.target.value) || 0 })} />
+              <input name="organisationMonths" size={3} value={typed.organisationMonths ?? String(settings.organisationMonths)} disabled={!isManager} onChange={(e) => setTyped({ ...typed, organisationMonths: e.target.value })} />
             </label>
             <label>
               催缴后(天)
-              <input name="noticeDays" size={3} value={settings.noticeDays} disabled={!isManager} onChange={(e) => setSettings({ ...settings, noticeDays: Number(e.target.value) || 0 })} />
+              <input name="noticeDays" size={3} value={typed.noticeDays ?? String(settings.noticeDays)} disabled={!isManager} onChange={(e) => setTyped({ ...typed, noticeDays: e.target.value })} />
             </label>
             <label>
               复气承诺(小时)
-              <input name="restoreHours" size={3} value={settings.restoreHours} disabled={!isManager} onChange={(e) => setSettings({ ...settings, restoreHours: Number(e.target.value) || 0 })} />
+              <input name="restoreHours" size={3} value={typed.restoreHours ?? String(settings.restoreHours)} disabled={!isManager} onChange={(e) => setTyped({ ...typed, restoreHours: e.target.value })} />
             </label>
             {isManager && (
               <button type="button" name="saveArrearsSettings" onClick={() => void saveSettings()}>
@@ -133,6 +157,8 @@ export function ArrearsCollection() {
             )}
           </div>
         )}
+        <FieldError message={settingsError} id="arrears-settings-error" />
+        {settingsSaved && <div role="status" data-testid="arrears-settings-saved">欠费停气设置已保存</div>}
         <h3>
           欠费清单 {list?.today}（{list?.rows.length ?? 0} 户）
         </h3>

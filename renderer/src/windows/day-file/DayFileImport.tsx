@@ -25,6 +25,14 @@ interface FileOutcome {
   problems: Problem[];
 }
 
+/**
+ * A file name as the manager should read it: control characters and direction marks/overrides shown as [U+XXXX], so a
+ * name cannot display reversed or hide a part of itself (a "\u202e…" name read backwards).
+ */
+function shownName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `[U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 export function DayFileImport() {
   const role = useSession((s) => s.session?.role);
   const manager = role === 'manager' || role === 'admin';
@@ -114,7 +122,7 @@ export function DayFileImport() {
           选择日终文件（可多选）…
         </button>
         <span id="day-file-names" className="file-name">
-          {files.length > 0 ? files.map((f) => f.name).join('、') : '未选择文件'}
+          {files.length > 0 ? files.map((f) => shownName(f.name)).join('、') : '未选择文件'}
         </span>
         <button type="button" onClick={() => void run()} disabled={busy !== null}>
           导入 (F9)
@@ -144,7 +152,7 @@ export function DayFileImport() {
           <tbody>
             {outcomes.map((o, i) => (
               <tr key={`${o.name}-${i}`} className={o.refused || (o.result && o.result.problems > 0) ? 'refused' : undefined}>
-                <td>{o.name}</td>
+                <td>{shownName(o.name)}</td>
                 <td>{o.result?.counterCode ?? ''}</td>
                 <td>{o.result?.businessDate ?? ''}</td>
                 <td>{o.result?.events ?? ''}</td>

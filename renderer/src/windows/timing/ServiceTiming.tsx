@@ -29,6 +29,13 @@ function local(iso: string | null): string {
 
 const minutes = (s: number) => `${Math.floor(s / 60)}分${s % 60 ? `${s % 60}秒` : ''}`;
 
+/** The limits form's fields (issue 15 #5), named in a refusal that does not name them itself (应为整数 → 收费限时：应为整数). */
+const LIMIT_LABELS: Record<string, string> = { feeLimitSeconds: '收费限时', otherLimitSeconds: '其它业务限时', enabled: '启用计时', limits: '' };
+function withLimitLabel(p: { field: string; message: string }): string {
+  const label = LIMIT_LABELS[p.field] ?? '';
+  return label && !p.message.startsWith(label) ? `${label}：${p.message}` : p.message;
+}
+
 export function ServiceTiming() {
   const session = useSession((s) => s.session);
   const today = session?.businessDate ?? '';
@@ -213,6 +220,8 @@ function TimingReports({ today, onSaved }: { today: string; onSaved: () => Promi
     await onSaved();
   };
 
+  // the limits' own refusal is shown under the limits, not under the report's query above a report's table and chart
+  const limitsError = error && error.field in LIMIT_LABELS ? error : null;
   const table = report?.value.table;
   const flagged = new Set(report?.value.flagged ?? []);
   const histogram = report?.value.histogram;
@@ -246,7 +255,7 @@ function TimingReports({ today, onSaved }: { today: string; onSaved: () => Promi
           查询 (Enter)
         </button>
       </form>
-      <FieldError message={error?.message} id="timing-error" />
+      <FieldError message={limitsError ? null : error?.message} id="timing-error" />
       {table && report && (
         <div className="mgmt-report" data-report={report.query.report}>
           <h3>
@@ -301,6 +310,7 @@ function TimingReports({ today, onSaved }: { today: string; onSaved: () => Promi
           {saved && <span role="status">{saved}</span>}
         </form>
       )}
+      <FieldError message={limitsError ? withLimitLabel(limitsError) : null} id="timing-limits-error" />
     </section>
   );
 }
