@@ -58,6 +58,7 @@ const YUAN_PATTERN = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
 
 /** Parses what a clerk types ("100", "99.5", "12.34") into fen. Rejects signs, spaces inside, 3 decimals. */
 export function parseYuan(text: string, field = 'amount'): Fen {
+  if (text.trim() === '') throw new DomainError('INVALID_AMOUNT', '请输入金额，如 100 或 12.50', field);
   const match = YUAN_PATTERN.exec(text.trim());
   if (!match) {
     throw new DomainError('INVALID_AMOUNT', `金额格式不正确: "${text}"，请输入如 100 或 12.50`, field);

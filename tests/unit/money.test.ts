@@ -13,6 +13,9 @@ describe('money in fen', () => {
     expect(parseYuan(' 12.34 ')).toBe(1234);
     expect(parseYuan('0.01')).toBe(1);
   });
+  it('asks for an amount when nothing was typed (not 金额格式不正确: "")', () => {
+    for (const empty of ['', '   ']) expect(() => parseYuan(empty, 'deposit')).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT', field: 'deposit', message: '请输入金额，如 100 或 12.50' }));
+  });
   it.each(['', '-1', '1.234', '1,000', '12 3', '1e3', '0x10', '１００', 'NaN'])('refuses %j with a typed error', (text) => {
     expect(() => parseYuan(text)).toThrow(DomainError);
     try {
