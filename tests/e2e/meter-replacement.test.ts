@@ -72,7 +72,7 @@ describe('复装原表 with credited m³ (R-VOL-04)', () => {
         const range = document.createRange();
         range.selectNodeContents(td);
         // one line box per line of the cell's text
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
         return lines === 1 ? 'one line' : `${td.textContent} wraps`;
       });
     });
