@@ -54,7 +54,10 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     expect(await row.textContent()).toContain('2/2');
     await page.locator('input[name=pick-97000001]').focus();
     await page.keyboard.press('Space');
-    await page.locator('button[name=noticeReceipt]').focus();
+    // Enter goes on from the list to the actions, past the other debtors (a hall has hundreds: the list scrolls in its box)
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('noticeReceipt');
+    expect(await page.locator('.arrears-list-box').evaluate((box) => [getComputedStyle(box).overflowY, getComputedStyle(box).maxHeight])).toEqual(['auto', '300px']);
     await page.keyboard.press('Enter');
     await expect.poll(status).toBe('已记录催缴通知 1 户，小票机打印 1 张');
     expect(host.store.sqlite.prepare('SELECT notice_date FROM arrears_notices').pluck().get()).toBe('2026-11-23');

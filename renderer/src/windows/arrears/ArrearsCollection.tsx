@@ -124,6 +124,13 @@ export function ArrearsCollection() {
     await refresh();
   };
 
+  /** Space ticks a row; Enter goes on to the actions (the first one the choice allows), past the rest of the list. */
+  const toActions = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    (document.querySelector<HTMLButtonElement>('.arrears button[name=noticeReceipt]:not(:disabled)') ?? document.querySelector<HTMLButtonElement>('.arrears button[name=pickAll]'))?.focus();
+  };
+
   return (
     <main className="arrears">
       <section className="panel no-print">
@@ -160,8 +167,10 @@ export function ArrearsCollection() {
         <FieldError message={settingsError} id="arrears-settings-error" />
         {settingsSaved && <div role="status" data-testid="arrears-settings-saved">欠费停气设置已保存</div>}
         <h3>
-          欠费清单 {list?.today}（{list?.rows.length ?? 0} 户）
+          欠费清单 {list?.today}（{list?.rows.length ?? 0} 户）<span className="muted">　空格 选择 · Enter 转到催缴/停气操作</span>
         </h3>
+        {/* the list scrolls in its own box, so the notices and the stop approval below stay on screen (a hall has hundreds of debtors) */}
+        <div className="arrears-list-box">
         <table className="arrears-list">
           <thead>
             <tr>
@@ -181,7 +190,7 @@ export function ArrearsCollection() {
             {list?.rows.map((r) => (
               <tr key={r.accountId}>
                 <td>
-                  <input type="checkbox" name={`pick-${r.accountNo}`} aria-label={`选择 ${r.accountNo}`} checked={picked.has(r.accountId)} onChange={() => toggle(r.accountId)} />
+                  <input type="checkbox" name={`pick-${r.accountNo}`} aria-label={`选择 ${r.accountNo}`} checked={picked.has(r.accountId)} onChange={() => toggle(r.accountId)} onKeyDown={toActions} />
                 </td>
                 <td>{r.accountNo}</td>
                 <td>{r.name}</td>
@@ -198,6 +207,7 @@ export function ArrearsCollection() {
             ))}
           </tbody>
         </table>
+        </div>
         <div className="row">
           <button type="button" name="pickAll" onClick={() => setPicked(new Set(list?.rows.map((r) => r.accountId) ?? []))}>
             全选
