@@ -1,6 +1,6 @@
 /**
- * Issue 13 #4 with issue 14 #1: the outbox events of a set-based bulk posting (bank write-off, bank file, handheld
- * 入库), written set-wise. Row by row, each of a bulk statement's rows fires its table's capture trigger, which
+ * Issue 13 #4 with issue 14 #1: the outbox events of a set-based bulk posting (the bank file and the bank write-off;
+ * the handheld 入库's 5,000 bills are still captured row by row), written set-wise. Row by row, each of a bulk statement's rows fires its table's capture trigger, which
  * builds the row's JSON and asks JS for the business date: for a 200,000-line write-off (six captured rows per
  * debit) that was half the transaction's CPU. Here the triggers are switched off for the bulk statements (the
  * feed applier's switch, sync_apply_state.applying, inside the caller's transaction, so a throw rolls it back
@@ -24,7 +24,7 @@ export interface BulkCapture {
 
 /**
  * Runs `post` (bulk statements on `client`, inside its open transaction) with the per-row capture off; `post`
- * captures each statement's rows with `capture.rows` right after it. The switch is on again afterwards.
+ * captures each statement's rows with `capture.rows` right after it. The per-row capture is on again afterwards.
  */
 export function withBulkCapture<T>(client: Database.Database, post: (capture: BulkCapture) => T): T {
   if (!client.inTransaction) throw new Error('withBulkCapture: only inside the posting transaction');
