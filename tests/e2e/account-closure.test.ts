@@ -78,7 +78,7 @@ describe('销户 (Alt+X) by keyboard', () => {
     await page.locator('input[name=closureReason]').fill('房屋出售，迁出本市');
     await page.locator('input[name=closureReason]').press('Enter');
     await expect.poll(status).toMatch(/^已受理销户，现场核实工单 LC02-B\d{8}，承诺 2026-11-25 前完成$/);
-    expect(await page.locator('table.closures tbody tr').first().textContent()).toContain('等待现场核实回执');
+    await expect.poll(() => page.locator('table.closures tbody tr').first().textContent()).toContain('等待现场核实回执');
   });
 
   it('after the site check takes the removal fee and the deposit with their slips and issues the removal', async () => {
@@ -137,7 +137,8 @@ describe('销户 (Alt+X) by keyboard', () => {
     await page.locator('input[name=closureApproverPassword]').fill('123456');
     await page.keyboard.press('F10');
     await expect.poll(status).toBe('已审批销户（2026-11-23），该用户不能再办理任何业务');
-    expect(await page.locator('table.closures tbody tr').first().textContent()).toContain('已销户');
+    // the status is set before the list is read again: wait for the row
+    await expect.poll(() => page.locator('table.closures tbody tr').first().textContent()).toContain('已销户');
     await page.screenshot({ path: join(artifacts, 'closure-approved.png') });
     await page.locator('input[name=closureReason]').fill('再次申请');
     await page.keyboard.press('F9');
