@@ -15,6 +15,7 @@ import { applyFeedPage, readCursor, writeCursor } from './applier.js';
 import { loadCredentials, type StoredCredentials } from './credentials.js';
 import { SyncHttpError, SyncNetworkError, syncRequest } from './http.js';
 import { finishSnapshot, loadSnapshotPage, withSnapshotCache } from './snapshot.js';
+import { backoffDelay, WakeableSleep } from './wakeable-sleep.js';
 
 export type PullerState = 'not_enrolled' | 'snapshot' | 'pulling' | 'idle' | 'offline' | 'error' | 'revoked' | 'stopped';
 
@@ -67,7 +68,7 @@ export class Puller {
   private state: PullerState = 'stopped';
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly nap = new WakeableSleep();
   private lastPullAt: string | null = null;
   private lastError: string | null = null;
   private applied = 0;
@@ -109,7 +110,7 @@ export class Puller {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.nap.wake();
     await this.loop;
     this.loop = null;
     this.setState('stopped');
@@ -117,7 +118,7 @@ export class Puller {
 
   /** Look now (a decision was taken, 立即同步, a test). */
   kick(): void {
-    this.wake?.();
+    this.nap.wake();
   }
 
   /** One full round now, for tests and 立即同步: snapshot if needed, the feed to its end, the decisions. */
@@ -139,20 +140,6 @@ export class Puller {
     this.o.onChange?.(this.status());
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    }).then(() => {
-      this.wake = null;
-    });
-  }
-
   private alive(): void {
     if (!this.running) throw new Stopped();
   }
@@ -165,12 +152,12 @@ export class Puller {
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.setState('error');
-        await this.sleep(this.o.idleMs);
+        await this.nap.sleep(this.o.idleMs);
         continue;
       }
       if (!credentials) {
         this.setState('not_enrolled');
-        await this.sleep(this.o.idleMs);
+        await this.nap.sleep(this.o.idleMs);
         continue;
       }
       try {
@@ -178,7 +165,7 @@ export class Puller {
         this.failures = 0;
         this.lastError = null;
         this.setState('idle');
-        await this.sleep(this.o.idleMs);
+        await this.nap.sleep(this.o.idleMs);
       } catch (error) {
         if (error instanceof Stopped || !this.running) return;
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -189,9 +176,8 @@ export class Puller {
           return;
         }
         this.failures++;
-        const ceiling = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** Math.min(this.failures - 1, 30));
         this.setState(error instanceof SyncNetworkError ? 'offline' : 'error');
-        await this.sleep(Math.floor(this.o.random() * ceiling));
+        await this.nap.sleep(backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random));
       }
     }
   }

@@ -15,6 +15,7 @@ import { deviceAuthorization, pushResponse, pushState, ROUTES, dayMarkerResponse
 import { loadCredentials, type StoredCredentials } from './credentials.js';
 import { SyncHttpError, SyncNetworkError, syncRequest } from './http.js';
 import { auditHeadThrough, lastSeq, markAcked, pendingCount, pendingPayments, pruneAcked, pushPosition, readBatch, recordPushError, toEvent } from './outbox.js';
+import { backoffDelay, WakeableSleep } from './wakeable-sleep.js';
 
 export type PusherState = 'not_enrolled' | 'idle' | 'pushing' | 'offline' | 'error' | 'revoked' | 'stopped';
 
@@ -61,11 +62,7 @@ export const DEFAULT_RETENTION_DAYS = 14;
 
 export const REVOKED_MESSAGE = '中心服务器拒绝了本机的凭据（已吊销或未登记），已停止上传：请管理员在“中心服务器”设置中重新登记本机';
 
-/** Full-jitter exponential back-off: a uniformly random part of min(max, base·2^(failures−1)). */
-export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(failures, 1) - 1, 30));
-  return Math.floor(random() * ceiling);
-}
+export { backoffDelay };
 
 /** Stops the loop for good (until re-enrolment): a store older than what the server has, or a hole the outbox cannot fill. */
 class PushHalt extends Error {}
@@ -78,7 +75,7 @@ export class Pusher {
   private state: PusherState = 'stopped';
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly nap = new WakeableSleep();
   private serverAck: number | null = null;
   private conflicts = 0;
   private failures = 0;
@@ -129,7 +126,7 @@ export class Pusher {
   /** Stops after the request in flight (if any) ends or times out. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.nap.wake();
     await this.loop;
     this.loop = null;
     this.setState('stopped');
@@ -138,7 +135,7 @@ export class Pusher {
   /** A commit or 立即上传: look now instead of at the end of the idle wait (not during a back-off unless `now`). */
   kick(now = false): void {
     if (now) this.retryAt = null;
-    if (this.state === 'idle' || now) this.wake?.();
+    if (this.state === 'idle' || now) this.nap.wake();
   }
 
   /** Starts again after a re-enrolment or after it halted (401, restored store). */
@@ -150,20 +147,6 @@ export class Pusher {
     if (state === this.state) return;
     this.state = state;
     this.o.onChange?.(this.status());
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      timer.unref?.();
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    }).then(() => {
-      this.wake = null;
-    });
   }
 
   private async run(): Promise<void> {
@@ -197,7 +180,7 @@ export class Pusher {
       }
       if (!credentials) {
         this.setState('not_enrolled');
-        await this.sleep(this.o.idleMs);
+        await this.nap.sleep(this.o.idleMs);
         continue;
       }
       try {
@@ -206,7 +189,7 @@ export class Pusher {
         this.retryAt = null;
         if (!more) {
           this.setState('idle');
-          await this.sleep(this.o.idleMs);
+          await this.nap.sleep(this.o.idleMs);
         }
       } catch (error) {
         if (error instanceof Stopped || !this.running) return;
@@ -227,7 +210,7 @@ export class Pusher {
         const delay = backoffDelay(this.failures, this.o.backoffBaseMs, this.o.backoffMaxMs, this.o.random);
         this.retryAt = new Date(this.o.now().getTime() + delay);
         this.fail(error, error instanceof SyncNetworkError ? 'offline' : 'error');
-        await this.sleep(delay);
+        await this.nap.sleep(delay);
       }
     }
   }
