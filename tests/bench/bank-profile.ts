@@ -9,13 +9,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import iconv from 'iconv-lite';
-import { seedReferenceData } from '../../main/seed/generate.js';
 import { createHost } from '../../main/host.js';
 import { migrationsDir, repoRoot } from '../../main/paths.js';
-import { answerBankFile } from '../fixtures/bank-answer.js';
-import { withholdRoute } from '../fixtures/data.js';
-import { addRoute, FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
+import { FixedClock, signIn, TEST_NOW } from '../fixtures/host.js';
+import { bankAnswer, seedWithholding } from './bank.js';
 
 const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200000' }, drop: { type: 'string', default: '' } } });
 const accounts = Number(values.accounts);
@@ -28,14 +25,11 @@ async function generate(): Promise<void> {
   const file = join(cache, 'generating.db');
   rmSync(file, { force: true });
   const host = createHost({ demo: true, dbFile: file, migrationsDir, clock: new FixedClock(TEST_NOW) });
-  seedReferenceData(host.store.sqlite);
-  addRoute(host, '周抄表', accounts);
-  withholdRoute(host, '周抄表', { spread: 3000 });
+  seedWithholding(host, accounts);
   const clerk = await signIn(host);
   const gen = await clerk.call('bank.generate', { bank: '建行' });
   if (!gen.ok) throw new Error(gen.error.message);
-  const text = answerBankFile('建行', iconv.decode(Buffer.from(gen.value.base64, 'base64'), 'gbk'), (i) => (i % 50 === 0 ? '余额不足' : null));
-  writeFileSync(join(cache, 'answer.txt'), iconv.encode(text, 'gbk'));
+  writeFileSync(join(cache, 'answer.txt'), bankAnswer(gen.value.base64));
   writeFileSync(join(cache, 'run.txt'), gen.value.runId);
   host.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   host.close();

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
 import { openStore } from '../../db/open.js';
 import { seedReferenceData } from '../../main/seed/generate.js';
-import { createHost } from '../../main/host.js';
+import { createHost, type Host } from '../../main/host.js';
 import { migrationsDir } from '../../main/paths.js';
 import { defaultSettings, type Actor } from '../../main/services/context.js';
 import { answerBankFile } from '../fixtures/bank-answer.js';
@@ -26,6 +26,18 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 };
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 
+/** The bench's store: reference data and `accounts` accounts on one withholding route (also bank-profile.ts). */
+export function seedWithholding(host: Host, accounts: number): void {
+  seedReferenceData(host.store.sqlite);
+  addRoute(host, '周抄表', accounts);
+  withholdRoute(host, '周抄表', { spread: 3000 });
+}
+
+/** The bank's answer to a generated file (base64, GBK) as the bench has it: every 50th line 余额不足, the rest debited. */
+export function bankAnswer(fileBase64: string): Buffer {
+  return iconv.encode(answerBankFile('建行', iconv.decode(Buffer.from(fileBase64, 'base64'), 'gbk'), (i) => (i % 50 === 0 ? '余额不足' : null)), 'gbk');
+}
+
 export async function benchBank(accounts = 200_000): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'gas-bench-bank-'));
   const file = join(dir, 'bank.db');
@@ -33,9 +45,7 @@ export async function benchBank(accounts = 200_000): Promise<Record<string, numb
   let open = true;
   try {
     const db = host.store.sqlite;
-    seedReferenceData(db);
-    addRoute(host, '周抄表', accounts);
-    withholdRoute(host, '周抄表', { spread: 3000 });
+    seedWithholding(host, accounts);
     const clerk = await signIn(host);
     console.log(`\nBank withholding, ${accounts.toLocaleString('en')} accounts (goals: file ≤ 3 s, write-off ≤ 5 s)`);
     let t0 = performance.now();
@@ -50,8 +60,7 @@ export async function benchBank(accounts = 200_000): Promise<Record<string, numb
     db.pragma('wal_checkpoint(TRUNCATE)');
     const baselineFile = join(dir, 'baseline.db');
     copyFileSync(file, baselineFile);
-    const answeredText = answerBankFile('建行', iconv.decode(Buffer.from(run.base64, 'base64'), 'gbk'), (i) => (i % 50 === 0 ? '余额不足' : null));
-    const answered = iconv.encode(answeredText, 'gbk');
+    const answered = bankAnswer(run.base64);
     t0 = performance.now();
     const check = await clerk.call('bank.check', { runId: run.runId, file: answered.toString('base64') });
     if (!check.ok) throw new Error(check.error.message);
