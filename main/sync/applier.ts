@@ -330,10 +330,14 @@ function tryChange(db: Database.Database, change: FeedChange, at: Position, now:
  * helps), and only then listed as a problem.
  */
 export function applyChanges<T>(db: Database.Database, changes: readonly T[], as: (c: T) => { change: FeedChange; at: Position }, now: Date, own: Own, tally: ApplyTally): void {
-  const later: T[] = [];
-  for (const c of latestPerRow(changes.map((item) => ({ item, ...as(item).change }))).map((x) => x.item)) {
-    const { change, at } = as(c);
-    const outcome = tryChange(db, change, at, now, own, true);
+  type Pending = { table: string; rowId: string; change: FeedChange; at: Position };
+  const pending: Pending[] = changes.map((item) => {
+    const { change, at } = as(item);
+    return { table: change.table, rowId: change.rowId, change, at };
+  });
+  const later: Pending[] = [];
+  for (const c of latestPerRow(pending)) {
+    const outcome = tryChange(db, c.change, c.at, now, own, true);
     if (outcome === 'later') later.push(c);
     else tally[outcome === 'problem' ? 'problems' : outcome]++;
   }
@@ -343,8 +347,7 @@ export function applyChanges<T>(db: Database.Database, changes: readonly T[], as
     const last = !progress;
     progress = false;
     for (const c of again) {
-      const { change, at } = as(c);
-      const outcome = tryChange(db, change, at, now, own, !last);
+      const outcome = tryChange(db, c.change, c.at, now, own, !last);
       if (outcome === 'later') later.push(c);
       else {
         progress = true;
