@@ -70,12 +70,16 @@ describe('日终文件导入', () => {
     await page.keyboard.press('Alt+u');
     await page.locator('section[aria-label="日终文件导入"]').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('day-file-choose');
+    // Playwright turns on file-chooser interception when a listener is added, asynchronously: a key pressed in the
+    // same tick can open the chooser before it is on, and the event never comes. Listen first, press later.
+    const chooserOpened = page.waitForEvent('filechooser', { timeout: 30_000 });
     // F9 with nothing chosen: the reason at the field
     await page.keyboard.press('F9');
     await expect.poll(() => page.locator('#day-file-error').textContent()).toBe('请选择日终文件（U盘中的 .gasday.json 文件）');
 
     // Enter on the focused 选择日终文件 opens the file chooser
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles(files.good);
     await expect.poll(() => page.locator('#day-file-names').textContent()).toBe('LC01-2026-11-23.gasday.json');
     await page.keyboard.press('F9');

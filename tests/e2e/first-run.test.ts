@@ -30,6 +30,9 @@ beforeAll(async () => {
   host = makeTestHost({ seed: false, demo: false, printer: tcpPrinter('127.0.0.1', port, { connectMs: 1000, statusMs: 500, writeMs: 3000 }) });
   counter = await openCounterPage(host, { width: 1366, height: 768 });
   page = counter.page;
+  // Playwright turns file-chooser interception on asynchronously when the first listener is added; a listener kept
+  // from the start makes sure it is on before any key opens a chooser (a waitForEvent added just before Enter races).
+  page.on('filechooser', () => undefined);
   // Playwright intercepts the file chooser only once a listener is attached (asynchronously): attach one now,
   // so the chooser the keyboard opens later is never the real (headless, ignored) dialog.
   page.on('filechooser', () => undefined);
