@@ -11,6 +11,7 @@
  */
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema.js';
+import { LAZY_MUTABLE_TABLES, LAZY_PENDING_WHERE } from './schema.js';
 
 /** Tables that never leave this PC, each with the reason. */
 export const LOCAL_ONLY: Readonly<Record<string, string>> = {
@@ -116,10 +117,54 @@ export type CaptureOp = (typeof CAPTURE_OPS)[number];
 export const triggerName = (table: string, op: CaptureOp): string => `sync_capture_${table}_${op}`;
 
 /** The values of one outbox event for the row `ref` (a trigger's NEW, or a bulk statement's alias); `day` when the row has no business date. */
-function eventValues(t: CapturedTable, op: CaptureOp, ref: 'NEW', day: string): string {
+function eventValues(t: CapturedTable, op: CaptureOp, ref: 'NEW', day: string, lazy = false): string {
   const hall = t.hasHall ? `${ref}."hall_id"` : 'NULL';
   const rowDay = t.hasBusinessDate ? `COALESCE(${ref}."business_date", ${day})` : day;
-  return `'${t.name}', '${op}', ${rowId(ref, t.primaryKey)}, ${rowJson(ref, t.columns)}, ${hall}, ${rowDay}`;
+  return `'${t.name}', '${op}', ${rowId(ref, t.primaryKey)}, ${lazy ? `'${LAZY_ROW}'` : rowJson(ref, t.columns)}, ${hall}, ${rowDay}`;
+}
+
+/**
+ * Issue 13 #4: a bulk posting's events may hold the row lazily: `row` is LAZY_ROW ('') and means "the row as it
+ * stands in its table". Writing 200,000 rows' JSON in the write-off's transaction was half its CPU and most of its
+ * disk writes; the readers (the pusher, the USB day file: main/sync/outbox.ts materialize) build the same JSON, with
+ * the same generator, when they read the event. The row as it stands is the row as the statement wrote it because:
+ *  - the append-only tables (their guards refuse every UPDATE and DELETE) never change a row;
+ *  - each mutable lazy table has fill triggers (BEFORE UPDATE, BEFORE DELETE, on even while the feed applier's switch
+ *    is on) that write the row's JSON into its pending lazy events just before the row first changes.
+ * Only tables with a single text primary key (the event's row_id is the key itself) may be lazy.
+ */
+export const LAZY_ROW = '';
+export const LAZY_APPEND_ONLY = ['check_slips', 'payment_items', 'payments'] as const;
+export const LAZY_MUTABLE = LAZY_MUTABLE_TABLES;
+export const LAZY_TABLES: readonly string[] = [...LAZY_APPEND_ONLY, ...LAZY_MUTABLE];
+
+function lazyTable(table: string): CapturedTable {
+  const t = capturedTables().find((c) => c.name === table);
+  if (!t || !LAZY_TABLES.includes(table)) throw new Error(`${table}: not a table whose events may be lazy (LAZY_TABLES)`);
+  const key = schemaTables().find((c) => c.name === table)?.columns.find((c) => c.name === t.primaryKey[0]);
+  if (t.primaryKey.length !== 1 || key?.getSQLType() !== 'text') throw new Error(`${table}: a lazy table needs a single text key`);
+  return t;
+}
+
+export const fillTriggerName = (table: string, op: 'update' | 'delete'): string => `sync_capture_${table}_fill_${op}`;
+
+/** The fill trigger: before the row first changes (or goes), its pending lazy events get its JSON as it stood. */
+export function fillTriggerSql(table: string, op: 'update' | 'delete'): string {
+  const t = lazyTable(table);
+  return [
+    `CREATE TRIGGER ${fillTriggerName(t.name, op)} BEFORE ${op.toUpperCase()} ON ${ident(t.name)}`,
+    `BEGIN`,
+    `  UPDATE sync_outbox SET row = ${rowJson('OLD', t.columns)}`,
+    `  WHERE ${LAZY_PENDING_WHERE} AND tbl = '${t.name}' AND row_id = ${rowId('OLD', t.primaryKey)};`,
+    `END`,
+  ].join('\n');
+}
+
+/** The row JSON of a lazy event, as the capture trigger would have written it: one statement per table, bound to the row id. */
+export function lazyRowSql(table: string): string {
+  const t = lazyTable(table);
+  const key = t.primaryKey[0] ?? '';
+  return `SELECT ${rowJson('NEW', t.columns)} FROM ${ident(t.name)} AS "NEW" WHERE "NEW".${ident(key)} = ?`;
 }
 
 /** The SQL of one capture trigger, exactly as it is stored in sqlite_master (compared by the test). */
@@ -144,13 +189,15 @@ export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {
 export function captureRowsSql(table: string, op: CaptureOp, rows: string): string | null {
   const t = capturedTables().find((c) => c.name === table);
   if (!t) return null;
-  return `INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date) SELECT ${eventValues(t, op, 'NEW', '@captureDay')} FROM ${ident(t.name)} AS "NEW" ${rows}`;
+  const values = LAZY_TABLES.includes(t.name) ? eventValues(lazyTable(t.name), op, 'NEW', '@captureDay', true) : eventValues(t, op, 'NEW', '@captureDay');
+  return `INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date) SELECT ${values} FROM ${ident(t.name)} AS "NEW" ${rows}`;
 }
 
-/** Every capture trigger the schema asks for, by name. */
+/** Every capture trigger the schema asks for, by name (and the lazy events' fill triggers). */
 export function wantedCaptureTriggers(): Map<string, string> {
   const wanted = new Map<string, string>();
   for (const t of capturedTables()) for (const op of CAPTURE_OPS) wanted.set(triggerName(t.name, op), captureTriggerSql(t, op));
+  for (const table of LAZY_MUTABLE) for (const op of ['update', 'delete'] as const) wanted.set(fillTriggerName(table, op), fillTriggerSql(table, op));
   return wanted;
 }
 

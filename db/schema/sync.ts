@@ -9,11 +9,17 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
 import { halls } from './reference.js';
 
+/** Issue 13 #4: the tables whose bulk events may hold their row lazily and whose rows change later (db/sync-capture.ts LAZY_ROW). */
+export const LAZY_MUTABLE_TABLES = ['accounts', 'bills'] as const;
+/** The WHERE of the partial index the fill triggers find pending lazy events by; the triggers repeat it term for term. */
+export const LAZY_PENDING_WHERE = `"row" = '' AND "tbl" IN (${LAZY_MUTABLE_TABLES.map((t) => `'${t}'`).join(', ')})`;
+
 /**
  * One event per row written at this PC, in commit order: `seq` is AUTOINCREMENT and written in the fact's own
  * transaction, so a rolled-back fact leaves no event and the sequence has no gaps (a rollback also rolls back
  * sqlite_sequence). `row` is the whole row as JSON with SQLite's column names.
- * Append-only: guard triggers refuse every UPDATE and every DELETE of an event the server has not acknowledged.
+ * Append-only: guard triggers refuse every UPDATE (but the one filling a lazy row) and every DELETE of an event the
+ * server has not acknowledged.
  */
 export const syncOutbox = sqliteTable(
   'sync_outbox',
@@ -31,7 +37,11 @@ export const syncOutbox = sqliteTable(
     /** The row's business_date when it has one, else the hall's business date when it was written (gas_business_date()). */
     businessDate: text('business_date').notNull(),
   },
-  (t) => [index('sync_outbox_day').on(t.businessDate, t.table)],
+  (t) => [
+    index('sync_outbox_day').on(t.businessDate, t.table),
+    // issue 13 #4: the pending lazy events of the mutable lazy tables, for their fill triggers (db/sync-capture.ts LAZY_PENDING_WHERE)
+    index('sync_outbox_lazy').on(t.table, t.rowId).where(sql.raw(LAZY_PENDING_WHERE)),
+  ],
 );
 
 /**

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../preload/kernel/errors.js';
 import type { StoredCredentials } from './credentials.js';
 import { DAY_FILE_FORMAT, DAY_FILE_SUFFIX, DAY_FILE_VERSION, dayFilePayload, type DayFileEnvelope, type DayFilePayload } from './day-file-format.js';
-import { auditHeadThrough, lastSeq, toEvent, type OutboxRow } from './outbox.js';
+import { auditHeadThrough, lastSeq, materializeLazyRows, toEvent, type OutboxRow } from './outbox.js';
 
 export interface DayFile {
   fileName: string;
@@ -22,6 +22,7 @@ export function exportDayFile(sqlite: Database.Database, credentials: StoredCred
     const rows = sqlite
       .prepare('SELECT seq, tbl, op, row_id, row, at, hall_id, business_date FROM sync_outbox WHERE business_date = ? AND seq > ? ORDER BY seq')
       .all(businessDate, credentials.seqBase) as OutboxRow[];
+    materializeLazyRows(sqlite, rows);
     const marker = sqlite
       .prepare(
         `SELECT m.id, m.hall_id AS hallId, m.counter_id AS counterId, m.business_date AS businessDate, m.payment_count AS paymentCount, m.total_fen AS totalFen,

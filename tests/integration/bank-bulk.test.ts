@@ -11,7 +11,8 @@ import { answerBankFile } from '../fixtures/bank-answer.js';
 import { scalar, withholdRoute } from '../fixtures/data.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { countStatements } from '../fixtures/statements.js';
-import { capturedTables } from '../../db/sync-capture.js';
+import { capturedTables, LAZY_ROW } from '../../db/sync-capture.js';
+import { readBatch } from '../../main/sync/outbox.js';
 import { isApplying } from '../../main/sync/apply-switch.js';
 
 let host: TestHost;
@@ -30,7 +31,9 @@ const rows = <T>(sql: string) => host.store.sqlite.prepare(sql).all() as T[];
 
 type OutboxEvent = { seq: number; tbl: string; op: string; row_id: string; row: string; hall_id: string | null; business_date: string };
 const lastSeq = () => Number(scalar(host, 'SELECT coalesce(max(seq), 0) FROM sync_outbox'));
-const eventsAfter = (seq: number) => rows<OutboxEvent>(`SELECT seq, tbl, op, row_id, row, hall_id, business_date FROM sync_outbox WHERE seq > ${seq} ORDER BY seq`);
+/** The events as the pusher and the day file read them: a lazy event (issue 13 #4) with its row as it stands. */
+const eventsAfter = (seq: number) => readBatch(host.store.sqlite, seq, 1_000_000) as OutboxEvent[];
+const rawEventsAfter = (seq: number) => rows<OutboxEvent>(`SELECT seq, tbl, op, row_id, row, hall_id, business_date FROM sync_outbox WHERE seq > ${seq} ORDER BY seq`);
 /** The events as runs of one table and op: [tbl op, how many] in outbox order. */
 const runsOf = (events: OutboxEvent[]) =>
   events.reduce<[string, number][]>((runs, e) => {
@@ -176,6 +179,34 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expectEventsAreTheRows(events.filter((e) => e.tbl !== 'audit_log'), '2026-11-23');
     // the switch is off again: a counter payment after it is captured by its triggers
     expect(isApplying(host.store.sqlite)).toBe(false);
+  });
+
+  it('issue 13 #4: the ledger’s bulk events hold their rows lazily; the first later change of a bill or account fills its event with the row as the write-off left it', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    const from = lastSeq();
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true });
+    const raw = rawEventsAfter(from);
+    const lazy = (tbl: string) => raw.filter((e) => e.tbl === tbl && e.row === LAZY_ROW).length;
+    expect(['check_slips', 'payments', 'payment_items', 'bills', 'accounts', 'bank_run_items'].map(lazy)).toEqual([35, 35, 35, 35, 35, 0]);
+    const sqlite = host.store.sqlite;
+    const bill = raw.find((e) => e.tbl === 'bills')!;
+    const account = raw.find((e) => e.tbl === 'accounts')!;
+    const asWrittenOff = { bill: sqlite.prepare('SELECT * FROM bills WHERE id = ?').get(bill.row_id), account: sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(account.row_id) };
+    // later changes of the rows (raw SQL: the triggers, not a service, keep the events right)
+    sqlite.prepare("UPDATE accounts SET name = '改名后' WHERE id = ?").run(account.row_id);
+    sqlite.prepare("UPDATE bills SET reader = '改后抄表员' WHERE id = ?").run(bill.row_id);
+    const filled = (e: OutboxEvent) => sqlite.prepare('SELECT row FROM sync_outbox WHERE seq = ?').pluck().get(e.seq) as string;
+    expect(JSON.parse(filled(account))).toEqual(asWrittenOff.account);
+    expect(JSON.parse(filled(bill))).toEqual(asWrittenOff.bill);
+    // each change is an event of its own with the row after it; the other lazy events still read as their rows stand
+    const after = eventsAfter(from);
+    expect(after.filter((e) => e.row_id === account.row_id && e.tbl === 'accounts').map((e) => JSON.parse(e.row).name)).toEqual([(asWrittenOff.account as { name: string }).name, '改名后']);
+    expect(after.filter((e) => e.row_id === bill.row_id && e.tbl === 'bills').map((e) => JSON.parse(e.row).reader)).toEqual([(asWrittenOff.bill as { reader: string }).reader, '改后抄表员']);
+    expectEventsAreTheRows(
+      after.filter((e) => e.tbl !== 'audit_log' && e.row_id !== account.row_id && e.row_id !== bill.row_id),
+      '2026-11-23',
+    );
+    expect(sqlite.prepare(`SELECT count(*) FROM sync_outbox WHERE seq > ${from} AND row = ''`).pluck().get()).toBe(35 * 5 - 2);
   });
 
   it('R-SEC-16: a paused counter runs no write-off (the bulk capture switch mutes the paused-counter trigger, so the service asks)', async () => {

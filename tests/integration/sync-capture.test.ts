@@ -185,4 +185,15 @@ describe('the outbox’s guards refuse raw SQL (issue 14 #1)', () => {
     expect(() => sqlite().prepare('INSERT INTO sync_apply_state (id, applying) VALUES (2, 0)').run()).toThrow(/one row/);
     expect(() => sqlite().prepare('DELETE FROM sync_push_state').run()).toThrow(/one row/);
   });
+
+  it('issue 13 #4: a lazy event (row \'\', a bulk posting\'s) may be filled once with a JSON object, nothing else of it changed', () => {
+    sqlite().prepare("INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date) VALUES ('bills', 'update', 'b-lazy', '', 'hall-lc', '2026-11-23')").run();
+    const lazy = lastSeq();
+    for (const [set, value] of [['row', 'not json'], ['row', '[1]'], ['row', ''], ['row_id', 'b-other'], ['tbl', 'accounts'], ['business_date', '2026-11-24']] as const) {
+      expect(() => sqlite().prepare(`UPDATE sync_outbox SET ${set} = ? WHERE seq = ?`).run(value, lazy), `${set} = ${value}`).toThrow(/append-only/);
+    }
+    expect(() => sqlite().prepare("UPDATE sync_outbox SET row = '{\"id\":\"b-lazy\"}', hall_id = 'hall-other' WHERE seq = ?").run(lazy)).toThrow(/append-only/);
+    sqlite().prepare('UPDATE sync_outbox SET row = ? WHERE seq = ?').run('{"id":"b-lazy"}', lazy);
+    expect(() => sqlite().prepare('UPDATE sync_outbox SET row = ? WHERE seq = ?').run('{"id":"b-lazy","x":1}', lazy)).toThrow(/append-only/);
+  });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `sync_outbox_lazy` ON `sync_outbox` (`tbl`,`row_id`) WHERE "row" = '' AND "tbl" IN ('accounts', 'bills');

@@ -1,0 +1,24 @@
+-- Issue 14 #1: outbox capture triggers generated from the schema by scripts/gen-outbox-triggers.ts (db/sync-capture.ts). Do not edit; regenerate.
+CREATE TRIGGER sync_capture_accounts_fill_update BEFORE UPDATE ON "accounts"
+BEGIN
+  UPDATE sync_outbox SET row = json_object('id', OLD."id", 'account_no', OLD."account_no", 'name', OLD."name", 'address', OLD."address", 'community', OLD."community", 'customer_type', OLD."customer_type", 'payment_method', OLD."payment_method", 'bank_card_no', OLD."bank_card_no", 'bank_name', OLD."bank_name", 'card_holder', OLD."card_holder", 'sms_number', OLD."sms_number", 'sms_company', OLD."sms_company", 'application_nature', OLD."application_nature", 'application_date', OLD."application_date", 'invoice_date', OLD."invoice_date", 'install_requirements', OLD."install_requirements", 'seq_book', OLD."seq_book", 'seq_building', OLD."seq_building", 'seq_unit', OLD."seq_unit", 'seq_room', OLD."seq_room", 'seq_no', OLD."seq_no", 'area_type', OLD."area_type", 'building_type', OLD."building_type", 'connection_fee_fen', OLD."connection_fee_fen", 'area', OLD."area", 'meter_reader', OLD."meter_reader", 'reading_cycle', OLD."reading_cycle", 'home_hall_id', OLD."home_hall_id", 'category', OLD."category", 'hose_info', OLD."hose_info", 'connection_invoice_no', OLD."connection_invoice_no", 'settled_reading_centi', OLD."settled_reading_centi", 'prepaid_volume_centi', OLD."prepaid_volume_centi", 'created_at', OLD."created_at")
+  WHERE "row" = '' AND "tbl" IN ('accounts', 'bills') AND tbl = 'accounts' AND row_id = CAST(OLD."id" AS TEXT);
+END;
+--> statement-breakpoint
+CREATE TRIGGER sync_capture_accounts_fill_delete BEFORE DELETE ON "accounts"
+BEGIN
+  UPDATE sync_outbox SET row = json_object('id', OLD."id", 'account_no', OLD."account_no", 'name', OLD."name", 'address', OLD."address", 'community', OLD."community", 'customer_type', OLD."customer_type", 'payment_method', OLD."payment_method", 'bank_card_no', OLD."bank_card_no", 'bank_name', OLD."bank_name", 'card_holder', OLD."card_holder", 'sms_number', OLD."sms_number", 'sms_company', OLD."sms_company", 'application_nature', OLD."application_nature", 'application_date', OLD."application_date", 'invoice_date', OLD."invoice_date", 'install_requirements', OLD."install_requirements", 'seq_book', OLD."seq_book", 'seq_building', OLD."seq_building", 'seq_unit', OLD."seq_unit", 'seq_room', OLD."seq_room", 'seq_no', OLD."seq_no", 'area_type', OLD."area_type", 'building_type', OLD."building_type", 'connection_fee_fen', OLD."connection_fee_fen", 'area', OLD."area", 'meter_reader', OLD."meter_reader", 'reading_cycle', OLD."reading_cycle", 'home_hall_id', OLD."home_hall_id", 'category', OLD."category", 'hose_info', OLD."hose_info", 'connection_invoice_no', OLD."connection_invoice_no", 'settled_reading_centi', OLD."settled_reading_centi", 'prepaid_volume_centi', OLD."prepaid_volume_centi", 'created_at', OLD."created_at")
+  WHERE "row" = '' AND "tbl" IN ('accounts', 'bills') AND tbl = 'accounts' AND row_id = CAST(OLD."id" AS TEXT);
+END;
+--> statement-breakpoint
+CREATE TRIGGER sync_capture_bills_fill_update BEFORE UPDATE ON "bills"
+BEGIN
+  UPDATE sync_outbox SET row = json_object('id', OLD."id", 'account_id', OLD."account_id", 'meter_id', OLD."meter_id", 'reading_date', OLD."reading_date", 'previous_reading_centi', OLD."previous_reading_centi", 'this_reading_centi', OLD."this_reading_centi", 'consumption_centi', OLD."consumption_centi", 'price_fen_per_m3', OLD."price_fen_per_m3", 'amount_fen', OLD."amount_fen", 'due_date', OLD."due_date", 'source', OLD."source", 'estimated', OLD."estimated", 'reader', OLD."reader", 'status', OLD."status", 'paid_payment_id', OLD."paid_payment_id", 'split_from', OLD."split_from", 'pricing', OLD."pricing", 'confirmation', OLD."confirmation", 'created_by', OLD."created_by", 'created_at', OLD."created_at")
+  WHERE "row" = '' AND "tbl" IN ('accounts', 'bills') AND tbl = 'bills' AND row_id = CAST(OLD."id" AS TEXT);
+END;
+--> statement-breakpoint
+CREATE TRIGGER sync_capture_bills_fill_delete BEFORE DELETE ON "bills"
+BEGIN
+  UPDATE sync_outbox SET row = json_object('id', OLD."id", 'account_id', OLD."account_id", 'meter_id', OLD."meter_id", 'reading_date', OLD."reading_date", 'previous_reading_centi', OLD."previous_reading_centi", 'this_reading_centi', OLD."this_reading_centi", 'consumption_centi', OLD."consumption_centi", 'price_fen_per_m3', OLD."price_fen_per_m3", 'amount_fen', OLD."amount_fen", 'due_date', OLD."due_date", 'source', OLD."source", 'estimated', OLD."estimated", 'reader', OLD."reader", 'status', OLD."status", 'paid_payment_id', OLD."paid_payment_id", 'split_from', OLD."split_from", 'pricing', OLD."pricing", 'confirmation', OLD."confirmation", 'created_by', OLD."created_by", 'created_at', OLD."created_at")
+  WHERE "row" = '' AND "tbl" IN ('accounts', 'bills') AND tbl = 'bills' AND row_id = CAST(OLD."id" AS TEXT);
+END;
