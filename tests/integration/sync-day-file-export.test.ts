@@ -8,7 +8,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveCredentials, type StoredCredentials } from '../../main/sync/credentials.js';
 import { DayFileError, verifyDayFile } from '../../main/sync/day-file-format.js';
-import { addAccount, addBill, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
+import iconv from 'iconv-lite';
+import { answerBankFile } from '../fixtures/bank-answer.js';
+import { withholdRoute } from '../fixtures/data.js';
+import { addAccount, addBill, addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 
 let host: TestHost;
 
@@ -65,6 +68,26 @@ describe('the signed day file (issue 14 #5)', () => {
     expect(payload.marker).toMatchObject({ paymentCount: 1, totalFen: 12000, reason: 'counter_end', counterId: 'counter-lc01' });
     // the private key is not in the file
     expect(bytes.toString('utf8')).not.toContain('PRIVATE KEY');
+  });
+
+  it('issue 13 #4: a bank write-off’s lazy events go into the file with their rows, exactly as the rows stand', async () => {
+    enrolLocally('dev-1');
+    addRoute(host, '周抄表', 6);
+    withholdRoute(host, '周抄表', { spread: 5 });
+    const clerk = await signIn(host);
+    const gen = await clerk.call('bank.generate', { bank: '建行' });
+    if (!gen.ok) throw new Error(gen.error.message);
+    const answer = answerBankFile('建行', iconv.decode(Buffer.from(gen.value.base64, 'base64'), 'gbk'), () => null);
+    expect(await clerk.call('bank.writeOff', { runId: gen.value.runId, file: iconv.encode(answer, 'gbk').toString('base64') })).toMatchObject({ ok: true, value: { okCount: 6 } });
+    const sqlite = host.store.sqlite;
+    expect(sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE row = ''").pluck().get()).toBe(6 * 5);
+    const res = await clerk.call('sync.exportDayFile', { date: '2026-11-23' });
+    if (!res.ok) throw new Error(res.error.message);
+    const payload = verifyDayFile(Buffer.from(res.value.base64, 'base64'), keyOf);
+    const key: Record<string, string> = { check_slips: 'slip_no', payments: 'id', payment_items: 'id', bills: 'id', accounts: 'id' };
+    const lazy = payload.events.filter((e) => e.table in key && sqlite.prepare('SELECT row FROM sync_outbox WHERE seq = ?').pluck().get(e.seq) === '');
+    expect(lazy).toHaveLength(6 * 5);
+    for (const e of lazy) expect(e.row, `${e.table} ${e.rowId}`).toEqual(sqlite.prepare(`SELECT * FROM "${e.table}" WHERE "${key[e.table]}" = ?`).get(e.rowId));
   });
 
   it('a changed byte, another device’s key or an unknown device is refused', async () => {
