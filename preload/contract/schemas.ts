@@ -233,7 +233,8 @@ export const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000e-\u001f\u007f]*$/;
 
 export const yuanText = (message: string) => z.string().trim().min(1, message).max(16, '金额过长');
 
-export const text = (max: number, message: string) => z.string().trim().max(max, message);
+/** Free text of a form field: trimmed, at most `max` characters, no control characters (tab and line breaks allowed). */
+export const text = (max: number, message: string) => z.string().trim().max(max, message).regex(NO_CONTROL_CHARS, '不能包含控制字符');
 /**
  * A meter's number or model as printed on the meter and on the forms: no control characters (NUL, BEL …) and no
  * direction marks or overrides (U+200E/F, U+202A–E, U+2066–9) that would make a number read differently than stored.

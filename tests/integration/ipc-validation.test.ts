@@ -69,6 +69,17 @@ describe('IPC validation', () => {
       error: { code: 'VALIDATION', message: '输入过长（最多 128 个字符）', field: 'approver.password' },
     });
     expect(await clerk.callRaw('accounts.search', { query: 'x', extra: 1 })).toEqual({ ok: false, error: { code: 'VALIDATION', message: '输入中有多余的项' } });
+    // free text of any form (the shared text()) refuses control characters at the field; tab and line breaks pass
+    expect(await clerk.call('businesses.dispatch', { businessId: 'b-none', technician: '李\u0000工', remark: '' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '不能包含控制字符', field: 'technician' },
+    });
+    expect(await clerk.call('businesses.accept', { accountId: ids.accountId, type: '换表', requirement: '表坏\u001b[2J', contactPhone: '0577-88889999', priority: '尽快安排' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '不能包含控制字符', field: 'requirement' },
+    });
+    expect(await clerk.call('businesses.dispatch', { businessId: 'b-none', technician: '李工', remark: '第一行\r\n第二行\t备注' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(scalarCount('SELECT count(*) FROM businesses')).toBe(0);
     expect(scalarCount('SELECT count(*) FROM arrears_settings')).toBe(0);
     expect(scalarCount('SELECT count(*) FROM counter_pauses')).toBe(0);
   });
