@@ -97,8 +97,11 @@ export function checkAgreement(input: { terms: string; payBy: string; today: str
 /** The stop's stage, derived from its 封表 and 启封 businesses (§8.6 states) and the meter. */
 export type StopStage = '待封表' | '已停气' | '待复气' | '已复气' | '已撤销';
 
+/** A 启封 withdrawn (its payment reversed, R-SEC-02): as if none had been issued; the stop stands. */
+export const isWithdrawn = (business: { state: string }): boolean => business.state === '已取消' || business.state === '已作废';
+
 export function stopStage(seal: { state: string }, restore: { state: string } | null): StopStage {
-  if (seal.state === '已取消' || seal.state === '已作废') return '已撤销';
-  if (restore) return restore.state === '已归档' ? '已复气' : '待复气';
+  if (isWithdrawn(seal)) return '已撤销';
+  if (restore && !isWithdrawn(restore)) return restore.state === '已归档' ? '已复气' : '待复气';
   return seal.state === '已归档' ? '已停气' : '待封表';
 }

@@ -37,6 +37,7 @@ import {
   onArrearsList,
   restoreDueAt,
   restoreOverdue,
+  isWithdrawn,
   stopStage,
   thresholdMonths,
   type ArrearsSettings,
@@ -226,23 +227,26 @@ interface OpenStop {
   id: string;
   sealBusinessId: string;
   seal: { state: string; hallId: string };
-  restore: { state: string } | null;
+  /** Its 启封 in force (a withdrawn one is none: the stop stands and may be restored again). */
+  restore: { id: string; businessNo: string; state: string } | null;
+  restoreReason: string | null;
 }
 
 /** The account's stop that is not finished (not restored and not withdrawn), if any. */
 function openStopOf(tx: ReadTx, accountId: string): OpenStop | null {
   const rows = tx
-    .select({ id: supplyStops.id, sealBusinessId: supplyStops.sealBusinessId, restoreBusinessId: supplyStops.restoreBusinessId })
+    .select({ id: supplyStops.id, sealBusinessId: supplyStops.sealBusinessId, restoreBusinessId: supplyStops.restoreBusinessId, restoreReason: supplyStops.restoreReason })
     .from(supplyStops)
     .where(eq(supplyStops.accountId, accountId))
     .orderBy(desc(supplyStops.createdAt))
     .all();
   for (const r of rows) {
     const seal = tx.select({ state: businesses.state, hallId: businesses.hallId }).from(businesses).where(eq(businesses.id, r.sealBusinessId)).get();
-    const restore = r.restoreBusinessId ? (tx.select({ state: businesses.state }).from(businesses).where(eq(businesses.id, r.restoreBusinessId)).get() ?? null) : null;
+    const issued = r.restoreBusinessId ? (tx.select({ id: businesses.id, businessNo: businesses.businessNo, state: businesses.state }).from(businesses).where(eq(businesses.id, r.restoreBusinessId)).get() ?? null) : null;
+    const restore = issued && !isWithdrawn(issued) ? issued : null;
     if (!seal) continue;
     const stage = stopStage(seal, restore);
-    if (stage !== '已复气' && stage !== '已撤销') return { id: r.id, sealBusinessId: r.sealBusinessId, seal, restore };
+    if (stage !== '已复气' && stage !== '已撤销') return { id: r.id, sealBusinessId: r.sealBusinessId, seal, restore, restoreReason: restore ? r.restoreReason : null };
   }
   return null;
 }
@@ -315,7 +319,8 @@ function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: s
   const due = statementOf(
     tx,
     `SELECT DISTINCT s.account_id AS accountId FROM supply_stops s JOIN businesses seal ON seal.id = s.seal_business_id
-     WHERE s.restore_business_id IS NULL AND seal.state <> '已取消' AND s.account_id IN (${paidAccountsSql})
+     WHERE (s.restore_business_id IS NULL OR EXISTS (SELECT 1 FROM businesses r WHERE r.id = s.restore_business_id AND r.state IN ('已取消', '已作废')))
+       AND seal.state <> '已取消' AND s.account_id IN (${paidAccountsSql})
        AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = s.account_id AND b.status = '未缴')
      ORDER BY s.account_id`,
   ).all(...params) as { accountId: string }[];
@@ -331,6 +336,26 @@ export function restoreAfterPayment(tx: Tx, actor: Actor, accountId: string, now
 /** R-SEC-02 after the bank write-off: the accounts of the debits gathered in `temp.bulk_debits` (bank-debits.ts). */
 export function restoreAfterBulkDebits(tx: Tx, actor: Actor, now: Date): number {
   return restoreSettledStops(tx, actor, now, 'SELECT account_id FROM temp.bulk_debits', []);
+}
+
+/**
+ * R-SEC-02 after a 冲正 of a payment (reversals.ts; not the 缴费方式更正, which pays the same bills again at once): when
+ * the account owes again and its stop's 启封 was issued because the arrears were paid (结清欠费), the 启封 is withdrawn
+ * (已取消, with the reason) while no one has restored the supply yet; the stop stands (已停气) and the next full payment
+ * issues a new 启封. Once the 启封 is done (已完成/已归档: the gas is on again) the 冲正 is refused: changing the
+ * money back would leave a restored customer in arrears unseen. Returns the withdrawn 启封's number, or null.
+ */
+export function withdrawRestoreAfterReversal(tx: Tx, actor: Actor, accountId: string, now: Date): string | null {
+  const stop = openStopOf(tx, accountId);
+  if (!stop?.restore || stop.restoreReason !== '结清欠费') return null;
+  const owes = statementOf(tx, "SELECT 1 FROM bills WHERE account_id = ? AND status = '未缴' LIMIT 1").get(accountId) !== undefined;
+  if (!owes) return null;
+  if (stop.restore.state === '已完成' || stop.restore.state === '已归档') {
+    throw new DomainError('NOT_REVERSIBLE', `该用户结清欠费后已启封复气（启封工单 ${stop.restore.businessNo} 已完工），不能冲正；请联系营业厅主任处理`, 'slipNo');
+  }
+  tx.update(businesses).set({ state: '已取消', voidReason: '结清欠费的收费已冲正，欠费未结清，撤销启封 (R-SEC-02)' }).where(eq(businesses.id, stop.restore.id)).run();
+  appendAudit(tx, { actorId: actor.staffId, action: 'arrears.restoreWithdrawn', entity: 'supply_stop', entityId: stop.id, detail: { businessNo: stop.restore.businessNo, reason: '冲正' } }, now);
+  return stop.restore.businessNo;
 }
 
 function issueRestore(tx: Tx, actor: Actor, accountId: string, now: Date, reason: '结清欠费' | '还欠协议'): { businessNo: string; dueAt: string } | null {
@@ -420,14 +445,16 @@ export function stopList(deps: ServiceDeps, actor: Actor): StopRow[] {
       .orderBy(desc(supplyStops.createdAt))
       .all();
     return rows.map(({ stop, account, seal }) => {
-      const restore = stop.restoreBusinessId ? (tx.select().from(businesses).where(eq(businesses.id, stop.restoreBusinessId)).get() ?? null) : null;
+      const issued = stop.restoreBusinessId ? (tx.select().from(businesses).where(eq(businesses.id, stop.restoreBusinessId)).get() ?? null) : null;
+      // a 启封 withdrawn by a 冲正 is none: the stop stands (R-SEC-02)
+      const restore = issued && !isWithdrawn(issued) ? issued : null;
       const restoredAt = restore?.state === '已归档' ? restoredAtOf(tx, restore.id) : null;
       const check = tx.select({ checkedOn: stopRechecks.checkedOn, result: stopRechecks.result }).from(stopRechecks).where(eq(stopRechecks.stopId, stop.id)).orderBy(desc(stopRechecks.createdAt)).limit(1).get() ?? null;
       return {
         stopId: stop.id, accountId: account.id, accountNo: account.accountNo, name: account.name, address: account.address, meterReader: account.meterReader,
         stoppedOn: stop.createdAt.slice(0, 10), sealBusinessNo: seal.businessNo, stage: stopStage(seal, restore),
-        restoreBusinessNo: restore?.businessNo ?? null, restoreReason: stop.restoreReason, restoreDueAt: stop.restoreDueAt,
-        restoreOverdue: stop.restoreDueAt !== null && restoreOverdue(stop.restoreDueAt, restoredAt, now),
+        restoreBusinessNo: restore?.businessNo ?? null, restoreReason: restore ? stop.restoreReason : null, restoreDueAt: restore ? stop.restoreDueAt : null,
+        restoreOverdue: restore !== null && stop.restoreDueAt !== null && restoreOverdue(stop.restoreDueAt, restoredAt, now),
         lastRecheck: check,
       };
     });

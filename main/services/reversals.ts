@@ -19,6 +19,7 @@ import type { Actor, ServiceDeps } from './context.js';
 import { ELECTRONIC_CHANNELS, insertLedgerRow, type PostedPayment } from './payments.js';
 import { BANK_METHODS } from '../domain/registration.js';
 import { adjustPrepaid } from './tenders.js';
+import { withdrawRestoreAfterReversal } from './arrears-collection.js';
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -143,7 +144,10 @@ export function reversePayment(deps: ServiceDeps, actor: Actor, input: { slipNo:
     (tx) => {
       const original = checkReversible(tx, actor, input, businessDateOf(now));
       if (original.chargeType === '充值费') throw new DomainError('NOT_REVERSIBLE', 'IC卡充值须先读卡并写回气量，请在卡务窗口冲正', 'slipNo');
-      return postReversal(tx, actor, original, { reason: input.reason, approverId: input.approver.staffId, cardWriteId: null }, now);
+      const posted = postReversal(tx, actor, original, { reason: input.reason, approverId: input.approver.staffId, cardWriteId: null }, now);
+      // R-SEC-02: the arrears are back, so is the stop (a 启封 already done refuses the whole 冲正)
+      withdrawRestoreAfterReversal(tx, actor, original.accountId, now);
+      return posted;
     },
     { behavior: 'immediate' },
   );

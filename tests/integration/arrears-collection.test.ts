@@ -19,6 +19,7 @@ import { unpaidList } from '../../main/services/billing.js';
 import type { Actor } from '../../main/services/context.js';
 import { saveSealForm } from '../../main/services/follow-ups.js';
 import { payBills } from '../../main/services/payments.js';
+import { reversePayment } from '../../main/services/reversals.js';
 import { dispatch, enterReceipt } from '../../main/services/work-orders.js';
 import { asAccountId } from '../../main/domain/ids.js';
 import { DEFAULT_ARREARS_SETTINGS } from '../../main/domain/arrears-collection.js';
@@ -189,6 +190,60 @@ describe('restore after full payment on every paying path (R-SEC-02)', () => {
     expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM businesses WHERE type = '启封'").n).toBe(0);
     expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null, restoreDueAt: null }]);
   }
+
+  /** Pays every unpaid bill of the debtor in cash at 前台收费: its slip number. */
+  function payAll(): string {
+    const due = unpaidList(host.deps, asAccountId(debtor.accountId));
+    return payBills(host.deps, clerk, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) }).slipNo;
+  }
+
+  it('a 冲正 of the paying payment withdraws the 启封 not yet done; the stop stands and the next full payment issues a new one', () => {
+    stopDebtor();
+    const slipNo = payAll();
+    expectRestored();
+    const firstRestore = sql<{ business_no: string }>("SELECT business_no FROM businesses WHERE type = '启封'").business_no;
+    reversePayment(host.deps, clerk, { slipNo, reason: '收错金额', approver: director });
+    expect(sql<{ state: string; void_reason: string }>('SELECT state, void_reason FROM businesses WHERE business_no = ?', firstRestore)).toEqual({
+      state: '已取消',
+      void_reason: '结清欠费的收费已冲正，欠费未结清，撤销启封 (R-SEC-02)',
+    });
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null, restoreReason: null, restoreDueAt: null, restoreOverdue: false }]);
+    expect(recheckList(host.deps, clerk).map((r) => r.accountNo)).toEqual(['95000001']);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'arrears.restoreWithdrawn'").n).toBe(1);
+    // paid again in full: a new 启封, on the same stop
+    host.clock.current = new Date('2026-11-27T03:00:00.000Z');
+    payAll();
+    const restores = host.store.sqlite.prepare("SELECT business_no AS no, state FROM businesses WHERE type = '启封' ORDER BY created_at, business_no").all() as { no: string; state: string }[];
+    expect(restores.map((r) => r.state)).toEqual(['已取消', '已受理']);
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '待复气', restoreBusinessNo: restores[1]?.no, restoreReason: '结清欠费', restoreDueAt: '2026-11-28T03:00:00.000Z' }]);
+  });
+
+  it('a 冲正 after the 启封 was done is refused and changes nothing (the gas is on again)', () => {
+    stopDebtor();
+    const slipNo = payAll();
+    const restoreId = sql<{ id: string }>("SELECT id FROM businesses WHERE type = '启封'").id;
+    const wo = dispatch(host.deps, manager, { businessId: restoreId, technician: '李师傅', remark: '复气' });
+    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+    const before = sql<{ n: number }>('SELECT COUNT(*) AS n FROM payments').n;
+    expect(() => reversePayment(host.deps, clerk, { slipNo, reason: '收错金额', approver: director })).toThrow(/已启封复气（启封工单 .+ 已完工），不能冲正/);
+    expect(sql<{ n: number }>('SELECT COUNT(*) AS n FROM payments').n).toBe(before);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM bills WHERE account_id = ? AND status = '未缴'", debtor.accountId).n).toBe(0);
+    expect(sql<{ state: string }>('SELECT state FROM businesses WHERE id = ?', restoreId).state).toBe('已完成');
+  });
+
+  it('the stop’s restore is written again only after the one it holds was withdrawn, never cleared (raw SQL)', () => {
+    const { stopId } = stopDebtor();
+    payAll();
+    const first = sql<{ id: string }>("SELECT id FROM businesses WHERE type = '启封'").id;
+    const other = sql<{ id: string }>('SELECT seal_business_id AS id FROM supply_stops WHERE id = ?', stopId).id;
+    const set = (id: string | null) => host.store.sqlite.prepare('UPDATE supply_stops SET restore_business_id = ? WHERE id = ?').run(id, stopId);
+    expect(() => set(other)).toThrow(/written once/);
+    host.store.sqlite.prepare("UPDATE businesses SET state = '已取消' WHERE id = ?").run(first);
+    expect(() => set(null)).toThrow(/written once/);
+    expect(() => host.store.sqlite.prepare("UPDATE supply_stops SET months = 9 WHERE id = ?").run(stopId)).toThrow(/written once/);
+    set(other);
+    expect(sql<{ id: string }>('SELECT restore_business_id AS id FROM supply_stops WHERE id = ?', stopId).id).toBe(other);
+  });
 
   it('前台收费 with a ticket (优惠券) and cash', async () => {
     stopDebtor();

@@ -31,6 +31,9 @@ describe('R-SEC-04/05 stop request', () => {
     expect(stopStage({ state: '已归档' }, { state: '已受理' })).toBe('待复气');
     expect(stopStage({ state: '已归档' }, { state: '已归档' })).toBe('已复气');
     expect(stopStage({ state: '已取消' }, null)).toBe('已撤销');
+    // a 启封 withdrawn by a 冲正 (R-SEC-02) is none: the stop stands
+    expect(stopStage({ state: '已归档' }, { state: '已取消' })).toBe('已停气');
+    expect(stopStage({ state: '已归档' }, { state: '已作废' })).toBe('已停气');
   });
 });
 
