@@ -315,7 +315,13 @@ export function requestStop(
  * `restoreHours` (default 24). One set-wise statement finds those accounts (few: only stopped ones), so a
  * 200,000-line write-off does no per-line work here. Nothing happens for any other account.
  */
-function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: string, params: readonly unknown[]): number {
+/** A 启封 issued by a payment (R-SEC-02): its number and the promise (ISO instant), for the clerk to tell the customer. */
+export interface RestoreIssued {
+  businessNo: string;
+  dueAt: string;
+}
+
+function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: string, params: readonly unknown[]): (RestoreIssued | null)[] {
   const due = statementOf(
     tx,
     `SELECT DISTINCT s.account_id AS accountId FROM supply_stops s JOIN businesses seal ON seal.id = s.seal_business_id
@@ -324,18 +330,17 @@ function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: s
        AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = s.account_id AND b.status = '未缴')
      ORDER BY s.account_id`,
   ).all(...params) as { accountId: string }[];
-  for (const { accountId } of due) issueRestore(tx, actor, accountId, now, '结清欠费');
-  return due.length;
+  return due.map(({ accountId }) => issueRestore(tx, actor, accountId, now, '结清欠费'));
 }
 
-/** R-SEC-02 after one account's payment (called by `settleBills`, so by every per-payment path). */
-export function restoreAfterPayment(tx: Tx, actor: Actor, accountId: string, now: Date): void {
-  restoreSettledStops(tx, actor, now, '?', [accountId]);
+/** R-SEC-02 after one account's payment (called by `settleBills`, so by every per-payment path): the 启封 issued, if any. */
+export function restoreAfterPayment(tx: Tx, actor: Actor, accountId: string, now: Date): RestoreIssued | null {
+  return restoreSettledStops(tx, actor, now, '?', [accountId])[0] ?? null;
 }
 
 /** R-SEC-02 after the bank write-off: the accounts of the debits gathered in `temp.bulk_debits` (bank-debits.ts). */
 export function restoreAfterBulkDebits(tx: Tx, actor: Actor, now: Date): number {
-  return restoreSettledStops(tx, actor, now, 'SELECT account_id FROM temp.bulk_debits', []);
+  return restoreSettledStops(tx, actor, now, 'SELECT account_id FROM temp.bulk_debits', []).length;
 }
 
 /**
@@ -358,7 +363,7 @@ export function withdrawRestoreAfterReversal(tx: Tx, actor: Actor, accountId: st
   return stop.restore.businessNo;
 }
 
-function issueRestore(tx: Tx, actor: Actor, accountId: string, now: Date, reason: '结清欠费' | '还欠协议'): { businessNo: string; dueAt: string } | null {
+function issueRestore(tx: Tx, actor: Actor, accountId: string, now: Date, reason: '结清欠费' | '还欠协议'): RestoreIssued | null {
   const stop = openStopOf(tx, accountId);
   if (!stop || stop.restore) return null;
   if (stop.seal.state !== '已完成' && stop.seal.state !== '已归档') {

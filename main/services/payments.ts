@@ -26,7 +26,7 @@ import { assertCustomerNotInBankRun, assertNotInBankRun } from './bank-lock.js';
 import type { ElectronicChannel } from '../../preload/kernel/enums.js';
 import { planTenders, recordTenders, type RuleOverride, type TicketLine } from './tenders.js';
 import { formatCounterNo, nextCounterNumber } from './sequences.js';
-import { restoreAfterPayment } from './arrears-collection.js';
+import { restoreAfterPayment, type RestoreIssued } from './arrears-collection.js';
 import { loadOpenAccount, priceBill, unpaidBillRows, unpaidList } from './billing.js';
 import type { Actor, ServiceDeps } from './context.js';
 import { asAccountId, asPaymentId, type AccountId, type BillId, type PaymentId } from '../domain/ids.js';
@@ -65,6 +65,8 @@ export interface PostedPayment {
   ticketFen: Fen;
   ticketCashFen: Fen;
   method: string;
+  /** R-SEC-02: the 启封 this payment issued (a stopped account's arrears paid off), for the clerk to tell the customer. */
+  restore?: RestoreIssued | null;
 }
 
 export const CHECK_SLIP_SEQUENCE = 'check_slip';
@@ -189,7 +191,7 @@ export interface SettledBill {
  * 已结算至方数 moved on; R-SEC-02: a stopped account left with no unpaid bill gets its restore (启封) in the same
  * transaction (arrears-collection.ts, the rule the bank write-off applies set-wise too). Inside the caller's transaction.
  */
-export function settleBills(tx: Tx, actor: Actor, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): void {
+export function settleBills(tx: Tx, actor: Actor, accountId: AccountId, paymentId: PaymentId, paid: readonly SettledBill[], now: Date): RestoreIssued | null {
   let settled = 0;
   for (const bill of paid) {
     statementOf(tx, INSERT_ITEM_SQL).run(uuidv7(now.getTime()), paymentId, bill.id, bill.gasFen, bill.lateFeeFen, bill.overdueDays);
@@ -198,7 +200,7 @@ export function settleBills(tx: Tx, actor: Actor, accountId: AccountId, paymentI
     settled = Math.max(settled, bill.thisReading);
   }
   statementOf(tx, SETTLED_READING_SQL).run(settled, accountId);
-  restoreAfterPayment(tx, actor, accountId, now);
+  return restoreAfterPayment(tx, actor, accountId, now);
 }
 
 /**
@@ -300,7 +302,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         confirmation,
         createdAt: now.toISOString(),
       });
-      settleBills(tx, actor, input.accountId, paymentId, priced, now); // R-SEC-02: with the restore order when the stop is paid off
+      const restore = settleBills(tx, actor, input.accountId, paymentId, priced, now); // R-SEC-02: with the restore order when the stop is paid off
       for (const bill of priced.filter((b) => b.waivedFen > 0)) {
         tx.insert(lateFeeWaivers)
           .values({
@@ -356,6 +358,7 @@ export function payBills(deps: ServiceDeps, actor: Actor, input: CashPaymentInpu
         ticketFen: plan.ticketFen,
         ticketCashFen: plan.ticketCashFen,
         method: plan.method,
+        restore,
       };
     },
     { behavior: 'immediate' },

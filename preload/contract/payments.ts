@@ -61,6 +61,8 @@ export const paymentsContract = {
       ticketFen: fen,
       ticketCashFen: fen,
       method: z.string(),
+      /** R-SEC-02: the 启封 the payment issued (the stop's arrears paid off), for the clerk to tell the customer. */
+      restore: z.object({ businessNo: z.string(), dueAt: z.string() }).nullable().optional(),
       print: printOut,
     }),
   },

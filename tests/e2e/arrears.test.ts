@@ -113,6 +113,10 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     await page.fill('input[name=tendered]', '200');
     await page.locator('input[name=tendered]').press('Enter');
     await page.locator('.paid').waitFor();
+    // the clerk is told at once, to tell the customer (R-SEC-02)
+    const restoreNo = host.store.sqlite.prepare("SELECT business_no FROM businesses WHERE type = '启封'").pluck().get() as string;
+    expect(await page.locator('[data-testid=restore-issued]').textContent()).toBe(`欠费已结清，已派发启封工单 ${restoreNo}：2026-11-27 09:00 前上门启封通气，请告知用户。`);
+    await page.screenshot({ path: join(artifacts, 'arrears-restore-at-payment-1366x768.png') });
     await page.keyboard.press('Alt+q');
     const stopRow = page.locator('table.stops tbody tr').first();
     await expect.poll(() => stopRow.textContent()).toContain('待复气');

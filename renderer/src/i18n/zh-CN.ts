@@ -80,6 +80,7 @@ export const zhCN = {
     change: '找零',
     submit: '执行收费并打印 (Enter)',
     callOut: (received: string, change: string) => `收你 ${received} 元，找你 ${change} 元，请清点。`,
+    restored: (businessNo: string, due: string) => `欠费已结清，已派发启封工单 ${businessNo}：${due} 前上门启封通气，请告知用户。`,
     done: '收费成功',
     reprint: '补打核对单 (F8)',
     confirmTender: '确认实收金额',

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { FieldError } from '../../components/FieldError';
 import { formatYuan } from '../../../../preload/kernel/money';
+import { localDateTime } from '../../../../preload/kernel/dates';
 import { t } from '../../i18n/zh-CN';
 import { useFeeCollection } from '../../stores/fee-collection';
 import { WaiverForm } from './WaiverForm';
@@ -38,6 +39,11 @@ export function PaymentPanel({ refs }: { refs: FocusTargets }) {
           </div>
           {paid.ticketFen > 0 && <div>{paid.method}抵款 ￥{formatYuan(paid.ticketFen)}</div>}
           <div className="call-out">{t.pay.callOut(formatYuan(paid.tenderedFen), formatYuan(paid.changeFen))}</div>
+          {paid.restore && (
+            <div className="restore-issued" data-testid="restore-issued">
+              {t.pay.restored(paid.restore.businessNo, localDateTime(new Date(paid.restore.dueAt)).slice(0, 16))}
+            </div>
+          )}
         </div>
       ) : (
         <>
