@@ -136,7 +136,18 @@ function eventValues(t: CapturedTable, op: CaptureOp, ref: 'NEW', day: string, l
 export const LAZY_ROW = '';
 export const LAZY_APPEND_ONLY = ['check_slips', 'payment_items', 'payments'] as const;
 export const LAZY_MUTABLE = LAZY_MUTABLE_TABLES;
-export const LAZY_TABLES: readonly string[] = [...LAZY_APPEND_ONLY, ...LAZY_MUTABLE];
+/**
+ * Events whose row is final once written, by guard: a bank run line's answer (bank_run_items_answer_once refuses every
+ * update of an answered line, bank_run_items_no_delete every delete), so the write-off's answers may be lazy without a
+ * fill trigger. The file's own insert events (no answer yet) stay whole.
+ */
+export const LAZY_FINAL_UPDATES = ['bank_run_items'] as const;
+export const LAZY_TABLES: readonly string[] = [...LAZY_APPEND_ONLY, ...LAZY_MUTABLE, ...LAZY_FINAL_UPDATES];
+
+/** Whether a bulk statement's events of `table` and `op` are written lazily. */
+export function isLazy(table: string, op: CaptureOp): boolean {
+  return (LAZY_APPEND_ONLY as readonly string[]).includes(table) || (LAZY_MUTABLE as readonly string[]).includes(table) || (op === 'update' && (LAZY_FINAL_UPDATES as readonly string[]).includes(table));
+}
 
 function lazyTable(table: string): CapturedTable {
   const t = capturedTables().find((c) => c.name === table);
@@ -184,12 +195,12 @@ export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {
  * trigger (which the caller has switched off with sync_apply_state.applying, main/services/bulk-capture.ts): the
  * same table, op, row id, row JSON and hall as the trigger's, the day bound once as `@captureDay`. `rows` follows
  * `FROM <table> AS "NEW"`: the joins and WHERE that pick the statement's rows and the ORDER BY they were written in.
- * Null for a table that is not captured.
+ * Null for a table that is not captured. The events of a lazy table and op (isLazy) hold their rows lazily.
  */
 export function captureRowsSql(table: string, op: CaptureOp, rows: string): string | null {
   const t = capturedTables().find((c) => c.name === table);
   if (!t) return null;
-  const values = LAZY_TABLES.includes(t.name) ? eventValues(lazyTable(t.name), op, 'NEW', '@captureDay', true) : eventValues(t, op, 'NEW', '@captureDay');
+  const values = isLazy(t.name, op) ? eventValues(lazyTable(t.name), op, 'NEW', '@captureDay', true) : eventValues(t, op, 'NEW', '@captureDay');
   return `INSERT INTO sync_outbox (tbl, op, row_id, row, hall_id, business_date) SELECT ${values} FROM ${ident(t.name)} AS "NEW" ${rows}`;
 }
 

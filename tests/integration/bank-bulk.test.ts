@@ -11,7 +11,7 @@ import { answerBankFile } from '../fixtures/bank-answer.js';
 import { scalar, withholdRoute } from '../fixtures/data.js';
 import { addRoute, makeTestHost, signIn, type TestHost } from '../fixtures/host.js';
 import { countStatements } from '../fixtures/statements.js';
-import { capturedTables, LAZY_ROW } from '../../db/sync-capture.js';
+import { capturedTables, isLazy, LAZY_ROW } from '../../db/sync-capture.js';
 import { readBatch } from '../../main/sync/outbox.js';
 import { isApplying } from '../../main/sync/apply-switch.js';
 
@@ -187,7 +187,9 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
     expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true });
     const raw = rawEventsAfter(from);
     const lazy = (tbl: string) => raw.filter((e) => e.tbl === tbl && e.row === LAZY_ROW).length;
-    expect(['check_slips', 'payments', 'payment_items', 'bills', 'accounts', 'bank_run_items'].map(lazy)).toEqual([35, 35, 35, 35, 35, 0]);
+    expect(['check_slips', 'payments', 'payment_items', 'bills', 'accounts', 'bank_run_items'].map(lazy)).toEqual([35, 35, 35, 35, 35, 35]);
+    // the file's lines were captured whole when the file was made (no answer yet); their answers are final, so lazy
+    expect(host.store.sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE tbl = 'bank_run_items' AND op = 'insert' AND row = ''").pluck().get()).toBe(0);
     const sqlite = host.store.sqlite;
     const bill = raw.find((e) => e.tbl === 'bills')!;
     const account = raw.find((e) => e.tbl === 'accounts')!;
@@ -206,7 +208,28 @@ describe('bank write-off in bulk (issue 13 #4)', () => {
       after.filter((e) => e.tbl !== 'audit_log' && e.row_id !== account.row_id && e.row_id !== bill.row_id),
       '2026-11-23',
     );
-    expect(sqlite.prepare(`SELECT count(*) FROM sync_outbox WHERE seq > ${from} AND row = ''`).pluck().get()).toBe(35 * 5 - 2);
+    expect(sqlite.prepare(`SELECT count(*) FROM sync_outbox WHERE seq > ${from} AND row = ''`).pluck().get()).toBe(35 * 6 - 2);
+  });
+
+  it('issue 13 #4: a lazy event needs no fill only because its row is final: the guards refuse changing or deleting a ledger row or an answered run line (raw SQL)', async () => {
+    const { clerk, run, file } = await generatedAndAnswered();
+    expect(await clerk.call('bank.writeOff', { runId: run.runId, file })).toMatchObject({ ok: true });
+    const sqlite = host.store.sqlite;
+    const one = (table: string, key: string) => sqlite.prepare(`SELECT "${key}" FROM ${table} WHERE "${key}" IN (SELECT row_id FROM sync_outbox WHERE tbl = ? AND row = '') LIMIT 1`).pluck().get(table) as string;
+    const cases: [string, string, string][] = [
+      ['check_slips', 'slip_no', 'business_date'],
+      ['payments', 'id', 'clerk_id'],
+      ['payment_items', 'id', 'overdue_days'],
+      ['bank_run_items', 'id', 'reason'],
+    ];
+    for (const [table, key, column] of cases) {
+      const id = one(table, key);
+      expect(id, table).toBeTruthy();
+      expect(() => sqlite.prepare(`UPDATE ${table} SET "${column}" = "${column}" || '' WHERE "${key}" = ?`).run(id), `${table} update`).toThrow();
+      expect(() => sqlite.prepare(`DELETE FROM ${table} WHERE "${key}" = ?`).run(id), `${table} delete`).toThrow();
+    }
+    expect(isLazy('bank_run_items', 'insert')).toBe(false);
+    expect(isLazy('bank_run_items', 'update')).toBe(true);
   });
 
   it('R-SEC-16: a paused counter runs no write-off (the bulk capture switch mutes the paused-counter trigger, so the service asks)', async () => {

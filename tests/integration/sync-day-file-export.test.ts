@@ -80,13 +80,13 @@ describe('the signed day file (issue 14 #5)', () => {
     const answer = answerBankFile('建行', iconv.decode(Buffer.from(gen.value.base64, 'base64'), 'gbk'), () => null);
     expect(await clerk.call('bank.writeOff', { runId: gen.value.runId, file: iconv.encode(answer, 'gbk').toString('base64') })).toMatchObject({ ok: true, value: { okCount: 6 } });
     const sqlite = host.store.sqlite;
-    expect(sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE row = ''").pluck().get()).toBe(6 * 5);
+    expect(sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE row = ''").pluck().get()).toBe(6 * 6);
     const res = await clerk.call('sync.exportDayFile', { date: '2026-11-23' });
     if (!res.ok) throw new Error(res.error.message);
     const payload = verifyDayFile(Buffer.from(res.value.base64, 'base64'), keyOf);
-    const key: Record<string, string> = { check_slips: 'slip_no', payments: 'id', payment_items: 'id', bills: 'id', accounts: 'id' };
+    const key: Record<string, string> = { check_slips: 'slip_no', payments: 'id', payment_items: 'id', bills: 'id', accounts: 'id', bank_run_items: 'id' };
     const lazy = payload.events.filter((e) => e.table in key && sqlite.prepare('SELECT row FROM sync_outbox WHERE seq = ?').pluck().get(e.seq) === '');
-    expect(lazy).toHaveLength(6 * 5);
+    expect(lazy).toHaveLength(6 * 6);
     for (const e of lazy) expect(e.row, `${e.table} ${e.rowId}`).toEqual(sqlite.prepare(`SELECT * FROM "${e.table}" WHERE "${key[e.table]}" = ?`).get(e.rowId));
   });
 
