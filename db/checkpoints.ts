@@ -90,9 +90,19 @@ export class WalCheckpointer {
     this.timer = null;
   }
 
-  /** Not inside a transaction, and not a store whose writes are held back (query_only: issue 13 #5's check). */
+  /**
+   * Not inside a transaction, not while a statement is still being read (an iterator left open across an await: the
+   * connection is busy, so not idle either; the next tick looks again), and not a store whose writes are held back
+   * (query_only: issue 13 #5's check).
+   */
   private writable(): boolean {
-    return this.sqlite.open && !this.sqlite.inTransaction && this.sqlite.pragma('query_only', { simple: true }) === 0;
+    if (!this.sqlite.open || this.sqlite.inTransaction) return false;
+    try {
+      return this.sqlite.pragma('query_only', { simple: true }) === 0;
+    } catch (error) {
+      if (error instanceof TypeError && /busy executing a query/.test(error.message)) return false;
+      throw error;
+    }
   }
 
   private checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {

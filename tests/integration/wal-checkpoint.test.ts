@@ -68,6 +68,19 @@ describe('WAL checkpoints at idle', () => {
     expect(largest).toBeLessThan(2 * limit);
   });
 
+  it('a tick while a statement is still being read on the connection waits for the next tick (no error)', () => {
+    store = openStore(join(dir, 'd.db'), { migrationsDir });
+    const checkpoints = store.checkpoints;
+    if (!checkpoints) throw new Error('no checkpointer');
+    store.sqlite.exec('CREATE TABLE t (x TEXT); INSERT INTO t VALUES (1), (2)');
+    const open = store.sqlite.prepare('SELECT x FROM t').iterate();
+    open.next();
+    expect(checkpoints.tick()).toBeNull();
+    open.return?.();
+    checkpoints.tick();
+    expect(checkpoints.tick()).toBe('idle');
+  });
+
   it('closing the store checkpoints the WAL into the main file', () => {
     const file = join(dir, 'd.db');
     store = openStore(file, { migrationsDir });

@@ -91,14 +91,15 @@ export function* masterRows(sqlite: Database.Database, chunk = 5000): Generator<
     if (!exists) continue;
     const pk = (sqlite.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[]).map((c) => c.name);
     if (pk.length === 0) continue;
-    let batch: MasterRow[] = [];
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<Record<string, string | number | null>>) {
-      batch.push({ table, rowId: pk.map((c) => String(row[c])).join('|'), row });
-      if (batch.length >= chunk) {
-        yield batch;
-        batch = [];
-      }
+    // a page at a time (by rowid), never an open iterator across a yield: the consumer awaits between pages, and an
+    // iterator left open keeps the connection busy (the host's WAL checkpointer then fails its tick)
+    const page = sqlite.prepare(`SELECT rowid AS "__rowid", * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+    for (let after = 0; ; ) {
+      const rows = page.all(after, chunk) as Record<string, string | number | null>[];
+      if (rows.length === 0) break;
+      after = Number(rows[rows.length - 1]?.__rowid);
+      yield rows.map(({ __rowid: _rowid, ...row }) => ({ table, rowId: pk.map((c) => String(row[c])).join('|'), row }));
+      if (rows.length < chunk) break;
     }
-    if (batch.length > 0) yield batch;
   }
 }
