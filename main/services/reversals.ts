@@ -138,7 +138,7 @@ function restoreSettledReading(tx: Tx, accountId: string, billIds: string[]): vo
 }
 
 /** Reverses a cash or ticket gas payment (no card involved). */
-export function reversePayment(deps: ServiceDeps, actor: Actor, input: { slipNo: string; reason: string; approver: Approver }): PostedPayment {
+export function reversePayment(deps: ServiceDeps, actor: Actor, input: { slipNo: string; reason: string; approver: Approver }): PostedPayment & { restoreWithdrawn: string | null } {
   const now = deps.clock.now();
   return deps.db.transaction(
     (tx) => {
@@ -146,8 +146,7 @@ export function reversePayment(deps: ServiceDeps, actor: Actor, input: { slipNo:
       if (original.chargeType === '充值费') throw new DomainError('NOT_REVERSIBLE', 'IC卡充值须先读卡并写回气量，请在卡务窗口冲正', 'slipNo');
       const posted = postReversal(tx, actor, original, { reason: input.reason, approverId: input.approver.staffId, cardWriteId: null }, now);
       // R-SEC-02: the arrears are back, so is the stop (a 启封 already done refuses the whole 冲正)
-      withdrawRestoreAfterReversal(tx, actor, original.accountId, now);
-      return posted;
+      return { ...posted, restoreWithdrawn: withdrawRestoreAfterReversal(tx, actor, original.accountId, now) };
     },
     { behavior: 'immediate' },
   );

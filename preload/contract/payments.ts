@@ -170,6 +170,8 @@ export const paymentsContract = {
       ticketFen: fen,
       changeFen: fen,
       card: z.object({ cardNo: z.string(), volume: centi, credit: centi }).nullable(),
+      /** R-SEC-02: the 启封 work order this 冲正 withdrew (the arrears are back, the stop stands), or null. */
+      restoreWithdrawn: z.string().nullable(),
       print: printOut,
     }),
   },

@@ -126,4 +126,23 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     expect(restore).toEqual({ type: '启封', priority: '加急安排', promisedOn: '2026-11-27' });
     await page.screenshot({ path: join(artifacts, 'arrears-restore-issued.png'), fullPage: true });
   });
+
+  it('a 冲正 of that payment withdraws the 启封 not yet done and says so; the stop stands (R-SEC-02)', async () => {
+    const restoreNo = host.store.sqlite.prepare("SELECT business_no FROM businesses WHERE type = '启封'").pluck().get() as string;
+    await page.keyboard.press('Alt+1');
+    await page.locator('.reversal summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('input[name=reverseSlipNo]').inputValue()).toBe('LC02-00000001');
+    await page.fill('input[name=reverseReason]', '收错用户');
+    await page.fill('input[name=reverseApprover]', 'manager01');
+    await page.fill('input[name=reversePassword]', '123456');
+    await page.locator('button[name=reverse]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.reversed .restore-withdrawn').textContent()).toBe(`欠费未结清，启封工单 ${restoreNo} 已撤销，该户仍停气 (R-SEC-02)`);
+    await page.locator('.reversal').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'arrears-reversal-withdraws-restore-1366x768.png') });
+    expect(host.store.sqlite.prepare('SELECT state FROM businesses WHERE business_no = ?').pluck().get(restoreNo)).toBe('已取消');
+    await page.keyboard.press('Alt+q');
+    await expect.poll(() => page.locator('table.stops tbody tr').first().textContent()).toContain('已停气');
+  });
 });

@@ -46,18 +46,22 @@ export const paymentsHandlers = ({ deps, receipts, devices: { cards, displays },
       async (ctx, input) => {
         const actor = signedIn(ctx);
         const request = { slipNo: input.slipNo, reason: input.reason, approver: verifyApprover(deps, actor, input.approver, APPROVER_ROLES) };
-        if (!isCardRecharge(deps, input.slipNo)) return { done: reversePayment(deps, actor, request), card: null, originalSlipNo: input.slipNo };
+        if (!isCardRecharge(deps, input.slipNo)) {
+          const done = reversePayment(deps, actor, request);
+          return { done, card: null, originalSlipNo: input.slipNo, restoreWithdrawn: done.restoreWithdrawn };
+        }
         const written = await cards.reverseRecharge(actor, request);
-        return { done: written as PostedPayment, card: { cardNo: written.cardNo, volume: written.volume, credit: written.credit }, originalSlipNo: input.slipNo };
+        return { done: written as PostedPayment, card: { cardNo: written.cardNo, volume: written.volume, credit: written.credit }, originalSlipNo: input.slipNo, restoreWithdrawn: null };
       },
       { print: ({ done }) => done.slipNo },
-      ({ done, card, originalSlipNo }, { print }) => ({
+      ({ done, card, originalSlipNo, restoreWithdrawn }, { print }) => ({
         slipNo: done.slipNo,
         originalSlipNo,
         totalFen: done.totalFen,
         ticketFen: done.ticketFen,
         changeFen: done.changeFen,
         card,
+        restoreWithdrawn,
         print,
       }),
     ),

@@ -65,6 +65,7 @@ export function ReversalPanel() {
           冲正成功：{done.slipNo}（原单 {done.originalSlipNo}），退还现金 ￥{formatYuan(done.changeFen)}
           {done.ticketFen !== 0 ? `，退还票证抵款 ￥${formatYuan(-done.ticketFen)}` : ''}
           {done.card ? `，卡 ${done.card.cardNo} 已写回` : ''}
+          {done.restoreWithdrawn && <div className="restore-withdrawn">欠费未结清，启封工单 {done.restoreWithdrawn} 已撤销，该户仍停气 (R-SEC-02)</div>}
         </div>
       )}
     </details>
