@@ -155,6 +155,7 @@ export const METHOD_NAMES = [
   'arrears.requestStop',
   'arrears.stops',
   'arrears.rechecks',
+  'arrears.settleStop',
   'arrears.recordRecheck',
   'arrears.agreement',
   'closure.apply',

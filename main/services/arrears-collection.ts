@@ -353,8 +353,7 @@ export function restoreAfterBulkDebits(tx: Tx, actor: Actor, now: Date): number 
 export function withdrawRestoreAfterReversal(tx: Tx, actor: Actor, accountId: string, now: Date): string | null {
   const stop = openStopOf(tx, accountId);
   if (!stop?.restore || stop.restoreReason !== '结清欠费') return null;
-  const owes = statementOf(tx, "SELECT 1 FROM bills WHERE account_id = ? AND status = '未缴' LIMIT 1").get(accountId) !== undefined;
-  if (!owes) return null;
+  if (!owesAny(tx, accountId)) return null;
   if (stop.restore.state === '已完成' || stop.restore.state === '已归档') {
     throw new DomainError('NOT_REVERSIBLE', `该用户结清欠费后已启封复气（启封工单 ${stop.restore.businessNo} 已完工），不能冲正；请联系营业厅主任处理`, 'slipNo');
   }
@@ -419,6 +418,32 @@ export function signAgreement(
   );
 }
 
+/**
+ * R-SEC-02 when the arrears were paid where the stop is not known: the bills of a customer stopped at this hall were
+ * paid at another hall (bills and payments travel company-wide, a stop only within its hall), so no paying
+ * transaction here issued the 启封. The stop list marks such a stop `paidOff`, and the clerk or manager issues the
+ * 启封 here with one key (the same issueRestore as a payment: a seal not yet done is withdrawn instead). Refused while
+ * anything is still owed, or when the stop already has its 启封.
+ */
+export function settleStop(deps: ServiceDeps, actor: Actor, input: { stopId: string }): { businessNo: string | null; dueAt: string | null; sealWithdrawn: boolean } {
+  const now = deps.clock.now();
+  return deps.db.transaction(
+    (tx) => {
+      const row = tx.select({ accountId: supplyStops.accountId, hallId: businesses.hallId }).from(supplyStops).innerJoin(businesses, eq(businesses.id, supplyStops.sealBusinessId)).where(eq(supplyStops.id, input.stopId)).get();
+      if (!row || row.hallId !== actor.hallId) throw new DomainError('NOT_FOUND', '未找到本营业厅的该停气记录', 'stopId');
+      const stop = openStopOf(tx, row.accountId);
+      if (!stop || stop.id !== input.stopId) throw new DomainError('VALIDATION', '该停气记录已复气或已撤销', 'stopId');
+      if (stop.restore) throw new DomainError('VALIDATION', `该用户已派发启封工单 ${stop.restore.businessNo}`, 'stopId');
+      if (owesAny(tx, row.accountId)) throw new DomainError('VALIDATION', '该用户仍有未缴费用，欠费结清后才能复气 (R-SEC-02)', 'stopId');
+      const issued = issueRestore(tx, actor, row.accountId, now, '结清欠费');
+      return { businessNo: issued?.businessNo ?? null, dueAt: issued?.dueAt ?? null, sealWithdrawn: issued === null };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const owesAny = (tx: ReadTx, accountId: string): boolean => statementOf(tx, "SELECT 1 FROM bills WHERE account_id = ? AND status = '未缴' LIMIT 1").get(accountId) !== undefined;
+
 export interface StopRow {
   stopId: string;
   accountId: string;
@@ -434,6 +459,8 @@ export interface StopRow {
   restoreDueAt: string | null;
   /** R-SEC-02: not restored by the promise. */
   restoreOverdue: boolean;
+  /** R-SEC-02: nothing owed any more but no 启封 yet (paid at another hall): settleStop issues it. */
+  paidOff: boolean;
   lastRecheck: { checkedOn: string; result: string } | null;
 }
 
@@ -460,6 +487,7 @@ export function stopList(deps: ServiceDeps, actor: Actor): StopRow[] {
         stoppedOn: stop.createdAt.slice(0, 10), sealBusinessNo: seal.businessNo, stage: stopStage(seal, restore),
         restoreBusinessNo: restore?.businessNo ?? null, restoreReason: restore ? stop.restoreReason : null, restoreDueAt: restore ? stop.restoreDueAt : null,
         restoreOverdue: restore !== null && stop.restoreDueAt !== null && restoreOverdue(stop.restoreDueAt, restoredAt, now),
+        paidOff: restore === null && !isWithdrawn(seal) && !owesAny(tx, account.id),
         lastRecheck: check,
       };
     });

@@ -44,6 +44,7 @@ const stopRow = z.object({
   restoreReason: z.string().nullable(),
   restoreDueAt: z.string().nullable(),
   restoreOverdue: z.boolean(),
+  paidOff: z.boolean(),
   lastRecheck: z.object({ checkedOn: date, result: z.string() }).nullable(),
 });
 
@@ -79,6 +80,12 @@ export const arrearsContract = {
   },
   'arrears.stops': { access: COUNTER_ROLES, input: noInput, output: z.array(stopRow) },
   'arrears.rechecks': { access: COUNTER_ROLES, input: noInput, output: z.array(stopRow) },
+  /** R-SEC-02: the 启封 of a stop whose arrears were paid at another hall (the stop list's 欠费已结清). */
+  'arrears.settleStop': {
+    access: COUNTER_ROLES,
+    input: z.object({ stopId: id }).strict(),
+    output: z.object({ businessNo: z.string().nullable(), dueAt: z.string().nullable(), sealWithdrawn: z.boolean() }),
+  },
   'arrears.recordRecheck': {
     access: COUNTER_ROLES,
     input: z.object({ stopId: id, result: z.enum(['仍封表', '私自接气'], '请选择复查结果'), note: text(200, '情况过长') }).strict(),

@@ -10,6 +10,12 @@ import type { Harness } from '../../main/harness/server.js';
 import { saveArrearsSettings } from '../../main/services/arrears-collection.js';
 import { DEFAULT_ARREARS_SETTINGS } from '../../main/domain/arrears-collection.js';
 import { addAccount, addBill, makeTestHost, type TestHost } from '../fixtures/host.js';
+import { change, page as feedPage } from '../fixtures/sync.js';
+import { applyFeedPage } from '../../main/sync/applier.js';
+import { unpaidList } from '../../main/services/billing.js';
+import { payBills } from '../../main/services/payments.js';
+import { asAccountId } from '../../main/domain/ids.js';
+import { fen } from '../../preload/kernel/money.js';
 import { artifacts, openCounterPage, type CounterPage } from './browser.js';
 import { findCustomer, logIn, runThroughQueue } from './counter-page.js';
 
@@ -144,5 +150,36 @@ describe('欠费催缴 → 停气 → 缴费 → 复气', () => {
     expect(host.store.sqlite.prepare('SELECT state FROM businesses WHERE business_no = ?').pluck().get(restoreNo)).toBe('已取消');
     await page.keyboard.press('Alt+q');
     await expect.poll(() => page.locator('table.stops tbody tr').first().textContent()).toContain('已停气');
+  });
+
+  it('paid at another hall: the stop shows 欠费已结清 and one key issues the 启封 here (R-SEC-02)', async () => {
+    // 黄龙营业厅 takes the payment: it has the bills (company-wide) but not 鹿城's stop; its rows come down the feed
+    const other = makeTestHost();
+    try {
+      const same = addAccount(other, { accountNo: '97000001', name: '钱欠欠', address: '温州市鹿城区江滨路18号锦江花园3幢2单元402室', reading: 12000 });
+      addBill(other, same, { id: 'e2e-arr-1', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
+      addBill(other, same, { id: 'e2e-arr-2', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
+      other.clock.current = host.clock.current;
+      const hl = { staffId: 'staff-clerk01', staffName: '李娜', role: 'clerk' as const, hallId: 'hall-hl', hallName: '黄龙营业厅', counterId: 'counter-hl01', counterCode: 'HL01', counterName: '1号窗口' };
+      const due = unpaidList(other.deps, asAccountId(same.accountId));
+      payBills(other.deps, hl, { accountId: asAccountId(same.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) });
+      const rows = other.store.sqlite
+        .prepare("SELECT tbl, op, row_id AS rowId, row FROM sync_outbox WHERE tbl IN ('check_slips', 'payments', 'payment_items', 'bills') ORDER BY seq")
+        .all() as { tbl: string; op: 'insert' | 'update'; rowId: string; row: string }[];
+      for (const r of rows) applyFeedPage(host.store.sqlite, feedPage([change(r.tbl, JSON.parse(r.row) as Record<string, string | number | null>, { rowId: r.rowId, op: r.op, hallId: 'hall-hl' })]), { now: host.clock.current });
+    } finally {
+      other.dispose();
+    }
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+q');
+    const settle = page.locator('button[name=settle-97000001]');
+    await expect.poll(() => settle.textContent()).toBe('欠费已结清 · 派发启封');
+    await settle.focus();
+    await page.keyboard.press('Enter');
+    const restoreNo = host.store.sqlite.prepare("SELECT business_no FROM businesses WHERE type = '启封' AND state = '已受理'").pluck().get() as string;
+    await expect.poll(status).toMatch(new RegExp(`^已派发启封工单 ${restoreNo}，\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 前上门启封通气$`));
+    await expect.poll(() => page.locator('table.stops tbody tr').first().textContent()).toContain('待复气');
+    expect(await settle.count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'arrears-paid-elsewhere-1366x768.png') });
   });
 });

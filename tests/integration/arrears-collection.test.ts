@@ -12,6 +12,7 @@ import {
   recordRecheck,
   requestStop,
   saveArrearsSettings,
+  settleStop,
   signAgreement,
   stopList,
 } from '../../main/services/arrears-collection.js';
@@ -383,6 +384,44 @@ function applyEach(to: TestHost, changes: ReturnType<typeof outboxChanges>) {
   }
   return tally;
 }
+
+describe('arrears paid at another hall (issue 14 feed, R-SEC-02)', () => {
+  it('the stop shows 欠费已结清 where the stop is known; one key there issues the 启封, once', () => {
+    const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
+    saveArrearsSettings(host.deps, manager, ON);
+    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
+    const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
+    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    expect(() => settleStop(host.deps, clerk, { stopId: stop.stopId })).toThrow(/仍有未缴费用/);
+    // the customer pays at 黄龙营业厅, which knows the bills (company-wide) but not the stop (鹿城's fact)
+    const other = makeTestHost();
+    try {
+      const same = addAccount(other, { accountNo: '95000001', name: '欠费户', address: '温州市鹿城区府前街1号', reading: 12000 });
+      addBill(other, same, { id: 'b-sep', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
+      addBill(other, same, { id: 'b-oct', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
+      other.clock.current = PAID_AT_2;
+      const hl: Actor = { ...clerk, staffId: 'staff-clerk02', hallId: 'hall-hl', hallName: '黄龙营业厅', counterId: 'counter-hl01', counterCode: 'HL01', counterName: '1号窗口' };
+      const due = unpaidList(other.deps, asAccountId(debtor.accountId));
+      payBills(other.deps, hl, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) });
+      expect(applyEach(host, outboxChanges(other, ['check_slips', 'payments', 'payment_items', 'bills']))).toMatchObject({ problems: 0 });
+    } finally {
+      other.dispose();
+    }
+    host.clock.current = PAID_AT_2;
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM bills WHERE account_id = ? AND status = '未缴'", debtor.accountId).n).toBe(0);
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null, paidOff: true }]);
+    const issued = settleStop(host.deps, clerk, { stopId: stop.stopId });
+    expect(issued).toEqual({ businessNo: expect.stringMatching(/^LC01-B\d{8}$/), dueAt: '2026-11-28T01:30:00.000Z', sealWithdrawn: false });
+    expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '待复气', restoreBusinessNo: issued.businessNo, restoreReason: '结清欠费', paidOff: false }]);
+    expect(() => settleStop(host.deps, clerk, { stopId: stop.stopId })).toThrow(/已派发启封工单/);
+    expect(() => settleStop(host.deps, { ...clerk, hallId: 'hall-hl' }, { stopId: stop.stopId })).toThrow(/未找到本营业厅/);
+    expect(sql<{ n: number }>("SELECT COUNT(*) AS n FROM businesses WHERE type = '启封'").n).toBe(1);
+  });
+});
 
 describe('another counter of the hall (issue 14 feed)', () => {
   it('R-SEC-02: the stop made at counter 1 comes down to counter 2, whose payment issues the restore; the restore goes back to counter 1', () => {

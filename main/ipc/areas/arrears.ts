@@ -12,6 +12,7 @@ import {
   saveArrearsSettings,
   signAgreement,
   STOP_APPROVER_ROLES,
+  settleStop,
   stopList,
 } from '../../services/arrears-collection.js';
 import { applyClosure, approveClosure, billFinalReading, CLOSURE_APPROVER_ROLES, closureList, requestRefit, scheduleRemoval, settleClosureDeposit } from '../../services/account-closure.js';
@@ -38,6 +39,7 @@ export const arrearsHandlers = ({ deps, after, devices: { printer } }: HandlerKi
     },
     'arrears.stops': (ctx) => stopList(deps, signedIn(ctx)),
     'arrears.rechecks': (ctx) => recheckList(deps, signedIn(ctx)),
+    'arrears.settleStop': (ctx, input) => settleStop(deps, signedIn(ctx), input),
     'arrears.recordRecheck': (ctx, input) => recordRecheck(deps, signedIn(ctx), input),
     'arrears.agreement': (ctx, input) => {
       const actor = signedIn(ctx);

@@ -101,6 +101,18 @@ export function ArrearsCollection() {
     setMessage(`已记录复查 ${r.value.checkedOn}：${result}`);
     await refresh();
   };
+  // R-SEC-02: the arrears of a stopped customer were paid at another hall: the 启封 is issued here
+  const settle = async (stopId: string) => {
+    const r = await call('arrears.settleStop', { stopId });
+    if (!r.ok) return fail(r.error.message);
+    setError(null);
+    setMessage(
+      r.value.businessNo && r.value.dueAt
+        ? `已派发启封工单 ${r.value.businessNo}，${localDateTime(new Date(r.value.dueAt)).slice(0, 16)} 前上门启封通气`
+        : '欠费已结清，封表工单尚未完成，已撤销停气',
+    );
+    await refresh();
+  };
   const saveSettings = async () => {
     if (!settings) return;
     const asTyped = (k: SettingKey) => {
@@ -272,7 +284,14 @@ export function ArrearsCollection() {
                 <td>{s.name}</td>
                 <td>{s.stoppedOn}</td>
                 <td>{s.sealBusinessNo}</td>
-                <td>{s.stage}</td>
+                <td>
+                  {s.stage}
+                  {s.paidOff && (
+                    <button type="button" name={`settle-${s.accountNo}`} className="settle-stop" onClick={() => void settle(s.stopId)}>
+                      欠费已结清 · {s.stage === '待封表' ? '撤销停气' : '派发启封'}
+                    </button>
+                  )}
+                </td>
                 <td>
                   {s.restoreBusinessNo ?? '—'}
                   {s.restoreReason ? `（${s.restoreReason}）` : ''}
