@@ -165,14 +165,7 @@ describe('restore after full payment on every paying path (R-SEC-02)', () => {
   const PAID_AT = new Date('2026-11-27T01:30:00.000Z');
 
   function stopDebtor(): { stopId: string; sealNo: string } {
-    saveArrearsSettings(host.deps, manager, ON);
-    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
-    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
-    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
-    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
-    const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
-    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
-    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    const stop = sealedStop();
     expect(stopList(host.deps, clerk)).toMatchObject([{ stage: '已停气', restoreBusinessNo: null }]);
     host.clock.current = PAID_AT;
     return { stopId: stop.stopId, sealNo: stop.businessNo };
@@ -385,17 +378,23 @@ function applyEach(to: TestHost, changes: ReturnType<typeof outboxChanges>) {
   return tally;
 }
 
+/** The debtor noticed, stopped with the director's approval and sealed (封表 done, its form saved): 已停气. */
+function sealedStop(): { stopId: string; businessNo: string } {
+  const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
+  saveArrearsSettings(host.deps, manager, ON);
+  recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
+  host.clock.current = new Date('2026-11-26T02:00:00.000Z');
+  const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
+  const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
+  const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
+  enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
+  saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+  return stop;
+}
+
 describe('arrears paid at another hall (issue 14 feed, R-SEC-02)', () => {
   it('the stop shows 欠费已结清 where the stop is known; one key there issues the 启封, once', () => {
-    const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
-    saveArrearsSettings(host.deps, manager, ON);
-    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
-    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
-    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
-    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
-    const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
-    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
-    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    const stop = sealedStop();
     expect(() => settleStop(host.deps, clerk, { stopId: stop.stopId })).toThrow(/仍有未缴费用/);
     // the customer pays at 黄龙营业厅, which knows the bills (company-wide) but not the stop (鹿城's fact)
     const other = makeTestHost();
@@ -425,15 +424,7 @@ describe('arrears paid at another hall (issue 14 feed, R-SEC-02)', () => {
 
 describe('another counter of the hall (issue 14 feed)', () => {
   it('R-SEC-02: the stop made at counter 1 comes down to counter 2, whose payment issues the restore; the restore goes back to counter 1', () => {
-    const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
-    saveArrearsSettings(host.deps, manager, ON);
-    recordNotices(host.deps, clerk, { accountIds: [debtor.accountId], output: 'A4' });
-    host.clock.current = new Date('2026-11-26T02:00:00.000Z');
-    const stop = requestStop(host.deps, clerk, { accountId: debtor.accountId, remark: '', approver: director });
-    const sealId = sql<{ id: string }>('SELECT id FROM businesses WHERE business_no = ?', stop.businessNo).id;
-    const wo = dispatch(host.deps, manager, { businessId: sealId, technician: '李师傅', remark: '' });
-    enterReceipt(host.deps, clerk, { workOrderNo: wo.workOrderNo, arrivedAt: null, implementedAt: null, leftAt: null, result: '合格', businessValid: true, siteRemark: '' });
-    saveSealForm(host.deps, clerk, { businessId: sealId, settledReading: centiM3(12000), reason: '欠费停气 (R-SEC-04)' });
+    const stop = sealedStop();
     const tables = ['arrears_notices', 'businesses', 'work_orders', 'work_order_receipts', 'seal_records', 'supply_stops', 'meters'];
     const other = makeTestHost();
     try {
