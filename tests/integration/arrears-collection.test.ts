@@ -378,6 +378,16 @@ function applyEach(to: TestHost, changes: ReturnType<typeof outboxChanges>) {
   return tally;
 }
 
+/** Another PC of the company with the debtor's account and its two bills as the master data brings them, at PAID_AT_2. */
+function otherPcWithTheDebtor(): TestHost {
+  const other = makeTestHost();
+  const same = addAccount(other, { accountNo: '95000001', name: '欠费户', address: '温州市鹿城区府前街1号', reading: 12000 });
+  addBill(other, same, { id: 'b-sep', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
+  addBill(other, same, { id: 'b-oct', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
+  other.clock.current = PAID_AT_2;
+  return other;
+}
+
 /** The debtor noticed, stopped with the director's approval and sealed (封表 done, its form saved): 已停气. */
 function sealedStop(): { stopId: string; businessNo: string } {
   const manager = { ...clerk, staffId: 'staff-manager01', role: 'manager' as const };
@@ -397,12 +407,8 @@ describe('arrears paid at another hall (issue 14 feed, R-SEC-02)', () => {
     const stop = sealedStop();
     expect(() => settleStop(host.deps, clerk, { stopId: stop.stopId })).toThrow(/仍有未缴费用/);
     // the customer pays at 黄龙营业厅, which knows the bills (company-wide) but not the stop (鹿城's fact)
-    const other = makeTestHost();
+    const other = otherPcWithTheDebtor();
     try {
-      const same = addAccount(other, { accountNo: '95000001', name: '欠费户', address: '温州市鹿城区府前街1号', reading: 12000 });
-      addBill(other, same, { id: 'b-sep', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
-      addBill(other, same, { id: 'b-oct', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
-      other.clock.current = PAID_AT_2;
       const hl: Actor = { ...clerk, staffId: 'staff-clerk02', hallId: 'hall-hl', hallName: '黄龙营业厅', counterId: 'counter-hl01', counterCode: 'HL01', counterName: '1号窗口' };
       const due = unpaidList(other.deps, asAccountId(debtor.accountId));
       payBills(other.deps, hl, { accountId: asAccountId(debtor.accountId), billIds: due.bills.map((b) => b.id), expectedTotalFen: fen(due.totalFen), tenderedFen: fen(due.totalFen) });
@@ -426,12 +432,8 @@ describe('another counter of the hall (issue 14 feed)', () => {
   it('R-SEC-02: the stop made at counter 1 comes down to counter 2, whose payment issues the restore; the restore goes back to counter 1', () => {
     const stop = sealedStop();
     const tables = ['arrears_notices', 'businesses', 'work_orders', 'work_order_receipts', 'seal_records', 'supply_stops', 'meters'];
-    const other = makeTestHost();
+    const other = otherPcWithTheDebtor();
     try {
-      const same = addAccount(other, { accountNo: '95000001', name: '欠费户', address: '温州市鹿城区府前街1号', reading: 12000 });
-      addBill(other, same, { id: 'b-sep', readingDate: '2026-09-01', previous: 10000, current: 11000, amountFen: 3450, dueDate: '2026-10-01' });
-      addBill(other, same, { id: 'b-oct', readingDate: '2026-10-01', previous: 11000, current: 12000, amountFen: 3450, dueDate: '2026-10-31' });
-      other.clock.current = PAID_AT_2;
       expect(applyEach(other, outboxChanges(host, tables).filter((c) => c.table !== 'meters' || c.rowId === debtor.meterId))).toEqual({ applied: 10, problems: 0 });
       const clerk2: Actor = { ...clerk, staffId: 'staff-clerk02', staffName: '陈晓敏', counterId: 'counter-lc02', counterCode: 'LC02', counterName: '2号窗口' };
       expect(stopList(other.deps, clerk2)).toMatchObject([{ accountNo: '95000001', stage: '已停气', sealBusinessNo: stop.businessNo }]);
