@@ -241,7 +241,7 @@ export const text = (max: number, message: string) => z.string().trim().max(max,
  */
 export const NO_CONTROL_OR_BIDI = /^[^\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
 export const meterText = (what: '表号' | '表型号', max: number, empty: string) =>
-  text(max, `${what}过长`).min(1, empty).regex(NO_CONTROL_OR_BIDI, `${what}不能包含控制字符或方向控制符`);
+  z.string().trim().max(max, `${what}过长`).min(1, empty).regex(NO_CONTROL_OR_BIDI, `${what}不能包含控制字符或方向控制符`);
 export const phone = z.string().trim().regex(/^[0-9-]{7,20}$/, '联系电话格式不正确');
 export const dateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').nullable();
 
