@@ -306,6 +306,12 @@ export function requestStop(
   );
 }
 
+/** A 启封 issued by a payment (R-SEC-02): its number and the promise (ISO instant), for the clerk to tell the customer. */
+export interface RestoreIssued {
+  businessNo: string;
+  dueAt: string;
+}
+
 /**
  * R-SEC-02, the one rule for every path that makes bills 收讫 (前台收费 in cash or tickets, the electronic
  * channels, 手工核对单 write-off and 缴费方式更正 through `settleBills`; the bank withholding write-off set-wise
@@ -315,12 +321,6 @@ export function requestStop(
  * `restoreHours` (default 24). One set-wise statement finds those accounts (few: only stopped ones), so a
  * 200,000-line write-off does no per-line work here. Nothing happens for any other account.
  */
-/** A 启封 issued by a payment (R-SEC-02): its number and the promise (ISO instant), for the clerk to tell the customer. */
-export interface RestoreIssued {
-  businessNo: string;
-  dueAt: string;
-}
-
 function restoreSettledStops(tx: Tx, actor: Actor, now: Date, paidAccountsSql: string, params: readonly unknown[]): (RestoreIssued | null)[] {
   const due = statementOf(
     tx,
