@@ -97,7 +97,7 @@ const POOL_CONST: Record<string, readonly unknown[]> = {
   password: ['123456'],
   currentPassword: ['123456'],
   query: ['王', '学院路', '40000001', '安澜家园'],
-  ...Object.fromEntries(['amount', 'tendered', 'fee', 'price', 'deposited', 'depositTendered', 'faceValue', 'connectionFee', 'float'].map((k) => [k, MONEY])),
+  ...Object.fromEntries(['amount', 'tendered', 'fee', 'price', 'deposited', 'depositTendered', 'faceValue', 'connectionFee', 'float', 'deposit'].map((k) => [k, MONEY])),
   ...Object.fromEntries(
     ['reading', 'newReading', 'latestReading', 'baseReading', 'split', 'remaining', 'used', 'minConsumption', 'oldActualReading', 'readingBeforeTest', 'settledReading', 'fromM3'].map((k) => [k, VOLUME]),
   ),

@@ -138,27 +138,32 @@ export function AccountClosure() {
     await load();
   }, [customer, current, load]);
 
+  // The keys act on what the window shows now: the handlers are read from a ref set at each render, not from a
+  // listener re-bound by an effect after the paint (a key pressed between the two acted on the rows before a refresh).
+  const keys = useRef({ apply, step, refit, load, count: rows.length });
+  keys.current = { apply, step, refit, load, count: rows.length };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const now = keys.current;
       const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       if (e.key === 'F9') {
         e.preventDefault();
-        void apply();
+        void now.apply();
       } else if (e.key === 'F10') {
         e.preventDefault();
-        void step();
+        void now.step();
       } else if (e.key === 'F7') {
         e.preventDefault();
-        void refit();
+        void now.refit();
       } else if (e.key === 'F5') {
         e.preventDefault();
-        void load();
-      } else if (e.key === 'ArrowDown' && !inField) setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
+        void now.load();
+      } else if (e.key === 'ArrowDown' && !inField) setPicked((p) => Math.min(p + 1, Math.max(now.count - 1, 0)));
       else if (e.key === 'ArrowUp' && !inField) setPicked((p) => Math.max(p - 1, 0));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [apply, step, refit, load, rows.length]);
+  }, []);
 
   const enter = (action: () => Promise<void>) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') {
