@@ -10,6 +10,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { useSession } from '../../stores/session';
 import { formatYuan } from '../../../../preload/kernel/money';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Anomaly = Output<'anomalies.list'>[number];
 type Problem = Output<'sync.problems'>[number];
@@ -62,26 +63,22 @@ export function Anomalies() {
     [current, manager, note, load],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey) return;
-      const inNote = (e.target as HTMLElement | null)?.id === 'anomaly-note';
-      if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, Math.max(0, list.length - 1)));
-      else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
-      else if (e.key === 'F5') void load();
-      else if (e.key === 'Enter' && e.ctrlKey && manager) void call('sync.pullNow', {}).then((r) => (r.ok ? (setStatus(r.value), void load()) : setError({ field: 'sync', message: r.error.message })));
-      else if (inNote) return;
-      else if (e.key === 'r' || e.key === 'R') void decide('refund');
-      else if (e.key === 'k' || e.key === 'K') void decide('keep');
-      else if (e.key === 'a' || e.key === 'A') void decide('acknowledged');
-      else if (e.key === 'h' || e.key === 'H') setShowDone((v) => !v);
-      else if ((e.key === 'p' || e.key === 'P') && manager) void call('sync.problems', {}).then((r) => (r.ok ? setProblems(r.value) : setError({ field: 'problems', message: r.error.message })));
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [list.length, load, decide, manager]);
+  useWindowKeys((e) => {
+    if (e.altKey) return;
+    const inNote = (e.target as HTMLElement | null)?.id === 'anomaly-note';
+    if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, Math.max(0, list.length - 1)));
+    else if (e.key === 'ArrowUp') setIndex((i) => Math.max(0, i - 1));
+    else if (e.key === 'F5') void load();
+    else if (e.key === 'Enter' && e.ctrlKey && manager) void call('sync.pullNow', {}).then((r) => (r.ok ? (setStatus(r.value), void load()) : setError({ field: 'sync', message: r.error.message })));
+    else if (inNote) return;
+    else if (e.key === 'r' || e.key === 'R') void decide('refund');
+    else if (e.key === 'k' || e.key === 'K') void decide('keep');
+    else if (e.key === 'a' || e.key === 'A') void decide('acknowledged');
+    else if (e.key === 'h' || e.key === 'H') setShowDone((v) => !v);
+    else if ((e.key === 'p' || e.key === 'P') && manager) void call('sync.problems', {}).then((r) => (r.ok ? setProblems(r.value) : setError({ field: 'problems', message: r.error.message })));
+    else return;
+    e.preventDefault();
+  });
 
   return (
     <section className="window anomalies" aria-label="异常">

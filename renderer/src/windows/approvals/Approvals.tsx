@@ -9,6 +9,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Request = Output<'corrections.list'>[number];
 const KIND = { reading: '更改指数', method: '缴费方式' } as const;
@@ -56,28 +57,24 @@ export function Approvals() {
     [current, note, load],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'ArrowDown' && !(e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
-      } else if (e.key === 'ArrowUp' && !(e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        setPicked((p) => Math.max(p - 1, 0));
-      } else if (e.key === 'F5') {
-        e.preventDefault();
-        void load();
-      } else if (manager && e.key === 'F9') {
-        e.preventDefault();
-        void decide(true);
-      } else if (manager && e.key === 'F10') {
-        e.preventDefault();
-        void decide(false);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows.length, manager, decide, load]);
+  useWindowKeys((e) => {
+    if (e.key === 'ArrowDown' && !(e.target instanceof HTMLInputElement)) {
+      e.preventDefault();
+      setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
+    } else if (e.key === 'ArrowUp' && !(e.target instanceof HTMLInputElement)) {
+      e.preventDefault();
+      setPicked((p) => Math.max(p - 1, 0));
+    } else if (e.key === 'F5') {
+      e.preventDefault();
+      void load();
+    } else if (manager && e.key === 'F9') {
+      e.preventDefault();
+      void decide(true);
+    } else if (manager && e.key === 'F10') {
+      e.preventDefault();
+      void decide(false);
+    }
+  });
 
   const askMethod = async () => {
     setMethodError(null);

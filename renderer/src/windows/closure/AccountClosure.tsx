@@ -16,6 +16,7 @@ import { FieldError } from '../../components/FieldError';
 import { SearchPanel } from '../../components/SearchPanel';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { useCustomerSearch, type Hit } from '../../stores/customer-search';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Row = Output<'closure.list'>[number];
 type Customer = Output<'bills.unpaid'>;
@@ -138,32 +139,24 @@ export function AccountClosure() {
     await load();
   }, [customer, current, load]);
 
-  // The keys act on what the window shows now: the handlers are read from a ref set at each render, not from a
-  // listener re-bound by an effect after the paint (a key pressed between the two acted on the rows before a refresh).
-  const keys = useRef({ apply, step, refit, load, count: rows.length });
-  keys.current = { apply, step, refit, load, count: rows.length };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const now = keys.current;
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-      if (e.key === 'F9') {
-        e.preventDefault();
-        void now.apply();
-      } else if (e.key === 'F10') {
-        e.preventDefault();
-        void now.step();
-      } else if (e.key === 'F7') {
-        e.preventDefault();
-        void now.refit();
-      } else if (e.key === 'F5') {
-        e.preventDefault();
-        void now.load();
-      } else if (e.key === 'ArrowDown' && !inField) setPicked((p) => Math.min(p + 1, Math.max(now.count - 1, 0)));
-      else if (e.key === 'ArrowUp' && !inField) setPicked((p) => Math.max(p - 1, 0));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // the keys act on what the window shows now (useWindowKeys: a key right after a refresh acts on the new rows)
+  useWindowKeys((e) => {
+    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+    if (e.key === 'F9') {
+      e.preventDefault();
+      void apply();
+    } else if (e.key === 'F10') {
+      e.preventDefault();
+      void step();
+    } else if (e.key === 'F7') {
+      e.preventDefault();
+      void refit();
+    } else if (e.key === 'F5') {
+      e.preventDefault();
+      void load();
+    } else if (e.key === 'ArrowDown' && !inField) setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
+    else if (e.key === 'ArrowUp' && !inField) setPicked((p) => Math.max(p - 1, 0));
+  });
 
   const enter = (action: () => Promise<void>) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') {

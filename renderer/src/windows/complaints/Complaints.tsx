@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useCustomerSearch } from '../../stores/customer-search';
 import { ComplaintSettings } from './ComplaintSettings';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Row = Output<'complaints.list'>[number];
 const CATEGORIES = ['服务态度', '收费', '抄表', '维修', '安装', '气压气质', '其它'] as const;
@@ -53,23 +54,19 @@ export function Complaints() {
     await load();
   }, [current, answer, satisfaction, load]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F9') {
-        e.preventDefault();
-        void log();
-      } else if (e.key === 'F10') {
-        e.preventDefault();
-        void close();
-      } else if (e.key === 'F5') {
-        e.preventDefault();
-        void load();
-      } else if (e.key === 'ArrowDown' && !(e.target instanceof HTMLInputElement)) setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
-      else if (e.key === 'ArrowUp' && !(e.target instanceof HTMLInputElement)) setPicked((p) => Math.max(p - 1, 0));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [log, close, load, rows.length]);
+  useWindowKeys((e) => {
+    if (e.key === 'F9') {
+      e.preventDefault();
+      void log();
+    } else if (e.key === 'F10') {
+      e.preventDefault();
+      void close();
+    } else if (e.key === 'F5') {
+      e.preventDefault();
+      void load();
+    } else if (e.key === 'ArrowDown' && !(e.target instanceof HTMLInputElement)) setPicked((p) => Math.min(p + 1, Math.max(rows.length - 1, 0)));
+    else if (e.key === 'ArrowUp' && !(e.target instanceof HTMLInputElement)) setPicked((p) => Math.max(p - 1, 0));
+  });
 
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   return (

@@ -8,6 +8,7 @@ import type { Output } from '../../../../preload/contract';
 import { formatYuan } from '../../../../preload/kernel/money';
 import { call, subscribeDisplay } from '../../api/client';
 import { ErrorNotice, GENERAL, placeError, type ShownError } from '../../components/ErrorNotice';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type State = Output<'display.state'>;
 const RATINGS: [number, string][] = [
@@ -51,14 +52,10 @@ export function CustomerDisplay() {
       window.setTimeout(() => setThanks(false), 3000);
     }
   };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const score = Number(e.key);
-      if (state?.askRating && score >= 1 && score <= 4) void rate(score);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [state?.askRating]);
+  useWindowKeys((e) => {
+    const score = Number(e.key);
+    if (state?.askRating && score >= 1 && score <= 4) void rate(score);
+  });
   const yuan = (fen: number | null) => (fen === null ? '—' : `￥${formatYuan(fen)}`);
   return (
     <main className="customer-display">

@@ -12,6 +12,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { uploadFile } from '../../api/upload';
 import { useSession } from '../../stores/session';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Imported = Output<'dayFile.import'>;
 type Problem = Output<'sync.problems'>[number];
@@ -78,22 +79,18 @@ export function DayFileImport() {
     chooser.current?.focus();
   }, [busy, files]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey) return;
-      if (e.key === 'F9') {
-        e.preventDefault();
-        void run();
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        setOutcomes([]);
-        setError(null);
-        chooser.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [run]);
+  useWindowKeys((e) => {
+    if (e.altKey) return;
+    if (e.key === 'F9') {
+      e.preventDefault();
+      void run();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setOutcomes([]);
+      setError(null);
+      chooser.current?.focus();
+    }
+  });
 
   if (!manager) {
     return (

@@ -10,6 +10,7 @@ import type { Output } from '../../../../preload/contract';
 import { call } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../stores/session';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 type Browse = Output<'photos.browse'>;
 type Check = Output<'photos.check'>;
@@ -93,19 +94,15 @@ export function Photos() {
     }
   }, [busy, check, folder, listCsv, handoverRows, yearMonth, technician, batch]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F8') {
-        e.preventDefault();
-        void runCheck();
-      } else if (e.key === 'F9') {
-        e.preventDefault();
-        void runImport();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runCheck, runImport]);
+  useWindowKeys((e) => {
+    if (e.key === 'F8') {
+      e.preventDefault();
+      void runCheck();
+    } else if (e.key === 'F9') {
+      e.preventDefault();
+      void runImport();
+    }
+  });
 
   useEffect(() => {
     folderInput.current?.focus();

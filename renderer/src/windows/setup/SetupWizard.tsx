@@ -9,6 +9,7 @@ import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../../../prelo
 import { FieldError } from '../../components/FieldError';
 import { IMPORT_STEP, SETUP_STEPS, useSetup, type StaffDraft } from '../../stores/setup';
 import { LegacyImport } from '../settings/LegacyImport';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 const errorId = (field: string) => `setup-error-${field.replace(/\./g, '-') || 'general'}`;
 
@@ -224,24 +225,20 @@ function ImportStep() {
 export function SetupWizard() {
   const { step, next, back, finish, busy, done, patch } = useSetup();
   const noStaff = useSetup((s) => s.staff.length === 0);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // the setup is saved once the import step shows: nothing to go back to
-      if (useSetup.getState().done) return;
-      if (e.altKey && e.key === 'ArrowLeft') {
-        e.preventDefault();
-        back();
-      }
-      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault();
-        const s = useSetup.getState();
-        if (s.step === 1) patch({ counters: [...s.counters, { code: '', name: `${s.counters.length + 1}号窗口` }] });
-        if (s.step === STAFF_STEP) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [back, patch]);
+  useWindowKeys((e) => {
+    // the setup is saved once the import step shows: nothing to go back to
+    if (useSetup.getState().done) return;
+    if (e.altKey && e.key === 'ArrowLeft') {
+      e.preventDefault();
+      back();
+    }
+    if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+      e.preventDefault();
+      const s = useSetup.getState();
+      if (s.step === 1) patch({ counters: [...s.counters, { code: '', name: `${s.counters.length + 1}号窗口` }] });
+      if (s.step === STAFF_STEP) patch({ staff: [...s.staff, { ...NEW_STAFF }] });
+    }
+  });
   const finishRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // the summary has no field: Enter on 完成设置; the staff step without a row (none yet, or the last one

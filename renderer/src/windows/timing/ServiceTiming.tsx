@@ -12,6 +12,7 @@ import { FieldError } from '../../components/FieldError';
 import { ReportTable } from '../../components/ReportTable';
 import { SecondPersonFields } from '../../components/SecondPersonFields';
 import { useSession } from '../../stores/session';
+import { useWindowKeys } from '../../components/useWindowKeys';
 
 const LazyHistogram = lazy(() => import('../../components/charts/TimingHistogram').then((m) => ({ default: m.TimingHistogram })));
 
@@ -74,22 +75,18 @@ export function ServiceTiming() {
     await load();
   }, [load]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F9') {
-        e.preventDefault();
-        void pause();
-      } else if (e.key === 'F10') {
-        e.preventDefault();
-        void resume();
-      } else if (e.key === 'F5') {
-        e.preventDefault();
-        void load();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pause, resume, load]);
+  useWindowKeys((e) => {
+    if (e.key === 'F9') {
+      e.preventDefault();
+      void pause();
+    } else if (e.key === 'F10') {
+      e.preventDefault();
+      void resume();
+    } else if (e.key === 'F5') {
+      e.preventDefault();
+      void load();
+    }
+  });
 
   const paused = status?.pause ?? null;
   return (
