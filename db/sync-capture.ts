@@ -173,10 +173,18 @@ export function fillTriggerSql(table: string, op: 'update' | 'delete'): string {
 
 /** The row JSON of a lazy event, as the capture trigger would have written it: one statement per table, bound to the row id. */
 export function lazyRowSql(table: string): string {
-  const t = lazyTable(table);
-  const key = t.primaryKey[0] ?? '';
-  return `SELECT ${rowJson('NEW', t.columns)} FROM ${ident(t.name)} AS "NEW" WHERE "NEW".${ident(key)} = ?`;
+  let sql = lazyRowSqls.get(table);
+  if (sql === undefined) {
+    const t = lazyTable(table);
+    const key = t.primaryKey[0] ?? '';
+    sql = `SELECT ${rowJson('NEW', t.columns)} FROM ${ident(t.name)} AS "NEW" WHERE "NEW".${ident(key)} = ?`;
+    lazyRowSqls.set(table, sql);
+  }
+  return sql;
 }
+
+/** lazyRowSql's text by table (made from the schema once per process: the readers ask once per lazy event). */
+const lazyRowSqls = new Map<string, string>();
 
 /** The SQL of one capture trigger, exactly as it is stored in sqlite_master (compared by the test). */
 export function captureTriggerSql(t: CapturedTable, op: CaptureOp): string {

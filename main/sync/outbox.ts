@@ -3,6 +3,7 @@
  * indexed statement outside any counter transaction (the pusher never holds a transaction across an await).
  */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../db/statements.js';
 import { LAZY_ROW, lazyRowSql } from '../../db/sync-capture.js';
 import type { AuditHeadWire, SyncEvent } from '../../server/protocol/index.js';
 
@@ -41,22 +42,13 @@ export function toEvent(r: OutboxRow, seqBase = 0): SyncEvent {
 export function materializeLazyRows(sqlite: Database.Database, rows: OutboxRow[]): OutboxRow[] {
   for (const r of rows) {
     if (r.row !== LAZY_ROW) continue;
-    let statement = lazyStatements.get(sqlite)?.get(r.tbl);
-    if (!statement) {
-      statement = sqlite.prepare(lazyRowSql(r.tbl)).pluck();
-      const made = lazyStatements.get(sqlite) ?? new Map<string, Database.Statement>();
-      made.set(r.tbl, statement);
-      lazyStatements.set(sqlite, made);
-    }
-    const row = statement.get(r.row_id) as string | undefined;
+    const row = cachedStatement(sqlite, lazyRowSql(r.tbl)).pluck().get(r.row_id) as string | undefined;
     // a lazy event's row is never gone: the fill triggers write it before a row is deleted
     if (row === undefined) throw new Error(`outbox event ${r.seq}: ${r.tbl} ${r.row_id} is gone and its event was never filled`);
     r.row = row;
   }
   return rows;
 }
-
-const lazyStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 export function readBatch(sqlite: Database.Database, afterSeq: number, limit: number): OutboxRow[] {
   return sqlite.transaction(() => materializeLazyRows(sqlite, sqlite.prepare('SELECT seq, tbl, op, row_id, row, at, hall_id, business_date FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as OutboxRow[])).deferred();
