@@ -232,6 +232,12 @@ interface OpenStop {
   restoreReason: string | null;
 }
 
+/** A stop's 启封 business, unless a 冲正 withdrew it (R-SEC-02): a withdrawn one is none, the stop stands. */
+function restoreInForce(tx: ReadTx, restoreBusinessId: string | null) {
+  const issued = restoreBusinessId ? (tx.select().from(businesses).where(eq(businesses.id, restoreBusinessId)).get() ?? null) : null;
+  return issued && !isWithdrawn(issued) ? issued : null;
+}
+
 /** The account's stop that is not finished (not restored and not withdrawn), if any. */
 function openStopOf(tx: ReadTx, accountId: string): OpenStop | null {
   const rows = tx
@@ -242,8 +248,7 @@ function openStopOf(tx: ReadTx, accountId: string): OpenStop | null {
     .all();
   for (const r of rows) {
     const seal = tx.select({ state: businesses.state, hallId: businesses.hallId }).from(businesses).where(eq(businesses.id, r.sealBusinessId)).get();
-    const issued = r.restoreBusinessId ? (tx.select({ id: businesses.id, businessNo: businesses.businessNo, state: businesses.state }).from(businesses).where(eq(businesses.id, r.restoreBusinessId)).get() ?? null) : null;
-    const restore = issued && !isWithdrawn(issued) ? issued : null;
+    const restore = restoreInForce(tx, r.restoreBusinessId);
     if (!seal) continue;
     const stage = stopStage(seal, restore);
     if (stage !== '已复气' && stage !== '已撤销') return { id: r.id, sealBusinessId: r.sealBusinessId, seal, restore, restoreReason: restore ? r.restoreReason : null };
@@ -477,9 +482,7 @@ export function stopList(deps: ServiceDeps, actor: Actor): StopRow[] {
       .orderBy(desc(supplyStops.createdAt))
       .all();
     return rows.map(({ stop, account, seal }) => {
-      const issued = stop.restoreBusinessId ? (tx.select().from(businesses).where(eq(businesses.id, stop.restoreBusinessId)).get() ?? null) : null;
-      // a 启封 withdrawn by a 冲正 is none: the stop stands (R-SEC-02)
-      const restore = issued && !isWithdrawn(issued) ? issued : null;
+      const restore = restoreInForce(tx, stop.restoreBusinessId);
       const restoredAt = restore?.state === '已归档' ? restoredAtOf(tx, restore.id) : null;
       const check = tx.select({ checkedOn: stopRechecks.checkedOn, result: stopRechecks.result }).from(stopRechecks).where(eq(stopRechecks.stopId, stop.id)).orderBy(desc(stopRechecks.createdAt)).limit(1).get() ?? null;
       return {
